@@ -1,0 +1,91 @@
+import { Command, CommanderError, Option } from 'commander';
+import { createRequire } from 'node:module';
+import { formatDiagnostic, UserError, EXIT, CancelledError } from './errors.js';
+import type { CommandContext } from './commands/context.js';
+import { registerTemplates } from './commands/templates.js';
+import { registerInit } from './commands/init.js';
+import { registerValidate } from './commands/validate.js';
+import { registerScore } from './commands/score.js';
+
+const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
+
+export type Register = (program: Command, ctx: CommandContext, setExit: (code: number) => void) => void;
+
+function colorWanted(argv: readonly string[], ctx: Omit<CommandContext, 'color'>): boolean {
+  if (argv.includes('--no-color')) return false;
+  if (ctx.env.NO_COLOR !== undefined && ctx.env.NO_COLOR !== '') return false;
+  if (ctx.env.FORCE_COLOR !== undefined && ctx.env.FORCE_COLOR !== '0') return true;
+  return ctx.stdout.isTTY === true;
+}
+
+/**
+ * Runs the CLI with the given arguments and returns the exit code. The one place that turns errors
+ * into text and exit codes.
+ */
+export async function run(
+  argv: readonly string[],
+  io: Partial<Omit<CommandContext, 'color'>> = {},
+): Promise<number> {
+  const base = {
+    stdout: io.stdout ?? process.stdout,
+    stderr: io.stderr ?? process.stderr,
+    stdin: io.stdin ?? process.stdin,
+    env: io.env ?? process.env,
+  };
+  const ctx: CommandContext = { ...base, color: colorWanted(argv, base) };
+  let exitCode: number = EXIT.ok;
+  const setExit = (code: number) => {
+    exitCode = code;
+  };
+
+  const program = new Command('servqual')
+    .description('Service-quality audits on the SERVQUAL model: score gaps between expectations and perceptions.')
+    .version(version, '-V, --version')
+    .addOption(new Option('--no-color', 'never colour the output'))
+    .addOption(new Option('--debug', 'print the stack of internal errors'))
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => ctx.stdout.write(text),
+      writeErr: (text) => ctx.stderr.write(text),
+    });
+
+  for (const register of [registerTemplates, registerInit, registerValidate, registerScore]) {
+    register(program, ctx, setExit);
+  }
+  for (const command of program.commands) {
+    command.exitOverride().configureOutput({
+      writeOut: (text) => ctx.stdout.write(text),
+      writeErr: (text) => ctx.stderr.write(text),
+    });
+  }
+
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    return reportError(error, ctx, argv.includes('--debug'));
+  }
+}
+
+function reportError(error: unknown, ctx: CommandContext, debug: boolean): number {
+  if (error instanceof CommanderError) {
+    const quiet = ['commander.helpDisplayed', 'commander.version', 'commander.help'];
+    if (quiet.includes(error.code)) return EXIT.ok;
+    // commander has already printed its message through configureOutput
+    return EXIT.badInput;
+  }
+  if (error instanceof UserError) {
+    for (const diagnostic of error.diagnostics) ctx.stderr.write(`${formatDiagnostic(diagnostic)}\n`);
+    for (const line of error.trailer) ctx.stderr.write(`${line}\n`);
+    return error.exitCode;
+  }
+  if (error instanceof CancelledError) {
+    ctx.stderr.write(`${error.message}\n`);
+    return error.exitCode;
+  }
+  const err = error instanceof Error ? error : new Error(String(error));
+  ctx.stderr.write(`servqual: internal error: ${err.message}\n`);
+  ctx.stderr.write(debug ? `${err.stack ?? ''}\n` : 'this is a bug; run again with --debug for the details\n');
+  return EXIT.internal;
+}

@@ -1,0 +1,16 @@
+import type { Readable } from 'node:stream';
+
+/** What a command may touch of the outside world; tests pass fakes. */
+export interface CommandContext {
+  stdout: { write(text: string): unknown; isTTY?: boolean };
+  stderr: { write(text: string): unknown; isTTY?: boolean };
+  stdin: Readable & { isTTY?: boolean };
+  env: Record<string, string | undefined>;
+  /** Colour is on only on a TTY, never with NO_COLOR or --no-color. */
+  color: boolean;
+}
+
+/** Writes warnings and progress to stderr, one line each. */
+export function warn(ctx: CommandContext, line: string): void {
+  ctx.stderr.write(`${line}\n`);
+}

@@ -1,0 +1,75 @@
+import {
+  DEFAULT_COLUMNS,
+  DEFAULT_KPI_SCALES,
+  type Dimension,
+  type Questionnaire,
+} from './model.js';
+import type { QuestionnaireProblem } from './problem.js';
+import { checkRules } from './rules.js';
+import type { QuestionnaireInput } from './schema.js';
+import { checkStructure } from './structure.js';
+
+export interface QuestionnaireValidation {
+  questionnaire: Questionnaire | null;
+  problems: QuestionnaireProblem[];
+}
+
+function titleCase(id: string): string {
+  return id.charAt(0).toUpperCase() + id.slice(1);
+}
+
+/** Fills in every default of a structurally valid questionnaire document. */
+export function normaliseQuestionnaire(input: QuestionnaireInput): Questionnaire {
+  const dimensions: Dimension[] = input.dimensions.map((d) => ({
+    id: d.id,
+    label: d.label ?? titleCase(d.id),
+    ...(d.description !== undefined ? { description: d.description } : {}),
+    recommendations: d.recommendations ?? [],
+    items: d.items.map((item) => ({
+      id: item.id,
+      dimension: d.id,
+      perception: item.perception,
+      ...(item.expectation !== undefined ? { expectation: item.expectation } : {}),
+      ...(item.minimum ?? item.expectation ? { minimum: item.minimum ?? item.expectation } : {}),
+      ...(item.desired ?? item.expectation ? { desired: item.desired ?? item.expectation } : {}),
+      reverse: item.reverse ?? false,
+      recommendations: item.recommendations ?? [],
+    })),
+  }));
+  return {
+    title: input.title,
+    ...(input.description !== undefined ? { description: input.description } : {}),
+    language: input.language ?? 'en',
+    model: input.model ?? 'servqual',
+    format: input.format,
+    scale: { min: input.scale.min, max: input.scale.max, labels: input.scale.labels ?? {} },
+    weights: input.weights ?? { source: 'fixed' },
+    segments: input.segments ?? [],
+    dimensions,
+    kpis: (input.kpis ?? []).map((k) => ({
+      id: k.id,
+      type: k.type,
+      question: k.question,
+      scale: k.scale ? { min: k.scale.min, max: k.scale.max } : DEFAULT_KPI_SCALES[k.type],
+    })),
+    thresholds: {
+      ...(input.thresholds?.overall !== undefined ? { overall: input.thresholds.overall } : {}),
+      dimensions: input.thresholds?.dimensions ?? {},
+      items: input.thresholds?.items ?? {},
+      kpis: input.thresholds?.kpis ?? {},
+      ...(input.thresholds?.minRespondents !== undefined ? { minRespondents: input.thresholds.minRespondents } : {}),
+      ...(input.thresholds?.minAlpha !== undefined ? { minAlpha: input.thresholds.minAlpha } : {}),
+    },
+    columns: { ...DEFAULT_COLUMNS, ...(input.columns ?? {}) },
+  };
+}
+
+/**
+ * Validates a parsed questionnaire document: structure (keys, types) and the contract's rules,
+ * all problems at once. The questionnaire is returned only when there are no problems.
+ */
+export function validateQuestionnaire(raw: unknown): QuestionnaireValidation {
+  const problems = [...checkStructure(raw), ...checkRules(raw)];
+  if (problems.length > 0) return { questionnaire: null, problems };
+  return { questionnaire: normaliseQuestionnaire(raw as QuestionnaireInput), problems };
+}

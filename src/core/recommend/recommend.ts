@@ -1,0 +1,46 @@
+import type { Questionnaire } from '../questionnaire/model.js';
+import { allItems } from '../questionnaire/model.js';
+import type { DimensionResult, ItemResult, Recommendation } from '../scoring/result.js';
+
+/** Priorities closer than this are ties and keep questionnaire order. */
+const TIE = 1e-12;
+
+/**
+ * Prioritised recommendations. Gap formats: every item whose mean gap is below 0, with
+ * `priority = -gap * importance(d)`. Perceptions-only: items whose mean P is below the scale's
+ * midpoint, with `priority = (midpoint - P) * importance(d)`. Sorted by priority, descending.
+ * Where no respondent was scored, importance falls back to the questionnaire's fixed weights.
+ * @example an item with gap -1.5 in a dimension of importance 0.3 gets priority 0.45
+ */
+export function recommend(
+  q: Questionnaire,
+  items: readonly ItemResult[],
+  dimensions: readonly DimensionResult[],
+  fallbackImportance: ArrayLike<number>,
+): Recommendation[] {
+  const midpoint = (q.scale.min + q.scale.max) / 2;
+  const definitions = new Map(allItems(q).map((item) => [item.id, item]));
+  const candidates: (Recommendation & { order: number })[] = [];
+  items.forEach((item, order) => {
+    const dimensionIndex = q.dimensions.findIndex((d) => d.id === item.dimension);
+    const dimension = dimensions[dimensionIndex];
+    const gap = item.gap.mean;
+    if (gap === null || !dimension) return;
+    const shortfall = q.format === 'perceptions-only' ? midpoint - gap : -gap;
+    if (!(shortfall > 0)) return;
+    const importance = dimension.importance ?? (fallbackImportance[dimensionIndex] as number);
+    const own = definitions.get(item.id)?.recommendations ?? [];
+    candidates.push({
+      item: item.id,
+      dimension: item.dimension,
+      gap,
+      importance,
+      priority: shortfall * importance,
+      quadrant: dimension.quadrant,
+      actions: own.length > 0 ? [...own] : [...(q.dimensions[dimensionIndex]?.recommendations ?? [])],
+      order,
+    });
+  });
+  candidates.sort((a, b) => (Math.abs(a.priority - b.priority) <= TIE ? a.order - b.order : b.priority - a.priority));
+  return candidates.map(({ order: _order, ...rest }) => rest);
+}

@@ -1,0 +1,67 @@
+/**
+ * Detects repeated respondent ids in bounded memory: exact up to `EXACT_LIMIT` ids, then a Bloom
+ * filter of fixed size (16 MiB), whose rare false positives can only over-count duplicates.
+ */
+const EXACT_LIMIT = 200_000;
+const BLOOM_BITS = 2 ** 27;
+const BLOOM_HASHES = 7;
+
+export interface IdTracker {
+  exact: Set<string> | null;
+  bloom: Uint32Array | null;
+  duplicates: number;
+  examples: string[];
+  approximate: boolean;
+}
+
+export function emptyIdTracker(): IdTracker {
+  return { exact: new Set(), bloom: null, duplicates: 0, examples: [], approximate: false };
+}
+
+/** FNV-1a, 32-bit, with a seed: two seeds give the two base hashes of double hashing. */
+function fnv1a(text: string, seed: number): number {
+  let hash = (0x811c9dc5 ^ seed) >>> 0;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash >>> 0;
+}
+
+/** Sets the id's bits; returns whether all of them were already set (probably seen). */
+function bloomAdd(bloom: Uint32Array, id: string): boolean {
+  const h1 = fnv1a(id, 0);
+  const h2 = fnv1a(id, 0x5bd1e995) | 1;
+  let seen = true;
+  for (let k = 0; k < BLOOM_HASHES; k++) {
+    const bit = (h1 + Math.imul(k, h2)) % BLOOM_BITS >>> 0;
+    const word = bit >>> 5;
+    const mask = 1 << (bit & 31);
+    if (((bloom[word] as number) & mask) === 0) {
+      seen = false;
+      bloom[word] = (bloom[word] as number) | mask;
+    }
+  }
+  return seen;
+}
+
+/** Records one id; counts it when it was seen before. */
+export function trackId(tracker: IdTracker, id: string): void {
+  let seen: boolean;
+  if (tracker.exact) {
+    seen = tracker.exact.has(id);
+    tracker.exact.add(id);
+    if (tracker.exact.size > EXACT_LIMIT) {
+      tracker.bloom = new Uint32Array(BLOOM_BITS / 32);
+      for (const known of tracker.exact) bloomAdd(tracker.bloom, known);
+      tracker.exact = null;
+      tracker.approximate = true;
+    }
+  } else {
+    seen = bloomAdd(tracker.bloom as Uint32Array, id);
+  }
+  if (seen) {
+    tracker.duplicates++;
+    if (tracker.examples.length < 5 && !tracker.examples.includes(id)) tracker.examples.push(id);
+  }
+}

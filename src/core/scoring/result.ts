@@ -1,0 +1,103 @@
+import type { Distribution } from '../stats/moments.js';
+import type { Format, KpiType, Language } from '../questionnaire/model.js';
+
+/** The one typed result every renderer reads (JSON schemaVersion 1 in the contract). */
+
+export type Zone = 'below' | 'within' | 'above';
+export type Quadrant = 'concentrate-here' | 'keep-up-the-good-work' | 'low-priority' | 'possible-overkill';
+
+export interface DimensionResult {
+  id: string;
+  label: string;
+  importance: number | null;
+  expectation: number | null;
+  perception: number | null;
+  minimum: number | null;
+  desired: number | null;
+  gap: Distribution;
+  msa: Distribution | null;
+  zone: Zone | null;
+  alpha: number | null;
+  quadrant: Quadrant | null;
+}
+
+export interface ItemResult {
+  id: string;
+  dimension: string;
+  expectation: number | null;
+  perception: number | null;
+  minimum: number | null;
+  desired: number | null;
+  gap: Distribution;
+  msa: Distribution | null;
+  t: number | null;
+  p: number | null;
+  dz: number | null;
+  pHolm: number | null;
+  zone: Zone | null;
+  alphaIfDeleted: number | null;
+  itemTotal: number | null;
+}
+
+export interface OverallResult {
+  unweighted: Distribution;
+  weighted: Distribution;
+}
+
+export interface SegmentResult {
+  column: string;
+  value: string;
+  respondents: { total: number; scored: number };
+  overall: OverallResult;
+  dimensions: DimensionResult[];
+}
+
+export interface KpiResult {
+  id: string;
+  type: KpiType;
+  question: string;
+  scale: { min: number; max: number };
+  n: number;
+  score: number | null;
+  /** NPS only: shares in percent. */
+  promoters?: number | null;
+  passives?: number | null;
+  detractors?: number | null;
+}
+
+export interface Recommendation {
+  item: string;
+  dimension: string;
+  gap: number;
+  importance: number;
+  priority: number;
+  quadrant: Quadrant | null;
+  actions: string[];
+}
+
+export interface Warning {
+  code: string;
+  message: string;
+  [detail: string]: unknown;
+}
+
+export interface Check {
+  target: string;
+  threshold: number;
+  value: number | null;
+  passed: boolean;
+}
+
+export interface Result {
+  schemaVersion: 1;
+  questionnaire: { title: string; format: Format; language: Language; scale: { min: number; max: number } };
+  respondents: { total: number; scored: number; skippedCells: number };
+  overall: OverallResult;
+  dimensions: DimensionResult[];
+  items: ItemResult[];
+  segments: SegmentResult[];
+  kpis: KpiResult[];
+  recommendations: Recommendation[];
+  warnings: Warning[];
+  checks: Check[];
+}

@@ -1,0 +1,166 @@
+import type { Questionnaire } from '../questionnaire/model.js';
+import { recommend } from '../recommend/recommend.js';
+import { planColumns, type ColumnPlan, type MissingColumn } from './column-plan.js';
+import { finaliseSample } from './finalise.js';
+import { emptyIdTracker, trackId, type IdTracker } from './id-tracker.js';
+import { readAnswers, type CellProblem } from './read-answers.js';
+import {
+  deriveScores,
+  emptyAnswers,
+  emptyScores,
+  scoringLayout,
+  type RespondentAnswers,
+  type RespondentScores,
+  type ScoringLayout,
+} from './respondent.js';
+import type { Result, SegmentResult } from './result.js';
+import { addRespondent, emptySample, type SampleAccumulator } from './sample.js';
+import { collectWarnings } from './warnings.js';
+
+export interface ScoreOptions {
+  /** Columns whose values split the respondents into segments. */
+  groupBy?: readonly string[];
+  /** Treat cells that are not numbers on the scale as missing, and count them, instead of failing. */
+  skipInvalid?: boolean;
+}
+
+/** More distinct values than this in a --group-by column means it is not a column of categories. */
+export const MAX_SEGMENTS_PER_COLUMN = 1000;
+
+interface Segment {
+  column: string;
+  value: string;
+  sample: SampleAccumulator;
+}
+
+/**
+ * The running state of a scoring pass over one or more files. Feed it headers and records with
+ * `beginTable` and `addRecord`, then call `finishScoring`. Pure: it reads nothing and prints nothing.
+ */
+export interface ScoringState {
+  questionnaire: Questionnaire;
+  options: ScoreOptions;
+  layout: ScoringLayout;
+  overall: SampleAccumulator;
+  segments: Map<string, Segment>;
+  segmentCounts: number[];
+  ids: IdTracker;
+  skippedCells: number;
+  invalidCells: number;
+  /** The first problems found, for the error message; `invalidCells` counts them all. */
+  problems: CellProblem[];
+  tooManySegments: string | null;
+  /** The name of the table being read, attached to its problems. */
+  source: string;
+  answers: RespondentAnswers;
+  scores: RespondentScores;
+  kpiTypes: { type: string; max: number }[];
+  scratch: Float64Array;
+}
+
+export const MAX_REPORTED_PROBLEMS = 20;
+
+export function startScoring(q: Questionnaire, options: ScoreOptions = {}): ScoringState {
+  const layout = scoringLayout(q);
+  const groupBy = options.groupBy ?? [];
+  return {
+    questionnaire: q,
+    options,
+    layout,
+    overall: emptySample(layout),
+    segments: new Map(),
+    segmentCounts: groupBy.map(() => 0),
+    ids: emptyIdTracker(),
+    skippedCells: 0,
+    invalidCells: 0,
+    problems: [],
+    tooManySegments: null,
+    source: '',
+    answers: emptyAnswers(layout, groupBy.length),
+    scores: emptyScores(layout),
+    kpiTypes: q.kpis.map((k) => ({ type: k.type, max: k.scale.max })),
+    scratch: new Float64Array(Math.max(1, ...layout.dimensionItems.map((items) => items.length))),
+  };
+}
+
+/** Maps one table's header; the caller reports `missing` columns as errors. */
+export function beginTable(
+  state: ScoringState,
+  header: readonly string[],
+  source = '',
+): { plan: ColumnPlan; missing: MissingColumn[] } {
+  state.source = source;
+  return planColumns(state.questionnaire, header, state.options.groupBy ?? []);
+}
+
+/** Adds one record (a CSV row) starting at `line`. Invalid cells are recorded in the state. */
+export function addRecord(state: ScoringState, plan: ColumnPlan, record: readonly string[], line: number): void {
+  const invalid = readAnswers(state.questionnaire, plan, record, line, state.answers, (problem) => {
+    if (state.problems.length < MAX_REPORTED_PROBLEMS) state.problems.push({ ...problem, source: state.source });
+  });
+  if (invalid > 0) {
+    if (state.options.skipInvalid) state.skippedCells += invalid;
+    else state.invalidCells += invalid;
+  }
+  // Once the run is going to fail there is no point in scoring further rows, only in finding bad cells.
+  if (state.invalidCells > 0) return;
+  const answers = state.answers;
+  if (answers.id !== null) trackId(state.ids, answers.id);
+  const scores = deriveScores(answers, state.layout, state.scores);
+  addRespondent(state.overall, scores, state.layout, state.kpiTypes, state.scratch);
+  const groupBy = state.options.groupBy ?? [];
+  for (let g = 0; g < groupBy.length; g++) {
+    const column = groupBy[g] as string;
+    const value = answers.groups[g] as string;
+    const key = `${g}\u0000${value}`;
+    let segment = state.segments.get(key);
+    if (!segment) {
+      state.segmentCounts[g] = (state.segmentCounts[g] as number) + 1;
+      if ((state.segmentCounts[g] as number) > MAX_SEGMENTS_PER_COLUMN) {
+        state.tooManySegments = column;
+        continue;
+      }
+      segment = { column, value, sample: emptySample(state.layout) };
+      state.segments.set(key, segment);
+    }
+    addRespondent(segment.sample, scores, state.layout, state.kpiTypes, state.scratch);
+  }
+}
+
+function compareSegments(a: Segment, b: Segment, order: readonly string[]): number {
+  const byColumn = order.indexOf(a.column) - order.indexOf(b.column);
+  if (byColumn !== 0) return byColumn;
+  return a.value < b.value ? -1 : a.value > b.value ? 1 : 0;
+}
+
+/** The contract's result from everything added so far. */
+export function finishScoring(state: ScoringState): Result {
+  const q = state.questionnaire;
+  const main = finaliseSample(q, state.overall);
+  const groupBy = state.options.groupBy ?? [];
+  const segments: SegmentResult[] = [...state.segments.values()]
+    .sort((a, b) => compareSegments(a, b, groupBy))
+    .map((segment) => {
+      const finalised = finaliseSample(q, segment.sample);
+      return {
+        column: segment.column,
+        value: segment.value,
+        respondents: { total: segment.sample.total, scored: segment.sample.scored },
+        overall: finalised.overall,
+        dimensions: finalised.dimensions,
+      };
+    });
+  return {
+    schemaVersion: 1,
+    questionnaire: { title: q.title, format: q.format, language: q.language, scale: { min: q.scale.min, max: q.scale.max } },
+    respondents: { total: state.overall.total, scored: state.overall.scored, skippedCells: state.skippedCells },
+    overall: main.overall,
+    dimensions: main.dimensions,
+    items: main.items,
+    segments,
+    kpis: main.kpis,
+    recommendations: recommend(q, main.items, main.dimensions, state.layout.fallbackWeights),
+    warnings: collectWarnings(state, main, segments),
+    checks: [],
+  };
+}

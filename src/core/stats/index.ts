@@ -1,0 +1,10 @@
+export type { Moments, Distribution } from './moments.js';
+export { emptyMoments, addValue, mergeMoments, summarise } from './moments.js';
+export { tQuantile, tTwoSidedP } from './t-distribution.js';
+export type { PairedTest } from './paired-test.js';
+export { pairedTest } from './paired-test.js';
+export { holmAdjust } from './holm.js';
+export type { CoMoments } from './comoments.js';
+export { emptyCoMoments, addVector, mergeCoMoments, covarianceMatrix } from './comoments.js';
+export type { Reliability } from './cronbach.js';
+export { reliability } from './cronbach.js';

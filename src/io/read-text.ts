@@ -1,0 +1,33 @@
+import { readFile } from 'node:fs/promises';
+import { UserError } from '../errors.js';
+
+/** Largest text file (questionnaire, saved result) read whole; CSVs are streamed instead. */
+const MAX_TEXT_BYTES = 64 * 1024 * 1024;
+
+/** Turns a file-system error into the user error that names the file. */
+export function fileError(error: unknown, file: string): UserError | unknown {
+  const code = (error as NodeJS.ErrnoException)?.code;
+  const reasons: Record<string, string> = {
+    ENOENT: 'no such file',
+    EACCES: 'permission denied',
+    EISDIR: 'is a directory, not a file',
+    ENOTDIR: 'a part of the path is not a directory',
+  };
+  const reason = code ? reasons[code] : undefined;
+  return reason ? new UserError({ code: `file-${code?.toLowerCase()}`, file, message: reason }) : error;
+}
+
+/** Reads a whole UTF-8 text file (BOM stripped), naming the file in any error. */
+export async function readTextFile(file: string): Promise<string> {
+  let buffer: Buffer;
+  try {
+    buffer = await readFile(file);
+  } catch (error) {
+    throw fileError(error, file);
+  }
+  if (buffer.length > MAX_TEXT_BYTES) {
+    throw new UserError({ code: 'file-too-large', file, message: `file is larger than ${MAX_TEXT_BYTES / 1024 / 1024} MB` });
+  }
+  const text = buffer.toString('utf8');
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}

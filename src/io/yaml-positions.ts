@@ -1,0 +1,66 @@
+import { isCollection, isMap, isPair, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import type { Diagnostic } from '../errors.js';
+
+/** A YAML document parsed with positions, so that any path in it can be turned into a line and column. */
+export interface PositionedYaml {
+  value: unknown;
+  /** YAML syntax errors, already positioned. */
+  syntaxErrors: Diagnostic[];
+  locate(path: readonly (string | number)[], at: 'key' | 'value'): { line: number; column: number };
+}
+
+/** Parses YAML text keeping positions; alias expansion is bounded so an alias bomb fails fast. */
+export function parseYamlWithPositions(text: string, file: string): PositionedYaml {
+  const lineCounter = new LineCounter();
+  const doc: Document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const syntaxErrors: Diagnostic[] = doc.errors.map((error) => {
+    const pos = lineCounter.linePos(error.pos[0]);
+    return { code: 'yaml-syntax', file, line: pos.line, column: pos.col, message: firstLine(error.message) };
+  });
+
+  const positionOf = (offset: number | undefined) => {
+    const pos = lineCounter.linePos(offset ?? 0);
+    return { line: pos.line, column: pos.col };
+  };
+
+  function locate(path: readonly (string | number)[], at: 'key' | 'value') {
+    let node: unknown = doc.contents;
+    let keyNode: unknown;
+    let lastFound: unknown = doc.contents;
+    for (const [index, part] of path.entries()) {
+      keyNode = undefined;
+      if (isMap(node)) {
+        const pair = node.items.find((p) => isPair(p) && (isScalar(p.key) ? String(p.key.value) : String(p.key)) === String(part));
+        if (!pair) break;
+        keyNode = pair.key;
+        node = pair.value;
+      } else if (isCollection(node) && typeof part === 'number') {
+        node = node.items[part];
+      } else {
+        break;
+      }
+      if (!node && !keyNode) break;
+      lastFound = node ?? keyNode;
+      if (index === path.length - 1 && at === 'key' && keyNode) {
+        return positionOf((keyNode as Node).range?.[0]);
+      }
+    }
+    const target = (at === 'key' && keyNode ? keyNode : lastFound) as Node | undefined;
+    return positionOf(target?.range?.[0]);
+  }
+
+  let value: unknown = null;
+  if (syntaxErrors.length === 0) {
+    try {
+      value = doc.toJS({ maxAliasCount: 100 });
+    } catch (error) {
+      syntaxErrors.push({ code: 'yaml-syntax', file, line: 1, column: 1, message: firstLine((error as Error).message) });
+    }
+  }
+  return { value, syntaxErrors, locate };
+}
+
+function firstLine(message: string): string {
+  const line = message.split('\n')[0] ?? message;
+  return line.charAt(0).toLowerCase() + line.slice(1);
+}

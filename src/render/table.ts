@@ -1,0 +1,148 @@
+import Table from 'cli-table3';
+import { Chalk, type ChalkInstance } from 'chalk';
+import type { DimensionResult, KpiResult, Result } from '../core/scoring/result.js';
+import { fixed, interval, percent, pValue, signed, wrap } from './format.js';
+import { fill, labelsFor, type Labels } from './labels.js';
+
+export interface TableOptions {
+  color: boolean;
+  /** How many recommendations to show. */
+  top?: number;
+  width?: number;
+}
+
+const BAR_HALF = 5;
+
+/** A bar of at most BAR_HALF cells each side of a centre line: left for negative gaps, right for positive. */
+function gapBar(gap: number | null, extent: number, paint: ChalkInstance): string {
+  if (gap === null) return ' '.repeat(BAR_HALF * 2 + 1);
+  const cells = Math.min(BAR_HALF, Math.round((Math.abs(gap) / extent) * BAR_HALF));
+  const bar = '█'.repeat(cells);
+  if (gap < 0) return `${' '.repeat(BAR_HALF - cells)}${paint.red(bar)}|${' '.repeat(BAR_HALF)}`;
+  return `${' '.repeat(BAR_HALF)}|${paint.green(bar)}${' '.repeat(BAR_HALF - cells)}`;
+}
+
+function table(head: string[], paint: ChalkInstance, align?: ('left' | 'right')[]): Table.Table {
+  return new Table({
+    head: head.map((h) => paint.bold(h)),
+    style: { head: [], border: [], compact: true, 'padding-left': 1, 'padding-right': 1 },
+    ...(align ? { colAligns: align } : {}),
+  });
+}
+
+function colourGap(value: number | null, paint: ChalkInstance, text = signed(value)): string {
+  if (value === null) return text;
+  return value < 0 ? paint.red(text) : paint.green(text);
+}
+
+function dimensionTable(result: Result, l: Labels, paint: ChalkInstance): string {
+  const format = result.questionnaire.format;
+  const extent = Math.max(1, ...result.dimensions.map((d) => Math.abs(d.gap.mean ?? 0)));
+  const alpha = (d: DimensionResult) => fixed(d.alpha);
+  if (format === 'three-column') {
+    const t = table([l.dimension, l.minimum, l.desired, l.perception, l.mss, l.msa, l.zone, l.n, l.alpha], paint, ['left', 'right', 'right', 'right', 'right', 'right', 'left', 'right', 'right']);
+    for (const d of result.dimensions) {
+      t.push([d.label, fixed(d.minimum), fixed(d.desired), fixed(d.perception), colourGap(d.gap.mean, paint), colourGap(d.msa?.mean ?? null, paint), d.zone ? l.zones[d.zone] : '–', String(d.gap.n), alpha(d)]);
+    }
+    return t.toString();
+  }
+  if (format === 'perceptions-only') {
+    const t = table([l.dimension, l.importance, l.perception, l.ci95, l.n, l.alpha], paint, ['left', 'right', 'right', 'right', 'right', 'right']);
+    for (const d of result.dimensions) t.push([d.label, fixed(d.importance), fixed(d.gap.mean), interval(d.gap.ci95).replaceAll('+', ''), String(d.gap.n), alpha(d)]);
+    return t.toString();
+  }
+  const t = table([l.dimension, l.importance, l.expectation, l.perception, l.gap, '', l.n, l.alpha], paint, ['left', 'right', 'right', 'right', 'right', 'left', 'right', 'right']);
+  for (const d of result.dimensions) {
+    t.push([d.label, fixed(d.importance), fixed(d.expectation), fixed(d.perception), colourGap(d.gap.mean, paint), gapBar(d.gap.mean, extent, paint), String(d.gap.n), alpha(d)]);
+  }
+  return t.toString();
+}
+
+function itemTable(result: Result, l: Labels, paint: ChalkInstance): string {
+  const format = result.questionnaire.format;
+  const first = format === 'three-column' ? [l.minimum, l.desired] : format === 'two-column' ? [l.expectation] : [];
+  const gapName = format === 'three-column' ? l.mss : format === 'two-column' ? l.gap : l.perception;
+  const t = table([l.item, ...first, ...(format === 'perceptions-only' ? [] : [l.perception]), gapName, l.ci95, l.pHolm, l.n], paint, ['left', ...first.map(() => 'right' as const), 'right', 'right', 'right', 'right', 'right']);
+  for (const item of result.items) {
+    const values = format === 'three-column' ? [fixed(item.minimum), fixed(item.desired)] : format === 'two-column' ? [fixed(item.expectation)] : [];
+    const gap = format === 'perceptions-only' ? fixed(item.gap.mean) : colourGap(item.gap.mean, paint);
+    const ci = format === 'perceptions-only' ? interval(item.gap.ci95).replaceAll('+', '') : interval(item.gap.ci95);
+    t.push([item.id, ...values, ...(format === 'perceptions-only' ? [] : [fixed(item.perception)]), gap, ci, pValue(item.pHolm), String(item.gap.n)]);
+  }
+  return t.toString();
+}
+
+function kpiLine(kpi: KpiResult, l: Labels): string {
+  const scale = `${kpi.scale.min}-${kpi.scale.max}`;
+  if (kpi.type === 'nps') {
+    const detail = fill(l.npsLine, { p: percent(kpi.promoters), pa: percent(kpi.passives), d: percent(kpi.detractors) });
+    return `NPS (${kpi.id}): ${signed(kpi.score, 1)}  ${detail}, n = ${kpi.n}`;
+  }
+  if (kpi.type === 'csat') return `CSAT (${kpi.id}): ${percent(kpi.score)} ${fill(l.csatLine, { scale })}, n = ${kpi.n}`;
+  return `CES (${kpi.id}): ${fixed(kpi.score)} ${fill(l.cesLine, { scale })}, n = ${kpi.n}`;
+}
+
+/** Wrapped text with a first-line prefix and a hanging indent for the rest. */
+function hanging(text: string, width: number, first: string, rest: string): string[] {
+  return wrap(text, width - first.length).map((line, j) => `${j === 0 ? first : rest}${line}`);
+}
+
+/**
+ * The terminal report: headline, dimensions, items, recommendations, KPIs, segments and warnings.
+ * Readable at 80 columns and without colour (bars and signs carry the meaning, not only colour).
+ */
+export function renderTable(result: Result, options: TableOptions): string {
+  const paint = new Chalk({ level: options.color ? 1 : 0 });
+  const l = labelsFor(result.questionnaire.language);
+  const width = options.width ?? 80;
+  const out: string[] = [];
+  const heading = (text: string) => out.push('', paint.bold.underline(text));
+  const { respondents, overall } = result;
+  const format = result.questionnaire.format;
+
+  out.push(paint.bold(result.questionnaire.title));
+  const skipped = respondents.skippedCells > 0 ? `, ${respondents.skippedCells} ${l.skippedCells}` : '';
+  out.push(`${respondents.total} ${l.respondents}, ${respondents.scored} ${l.scored}${skipped} · ${format}, ${result.questionnaire.scale.min}-${result.questionnaire.scale.max}`);
+  const show = format === 'perceptions-only' ? (v: number | null) => fixed(v) : (v: number | null) => colourGap(v, paint);
+  const ciText = (ci: [number, number] | null) => (format === 'perceptions-only' ? interval(ci).replaceAll('+', '') : interval(ci));
+  out.push(`${l.weighted}: ${show(overall.weighted.mean)}  (${l.ci95} ${ciText(overall.weighted.ci95)}, n = ${overall.weighted.n})`);
+  out.push(`${l.unweighted}: ${show(overall.unweighted.mean)}  (${l.ci95} ${ciText(overall.unweighted.ci95)}, n = ${overall.unweighted.n})`);
+  out.push(paint.dim(format === 'two-column' ? l.gapNote : format === 'three-column' ? l.mssNote : l.perceptionNote));
+
+  heading(l.dimensions);
+  out.push(dimensionTable(result, l, paint));
+  heading(l.items);
+  out.push(itemTable(result, l, paint));
+
+  heading(l.recommendations);
+  const top = result.recommendations.slice(0, options.top ?? 5);
+  if (top.length === 0) out.push(l.noRecommendations);
+  const labelOf = new Map(result.dimensions.map((d) => [d.id, d.label]));
+  top.forEach((r, i) => {
+    const quadrant = r.quadrant ? `, ${l.quadrant[r.quadrant]}` : '';
+    out.push(`${i + 1}. ${paint.bold(r.item)} (${labelOf.get(r.dimension) ?? r.dimension}${quadrant}) ${l.gap.toLowerCase()} ${signed(r.gap)}, ${l.priority} ${fixed(r.priority, 3)}`);
+    for (const action of r.actions.slice(0, 2)) out.push(...hanging(action, width, '   - ', '     '));
+  });
+
+  if (result.kpis.length > 0) {
+    heading(l.kpis);
+    for (const kpi of result.kpis) out.push(kpiLine(kpi, l));
+  }
+
+  if (result.segments.length > 0) {
+    heading(l.segments);
+    const ids = result.dimensions.map((d) => d.id.slice(0, 4));
+    const t = table([l.segment, l.n, l.overall, ...ids], paint, ['left', 'right', 'right', ...ids.map(() => 'right' as const)]);
+    for (const s of result.segments) {
+      const name = `${s.column}=${s.value === '' ? '(blank)' : s.value}`;
+      t.push([name.length > 22 ? `${name.slice(0, 21)}…` : name, String(s.respondents.total), show(s.overall.weighted.mean), ...s.dimensions.map((d) => show(d.gap.mean))]);
+    }
+    out.push(t.toString());
+  }
+
+  if (result.warnings.length > 0) {
+    heading(l.warnings);
+    for (const w of result.warnings) out.push(...hanging(w.message, width, '! ', '  ').map((line) => paint.yellow(line)));
+  }
+  return `${out.join('\n')}\n`;
+}
