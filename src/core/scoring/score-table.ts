@@ -1,0 +1,46 @@
+import type { Questionnaire } from '../questionnaire/model.js';
+import type { MissingColumn } from './column-plan.js';
+import type { CellProblem } from './read-answers.js';
+import type { Result } from './result.js';
+import { addRecord, beginTable, finishScoring, startScoring, type ScoreOptions } from './scorer.js';
+
+export interface TableScore {
+  /** Null when a needed column is missing or a cell is invalid (without skipInvalid). */
+  result: Result | null;
+  missing: MissingColumn[];
+  problems: CellProblem[];
+  invalidCells: number;
+}
+
+/**
+ * Scores an in-memory table: a header and rows of cell texts (row i is reported as line i + 2,
+ * as if the header were line 1 of a CSV). The pure counterpart of scoring files.
+ * @example scoreTable(q, ['respondent', 'T1_E', 'T1_P'], [['r1', '7', '5']])
+ */
+export function scoreTable(
+  q: Questionnaire,
+  header: readonly string[],
+  rows: readonly (readonly string[])[],
+  options: ScoreOptions = {},
+): TableScore {
+  const state = startScoring(q, options);
+  const { plan, missing } = beginTable(state, header);
+  if (missing.length > 0) return { result: null, missing, problems: [], invalidCells: 0 };
+  rows.forEach((row, i) => addRecord(state, plan, row, i + 2));
+  const failed = state.invalidCells > 0;
+  return { result: failed ? null : finishScoring(state), missing: [], problems: state.problems, invalidCells: state.invalidCells };
+}
+
+/** Rows given as objects keyed by column name (as csv-parse's `columns: true` gives them). */
+export function scoreObjects(
+  q: Questionnaire,
+  rows: readonly Record<string, string | number | null | undefined>[],
+  options: ScoreOptions = {},
+): TableScore {
+  const header = [...new Set(rows.flatMap((row) => Object.keys(row)))];
+  const cells = rows.map((row) => header.map((column) => {
+    const value = row[column];
+    return value === null || value === undefined ? '' : String(value);
+  }));
+  return scoreTable(q, header, cells, options);
+}
