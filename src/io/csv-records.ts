@@ -56,9 +56,27 @@ function csvErrorMessage(error: CsvError): string {
 }
 
 /**
+ * Line breaks in a record's raw text: CRLF, LF or a lone CR each count once. (csv-parse's raw text
+ * ends with the CR of a CRLF delimiter but not its LF, so the trailing CR counts.)
+ */
+function lineBreaks(raw: string): number {
+  let count = 0;
+  for (let i = 0; i < raw.length; i++) {
+    const ch = raw.charCodeAt(i);
+    if (ch === 10 || (ch === 13 && raw.charCodeAt(i + 1) !== 10)) count++;
+  }
+  return count;
+}
+
+/** A blank line, or a row of nothing but delimiters and spaces (spreadsheets export those). */
+function isBlank(record: readonly string[]): boolean {
+  return record.every((field) => field.trim() === '');
+}
+
+/**
  * Streams the records of a CSV file with the line each starts on. Accepts a UTF-8 BOM, CRLF, and
- * `,` `;` or tab delimiters (sniffed from the header), quoted fields with newlines; blank lines are
- * skipped. Syntax errors become a UserError with the file and line.
+ * `,` `;` or tab delimiters (sniffed from the header), quoted fields with newlines; blank lines and
+ * rows of empty cells are skipped. Syntax errors become a UserError with the file and line.
  */
 export async function* readCsvRecords(input: Readable, file: string): AsyncGenerator<CsvRecord> {
   const source = input[Symbol.asyncIterator]() as AsyncIterator<Buffer | string>;
@@ -76,26 +94,25 @@ export async function* readCsvRecords(input: Readable, file: string): AsyncGener
   const parser = parse({
     delimiter: sniffDelimiter(head.replace(/^\uFEFF/, '')),
     bom: true,
-    info: true,
+    raw: true,
     relax_column_count: true,
-    skip_empty_lines: true,
     max_record_size: 16 * 1024 * 1024,
   });
   const feed = Readable.from(withPrefix(source as AsyncIterator<Buffer>, prefix));
   feed.on('error', (error) => parser.destroy(error));
   feed.pipe(parser);
+  // Lines are counted here from the raw text: csv-parse counts a CRLF inside quotes as two lines.
+  let line = 1;
   try {
-    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-      let newlines = 0;
-      for (const field of record) {
-        for (let at = field.indexOf('\n'); at !== -1; at = field.indexOf('\n', at + 1)) newlines++;
-      }
-      yield { fields: record, line: info.lines - newlines };
+    for await (const { record, raw } of parser as AsyncIterable<{ record: string[]; raw: string }>) {
+      const start = line;
+      line += lineBreaks(raw);
+      if (isBlank(record)) continue;
+      yield { fields: record, line: start };
     }
   } catch (error) {
     if (error instanceof CsvError) {
-      const line = (error as CsvError & { lines?: number }).lines;
-      throw new UserError({ code: 'csv-syntax', file, ...(line ? { line } : {}), message: csvErrorMessage(error) });
+      throw new UserError({ code: 'csv-syntax', file, line, message: csvErrorMessage(error) });
     }
     throw error;
   } finally {
