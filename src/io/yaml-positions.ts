@@ -14,7 +14,10 @@ export function parseYamlWithPositions(text: string, file: string): PositionedYa
   const lineCounter = new LineCounter();
   const doc: Document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const syntaxErrors: Diagnostic[] = doc.errors.map((error) => {
-    const pos = lineCounter.linePos(error.pos[0]);
+    // The parser notices an unclosed quote at the end of the file; point at where it opens instead.
+    const quote = error.code === 'MISSING_CHAR' ? /closing (["'])quote/.exec(error.message)?.[1] : undefined;
+    const opening = quote ? unclosedQuoteOffset(text, quote) : undefined;
+    const pos = lineCounter.linePos(opening ?? error.pos[0]);
     return { code: 'yaml-syntax', file, line: pos.line, column: pos.col, message: firstLine(error.message) };
   });
 
@@ -58,6 +61,34 @@ export function parseYamlWithPositions(text: string, file: string): PositionedYa
     }
   }
   return { value, syntaxErrors, locate };
+}
+
+/**
+ * The offset of the quote that opens a quoted scalar and is never closed, found by skipping over
+ * comments and properly closed quoted scalars.
+ */
+export function unclosedQuoteOffset(text: string, quote: string): number | undefined {
+  const opensScalar = (i: number) => i === 0 || /[\s:\-[{,]/.test(text[i - 1] ?? '');
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '#' && (i === 0 || /\s/.test(text[i - 1] ?? ''))) {
+      const end = text.indexOf('\n', i);
+      if (end === -1) return undefined;
+      i = end;
+    } else if ((ch === '"' || ch === "'") && opensScalar(i)) {
+      let j = i + 1;
+      for (; j < text.length; j++) {
+        if (ch === '"' && text[j] === '\\') j++;
+        else if (text[j] === ch) {
+          if (ch === "'" && text[j + 1] === "'") j++;
+          else break;
+        }
+      }
+      if (j >= text.length) return ch === quote ? i : undefined;
+      i = j;
+    }
+  }
+  return undefined;
 }
 
 function firstLine(message: string): string {

@@ -61,13 +61,12 @@ export function planColumns(
     return loose !== undefined && loose >= 0 ? loose : -1;
   };
 
-  const missing: MissingColumn[] = [];
+  const absent: { column: string; what: string }[] = [];
+  const claimed = new Set<string>();
   const require = (name: string, what: string): number => {
     const index = find(name);
-    if (index < 0) {
-      const near = closestMatch(name, names);
-      missing.push({ column: name, message: `missing column "${name}" (${what})`, ...(near ? { hint: `did you mean "${near}"?` } : {}) });
-    }
+    if (index >= 0) claimed.add(names[index] as string);
+    else absent.push({ column: name, what });
     return index;
   };
 
@@ -90,5 +89,11 @@ export function planColumns(
     kpi: Int32Array.from(q.kpis, (k) => find(k.id)),
     groupBy: groupBy.map((column) => require(column, 'named by --group-by')),
   };
+  // Hints name only columns that are not already another answer's.
+  const unclaimed = names.filter((n) => !claimed.has(n));
+  const missing = absent.map(({ column, what }): MissingColumn => {
+    const near = closestMatch(column, unclaimed);
+    return { column, message: `missing column "${column}" (${what})`, ...(near ? { hint: `did you mean "${near}"?` } : {}) };
+  });
   return { plan, missing };
 }

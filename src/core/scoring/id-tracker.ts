@@ -34,7 +34,8 @@ function bloomAdd(bloom: Uint32Array, id: string): boolean {
   const h2 = fnv1a(id, 0x5bd1e995) | 1;
   let seen = true;
   for (let k = 0; k < BLOOM_HASHES; k++) {
-    const bit = (h1 + Math.imul(k, h2)) % BLOOM_BITS >>> 0;
+    // Math.imul can be negative: make the sum unsigned before reducing it to a bit index.
+    const bit = ((h1 + Math.imul(k, h2)) >>> 0) % BLOOM_BITS;
     const word = bit >>> 5;
     const mask = 1 << (bit & 31);
     if (((bloom[word] as number) & mask) === 0) {

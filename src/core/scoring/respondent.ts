@@ -131,7 +131,8 @@ function allocation(weights: Float64Array, out: Float64Array): 'ok' | 'missing' 
     else sum += w;
   }
   if (blank === weights.length) return 'missing';
-  if (blank > 0 || Math.abs(sum - 100) > ALLOCATION_TOLERANCE || sum === 0) return 'invalid';
+  // The 1e-9 absorbs binary rounding of decimal allocations (44.4 + 4 * 14.15 is 101.00000000000001).
+  if (blank > 0 || Math.abs(sum - 100) > ALLOCATION_TOLERANCE + 1e-9 || sum === 0) return 'invalid';
   for (let d = 0; d < weights.length; d++) out[d] = (weights[d] as number) / sum;
   return 'ok';
 }

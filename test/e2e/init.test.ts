@@ -1,0 +1,123 @@
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { makeTempDir, removeTempDir, repoRoot, runCli, type CliRun } from '../helpers/run-cli.js';
+
+let dir: string;
+beforeEach(() => {
+  dir = makeTempDir();
+});
+afterEach(() => {
+  removeTempDir(dir);
+});
+
+function run(args: string[]): CliRun {
+  const result = runCli(args, { cwd: dir });
+  expect(result.stdout).not.toContain('    at ');
+  expect(result.stderr).not.toContain('    at ');
+  return result;
+}
+
+/** The bundled templates as `name.lang.yaml` files. */
+const bundled = readdirSync(join(repoRoot, 'templates'))
+  .map((f) => /^(?<name>[a-z0-9-]+)\.(?<lang>[a-z]{2})\.yaml$/.exec(f)?.groups)
+  .filter((g): g is { name: string; lang: string } => g !== undefined);
+
+describe('servqual templates', () => {
+  it('lists every bundled template with its language and item count', () => {
+    const result = run(['templates']);
+    expect(result.code).toBe(0);
+    expect(bundled.length).toBeGreaterThanOrEqual(4);
+    const lines = result.stdout.trim().split('\n');
+    for (const { name, lang } of bundled) {
+      expect(lines.some((line) => line.startsWith(`${name} `) && new RegExp(`\\s${lang}\\s`).test(line))).toBe(true);
+    }
+    expect(result.stdout).toMatch(/servqual-generic\s+en\s+two-column\s+22\s/);
+  });
+});
+
+describe('servqual init', () => {
+  it('writes a questionnaire that validates', () => {
+    const result = run(['init', 'audit.yaml', '--template', 'servqual-generic']);
+    expect(result.code).toBe(0);
+    expect(existsSync(join(dir, 'audit.yaml'))).toBe(true);
+    const validate = run(['validate', 'audit.yaml']);
+    expect(validate.stderr).toBe('');
+    expect(validate.code).toBe(0);
+    expect(validate.stdout).toContain('22 items');
+  });
+
+  it('writes the Russian version with --lang ru', () => {
+    const result = run(['init', 'audit.ru.yaml', '--template', 'servqual-generic', '--lang', 'ru']);
+    expect(result.code).toBe(0);
+    expect(readFileSync(join(dir, 'audit.ru.yaml'), 'utf8')).toMatch(/^language: ru$/m);
+    expect(run(['validate', 'audit.ru.yaml']).code).toBe(0);
+  });
+
+  it.each(bundled.map((t) => [t.name, t.lang]))('template %s (%s) initialises to a valid questionnaire', (name, lang) => {
+    const result = run(['init', 'q.yaml', '--template', name, '--lang', lang]);
+    expect(result.code).toBe(0);
+    expect(run(['validate', 'q.yaml']).code).toBe(0);
+  });
+
+  it('starts with a yaml-language-server modeline whose schema path exists', () => {
+    const result = run(['init', 'nested-audit.yaml', '--template', 'servqual-generic']);
+    expect(result.code).toBe(0);
+    const written = join(dir, 'nested-audit.yaml');
+    const [first] = readFileSync(written, 'utf8').split('\n');
+    const match = /^# yaml-language-server: \$schema=(?<path>\S+)$/.exec(first ?? '');
+    expect(match?.groups?.path).toBeDefined();
+    const schemaPath = resolve(dirname(written), match?.groups?.path ?? '');
+    expect(schemaPath.endsWith('questionnaire.schema.json')).toBe(true);
+    expect(existsSync(schemaPath), `schema named by the modeline does not exist: ${schemaPath}`).toBe(true);
+    const schema = JSON.parse(readFileSync(schemaPath, 'utf8')) as Record<string, unknown>;
+    expect(typeof schema).toBe('object');
+  });
+
+  it('refuses to overwrite an existing file without --force, leaving it unchanged', () => {
+    writeFileSync(join(dir, 'audit.yaml'), 'my edits\n');
+    const result = run(['init', 'audit.yaml', '--template', 'servqual-generic']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('audit.yaml');
+    expect(result.stderr).toContain('--force');
+    expect(readFileSync(join(dir, 'audit.yaml'), 'utf8')).toBe('my edits\n');
+    expect(readdirSync(dir)).toEqual(['audit.yaml']);
+  });
+
+  it('overwrites with --force', () => {
+    writeFileSync(join(dir, 'audit.yaml'), 'my edits\n');
+    const result = run(['init', 'audit.yaml', '--template', 'servqual-generic', '--force']);
+    expect(result.code).toBe(0);
+    expect(readFileSync(join(dir, 'audit.yaml'), 'utf8')).toMatch(/^# yaml-language-server: /);
+    expect(readdirSync(dir)).toEqual(['audit.yaml']);
+    expect(run(['validate', 'audit.yaml']).code).toBe(0);
+  });
+
+  it('rejects an unknown template with exit 2 and a hint', () => {
+    const result = run(['init', 'audit.yaml', '--template', 'servqual-generik']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('unknown template "servqual-generik"');
+    expect(result.stderr).toContain('did you mean "servqual-generic"?');
+    expect(existsSync(join(dir, 'audit.yaml'))).toBe(false);
+  });
+
+  it('rejects a language the template does not have, naming the available ones', () => {
+    const result = run(['init', 'audit.yaml', '--template', 'servperf-generic', '--lang', 'ru']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('"ru"');
+    expect(result.stderr).toMatch(/hint: .*en/);
+    expect(existsSync(join(dir, 'audit.yaml'))).toBe(false);
+  });
+
+  it('names a directory that does not exist', () => {
+    const result = run(['init', 'nowhere/audit.yaml', '--template', 'servqual-generic']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('nowhere');
+  });
+
+  it('lists the templates as a hint when the name is nowhere near one', () => {
+    const result = run(['init', 'audit.yaml', '--template', 'banana']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/hint: .*servqual-generic/);
+  });
+});

@@ -1,0 +1,63 @@
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The repository root, found from this file (test/helpers/run-cli.ts). */
+export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+/** The built CLI, run by its absolute path so tests can use any working directory. */
+export const binPath = join(repoRoot, 'bin', 'servqual.js');
+export const fixturesDir = join(repoRoot, 'test', 'fixtures');
+
+export interface CliRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export interface CliOptions {
+  /** Text written to the CLI's stdin. */
+  input?: string;
+  /** Working directory; defaults to the system temp directory so nothing lands in the repo. */
+  cwd?: string;
+  /** Extra environment variables (over the inherited ones and NO_COLOR=1). */
+  env?: Record<string, string>;
+}
+
+/**
+ * Runs the built `servqual` binary in a child Node process with colour off, and returns its exit
+ * code and captured output.
+ * @example const { code, stdout } = runCli(['templates']);
+ */
+export function runCli(args: string[], options: CliOptions = {}): CliRun {
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', ...options.env };
+  // vitest may set FORCE_COLOR for its own output; the CLI under test must not inherit it.
+  if (options.env?.FORCE_COLOR === undefined) delete env.FORCE_COLOR;
+  const result = spawnSync(process.execPath, [binPath, ...args], {
+    cwd: options.cwd ?? tmpdir(),
+    env,
+    input: options.input ?? '',
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+    timeout: 60_000,
+  });
+  if (result.error) throw result.error;
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** A fresh temporary directory for one test. */
+export function makeTempDir(): string {
+  return mkdtempSync(join(tmpdir(), 'servqual-'));
+}
+
+export function removeTempDir(dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
+}
+
+/** Copies `test/fixtures/<relative>` into `dir` under its base name (or `as`), returning that name. */
+export function copyFixture(relative: string, dir: string, as?: string): string {
+  const name = as ?? basename(relative);
+  copyFileSync(join(fixturesDir, relative), join(dir, name));
+  return name;
+}
