@@ -1,22 +1,11 @@
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeTempDir, removeTempDir, repoRoot, runCli, type CliRun } from '../helpers/run-cli.js';
+import { describe, expect, it } from 'vitest';
+import { repoRoot, type CliRun, runChecked, useTempDir } from '../helpers/run-cli.js';
 
-let dir: string;
-beforeEach(() => {
-  dir = makeTempDir();
-});
-afterEach(() => {
-  removeTempDir(dir);
-});
+const tempDir = useTempDir();
 
-function run(args: string[]): CliRun {
-  const result = runCli(args, { cwd: dir });
-  expect(result.stdout).not.toContain('    at ');
-  expect(result.stderr).not.toContain('    at ');
-  return result;
-}
+const run = (args: string[]): CliRun => runChecked(args, tempDir());
 
 /** The bundled templates as `name.lang.yaml` files. */
 const bundled = readdirSync(join(repoRoot, 'templates'))
@@ -40,7 +29,7 @@ describe('servqual init', () => {
   it('writes a questionnaire that validates', () => {
     const result = run(['init', 'audit.yaml', '--template', 'servqual-generic']);
     expect(result.code).toBe(0);
-    expect(existsSync(join(dir, 'audit.yaml'))).toBe(true);
+    expect(existsSync(join(tempDir(), 'audit.yaml'))).toBe(true);
     const validate = run(['validate', 'audit.yaml']);
     expect(validate.stderr).toBe('');
     expect(validate.code).toBe(0);
@@ -50,7 +39,7 @@ describe('servqual init', () => {
   it('writes the Russian version with --lang ru', () => {
     const result = run(['init', 'audit.ru.yaml', '--template', 'servqual-generic', '--lang', 'ru']);
     expect(result.code).toBe(0);
-    expect(readFileSync(join(dir, 'audit.ru.yaml'), 'utf8')).toMatch(/^language: ru$/m);
+    expect(readFileSync(join(tempDir(), 'audit.ru.yaml'), 'utf8')).toMatch(/^language: ru$/m);
     expect(run(['validate', 'audit.ru.yaml']).code).toBe(0);
   });
 
@@ -63,7 +52,7 @@ describe('servqual init', () => {
   it('starts with a yaml-language-server modeline whose schema path exists', () => {
     const result = run(['init', 'nested-audit.yaml', '--template', 'servqual-generic']);
     expect(result.code).toBe(0);
-    const written = join(dir, 'nested-audit.yaml');
+    const written = join(tempDir(), 'nested-audit.yaml');
     const [first] = readFileSync(written, 'utf8').split('\n');
     const match = /^# yaml-language-server: \$schema=(?<path>\S+)$/.exec(first ?? '');
     expect(match?.groups?.path).toBeDefined();
@@ -75,21 +64,21 @@ describe('servqual init', () => {
   });
 
   it('refuses to overwrite an existing file without --force, leaving it unchanged', () => {
-    writeFileSync(join(dir, 'audit.yaml'), 'my edits\n');
+    writeFileSync(join(tempDir(), 'audit.yaml'), 'my edits\n');
     const result = run(['init', 'audit.yaml', '--template', 'servqual-generic']);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('audit.yaml');
     expect(result.stderr).toContain('--force');
-    expect(readFileSync(join(dir, 'audit.yaml'), 'utf8')).toBe('my edits\n');
-    expect(readdirSync(dir)).toEqual(['audit.yaml']);
+    expect(readFileSync(join(tempDir(), 'audit.yaml'), 'utf8')).toBe('my edits\n');
+    expect(readdirSync(tempDir())).toEqual(['audit.yaml']);
   });
 
   it('overwrites with --force', () => {
-    writeFileSync(join(dir, 'audit.yaml'), 'my edits\n');
+    writeFileSync(join(tempDir(), 'audit.yaml'), 'my edits\n');
     const result = run(['init', 'audit.yaml', '--template', 'servqual-generic', '--force']);
     expect(result.code).toBe(0);
-    expect(readFileSync(join(dir, 'audit.yaml'), 'utf8')).toMatch(/^# yaml-language-server: /);
-    expect(readdirSync(dir)).toEqual(['audit.yaml']);
+    expect(readFileSync(join(tempDir(), 'audit.yaml'), 'utf8')).toMatch(/^# yaml-language-server: /);
+    expect(readdirSync(tempDir())).toEqual(['audit.yaml']);
     expect(run(['validate', 'audit.yaml']).code).toBe(0);
   });
 
@@ -98,7 +87,7 @@ describe('servqual init', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('unknown template "servqual-generik"');
     expect(result.stderr).toContain('did you mean "servqual-generic"?');
-    expect(existsSync(join(dir, 'audit.yaml'))).toBe(false);
+    expect(existsSync(join(tempDir(), 'audit.yaml'))).toBe(false);
   });
 
   it('rejects a language the template does not have, naming the available ones', () => {
@@ -106,7 +95,7 @@ describe('servqual init', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('"ru"');
     expect(result.stderr).toMatch(/hint: .*en/);
-    expect(existsSync(join(dir, 'audit.yaml'))).toBe(false);
+    expect(existsSync(join(tempDir(), 'audit.yaml'))).toBe(false);
   });
 
   it('names a directory that does not exist', () => {

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { copyFixture, makeTempDir, removeTempDir, repoRoot, runCli, type CliRun } from '../helpers/run-cli.js';
+import { copyFixture, makeTempDir, removeTempDir, repoRoot, runChecked, runCli, type CliRun } from '../helpers/run-cli.js';
 
 const GENERIC = join(repoRoot, 'templates', 'servqual-generic.en.yaml');
 const MINIMAL = 'minimal-two-column.yaml';
@@ -23,13 +23,7 @@ interface JsonResult {
   warnings: { code: string; message: string }[];
 }
 
-/** Runs the CLI in `cwd`, checking that no output ever holds a stack frame. */
-function run(args: string[], cwd: string, input?: string): CliRun {
-  const result = runCli(args, { cwd, ...(input !== undefined ? { input } : {}) });
-  expect(result.stdout).not.toContain('    at ');
-  expect(result.stderr).not.toContain('    at ');
-  return result;
-}
+const run = runChecked;
 
 function parseJson(stdout: string): JsonResult {
   return JSON.parse(stdout) as JsonResult;

@@ -1,23 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { copyFixture, fixturesDir, makeTempDir, removeTempDir, repoRoot, runCli, type CliRun } from '../helpers/run-cli.js';
+import { describe, expect, it } from 'vitest';
+import { copyFixture, fixturesDir, repoRoot, type CliRun, runChecked, useTempDir } from '../helpers/run-cli.js';
 
-let dir: string;
-beforeEach(() => {
-  dir = makeTempDir();
-});
-afterEach(() => {
-  removeTempDir(dir);
-});
+const tempDir = useTempDir();
 
-/** Runs the CLI in the temp dir and checks that no output holds a stack frame. */
-function run(args: string[]): CliRun {
-  const result = runCli(args, { cwd: dir });
-  expect(result.stdout).not.toContain('    at ');
-  expect(result.stderr).not.toContain('    at ');
-  return result;
-}
+const run = (args: string[]): CliRun => runChecked(args, tempDir());
 
 /**
  * Line and column (both 1-based) of the `nth` occurrence of `needle` in `text`, moved `offset`
@@ -36,10 +24,10 @@ function positionIn(text: string, needle: string, options: { nth?: number; offse
   return `${line}:${column}`;
 }
 
-/** Copies an invalid questionnaire into the temp dir, validates it and returns the run and its text. */
+/** Copies an invalid questionnaire into the temp tempDir(), validates it and returns the run and its text. */
 function validateFixture(name: string): { result: CliRun; text: string; file: string } {
-  const file = copyFixture(join('questionnaires', 'invalid', name), dir);
-  const text = readFileSync(join(dir, file), 'utf8');
+  const file = copyFixture(join('questionnaires', 'invalid', name), tempDir());
+  const text = readFileSync(join(tempDir(), file), 'utf8');
   return { result: run(['validate', file]), text, file };
 }
 
@@ -50,7 +38,7 @@ function diagnostics(stderr: string): string[] {
 
 describe('servqual validate: valid questionnaires', () => {
   it.each(['minimal-two-column.yaml', 'minimal-three-column.yaml', 'minimal-perceptions-only.yaml'])('accepts %s', (name) => {
-    const file = copyFixture(join('questionnaires', name), dir);
+    const file = copyFixture(join('questionnaires', name), tempDir());
     const result = run(['validate', file]);
     expect(result.stderr).toBe('');
     expect(result.stdout).toMatch(new RegExp(`^${file}: ok`));
@@ -58,7 +46,7 @@ describe('servqual validate: valid questionnaires', () => {
   });
 
   it('accepts model: custom with dimensions other than the five SERVQUAL ones', () => {
-    const file = copyFixture('questionnaires/custom-model.yaml', dir);
+    const file = copyFixture('questionnaires/custom-model.yaml', tempDir());
     const result = run(['validate', file]);
     expect(result.stderr).toBe('');
     expect(result.stdout).toContain('2 dimensions');
@@ -79,7 +67,7 @@ describe('servqual validate: valid questionnaires', () => {
   it('accepts a three-column item with one expectation used for both minimum and desired', () => {
     const text = readFileSync(join(fixturesDir, 'questionnaires', 'minimal-three-column.yaml'), 'utf8');
     expect(text).toContain('expectation: The attention I expect.');
-    const result = run(['validate', copyFixture('questionnaires/minimal-three-column.yaml', dir)]);
+    const result = run(['validate', copyFixture('questionnaires/minimal-three-column.yaml', tempDir())]);
     expect(result.code).toBe(0);
   });
 });
@@ -222,8 +210,8 @@ describe('servqual validate: one test per rule', () => {
   });
 
   it('validates several files, reporting each, and fails when any fails', () => {
-    const good = copyFixture('questionnaires/minimal-two-column.yaml', dir);
-    const bad = copyFixture('questionnaires/invalid/unknown-key-top.yaml', dir);
+    const good = copyFixture('questionnaires/minimal-two-column.yaml', tempDir());
+    const bad = copyFixture('questionnaires/invalid/unknown-key-top.yaml', tempDir());
     const result = run(['validate', good, bad]);
     expect(result.code).toBe(2);
     expect(result.stdout).toContain(`${good}: ok`);
@@ -239,7 +227,7 @@ describe('servqual validate: one test per rule', () => {
 
   it('never prints a stack frame, whatever the input', () => {
     const invalid = readdirSync(join(fixturesDir, 'questionnaires', 'invalid'));
-    for (const name of invalid) copyFixture(join('questionnaires', 'invalid', name), dir);
+    for (const name of invalid) copyFixture(join('questionnaires', 'invalid', name), tempDir());
     const result = run(['validate', ...invalid, 'missing.yaml', '.']);
     expect(result.code).toBe(2);
     expect(`${result.stdout}${result.stderr}`).not.toMatch(/^\s+at /m);

@@ -1,3 +1,4 @@
+import { afterEach, beforeEach, expect } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -60,4 +61,24 @@ export function copyFixture(relative: string, dir: string, as?: string): string 
   const name = as ?? basename(relative);
   copyFileSync(join(fixturesDir, relative), join(dir, name));
   return name;
+}
+
+/** Runs the CLI in `cwd` and fails the test if any output holds a stack frame. */
+export function runChecked(args: string[], cwd: string, input?: string): CliRun {
+  const result = runCli(args, { cwd, ...(input !== undefined ? { input } : {}) });
+  expect(result.stdout).not.toContain('    at ');
+  expect(result.stderr).not.toContain('    at ');
+  return result;
+}
+
+/** A fresh temporary directory for each test of the calling file; read it through the getter. */
+export function useTempDir(): () => string {
+  let dir = '';
+  beforeEach(() => {
+    dir = makeTempDir();
+  });
+  afterEach(() => {
+    removeTempDir(dir);
+  });
+  return () => dir;
 }

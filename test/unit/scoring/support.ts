@@ -48,17 +48,8 @@ export function makeQuestionnaire(o: QOptions = {}): Questionnaire {
   return questionnaire as Questionnaire;
 }
 
-/** mulberry32: a small seeded PRNG giving floats in [0, 1). */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 as prng } from '../../helpers/random.js';
+export { prng };
 
 export interface GenOptions {
   n: number;

@@ -1,18 +1,9 @@
 import { describe, it, expect } from 'vitest';
+import { mulberry32 } from '../../helpers/random.js';
 import { mean, sampleCovariance } from 'simple-statistics';
 import type { CoMoments } from '../../../src/core/stats/comoments.js';
 import { emptyCoMoments, addVector, mergeCoMoments, covarianceMatrix } from '../../../src/core/stats/comoments.js';
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function accumulate(k: number, rows: readonly (readonly number[])[]): CoMoments {
   const cm = emptyCoMoments(k);

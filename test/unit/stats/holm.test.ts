@@ -1,16 +1,7 @@
 import { describe, it, expect } from 'vitest';
+import { mulberry32 } from '../../helpers/random.js';
 import { holmAdjust } from '../../../src/core/stats/holm.js';
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function expectClose(actual: readonly (number | null)[], expected: readonly (number | null)[]): void {
   expect(actual.length).toBe(expected.length);

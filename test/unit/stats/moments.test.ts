@@ -1,19 +1,9 @@
 import { describe, it, expect } from 'vitest';
+import { mulberry32 } from '../../helpers/random.js';
 import { mean, sampleStandardDeviation } from 'simple-statistics';
 import type { Moments } from '../../../src/core/stats/moments.js';
 import { emptyMoments, addValue, mergeMoments, summarise } from '../../../src/core/stats/moments.js';
 
-// Seeded PRNG so failures reproduce.
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function accumulate(xs: readonly number[]): Moments {
   const m = emptyMoments();
