@@ -6,6 +6,7 @@ import { registerTemplates } from './commands/templates.js';
 import { registerInit } from './commands/init.js';
 import { registerValidate } from './commands/validate.js';
 import { registerScore } from './commands/score.js';
+import { registerAudit } from './commands/audit.js';
 
 const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
 
@@ -50,7 +51,7 @@ export async function run(
       writeErr: (text) => ctx.stderr.write(text),
     });
 
-  for (const register of [registerTemplates, registerInit, registerValidate, registerScore]) {
+  for (const register of [registerTemplates, registerInit, registerValidate, registerAudit, registerScore]) {
     register(program, ctx, setExit);
   }
   for (const command of program.commands) {

@@ -12,16 +12,9 @@ export interface AtomicWriteOptions {
   inputs?: readonly string[];
 }
 
-/**
- * Writes a whole file atomically: a temporary file beside the target, flushed to disk, then renamed
- * over it, so a reader never sees half a file and a crash leaves the old one intact.
- */
-export async function writeFileAtomic(file: string, content: string, options: AtomicWriteOptions = {}): Promise<void> {
-  const target = resolve(file);
-  if (options.inputs?.some((input) => input !== '-' && resolve(input) === target)) {
-    throw new UserError({ code: 'output-is-input', file, message: 'refusing to overwrite an input file with the output' });
-  }
-  const directory = dirname(target);
+/** Checks that the directory of `file` exists and can be written, naming it in the error. Returns it. */
+export async function checkWritableDirectory(file: string): Promise<string> {
+  const directory = dirname(resolve(file));
   try {
     const info = await stat(directory);
     if (!info.isDirectory()) throw Object.assign(new Error(), { code: 'ENOTDIR' });
@@ -33,6 +26,19 @@ export async function writeFileAtomic(file: string, content: string, options: At
     }
     throw fileError(error, dirname(file));
   }
+  return directory;
+}
+
+/**
+ * Writes a whole file atomically: a temporary file beside the target, flushed to disk, then renamed
+ * over it, so a reader never sees half a file and a crash leaves the old one intact.
+ */
+export async function writeFileAtomic(file: string, content: string, options: AtomicWriteOptions = {}): Promise<void> {
+  const target = resolve(file);
+  if (options.inputs?.some((input) => input !== '-' && resolve(input) === target)) {
+    throw new UserError({ code: 'output-is-input', file, message: 'refusing to overwrite an input file with the output' });
+  }
+  const directory = await checkWritableDirectory(file);
   const temporary = join(directory, `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
     const handle = await open(temporary, 'wx', 0o644);

@@ -99,7 +99,4 @@ export function labelsFor(language: Language): Labels {
   return language === 'ru' ? ru : en;
 }
 
-/** Fills `{name}` placeholders. */
-export function fill(template: string, values: Record<string, string>): string {
-  return template.replace(/\{(\w+)\}/g, (_, key: string) => values[key] ?? '');
-}
+export { fill } from '../core/text/fill.js';

@@ -1,0 +1,185 @@
+import {
+  createPrompt,
+  isBackspaceKey,
+  isEnterKey,
+  makeTheme,
+  useKeypress,
+  usePrefix,
+  useState,
+  type KeypressEvent,
+} from '@inquirer/core';
+import { confirm, input, select } from '@inquirer/prompts';
+import { CancelledError } from '../errors.js';
+import type { AllocationQuestion, Prompter, Reply, ScaleQuestion, TextQuestion } from '../core/audit/interview.js';
+import type { AuditMessages } from '../core/audit/messages.js';
+import { fill } from '../core/text/fill.js';
+import { nextScaleKey, type ScaleKeyState } from '../core/audit/scale-keys.js';
+
+/** The only module that imports @inquirer: the terminal implementation of the audit's Prompter. */
+
+type Context = { input?: NodeJS.ReadableStream; output?: NodeJS.WritableStream };
+
+interface ScaleConfig {
+  question: ScaleQuestion;
+  keys: string;
+  previously: string;
+  skipped: string;
+}
+
+const scalePrompt = createPrompt<Reply<number>, ScaleConfig>((config, done) => {
+  const { question } = config;
+  const theme = makeTheme({});
+  const initial = typeof question.previous === 'number' ? question.previous : null;
+  const [state, setState] = useState<ScaleKeyState>({ active: initial, typed: '' });
+  const [status, setStatus] = useState<'idle' | 'done'>('idle');
+  const [answer, setAnswer] = useState('');
+  const prefix = usePrefix({ status, theme });
+
+  useKeypress((key: KeypressEvent & { sequence?: string }) => {
+    if (status === 'done') return;
+    const name = isEnterKey(key) ? 'enter' : isBackspaceKey(key) ? 'backspace' : key.name;
+    const event = nextScaleKey(state, { name, sequence: key.sequence ?? key.name }, question);
+    if (event.type === 'move') {
+      setState(event.state);
+      return;
+    }
+    if (event.type === 'none') return;
+    setStatus('done');
+    const reply: Reply<number> =
+      event.type === 'answer' ? { type: 'answer', value: event.value } : event.type === 'skip' ? { type: 'skip' } : { type: 'back' };
+    setAnswer(reply.type === 'answer' ? String(reply.value) : reply.type === 'skip' ? config.skipped : '←');
+    done(reply);
+  });
+
+  if (status === 'done') {
+    return `${prefix} ${theme.style.message(question.heading, 'done')} · ${question.kindLabel}: ${theme.style.answer(answer)}`;
+  }
+  const points: string[] = [];
+  for (let x = question.min; x <= question.max; x++) {
+    points.push(x === state.active ? theme.style.highlight(`[${x}]`) : ` ${x} `);
+  }
+  const labels = Object.entries(question.labels)
+    .sort(([a], [b]) => Number(a) - Number(b))
+    .map(([point, label]) => `${point} = ${label}`)
+    .join(' · ');
+  const lines = [
+    `${prefix} ${theme.style.message(question.heading, 'idle')}`,
+    `  ${question.statement}`,
+    `  ${theme.style.highlight(question.kindLabel)}${labels ? `  (${labels})` : ''}`,
+    `  ${points.join(' ')}${state.typed ? `   ${state.typed}_` : ''}`,
+  ];
+  if (question.previous !== undefined) {
+    lines.push(`  ${fill(config.previously, { value: question.previous === null ? config.skipped : String(question.previous) })}`);
+  }
+  lines.push(theme.style.help(`  ${config.keys}`));
+  return lines.join('\n');
+});
+
+async function guarded<T>(prompt: Promise<T>): Promise<T> {
+  try {
+    return await prompt;
+  } catch (error) {
+    if (error instanceof Error && error.name === 'ExitPromptError') throw new CancelledError();
+    throw error;
+  }
+}
+
+const BACK = '<';
+
+/** A Prompter on the terminal, in the questionnaire's language. */
+export function terminalPrompter(m: AuditMessages, context: Context = {}): Prompter {
+  const text = async (question: TextQuestion): Promise<Reply<string>> => {
+    const fallback = question.previous ?? question.default;
+    const value = await guarded(
+      input(
+        {
+          message: question.message,
+          ...(fallback ? { default: fallback } : {}),
+          theme: { style: { help: (t: string) => t } },
+          validate: (v: string) => (question.required && v.trim() === '' ? `${question.message}?` : true),
+        },
+        context,
+      ),
+    );
+    if (value.trim() === BACK && question.canGoBack) return { type: 'back' };
+    return value.trim() === '' ? { type: 'skip' } : { type: 'answer', value: value.trim() };
+  };
+
+  const allocation = async (question: AllocationQuestion): Promise<Reply<Record<string, number>>> => {
+    const mode = await guarded(
+      select(
+        {
+          message: m.importance,
+          choices: [
+            { name: m.allocate, value: 'allocate' },
+            { name: m.equalWeights, value: 'equal' },
+            { name: m.skipWeights, value: 'skip' },
+            ...(question.canGoBack ? [{ name: '←', value: 'back' }] : []),
+          ],
+        },
+        context,
+      ),
+    );
+    if (mode === 'back') return { type: 'back' };
+    if (mode === 'skip') return { type: 'skip' };
+    const ids = question.dimensions.map((d) => d.id);
+    if (mode === 'equal') return { type: 'answer', value: Object.fromEntries(ids.map((id) => [id, 100 / ids.length])) };
+    for (;;) {
+      const points: Record<string, number> = {};
+      let index = 0;
+      while (index < question.dimensions.length) {
+        const dimension = question.dimensions[index] as { id: string; label: string };
+        const used = Object.entries(points).filter(([id]) => ids.indexOf(id) < index).reduce((s, [, v]) => s + v, 0);
+        const remaining = 100 - used;
+        const last = index === question.dimensions.length - 1;
+        const previous = question.previous?.[dimension.id];
+        const value = await guarded(
+          input(
+            {
+              message: fill(m.remaining, { label: dimension.label, remaining: String(remaining) }),
+              default: String(last ? remaining : (previous ?? '')),
+              validate: (v: string) => {
+                if (v.trim() === BACK) return true;
+                const n = Number(v.replace(',', '.'));
+                return v.trim() !== '' && Number.isFinite(n) && n >= 0 && n <= remaining ? true : fill(m.notANumber, { min: '0', max: String(remaining) });
+              },
+            },
+            context,
+          ),
+        );
+        if (value.trim() === BACK) {
+          if (index === 0) return { type: 'back' };
+          index--;
+          continue;
+        }
+        points[dimension.id] = Number(value.replace(',', '.'));
+        index++;
+      }
+      const total = Object.values(points).reduce((s, v) => s + v, 0);
+      if (Math.abs(total - 100) < 1e-9) return { type: 'answer', value: points };
+      (context.output ?? process.stdout).write(`${fill(m.allocationTotal, { total: String(total) })}\n`);
+    }
+  };
+
+  return {
+    scale: (question) =>
+      guarded(
+        scalePrompt(
+          {
+            question,
+            keys: fill(m.scaleKeys, { min: String(question.min), max: String(question.max) }),
+            previously: m.previously,
+            skipped: m.skipped,
+          },
+          context,
+        ),
+      ),
+    text,
+    allocation,
+  };
+}
+
+/** Asks yes or no. */
+export async function promptConfirm(message: string, defaultValue: boolean, context: Context = {}): Promise<boolean> {
+  return guarded(confirm({ message, default: defaultValue }, context));
+}
