@@ -7,6 +7,7 @@ import { registerInit } from './commands/init.js';
 import { registerValidate } from './commands/validate.js';
 import { registerScore } from './commands/score.js';
 import { registerAudit } from './commands/audit.js';
+import { registerReport } from './commands/report.js';
 
 const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
 
@@ -51,7 +52,7 @@ export async function run(
       writeErr: (text) => ctx.stderr.write(text),
     });
 
-  for (const register of [registerTemplates, registerInit, registerValidate, registerAudit, registerScore]) {
+  for (const register of [registerTemplates, registerInit, registerValidate, registerAudit, registerScore, registerReport]) {
     register(program, ctx, setExit);
   }
   for (const command of program.commands) {

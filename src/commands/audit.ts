@@ -15,7 +15,7 @@ import { scoreFiles } from '../io/score-files.js';
 import { checkWritableDirectory } from '../io/atomic-write.js';
 import { renderTable } from '../render/table.js';
 import { fixed } from '../render/format.js';
-import type { CommandContext } from './context.js';
+import { collect, type CommandContext } from './context.js';
 
 interface AuditOptions {
   out: string;
@@ -23,8 +23,6 @@ interface AuditOptions {
   segment: string[];
   repeat?: string;
 }
-
-const collect = (value: string, previous: string[]) => [...previous, value];
 
 function parseSegments(values: readonly string[]): Record<string, string> {
   const segments: Record<string, string> = {};

@@ -1,16 +1,10 @@
 import { Option } from 'commander';
 import type { Register } from '../cli.js';
+import { collect } from './context.js';
 import { UserError } from '../errors.js';
-import type { Result } from '../core/scoring/result.js';
-import { writeFileAtomic } from '../io/atomic-write.js';
 import { loadQuestionnaire } from '../io/read-questionnaire.js';
 import { scoreFiles } from '../io/score-files.js';
-import { renderJson } from '../render/json.js';
-import { renderTable } from '../render/table.js';
-import type { CommandContext } from './context.js';
-
-export const FORMATS = ['table', 'json'] as const;
-export type ReportFormat = (typeof FORMATS)[number];
+import { emitReport, FORMATS, printWarnings, renderResult, type ReportFormat } from './report-output.js';
 
 export interface ScoreCommandOptions {
   format: ReportFormat;
@@ -18,29 +12,6 @@ export interface ScoreCommandOptions {
   groupBy: string[];
   skipInvalid?: boolean;
   source?: string;
-}
-
-const collect = (value: string, previous: string[]) => [...previous, value];
-
-/** Renders a result in the asked format. */
-export function renderResult(result: Result, format: ReportFormat, ctx: CommandContext, toFile: boolean): string {
-  if (format === 'json') return renderJson(result);
-  return renderTable(result, { color: ctx.color && !toFile });
-}
-
-/** Prints the result's warnings on stderr (they are in the result too). */
-export function printWarnings(result: Result, ctx: CommandContext): void {
-  for (const w of result.warnings) ctx.stderr.write(`warning: ${w.message}\n`);
-}
-
-/** Writes the report to --output (atomically) or stdout. */
-export async function emitReport(text: string, output: string | undefined, inputs: readonly string[], ctx: CommandContext): Promise<void> {
-  if (output === undefined || output === '-') {
-    ctx.stdout.write(text);
-    return;
-  }
-  await writeFileAtomic(output, text, { inputs });
-  ctx.stderr.write(`wrote ${output}\n`);
 }
 
 export const registerScore: Register = (program, ctx) => {

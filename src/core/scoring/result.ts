@@ -50,6 +50,9 @@ export interface SegmentResult {
   respondents: { total: number; scored: number };
   overall: OverallResult;
   dimensions: DimensionResult[];
+  /** Beyond the contract's segment fields: the items, so reports can break items down by segment. */
+  items: ItemResult[];
+  kpis: KpiResult[];
 }
 
 export interface KpiResult {

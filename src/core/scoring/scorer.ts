@@ -148,6 +148,8 @@ export function finishScoring(state: ScoringState): Result {
         respondents: { total: segment.sample.total, scored: segment.sample.scored },
         overall: finalised.overall,
         dimensions: finalised.dimensions,
+        items: finalised.items,
+        kpis: finalised.kpis,
       };
     });
   return {

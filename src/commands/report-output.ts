@@ -1,0 +1,40 @@
+import type { Result } from '../core/scoring/result.js';
+import { writeFileAtomic } from '../io/atomic-write.js';
+import { renderCsv } from '../render/csv.js';
+import { renderJson } from '../render/json.js';
+import { renderMarkdown } from '../render/markdown.js';
+import { renderTable } from '../render/table.js';
+import type { CommandContext } from './context.js';
+
+/** Every report format, shared by score, report and check. */
+export const FORMATS = ['table', 'json', 'markdown', 'csv'] as const;
+export type ReportFormat = (typeof FORMATS)[number];
+
+/** Renders a result in the asked format; colour only for a table on a terminal. */
+export function renderResult(result: Result, format: ReportFormat, ctx: CommandContext, toFile: boolean): string {
+  switch (format) {
+    case 'json':
+      return renderJson(result);
+    case 'markdown':
+      return renderMarkdown(result);
+    case 'csv':
+      return renderCsv(result);
+    default:
+      return renderTable(result, { color: ctx.color && !toFile });
+  }
+}
+
+/** Prints the result's warnings on stderr (they are in the result too). */
+export function printWarnings(result: Result, ctx: CommandContext): void {
+  for (const w of result.warnings) ctx.stderr.write(`warning: ${w.message}\n`);
+}
+
+/** Writes the report to --output (atomically, never over an input) or to stdout. */
+export async function emitReport(text: string, output: string | undefined, inputs: readonly string[], ctx: CommandContext): Promise<void> {
+  if (output === undefined || output === '-') {
+    ctx.stdout.write(text);
+    return;
+  }
+  await writeFileAtomic(output, text, { inputs });
+  ctx.stderr.write(`wrote ${output}\n`);
+}

@@ -1,0 +1,19 @@
+import { Option } from 'commander';
+import type { Register } from '../cli.js';
+import { readResult } from '../io/read-result.js';
+import { emitReport, FORMATS, renderResult, type ReportFormat } from './report-output.js';
+
+export const registerReport: Register = (program, ctx) => {
+  program
+    .command('report')
+    .description('render a saved JSON result in another format, without rescoring')
+    .argument('<result>', 'a result saved with `servqual score --format json --output result.json`')
+    .addOption(new Option('-f, --format <format>', 'report format').choices(FORMATS).default('table'))
+    .option('-o, --output <file>', 'write the report to a file (atomically) instead of stdout')
+    .addHelpText('after', '\nExample:\n  $ servqual score q.yaml responses.csv --format json --output result.json\n  $ servqual report result.json --format markdown --output report.md')
+    .action(async (file: string, options: { format: ReportFormat; output?: string }) => {
+      const result = await readResult(file);
+      const toFile = options.output !== undefined && options.output !== '-';
+      await emitReport(renderResult(result, options.format, ctx, toFile), options.output, [file], ctx);
+    });
+};

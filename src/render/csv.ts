@@ -1,0 +1,59 @@
+import { stringify } from 'csv-stringify/sync';
+import type { Distribution } from '../core/stats/moments.js';
+import type { ItemResult, Result } from '../core/scoring/result.js';
+
+/**
+ * A text cell made safe for spreadsheets: one that begins with = + - @ tab or CR would be run as a
+ * formula, so it gets a leading apostrophe (OWASP's advice). Numbers are written as numbers, so a
+ * negative gap stays a number.
+ * @example safeCell('=HYPERLINK("x")') // "'=HYPERLINK(\"x\")"
+ */
+export function safeCell(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
+const number = (value: number | null | undefined): string => (value === null || value === undefined || !Number.isFinite(value) ? '' : String(value));
+
+const distribution = (d: Distribution | null): string[] => [number(d?.mean), number(d?.sd), d ? String(d.n) : '', number(d?.ci95?.[0]), number(d?.ci95?.[1])];
+
+const ITEM_COLUMNS = [
+  'item', 'dimension', 'expectation', 'perception', 'minimum', 'desired',
+  'gap_mean', 'gap_sd', 'gap_n', 'gap_ci_low', 'gap_ci_high',
+  'msa_mean', 'msa_sd', 'msa_n', 'msa_ci_low', 'msa_ci_high',
+  't', 'p', 'dz', 'p_holm', 'zone', 'alpha_if_deleted', 'item_total',
+];
+
+function itemCells(item: ItemResult): string[] {
+  return [
+    safeCell(item.id),
+    safeCell(item.dimension),
+    number(item.expectation),
+    number(item.perception),
+    number(item.minimum),
+    number(item.desired),
+    ...distribution(item.gap),
+    ...distribution(item.msa),
+    number(item.t),
+    number(item.p),
+    number(item.dz),
+    number(item.pHolm),
+    item.zone ?? '',
+    number(item.alphaIfDeleted),
+    number(item.itemTotal),
+  ];
+}
+
+/**
+ * The item-level table as CSV: one row per item with every statistic as a column, unrounded.
+ * With segments, the rows for all respondents come first (blank segment columns), then one row
+ * per segment and item.
+ */
+export function renderCsv(result: Result): string {
+  if (result.segments.length === 0) return stringify([ITEM_COLUMNS, ...result.items.map(itemCells)], { record_delimiter: '\n' });
+  const rows = [
+    ['segment_column', 'segment_value', ...ITEM_COLUMNS],
+    ...result.items.map((item) => ['', '', ...itemCells(item)]),
+    ...result.segments.flatMap((segment) => segment.items.map((item) => [safeCell(segment.column), safeCell(segment.value), ...itemCells(item)])),
+  ];
+  return stringify(rows, { record_delimiter: '\n' });
+}

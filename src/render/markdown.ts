@@ -1,0 +1,110 @@
+import type { Result } from '../core/scoring/result.js';
+import { fixed, interval, percent, signed } from './format.js';
+import { fill, labelsFor, type Labels } from './labels.js';
+
+/**
+ * Text from a questionnaire or CSV made safe inside GitHub-flavoured Markdown: table pipes,
+ * emphasis and link characters escaped, and angle brackets as entities so no HTML gets through.
+ * @example markdownText('a|b <i>') // 'a\\|b &lt;i&gt;'
+ */
+export function markdownText(text: string): string {
+  return text
+    .replace(/[\\`*_[\]|#]/g, (ch) => `\\${ch}`)
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/\r?\n/g, ' ');
+}
+
+function table(header: readonly string[], align: readonly ('l' | 'r')[], rows: readonly (readonly string[])[]): string[] {
+  const rule = align.map((a) => (a === 'r' ? '---:' : ':---'));
+  return [header, rule, ...rows].map((row) => `| ${row.join(' | ')} |`);
+}
+
+function dimensionTable(result: Result, l: Labels): string[] {
+  const format = result.questionnaire.format;
+  const name = (d: Result['dimensions'][number]) => markdownText(d.label);
+  const quadrant = (d: Result['dimensions'][number]) => (d.quadrant ? l.quadrant[d.quadrant] : '–');
+  if (format === 'three-column') {
+    return table(
+      [l.dimension, l.minimum, l.desired, l.perception, l.mss, l.msa, l.zone, l.n, l.alpha],
+      ['l', 'r', 'r', 'r', 'r', 'r', 'l', 'r', 'r'],
+      result.dimensions.map((d) => [name(d), fixed(d.minimum), fixed(d.desired), fixed(d.perception), signed(d.gap.mean), signed(d.msa?.mean), d.zone ? l.zones[d.zone] : '–', String(d.gap.n), fixed(d.alpha)]),
+    );
+  }
+  if (format === 'perceptions-only') {
+    return table(
+      [l.dimension, l.importance, l.perception, l.ci95, l.n, l.alpha, l.quadrantHeading],
+      ['l', 'r', 'r', 'r', 'r', 'r', 'l'],
+      result.dimensions.map((d) => [name(d), fixed(d.importance), fixed(d.gap.mean), interval(d.gap.ci95).replaceAll('+', ''), String(d.gap.n), fixed(d.alpha), quadrant(d)]),
+    );
+  }
+  return table(
+    [l.dimension, l.importance, l.expectation, l.perception, l.gap, l.ci95, l.n, l.alpha, l.quadrantHeading],
+    ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'l'],
+    result.dimensions.map((d) => [name(d), fixed(d.importance), fixed(d.expectation), fixed(d.perception), signed(d.gap.mean), interval(d.gap.ci95), String(d.gap.n), fixed(d.alpha), quadrant(d)]),
+  );
+}
+
+/**
+ * A GitHub-flavoured Markdown report for a pull-request comment or a CI step summary: the headline
+ * numbers, the dimension table, the top recommendations, KPIs, segments and warnings.
+ */
+export function renderMarkdown(result: Result, options: { top?: number } = {}): string {
+  const l = labelsFor(result.questionnaire.language);
+  const { respondents, overall } = result;
+  const perceptionsOnly = result.questionnaire.format === 'perceptions-only';
+  const score = perceptionsOnly ? (v: number | null) => fixed(v) : (v: number | null) => signed(v);
+  const ci = (c: [number, number] | null) => (perceptionsOnly ? interval(c).replaceAll('+', '') : interval(c));
+  const out: string[] = [`## ${markdownText(result.questionnaire.title)}`, ''];
+  const skipped = respondents.skippedCells > 0 ? `, ${respondents.skippedCells} ${l.skippedCells}` : '';
+  out.push(`${respondents.total} ${l.respondents}, ${respondents.scored} ${l.scored}${skipped} · ${result.questionnaire.format}, ${result.questionnaire.scale.min}-${result.questionnaire.scale.max}`, '');
+  out.push(
+    ...table(['', l.mean, l.ci95, l.n], ['l', 'r', 'r', 'r'], [
+      [`**${l.weighted}**`, `**${score(overall.weighted.mean)}**`, ci(overall.weighted.ci95), String(overall.weighted.n)],
+      [l.unweighted, score(overall.unweighted.mean), ci(overall.unweighted.ci95), String(overall.unweighted.n)],
+    ]),
+    '',
+  );
+
+  out.push(`### ${l.dimensions}`, '', ...dimensionTable(result, l), '');
+
+  out.push(`### ${l.recommendations}`, '');
+  const top = result.recommendations.slice(0, options.top ?? 5);
+  if (top.length === 0) out.push(l.noRecommendations);
+  const labelOf = new Map(result.dimensions.map((d) => [d.id, d.label]));
+  top.forEach((r, i) => {
+    const actions = r.actions.length > 0 ? `: ${r.actions.map(markdownText).join(' ')}` : '';
+    out.push(`${i + 1}. **${markdownText(r.item)}** (${markdownText(labelOf.get(r.dimension) ?? r.dimension)}) ${l.gap.toLowerCase()} ${signed(r.gap)}, ${l.priority} ${fixed(r.priority, 3)}${actions}`);
+  });
+  out.push('');
+
+  if (result.kpis.length > 0) {
+    out.push(`### ${l.kpis}`, '');
+    for (const kpi of result.kpis) {
+      const scale = `${kpi.scale.min}-${kpi.scale.max}`;
+      if (kpi.type === 'nps') out.push(`- **NPS** (${markdownText(kpi.id)}): ${signed(kpi.score, 1)} — ${fill(l.npsLine, { p: percent(kpi.promoters), pa: percent(kpi.passives), d: percent(kpi.detractors) })}, n = ${kpi.n}`);
+      else if (kpi.type === 'csat') out.push(`- **CSAT** (${markdownText(kpi.id)}): ${percent(kpi.score)} ${fill(l.csatLine, { scale })}, n = ${kpi.n}`);
+      else out.push(`- **CES** (${markdownText(kpi.id)}): ${fixed(kpi.score)} ${fill(l.cesLine, { scale })}, n = ${kpi.n}`);
+    }
+    out.push('');
+  }
+
+  if (result.segments.length > 0) {
+    out.push(`### ${l.segments}`, '');
+    const ids = result.dimensions.map((d) => markdownText(d.label));
+    out.push(
+      ...table([l.segment, l.n, l.overall, ...ids], ['l', 'r', 'r', ...ids.map(() => 'r' as const)], result.segments.map((s) => [
+        `${markdownText(s.column)}=${s.value === '' ? '(blank)' : markdownText(s.value)}`,
+        String(s.respondents.total),
+        score(s.overall.weighted.mean),
+        ...s.dimensions.map((d) => score(d.gap.mean)),
+      ])),
+      '',
+    );
+  }
+
+  if (result.warnings.length > 0) {
+    out.push(`### ${l.warnings}`, '', ...result.warnings.map((w) => `- ${markdownText(w.message)}`), '');
+  }
+  return `${out.join('\n').trimEnd()}\n`;
+}
