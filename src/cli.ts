@@ -1,5 +1,5 @@
 import { Command, CommanderError, Option } from 'commander';
-import { createRequire } from 'node:module';
+import { version } from './version.js';
 import { formatDiagnostic, UserError, EXIT, CancelledError } from './errors.js';
 import type { CommandContext } from './commands/context.js';
 import { registerTemplates } from './commands/templates.js';
@@ -9,7 +9,7 @@ import { registerScore } from './commands/score.js';
 import { registerAudit } from './commands/audit.js';
 import { registerReport } from './commands/report.js';
 
-const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
+
 
 export type Register = (program: Command, ctx: CommandContext, setExit: (code: number) => void) => void;
 

@@ -1,13 +1,15 @@
 import type { Result } from '../core/scoring/result.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import { renderCsv } from '../render/csv.js';
+import { renderHtml } from '../render/html.js';
 import { renderJson } from '../render/json.js';
 import { renderMarkdown } from '../render/markdown.js';
 import { renderTable } from '../render/table.js';
+import { version } from '../version.js';
 import type { CommandContext } from './context.js';
 
 /** Every report format, shared by score, report and check. */
-export const FORMATS = ['table', 'json', 'markdown', 'csv'] as const;
+export const FORMATS = ['table', 'json', 'markdown', 'html', 'csv'] as const;
 export type ReportFormat = (typeof FORMATS)[number];
 
 /** Renders a result in the asked format; colour only for a table on a terminal. */
@@ -19,6 +21,8 @@ export function renderResult(result: Result, format: ReportFormat, ctx: CommandC
       return renderMarkdown(result);
     case 'csv':
       return renderCsv(result);
+    case 'html':
+      return renderHtml(result, { generatedBy: `servqual ${version}` });
     default:
       return renderTable(result, { color: ctx.color && !toFile });
   }

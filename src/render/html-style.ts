@@ -1,0 +1,65 @@
+/**
+ * The report's one inline stylesheet: system fonts only, light colours, and print rules so a
+ * browser's "print to PDF" gives clean pages (white background, charts and table rows kept whole,
+ * table headers repeated on every page). No `url(`: the report makes no requests.
+ */
+export const HTML_STYLE = `
+:root { color-scheme: light; }
+* { box-sizing: border-box; }
+html { -webkit-text-size-adjust: 100%; }
+body { margin: 0; background: #f4f6f8; color: #1f2630;
+  font: 14px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", "Liberation Sans", sans-serif; }
+main { max-width: 1000px; margin: 0 auto; padding: 32px 32px 48px; background: #fff; }
+h1 { font-size: 26px; line-height: 1.25; margin: 0 0 6px; }
+h2 { font-size: 19px; margin: 36px 0 12px; padding-bottom: 4px; border-bottom: 2px solid #2f5d8a; }
+h3 { font-size: 15px; margin: 20px 0 6px; }
+p { margin: 6px 0; }
+.meta, .note, figcaption, footer { color: #5d6673; }
+.meta { margin-bottom: 14px; }
+.note { font-size: 13px; }
+.headline { display: flex; flex-wrap: wrap; gap: 12px; margin: 16px 0 8px; }
+.card { flex: 1 1 260px; border: 1px solid #dde2e8; border-radius: 6px; padding: 12px 16px; }
+.card .label { font-size: 12px; text-transform: uppercase; letter-spacing: .04em; color: #5d6673; }
+.card .value { font-size: 30px; font-weight: 700; font-variant-numeric: tabular-nums; }
+.card .ci { font-size: 13px; color: #5d6673; }
+.neg { color: #b0432e; }
+.pos { color: #23764b; }
+figure { margin: 16px 0 28px; break-inside: avoid; page-break-inside: avoid; }
+figure svg { display: block; max-width: 100%; height: auto; font-family: inherit; }
+figcaption { font-size: 13px; margin-top: 6px; }
+.table-wrap { overflow-x: auto; }
+table { border-collapse: collapse; width: 100%; margin: 8px 0 20px; font-size: 13px; font-variant-numeric: tabular-nums; }
+caption { text-align: left; font-weight: 600; padding: 4px 0; }
+th, td { padding: 5px 8px; border-bottom: 1px solid #e3e7ec; text-align: left; vertical-align: top; }
+thead th { border-bottom: 2px solid #4a5260; font-weight: 600; white-space: nowrap; background: #f3f5f8; }
+tbody th { font-weight: 600; }
+.num { text-align: right; white-space: nowrap; }
+tr.group-head th { background: #eef2f7; border-top: 2px solid #c9d3df; font-weight: 400; }
+.group-name { font-weight: 700; margin-right: 8px; }
+.diagnosis { font-style: italic; }
+.significance { display: block; font-size: 12px; color: #5d6673; }
+.tag { display: inline-block; padding: 0 6px; border-radius: 3px; font-size: 12px; border: 1px solid #c9d3df; white-space: nowrap; }
+.zone-below { border-color: #c4553f; color: #b0432e; }
+.zone-within { border-color: #d09a2c; color: #8a6412; }
+.zone-above { border-color: #2f8a5b; color: #23764b; }
+ul.actions { margin: 0; padding-left: 18px; }
+ul.warnings li { margin: 4px 0; padding-left: 4px; }
+ul.warnings li::marker { content: "! "; color: #b0432e; font-weight: 700; }
+ul.methods li { margin: 4px 0; }
+footer { margin-top: 32px; font-size: 12px; border-top: 1px solid #e3e7ec; padding-top: 8px; }
+@media (max-width: 640px) { main { padding: 16px; } .card .value { font-size: 24px; } }
+@page { size: A4; margin: 14mm 12mm; }
+@media print {
+  body { background: #fff; color: #000; font-size: 10pt; }
+  main { max-width: none; padding: 0; }
+  h2 { margin-top: 20px; break-after: avoid; page-break-after: avoid; }
+  h3 { break-after: avoid; page-break-after: avoid; }
+  figure, .card, tr, .headline { break-inside: avoid; page-break-inside: avoid; }
+  thead { display: table-header-group; }
+  .table-wrap { overflow: visible; }
+  table { font-size: 9pt; }
+  thead th, tr.group-head th { background: #fff; }
+  figure svg { width: 100%; }
+  section#charts figure + figure { margin-top: 12px; }
+}
+`;

@@ -1,0 +1,253 @@
+import type { DimensionResult, ItemResult, KpiResult, Quadrant, Result } from '../core/scoring/result.js';
+import { fixed, percent, pValue, signed } from './format.js';
+import { htmlLabelsFor, type HtmlLabels } from './html-labels.js';
+import { HTML_STYLE } from './html-style.js';
+import { fill, labelsFor, type Labels } from './labels.js';
+import { readingOf, renderCharts, type ScoreReading } from './svg/charts.js';
+import { esc } from './svg/common.js';
+
+export interface HtmlOptions {
+  /** Who made the report, e.g. `servqual 0.1.0`; shown in the footer. No date: output stays reproducible. */
+  generatedBy?: string;
+}
+
+/** Everything a section needs: the result, both label sets and how its scores read. */
+interface Context {
+  result: Result;
+  l: Labels;
+  h: HtmlLabels;
+  r: ScoreReading;
+}
+
+/** A record's entry for a key the result names, or the key itself when the record lacks it. */
+function named<K extends string>(record: Record<K, string>, key: string | null): string {
+  if (key === null) return '–';
+  return Object.hasOwn(record, key) ? record[key as K] : key;
+}
+
+function signOf(value: number | null, baseline: number): string {
+  if (value === null || !Number.isFinite(value)) return '';
+  return value < baseline ? ' neg' : value > baseline ? ' pos' : '';
+}
+
+/** A numeric cell; `text` is escaped here, `col` names the column for tests and styling. */
+function num(col: string, text: string, extraClass = ''): string {
+  return `<td class="num${extraClass}" data-col="${col}">${esc(text)}</td>`;
+}
+
+function score(c: Context, col: string, value: number | null): string {
+  return num(col, c.r.score(value), signOf(value, c.r.baseline));
+}
+
+/** A column head: a plain label heads a numeric (right-aligned) column, `left(label)` a text column. */
+type Head = string | { left: string };
+
+const left = (label: string): Head => ({ left: label });
+
+function head(cells: readonly Head[]): string {
+  const th = (cell: Head, i: number) =>
+    typeof cell !== 'string' ? `<th scope="col">${esc(cell.left)}</th>` : i === 0 ? `<th scope="col">${esc(cell)}</th>` : `<th scope="col" class="num">${esc(cell)}</th>`;
+  return `<thead><tr>${cells.map(th).join('')}</tr></thead>`;
+}
+
+function table(name: string, headCells: readonly Head[], body: string): string {
+  return `<div class="table-wrap"><table data-table="${name}">${head(headCells)}\n${body}\n</table></div>`;
+}
+
+function zoneTag(c: Context, zone: string | null): string {
+  return zone === null ? '–' : `<span class="tag zone-${esc(zone)}">${esc(named(c.l.zones, zone))}</span>`;
+}
+
+function headerSection(c: Context): string {
+  const { result, l, h, r } = c;
+  const { questionnaire: q, respondents } = result;
+  const card = (key: string, label: string, d: Result['overall']['weighted']) =>
+    `<div class="card" data-overall="${key}"><div class="label">${esc(label)}</div>` +
+    `<div class="value${signOf(d.mean, r.baseline)}">${esc(r.score(d.mean))}</div>` +
+    `<div class="ci">${esc(`${l.ci95} ${r.interval(d.ci95)} · n = ${d.n}`)}</div></div>`;
+  const meta = `${respondents.total} ${l.respondents}, ${respondents.scored} ${l.scored}, ${respondents.skippedCells} ${l.skippedCells} · ${h.format}: ${named(h.formats, q.format)} · ${h.scale}: ${q.scale.min}-${q.scale.max}`;
+  const note = q.format === 'two-column' ? l.gapNote : q.format === 'three-column' ? l.mssNote : l.perceptionNote;
+  return [
+    `<header>`,
+    `<h1>${esc(q.title)}</h1>`,
+    `<p class="meta">${esc(meta)}</p>`,
+    `<div class="headline">${card('weighted', l.weighted, result.overall.weighted)}${card('unweighted', l.unweighted, result.overall.unweighted)}</div>`,
+    `<p class="note">${esc(note)}</p>`,
+    `</header>`,
+  ].join('\n');
+}
+
+function dimensionRow(c: Context, d: DimensionResult): string {
+  const format = c.result.questionnaire.format;
+  const cells = [`<th scope="row">${esc(d.label)}</th>`, num('importance', fixed(d.importance))];
+  if (format === 'three-column') {
+    cells.push(num('minimum', fixed(d.minimum)), num('desired', fixed(d.desired)), num('perception', fixed(d.perception)));
+    cells.push(score(c, 'gap', d.gap.mean), num('ci95', c.r.interval(d.gap.ci95)), score(c, 'msa', d.msa?.mean ?? null));
+    cells.push(`<td data-col="zone">${zoneTag(c, d.zone)}</td>`);
+  } else if (format === 'two-column') {
+    cells.push(num('expectation', fixed(d.expectation)), num('perception', fixed(d.perception)));
+    cells.push(score(c, 'gap', d.gap.mean), num('ci95', c.r.interval(d.gap.ci95)));
+  } else {
+    cells.push(score(c, 'gap', d.gap.mean), num('ci95', c.r.interval(d.gap.ci95)));
+  }
+  cells.push(num('n', String(d.gap.n)), num('alpha', fixed(d.alpha)), `<td data-col="quadrant">${esc(named(c.h.quadrantNames, d.quadrant))}</td>`);
+  return `<tr data-id="${esc(d.id)}">${cells.join('')}</tr>`;
+}
+
+function dimensionTable(c: Context): string {
+  const { l, h } = c;
+  const format = c.result.questionnaire.format;
+  const middle =
+    format === 'three-column' ? [l.minimum, l.desired, l.perception, l.mss, l.ci95, l.msa, left(l.zone)]
+      : format === 'two-column' ? [l.expectation, l.perception, l.gap, l.ci95]
+        : [l.perception, l.ci95];
+  const body = `<tbody>\n${c.result.dimensions.map((d) => dimensionRow(c, d)).join('\n')}\n</tbody>`;
+  return `<h3>${esc(l.dimensions)}</h3>\n${table('dimensions', [l.dimension, h.importance, ...middle, l.n, l.alpha, left(h.quadrant)], body)}`;
+}
+
+function itemRow(c: Context, item: ItemResult, dimensionLabel: string): string {
+  const format = c.result.questionnaire.format;
+  const cells = [`<th scope="row">${esc(item.id)}</th>`, `<td data-col="dimension">${esc(dimensionLabel)}</td>`];
+  if (format === 'three-column') cells.push(num('minimum', fixed(item.minimum)), num('desired', fixed(item.desired)));
+  if (format === 'two-column') cells.push(num('expectation', fixed(item.expectation)));
+  if (format !== 'perceptions-only') cells.push(num('perception', fixed(item.perception)));
+  cells.push(score(c, 'gap', item.gap.mean), num('ci95', c.r.interval(item.gap.ci95)));
+  if (format === 'three-column') cells.push(score(c, 'msa', item.msa?.mean ?? null), `<td data-col="zone">${zoneTag(c, item.zone)}</td>`);
+  cells.push(num('t', fixed(item.t)), num('pHolm', pValue(item.pHolm)), num('dz', fixed(item.dz)));
+  cells.push(num('alphaIfDeleted', fixed(item.alphaIfDeleted)), num('itemTotal', fixed(item.itemTotal)), num('n', String(item.gap.n)));
+  return `<tr data-id="${esc(item.id)}">${cells.join('')}</tr>`;
+}
+
+function itemTable(c: Context): string {
+  const { l, h } = c;
+  const format = c.result.questionnaire.format;
+  const labelOf = new Map(c.result.dimensions.map((d) => [d.id, d.label]));
+  const values =
+    format === 'three-column' ? [l.minimum, l.desired, l.perception, l.mss, l.ci95, l.msa, left(l.zone)]
+      : format === 'two-column' ? [l.expectation, l.perception, l.gap, l.ci95]
+        : [l.perception, l.ci95];
+  const rows = c.result.items.map((item) => itemRow(c, item, labelOf.get(item.dimension) ?? item.dimension));
+  const headCells = [l.item, left(l.dimension), ...values, h.t, l.pHolm, h.dz, h.alphaIfDeleted, h.itemTotal, l.n];
+  return `<h3>${esc(l.items)}</h3>\n${table('items', headCells, `<tbody>\n${rows.join('\n')}\n</tbody>`)}`;
+}
+
+function kpiRow(c: Context, k: KpiResult): string {
+  // A result saved by another tool may lack the scale.
+  const scale = k.scale ? `${k.scale.min}-${k.scale.max}` : '–';
+  const [value, detail] =
+    k.type === 'nps' ? [signed(k.score, 1), fill(c.l.npsLine, { p: percent(k.promoters), pa: percent(k.passives), d: percent(k.detractors) })]
+      : k.type === 'csat' ? [percent(k.score), fill(c.l.csatLine, { scale })]
+        : [fixed(k.score), fill(c.l.cesLine, { scale })];
+  const type = String(k.type).toUpperCase();
+  return `<tr data-id="${esc(k.id)}"><th scope="row">${esc(k.id)}</th><td data-col="type">${esc(type)}</td>${num('n', String(k.n))}${num('score', value)}<td data-col="detail">${esc(detail)}</td></tr>`;
+}
+
+function kpiTable(c: Context): string {
+  if (c.result.kpis.length === 0) return '';
+  const body = `<tbody>\n${c.result.kpis.map((k) => kpiRow(c, k)).join('\n')}\n</tbody>`;
+  return `<h3>${esc(c.l.kpis)}</h3>\n${table('kpis', [c.h.kpi, left(c.h.type), c.l.n, c.h.score, left(c.h.detail)], body)}`;
+}
+
+/** The one-line diagnosis of a dimension's quadrant, and a note where its gap is significant. */
+function diagnosis(c: Context, d: DimensionResult | undefined): string {
+  if (!d) return '';
+  const parts: string[] = [];
+  if (d.quadrant !== null && Object.hasOwn(c.h.diagnosis, d.quadrant)) parts.push(`<span class="diagnosis">${esc(c.h.diagnosis[d.quadrant as Quadrant])}</span>`);
+  const ci = d.gap.ci95;
+  if (ci) {
+    const ciText = c.r.interval(ci);
+    const midpoint = fixed(c.r.baseline, 1);
+    if (c.result.questionnaire.format === 'perceptions-only') {
+      if (ci[1] < c.r.baseline) parts.push(`<span class="significance">${esc(fill(c.h.significantMidpoint, { ci: ciText, m: midpoint }))}</span>`);
+    } else if (ci[0] > 0 || ci[1] < 0) {
+      parts.push(`<span class="significance">${esc(fill(c.h.significant, { ci: ciText }))}</span>`);
+    }
+  }
+  return parts.join(' ');
+}
+
+function recommendationsSection(c: Context): string {
+  const { result, l, h } = c;
+  const out = [`<section id="recommendations">`, `<h2>${esc(h.recommendations)}</h2>`];
+  if (result.recommendations.length === 0) return [...out, `<p>${esc(l.noRecommendations)}</p>`, `</section>`].join('\n');
+  const dims = new Map(result.dimensions.map((d) => [d.id, d]));
+  // Groups in the order of each dimension's most urgent item; items keep their global rank.
+  const groups = new Map<string, { rank: number; rec: Result['recommendations'][number] }[]>();
+  result.recommendations.forEach((rec, i) => {
+    const group = groups.get(rec.dimension) ?? [];
+    group.push({ rank: i + 1, rec });
+    groups.set(rec.dimension, group);
+  });
+  const format = result.questionnaire.format;
+  const gapHead = format === 'perceptions-only' ? l.perception : format === 'three-column' ? l.mss : l.gap;
+  const headCells = [h.rank, left(l.item), left(l.dimension), gapHead, h.importance, h.priority, left(h.quadrant), left(h.actions)];
+  const bodies = [...groups].map(([dimensionId, entries]) => {
+    const d = dims.get(dimensionId);
+    const label = d?.label ?? dimensionId;
+    const groupHead = `<tr class="group-head"><th colspan="${headCells.length}" scope="rowgroup"><span class="group-name">${esc(label)}</span> ${diagnosis(c, d)}</th></tr>`;
+    const rows = entries.map(({ rank, rec }) => {
+      const actions = rec.actions?.length ? `<ul class="actions">${rec.actions.map((a) => `<li>${esc(a)}</li>`).join('')}</ul>` : '–';
+      return (
+        `<tr class="rec" data-rank="${rank}" data-item="${esc(rec.item)}">${num('rank', String(rank))}<th scope="row">${esc(rec.item)}</th>` +
+        `<td data-col="dimension">${esc(label)}</td>${score(c, 'gap', rec.gap)}${num('importance', fixed(rec.importance))}` +
+        `${num('priority', fixed(rec.priority, 3))}<td data-col="quadrant">${esc(named(h.quadrantNames, rec.quadrant))}</td><td data-col="actions">${actions}</td></tr>`
+      );
+    });
+    return `<tbody class="group" data-dimension="${esc(dimensionId)}">\n${groupHead}\n${rows.join('\n')}\n</tbody>`;
+  });
+  return [...out, table('recommendations', headCells, bodies.join('\n')), `</section>`].join('\n');
+}
+
+function warningsSection(c: Context): string {
+  if (c.result.warnings.length === 0) return '';
+  const items = c.result.warnings.map((w) => `<li data-code="${esc(String(w.code))}">${esc(String(w.message))}</li>`);
+  return [`<section id="warnings">`, `<h2>${esc(c.l.warnings)}</h2>`, `<ul class="warnings">`, ...items, `</ul>`, `</section>`].join('\n');
+}
+
+function methodsSection(c: Context): string {
+  const { result, h } = c;
+  const m = h.methodsText;
+  const format = result.questionnaire.format;
+  const gap = format === 'two-column' ? m.gapTwo : format === 'three-column' ? m.gapThree : fill(m.gapPerceptions, { m: fixed(c.r.baseline, 1) });
+  const { total, scored, skippedCells } = result.respondents;
+  const sample = fill(m.sample, { total: String(total), scored: String(scored), notScored: String(total - scored), skipped: String(skippedCells) });
+  const lines = [gap, m.dimension, m.weights, m.ci, m.test, m.alpha, m.ipa, m.priority, sample];
+  return [`<section id="methods">`, `<h2>${esc(h.methods)}</h2>`, `<ul class="methods">`, ...lines.map((line) => `<li>${esc(line)}</li>`), `</ul>`, `</section>`].join('\n');
+}
+
+/**
+ * The HTML report: one self-contained HTML5 document (inline CSS and SVG, system fonts, no
+ * requests, no script) with the headline, charts, tables, prioritised recommendations, warnings
+ * and a methods note, in the questionnaire's language. Pure: the same result gives the same bytes.
+ * Every string from the result is escaped.
+ * @example renderHtml(result, { generatedBy: 'servqual 0.1.0' }).startsWith('<!DOCTYPE html>') // true
+ */
+export function renderHtml(result: Result, options: HtmlOptions = {}): string {
+  const language = result.questionnaire.language === 'ru' ? 'ru' : 'en';
+  const c: Context = { result, l: labelsFor(language), h: htmlLabelsFor(language), r: readingOf(result) };
+  const by = options.generatedBy;
+  const parts = [
+    '<!DOCTYPE html>',
+    `<html lang="${language}">`,
+    '<head>',
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    ...(by ? [`<meta name="generator" content="${esc(by)}">`] : []),
+    `<title>${esc(result.questionnaire.title)}</title>`,
+    `<style>${HTML_STYLE}</style>`,
+    '</head>',
+    '<body>',
+    '<main>',
+    headerSection(c),
+    `<section id="charts">\n<h2>${esc(c.h.charts)}</h2>\n${renderCharts(result, c.l, c.h).join('\n')}\n</section>`,
+    `<section id="tables">\n<h2>${esc(c.h.tables)}</h2>\n${[dimensionTable(c), itemTable(c), kpiTable(c)].filter(Boolean).join('\n')}\n</section>`,
+    recommendationsSection(c),
+    warningsSection(c),
+    methodsSection(c),
+    ...(by ? [`<footer><p>${esc(fill(c.h.generatedBy, { by }))}</p></footer>`] : []),
+    '</main>',
+    '</body>',
+    '</html>',
+  ];
+  return `${parts.filter(Boolean).join('\n')}\n`;
+}

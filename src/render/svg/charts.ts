@@ -1,0 +1,139 @@
+import type { Result } from '../../core/scoring/result.js';
+import { fixed, interval, percent, signed } from '../format.js';
+import type { HtmlLabels } from '../html-labels.js';
+import { fill, type Labels } from '../labels.js';
+import { COLOURS, figure } from './common.js';
+import { renderGapBars, type GapBar } from './gap-bars.js';
+import { renderIpa } from './ipa.js';
+import { renderMeans, type MeanSeries } from './means.js';
+import { renderNps } from './nps.js';
+import { renderSegments } from './segments.js';
+import { renderZones } from './zones.js';
+
+/** How scores of this result read: signed gaps around 0, or perceptions around the scale midpoint. */
+export interface ScoreReading {
+  baseline: number;
+  score: (value: number | null) => string;
+  interval: (ci: readonly [number, number] | null) => string;
+}
+
+export function readingOf(result: Result): ScoreReading {
+  if (result.questionnaire.format === 'perceptions-only') {
+    const { min, max } = result.questionnaire.scale;
+    return { baseline: (min + max) / 2, score: (v) => fixed(v), interval: (ci) => interval(ci).replaceAll('+', '') };
+  }
+  return { baseline: 0, score: (v) => signed(v), interval: (ci) => interval(ci) };
+}
+
+function meansChart(result: Result, h: HtmlLabels): string {
+  const { format, scale } = result.questionnaire;
+  const p: MeanSeries = { key: 'perception', label: h.perception, colour: COLOURS.perception };
+  const series: MeanSeries[] =
+    format === 'three-column'
+      ? [{ key: 'minimum', label: h.minimum, colour: COLOURS.minimum }, { key: 'desired', label: h.desired, colour: COLOURS.desired }, p]
+      : format === 'two-column'
+        ? [{ key: 'expectation', label: h.expectation, colour: COLOURS.expectation }, p]
+        : [p];
+  const title = format === 'three-column' ? h.chart.meansThree : format === 'two-column' ? h.chart.meansTwo : h.chart.meansPerceptions;
+  const summary = fill(h.chart.meansSummary, { scale: `${scale.min}-${scale.max}` });
+  const groups = result.dimensions.map((d) => ({
+    id: d.id,
+    label: d.label,
+    values: series.map((s) => (s.key === 'minimum' ? d.minimum : s.key === 'desired' ? d.desired : s.key === 'expectation' ? d.expectation : d.perception)),
+  }));
+  const svg = renderMeans({ chart: 'means-dimensions', title, summary, scale, series, groups, format: (v) => fixed(v) });
+  return figure('fig-means-dimensions', svg, title, summary);
+}
+
+function gapCharts(result: Result, h: HtmlLabels, r: ScoreReading): string[] {
+  const format = result.questionnaire.format;
+  const [dimTitle, itemTitle] =
+    format === 'three-column' ? [h.chart.mssDimensions, h.chart.mssItems]
+      : format === 'two-column' ? [h.chart.gapDimensions, h.chart.gapItems]
+        : [h.chart.perceptionDimensions, h.chart.perceptionItems];
+  const ref = format === 'perceptions-only' ? fill(h.midpoint, { m: fixed(r.baseline, 1) }) : '0';
+  const summary = fill(h.chart.gapSummary, { ref });
+  const dims: GapBar[] = result.dimensions.map((d) => ({ id: d.id, label: d.label, mean: d.gap.mean, ci: d.gap.ci95, n: d.gap.n }));
+  const items: GapBar[] = result.items.map((i) => ({ id: i.id, label: i.id, mean: i.gap.mean, ci: i.gap.ci95, n: i.gap.n }));
+  const common = { summary, baseline: r.baseline, format: r.score, formatInterval: r.interval };
+  return [
+    figure('fig-gap-dimensions', renderGapBars({ ...common, chart: 'gap-dimensions', title: dimTitle, bars: dims }), dimTitle, summary),
+    figure('fig-gap-items', renderGapBars({ ...common, chart: 'gap-items', title: itemTitle, bars: items }), itemTitle, summary),
+  ];
+}
+
+function ipaChart(result: Result, h: HtmlLabels): string {
+  const svg = renderIpa({
+    title: h.chart.ipa,
+    summary: h.chart.ipaSummary,
+    points: result.dimensions.map((d) => ({ id: d.id, label: d.label, performance: d.perception, importance: d.importance, quadrant: d.quadrant })),
+    quadrantNames: h.quadrantNames,
+    xLabel: h.chart.ipaX,
+    yLabel: h.chart.ipaY,
+  });
+  return figure('fig-ipa', svg, h.chart.ipa, h.chart.ipaSummary);
+}
+
+function zonesChart(result: Result, l: Labels, h: HtmlLabels): string {
+  const svg = renderZones({
+    title: h.chart.zones,
+    summary: h.chart.zonesSummary,
+    scale: result.questionnaire.scale,
+    rows: result.items.map((i) => ({ id: i.id, label: i.id, minimum: i.minimum, desired: i.desired, perception: i.perception, zone: i.zone })),
+    zoneNames: l.zones,
+    bandLabel: `${h.minimum} – ${h.desired}`,
+    format: (v) => fixed(v),
+  });
+  return figure('fig-zones', svg, h.chart.zones, h.chart.zonesSummary);
+}
+
+function npsCharts(result: Result, h: HtmlLabels): string[] {
+  return result.kpis
+    .filter((k) => k.type === 'nps')
+    .map((k, i) => {
+      const title = fill(h.chart.nps, { id: k.id });
+      const svg = renderNps({
+        id: k.id,
+        title,
+        summary: h.chart.npsSummary,
+        n: k.n,
+        score: k.score,
+        detractors: k.detractors ?? null,
+        passives: k.passives ?? null,
+        promoters: k.promoters ?? null,
+        names: { detractors: h.detractors, passives: h.passives, promoters: h.promoters },
+        formatScore: (v) => signed(v, 1),
+        formatShare: (v) => percent(v),
+      });
+      return figure(`fig-nps-${i + 1}`, svg, title, h.chart.npsSummary);
+    });
+}
+
+function segmentsChart(result: Result, l: Labels, h: HtmlLabels, r: ScoreReading): string {
+  const ref = result.questionnaire.format === 'perceptions-only' ? fill(h.midpoint, { m: fixed(r.baseline, 1) }) : '0';
+  const summary = fill(h.chart.segmentsSummary, { ref });
+  const columns = [{ id: 'overall', label: l.overall }, ...result.dimensions.map((d) => ({ id: d.id, label: d.label }))];
+  const rows = result.segments.map((s) => {
+    const byId = new Map(s.dimensions.map((d) => [d.id, d.gap.mean]));
+    return {
+      label: `${s.column}=${s.value === '' ? h.blank : s.value}`,
+      n: s.respondents.total,
+      values: [s.overall.weighted.mean, ...result.dimensions.map((d) => byId.get(d.id) ?? null)],
+    };
+  });
+  const svg = renderSegments({ title: h.chart.segments, summary, columns, rows, baseline: r.baseline, format: r.score });
+  return figure('fig-segments', svg, h.chart.segments, summary);
+}
+
+/** Every chart of the report, as `<figure>` elements in reading order. */
+export function renderCharts(result: Result, l: Labels, h: HtmlLabels): string[] {
+  const reading = readingOf(result);
+  return [
+    meansChart(result, h),
+    ...gapCharts(result, h, reading),
+    ipaChart(result, h),
+    ...(result.questionnaire.format === 'three-column' ? [zonesChart(result, l, h)] : []),
+    ...npsCharts(result, h),
+    ...(result.segments.length > 0 ? [segmentsChart(result, l, h, reading)] : []),
+  ];
+}
