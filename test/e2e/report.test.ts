@@ -1,0 +1,66 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { parse as parseHtml } from 'node-html-parser';
+import { describe, expect, it } from 'vitest';
+import { repoRoot, runChecked, useTempDir } from '../helpers/run-cli.js';
+
+const example = join(repoRoot, 'examples', 'bank-branch');
+const score = [join(example, 'questionnaire.yaml'), join(example, 'responses.csv'), '--group-by', 'branch'];
+const tempDir = useTempDir();
+
+describe('report formats', () => {
+  it('renders a saved JSON result in every format exactly as score does', () => {
+    const saved = join(tempDir(), 'result.json');
+    expect(runChecked(['score', ...score, '--format', 'json', '--output', saved], tempDir()).code).toBe(0);
+    for (const format of ['table', 'markdown', 'html', 'csv', 'json']) {
+      const direct = runChecked(['score', ...score, '--format', format], tempDir());
+      const rendered = runChecked(['report', saved, '--format', format], tempDir());
+      expect(rendered.code, rendered.stderr).toBe(0);
+      expect(rendered.stdout, format).toBe(direct.stdout);
+    }
+  });
+
+  it('writes each format to --output, atomically and readable back', () => {
+    const dir = tempDir();
+    for (const [format, file] of [['markdown', 'r.md'], ['html', 'r.html'], ['csv', 'r.csv']] as const) {
+      const run = runChecked(['score', ...score, '--format', format, '--output', join(dir, file)], dir);
+      expect(run.code).toBe(0);
+      expect(run.stdout).toBe('');
+    }
+    expect(readFileSync(join(dir, 'r.md'), 'utf8')).toMatch(/^## Retail bank branch service audit\n/);
+    const html = parseHtml(readFileSync(join(dir, 'r.html'), 'utf8'));
+    expect(html.querySelectorAll('svg[data-chart]').length).toBeGreaterThanOrEqual(6);
+    const rows = parse(readFileSync(join(dir, 'r.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
+    expect(rows).toHaveLength(22 * 6);
+  });
+
+  it('refuses a result of an unknown schemaVersion, broken JSON, and a missing file, with exit 2', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'v2.json'), JSON.stringify({ schemaVersion: 2 }));
+    writeFileSync(join(dir, 'broken.json'), '{\n  "schemaVersion": 1,\n  "overall": }\n');
+    writeFileSync(join(dir, 'partial.json'), JSON.stringify({ schemaVersion: 1, items: [] }));
+    const v2 = runChecked(['report', 'v2.json'], dir);
+    expect(v2.code).toBe(2);
+    expect(v2.stderr).toMatch(/^v2\.json: unknown schemaVersion 2: this servqual reads schemaVersion 1 results\n/);
+    const broken = runChecked(['report', 'broken.json'], dir);
+    expect(broken.code).toBe(2);
+    expect(broken.stderr).toMatch(/^broken\.json:3:14: not valid JSON: value expected\n/);
+    const partial = runChecked(['report', 'partial.json'], dir);
+    expect(partial.code).toBe(2);
+    expect(partial.stderr).toContain('not a servqual result: missing "questionnaire"');
+    const missing = runChecked(['report', 'nope.json'], dir);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toBe('nope.json: no such file\n');
+  });
+
+  it('refuses to write a report over its own input', () => {
+    const dir = tempDir();
+    const saved = join(dir, 'result.json');
+    expect(runChecked(['score', ...score, '--format', 'json', '--output', saved], dir).code).toBe(0);
+    const before = readFileSync(saved, 'utf8');
+    const run = runChecked(['report', saved, '--format', 'markdown', '--output', saved], dir);
+    expect(run.code).toBe(2);
+    expect(readFileSync(saved, 'utf8')).toBe(before);
+  });
+});
