@@ -9,7 +9,7 @@ import { scoreObjects } from '../core/scoring/score-table.js';
 import { fill } from '../core/text/fill.js';
 import { Journal, journalPath, readJournal, type SavedAudit } from '../io/audit-journal.js';
 import { appendCsvRow, checkAppendable, readCsvTable } from '../io/csv-append.js';
-import { promptConfirm, terminalPrompter } from '../io/prompts.js';
+import { promptYesNo, terminalPrompter } from '../io/prompts.js';
 import { loadQuestionnaire } from '../io/read-questionnaire.js';
 import { scoreFiles } from '../io/score-files.js';
 import { checkWritableDirectory } from '../io/atomic-write.js';
@@ -48,6 +48,7 @@ interface Session {
   q: Questionnaire;
   m: AuditMessages;
   prompter: Prompter;
+  confirm: (message: string, defaultValue: boolean) => Promise<boolean>;
   out: string;
   ctx: CommandContext;
   now: () => string;
@@ -78,6 +79,11 @@ async function takeOverJournal(s: Session): Promise<{ journal: Journal; saved: S
     return null;
   }
   const journal = Journal.reopen(file);
+  if (saved.answers.size === 0 && saved.completedAt === null) {
+    // Stopped before the first answer: there is nothing to offer back.
+    journal.remove();
+    return null;
+  }
   const given: AuditGiven = { ...(saved.start.respondent !== undefined ? { respondent: saved.start.respondent } : {}), segments: saved.start.segments };
   if (saved.completedAt !== null) {
     // The run stopped after the last answer but perhaps before the row was written: finish it.
@@ -88,7 +94,7 @@ async function takeOverJournal(s: Session): Promise<{ journal: Journal; saved: S
   const respondent = saved.start.respondent ?? (typeof saved.answers.get('respondent') === 'string' ? String(saved.answers.get('respondent')) : '?');
   s.ctx.stdout.write(`${fill(s.m.resumeFound, { respondent, answered: String(saved.answers.size), at: saved.lastAt })}\n`);
   s.ctx.stdout.write(`${s.m.resumeSaved}\n${describeSaved(saved, s.m).join('\n')}\n`);
-  if (await promptConfirm(s.m.resumeAsk, true)) return { journal, saved };
+  if (await s.confirm(s.m.resumeAsk, true)) return { journal, saved };
   const aside = journal.setAside(`discarded-${s.now().replace(/[:.]/g, '-')}`);
   s.ctx.stdout.write(`${fill(s.m.discarded, { file: aside })}\n`);
   return null;
@@ -115,8 +121,7 @@ async function auditOneRespondent(s: Session, requested: AuditGiven): Promise<vo
   }
   const steps = auditSteps(s.q, given);
   const rows = readCsvTable(s.out)?.records.length ?? 0;
-  try {
-    await interview({
+  await interview({
       steps,
       answers,
       start: firstUnanswered(steps, answers),
@@ -125,21 +130,28 @@ async function auditOneRespondent(s: Session, requested: AuditGiven): Promise<vo
       prompter: s.prompter,
       defaults: { respondent: `R${String(rows + 1).padStart(4, '0')}` },
       save: (key, value) => journal.append({ type: 'answer', key, value, at: s.now() }),
-    });
-  } catch (error) {
-    if (error instanceof CancelledError) {
-      throw new CancelledError(fill(s.m.cancelled, { answered: String(answers.size), journal: journalPath(s.out) }));
-    }
-    throw error;
-  }
+  });
   const row = await saveRespondent(s, journal, given, answers, s.now(), false);
   const total = readCsvTable(s.out)?.records.length ?? 0;
   s.ctx.stdout.write(`\n${fill(s.m.saved, { respondent: row[s.q.columns.respondent] ?? '', file: s.out, rows: String(total) })}\n\n`);
   const single = scoreObjects(s.q, [row]).result;
   // One respondent is always a small sample: the report says so in its n, not in a warning per dimension.
   if (single) s.ctx.stdout.write(renderTable({ ...single, warnings: [] }, { color: s.ctx.color }));
-  const all = await scoreFiles(s.q, [s.out]);
-  s.ctx.stdout.write(`\n${fill(s.m.totals, { file: s.out, rows: String(all.respondents.total), overall: fixed(all.overall.weighted.mean), n: String(all.overall.weighted.n) })}\n`);
+  try {
+    // Totals are a courtesy: a bad cell in an older row must not stop the audit.
+    const all = await scoreFiles(s.q, [s.out], { skipInvalid: true });
+    s.ctx.stdout.write(`\n${fill(s.m.totals, { file: s.out, rows: String(all.respondents.total), overall: fixed(all.overall.weighted.mean), n: String(all.overall.weighted.n) })}\n`);
+  } catch (error) {
+    if (!(error instanceof UserError)) throw error;
+    s.ctx.stderr.write(`${fill(s.m.totalsFailed, { file: s.out, reason: error.diagnostics[0]?.message ?? error.message })}\n`);
+  }
+}
+
+/** What Ctrl-C leaves behind: the answers kept in the journal, or only finished respondents. */
+function pausedMessage(m: AuditMessages, out: string): string {
+  const saved = readJournal(journalPath(out));
+  if (saved && saved.answers.size > 0) return fill(m.cancelled, { answered: String(saved.answers.size), journal: journalPath(out) });
+  return fill(m.stopped, { file: out });
 }
 
 /** Fails before the first question when the answers could not be saved at the end. */
@@ -177,10 +189,23 @@ export const registerAudit: Register = (program, ctx) => {
       const segments = parseSegments(options.segment);
       await checkOutput(q, options.out, segments);
       const m = auditMessages(q.language);
-      const session: Session = { q, m, prompter: terminalPrompter(m), out: options.out, ctx, now: () => new Date().toISOString() };
-      for (let count = 1; ; count++) {
-        await auditOneRespondent(session, { ...(count === 1 && options.respondent !== undefined ? { respondent: options.respondent } : {}), segments });
-        if (repeat !== undefined ? count >= repeat : !(await promptConfirm(m.nextRespondent, true))) break;
+      const session: Session = {
+        q,
+        m,
+        prompter: terminalPrompter(m, ctx.color),
+        confirm: (message, defaultValue) => promptYesNo(message, defaultValue, m.yesNo, ctx.color),
+        out: options.out,
+        ctx,
+        now: () => new Date().toISOString(),
+      };
+      try {
+        for (let count = 1; ; count++) {
+          await auditOneRespondent(session, { ...(count === 1 && options.respondent !== undefined ? { respondent: options.respondent } : {}), segments });
+          if (repeat !== undefined ? count >= repeat : !(await session.confirm(m.nextRespondent, true))) break;
+        }
+      } catch (error) {
+        if (error instanceof CancelledError) throw new CancelledError(pausedMessage(m, options.out));
+        throw error;
       }
     });
 };

@@ -8,7 +8,7 @@ import {
   useState,
   type KeypressEvent,
 } from '@inquirer/core';
-import { confirm, input, select } from '@inquirer/prompts';
+import { input, select } from '@inquirer/prompts';
 import { CancelledError } from '../errors.js';
 import type { AllocationQuestion, Prompter, Reply, ScaleQuestion, TextQuestion } from '../core/audit/interview.js';
 import type { AuditMessages } from '../core/audit/messages.js';
@@ -19,7 +19,63 @@ import { nextScaleKey, type ScaleKeyState } from '../core/audit/scale-keys.js';
 
 type Context = { input?: NodeJS.ReadableStream; output?: NodeJS.WritableStream };
 
+const same = (text: string) => text;
+/** Every style a no-op: the prompts' look without colour (--no-color, NO_COLOR, not a TTY). */
+const PLAIN_THEME = {
+  prefix: { idle: '?', done: '✔' },
+  style: {
+    answer: same,
+    message: same,
+    error: (text: string) => `> ${text}`,
+    defaultAnswer: (text: string) => `(${text})`,
+    help: same,
+    highlight: same,
+    key: (text: string) => `<${text}>`,
+    description: same,
+    disabled: same,
+  },
+};
+
+/** Words for yes and no in each language, and what a person may type for them. */
+export interface YesNoWords {
+  yes: string;
+  no: string;
+  hint: { yes: string; no: string };
+  accept: { yes: RegExp; no: RegExp };
+}
+
+interface YesNoConfig {
+  message: string;
+  default: boolean;
+  words: YesNoWords;
+  theme?: typeof PLAIN_THEME;
+}
+
+/** A yes/no question that understands the questionnaire's language (y/n, д/н, да/нет). */
+const yesNoPrompt = createPrompt<boolean, YesNoConfig>((config, done) => {
+  const theme = makeTheme(config.theme ?? {});
+  const [status, setStatus] = useState<'idle' | 'done'>('idle');
+  const [value, setValue] = useState('');
+  const prefix = usePrefix({ status, theme });
+  useKeypress((key, rl) => {
+    if (status !== 'idle') return;
+    if (isEnterKey(key)) {
+      const typed = value.trim();
+      const answer = config.words.accept.yes.test(typed) ? true : config.words.accept.no.test(typed) ? false : config.default;
+      setValue(answer ? config.words.yes : config.words.no);
+      setStatus('done');
+      done(answer);
+    } else {
+      setValue(rl.line);
+    }
+  });
+  const hint = config.default ? config.words.hint.yes : config.words.hint.no;
+  const shown = status === 'done' ? theme.style.answer(value) : value;
+  return `${prefix} ${theme.style.message(config.message, status)}${status === 'done' ? '' : ` ${theme.style.defaultAnswer(hint)}`} ${shown}`;
+});
+
 interface ScaleConfig {
+  theme?: typeof PLAIN_THEME;
   question: ScaleQuestion;
   keys: string;
   previously: string;
@@ -28,7 +84,7 @@ interface ScaleConfig {
 
 const scalePrompt = createPrompt<Reply<number>, ScaleConfig>((config, done) => {
   const { question } = config;
-  const theme = makeTheme({});
+  const theme = makeTheme(config.theme ?? {});
   const initial = typeof question.previous === 'number' ? question.previous : null;
   const [state, setState] = useState<ScaleKeyState>({ active: initial, typed: '' });
   const [status, setStatus] = useState<'idle' | 'done'>('idle');
@@ -86,8 +142,9 @@ async function guarded<T>(prompt: Promise<T>): Promise<T> {
 
 const BACK = '<';
 
-/** A Prompter on the terminal, in the questionnaire's language. */
-export function terminalPrompter(m: AuditMessages, context: Context = {}): Prompter {
+/** A Prompter on the terminal, in the questionnaire's language; plain when colour is off. */
+export function terminalPrompter(m: AuditMessages, color: boolean, context: Context = {}): Prompter {
+  const theme = color ? {} : { theme: PLAIN_THEME };
   const text = async (question: TextQuestion): Promise<Reply<string>> => {
     const fallback = question.previous ?? question.default;
     const value = await guarded(
@@ -95,8 +152,11 @@ export function terminalPrompter(m: AuditMessages, context: Context = {}): Promp
         {
           message: question.message,
           ...(fallback ? { default: fallback } : {}),
-          theme: { style: { help: (t: string) => t } },
-          validate: (v: string) => (question.required && v.trim() === '' ? `${question.message}?` : true),
+          ...theme,
+          validate: (v: string) => {
+            if (v.trim() === BACK && !question.canGoBack) return m.nothingBefore;
+            return question.required && v.trim() === '' ? `${question.message}?` : true;
+          },
         },
         context,
       ),
@@ -110,6 +170,7 @@ export function terminalPrompter(m: AuditMessages, context: Context = {}): Promp
       select(
         {
           message: m.importance,
+          ...theme,
           choices: [
             { name: m.allocate, value: 'allocate' },
             { name: m.equalWeights, value: 'equal' },
@@ -137,6 +198,7 @@ export function terminalPrompter(m: AuditMessages, context: Context = {}): Promp
           input(
             {
               message: fill(m.remaining, { label: dimension.label, remaining: String(remaining) }),
+              ...theme,
               default: String(last ? remaining : (previous ?? '')),
               validate: (v: string) => {
                 if (v.trim() === BACK) return true;
@@ -166,6 +228,7 @@ export function terminalPrompter(m: AuditMessages, context: Context = {}): Promp
       guarded(
         scalePrompt(
           {
+            ...theme,
             question,
             keys: fill(m.scaleKeys, { min: String(question.min), max: String(question.max) }),
             previously: m.previously,
@@ -179,7 +242,7 @@ export function terminalPrompter(m: AuditMessages, context: Context = {}): Promp
   };
 }
 
-/** Asks yes or no. */
-export async function promptConfirm(message: string, defaultValue: boolean, context: Context = {}): Promise<boolean> {
-  return guarded(confirm({ message, default: defaultValue }, context));
+/** Asks yes or no in the questionnaire's language. */
+export function promptYesNo(message: string, defaultValue: boolean, words: YesNoWords, color: boolean, context: Context = {}): Promise<boolean> {
+  return guarded(yesNoPrompt({ message, default: defaultValue, words, ...(color ? {} : { theme: PLAIN_THEME }) }, context));
 }

@@ -2,7 +2,7 @@ import type { DimensionResult, ItemResult, KpiResult, Quadrant, Result } from '.
 import { fixed, percent, pValue, signed } from './format.js';
 import { htmlLabelsFor, type HtmlLabels } from './html-labels.js';
 import { HTML_STYLE } from './html-style.js';
-import { fill, labelsFor, type Labels } from './labels.js';
+import { fill, labelsFor, respondentsLine, type Labels } from './labels.js';
 import { readingOf, renderCharts, type ScoreReading } from './svg/charts.js';
 import { esc } from './svg/common.js';
 
@@ -65,7 +65,7 @@ function headerSection(c: Context): string {
     `<div class="card" data-overall="${key}"><div class="label">${esc(label)}</div>` +
     `<div class="value${signOf(d.mean, r.baseline)}">${esc(r.score(d.mean))}</div>` +
     `<div class="ci">${esc(`${l.ci95} ${r.interval(d.ci95)} · n = ${d.n}`)}</div></div>`;
-  const meta = `${respondents.total} ${l.respondents}, ${respondents.scored} ${l.scored}, ${respondents.skippedCells} ${l.skippedCells} · ${h.format}: ${named(h.formats, q.format)} · ${h.scale}: ${q.scale.min}-${q.scale.max}`;
+  const meta = `${respondentsLine(respondents, q.language, true)} · ${h.format}: ${named(h.formats, q.format)} · ${h.scale}: ${q.scale.min}-${q.scale.max}`;
   const note = q.format === 'two-column' ? l.gapNote : q.format === 'three-column' ? l.mssNote : l.perceptionNote;
   return [
     `<header>`,

@@ -2,9 +2,9 @@ import type { Language } from '../core/questionnaire/model.js';
 
 /** Report wording in each language the questionnaire may declare. */
 const en = {
-  respondents: 'respondents',
+  respondents: ['respondent', 'respondents'],
   scored: 'scored',
-  skippedCells: 'cells skipped',
+  skippedCells: ['cell skipped', 'cells skipped'],
   overall: 'Overall',
   mean: 'Mean',
   quadrantHeading: 'Quadrant',
@@ -52,9 +52,9 @@ const en = {
 export type Labels = typeof en;
 
 const ru: Labels = {
-  respondents: 'респондентов',
+  respondents: ['респондент', 'респондента', 'респондентов'],
   scored: 'оценено',
-  skippedCells: 'ячеек пропущено',
+  skippedCells: ['ячейка пропущена', 'ячейки пропущены', 'ячеек пропущено'],
   overall: 'Итог',
   mean: 'Среднее',
   quadrantHeading: 'Квадрант',
@@ -104,3 +104,25 @@ export function labelsFor(language: Language): Labels {
 }
 
 export { fill } from '../core/text/fill.js';
+
+/**
+ * The form of a word for a count: English one/other; Russian one/few/many
+ * (1 респондент, 2 респондента, 5 респондентов; 11-14 take "many").
+ * @example plural(2, ['респондент', 'респондента', 'респондентов'], 'ru') // 'респондента'
+ */
+export function plural(n: number, forms: readonly string[], language: Language): string {
+  if (language === 'ru') {
+    const ten = n % 10;
+    const hundred = n % 100;
+    const index = ten === 1 && hundred !== 11 ? 0 : ten >= 2 && ten <= 4 && (hundred < 12 || hundred > 14) ? 1 : 2;
+    return forms[index] ?? forms[forms.length - 1] ?? '';
+  }
+  return (n === 1 ? forms[0] : forms[1]) ?? '';
+}
+
+/** "400 respondents, 399 scored, 3 cells skipped", in the result's language. */
+export function respondentsLine(respondents: { total: number; scored: number; skippedCells: number }, language: Language, showZeroSkipped = false): string {
+  const l = labelsFor(language);
+  const skipped = respondents.skippedCells > 0 || showZeroSkipped ? `, ${respondents.skippedCells} ${plural(respondents.skippedCells, l.skippedCells, language)}` : '';
+  return `${respondents.total} ${plural(respondents.total, l.respondents, language)}, ${respondents.scored} ${l.scored}${skipped}`;
+}

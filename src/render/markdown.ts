@@ -1,6 +1,6 @@
 import type { Result } from '../core/scoring/result.js';
 import { fixed, interval, percent, signed } from './format.js';
-import { fill, labelsFor, type Labels } from './labels.js';
+import { fill, labelsFor, respondentsLine, type Labels } from './labels.js';
 
 /**
  * Text from a questionnaire or CSV made safe inside GitHub-flavoured Markdown: table pipes,
@@ -56,8 +56,7 @@ export function renderMarkdown(result: Result, options: { top?: number } = {}): 
   const score = perceptionsOnly ? (v: number | null) => fixed(v) : (v: number | null) => signed(v);
   const ci = (c: [number, number] | null) => (perceptionsOnly ? interval(c).replaceAll('+', '') : interval(c));
   const out: string[] = [`## ${markdownText(result.questionnaire.title)}`, ''];
-  const skipped = respondents.skippedCells > 0 ? `, ${respondents.skippedCells} ${l.skippedCells}` : '';
-  out.push(`${respondents.total} ${l.respondents}, ${respondents.scored} ${l.scored}${skipped} · ${result.questionnaire.format}, ${result.questionnaire.scale.min}-${result.questionnaire.scale.max}`, '');
+  out.push(`${respondentsLine(respondents, result.questionnaire.language)} · ${result.questionnaire.format}, ${result.questionnaire.scale.min}-${result.questionnaire.scale.max}`, '');
   out.push(
     ...table(['', l.mean, l.ci95, l.n], ['l', 'r', 'r', 'r'], [
       [`**${l.weighted}**`, `**${score(overall.weighted.mean)}**`, ci(overall.weighted.ci95), String(overall.weighted.n)],

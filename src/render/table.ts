@@ -2,7 +2,7 @@ import Table from 'cli-table3';
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { DimensionResult, KpiResult, Result } from '../core/scoring/result.js';
 import { fixed, interval, percent, pValue, signed, wrap } from './format.js';
-import { fill, labelsFor, type Labels } from './labels.js';
+import { fill, labelsFor, respondentsLine, type Labels } from './labels.js';
 
 export interface TableOptions {
   color: boolean;
@@ -101,8 +101,7 @@ export function renderTable(result: Result, options: TableOptions): string {
   const format = result.questionnaire.format;
 
   out.push(paint.bold(result.questionnaire.title));
-  const skipped = respondents.skippedCells > 0 ? `, ${respondents.skippedCells} ${l.skippedCells}` : '';
-  out.push(`${respondents.total} ${l.respondents}, ${respondents.scored} ${l.scored}${skipped} · ${format}, ${result.questionnaire.scale.min}-${result.questionnaire.scale.max}`);
+  out.push(`${respondentsLine(respondents, result.questionnaire.language)} · ${format}, ${result.questionnaire.scale.min}-${result.questionnaire.scale.max}`);
   const show = format === 'perceptions-only' ? (v: number | null) => fixed(v) : (v: number | null) => colourGap(v, paint);
   const ciText = (ci: [number, number] | null) => (format === 'perceptions-only' ? interval(ci).replaceAll('+', '') : interval(ci));
   out.push(`${l.weighted}: ${show(overall.weighted.mean)}  (${l.ci95} ${ciText(overall.weighted.ci95)}, n = ${overall.weighted.n})`);

@@ -44,6 +44,8 @@ export interface StartOptions {
   args: string[];
   /** Extra environment variables. */
   env?: Record<string, string>;
+  /** Leave colour to the CLI (no NO_COLOR), to test colour switches; NO_COLOR=1 otherwise. */
+  allowColor?: boolean;
 }
 
 export class TmuxSession {
@@ -64,14 +66,14 @@ export class TmuxSession {
     const statusFile = join(this.controlDir, 'status');
     const pidFile = join(this.controlDir, 'node.pid');
     const command = [process.execPath, binPath, ...options.args].map(shellQuote).join(' ');
-    const exports = Object.entries({ NO_COLOR: '1', ...options.env })
+    const exports = Object.entries({ ...(options.allowColor ? {} : { NO_COLOR: '1' }), ...options.env })
       .map(([key, value]) => `export ${key}=${shellQuote(value)}`)
       .join('\n');
     // The inner sh writes its own pid and execs node, so node.pid is the CLI's pid; the outer script
     // then records the exit code (137 after kill -9) and keeps the pane open for capture.
     const script = [
       '#!/bin/sh',
-      'unset FORCE_COLOR TMUX',
+      'unset FORCE_COLOR TMUX NO_COLOR',
       exports,
       `cd ${shellQuote(options.cwd)} || exit 99`,
       `sh -c ${shellQuote(`echo $$ > ${shellQuote(pidFile)}; exec ${command}`)}`,
@@ -82,13 +84,14 @@ export class TmuxSession {
     const scriptFile = join(this.controlDir, 'run.sh');
     writeFileSync(scriptFile, script, { mode: 0o755 });
     this.tmux(['new-session', '-d', '-s', this.name, '-x', String(COLS), '-y', String(ROWS), `/bin/sh ${shellQuote(scriptFile)}`]);
-    this.tmux(['set-option', '-t', this.name, 'history-limit', '5000']);
   }
 
   private tmux(args: string[]): string {
     const env = { ...process.env };
     delete env.TMUX;
-    const result = spawnSync('tmux', ['-S', this.socket, ...args], { encoding: 'utf8', env });
+    // -u: UTF-8 whatever the locale; -f /dev/null: no user configuration (the default scrollback of
+    // 2000 lines holds any audit here).
+    const result = spawnSync('tmux', ['-u', '-f', '/dev/null', '-S', this.socket, ...args], { encoding: 'utf8', env });
     if (result.status !== 0) throw new Error(`tmux ${args.join(' ')} failed: ${result.stderr}`);
     return result.stdout;
   }
@@ -109,9 +112,9 @@ export class TmuxSession {
     this.send('Enter');
   }
 
-  /** The pane, with its scrollback, as text (wrapped lines joined). */
-  screen(): string {
-    return this.tmux(['capture-pane', '-p', '-J', '-S', '-', '-t', this.name]).replace(/[ \t]+$/gm, '');
+  /** The pane, with its scrollback, as text (wrapped lines joined); with `escapes`, colours and attributes as escape sequences. */
+  screen(escapes = false): string {
+    return this.tmux(['capture-pane', '-p', '-J', ...(escapes ? ['-e'] : []), '-S', '-', '-t', this.name]).replace(/[ \t]+$/gm, '');
   }
 
   /**
@@ -189,21 +192,25 @@ export class TmuxSession {
   }
 
   /** Ends the tmux server of this run (and with it anything still running in the pane). */
-  close(): void {
+  async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    // If the CLI is still running, end it first so no orphan keeps the temp dir busy.
-    try {
-      if (this.exitCode() === null) process.kill(this.nodePid(), 'SIGKILL');
-    } catch {
-      // already gone, or never started
+    // If the CLI is still running, kill it and let the pane's shell record that, so nothing writes
+    // into the directories while they are removed.
+    if (this.exitCode() === null) {
+      try {
+        process.kill(this.nodePid(), 'SIGKILL');
+        await this.waitForExit(2_000);
+      } catch {
+        // never started, or already gone
+      }
     }
     try {
       this.tmux(['kill-server']);
     } catch {
       // the server may already have gone
     }
-    rmSync(this.controlDir, { recursive: true, force: true });
+    rmSync(this.controlDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
   }
 }
 
@@ -216,14 +223,18 @@ export function startCli(options: StartOptions): TmuxSession {
   return session;
 }
 
-export function closeAllSessions(): void {
-  for (const session of open) session.close();
+export async function closeAllSessions(): Promise<void> {
+  const sessions = [...open];
   open.clear();
+  // Close every session even if one fails, then report the first failure.
+  const results = await Promise.allSettled(sessions.map((session) => session.close()));
+  const failed = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+  if (failed) throw failed.reason;
 }
 
 /** Registers an afterEach that closes every session the test started, even when it failed. */
 export function useTmuxSessions(): void {
-  afterEach(() => {
-    closeAllSessions();
+  afterEach(async () => {
+    await closeAllSessions();
   });
 }

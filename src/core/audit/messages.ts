@@ -27,6 +27,10 @@ const en = {
   saved: 'Saved respondent {respondent} to {file} ({rows} in all).',
   nextRespondent: 'Audit the next respondent?',
   totals: 'All respondents in {file}: {rows}, weighted overall {overall} (n = {n} scored)',
+  totalsFailed: 'Could not total {file}: {reason}',
+  nothingBefore: 'there is no earlier question to go back to',
+  stopped: 'Audit stopped. Every finished respondent is saved in {file}.',
+  yesNo: { yes: 'Yes', no: 'No', hint: { yes: 'Y/n', no: 'y/N' }, accept: { yes: /^y(es)?$/i, no: /^no?$/i } },
 };
 
 export type AuditMessages = typeof en;
@@ -57,6 +61,10 @@ const ru: AuditMessages = {
   saved: 'Респондент {respondent} записан в {file} (всего {rows}).',
   nextRespondent: 'Опросить следующего респондента?',
   totals: 'Все респонденты в {file}: {rows}, взвешенный итог {overall} (оценено n = {n})',
+  totalsFailed: 'Не удалось подвести итог по {file}: {reason}',
+  nothingBefore: 'это первый вопрос, назад некуда',
+  stopped: 'Опрос остановлен. Все завершённые респонденты сохранены в {file}.',
+  yesNo: { yes: 'Да', no: 'Нет', hint: { yes: 'Д/н', no: 'д/Н' }, accept: { yes: /^(д|да|y|yes)$/i, no: /^(н|нет|n|no)$/i } },
 };
 
 export function auditMessages(language: Language): AuditMessages {
