@@ -6,10 +6,8 @@ import type { Format, KpiType, Language } from '../questionnaire/model.js';
 export type Zone = 'below' | 'within' | 'above';
 export type Quadrant = 'concentrate-here' | 'keep-up-the-good-work' | 'low-priority' | 'possible-overkill';
 
-export interface DimensionResult {
-  id: string;
-  label: string;
-  importance: number | null;
+/** What items and dimensions both report: mean answers (null where the format has none) and gaps. */
+export interface Levels {
   expectation: number | null;
   perception: number | null;
   minimum: number | null;
@@ -17,24 +15,23 @@ export interface DimensionResult {
   gap: Distribution;
   msa: Distribution | null;
   zone: Zone | null;
+}
+
+export interface DimensionResult extends Levels {
+  id: string;
+  label: string;
+  importance: number | null;
   alpha: number | null;
   quadrant: Quadrant | null;
 }
 
-export interface ItemResult {
+export interface ItemResult extends Levels {
   id: string;
   dimension: string;
-  expectation: number | null;
-  perception: number | null;
-  minimum: number | null;
-  desired: number | null;
-  gap: Distribution;
-  msa: Distribution | null;
   t: number | null;
   p: number | null;
   dz: number | null;
   pHolm: number | null;
-  zone: Zone | null;
   alphaIfDeleted: number | null;
   itemTotal: number | null;
 }
