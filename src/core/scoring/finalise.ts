@@ -109,7 +109,9 @@ function finaliseKpis(q: Questionnaire, sample: SampleAccumulator): KpiResult[] 
         detractors,
       };
     }
-    return { ...base, score: kpi.type === 'csat' ? share(acc.topTwo) : meanOf(acc.values) };
+    if (kpi.type === 'csat') return { ...base, score: share(acc.topTwo) };
+    // CES is a mean: its sd lets `compare` test a change between waves.
+    return { ...base, score: meanOf(acc.values), sd: summarise(acc.values).sd };
   });
 }
 

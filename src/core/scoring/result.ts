@@ -63,6 +63,8 @@ export interface KpiResult {
   promoters?: number | null;
   passives?: number | null;
   detractors?: number | null;
+  /** CES only: the sample standard deviation of the answers. */
+  sd?: number | null;
 }
 
 export interface Recommendation {
