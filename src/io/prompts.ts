@@ -9,6 +9,7 @@ import {
   type KeypressEvent,
 } from '@inquirer/core';
 import { input, select } from '@inquirer/prompts';
+import { Chalk } from 'chalk';
 import { CancelledError } from '../errors.js';
 import type { AllocationQuestion, Prompter, Reply, ScaleQuestion, TextQuestion } from '../core/audit/interview.js';
 import type { AuditMessages } from '../core/audit/messages.js';
@@ -33,6 +34,26 @@ const PLAIN_THEME = {
     key: (text: string) => `<${text}>`,
     description: same,
     disabled: same,
+  },
+};
+
+const paint = new Chalk({ level: 1 });
+/**
+ * The prompts' colours, decided by the CLI (a TTY, no NO_COLOR, no --no-color) rather than by the
+ * prompt library's own guess from the environment, which turns colour off whenever CI is set.
+ */
+const COLOR_THEME: typeof PLAIN_THEME = {
+  prefix: { idle: paint.blue('?'), done: paint.green('✔') },
+  style: {
+    answer: (text) => paint.cyan(text),
+    message: (text) => paint.bold(text),
+    error: (text) => paint.red(`> ${text}`),
+    defaultAnswer: (text) => paint.dim(`(${text})`),
+    help: (text) => paint.dim(text),
+    highlight: (text) => paint.cyan(text),
+    key: (text) => paint.cyan.bold(`<${text}>`),
+    description: (text) => paint.cyan(text),
+    disabled: (text) => paint.dim(text),
   },
 };
 
@@ -144,7 +165,7 @@ const BACK = '<';
 
 /** A Prompter on the terminal, in the questionnaire's language; plain when colour is off. */
 export function terminalPrompter(m: AuditMessages, color: boolean, context: Context = {}): Prompter {
-  const theme = color ? {} : { theme: PLAIN_THEME };
+  const theme = { theme: color ? COLOR_THEME : PLAIN_THEME };
   const text = async (question: TextQuestion): Promise<Reply<string>> => {
     const fallback = question.previous ?? question.default;
     const value = await guarded(
@@ -244,5 +265,5 @@ export function terminalPrompter(m: AuditMessages, color: boolean, context: Cont
 
 /** Asks yes or no in the questionnaire's language. */
 export function promptYesNo(message: string, defaultValue: boolean, words: YesNoWords, color: boolean, context: Context = {}): Promise<boolean> {
-  return guarded(yesNoPrompt({ message, default: defaultValue, words, ...(color ? {} : { theme: PLAIN_THEME }) }, context));
+  return guarded(yesNoPrompt({ message, default: defaultValue, words, theme: color ? COLOR_THEME : PLAIN_THEME }, context));
 }
