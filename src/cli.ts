@@ -8,6 +8,7 @@ import { registerValidate } from './commands/validate.js';
 import { registerScore } from './commands/score.js';
 import { registerAudit } from './commands/audit.js';
 import { registerReport } from './commands/report.js';
+import { registerCheck } from './commands/check.js';
 
 
 
@@ -52,7 +53,7 @@ export async function run(
       writeErr: (text) => ctx.stderr.write(text),
     });
 
-  for (const register of [registerTemplates, registerInit, registerValidate, registerAudit, registerScore, registerReport]) {
+  for (const register of [registerTemplates, registerInit, registerValidate, registerAudit, registerScore, registerReport, registerCheck]) {
     register(program, ctx, setExit);
   }
   for (const command of program.commands) {

@@ -1,9 +1,11 @@
-import { Option } from 'commander';
+import { Command, Option } from 'commander';
 import type { Register } from '../cli.js';
-import { collect } from './context.js';
 import { UserError } from '../errors.js';
+import type { Questionnaire } from '../core/questionnaire/model.js';
+import type { Result } from '../core/scoring/result.js';
 import { loadQuestionnaire } from '../io/read-questionnaire.js';
 import { scoreFiles } from '../io/score-files.js';
+import { collect, type CommandContext } from './context.js';
 import { emitReport, FORMATS, printWarnings, renderResult, type ReportFormat } from './report-output.js';
 
 export interface ScoreCommandOptions {
@@ -14,30 +16,51 @@ export interface ScoreCommandOptions {
   source?: string;
 }
 
-export const registerScore: Register = (program, ctx) => {
-  program
-    .command('score')
-    .description('score one or more CSV response files against a questionnaire')
+/** The options `score` and `check` share: how to read the responses and how to report. */
+export function addScoringOptions(command: Command): Command {
+  return command
     .argument('<questionnaire>', 'questionnaire YAML')
     .argument('<responses...>', 'response CSV files; - reads stdin')
     .addOption(new Option('-f, --format <format>', 'report format').choices(FORMATS).default('table'))
     .option('-o, --output <file>', 'write the report to a file (atomically) instead of stdout')
     .option('-g, --group-by <column>', 'segment the results by a CSV column (repeatable)', collect, [])
     .option('--skip-invalid', 'treat cells that are not numbers on the scale as missing, and count them')
-    .addOption(new Option('--source <platform>', 'the export shape of the responses').choices(['generic']).default('generic'))
+    .addOption(new Option('--source <platform>', 'the export shape of the responses').choices(['generic']).default('generic'));
+}
+
+/** Reads the questionnaire and scores the responses; `prepare` may reject the run before any row is read. */
+export async function scoreResponses(
+  questionnaireFile: string,
+  responses: readonly string[],
+  options: ScoreCommandOptions,
+  ctx: CommandContext,
+  prepare: (q: Questionnaire) => void = () => undefined,
+): Promise<{ questionnaire: Questionnaire; result: Result }> {
+  if (responses.filter((f) => f === '-').length > 1) {
+    throw new UserError({ code: 'usage', message: 'stdin (-) can be read only once' });
+  }
+  const questionnaire = await loadQuestionnaire(questionnaireFile);
+  prepare(questionnaire);
+  const result = await scoreFiles(questionnaire, responses, {
+    groupBy: options.groupBy,
+    skipInvalid: options.skipInvalid === true,
+    stdin: ctx.stdin,
+  });
+  printWarnings(result, ctx);
+  return { questionnaire, result };
+}
+
+/** Prints or writes the report in the asked format. */
+export function reportResult(result: Result, options: ScoreCommandOptions, inputs: readonly string[], ctx: CommandContext): Promise<void> {
+  const toFile = options.output !== undefined && options.output !== '-';
+  return emitReport(renderResult(result, options.format, ctx, toFile), options.output, inputs, ctx);
+}
+
+export const registerScore: Register = (program, ctx) => {
+  addScoringOptions(program.command('score').description('score one or more CSV response files against a questionnaire'))
     .addHelpText('after', '\nExamples:\n  $ servqual score questionnaire.yaml responses.csv\n  $ servqual score questionnaire.yaml wave1.csv wave2.csv --group-by branch --format json --output result.json\n  $ cat responses.csv | servqual score questionnaire.yaml -')
     .action(async (questionnaireFile: string, responses: string[], options: ScoreCommandOptions) => {
-      if (responses.filter((f) => f === '-').length > 1) {
-        throw new UserError({ code: 'usage', message: 'stdin (-) can be read only once' });
-      }
-      const questionnaire = await loadQuestionnaire(questionnaireFile);
-      const result = await scoreFiles(questionnaire, responses, {
-        groupBy: options.groupBy,
-        skipInvalid: options.skipInvalid === true,
-        stdin: ctx.stdin,
-      });
-      printWarnings(result, ctx);
-      const toFile = options.output !== undefined && options.output !== '-';
-      await emitReport(renderResult(result, options.format, ctx, toFile), options.output, [questionnaireFile, ...responses], ctx);
+      const { result } = await scoreResponses(questionnaireFile, responses, options, ctx);
+      await reportResult(result, options, [questionnaireFile, ...responses], ctx);
     });
 };

@@ -65,6 +65,20 @@ export function renderMarkdown(result: Result, options: { top?: number } = {}): 
     '',
   );
 
+  if (result.checks.length > 0) {
+    const failed = result.checks.filter((c) => !c.passed).length;
+    out.push(`### ${l.checks}: ${result.checks.length - failed} ${l.passed}, ${failed} ${l.failed}`, '');
+    out.push(
+      ...table(['', l.target, l.value, l.threshold], ['l', 'l', 'r', 'r'], [...result.checks].sort((a, b) => Number(a.passed) - Number(b.passed)).map((c) => [
+        c.passed ? '✅' : '❌',
+        markdownText(c.target),
+        fixed(c.value),
+        fixed(c.threshold),
+      ])),
+      '',
+    );
+  }
+
   out.push(`### ${l.dimensions}`, '', ...dimensionTable(result, l), '');
 
   out.push(`### ${l.recommendations}`, '');

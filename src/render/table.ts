@@ -1,6 +1,7 @@
 import Table from 'cli-table3';
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { DimensionResult, KpiResult, Result } from '../core/scoring/result.js';
+import { explainCheck } from '../core/check/thresholds.js';
 import { fixed, interval, percent, pValue, signed, wrap } from './format.js';
 import { fill, labelsFor, respondentsLine, type Labels } from './labels.js';
 
@@ -102,6 +103,14 @@ export function renderTable(result: Result, options: TableOptions): string {
 
   out.push(paint.bold(result.questionnaire.title));
   out.push(`${respondentsLine(respondents, result.questionnaire.language)} · ${format}, ${result.questionnaire.scale.min}-${result.questionnaire.scale.max}`);
+  if (result.checks.length > 0) {
+    // A CI reader wants the verdict first.
+    const failed = result.checks.filter((c) => !c.passed).length;
+    heading(`${l.checks}: ${result.checks.length - failed} ${l.passed}, ${failed} ${l.failed}`);
+    for (const c of [...result.checks].sort((a, b) => Number(a.passed) - Number(b.passed))) {
+      out.push(`${c.passed ? paint.green('PASS') : paint.red.bold('FAIL')} ${explainCheck(c)}`);
+    }
+  }
   const show = format === 'perceptions-only' ? (v: number | null) => fixed(v) : (v: number | null) => colourGap(v, paint);
   const ciText = (ci: [number, number] | null) => (format === 'perceptions-only' ? interval(ci).replaceAll('+', '') : interval(ci));
   out.push(`${l.weighted}: ${show(overall.weighted.mean)}  (${l.ci95} ${ciText(overall.weighted.ci95)}, n = ${overall.weighted.n})`);

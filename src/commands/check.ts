@@ -1,0 +1,94 @@
+import { appendFile } from 'node:fs/promises';
+import type { Register } from '../cli.js';
+import { EXIT, UserError, type Diagnostic } from '../errors.js';
+import { checkThresholdTargets, evaluateChecks, explainCheck, mergeThresholds, type ThresholdFlags } from '../core/check/thresholds.js';
+import type { Result } from '../core/scoring/result.js';
+import { writeFileAtomic } from '../io/atomic-write.js';
+import { renderJunit } from '../render/junit.js';
+import { renderMarkdown } from '../render/markdown.js';
+import { collect, type CommandContext } from './context.js';
+import { addScoringOptions, reportResult, scoreResponses, type ScoreCommandOptions } from './score.js';
+
+interface CheckOptions extends ScoreCommandOptions {
+  minOverall?: string;
+  minDimension: string[];
+  minItem: string[];
+  minKpi: string[];
+  minRespondents?: string;
+  minAlpha?: string;
+  junit?: string;
+}
+
+function number(flag: string, text: string, whole = false): number {
+  const value = Number(text);
+  if (text.trim() === '' || !Number.isFinite(value) || (whole && (!Number.isInteger(value) || value < 0))) {
+    throw new UserError({ code: 'usage', message: `${flag} ${text}: expected ${whole ? 'a whole number' : 'a number'}` });
+  }
+  return value;
+}
+
+function pairs(flag: string, values: readonly string[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const value of values) {
+    const at = value.lastIndexOf('=');
+    if (at <= 0) throw new UserError({ code: 'usage', message: `${flag} ${value}: expected ID=NUMBER, e.g. ${flag} reliability=-1` });
+    out[value.slice(0, at).trim()] = number(flag, value.slice(at + 1));
+  }
+  return out;
+}
+
+/** The thresholds given as flags, read and checked as numbers. */
+function thresholdFlags(options: CheckOptions): ThresholdFlags {
+  return {
+    ...(options.minOverall !== undefined ? { overall: number('--min-overall', options.minOverall) } : {}),
+    dimensions: pairs('--min-dimension', options.minDimension),
+    items: pairs('--min-item', options.minItem),
+    kpis: pairs('--min-kpi', options.minKpi),
+    ...(options.minRespondents !== undefined ? { minRespondents: number('--min-respondents', options.minRespondents, true) } : {}),
+    ...(options.minAlpha !== undefined ? { minAlpha: number('--min-alpha', options.minAlpha) } : {}),
+  };
+}
+
+/** GitHub Actions: an annotation per failed check, and the Markdown report in the job summary. */
+async function reportToGithub(result: Result, ctx: CommandContext): Promise<void> {
+  if (ctx.env.GITHUB_ACTIONS === 'true') {
+    // On stderr, so that `--format json` on stdout stays pure JSON; the runner reads both streams.
+    for (const c of result.checks.filter((check) => !check.passed)) {
+      const message = explainCheck(c).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+      ctx.stderr.write(`::error title=servqual check ${c.target}::${message}\n`);
+    }
+  }
+  const summary = ctx.env.GITHUB_STEP_SUMMARY;
+  if (summary) await appendFile(summary, `${renderMarkdown(result)}\n`, 'utf8');
+}
+
+export const registerCheck: Register = (program, ctx, setExit) => {
+  addScoringOptions(program.command('check').description('score, then test quality thresholds: exit 1 when any fails (for CI)'))
+    .option('--min-overall <x>', 'minimum weighted overall score')
+    .option('--min-dimension <dim=x>', 'minimum score of a dimension (repeatable)', collect, [])
+    .option('--min-item <id=x>', 'minimum mean gap of an item (repeatable)', collect, [])
+    .option('--min-kpi <id=x>', 'minimum score of a KPI, e.g. nps=20 (repeatable)', collect, [])
+    .option('--min-respondents <n>', 'minimum number of scored respondents')
+    .option('--min-alpha <x>', "minimum Cronbach's alpha of every dimension")
+    .option('--junit <file>', 'also write the checks as JUnit XML')
+    .addHelpText(
+      'after',
+      '\nThresholds come from the questionnaire\'s `thresholds` and from these flags; a flag wins.\nExit codes: 0 every check passed, 1 a check failed, 2 bad input.\n\nExample:\n  $ servqual check questionnaire.yaml responses.csv --min-overall -1 --min-dimension reliability=-1.5 --junit servqual.xml',
+    )
+    .action(async (questionnaireFile: string, responses: string[], options: CheckOptions) => {
+      const flags = thresholdFlags(options);
+      const { questionnaire, result } = await scoreResponses(questionnaireFile, responses, options, ctx, (q) => {
+        const problems = checkThresholdTargets(q, flags);
+        if (problems.length > 0) {
+          throw new UserError(problems.map((p): Diagnostic => ({ code: 'unknown-threshold-target', message: p.message, ...(p.hint ? { hint: p.hint } : {}) })));
+        }
+      });
+      const checked: Result = { ...result, checks: evaluateChecks(questionnaire, result, mergeThresholds(questionnaire.thresholds, flags)) };
+      if (checked.checks.length === 0) ctx.stderr.write('warning: no thresholds to check: add `thresholds` to the questionnaire or pass --min-* flags\n');
+      const inputs = [questionnaireFile, ...responses];
+      await reportResult(checked, options, inputs, ctx);
+      if (options.junit) await writeFileAtomic(options.junit, renderJunit(checked), { inputs });
+      await reportToGithub(checked, ctx);
+      setExit(checked.checks.every((c) => c.passed) ? EXIT.ok : EXIT.thresholdFailed);
+    });
+};

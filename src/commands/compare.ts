@@ -1,0 +1,101 @@
+import { Option } from 'commander';
+import type { Register } from '../cli.js';
+import { compareResults, type Comparison } from '../core/compare/compare.js';
+import { comparabilityProblems } from '../core/compare/comparable.js';
+import type { Result } from '../core/scoring/result.js';
+import { EXIT, UserError, type Diagnostic } from '../errors.js';
+import { readResult } from '../io/read-result.js';
+import { renderCompareMarkdown } from '../render/compare-markdown.js';
+import { renderCompareTable } from '../render/compare-table.js';
+import type { CommandContext } from './context.js';
+import { emitReport } from './report-output.js';
+
+export const COMPARE_FORMATS = ['table', 'json', 'markdown'] as const;
+export type CompareFormat = (typeof COMPARE_FORMATS)[number];
+
+export interface CompareCommandOptions {
+  failOnRegression?: boolean;
+  alpha: string;
+  tolerance?: string;
+  format: CompareFormat;
+  output?: string;
+}
+
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+
+/** The flags as numbers, or a diagnostic for each bad one. */
+function parseFlags(options: CompareCommandOptions): { alpha: number; tolerance?: number; problems: Diagnostic[] } {
+  const problems: Diagnostic[] = [];
+  const alpha = DECIMAL.test(options.alpha.trim()) ? Number(options.alpha) : Number.NaN;
+  if (!(alpha > 0 && alpha < 1)) {
+    problems.push({ code: 'usage', message: `--alpha must be a number between 0 and 1 (exclusive), got "${options.alpha}"`, hint: 'e.g. --alpha 0.05' });
+  }
+  if (options.tolerance === undefined) return { alpha, problems };
+  const tolerance = DECIMAL.test(options.tolerance.trim()) ? Number(options.tolerance) : Number.NaN;
+  if (!(tolerance >= 0 && Number.isFinite(tolerance))) {
+    problems.push({ code: 'usage', message: `--tolerance must be a non-negative number of score points, got "${options.tolerance}"`, hint: 'e.g. --tolerance 0.2' });
+  }
+  return { alpha, tolerance, problems };
+}
+
+/** Reads both results, reporting the problems of both files at once. */
+async function readBoth(baselineFile: string, currentFile: string): Promise<[Result, Result]> {
+  const [a, b] = await Promise.allSettled([readResult(baselineFile), readResult(currentFile)]);
+  const diagnostics: Diagnostic[] = [];
+  for (const settled of [a, b]) {
+    if (settled.status === 'rejected') {
+      if (!(settled.reason instanceof UserError)) throw settled.reason;
+      diagnostics.push(...settled.reason.diagnostics);
+    }
+  }
+  if (diagnostics.length > 0 || a.status !== 'fulfilled' || b.status !== 'fulfilled') throw new UserError(diagnostics);
+  return [a.value, b.value];
+}
+
+function render(comparison: Comparison, format: CompareFormat, language: Result['questionnaire']['language'], ctx: CommandContext, toFile: boolean): string {
+  if (format === 'json') return `${JSON.stringify(comparison, null, 2)}\n`;
+  if (format === 'markdown') return renderCompareMarkdown(comparison, { language });
+  return renderCompareTable(comparison, { color: ctx.color && !toFile, language });
+}
+
+export const registerCompare: Register = (program, ctx, setExit) => {
+  program
+    .command('compare')
+    .description('what changed between two saved results, with significance (Welch t-tests)')
+    .argument('<baseline>', 'the earlier result, saved with `servqual score ... --format json --output FILE`')
+    .argument('<current>', 'the later result of the same questionnaire')
+    .option('--fail-on-regression', 'exit 1 when the overall score or a dimension dropped significantly (or beyond --tolerance)')
+    .option('--alpha <p>', 'significance level, between 0 and 1', '0.05')
+    .option('--tolerance <points>', 'also count a drop of more than this many score points as a regression')
+    .addOption(new Option('-f, --format <format>', 'report format').choices(COMPARE_FORMATS).default('table'))
+    .option('-o, --output <file>', 'write the report to a file (atomically) instead of stdout')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ servqual compare q1.json q2.json\n  $ servqual compare baseline.json current.json --fail-on-regression --tolerance 0.2 --format markdown --output compare.md',
+    )
+    .action(async (baselineFile: string, currentFile: string, options: CompareCommandOptions) => {
+      const flags = parseFlags(options);
+      if (flags.problems.length > 0) throw new UserError(flags.problems);
+      const [baseline, current] = await readBoth(baselineFile, currentFile);
+      const problems = comparabilityProblems(baseline, current);
+      if (problems.length > 0) {
+        throw new UserError(
+          problems.map((p, i) => ({
+            code: p.code,
+            file: currentFile,
+            message: `not comparable with ${baselineFile}: ${p.message}`,
+            ...(i === problems.length - 1 ? { hint: 'compare two results scored with the same questionnaire' } : {}),
+          })),
+        );
+      }
+      const comparison = compareResults(baseline, current, { alpha: flags.alpha, ...(flags.tolerance !== undefined ? { tolerance: flags.tolerance } : {}) });
+      const toFile = options.output !== undefined && options.output !== '-';
+      await emitReport(render(comparison, options.format, current.questionnaire.language, ctx, toFile), options.output, [baselineFile, currentFile], ctx);
+      if (options.failOnRegression === true && comparison.regressions.length > 0) {
+        if (options.format !== 'table' || toFile) {
+          ctx.stderr.write(`regression: ${comparison.regressions.join(', ')}\n`);
+        }
+        setExit(EXIT.thresholdFailed);
+      }
+    });
+};

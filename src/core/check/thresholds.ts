@@ -1,0 +1,102 @@
+import type { Questionnaire, Thresholds } from '../questionnaire/model.js';
+import type { Check, Result } from '../scoring/result.js';
+import { didYouMean } from '../text/did-you-mean.js';
+
+/** Thresholds given on the command line; each one wins over the questionnaire's for its target. */
+export interface ThresholdFlags {
+  overall?: number;
+  dimensions: Record<string, number>;
+  items: Record<string, number>;
+  kpis: Record<string, number>;
+  minRespondents?: number;
+  minAlpha?: number;
+}
+
+export interface ThresholdProblem {
+  flag: string;
+  message: string;
+  hint?: string;
+}
+
+/** Flags naming a dimension, item or KPI the questionnaire lacks: an input error, never a silent pass. */
+export function checkThresholdTargets(q: Questionnaire, flags: ThresholdFlags): ThresholdProblem[] {
+  const known = {
+    dimensions: { flag: '--min-dimension', noun: 'dimension', ids: q.dimensions.map((d) => d.id) },
+    items: { flag: '--min-item', noun: 'item', ids: q.dimensions.flatMap((d) => d.items.map((i) => i.id)) },
+    kpis: { flag: '--min-kpi', noun: 'KPI', ids: q.kpis.map((k) => k.id) },
+  };
+  const problems: ThresholdProblem[] = [];
+  for (const section of ['dimensions', 'items', 'kpis'] as const) {
+    const { flag, noun, ids } = known[section];
+    for (const id of Object.keys(flags[section])) {
+      if (ids.includes(id)) continue;
+      const hint = didYouMean(id, ids);
+      problems.push({ flag, message: `${flag} ${id}: the questionnaire has no ${noun} "${id}"`, ...(hint ? { hint } : {}) });
+    }
+  }
+  return problems;
+}
+
+/** The questionnaire's thresholds with the flags laid over them. */
+export function mergeThresholds(file: Thresholds, flags: ThresholdFlags): Thresholds {
+  const overall = flags.overall ?? file.overall;
+  const minRespondents = flags.minRespondents ?? file.minRespondents;
+  const minAlpha = flags.minAlpha ?? file.minAlpha;
+  return {
+    ...(overall !== undefined ? { overall } : {}),
+    dimensions: { ...file.dimensions, ...flags.dimensions },
+    items: { ...file.items, ...flags.items },
+    kpis: { ...file.kpis, ...flags.kpis },
+    ...(minRespondents !== undefined ? { minRespondents } : {}),
+    ...(minAlpha !== undefined ? { minAlpha } : {}),
+  };
+}
+
+const check = (target: string, threshold: number, value: number | null): Check => ({
+  target,
+  threshold,
+  value,
+  passed: value !== null && value >= threshold,
+});
+
+/**
+ * Tests every threshold against a result: the scored respondents, the weighted overall score, each
+ * dimension's and item's mean gap (mean P for perceptions-only), Cronbach's alpha of every dimension
+ * with at least two items, and KPI scores. A value that could not be computed fails its check.
+ */
+export function evaluateChecks(q: Questionnaire, result: Result, thresholds: Thresholds): Check[] {
+  const checks: Check[] = [];
+  if (thresholds.minRespondents !== undefined) checks.push(check('respondents', thresholds.minRespondents, result.respondents.scored));
+  if (thresholds.overall !== undefined) checks.push(check('overall', thresholds.overall, result.overall.weighted.mean));
+  for (const d of result.dimensions) {
+    const threshold = thresholds.dimensions[d.id];
+    if (threshold !== undefined) checks.push(check(`dimension:${d.id}`, threshold, d.gap.mean));
+  }
+  for (const item of result.items) {
+    const threshold = thresholds.items[item.id];
+    if (threshold !== undefined) checks.push(check(`item:${item.id}`, threshold, item.gap.mean));
+  }
+  if (thresholds.minAlpha !== undefined) {
+    for (const d of result.dimensions) {
+      // Alpha needs two items; a one-item dimension has none to test.
+      const items = q.dimensions.find((qd) => qd.id === d.id)?.items.length ?? 0;
+      if (items >= 2) checks.push(check(`alpha:${d.id}`, thresholds.minAlpha, d.alpha));
+    }
+  }
+  for (const kpi of result.kpis) {
+    const threshold = thresholds.kpis[kpi.id];
+    if (threshold !== undefined) checks.push(check(`kpi:${kpi.id}`, threshold, kpi.score));
+  }
+  return checks;
+}
+
+/** One line saying why a check failed, naming value and threshold. */
+export function explainCheck(c: Check): string {
+  if (c.value === null) return `${c.target} could not be computed (no respondent had the answers it needs); the threshold is ${c.threshold}`;
+  // Enough decimals that a value just below its threshold does not print as equal to it.
+  let digits = 2;
+  while (digits < 6 && c.value !== c.threshold && c.value.toFixed(digits) === c.threshold.toFixed(digits)) digits++;
+  const value = Number.isInteger(c.value) ? String(c.value) : c.value.toFixed(digits);
+  const threshold = Number.isInteger(c.threshold) ? String(c.threshold) : c.threshold.toFixed(digits);
+  return c.passed ? `${c.target} is ${value}, at or above the threshold ${threshold}` : `${c.target} is ${value}, below the threshold ${threshold}`;
+}

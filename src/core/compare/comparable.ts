@@ -1,0 +1,52 @@
+import type { Result } from '../scoring/result.js';
+
+/** Why two results cannot be compared: a questionnaire field that differs, with both values. */
+export interface ComparabilityProblem {
+  code: 'incomparable';
+  field: 'title' | 'format' | 'scale';
+  baseline: string;
+  current: string;
+  message: string;
+}
+
+/** Thrown by `compareResults` when given results that `comparabilityProblems` refuses. */
+export class IncomparableResultsError extends Error {
+  readonly problems: ComparabilityProblem[];
+  constructor(problems: ComparabilityProblem[]) {
+    super(problems.map((p) => p.message).join('; '));
+    this.name = 'IncomparableResultsError';
+    this.problems = problems;
+  }
+}
+
+const NAMES = { title: 'title', format: 'format', scale: 'answer scale' } as const;
+
+/**
+ * Every reason two saved results cannot be compared: their questionnaires differ in title, format
+ * (two-column, three-column, perceptions-only) or answer scale, since then the scores measure
+ * different things. Empty when they are comparable. Language is not checked: it only changes labels.
+ *
+ * @example comparabilityProblems(a, b)
+ *   // [{ field: 'format', baseline: 'two-column', current: 'three-column',
+ *   //    message: 'the questionnaire format differs: baseline "two-column", current "three-column"' }]
+ */
+export function comparabilityProblems(baseline: Result, current: Result): ComparabilityProblem[] {
+  const a = baseline.questionnaire;
+  const b = current.questionnaire;
+  const problems: ComparabilityProblem[] = [];
+  const differ = (field: ComparabilityProblem['field'], x: string, y: string, quote: boolean) => {
+    if (x === y) return;
+    const show = (v: string) => (quote ? JSON.stringify(v) : v);
+    problems.push({
+      code: 'incomparable',
+      field,
+      baseline: x,
+      current: y,
+      message: `the questionnaire ${NAMES[field]} differs: baseline ${show(x)}, current ${show(y)}`,
+    });
+  };
+  differ('title', a.title, b.title, true);
+  differ('format', a.format, b.format, true);
+  differ('scale', `${a.scale.min}-${a.scale.max}`, `${b.scale.min}-${b.scale.max}`, false);
+  return problems;
+}

@@ -1,0 +1,42 @@
+import type { Result } from '../core/scoring/result.js';
+import { explainCheck } from '../core/check/thresholds.js';
+
+/** Text made safe inside XML attributes and content. */
+export function xmlText(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;')
+    // Characters XML 1.0 cannot hold at all.
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '');
+}
+
+/**
+ * The checks as JUnit XML: one test case per check, a failure for each one that did not pass with
+ * a message naming value and threshold. Most CI systems show these as test results.
+ */
+export function renderJunit(result: Result): string {
+  const checks = result.checks;
+  const failures = checks.filter((c) => !c.passed).length;
+  const suite = xmlText(`servqual check: ${result.questionnaire.title}`);
+  const lines = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites name="servqual" tests="${checks.length}" failures="${failures}" errors="0">`,
+    `  <testsuite name="${suite}" tests="${checks.length}" failures="${failures}" errors="0" skipped="0">`,
+  ];
+  for (const c of checks) {
+    const name = xmlText(`${c.target} >= ${c.threshold}`);
+    if (c.passed) {
+      lines.push(`    <testcase classname="servqual.check" name="${name}"/>`);
+    } else {
+      const message = xmlText(explainCheck(c));
+      lines.push(`    <testcase classname="servqual.check" name="${name}">`);
+      lines.push(`      <failure type="threshold" message="${message}">${message}</failure>`);
+      lines.push('    </testcase>');
+    }
+  }
+  lines.push('  </testsuite>', '</testsuites>');
+  return `${lines.join('\n')}\n`;
+}

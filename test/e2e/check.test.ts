@@ -1,0 +1,108 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse as parseHtml } from 'node-html-parser';
+import { describe, expect, it } from 'vitest';
+import { repoRoot, runCli, runChecked, useTempDir } from '../helpers/run-cli.js';
+
+const example = join(repoRoot, 'examples', 'bank-branch');
+const Q = join(example, 'questionnaire.yaml');
+const R = join(example, 'responses.csv');
+const tempDir = useTempDir();
+
+// The bank-branch example (see `servqual score`): weighted overall -1.27, reliability -1.76,
+// R1 -1.64, 399 scored respondents, every alpha above 0.7, NPS -23.7. Its questionnaire sets
+// overall -1.2 (fails), reliability -1.5 (fails), R1 -2 (passes), 30 respondents, alpha 0.6.
+
+interface Json {
+  checks: { target: string; threshold: number; value: number | null; passed: boolean }[];
+}
+const checksOf = (stdout: string) => Object.fromEntries((JSON.parse(stdout) as Json).checks.map((c) => [c.target, c]));
+
+describe('servqual check', () => {
+  it('exits 1 when a threshold from the questionnaire fails, listing the failures first', () => {
+    const run = runChecked(['check', Q, R], tempDir());
+    expect(run.code).toBe(1);
+    const lines = run.stdout.split('\n');
+    const first = lines.findIndex((line) => line.startsWith('Checks:'));
+    expect(lines[first]).toBe('Checks: 7 passed, 2 failed');
+    expect(lines[first + 1]).toBe('FAIL overall is -1.27, below the threshold -1.20');
+    expect(lines[first + 2]).toBe('FAIL dimension:reliability is -1.76, below the threshold -1.50');
+    expect(first).toBeLessThan(lines.findIndex((line) => line === 'Dimensions'));
+  });
+
+  it('exits 0 when flags relax every failing threshold (a flag wins over the file)', () => {
+    const run = runChecked(['check', Q, R, '--min-overall', '-1.5', '--min-dimension', 'reliability=-2', '--format', 'json'], tempDir());
+    expect(run.code).toBe(0);
+    const checks = checksOf(run.stdout);
+    expect(checks.overall).toMatchObject({ threshold: -1.5, passed: true });
+    expect(checks['dimension:reliability']).toMatchObject({ threshold: -2, passed: true });
+    expect(checks['item:R1']).toMatchObject({ threshold: -2, passed: true });
+  });
+
+  it('tests each kind of threshold given as a flag', () => {
+    const run = runChecked(
+      ['check', Q, R, '--format', 'json', '--min-overall', '-1.5', '--min-dimension', 'reliability=-2', '--min-item', 'RS3=-1', '--min-respondents', '500', '--min-alpha', '0.95', '--min-kpi', 'nps=-30', '--min-kpi', 'csat=60'],
+      tempDir(),
+    );
+    expect(run.code).toBe(1);
+    const checks = checksOf(run.stdout);
+    expect(checks['item:RS3']).toMatchObject({ threshold: -1, passed: false });
+    expect(checks.respondents).toMatchObject({ threshold: 500, value: 399, passed: false });
+    expect(checks['alpha:reliability']).toMatchObject({ threshold: 0.95, passed: false });
+    expect(checks['kpi:nps']).toMatchObject({ threshold: -30, passed: true });
+    expect(checks['kpi:csat']).toMatchObject({ threshold: 60, passed: false });
+  });
+
+  it('exits 2 on bad input: an unknown target, a malformed flag, a broken CSV', () => {
+    const unknown = runChecked(['check', Q, R, '--min-dimension', 'reliabilty=-1'], tempDir());
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toBe('--min-dimension reliabilty: the questionnaire has no dimension "reliabilty"\n  hint: did you mean "reliability"?\n');
+    expect(unknown.stdout).toBe('');
+    const item = runChecked(['check', Q, R, '--min-item', 'Z9=0'], tempDir());
+    expect(item.code).toBe(2);
+    const malformed = runChecked(['check', Q, R, '--min-dimension', 'reliability'], tempDir());
+    expect(malformed.code).toBe(2);
+    expect(malformed.stderr).toMatch(/expected ID=NUMBER/);
+    const nan = runChecked(['check', Q, R, '--min-overall', 'low'], tempDir());
+    expect(nan.code).toBe(2);
+    writeFileSync(join(tempDir(), 'bad.csv'), `${readFileSync(R, 'utf8').split('\n').slice(0, 3).join('\n').replace(/,6,/, ',six,')}\n`);
+    const bad = runChecked(['check', Q, join(tempDir(), 'bad.csv')], tempDir());
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/bad\.csv:\d+:\w+: "six" is not a number on the 1-7 scale/);
+  });
+
+  it('writes JUnit XML with one test case per check and the failures explained', () => {
+    const junit = join(tempDir(), 'servqual.xml');
+    expect(runChecked(['check', Q, R, '--junit', junit], tempDir()).code).toBe(1);
+    const xml = parseHtml(readFileSync(junit, 'utf8'), { voidTag: { closingSlash: true } });
+    const suite = xml.querySelector('testsuite');
+    expect(suite?.getAttribute('tests')).toBe('9');
+    expect(suite?.getAttribute('failures')).toBe('2');
+    const cases = xml.querySelectorAll('testcase');
+    expect(cases).toHaveLength(9);
+    const failures = xml.querySelectorAll('failure').map((f) => f.getAttribute('message'));
+    expect(failures).toEqual(['overall is -1.27, below the threshold -1.20', 'dimension:reliability is -1.76, below the threshold -1.50']);
+  });
+
+  it('on GitHub Actions, annotates each failed check and appends the Markdown report to the step summary', () => {
+    const summary = join(tempDir(), 'summary.md');
+    writeFileSync(summary, '# earlier step\n');
+    const run = runCli(['check', Q, R, '--format', 'json'], { cwd: tempDir(), env: { GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: summary } });
+    expect(run.code).toBe(1);
+    expect(() => JSON.parse(run.stdout)).not.toThrow();
+    const annotations = run.stderr.split('\n').filter((line) => line.startsWith('::error'));
+    expect(annotations).toEqual([
+      '::error title=servqual check overall::overall is -1.27, below the threshold -1.20',
+      '::error title=servqual check dimension:reliability::dimension:reliability is -1.76, below the threshold -1.50',
+    ]);
+    const text = readFileSync(summary, 'utf8');
+    expect(text.startsWith('# earlier step\n## Retail bank branch service audit')).toBe(true);
+    expect(text).toContain('### Checks: 7 passed, 2 failed');
+    expect(text).toContain('| ❌ | overall | -1.27 | -1.20 |');
+  });
+
+  it('prints no annotations and writes no summary outside GitHub Actions', () => {
+    const run = runCli(['check', Q, R], { cwd: tempDir(), env: { GITHUB_ACTIONS: '' } });
+    expect(run.stderr).not.toContain('::error');
+  });
+});
