@@ -9,6 +9,7 @@ import { registerScore } from './commands/score.js';
 import { registerAudit } from './commands/audit.js';
 import { registerReport } from './commands/report.js';
 import { registerCheck } from './commands/check.js';
+import { registerCompare } from './commands/compare.js';
 
 
 
@@ -53,7 +54,7 @@ export async function run(
       writeErr: (text) => ctx.stderr.write(text),
     });
 
-  for (const register of [registerTemplates, registerInit, registerValidate, registerAudit, registerScore, registerReport, registerCheck]) {
+  for (const register of [registerTemplates, registerInit, registerValidate, registerAudit, registerScore, registerReport, registerCheck, registerCompare]) {
     register(program, ctx, setExit);
   }
   for (const command of program.commands) {
