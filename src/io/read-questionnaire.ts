@@ -3,7 +3,7 @@ import { UserError } from '../errors.js';
 import type { Questionnaire } from '../core/questionnaire/model.js';
 import { validateQuestionnaire } from '../core/questionnaire/validate.js';
 import { parseYamlWithPositions } from './yaml-positions.js';
-import { readTextFile } from './read-text.js';
+import { MAX_QUESTIONNAIRE_BYTES, readTextFile } from './read-text.js';
 
 export interface QuestionnaireCheck {
   file: string;
@@ -27,7 +27,7 @@ export function checkQuestionnaireText(text: string, file: string): Questionnair
 
 /** Reads and validates a questionnaire file, collecting every problem. */
 export async function checkQuestionnaireFile(file: string): Promise<QuestionnaireCheck> {
-  return checkQuestionnaireText(await readTextFile(file), file);
+  return checkQuestionnaireText(await readTextFile(file, MAX_QUESTIONNAIRE_BYTES), file);
 }
 
 /**

@@ -2,7 +2,9 @@ import { readFile } from 'node:fs/promises';
 import { UserError } from '../errors.js';
 
 /** Largest text file (questionnaire, saved result) read whole; CSVs are streamed instead. */
-const MAX_TEXT_BYTES = 64 * 1024 * 1024;
+export const MAX_TEXT_BYTES = 64 * 1024 * 1024;
+/** A questionnaire is a few tens of kilobytes; anything this big is not one. */
+export const MAX_QUESTIONNAIRE_BYTES = 4 * 1024 * 1024;
 
 /** Turns a file-system error into the user error that names the file. */
 export function fileError(error: unknown, file: string): UserError | unknown {
@@ -18,15 +20,15 @@ export function fileError(error: unknown, file: string): UserError | unknown {
 }
 
 /** Reads a whole UTF-8 text file (BOM stripped), naming the file in any error. */
-export async function readTextFile(file: string): Promise<string> {
+export async function readTextFile(file: string, limit = MAX_TEXT_BYTES): Promise<string> {
   let buffer: Buffer;
   try {
     buffer = await readFile(file);
   } catch (error) {
     throw fileError(error, file);
   }
-  if (buffer.length > MAX_TEXT_BYTES) {
-    throw new UserError({ code: 'file-too-large', file, message: `file is larger than ${MAX_TEXT_BYTES / 1024 / 1024} MB` });
+  if (buffer.length > limit) {
+    throw new UserError({ code: 'file-too-large', file, message: `the file is larger than ${limit / 1024 / 1024} MB` });
   }
   const text = buffer.toString('utf8');
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;

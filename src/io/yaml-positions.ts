@@ -93,5 +93,7 @@ export function unclosedQuoteOffset(text: string, quote: string): number | undef
 
 function firstLine(message: string): string {
   const line = message.split('\n')[0] ?? message;
+  // The parser recurses per level of nesting; a hostile document runs it out of stack.
+  if (/maximum call stack size exceeded/i.test(line)) return 'the document is nested too deeply';
   return line.charAt(0).toLowerCase() + line.slice(1);
 }
