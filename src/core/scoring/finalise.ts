@@ -1,4 +1,5 @@
 import { allItems, type Questionnaire } from '../questionnaire/model.js';
+import type { CoMoments } from '../stats/comoments.js';
 import { reliability } from '../stats/cronbach.js';
 import { holmAdjust } from '../stats/holm.js';
 import { summarise, type Moments } from '../stats/moments.js';
@@ -62,7 +63,7 @@ function finaliseDimensions(q: Questionnaire, sample: SampleAccumulator, items: 
   const threeColumn = q.format === 'three-column';
   const dimensions = q.dimensions.map((d, index): DimensionResult => {
     const own = items.filter((item) => item.dimension === d.id);
-    const rel = reliability(sample.dimension.reliability[index] as NonNullable<(typeof sample.dimension.reliability)[number]>);
+    const rel = reliability(sample.dimension.reliability[index] as CoMoments);
     own.forEach((item, j) => {
       item.alphaIfDeleted = rel.alphaIfDeleted[j] ?? null;
       item.itemTotal = rel.itemTotal[j] ?? null;
