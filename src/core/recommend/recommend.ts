@@ -4,6 +4,8 @@ import type { DimensionResult, ItemResult, Recommendation } from '../scoring/res
 
 /** Priorities closer than this are ties and keep questionnaire order. */
 const TIE = 1e-12;
+/** Floating-point noise in a mean of answers on a scale of a few points. */
+const ROUNDING = 1e-12;
 
 /**
  * Prioritised recommendations. Gap formats: every item whose mean gap is below 0, with
@@ -27,7 +29,8 @@ export function recommend(
     const gap = item.gap.mean;
     if (gap === null || !dimension) return;
     const shortfall = q.format === 'perceptions-only' ? midpoint - gap : -gap;
-    if (!(shortfall > 0)) return;
+    // A mean that is 0 in exact arithmetic can come out as -3e-17: that is no shortfall.
+    if (!(shortfall > ROUNDING)) return;
     const importance = dimension.importance ?? (fallbackImportance[dimensionIndex] as number);
     const own = definitions.get(item.id)?.recommendations ?? [];
     candidates.push({
