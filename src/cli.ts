@@ -2,16 +2,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { version } from './version.js';
 import { formatDiagnostic, UserError, EXIT, CancelledError } from './errors.js';
 import type { CommandContext } from './commands/context.js';
-import { registerTemplates } from './commands/templates.js';
-import { registerInit } from './commands/init.js';
-import { registerValidate } from './commands/validate.js';
-import { registerScore } from './commands/score.js';
-import { registerAudit } from './commands/audit.js';
-import { registerReport } from './commands/report.js';
-import { registerCheck } from './commands/check.js';
-import { registerCompare } from './commands/compare.js';
-
-
+import { COMMANDS, requestedCommand } from './commands/catalog.js';
 
 export type Register = (program: Command, ctx: CommandContext, setExit: (code: number) => void) => void;
 
@@ -54,8 +45,14 @@ export async function run(
       writeErr: (text) => ctx.stderr.write(text),
     });
 
-  for (const register of [registerTemplates, registerInit, registerValidate, registerAudit, registerScore, registerReport, registerCheck, registerCompare]) {
-    register(program, ctx, setExit);
+  const wanted = requestedCommand(argv);
+  for (const entry of COMMANDS) {
+    if (entry.name === wanted) (await entry.load())(program, ctx, setExit);
+    // The others only need to be listed by --help, and named in "unknown command" hints.
+    else {
+      const listed = program.command(entry.name).summary(entry.summary);
+      if (entry.args) listed.arguments(entry.args);
+    }
   }
   for (const command of program.commands) {
     command.exitOverride().configureOutput({
