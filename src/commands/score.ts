@@ -1,10 +1,13 @@
 import { Command, Option } from 'commander';
 import type { Register } from '../cli.js';
 import { UserError } from '../errors.js';
-import type { Questionnaire } from '../core/questionnaire/model.js';
+import type { Questionnaire, SourcePlatform } from '../core/questionnaire/model.js';
+import { SOURCE_PLATFORMS } from '../core/questionnaire/schema.js';
+import { renderPartial } from '../core/scoring/partial.js';
 import type { Result } from '../core/scoring/result.js';
 import { loadQuestionnaire } from '../io/read-questionnaire.js';
-import { scoreFiles } from '../io/score-files.js';
+import { resolveEncoding } from '../io/decode.js';
+import { scoreFiles, scoreFilesToState, type ReadOptions } from '../io/score-files.js';
 import { collect, type CommandContext } from './context.js';
 import { emitReport, FORMATS, printWarnings, renderResult, type ReportFormat } from './report-output.js';
 
@@ -13,7 +16,9 @@ export interface ScoreCommandOptions {
   output?: string;
   groupBy: string[];
   skipInvalid?: boolean;
-  source?: string;
+  source?: SourcePlatform;
+  encoding?: string;
+  partial?: boolean;
 }
 
 /** The options `score` and `check` share: how to read the responses and how to report. */
@@ -25,7 +30,8 @@ export function addScoringOptions(command: Command): Command {
     .option('-o, --output <file>', 'write the report to a file (atomically) instead of stdout')
     .option('-g, --group-by <column>', 'segment the results by a CSV column (repeatable)', collect, [])
     .option('--skip-invalid', 'treat cells that are not numbers on the scale as missing, and count them')
-    .addOption(new Option('--source <platform>', 'the export shape of the responses').choices(['generic']).default('generic'));
+    .addOption(new Option('--source <platform>', "the export shape of the responses (default: the questionnaire's source.platform, else generic)").choices([...SOURCE_PLATFORMS]))
+    .option('--encoding <name>', 'the text encoding of the responses, e.g. windows-1251 or cp949 (default: UTF-8, or UTF-16 found by its BOM)');
 }
 
 /** Reads the questionnaire and scores the responses; `prepare` may reject the run before any row is read. */
@@ -36,18 +42,30 @@ export async function scoreResponses(
   ctx: CommandContext,
   prepare: (q: Questionnaire) => void = () => undefined,
 ): Promise<{ questionnaire: Questionnaire; result: Result }> {
-  if (responses.filter((f) => f === '-').length > 1) {
-    throw new UserError({ code: 'usage', message: 'stdin (-) can be read only once' });
-  }
+  if (responses.filter((f) => f === '-').length > 1) throw new UserError({ code: 'usage', message: 'stdin (-) can be read only once' });
   const questionnaire = await loadQuestionnaire(questionnaireFile);
   prepare(questionnaire);
-  const result = await scoreFiles(questionnaire, responses, {
+  const result = await scoreFiles(questionnaire, responses, readOptions(options, ctx));
+  printWarnings(result, ctx);
+  return { questionnaire, result };
+}
+
+function readOptions(options: ScoreCommandOptions, ctx: CommandContext): ReadOptions & { groupBy: string[]; skipInvalid: boolean } {
+  return {
     groupBy: options.groupBy,
     skipInvalid: options.skipInvalid === true,
     stdin: ctx.stdin,
-  });
-  printWarnings(result, ctx);
-  return { questionnaire, result };
+    ...(options.source !== undefined ? { source: options.source } : {}),
+    ...(options.encoding !== undefined ? { encoding: resolveEncoding(options.encoding) } : {}),
+  };
+}
+
+/** `score --partial`: the sufficient statistics as JSON for `servqual merge` (merge prints the warnings). */
+async function writePartial(questionnaireFile: string, responses: readonly string[], options: ScoreCommandOptions, ctx: CommandContext): Promise<void> {
+  if (responses.filter((f) => f === '-').length > 1) throw new UserError({ code: 'usage', message: 'stdin (-) can be read only once' });
+  const questionnaire = await loadQuestionnaire(questionnaireFile);
+  const { state } = await scoreFilesToState(questionnaire, responses, readOptions(options, ctx));
+  await emitReport(renderPartial(state), options.output, [questionnaireFile, ...responses], ctx);
 }
 
 /** Prints or writes the report in the asked format. */
@@ -58,8 +76,13 @@ export function reportResult(result: Result, options: ScoreCommandOptions, input
 
 export const registerScore: Register = (program, ctx) => {
   addScoringOptions(program.command('score').description('score one or more CSV response files against a questionnaire'))
-    .addHelpText('after', '\nExamples:\n  $ servqual score questionnaire.yaml responses.csv\n  $ servqual score questionnaire.yaml wave1.csv wave2.csv --group-by branch --format json --output result.json\n  $ cat responses.csv | servqual score questionnaire.yaml -')
+    .addOption(new Option('--partial', 'write the sufficient statistics as JSON for `servqual merge`, instead of a report').conflicts('format'))
+    .addHelpText('after', '\nExamples:\n  $ servqual score questionnaire.yaml responses.csv\n  $ servqual score questionnaire.yaml wave1.csv wave2.csv --group-by branch --format json --output result.json\n  $ cat responses.csv | servqual score questionnaire.yaml -\n  $ servqual score questionnaire.yaml export.csv --source google-forms\n  $ servqual score questionnaire.yaml part-1.csv --group-by branch --partial --output part-1.json')
     .action(async (questionnaireFile: string, responses: string[], options: ScoreCommandOptions) => {
+      if (options.partial) {
+        await writePartial(questionnaireFile, responses, options, ctx);
+        return;
+      }
       const { result } = await scoreResponses(questionnaireFile, responses, options, ctx);
       await reportResult(result, options, [questionnaireFile, ...responses], ctx);
     });

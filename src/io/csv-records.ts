@@ -1,5 +1,5 @@
-import { Readable } from 'node:stream';
-import { parse, CsvError } from 'csv-parse';
+import type { Readable } from 'node:stream';
+import { parse, CsvError, type Options } from 'csv-parse';
 import { UserError } from '../errors.js';
 
 export interface CsvRecord {
@@ -30,18 +30,62 @@ export function sniffDelimiter(headerText: string): string {
   return best;
 }
 
-/** Splits the first chunks off a stream until the header line is complete, for sniffing. */
-async function* withPrefix(source: AsyncIterator<Buffer>, prefix: Buffer[]): AsyncGenerator<Buffer> {
+/** What the reader knows after the first line: the chunks read so far and the delimiter. */
+export interface CsvHead {
+  chunks: Buffer[];
+  delimiter: string;
+  /** A UTF-16LE byte-order mark, which csv-parse honours by decoding the file as UTF-16. */
+  utf16: boolean;
+}
+
+/**
+ * Reads chunks until the header line is complete (a line break outside quotes, as `sniffDelimiter`
+ * sees quotes), or SNIFF_LIMIT bytes, and picks the delimiter. Waiting for the end of the line, not
+ * just for a chunk with a newline in it, makes the choice independent of how the file is chunked.
+ */
+export async function readHead(source: AsyncIterator<Buffer | string>): Promise<CsvHead> {
+  const chunks: Buffer[] = [];
+  let seen = 0;
+  let quoted = false;
+  let complete = false;
+  while (!complete && seen < SNIFF_LIMIT) {
+    const next = await source.next();
+    if (next.done) break;
+    const chunk = typeof next.value === 'string' ? Buffer.from(next.value) : next.value;
+    chunks.push(chunk);
+    seen += chunk.length;
+    for (let i = 0; i < chunk.length && !complete; i++) {
+      const byte = chunk[i];
+      if (byte === 34) quoted = !quoted;
+      else if (!quoted && (byte === 10 || byte === 13)) complete = true;
+    }
+    // The byte-order mark is decided on the first three bytes.
+    if (seen < 3) complete = false;
+  }
+  const head = Buffer.concat(chunks).subarray(0, SNIFF_LIMIT);
+  return {
+    chunks,
+    delimiter: sniffDelimiter(head.toString('utf8').replace(/^\uFEFF/, '')),
+    utf16: head.length >= 3 && head[0] === 0xff && head[1] === 0xfe,
+  };
+}
+
+async function* withPrefix(source: AsyncIterator<Buffer | string>, prefix: Buffer[]): AsyncGenerator<Buffer> {
   yield* prefix;
   for (;;) {
     const next = await source.next();
     if (next.done) return;
-    yield next.value;
+    yield typeof next.value === 'string' ? Buffer.from(next.value) : next.value;
   }
 }
 
-function csvErrorMessage(error: CsvError): string {
-  switch (error.code) {
+/** The UserError for a csv-parse error, or the scanner's same error, in the record starting on `line`. */
+export function csvSyntaxError(file: string, line: number, code: string, message: string): UserError {
+  return new UserError({ code: 'csv-syntax', file, line, message: csvErrorMessage(code, message) });
+}
+
+function csvErrorMessage(code: string, message: string): string {
+  switch (code) {
     case 'CSV_QUOTE_NOT_CLOSED':
       return 'a quoted field is not closed before the end of the file';
     case 'CSV_INVALID_CLOSING_QUOTE':
@@ -49,7 +93,7 @@ function csvErrorMessage(error: CsvError): string {
     case 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH':
       return 'the record has a different number of fields from the header';
     default: {
-      const text = error.message.replace(/ at line \d+.*$/, '');
+      const text = message.replace(/ at line \d+.*$/, '');
       return text.charAt(0).toLowerCase() + text.slice(1);
     }
   }
@@ -73,50 +117,71 @@ function isBlank(record: readonly string[]): boolean {
   return record.every((field) => field.trim() === '');
 }
 
+/** The largest record csv-parse accepts, in its own measure (see CsvRow.exceeds). */
+export const MAX_RECORD_SIZE = 16 * 1024 * 1024;
+
+/**
+ * The records after `head`, parsed by csv-parse. Records are taken in its `on_record` hook, in
+ * step with the parsing, and handed out chunk by chunk: so every record before a syntax error is
+ * yielded, and the error names the line on which the failing record starts. (Reading csv-parse as
+ * a stream instead loses the records it has queued when it fails, and with them the line count.)
+ */
+export async function* parseRecords(
+  head: CsvHead,
+  source: AsyncIterator<Buffer | string>,
+  file: string,
+  maxRecordSize = MAX_RECORD_SIZE,
+): AsyncGenerator<CsvRecord> {
+  let line = 1;
+  let pending: CsvRecord[] = [];
+  const onRecord = ({ record, raw }: { record: string[]; raw: string }): null => {
+    const start = line;
+    line += lineBreaks(raw);
+    if (!isBlank(record)) pending.push({ fields: record, line: start });
+    return null;
+  };
+  const parser = parse({
+    delimiter: head.delimiter,
+    bom: true,
+    raw: true,
+    relax_column_count: true,
+    max_record_size: maxRecordSize,
+    // With `raw`, csv-parse passes { record, raw }, which its types do not say.
+    on_record: onRecord as unknown as Options['on_record'],
+  });
+  // Errors arrive through the write and end callbacks; this keeps the 'error' event from throwing.
+  parser.on('error', () => undefined);
+  const step = (chunk: Buffer | null) =>
+    new Promise<void>((resolve, reject) => {
+      const done = (error?: Error | null) => (error ? reject(error) : resolve());
+      if (chunk === null) parser.end(done);
+      else parser.write(chunk, done);
+    });
+  let failure: unknown = null;
+  try {
+    for await (const chunk of withPrefix(source, head.chunks)) {
+      await step(chunk);
+      yield* pending;
+      pending = [];
+    }
+    await step(null);
+  } catch (error) {
+    failure = error;
+  }
+  yield* pending;
+  if (failure instanceof CsvError) {
+    throw csvSyntaxError(file, line, failure.code, failure.message);
+  }
+  if (failure !== null) throw failure;
+}
+
 /**
  * Streams the records of a CSV file with the line each starts on. Accepts a UTF-8 BOM, CRLF, and
  * `,` `;` or tab delimiters (sniffed from the header), quoted fields with newlines; blank lines and
  * rows of empty cells are skipped. Syntax errors become a UserError with the file and line.
+ * This is csv-parse's reading, the reference for the faster `scanCsv`.
  */
-export async function* readCsvRecords(input: Readable, file: string): AsyncGenerator<CsvRecord> {
+export async function* readCsvRecords(input: Readable, file: string, maxRecordSize = MAX_RECORD_SIZE): AsyncGenerator<CsvRecord> {
   const source = input[Symbol.asyncIterator]() as AsyncIterator<Buffer | string>;
-  const prefix: Buffer[] = [];
-  let seen = 0;
-  for (;;) {
-    const next = await source.next();
-    if (next.done) break;
-    const chunk = typeof next.value === 'string' ? Buffer.from(next.value) : next.value;
-    prefix.push(chunk);
-    seen += chunk.length;
-    if (chunk.includes(10) || seen >= SNIFF_LIMIT) break;
-  }
-  const head = Buffer.concat(prefix).subarray(0, SNIFF_LIMIT).toString('utf8');
-  const parser = parse({
-    delimiter: sniffDelimiter(head.replace(/^\uFEFF/, '')),
-    bom: true,
-    raw: true,
-    relax_column_count: true,
-    max_record_size: 16 * 1024 * 1024,
-  });
-  const feed = Readable.from(withPrefix(source as AsyncIterator<Buffer>, prefix));
-  feed.on('error', (error) => parser.destroy(error));
-  feed.pipe(parser);
-  // Lines are counted here from the raw text: csv-parse counts a CRLF inside quotes as two lines.
-  let line = 1;
-  try {
-    for await (const { record, raw } of parser as AsyncIterable<{ record: string[]; raw: string }>) {
-      const start = line;
-      line += lineBreaks(raw);
-      if (isBlank(record)) continue;
-      yield { fields: record, line: start };
-    }
-  } catch (error) {
-    if (error instanceof CsvError) {
-      throw new UserError({ code: 'csv-syntax', file, line, message: csvErrorMessage(error) });
-    }
-    throw error;
-  } finally {
-    feed.unpipe(parser);
-    feed.destroy();
-  }
+  yield* parseRecords(await readHead(source), source, file, maxRecordSize);
 }

@@ -1,8 +1,12 @@
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { UserError, type Diagnostic } from '../errors.js';
-import type { Questionnaire } from '../core/questionnaire/model.js';
+import type { Questionnaire, SourcePlatform } from '../core/questionnaire/model.js';
+import type { ExportWarning } from '../core/sources/adapt.js';
+import { sourceHint } from '../core/sources/detect.js';
+import { cellTexts } from '../core/scoring/cells.js';
+import type { ColumnPlan } from '../core/scoring/column-plan.js';
 import type { Result } from '../core/scoring/result.js';
 import {
   addRecord,
@@ -13,7 +17,9 @@ import {
   type ScoreOptions,
   type ScoringState,
 } from '../core/scoring/scorer.js';
-import { readCsvRecords } from './csv-records.js';
+import { scanCsv } from './csv-scan.js';
+import { decodeToUtf8 } from './decode.js';
+import { scoreExportFile } from './read-export.js';
 import { fileError } from './read-text.js';
 
 export const STDIN_NAME = '<stdin>';
@@ -36,39 +42,61 @@ async function openInput(file: string, stdin: Readable): Promise<Readable> {
 
 async function scoreOneFile(state: ScoringState, file: string, input: Readable): Promise<void> {
   const name = file === '-' ? STDIN_NAME : file;
-  const records = readCsvRecords(input, name);
-  const first = await records.next();
-  if (first.done) throw new UserError({ code: 'empty-file', file: name, message: 'the file is empty: expected a header row and one row per respondent' });
-  const { plan, missing } = beginTable(state, first.value.fields, name);
-  if (missing.length > 0) {
-    throw new UserError(
-      missing.map((m): Diagnostic => ({ code: 'missing-column', file: name, line: first.value.line, message: m.message, ...(m.hint ? { hint: m.hint } : {}) })),
-    );
-  }
+  let header: { plan: ColumnPlan; line: number } | null = null;
   let rows = 0;
-  for await (const record of records) {
-    addRecord(state, plan, record.fields, record.line);
-    rows++;
-  }
-  if (rows === 0) throw new UserError({ code: 'no-rows', file: name, line: first.value.line, message: 'the header has no rows after it' });
+  // The scanner hands out each record as a view of its bytes, valid during the call only.
+  await scanCsv(input, name, (cells, line) => {
+    if (header !== null) {
+      addRecord(state, header.plan, cells, line);
+      rows++;
+      return;
+    }
+    const texts = cellTexts(cells);
+    const { plan, missing } = beginTable(state, texts, name);
+    if (missing.length > 0) {
+      // A survey platform's export read as a generic CSV: say which --source would read it.
+      const suggestion = sourceHint([texts]);
+      throw new UserError(
+        missing.map((m): Diagnostic => ({ code: 'missing-column', file: name, line, message: m.message, ...(m.hint ? { hint: m.hint } : {}) })),
+        { trailer: suggestion ? [`hint: ${suggestion}`] : [] },
+      );
+    }
+    header = { plan, line };
+  });
+  const first = header as { plan: ColumnPlan; line: number } | null;
+  if (first === null) throw new UserError({ code: 'empty-file', file: name, message: 'the file is empty: expected a header row and one row per respondent' });
+  if (rows === 0) throw new UserError({ code: 'no-rows', file: name, line: first.line, message: 'the header has no rows after it' });
+}
+
+export interface ReadOptions {
+  stdin?: Readable;
+  /** The export's shape; default: the questionnaire's source.platform, else generic. */
+  source?: SourcePlatform;
+  /** A decoder label (see decode.ts), or 'auto' (UTF-8, or UTF-16 found by its BOM). */
+  encoding?: string;
 }
 
 /**
  * Scores one or more response files (`-` is stdin) as one sample, streaming each: memory does not
- * grow with the number of rows. Throws a UserError listing bad cells (the first 20, then a count).
+ * grow with the number of rows. Returns the running state (for `--partial`); throws a UserError
+ * listing bad cells (the first 20, then a count).
  */
-export async function scoreFiles(
+export async function scoreFilesToState(
   q: Questionnaire,
   files: readonly string[],
-  options: ScoreOptions & { stdin?: Readable } = {},
-): Promise<Result> {
+  options: ScoreOptions & ReadOptions = {},
+): Promise<{ state: ScoringState; warnings: ExportWarning[] }> {
   const state = startScoring(q, options);
+  const platform = options.source ?? q.source?.platform ?? 'generic';
+  const warnings: ExportWarning[] = [];
   for (const file of files) {
-    const input = await openInput(file, options.stdin ?? process.stdin);
+    const raw = await openInput(file, options.stdin ?? process.stdin);
+    const input = Readable.from(decodeToUtf8(raw, options.encoding ?? 'auto'));
     try {
-      await scoreOneFile(state, file, input);
+      if (platform === 'generic') await scoreOneFile(state, file, input);
+      else warnings.push(...(await scoreExportFile(state, file === '-' ? STDIN_NAME : file, input, platform)));
     } finally {
-      if (file !== '-') input.destroy();
+      if (file !== '-') raw.destroy();
     }
   }
   if (state.invalidCells > 0) {
@@ -84,5 +112,13 @@ export async function scoreFiles(
       message: `--group-by ${state.tooManySegments}: more than ${MAX_SEGMENTS_PER_COLUMN} distinct values; group by a column of categories`,
     });
   }
-  return finishScoring(state);
+  return { state, warnings };
+}
+
+/** Scores response files into the contract's result, with any export warnings added. */
+export async function scoreFiles(q: Questionnaire, files: readonly string[], options: ScoreOptions & ReadOptions = {}): Promise<Result> {
+  const { state, warnings } = await scoreFilesToState(q, files, options);
+  const result = finishScoring(state);
+  result.warnings.push(...warnings);
+  return result;
 }

@@ -70,6 +70,28 @@ describe('readCsvRecords', () => {
     expect(await records('')).toEqual([]);
   });
 
+  it('yields every record before a syntax error, and names the line the failing record starts on', async () => {
+    const text = `a,b\n${Array.from({ length: 100 }, (_, i) => `${i},x`).join('\n')}\n1,"x"y\n`;
+    for (const chunk of [3, 64, 100_000]) {
+      const out: number[] = [];
+      const error = await (async () => {
+        const bytes = Buffer.from(text);
+        const chunks = Array.from({ length: Math.ceil(bytes.length / chunk) }, (_, i) => bytes.subarray(i * chunk, (i + 1) * chunk));
+        for await (const record of readCsvRecords(Readable.from(chunks), 'test.csv')) out.push(record.line);
+      })().catch((e: unknown) => e);
+      expect(out).toHaveLength(101);
+      expect((error as UserError).message).toBe('test.csv:102: a closing quote is followed by other characters instead of a delimiter');
+    }
+  });
+
+  it('picks the delimiter from the whole header line, however the file is chunked', async () => {
+    // A quoted line break in the header used to end the sniffing early in some chunkings.
+    expect(await records('"a\nb";c;d\n1;2;3\n', 4)).toEqual([
+      { fields: ['a\nb', 'c', 'd'], line: 1 },
+      { fields: ['1', '2', '3'], line: 3 },
+    ]);
+  });
+
   it('turns an unclosed quote into a positioned UserError', async () => {
     const error = await records('a,b\n1,"open\n2,3\n').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UserError);

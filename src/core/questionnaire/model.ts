@@ -56,6 +56,47 @@ export interface Columns {
   weight: string;
 }
 
+export type SourcePlatform = 'generic' | 'google-forms' | 'surveymonkey' | 'qualtrics' | 'limesurvey' | 'long';
+export type AnswerKind = 'expectation' | 'perception' | 'minimum' | 'desired';
+
+/** What one export column holds. */
+export type SourceTarget =
+  | { type: 'answer'; item: string; kind: AnswerKind }
+  | { type: 'weight'; dimension: string }
+  | { type: 'kpi'; kpi: string }
+  | { type: 'segment'; segment: string };
+
+export interface SourceColumn {
+  /** The export column as the export names it (header text or code). */
+  column: string;
+  target: SourceTarget;
+}
+
+/** A condition every kept response meets. */
+export interface SourceFilter {
+  column: string;
+  in?: string[];
+  min?: number;
+  notBlank?: boolean;
+}
+
+/** How a platform's export maps onto the questionnaire (the optional `source` section). */
+export interface Source {
+  platform: SourcePlatform;
+  /** Undefined: the platform's default. */
+  headerRows?: number;
+  respondent?: string;
+  columns: SourceColumn[];
+  /** As written; matching folds case and spaces. */
+  labels: Record<string, number>;
+  missing: string[];
+  /** Undefined: the platform's default filter. */
+  filter?: SourceFilter[];
+  duration?: string;
+  speederRatio: number;
+  long: { item: string; kind: string; value: string };
+}
+
 export interface Questionnaire {
   title: string;
   description?: string;
@@ -69,6 +110,7 @@ export interface Questionnaire {
   kpis: Kpi[];
   thresholds: Thresholds;
   columns: Columns;
+  source?: Source;
 }
 
 export const DEFAULT_COLUMNS: Columns = {

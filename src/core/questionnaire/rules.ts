@@ -1,5 +1,6 @@
+import { normaliseAnswer } from '../sources/labels.js';
 import { closestMatch, didYouMean } from '../text/did-you-mean.js';
-import { SERVQUAL_DIMENSIONS } from './model.js';
+import { DEFAULT_KPI_SCALES, SERVQUAL_DIMENSIONS, type KpiType } from './model.js';
 import { problem, type QuestionnaireProblem } from './problem.js';
 
 /**
@@ -175,6 +176,110 @@ function columnRules(doc: Raw, problems: QuestionnaireProblem[]): void {
   }
 }
 
+const FORMAT_KINDS: Record<string, string[]> = {
+  'two-column': ['expectation', 'perception'],
+  'three-column': ['minimum', 'desired', 'perception'],
+  'perceptions-only': ['perception'],
+};
+
+/** One `source.columns` entry: one target, known ids, a kind the format asks for; returns its key. */
+function sourceColumnRule(entry: Raw, path: (string | number)[], format: unknown, known: Record<'dimensions' | 'items' | 'kpis', string[]>, problems: QuestionnaireProblem[]): string | undefined {
+  const targets = (['item', 'weight', 'kpi', 'segment'] as const).filter((key) => entry[key] !== undefined);
+  const column = asString(entry.column) ?? '?';
+  if (targets.length !== 1) {
+    const message = targets.length === 0 ? `source column "${column}" needs one of item, weight, kpi or segment` : `source column "${column}" may hold only one of ${targets.join(', ')}`;
+    problems.push(problem('source-column-target', path, message));
+    return undefined;
+  }
+  if (entry.kind !== undefined && targets[0] !== 'item') problems.push(problem('source-column-target', [...path, 'kind'], '"kind" goes only with "item"', { at: 'key' }));
+  const reference = (key: 'item' | 'weight' | 'kpi', list: string[], noun: string): boolean => {
+    const value = asString(entry[key]);
+    if (value === undefined || list.includes(value)) return true;
+    const hint = didYouMean(value, list);
+    problems.push(problem('unknown-reference', [...path, key], `source column "${column}" names unknown ${noun} "${value}"`, hint ? { hint } : {}));
+    return false;
+  };
+  switch (targets[0]) {
+    case 'item': {
+      const kind = asString(entry.kind) ?? 'perception';
+      const kinds = FORMAT_KINDS[String(format)];
+      if (kinds && !kinds.includes(kind)) {
+        problems.push(problem('source-kind', [...path, entry.kind === undefined ? 'item' : 'kind'], `a ${String(format)} questionnaire has no "${kind}" answers`, { hint: `kind is one of ${kinds.join(', ')}` }));
+      }
+      return reference('item', known.items, 'item') ? `the ${kind} of item "${String(entry.item)}"` : undefined;
+    }
+    case 'weight':
+      return reference('weight', known.dimensions, 'dimension') ? `the weight of "${String(entry.weight)}"` : undefined;
+    case 'kpi':
+      return reference('kpi', known.kpis, 'KPI') ? `KPI "${String(entry.kpi)}"` : undefined;
+    default:
+      return `segment "${String(entry.segment)}"`;
+  }
+}
+
+/** Every scale a label may land on: the items' and the KPIs'. */
+function answerScales(doc: Raw): { min: number; max: number }[] {
+  const scales: { min: number; max: number }[] = [];
+  const add = (scale: unknown) => {
+    const min = asNumber(asRecord(scale)?.min);
+    const max = asNumber(asRecord(scale)?.max);
+    if (min !== undefined && max !== undefined) scales.push({ min, max });
+  };
+  add(doc.scale);
+  for (const kpi of asArray(doc.kpis)) {
+    const k = asRecord(kpi);
+    if (k?.scale !== undefined) add(k.scale);
+    else if (typeof k?.type === 'string' && k.type in DEFAULT_KPI_SCALES) add(DEFAULT_KPI_SCALES[k.type as KpiType]);
+  }
+  return scales;
+}
+
+/**
+ * The `source` section: column entries (one target each, known ids, kinds of the format, no answer
+ * mapped twice), labels (unique after folding case and spaces; an error when the number is on none
+ * of the questionnaire's scales, since labels serve item and KPI columns alike) and filters.
+ */
+function sourceRules(doc: Raw, known: Record<'dimensions' | 'items' | 'kpis', string[]>, problems: QuestionnaireProblem[]): void {
+  const source = asRecord(doc.source);
+  if (!source) return;
+  const columns = asArray(source.columns);
+  if (source.platform === 'long' && columns.length > 0) {
+    problems.push(problem('source-columns-unused', ['source', 'columns'], 'the long format names items in its rows; "columns" is not used', { at: 'key' }));
+  }
+  const mapped = new Map<string, number>();
+  columns.forEach((c, i) => {
+    const entry = asRecord(c);
+    if (!entry) return;
+    const key = sourceColumnRule(entry, ['source', 'columns', i], doc.format, known, problems);
+    if (key === undefined) return;
+    const first = mapped.get(key);
+    if (first !== undefined) {
+      problems.push(problem('duplicate-source-column', ['source', 'columns', i], `${key} is already mapped by source.columns[${first}]`));
+    } else mapped.set(key, i);
+  });
+
+  const scales = answerScales(doc);
+  const seen = new Map<string, string>();
+  for (const [text, value] of Object.entries(asRecord(source.labels) ?? {})) {
+    const path = ['source', 'labels', text];
+    const key = normaliseAnswer(text);
+    const other = seen.get(key);
+    if (other !== undefined) problems.push(problem('duplicate-label', path, `label "${text}" is the same as "${other}" (case and spaces are ignored)`, { at: 'key' }));
+    seen.set(key, text);
+    const n = asNumber(value);
+    if (n !== undefined && scales.length > 0 && !scales.some((s) => n >= s.min && n <= s.max)) {
+      const shown = [...new Set(scales.map((s) => `${s.min}-${s.max}`))].join(', ');
+      problems.push(problem('label-off-scale', path, `label "${text}" maps to ${n}, which is on no scale of the questionnaire (${shown})`));
+    }
+  }
+  asArray(source.filter).forEach((f, i) => {
+    const filter = asRecord(f);
+    if (filter && filter.in === undefined && filter.min === undefined && filter.notBlank === undefined) {
+      problems.push(problem('empty-filter', ['source', 'filter', i], 'a filter needs one of "in", "min" or "notBlank"'));
+    }
+  });
+}
+
 /** Every semantic rule of the contract, as problems. */
 export function checkRules(raw: unknown): QuestionnaireProblem[] {
   const doc = asRecord(raw);
@@ -187,6 +292,7 @@ export function checkRules(raw: unknown): QuestionnaireProblem[] {
   const kpiIds = kpiRules(doc, problems);
   referenceRules(doc, { dimensions: dimensionIds, items: itemIds, kpis: kpiIds }, problems);
   columnRules(doc, problems);
+  sourceRules(doc, { dimensions: dimensionIds, items: itemIds, kpis: kpiIds }, problems);
   const segments = asArray(doc.segments);
   segments.forEach((s, i) => {
     if (segments.indexOf(s) !== i) problems.push(problem('duplicate-id', ['segments', i], `duplicate segment column "${String(s)}"`));

@@ -68,6 +68,86 @@ const columnsSchema = z.strictObject({
   weight: z.string().min(1).optional(),
 });
 
+export const SOURCE_PLATFORMS = ['generic', 'google-forms', 'surveymonkey', 'qualtrics', 'limesurvey', 'long'] as const;
+
+const exportColumn = z
+  .string()
+  .min(1)
+  .describe(
+    "An export column, named as the export names it: the header text (Google Forms `Title [Row]`; SurveyMonkey `Question [Sub-label]`, or the question alone for a `Response` column), or the code (Qualtrics export tag such as `Q1#1_1`, its question text or ImportId; LimeSurvey `Q1[SQ001][1]`). Matched case- and space-insensitively.",
+  );
+
+const sourceColumnSchema = z
+  .strictObject({
+    column: exportColumn,
+    item: id.optional().describe('The questionnaire item this column answers (give `kind` too).'),
+    kind: z
+      .enum(['expectation', 'perception', 'minimum', 'desired'])
+      .optional()
+      .describe('Which answer of the item the column holds (default perception).'),
+    weight: id.optional().describe('The dimension whose 100-point importance allocation this column holds.'),
+    kpi: id.optional().describe('The KPI id whose answers this column holds.'),
+    segment: z.string().min(1).optional().describe('Name under which this column is a segment (for --group-by).'),
+  })
+  .describe('One export column and what it holds: exactly one of item (with kind), weight, kpi or segment.');
+
+const filterValue = z.union([z.string(), z.number(), z.boolean()]);
+
+const sourceFilterSchema = z
+  .strictObject({
+    column: exportColumn,
+    in: z.array(filterValue).min(1).optional().describe('Keep a response only when the cell is one of these values (case-insensitive), e.g. [true, 1].'),
+    min: z.number().optional().describe('Keep a response only when the cell is a number at least this, e.g. Progress 100.'),
+    notBlank: z.boolean().optional().describe('Keep a response only when the cell is not blank, e.g. LimeSurvey submitdate.'),
+  })
+  .describe('A condition every kept response meets; the others are dropped and counted.');
+
+const sourceSchema = z
+  .strictObject({
+    platform: z.enum(SOURCE_PLATFORMS).describe('The survey platform whose export shape the responses have (long: one row per answer).'),
+    headerRows: z
+      .number()
+      .int()
+      .min(1)
+      .max(10)
+      .optional()
+      .describe('Header rows before the first response (default: 2 for SurveyMonkey, 2 or 3 for Qualtrics as its third row shows, else 1).'),
+    respondent: exportColumn
+      .optional()
+      .describe('The respondent id column (default: Respondent ID, ResponseId or ResponseID, id, respondent, as the platform names it).'),
+    columns: z.array(sourceColumnSchema).optional().describe('Which export column holds which answer; `servqual map` proposes this list.'),
+    labels: z
+      .record(z.string(), z.number())
+      .optional()
+      .describe('Answer text -> number, matched case- and space-insensitively, e.g. {Strongly agree: 7}. Added to, and winning over, the built-in English and Russian agreement labels of the scale.'),
+    missing: z
+      .array(z.union([z.string(), z.number()]))
+      .optional()
+      .describe('Answer texts that mean a missing answer, added to the built-in ones (N/A, NA, Don\'t know, Не знаю, -99 ...).'),
+    filter: z
+      .array(sourceFilterSchema)
+      .optional()
+      .describe('Conditions a response must meet to be scored (default: Qualtrics Finished is true; LimeSurvey submitdate is not blank; [] keeps every response).'),
+    duration: exportColumn
+      .optional()
+      .describe('Column with the time taken in seconds, for the speeder warning (default: Qualtrics `Duration (in seconds)`, LimeSurvey `interviewtime`, when present).'),
+    speederRatio: z
+      .number()
+      .gt(0)
+      .lt(1)
+      .optional()
+      .describe('A respondent faster than this share of the median duration is a speeder (default 1/3).'),
+    long: z
+      .strictObject({
+        item: z.string().min(1).optional().describe('Column naming the item, dimension (weights), KPI or segment (default item).'),
+        kind: z.string().min(1).optional().describe('Column naming the answer kind: E, P, MIN, DES, weight, kpi, segment (default kind).'),
+        value: z.string().min(1).optional().describe('Column holding the answer (default value).'),
+      })
+      .optional()
+      .describe('Column names of the long format (one row per answer); the respondent column is `respondent`.'),
+  })
+  .describe('How a survey platform\'s export maps onto this questionnaire (`servqual map EXPORT.csv` proposes it).');
+
 export const questionnaireSchema = z
   .strictObject({
     $schema: z.string().optional(),
@@ -93,6 +173,7 @@ export const questionnaireSchema = z
     kpis: z.array(kpiSchema).optional(),
     thresholds: thresholdsSchema.optional(),
     columns: columnsSchema.optional(),
+    source: sourceSchema.optional(),
   })
   .describe('A servqual questionnaire (format version 1).');
 

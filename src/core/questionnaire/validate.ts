@@ -3,6 +3,8 @@ import {
   DEFAULT_KPI_SCALES,
   type Dimension,
   type Questionnaire,
+  type Source,
+  type SourceTarget,
 } from './model.js';
 import type { QuestionnaireProblem } from './problem.js';
 import { checkRules } from './rules.js';
@@ -16,6 +18,43 @@ export interface QuestionnaireValidation {
 
 function titleCase(id: string): string {
   return id.charAt(0).toUpperCase() + id.slice(1);
+}
+
+/** The default speeder threshold: faster than a third of the median duration. */
+export const DEFAULT_SPEEDER_RATIO = 1 / 3;
+
+type SourceInput = NonNullable<QuestionnaireInput['source']>;
+
+function sourceTarget(entry: NonNullable<SourceInput['columns']>[number]): SourceTarget {
+  if (entry.weight !== undefined) return { type: 'weight', dimension: entry.weight };
+  if (entry.kpi !== undefined) return { type: 'kpi', kpi: entry.kpi };
+  if (entry.segment !== undefined) return { type: 'segment', segment: entry.segment };
+  return { type: 'answer', item: entry.item ?? '', kind: entry.kind ?? 'perception' };
+}
+
+/** The `source` section with its defaults; platform defaults (header rows, filter) stay undefined. */
+function normaliseSource(input: SourceInput): Source {
+  return {
+    platform: input.platform,
+    ...(input.headerRows !== undefined ? { headerRows: input.headerRows } : {}),
+    ...(input.respondent !== undefined ? { respondent: input.respondent } : {}),
+    columns: (input.columns ?? []).map((entry) => ({ column: entry.column, target: sourceTarget(entry) })),
+    labels: input.labels ?? {},
+    missing: (input.missing ?? []).map(String),
+    ...(input.filter !== undefined
+      ? {
+          filter: input.filter.map((f) => ({
+            column: f.column,
+            ...(f.in !== undefined ? { in: f.in.map(String) } : {}),
+            ...(f.min !== undefined ? { min: f.min } : {}),
+            ...(f.notBlank !== undefined ? { notBlank: f.notBlank } : {}),
+          })),
+        }
+      : {}),
+    ...(input.duration !== undefined ? { duration: input.duration } : {}),
+    speederRatio: input.speederRatio ?? DEFAULT_SPEEDER_RATIO,
+    long: { item: input.long?.item ?? 'item', kind: input.long?.kind ?? 'kind', value: input.long?.value ?? 'value' },
+  };
 }
 
 /** Fills in every default of a structurally valid questionnaire document. */
@@ -61,6 +100,7 @@ export function normaliseQuestionnaire(input: QuestionnaireInput): Questionnaire
       ...(input.thresholds?.minAlpha !== undefined ? { minAlpha: input.thresholds.minAlpha } : {}),
     },
     columns: { ...DEFAULT_COLUMNS, ...(input.columns ?? {}) },
+    ...(input.source !== undefined ? { source: normaliseSource(input.source) } : {}),
   };
 }
 

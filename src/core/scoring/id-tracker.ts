@@ -2,20 +2,25 @@
  * Detects repeated respondent ids in bounded memory: exact up to `EXACT_LIMIT` ids, then a Bloom
  * filter of fixed size (16 MiB), whose rare false positives can only over-count duplicates.
  */
-const EXACT_LIMIT = 200_000;
-const BLOOM_BITS = 2 ** 27;
-const BLOOM_HASHES = 7;
+export const EXACT_LIMIT = 200_000;
+export const BLOOM_BITS = 2 ** 27;
+export const BLOOM_HASHES = 7;
 
 export interface IdTracker {
   exact: Set<string> | null;
   bloom: Uint32Array | null;
   duplicates: number;
   examples: string[];
+  /**
+   * Per example, how many distinct ids had been seen when it first repeated (-1 once approximate):
+   * it places each repeat among the first sightings, so merged shards name the examples one pass would.
+   */
+  exampleAt: number[];
   approximate: boolean;
 }
 
 export function emptyIdTracker(): IdTracker {
-  return { exact: new Set(), bloom: null, duplicates: 0, examples: [], approximate: false };
+  return { exact: new Set(), bloom: null, duplicates: 0, examples: [], exampleAt: [], approximate: false };
 }
 
 /** FNV-1a, 32-bit, with a seed: two seeds give the two base hashes of double hashing. */
@@ -29,7 +34,7 @@ function fnv1a(text: string, seed: number): number {
 }
 
 /** Sets the id's bits; returns whether all of them were already set (probably seen). */
-function bloomAdd(bloom: Uint32Array, id: string): boolean {
+export function bloomAdd(bloom: Uint32Array, id: string): boolean {
   const h1 = fnv1a(id, 0);
   const h2 = fnv1a(id, 0x5bd1e995) | 1;
   let seen = true;
@@ -44,6 +49,17 @@ function bloomAdd(bloom: Uint32Array, id: string): boolean {
     }
   }
   return seen;
+}
+
+/** Whether all of the id's bits are set (probably seen), without setting them. */
+export function bloomHas(bloom: Uint32Array, id: string): boolean {
+  const h1 = fnv1a(id, 0);
+  const h2 = fnv1a(id, 0x5bd1e995) | 1;
+  for (let k = 0; k < BLOOM_HASHES; k++) {
+    const bit = ((h1 + Math.imul(k, h2)) >>> 0) % BLOOM_BITS;
+    if (((bloom[bit >>> 5] as number) & (1 << (bit & 31))) === 0) return false;
+  }
+  return true;
 }
 
 /** Records one id; counts it when it was seen before. */
@@ -63,6 +79,9 @@ export function trackId(tracker: IdTracker, id: string): void {
   }
   if (seen) {
     tracker.duplicates++;
-    if (tracker.examples.length < 5 && !tracker.examples.includes(id)) tracker.examples.push(id);
+    if (tracker.examples.length < 5 && !tracker.examples.includes(id)) {
+      tracker.examples.push(id);
+      tracker.exampleAt.push(tracker.exact ? tracker.exact.size : -1);
+    }
   }
 }

@@ -1,5 +1,5 @@
 import type { Questionnaire } from '../questionnaire/model.js';
-import { parseNumber, quoteCell } from './cells.js';
+import { quoteCell, type RecordCells } from './cells.js';
 import type { ColumnPlan } from './column-plan.js';
 import type { RespondentAnswers } from './respondent.js';
 
@@ -11,11 +11,16 @@ export interface CellProblem {
   message: string;
 }
 
-/** How the cells of one kind are checked. */
-interface CellRule {
-  min: number;
-  max: number;
-  what: string;
+/**
+ * The value of one cell: NaN when blank or when the header lacks the column (index -1), undefined
+ * when it is not a number in [min, max]. A module-level function, not a closure, because it runs
+ * for every cell of every row.
+ */
+function cellValue(record: RecordCells, index: number, min: number, max: number): number | undefined {
+  if (index < 0) return Number.NaN;
+  const value = record.number(index);
+  if (value === undefined || Number.isNaN(value) || (value >= min && value <= max)) return value;
+  return undefined;
 }
 
 /**
@@ -26,40 +31,47 @@ interface CellRule {
 export function readAnswers(
   q: Questionnaire,
   plan: ColumnPlan,
-  record: readonly string[],
+  record: RecordCells,
   line: number,
   out: RespondentAnswers,
   report: (problem: CellProblem) => void,
 ): number {
   let invalid = 0;
-  const scale: CellRule = { min: q.scale.min, max: q.scale.max, what: `on the ${q.scale.min}-${q.scale.max} scale` };
-  const cell = (index: number, rule: CellRule | null): number => {
-    if (index < 0) return Number.NaN;
-    const text = record[index] ?? '';
-    const value = parseNumber(text);
-    if (value !== undefined && (Number.isNaN(value) || rule === null || (value >= rule.min && value <= rule.max))) return value;
+  const { min, max } = q.scale;
+  // Only on the rare invalid cell: decode the text and word the message (`kpi` -1: an answer, -2: a weight).
+  const reject = (index: number, kpi: number): number => {
     invalid++;
-    const what = rule === null ? '' : ` ${rule.what}`;
-    report({ line, column: plan.header[index] ?? String(index + 1), message: `${quoteCell(text)} is not a number${what}` });
+    const rule = q.kpis[kpi];
+    const what = rule ? ` on the ${rule.scale.min}-${rule.scale.max} scale of ${rule.id}` : kpi === -1 ? ` on the ${min}-${max} scale` : '';
+    report({ line, column: plan.header[index] ?? String(index + 1), message: `${quoteCell(record.text(index))} is not a number${what}` });
     return Number.NaN;
   };
-
+  // Item by item, in the order the problems are listed.
   for (let i = 0; i < plan.perception.length; i++) {
-    out.expectation[i] = cell(plan.expectation[i] as number, scale);
-    out.perception[i] = cell(plan.perception[i] as number, scale);
-    out.minimum[i] = cell(plan.minimum[i] as number, scale);
-    out.desired[i] = cell(plan.desired[i] as number, scale);
+    let index = plan.expectation[i] as number;
+    out.expectation[i] = cellValue(record, index, min, max) ?? reject(index, -1);
+    index = plan.perception[i] as number;
+    out.perception[i] = cellValue(record, index, min, max) ?? reject(index, -1);
+    index = plan.minimum[i] as number;
+    out.minimum[i] = cellValue(record, index, min, max) ?? reject(index, -1);
+    index = plan.desired[i] as number;
+    out.desired[i] = cellValue(record, index, min, max) ?? reject(index, -1);
   }
   // A weight only needs to be a number: negative or odd allocations fall back to fixed weights.
-  for (let d = 0; d < plan.weight.length; d++) out.weight[d] = cell(plan.weight[d] as number, null);
-  q.kpis.forEach((kpi, k) => {
-    const rule = { ...kpi.scale, what: `on the ${kpi.scale.min}-${kpi.scale.max} scale of ${kpi.id}` };
-    out.kpi[k] = cell(plan.kpi[k] as number, rule);
-  });
-  const id = plan.respondent >= 0 ? (record[plan.respondent] ?? '').trim() : '';
+  for (let d = 0; d < plan.weight.length; d++) {
+    const index = plan.weight[d] as number;
+    out.weight[d] = cellValue(record, index, -Infinity, Infinity) ?? reject(index, -2);
+  }
+  for (let k = 0; k < q.kpis.length; k++) {
+    const scale = (q.kpis[k] as Questionnaire['kpis'][number]).scale;
+    const index = plan.kpi[k] as number;
+    out.kpi[k] = cellValue(record, index, scale.min, scale.max) ?? reject(index, k);
+  }
+  const id = plan.respondent >= 0 ? record.text(plan.respondent).trim() : '';
   out.id = id === '' ? null : id;
-  plan.groupBy.forEach((index, g) => {
-    out.groups[g] = index >= 0 ? (record[index] ?? '').trim() : '';
-  });
+  for (let g = 0; g < plan.groupBy.length; g++) {
+    const index = plan.groupBy[g] as number;
+    out.groups[g] = index >= 0 ? record.text(index).trim() : '';
+  }
   return invalid;
 }

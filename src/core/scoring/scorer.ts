@@ -1,5 +1,6 @@
 import type { Questionnaire } from '../questionnaire/model.js';
 import { recommend } from '../recommend/recommend.js';
+import { StringCells, type RecordCells } from './cells.js';
 import { planColumns, type ColumnPlan, type MissingColumn } from './column-plan.js';
 import { finaliseSample } from './finalise.js';
 import { emptyIdTracker, trackId, type IdTracker } from './id-tracker.js';
@@ -93,9 +94,13 @@ export function beginTable(
   return planColumns(state.questionnaire, header, state.options.groupBy ?? []);
 }
 
-/** Adds one record (a CSV row) starting at `line`. Invalid cells are recorded in the state. */
-export function addRecord(state: ScoringState, plan: ColumnPlan, record: readonly string[], line: number): void {
-  const invalid = readAnswers(state.questionnaire, plan, record, line, state.answers, (problem) => {
+/**
+ * Adds one record (a CSV row) starting at `line`: its cells as strings, or as a view of the file's
+ * bytes (which the file reader uses to avoid a string per cell). Invalid cells are recorded in the state.
+ */
+export function addRecord(state: ScoringState, plan: ColumnPlan, record: readonly string[] | RecordCells, line: number): void {
+  const cells = Array.isArray(record) ? new StringCells(record) : (record as RecordCells);
+  const invalid = readAnswers(state.questionnaire, plan, cells, line, state.answers, (problem) => {
     if (state.problems.length < MAX_REPORTED_PROBLEMS) state.problems.push({ ...problem, source: state.source });
   });
   if (invalid > 0) {

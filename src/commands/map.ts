@@ -1,0 +1,75 @@
+import { Option } from 'commander';
+import type { Register } from '../cli.js';
+import { UserError } from '../errors.js';
+import { SOURCE_PLATFORMS } from '../core/questionnaire/schema.js';
+import type { SourcePlatform } from '../core/questionnaire/model.js';
+import { PLATFORM_NAMES, detectPlatform } from '../core/sources/detect.js';
+import { proposeSource } from '../core/sources/proposal.js';
+import { renderSourceYaml } from '../core/sources/source-yaml.js';
+import { writeFileAtomic } from '../io/atomic-write.js';
+import { readExportSample } from '../io/read-export.js';
+import { loadQuestionnaire } from '../io/read-questionnaire.js';
+import type { CommandContext } from './context.js';
+
+export interface MapOptions {
+  questionnaire: string;
+  source?: SourcePlatform;
+  output?: string;
+}
+
+/** Header rows (at most three) plus the responses whose text answers become the proposed labels. */
+const SAMPLE_ROWS = 503;
+
+/**
+ * Proposes a questionnaire's `source` section for an export: detects the platform (unless given),
+ * matches columns to items, and prints (or writes) the YAML. An export in which no column matches
+ * an answer of the questionnaire is an input error.
+ */
+export async function runMap(file: string, options: MapOptions, ctx: CommandContext): Promise<void> {
+  const q = await loadQuestionnaire(options.questionnaire);
+  const rows = await readExportSample(file, SAMPLE_ROWS, ctx.stdin);
+  const name = file === '-' ? '<stdin>' : file;
+  const detection = detectPlatform(rows.slice(0, 4));
+  const platform = options.source ?? detection.platform;
+  if (options.source !== undefined && detection.confidence === 'high' && detection.platform !== options.source) {
+    ctx.stderr.write(`warning: ${name} looks like a ${PLATFORM_NAMES[detection.platform]} export (${detection.reason}), not ${PLATFORM_NAMES[options.source]}\n`);
+  }
+  const proposal = proposeSource(q, platform, rows, options.source === undefined ? detection : null);
+  const answers = proposal.columns.filter((c) => c.target.type === 'answer');
+  if (platform !== 'long' && answers.length === 0) {
+    throw new UserError({
+      code: 'unmatchable-export',
+      file: name,
+      line: 1,
+      message: `no column of this ${PLATFORM_NAMES[platform]} export matches an answer of ${options.questionnaire}`,
+      hint:
+        options.source === undefined && detection.confidence === 'low'
+          ? 'name the platform with --source (google-forms, surveymonkey, qualtrics, limesurvey, long)'
+          : 'the column headers share no words with the item statements: write source.columns by hand',
+    });
+  }
+  const text = renderSourceYaml(proposal, name);
+  if (options.output === undefined || options.output === '-') {
+    ctx.stdout.write(text);
+  } else {
+    await writeFileAtomic(options.output, text, { inputs: [file, options.questionnaire] });
+    ctx.stderr.write(`wrote ${options.output}\n`);
+  }
+  const guesses = proposal.columns.filter((c) => !c.certain).length + proposal.labels.filter((l) => l.value === null || l.note !== '').length;
+  if (proposal.unmatched.length > 0) ctx.stderr.write(`warning: nothing matched ${proposal.unmatched.length} answer(s) of the questionnaire; see the comments\n`);
+  if (guesses > 0) ctx.stderr.write(`note: ${guesses} line(s) marked "check" are guesses\n`);
+}
+
+export const registerMap: Register = (program, ctx) => {
+  program
+    .command('map')
+    .description("propose a questionnaire's source section for a survey platform's export (which column is which answer)")
+    .argument('<export>', 'the export CSV (Google Forms, SurveyMonkey, Qualtrics, LimeSurvey or long format); - reads stdin')
+    .requiredOption('-q, --questionnaire <file>', 'the questionnaire whose items the columns are matched to')
+    .addOption(new Option('--source <platform>', 'the export shape (detected from the headers when not given)').choices([...SOURCE_PLATFORMS]))
+    .option('-o, --output <file>', 'write the section to a file instead of stdout')
+    .addHelpText('after', '\nExamples:\n  $ servqual map results.csv --questionnaire audit.yaml\n  $ servqual map export.csv -q audit.yaml --source qualtrics --output source.yaml')
+    .action(async (file: string, options: MapOptions) => {
+      await runMap(file, options, ctx);
+    });
+};

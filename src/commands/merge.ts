@@ -1,0 +1,38 @@
+import { Option } from 'commander';
+import type { Register } from '../cli.js';
+import { finishScoring } from '../core/scoring/scorer.js';
+import { readAndMergePartials } from '../io/read-partial.js';
+import { loadQuestionnaire } from '../io/read-questionnaire.js';
+import { emitReport, FORMATS, printWarnings, renderResult, type ReportFormat } from './report-output.js';
+
+interface MergeOptions {
+  format: ReportFormat;
+  output?: string;
+}
+
+export const registerMerge: Register = (program, ctx) => {
+  program
+    .command('merge')
+    .description('combine partial results (score --partial) into the report of scoring all their responses at once')
+    .argument('<questionnaire>', 'the questionnaire YAML the partials were scored with (labels and recommendations come from it)')
+    .argument('<partials...>', 'partial results written by `servqual score --partial`')
+    .addOption(new Option('-f, --format <format>', 'report format').choices(FORMATS).default('table'))
+    .option('-o, --output <file>', 'write the report to a file (atomically) instead of stdout')
+    .addHelpText(
+      'after',
+      [
+        '',
+        'Examples:',
+        '  $ servqual score q.yaml part-1.csv --group-by branch --partial --output part-1.json',
+        '  $ servqual score q.yaml part-2.csv --group-by branch --partial --output part-2.json',
+        '  $ servqual merge q.yaml part-*.json --format json --output result.json',
+      ].join('\n'),
+    )
+    .action(async (questionnaireFile: string, partials: string[], options: MergeOptions) => {
+      const questionnaire = await loadQuestionnaire(questionnaireFile);
+      const result = finishScoring(await readAndMergePartials(partials, questionnaire));
+      printWarnings(result, ctx);
+      const toFile = options.output !== undefined && options.output !== '-';
+      await emitReport(renderResult(result, options.format, ctx, toFile), options.output, [questionnaireFile, ...partials], ctx);
+    });
+};

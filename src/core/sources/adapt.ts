@@ -1,0 +1,99 @@
+import { convertAnswer } from './labels.js';
+import { describeFilter, passesFilter, type ExportPlan } from './plan.js';
+
+/** What reading an export found besides the answers: dropped responses and speeders. */
+export interface ExportStats {
+  /** Responses read (kept and dropped). */
+  responses: number;
+  /** Responses dropped by the filter, per reason (`Finished is one of true, 1`). */
+  filtered: Map<string, number>;
+  /** Durations of the kept responses, in seconds (blank and non-numeric durations left out). */
+  durations: number[];
+}
+
+export function emptyExportStats(): ExportStats {
+  return { responses: 0, filtered: new Map(), durations: [] };
+}
+
+/**
+ * One export record as the generic record of `plan.header`, or null when the filter drops it
+ * (counted in `stats`). Answer cells go through the labels and missing codes; the export's own
+ * cells follow unchanged, so --group-by can name any export column.
+ * @example adaptRecord(plan, ['R_1', 'True', 'Strongly agree'], stats) // ['R_1', '7', 'R_1', 'True', 'Strongly agree']
+ */
+export function adaptRecord(plan: ExportPlan, record: readonly string[], stats: ExportStats): string[] | null {
+  stats.responses++;
+  for (const { index, filter } of plan.filters) {
+    if (!passesFilter(filter, record[index] ?? '')) {
+      const reason = describeFilter(filter);
+      stats.filtered.set(reason, (stats.filtered.get(reason) ?? 0) + 1);
+      return null;
+    }
+  }
+  if (plan.duration >= 0) {
+    const text = (record[plan.duration] ?? '').trim();
+    const seconds = Number(text);
+    if (text !== '' && Number.isFinite(seconds)) stats.durations.push(seconds);
+  }
+  const out = new Array<string>(plan.from.length);
+  for (let i = 0; i < plan.from.length; i++) {
+    const text = record[plan.from[i] as number] ?? '';
+    out[i] = plan.answer[i] ? convertAnswer(text, plan.texts) : text;
+  }
+  return out.concat(record);
+}
+
+export interface Speeders {
+  count: number;
+  median: number;
+  /** Respondents faster than this many seconds are speeders. */
+  threshold: number;
+  /** How many durations the median is over. */
+  n: number;
+}
+
+/**
+ * Speeders: durations below `ratio` times the median duration (the median of an even count is the
+ * mean of the middle two). Null without durations.
+ * @example countSpeeders([100, 200, 300, 30], 1 / 3) // { count: 1, median: 150, threshold: 50, n: 4 }
+ */
+export function countSpeeders(durations: readonly number[], ratio: number): Speeders | null {
+  if (durations.length === 0) return null;
+  const sorted = Float64Array.from(durations).sort();
+  const mid = sorted.length >> 1;
+  const median = sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+  const threshold = median * ratio;
+  let count = 0;
+  for (const d of sorted) {
+    if (d >= threshold) break;
+    count++;
+  }
+  return { count, median, threshold, n: sorted.length };
+}
+
+/** A type alias, not an interface, so that it fits the result's `Warning` (which has an index signature). */
+export type ExportWarning = {
+  code: 'filtered-responses' | 'speeders';
+  message: string;
+  count: number;
+};
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/** The data-quality warnings of one export, worded like the scorer's. */
+export function exportWarnings(stats: ExportStats, ratio: number, file = ''): ExportWarning[] {
+  const where = file === '' ? '' : `${file}: `;
+  const warnings: ExportWarning[] = [];
+  for (const [reason, count] of stats.filtered) {
+    warnings.push({ code: 'filtered-responses', message: `${where}${plural(count, 'response')} dropped by the filter (kept only where ${reason})`, count });
+  }
+  const speeders = countSpeeders(stats.durations, ratio);
+  if (speeders && speeders.count > 0) {
+    warnings.push({
+      code: 'speeders',
+      message: `${where}${plural(speeders.count, 'respondent')} answered in under ${+speeders.threshold.toFixed(1)} s, ${+(ratio * 100).toFixed(1)}% of the median duration (${+speeders.median.toFixed(1)} s): likely speeders`,
+      count: speeders.count,
+    });
+  }
+  return warnings;
+}

@@ -1,0 +1,171 @@
+import type { Questionnaire } from '../questionnaire/model.js';
+
+/**
+ * Answer texts of survey exports as numbers: the built-in English and Russian agreement scales,
+ * the questionnaire's own `source.labels` (which win), and the texts that mean "no answer".
+ */
+
+/**
+ * The form of an answer text that label matching compares: trimmed, lower case, runs of spaces as
+ * one, typographic apostrophes and dashes made plain, `ё` as `е`, a trailing full stop dropped.
+ * @example normaliseAnswer('  Strongly   AGREE ') // 'strongly agree'
+ */
+export function normaliseAnswer(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\u2018\u2019\u02bc`]/g, "'")
+    .replace(/[\u2010-\u2015]/g, '-')
+    .replace(/ё/g, 'е')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/\.$/, '');
+}
+
+const EN_5: Record<string, number> = {
+  'strongly disagree': 1,
+  disagree: 2,
+  'somewhat disagree': 2,
+  'neither agree nor disagree': 3,
+  'neither agree or disagree': 3,
+  neutral: 3,
+  'somewhat agree': 4,
+  agree: 4,
+  'strongly agree': 5,
+};
+
+const EN_7: Record<string, number> = {
+  'strongly disagree': 1,
+  disagree: 2,
+  'somewhat disagree': 3,
+  'slightly disagree': 3,
+  'neither agree nor disagree': 4,
+  'neither agree or disagree': 4,
+  neutral: 4,
+  'somewhat agree': 5,
+  'slightly agree': 5,
+  agree: 6,
+  'strongly agree': 7,
+};
+
+// Russian labels are written in the masculine form; the feminine and "(а)" forms are derived below.
+const RU_5: Record<string, number> = {
+  'полностью не согласен': 1,
+  'совершенно не согласен': 1,
+  'абсолютно не согласен': 1,
+  'не согласен': 2,
+  'скорее не согласен': 2,
+  'ни согласен, ни не согласен': 3,
+  'нейтрально': 3,
+  'скорее согласен': 4,
+  'согласен': 4,
+  'полностью согласен': 5,
+  'совершенно согласен': 5,
+  'абсолютно согласен': 5,
+};
+
+const RU_7: Record<string, number> = {
+  'полностью не согласен': 1,
+  'совершенно не согласен': 1,
+  'абсолютно не согласен': 1,
+  'не согласен': 2,
+  'скорее не согласен': 3,
+  'ни согласен, ни не согласен': 4,
+  'нейтрально': 4,
+  'скорее согласен': 5,
+  'согласен': 6,
+  'полностью согласен': 7,
+  'совершенно согласен': 7,
+  'абсолютно согласен': 7,
+};
+
+function withRussianForms(labels: Record<string, number>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [text, value] of Object.entries(labels)) {
+    out[text] = value;
+    if (text.includes('согласен')) {
+      out[text.replaceAll('согласен', 'согласна')] = value;
+      out[text.replaceAll('согласен', 'согласен(на)')] = value;
+      out[text.replaceAll('согласен', 'согласен(а)')] = value;
+    }
+  }
+  return out;
+}
+
+/**
+ * The built-in labels for a scale: the agreement scales of 1-5 and 1-7 in English and Russian;
+ * other scales have none.
+ * @example defaultLabels({ min: 1, max: 5 })['strongly agree'] // 5
+ */
+export function defaultLabels(scale: { min: number; max: number }): Record<string, number> {
+  if (scale.min !== 1) return {};
+  if (scale.max === 5) return { ...EN_5, ...withRussianForms(RU_5) };
+  if (scale.max === 7) return { ...EN_7, ...withRussianForms(RU_7) };
+  return {};
+}
+
+/** Texts that mean no answer, in normalised form. */
+export const DEFAULT_MISSING: readonly string[] = [
+  'n/a',
+  'na',
+  '#n/a',
+  'not applicable',
+  "don't know",
+  'do not know',
+  "i don't know",
+  'dont know',
+  'prefer not to say',
+  'no answer',
+  'не знаю',
+  'затрудняюсь ответить',
+  'нет ответа',
+  'не применимо',
+  'неприменимо',
+  'н/д',
+  '-99',
+  '-98',
+];
+
+/** The label and missing-code tables one reading uses. */
+export interface AnswerTexts {
+  labels: Map<string, number>;
+  missing: Set<string>;
+}
+
+/**
+ * The tables for a questionnaire: built-ins for its scale, then its scale's own labels
+ * (`scale.labels: {1: Strongly disagree}`), then `source.labels` and `source.missing`.
+ */
+export function answerTexts(q: Questionnaire): AnswerTexts {
+  const labels = new Map<string, number>(Object.entries(defaultLabels(q.scale)));
+  for (const [point, text] of Object.entries(q.scale.labels)) labels.set(normaliseAnswer(text), Number(point));
+  for (const [text, value] of Object.entries(q.source?.labels ?? {})) labels.set(normaliseAnswer(text), value);
+  const missing = new Set(DEFAULT_MISSING);
+  for (const text of q.source?.missing ?? []) missing.add(normaliseAnswer(text));
+  // A text the questionnaire labels with a number is an answer, even when it is also a built-in missing code.
+  for (const text of Object.keys(q.source?.labels ?? {})) missing.delete(normaliseAnswer(text));
+  return { labels, missing };
+}
+
+const NUMBER = /^[-+]?(\d+([.,]\d+)?|[.,]\d+)$/;
+/** "7 - Strongly agree", "1 (Strongly disagree)", "10 = Extremely likely": the number in front. */
+const NUMBERED_LABEL = /^(-?\d+)\s*(?:[-=:.)(]|\s)\s*\D/;
+
+/**
+ * One export cell as the generic reader expects it: numbers as they are, a label as its number, a
+ * missing code as blank. Text that is none of these is returned unchanged, so the scorer reports it
+ * (with the export's line and column).
+ * @example convertAnswer(' Strongly agree ', answerTexts(q)) // '7' on a 1-7 scale
+ */
+export function convertAnswer(text: string, texts: AnswerTexts): string {
+  const trimmed = text.trim();
+  if (trimmed === '' || NUMBER.test(trimmed)) {
+    return texts.missing.has(trimmed) ? '' : trimmed;
+  }
+  const key = normaliseAnswer(trimmed);
+  const value = texts.labels.get(key);
+  if (value !== undefined) return String(value);
+  if (texts.missing.has(key)) return '';
+  const numbered = NUMBERED_LABEL.exec(trimmed);
+  return numbered ? (numbered[1] as string) : text;
+}

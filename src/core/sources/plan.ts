@@ -1,0 +1,182 @@
+import { allItems, type Questionnaire, type SourceFilter, type SourcePlatform } from '../questionnaire/model.js';
+import { answerKinds, columnName } from '../scoring/column-plan.js';
+import { closestMatch } from '../text/did-you-mean.js';
+import { PLATFORM_NAMES, detectPlatform } from './detect.js';
+import { describeColumns, findExportColumn, type ExportColumn } from './headers.js';
+import { answerTexts, normaliseAnswer, type AnswerTexts } from './labels.js';
+
+/**
+ * How a wide export (one row per respondent) becomes the generic record the scorer reads: which
+ * export column fills each generic column, which cells are answers (labels and missing codes
+ * converted), which responses are kept, and where the duration is.
+ */
+export interface ExportPlan {
+  platform: SourcePlatform;
+  /** The generic header: mapped columns first, then every export column under its own label. */
+  header: string[];
+  /** Per mapped generic column: the export column it comes from. */
+  from: number[];
+  /** Per mapped generic column: whether its cells are answers (converted) or text (segments, ids). */
+  answer: boolean[];
+  /** The export's own label of every export column, for messages. */
+  exportLabels: string[];
+  filters: { index: number; filter: SourceFilter }[];
+  /** The duration column, or -1. */
+  duration: number;
+  texts: AnswerTexts;
+}
+
+export interface PlanProblem {
+  code: string;
+  message: string;
+  hint?: string;
+}
+
+const DEFAULT_RESPONDENT: Partial<Record<SourcePlatform, string[]>> = {
+  surveymonkey: ['Respondent ID'],
+  qualtrics: ['ResponseId', 'ResponseID', 'V1'],
+  limesurvey: ['id'],
+  generic: ['respondent'],
+};
+const DEFAULT_DURATION = ['Duration (in seconds)', 'interviewtime', 'Q_TotalDuration'];
+
+/** The platform's completeness filter, where the export has the column for it. */
+function defaultFilters(platform: SourcePlatform, columns: readonly ExportColumn[]): SourceFilter[] {
+  const has = (name: string) => !('matches' in findExportColumn(columns, name));
+  if (platform === 'qualtrics' && has('Finished')) return [{ column: 'Finished', in: ['true', '1'] }];
+  if (platform === 'limesurvey' && has('submitdate')) return [{ column: 'submitdate', notBlank: true }];
+  return [];
+}
+
+/** `Finished is one of true, 1`, for the count of dropped responses. */
+export function describeFilter(filter: SourceFilter): string {
+  const parts: string[] = [];
+  if (filter.in) parts.push(`${filter.column} is ${filter.in.length === 1 ? '' : 'one of '}${filter.in.join(', ')}`);
+  if (filter.min !== undefined) parts.push(`${filter.column} is at least ${filter.min}`);
+  if (filter.notBlank) parts.push(`${filter.column} is not blank`);
+  return parts.join(' and ');
+}
+
+function missingColumnProblem(name: string, what: string, columns: readonly ExportColumn[], matches: number): PlanProblem {
+  if (matches > 1) {
+    return { code: 'ambiguous-column', message: `${matches} export columns are named "${name}" (${what})`, hint: 'name the column by a unique name: for Qualtrics its export tag' };
+  }
+  const near = closestMatch(name, columns.flatMap((c) => c.names));
+  return { code: 'missing-column', message: `the export has no column "${name}" (${what})`, ...(near ? { hint: `did you mean "${near}"?` } : {}) };
+}
+
+/**
+ * Plans the reading of a wide export from its header rows. Needed answers that `source.columns`
+ * does not map are looked for under their generic names (`T1_E`), so a platform whose codes were
+ * set to the generic names needs no mapping. Every problem is returned, none thrown.
+ */
+export function planExport(
+  q: Questionnaire,
+  platform: SourcePlatform,
+  headerRows: readonly (readonly string[])[],
+  firstRecord?: readonly string[],
+): { plan: ExportPlan; problems: PlanProblem[] } {
+  const problems: PlanProblem[] = [];
+  const detected = detectPlatform(firstRecord ? [...headerRows, firstRecord] : headerRows);
+  if (platform !== 'generic' && detected.confidence === 'high' && detected.platform !== platform) {
+    problems.push({
+      code: 'wrong-source',
+      message: `expected a ${PLATFORM_NAMES[platform]} export, but this looks like a ${PLATFORM_NAMES[detected.platform]} one (${detected.reason})`,
+      hint: `try --source ${detected.platform}`,
+    });
+  }
+  const columns = describeColumns(platform, headerRows);
+  const source = q.source;
+  const header: string[] = [];
+  const from: number[] = [];
+  const answer: boolean[] = [];
+  const taken = new Set<string>();
+  const add = (generic: string, column: ExportColumn, isAnswer: boolean) => {
+    header.push(generic);
+    from.push(column.index);
+    answer.push(isAnswer);
+    taken.add(generic);
+  };
+  const locate = (name: string, what: string, required: boolean): ExportColumn | undefined => {
+    const found = findExportColumn(columns, name);
+    if (!('matches' in found)) return found;
+    if (required || found.matches > 1) problems.push(missingColumnProblem(name, what, columns, found.matches));
+    return undefined;
+  };
+
+  const respondentNames = source?.respondent !== undefined ? [source.respondent] : (DEFAULT_RESPONDENT[platform] ?? []);
+  for (const name of respondentNames) {
+    const column = locate(name, 'the respondent id', source?.respondent !== undefined);
+    if (column) {
+      add(q.columns.respondent, column, false);
+      break;
+    }
+  }
+
+  for (const entry of source?.columns ?? []) {
+    const target = entry.target;
+    const generic =
+      target.type === 'answer' ? columnName(q.columns[target.kind], { item: target.item })
+      : target.type === 'weight' ? columnName(q.columns.weight, { dimension: target.dimension })
+      : target.type === 'kpi' ? target.kpi
+      : target.segment;
+    const what = target.type === 'answer' ? `the ${target.kind} of item ${target.item}` : target.type === 'weight' ? `the weight of ${target.dimension}` : target.type === 'kpi' ? `KPI ${target.kpi}` : `segment ${target.segment}`;
+    const column = locate(entry.column, what, true);
+    if (column) add(generic, column, target.type !== 'segment');
+    else taken.add(generic);
+  }
+
+  // What the mapping leaves out is looked for under its generic name.
+  const unmapped: { generic: string; what: string }[] = [];
+  const fallback = (generic: string, what: string, isAnswer: boolean, required: boolean) => {
+    if (taken.has(generic)) return;
+    const found = findExportColumn(columns, generic);
+    if (!('matches' in found)) add(generic, found, isAnswer);
+    else if (required) unmapped.push({ generic, what });
+  };
+  const kinds = answerKinds(q.format);
+  for (const item of allItems(q)) {
+    for (const kind of kinds) fallback(columnName(q.columns[kind], { item: item.id }), `the ${kind} of item ${item.id}`, true, true);
+  }
+  const hint = `run \`servqual map EXPORT.csv --questionnaire QUESTIONNAIRE --source ${platform}\` and paste the section it proposes`;
+  if (unmapped.length > 0 && unmapped.length === allItems(q).length * kinds.length) {
+    problems.push({ code: 'unmapped-answer', message: `no column of this ${PLATFORM_NAMES[platform]} export is mapped to an answer: the questionnaire's source.columns maps none, and there are no columns such as "${unmapped[0]?.generic}"`, hint });
+  } else {
+    unmapped.forEach(({ generic, what }, i) => {
+      problems.push({ code: 'unmapped-answer', message: `no export column holds ${what}: source.columns does not map it and there is no "${generic}" column`, ...(i === 0 ? { hint } : {}) });
+    });
+  }
+  for (const d of q.dimensions) fallback(columnName(q.columns.weight, { dimension: d.id }), '', true, false);
+  for (const k of q.kpis) fallback(k.id, '', true, false);
+  for (const segment of q.segments) fallback(segment, '', false, false);
+
+  const filters = (source?.filter ?? defaultFilters(platform, columns)).flatMap((filter) => {
+    const column = locate(filter.column, 'named by source.filter', true);
+    return column ? [{ index: column.index, filter }] : [];
+  });
+  let duration = -1;
+  for (const name of source?.duration !== undefined ? [source.duration] : DEFAULT_DURATION) {
+    const column = locate(name, 'named by source.duration', source?.duration !== undefined);
+    if (column) {
+      duration = column.index;
+      break;
+    }
+  }
+  const exportLabels = columns.map((c) => c.label);
+  return {
+    plan: { platform, header: [...header, ...exportLabels], from, answer, exportLabels, filters, duration, texts: answerTexts(q) },
+    problems,
+  };
+}
+
+/** Whether a response meets one filter: `in` folds case and spaces; `min` needs a number. */
+export function passesFilter(filter: SourceFilter, text: string): boolean {
+  const cell = text.trim();
+  if (filter.notBlank && cell === '') return false;
+  if (filter.in && !filter.in.some((value) => normaliseAnswer(value) === normaliseAnswer(cell))) return false;
+  if (filter.min !== undefined) {
+    const value = Number(cell.replace(',', '.'));
+    if (cell === '' || !Number.isFinite(value) || value < filter.min) return false;
+  }
+  return true;
+}

@@ -1,0 +1,139 @@
+import { parseNumber, plainNumber, type RecordCells } from '../core/scoring/cells.js';
+
+/*
+ * One CSV record as offsets into the bytes read (see csv-scan.ts): cells are decoded to strings
+ * only when asked for as text, and read as numbers straight from the bytes when they are plain.
+ */
+
+export const QUOTE = 34;
+export const LF = 10;
+export const CR = 13;
+
+
+/** The text of a quoted field: `""` is one quote; bytes after the closing quote (only after a NUL) stay. */
+function unquote(bytes: Uint8Array, start: number, end: number): Buffer {
+  const out = Buffer.allocUnsafe(end - start);
+  let n = 0;
+  let p = start + 1;
+  while (p < end) {
+    const c = bytes[p] as number;
+    p++;
+    if (c === QUOTE) {
+      if (p < end && bytes[p] === QUOTE) p++;
+      else break;
+    }
+    out[n++] = c;
+  }
+  while (p < end) out[n++] = bytes[p++] as number;
+  return out.subarray(0, n);
+}
+
+/**
+ * One record as a view of the scanner's bytes: valid only until the callback that receives it
+ * returns. Field k's text is the bytes [starts[k], ends[k]), or, when starts[k] is negative, the
+ * raw bytes [~starts[k], ends[k]) of a quoted field to unquote (the sign saves a store per field).
+ */
+export class CsvRow implements RecordCells {
+  bytes: Buffer = Buffer.alloc(0);
+  starts = new Int32Array(64);
+  ends = new Int32Array(64);
+  count = 0;
+  /** The line on which the record starts; the header is line 1. */
+  line = 0;
+  /** `exceeds` has measured this many fields, of this many UTF-16 units. */
+  private measured = 0;
+  private units = 0;
+
+  reset(): void {
+    this.count = 0;
+    this.measured = 0;
+    this.units = 0;
+  }
+
+  text(index: number): string {
+    if (index >= this.count) return '';
+    const start = this.starts[index] as number;
+    const end = this.ends[index] as number;
+    if (start >= 0) return this.bytes.toString('utf8', start, end);
+    return unquote(this.bytes, ~start, end).toString('utf8');
+  }
+
+  number(index: number): number | undefined {
+    if (index >= this.count) return Number.NaN;
+    const start = this.starts[index] as number;
+    const end = this.ends[index] as number;
+    // Most answers are one digit.
+    if (end - start === 1) {
+      const digit = (this.bytes[start] as number) - 48;
+      if (digit >= 0 && digit <= 9) return digit;
+    }
+    if (start >= 0) {
+      const value = plainNumber(this.bytes, start, end);
+      if (value !== undefined) return value;
+    }
+    return parseNumber(this.text(index));
+  }
+
+  /** The bytes csv-parse collects for the field (its measure of a field being read). */
+  contentLength(index: number): number {
+    const start = this.starts[index] as number;
+    const end = this.ends[index] as number;
+    return start >= 0 ? end - start : unquote(this.bytes, ~start, end).length;
+  }
+
+  /** Adds a field: `start` is ~offset for a quoted field to unquote. */
+  add(start: number, end: number): void {
+    if (this.count === this.starts.length) {
+      const grow = <T extends Int32Array>(from: T, to: T): T => (to.set(from), to);
+      this.starts = grow(this.starts, new Int32Array(this.count * 2));
+      this.ends = grow(this.ends, new Int32Array(this.count * 2));
+    }
+    this.starts[this.count] = start;
+    this.ends[this.count] = end;
+    this.count++;
+  }
+
+  shift(by: number): void {
+    for (let k = 0; k < this.count; k++) {
+      const start = this.starts[k] as number;
+      this.starts[k] = start >= 0 ? start - by : ~(~start - by);
+      this.ends[k] = (this.ends[k] as number) - by;
+    }
+  }
+
+  /**
+   * csv-parse's max_record_size: before adding a byte to a field it fails if the earlier fields of
+   * the record (as strings, in UTF-16 units) and the field's bytes so far exceed the limit. Whether
+   * that happened by now, `partial` being the bytes of the field being read. The scanner calls this
+   * only once the record's raw bytes could exceed the limit, so the decoding is off the hot path.
+   */
+  exceeds(limit: number, partial: number): boolean {
+    const over = (bytes: number) => bytes > 0 && this.units + bytes - 1 > limit;
+    for (; this.measured < this.count; this.measured++) {
+      if (over(this.contentLength(this.measured))) return true;
+      this.units += this.text(this.measured).length;
+    }
+    return over(partial);
+  }
+
+  /** Whether every cell is empty after JavaScript's trim(), as `isBlank` decides: bytes first, text only for non-ASCII. */
+  isBlank(): boolean {
+    const bytes = this.bytes;
+    for (let k = 0; k < this.count; k++) {
+      const start = this.starts[k] as number;
+      if (start >= 0) {
+        let ascii = true;
+        for (let p = start, end = this.ends[k] as number; p < end; p++) {
+          const c = bytes[p] as number;
+          if (c === 32 || (c >= 9 && c <= 13)) continue;
+          if (c < 0x80) return false;
+          ascii = false;
+          break;
+        }
+        if (ascii) continue;
+      }
+      if (this.text(k).trim() !== '') return false;
+    }
+    return true;
+  }
+}

@@ -1,0 +1,201 @@
+import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
+import type { Readable } from 'node:stream';
+import { UserError, type Diagnostic } from '../errors.js';
+import type { Questionnaire, SourcePlatform } from '../core/questionnaire/model.js';
+import { DEFAULT_SPEEDER_RATIO } from '../core/questionnaire/validate.js';
+import { addRecord, beginTable, type ScoringState } from '../core/scoring/scorer.js';
+import { adaptRecord, emptyExportStats, exportWarnings, type ExportStats, type ExportWarning } from '../core/sources/adapt.js';
+import { defaultHeaderRows } from '../core/sources/headers.js';
+import { finishLong, planLong, pushLong, startLong, type LongPlan } from '../core/sources/long.js';
+import { planExport, type ExportPlan, type PlanProblem } from '../core/sources/plan.js';
+import { readCsvRecords, type CsvRecord } from './csv-records.js';
+import { fileError } from './read-text.js';
+
+/** One generic record read from an export. */
+export interface ExportRecord {
+  fields: string[];
+  /** The line on which the response starts in the export (its first row, for the long format). */
+  line: number;
+  /** Long format: the export line of each field (0 where no row gave it). */
+  lines?: number[];
+}
+
+/** An export opened for reading: the generic header, then the records as they stream. */
+export interface ExportTable {
+  platform: SourcePlatform;
+  /** The generic header the scorer plans its columns from. */
+  header: string[];
+  /** The line of the last header row. */
+  headerLine: number;
+  records: AsyncGenerator<ExportRecord>;
+  /** Filled as records are read. */
+  stats: ExportStats;
+  /** Where generic column `column` of `record` is in the export: its line and the export's header for it. */
+  origin(record: ExportRecord, column: string): { line: number; column: string };
+  /** Dropped responses and speeders; complete once `records` is exhausted. */
+  warnings(): ExportWarning[];
+}
+
+/** How far ahead of the header the reader looks (Qualtrics' optional third header row, detection). */
+const LOOKAHEAD = 4;
+
+function planError(problems: PlanProblem[], file: string, line: number): UserError {
+  return new UserError(problems.map((p): Diagnostic => ({ code: p.code, file, line, message: p.message, ...(p.hint ? { hint: p.hint } : {}) })));
+}
+
+async function* remaining(buffered: CsvRecord[], rest: AsyncGenerator<CsvRecord>): AsyncGenerator<CsvRecord> {
+  yield* buffered;
+  yield* rest;
+}
+
+async function* wideRecords(plan: ExportPlan, source: AsyncGenerator<CsvRecord>, stats: ExportStats): AsyncGenerator<ExportRecord> {
+  for await (const record of source) {
+    const fields = adaptRecord(plan, record.fields, stats);
+    if (fields !== null) yield { fields, line: record.line };
+  }
+}
+
+async function* longRecords(plan: LongPlan, source: AsyncGenerator<CsvRecord>, stats: ExportStats, file: string): AsyncGenerator<ExportRecord> {
+  const state = startLong(plan);
+  for await (const row of source) {
+    const { record, problem } = pushLong(state, row.fields, row.line);
+    if (problem) throw new UserError({ code: 'long-format', file, line: problem.line, column: problem.column, message: problem.message, ...(problem.hint ? { hint: problem.hint } : {}) });
+    if (record) {
+      stats.responses++;
+      yield record;
+    }
+  }
+  const last = finishLong(state);
+  if (last) {
+    stats.responses++;
+    yield last;
+  }
+}
+
+/**
+ * Opens a platform's export for scoring: reads and checks its header rows, plans the mapping of
+ * `q.source` onto the generic header, and streams generic records (labels converted, missing
+ * codes blank, incomplete responses dropped). The long format is pivoted, one record per
+ * respondent. Header problems are thrown as one UserError positioned at the header.
+ * @example const table = await readExportRecords(stream, 'export.csv', q, 'qualtrics');
+ */
+export async function readExportRecords(input: Readable, file: string, q: Questionnaire, platform: SourcePlatform): Promise<ExportTable> {
+  const csv = readCsvRecords(input, file);
+  const buffered: CsvRecord[] = [];
+  for (let i = 0; i < LOOKAHEAD + (q.source?.headerRows ?? 0); i++) {
+    const next = await csv.next();
+    if (next.done) break;
+    buffered.push(next.value);
+  }
+  if (buffered.length === 0) throw new UserError({ code: 'empty-file', file, message: 'the file is empty: expected the export\'s header rows and one row per response' });
+  const stats = emptyExportStats();
+  const ratio = q.source?.speederRatio ?? DEFAULT_SPEEDER_RATIO;
+  const rows = buffered.map((r) => r.fields);
+
+  if (platform === 'long') {
+    const header = buffered.shift() as CsvRecord;
+    const { plan, problems } = planLong(q, header.fields);
+    if (problems.length > 0) throw planError(problems, file, header.line);
+    const index = new Map(plan.header.map((name, i) => [name, i]));
+    return {
+      platform,
+      header: plan.header,
+      headerLine: header.line,
+      records: longRecords(plan, remaining(buffered, csv), stats, file),
+      stats,
+      origin: (record, column) => {
+        const i = index.get(column);
+        if (i === undefined || i === 0) return { line: record.line, column };
+        return { line: record.lines?.[i] || record.line, column: plan.valueLabel };
+      },
+      warnings: () => exportWarnings(stats, ratio, file),
+    };
+  }
+
+  const count = q.source?.headerRows ?? defaultHeaderRows(platform, rows);
+  if (buffered.length < count) {
+    throw new UserError({ code: 'short-header', file, line: buffered.at(-1)?.line ?? 1, message: `the file ends inside its header: a ${platform} export has ${count} header rows` });
+  }
+  const headerRecords = buffered.splice(0, count);
+  const headerLine = (headerRecords.at(-1) as CsvRecord).line;
+  const { plan, problems } = planExport(q, platform, headerRecords.map((r) => r.fields), buffered[0]?.fields);
+  if (problems.length > 0) throw planError(problems, file, headerRecords[0]?.line ?? 1);
+  const index = new Map<string, number>();
+  plan.header.forEach((name, i) => {
+    if (!index.has(name)) index.set(name, i);
+  });
+  return {
+    platform,
+    header: plan.header,
+    headerLine,
+    records: wideRecords(plan, remaining(buffered, csv), stats),
+    stats,
+    origin: (record, column) => {
+      const i = index.get(column);
+      if (i === undefined || i >= plan.from.length) return { line: record.line, column };
+      return { line: record.line, column: plan.exportLabels[plan.from[i] as number] ?? column };
+    },
+    warnings: () => exportWarnings(stats, ratio, file),
+  };
+}
+
+/**
+ * Scores one export into a running scoring state, as `score --source PLATFORM` does for each file:
+ * bad cells are reported at the export's line and under the export's own column header.
+ * Returns the export's warnings (dropped responses, speeders).
+ */
+export async function scoreExportFile(state: ScoringState, file: string, input: Readable, platform: SourcePlatform): Promise<ExportWarning[]> {
+  const table = await readExportRecords(input, file, state.questionnaire, platform);
+  const { plan, missing } = beginTable(state, table.header, file);
+  if (missing.length > 0) {
+    throw new UserError(missing.map((m): Diagnostic => ({ code: 'missing-column', file, line: table.headerLine, message: m.message, ...(m.hint ? { hint: m.hint } : {}) })));
+  }
+  for await (const record of table.records) {
+    const before = state.problems.length;
+    addRecord(state, plan, record.fields, record.line);
+    for (let i = before; i < state.problems.length; i++) {
+      const problem = state.problems[i];
+      if (problem === undefined) continue;
+      const at = table.origin(record, problem.column);
+      const text = record.fields[plan.header.indexOf(problem.column)] ?? '';
+      const hint = /\p{L}/u.test(text) ? '; give its number under source.labels, or list it under source.missing' : '';
+      state.problems[i] = { ...problem, line: at.line, column: at.column, message: `${problem.message}${hint}` };
+    }
+  }
+  if (table.stats.responses === 0) {
+    throw new UserError({ code: 'no-rows', file, line: table.headerLine, message: 'the export has no responses after its header' });
+  }
+  return table.warnings();
+}
+
+/**
+ * The first `limit` records of an export (`-` reads `stdin`), for `servqual map`: its header rows
+ * and a sample of responses. Stops reading there, so a large export costs no more than its head.
+ */
+export async function readExportSample(file: string, limit: number, stdin: Readable): Promise<string[][]> {
+  let input: Readable = stdin;
+  if (file !== '-') {
+    try {
+      const handle = await open(file, 'r');
+      if ((await handle.stat()).isDirectory()) {
+        await handle.close();
+        throw Object.assign(new Error('directory'), { code: 'EISDIR' });
+      }
+      input = createReadStream('', { fd: handle });
+    } catch (error) {
+      throw fileError(error, file);
+    }
+  }
+  const rows: string[][] = [];
+  try {
+    for await (const record of readCsvRecords(input, file === '-' ? '<stdin>' : file)) {
+      rows.push(record.fields);
+      if (rows.length >= limit) break;
+    }
+  } finally {
+    if (file !== '-') input.destroy();
+  }
+  if (rows.length === 0) throw new UserError({ code: 'empty-file', file, message: 'the file is empty: expected an export with its header rows' });
+  return rows;
+}

@@ -1,0 +1,129 @@
+/**
+ * `score --partial` and `merge`, through the built binary: the bank-branch example split into
+ * shards and merged gives the report of scoring it at once; the README's split + xargs recipe
+ * works as written; bad partials exit 2 naming the file.
+ */
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
+import { describe, expect, it } from 'vitest';
+import { binPath, fixturesDir, repoRoot, runChecked, useTempDir } from '../helpers/run-cli.js';
+
+const example = join(repoRoot, 'examples', 'bank-branch');
+const questionnaire = join(example, 'questionnaire.yaml');
+const responses = join(example, 'responses.csv');
+const tempDir = useTempDir();
+
+/** The example's rows cut into parts at these row indices, each part a CSV with the header. */
+function writeParts(dir: string, cuts: number[]): string[] {
+  const [header, ...rows] = parse(readFileSync(responses, 'utf8')) as string[][];
+  const bounds = [0, ...cuts, rows.length];
+  return bounds.slice(1).map((end, i) => {
+    const file = join(dir, `part-${i + 1}.csv`);
+    writeFileSync(file, stringify([header as string[], ...rows.slice(bounds[i], end)]));
+    return file;
+  });
+}
+
+/** Paths where two JSON values differ: numbers beyond 1e-9 relative (1e-12 absolute), anything else at all. */
+function differences(actual: unknown, expected: unknown, path = 'result', out: string[] = []): string[] {
+  if (typeof expected === 'number') {
+    const a = actual as number;
+    if (typeof actual !== 'number' || Math.abs(a - expected) > Math.max(1e-12, 1e-9 * Math.abs(expected))) out.push(`${path}: ${String(actual)} vs ${expected}`);
+  } else if (expected !== null && typeof expected === 'object') {
+    const keys = Object.keys(expected);
+    if (actual === null || typeof actual !== 'object' || Object.keys(actual).join() !== keys.join()) out.push(`${path}: keys differ`);
+    else for (const key of keys) differences((actual as Record<string, unknown>)[key], (expected as Record<string, unknown>)[key], `${path}.${key}`, out);
+  } else if (actual !== expected) {
+    out.push(`${path}: ${JSON.stringify(actual)} vs ${JSON.stringify(expected)}`);
+  }
+  return out;
+}
+
+describe('servqual score --partial, then servqual merge', () => {
+  it('gives the report of scoring every response at once: JSON within rounding, table and markdown identical', () => {
+    const dir = tempDir();
+    const partials = writeParts(dir, [1, 150, 151, 320]).map((csv) => {
+      const json = csv.replace(/\.csv$/, '.json');
+      const run = runChecked(['score', questionnaire, csv, '--group-by', 'branch', '--partial', '--output', json], dir);
+      expect(run.code, run.stderr).toBe(0);
+      expect(run.stdout).toBe('');
+      return json;
+    });
+    const whole = runChecked(['score', questionnaire, responses, '--group-by', 'branch', '--format', 'json'], dir);
+    const merged = runChecked(['merge', questionnaire, ...partials, '--format', 'json'], dir);
+    expect(merged.code, merged.stderr).toBe(0);
+    expect(differences(JSON.parse(merged.stdout), JSON.parse(whole.stdout))).toEqual([]);
+    expect(merged.stderr).toBe(whole.stderr);
+    // Human formats round, so they come out identical.
+    for (const format of ['table', 'markdown']) {
+      expect(runChecked(['merge', questionnaire, ...partials, '--format', format], dir).stdout, format).toBe(
+        runChecked(['score', questionnaire, responses, '--group-by', 'branch', '--format', format], dir).stdout,
+      );
+    }
+    const toFile = runChecked(['merge', questionnaire, ...partials, '--format', 'html', '--output', join(dir, 'report.html')], dir);
+    expect(toFile.code).toBe(0);
+    expect(toFile.stderr).toContain(`wrote ${join(dir, 'report.html')}`);
+  });
+
+  it('writes pure JSON on stdout, read from stdin', () => {
+    const dir = tempDir();
+    const run = runChecked(['score', questionnaire, '-', '--partial'], dir, readFileSync(responses, 'utf8'));
+    expect(run.code, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ kind: 'servqual-partial', version: 1, options: { groupBy: [] } });
+    expect(run.stderr).toBe('');
+  });
+
+  it('runs the README recipe: split keeping the header, score the parts in parallel, merge', () => {
+    const dir = tempDir();
+    const servqual = `"${process.execPath}" "${binPath}"`;
+    const recipe = [
+      'set -e',
+      `head -n 1 "${responses}" > header.csv`,
+      `tail -n +2 "${responses}" | split -l 100 -d - body-`,
+      'for f in body-*; do cat header.csv "$f" > "part-${f#body-}.csv"; done',
+      `ls part-*.csv | xargs -P 4 -I{} ${servqual} score "${questionnaire}" {} --group-by branch --partial --output {}.json`,
+      `${servqual} merge "${questionnaire}" part-*.csv.json --format json --output merged.json`,
+    ].join('\n');
+    const run = spawnSync('bash', ['-c', recipe], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    expect(run.status, run.stderr).toBe(0);
+    const whole = runChecked(['score', questionnaire, responses, '--group-by', 'branch', '--format', 'json'], dir);
+    expect(differences(JSON.parse(readFileSync(join(dir, 'merged.json'), 'utf8')), JSON.parse(whole.stdout))).toEqual([]);
+  });
+
+  it('refuses --partial with --format', () => {
+    const run = runChecked(['score', questionnaire, responses, '--partial', '--format', 'json'], tempDir());
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/--partial.*cannot be used with.*--format/);
+  });
+
+  it('refuses bad partials with exit 2, naming the file', () => {
+    const dir = tempDir();
+    const [csv] = writeParts(dir, []);
+    const good = join(dir, 'good.json');
+    expect(runChecked(['score', questionnaire, csv as string, '--partial', '--output', good], dir).code).toBe(0);
+    const ungrouped = join(dir, 'grouped.json');
+    expect(runChecked(['score', questionnaire, csv as string, '--group-by', 'channel', '--partial', '--output', ungrouped], dir).code).toBe(0);
+    const result = join(dir, 'result.json');
+    expect(runChecked(['score', questionnaire, csv as string, '--format', 'json', '--output', result], dir).code).toBe(0);
+    writeFileSync(join(dir, 'broken.json'), '{"kind": "servqual-partial", ');
+
+    const cases: [string[], RegExp][] = [
+      [[result], /result\.json:1:1: not a servqual partial result .*found a servqual result, not a partial result\n {2}hint: write partial results with: servqual score/],
+      [[join(dir, 'broken.json')], /broken\.json:1:\d+: not valid JSON/],
+      [[good, ungrouped], /grouped\.json: scored with --group-by channel, but .*good\.json with no --group-by/],
+      [[join(dir, 'missing.json')], /missing\.json: no such file/],
+    ];
+    for (const [files, message] of cases) {
+      const run = runChecked(['merge', questionnaire, ...files], dir);
+      expect(run.code, run.stderr).toBe(2);
+      expect(run.stderr).toMatch(message);
+      expect(run.stdout).toBe('');
+    }
+    const other = runChecked(['merge', join(fixturesDir, 'questionnaires', 'minimal-two-column.yaml'), good], dir);
+    expect(other.code).toBe(2);
+    expect(other.stderr).toMatch(/good\.json:\d+:\d+: scored with a different questionnaire \("Retail bank branch service audit"\) than "Minimal two-column audit"/);
+  });
+});
