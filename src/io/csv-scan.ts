@@ -10,11 +10,10 @@ import { CR, CsvRow, LF, QUOTE } from './csv-row.js';
  * depending on the reader; test/integration/csv-scan.test.ts checks that on random files.
  */
 
-/** Where the scanner is within a field (plain numbers: an enum would be an object to look up in the loop). */
+/** Where the scanner is within a field; CLOSED is after the closing quote. (Not an enum: that is an object to look up in the loop.) */
 const START = 0;
 const UNQUOTED = 1;
 const IN_QUOTES = 2;
-/** After the closing quote. */
 const CLOSED = 3;
 
 /** Record delimiters: like csv-parse, the first line break outside quotes decides, and only it ends records. */
@@ -37,9 +36,8 @@ export class CsvScanner {
   private fieldStart = 0;
   private closeAt = 0;
   private state = START;
-  /** `""` pairs in the current quoted field. */
+  /** `""` pairs in the current quoted field; line breaks in the current record so far, and the line it starts on. */
   private escapes = 0;
-  /** Line breaks in the current record so far, and the line it starts on. */
   private breaks = 0;
   private line = 1;
   private readonly delimiter: number;
@@ -262,10 +260,9 @@ export class CsvScanner {
 
   /** Fails on a record over csv-parse's max_record_size, given the bytes of the field being read. */
   private checkSize(partial: number): void {
-    if (this.row.exceeds(this.maxRecordSize, partial)) {
-      const message = `Max Record Size: record exceed the maximum number of tolerated bytes of ${this.maxRecordSize}`;
-      throw csvSyntaxError(this.file, this.line, 'CSV_MAX_RECORD_SIZE', message);
-    }
+    if (!this.row.exceeds(this.maxRecordSize, partial)) return;
+    const message = `Max Record Size: record exceed the maximum number of tolerated bytes of ${this.maxRecordSize}`;
+    throw csvSyntaxError(this.file, this.line, 'CSV_MAX_RECORD_SIZE', message);
   }
 
   /** A syntax error at `p`, unless the record had already grown too large before it. */

@@ -23,6 +23,8 @@ import { scoreExportFile } from './read-export.js';
 import { fileError } from './read-text.js';
 
 export const STDIN_NAME = '<stdin>';
+/** A header that lacks dozens of columns is the wrong file or an export: a few examples say enough. */
+const MAX_MISSING_SHOWN = 10;
 
 /** Opens a file for streaming, or stdin for `-`, naming the file in any error. */
 async function openInput(file: string, stdin: Readable): Promise<Readable> {
@@ -56,9 +58,12 @@ async function scoreOneFile(state: ScoringState, file: string, input: Readable):
     if (missing.length > 0) {
       // A survey platform's export read as a generic CSV: say which --source would read it.
       const suggestion = sourceHint([texts]);
+      const shown = missing.slice(0, MAX_MISSING_SHOWN);
+      const trailer = missing.length > shown.length ? [`... and ${missing.length - shown.length} more missing columns`] : [];
+      trailer.push(`hint: ${suggestion ?? 'if this is a survey platform\'s export, `servqual map FILE --questionnaire QUESTIONNAIRE` proposes how its columns map to the items'}`);
       throw new UserError(
-        missing.map((m): Diagnostic => ({ code: 'missing-column', file: name, line, message: m.message, ...(m.hint ? { hint: m.hint } : {}) })),
-        { trailer: suggestion ? [`hint: ${suggestion}`] : [] },
+        shown.map((m): Diagnostic => ({ code: 'missing-column', file: name, line, message: m.message, ...(m.hint ? { hint: m.hint } : {}) })),
+        { trailer },
       );
     }
     header = { plan, line };
