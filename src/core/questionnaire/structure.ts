@@ -70,6 +70,9 @@ function issueToProblems(issue: z.core.$ZodIssue & { input?: unknown }): Questio
       return [problem('wrong-type', path, `"${name}" must be ${expected}, found ${describeValue(issue.input)}`)];
     }
     case 'invalid_value': {
+      if (issue.input === undefined) {
+        return [problem('missing-key', path.slice(0, -1), `missing required key "${name}"`, { at: 'value' })];
+      }
       const options = issue.values.map(String);
       const found = describeValue(issue.input);
       const hint = typeof issue.input === 'string' ? didYouMean(issue.input, options) : undefined;
