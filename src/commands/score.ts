@@ -7,6 +7,7 @@ import { renderPartial } from '../core/scoring/partial.js';
 import type { Result } from '../core/scoring/result.js';
 import { loadQuestionnaire } from '../io/read-questionnaire.js';
 import { resolveEncoding } from '../io/decode.js';
+import { progressBar } from '../io/progress.js';
 import { scoreFiles, scoreFilesToState, type ReadOptions } from '../io/score-files.js';
 import { collect, type CommandContext } from './context.js';
 import { emitReport, FORMATS, printWarnings, renderResult, type ReportFormat } from './report-output.js';
@@ -19,6 +20,7 @@ export interface ScoreCommandOptions {
   source?: SourcePlatform;
   encoding?: string;
   partial?: boolean;
+  quiet?: boolean;
 }
 
 /** The options `score` and `check` share: how to read the responses and how to report. */
@@ -31,6 +33,7 @@ export function addScoringOptions(command: Command): Command {
     .option('-g, --group-by <column>', 'segment the results by a CSV column (repeatable)', collect, [])
     .option('--skip-invalid', 'treat cells that are not numbers on the scale as missing, and count them')
     .addOption(new Option('--source <platform>', "the export shape of the responses (default: the questionnaire's source.platform, else generic)").choices([...SOURCE_PLATFORMS]))
+    .option('-q, --quiet', 'no progress bar (it is drawn on stderr only when stderr is a terminal)')
     .option('--encoding <name>', 'the text encoding of the responses, e.g. windows-1251 or cp949 (default: UTF-8, or UTF-16 found by its BOM)');
 }
 
@@ -51,7 +54,9 @@ export async function scoreResponses(
 }
 
 function readOptions(options: ScoreCommandOptions, ctx: CommandContext): ReadOptions & { groupBy: string[]; skipInvalid: boolean } {
+  const bar = !options.quiet && ctx.stderr.isTTY === true ? progressBar(ctx.stderr as NodeJS.WriteStream) : null;
   return {
+    ...(bar ? { progress: bar } : {}),
     groupBy: options.groupBy,
     skipInvalid: options.skipInvalid === true,
     stdin: ctx.stdin,

@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { UserError, type Diagnostic } from '../errors.js';
 import type { Questionnaire, SourcePlatform } from '../core/questionnaire/model.js';
@@ -19,6 +19,7 @@ import {
 } from '../core/scoring/scorer.js';
 import { scanCsv } from './csv-scan.js';
 import { decodeToUtf8 } from './decode.js';
+import type { Progress } from './progress.js';
 import { scoreExportFile } from './read-export.js';
 import { fileError } from './read-text.js';
 
@@ -79,6 +80,24 @@ export interface ReadOptions {
   source?: SourcePlatform;
   /** A decoder label (see decode.ts), or 'auto' (UTF-8, or UTF-16 found by its BOM). */
   encoding?: string;
+  /** Told how far reading has got, and when it is over (a progress bar). */
+  progress?: { update(progress: Progress): void; stop(): void };
+}
+
+/** The chunks of a stream, counted as they pass. */
+async function* counted(source: Readable, count: (bytes: number) => void): AsyncGenerator<Buffer> {
+  for await (const chunk of source as AsyncIterable<Buffer>) {
+    count(chunk.length);
+    yield chunk;
+  }
+}
+
+/** The total size of the named files, or 0 when one of them is stdin (unknown). */
+async function totalSize(files: readonly string[]): Promise<number> {
+  if (files.includes('-')) return 0;
+  let total = 0;
+  for (const file of files) total += await stat(file).then((info) => info.size, () => 0);
+  return total;
 }
 
 /**
@@ -94,15 +113,26 @@ export async function scoreFilesToState(
   const state = startScoring(q, options);
   const platform = options.source ?? q.source?.platform ?? 'generic';
   const warnings: ExportWarning[] = [];
-  for (const file of files) {
-    const raw = await openInput(file, options.stdin ?? process.stdin);
-    const input = Readable.from(decodeToUtf8(raw, options.encoding ?? 'auto'));
-    try {
-      if (platform === 'generic') await scoreOneFile(state, file, input);
-      else warnings.push(...(await scoreExportFile(state, file === '-' ? STDIN_NAME : file, input, platform)));
-    } finally {
-      if (file !== '-') raw.destroy();
+  const { progress } = options;
+  const totalBytes = progress ? await totalSize(files) : 0;
+  let bytes = 0;
+  const count = (n: number) => {
+    bytes += n;
+    progress?.update({ bytes, totalBytes, rows: state.overall.total });
+  };
+  try {
+    for (const file of files) {
+      const raw = await openInput(file, options.stdin ?? process.stdin);
+      const input = Readable.from(decodeToUtf8(progress ? counted(raw, count) : raw, options.encoding ?? 'auto'));
+      try {
+        if (platform === 'generic') await scoreOneFile(state, file, input);
+        else warnings.push(...(await scoreExportFile(state, file === '-' ? STDIN_NAME : file, input, platform)));
+      } finally {
+        if (file !== '-') raw.destroy();
+      }
     }
+  } finally {
+    progress?.stop();
   }
   if (state.invalidCells > 0) {
     const diagnostics = state.problems.map((p): Diagnostic => ({ code: 'invalid-cell', file: p.source ?? '', line: p.line, column: p.column, message: p.message }));
