@@ -33,15 +33,27 @@ function fnv1a(text: string, seed: number): number {
   return hash >>> 0;
 }
 
+/**
+ * The filter is blocked: all of an id's bits lie in one 512-bit block (one cache line), so a
+ * lookup costs one memory miss instead of seven. The first hash picks the block, the second and
+ * third place the bits in it (double hashing).
+ */
+const BLOCK_BITS = 512;
+const BLOCKS = BLOOM_BITS / BLOCK_BITS;
+
+function blockOf(id: string): { base: number; h2: number; h3: number } {
+  const h1 = fnv1a(id, 0);
+  const h2 = fnv1a(id, 0x5bd1e995);
+  return { base: (h1 % BLOCKS) * (BLOCK_BITS / 32), h2, h3: (h1 >>> 16) | 1 };
+}
+
 /** Sets the id's bits; returns whether all of them were already set (probably seen). */
 export function bloomAdd(bloom: Uint32Array, id: string): boolean {
-  const h1 = fnv1a(id, 0);
-  const h2 = fnv1a(id, 0x5bd1e995) | 1;
+  const { base, h2, h3 } = blockOf(id);
   let seen = true;
   for (let k = 0; k < BLOOM_HASHES; k++) {
-    // Math.imul can be negative: make the sum unsigned before reducing it to a bit index.
-    const bit = ((h1 + Math.imul(k, h2)) >>> 0) % BLOOM_BITS;
-    const word = bit >>> 5;
+    const bit = (h2 + Math.imul(k, h3)) & (BLOCK_BITS - 1);
+    const word = base + (bit >>> 5);
     const mask = 1 << (bit & 31);
     if (((bloom[word] as number) & mask) === 0) {
       seen = false;
@@ -53,11 +65,10 @@ export function bloomAdd(bloom: Uint32Array, id: string): boolean {
 
 /** Whether all of the id's bits are set (probably seen), without setting them. */
 export function bloomHas(bloom: Uint32Array, id: string): boolean {
-  const h1 = fnv1a(id, 0);
-  const h2 = fnv1a(id, 0x5bd1e995) | 1;
+  const { base, h2, h3 } = blockOf(id);
   for (let k = 0; k < BLOOM_HASHES; k++) {
-    const bit = ((h1 + Math.imul(k, h2)) >>> 0) % BLOOM_BITS;
-    if (((bloom[bit >>> 5] as number) & (1 << (bit & 31))) === 0) return false;
+    const bit = (h2 + Math.imul(k, h3)) & (BLOCK_BITS - 1);
+    if (((bloom[base + (bit >>> 5)] as number) & (1 << (bit & 31))) === 0) return false;
   }
   return true;
 }
