@@ -1,4 +1,4 @@
-import { Command, Option } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import type { Register } from '../cli.js';
 import { UserError } from '../errors.js';
 import type { Questionnaire, SourcePlatform } from '../core/questionnaire/model.js';
@@ -21,6 +21,14 @@ export interface ScoreCommandOptions {
   encoding?: string;
   partial?: boolean;
   quiet?: boolean;
+  threads?: number;
+}
+
+/** `--threads <n>`: a whole number, 0 for one per core. */
+function parseThreads(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n)) throw new InvalidArgumentError('expected a whole number of threads (0: one per core)');
+  return n;
 }
 
 /** The options `score` and `check` share: how to read the responses and how to report. */
@@ -34,7 +42,8 @@ export function addScoringOptions(command: Command): Command {
     .option('--skip-invalid', 'treat cells that are not numbers on the scale as missing, and count them')
     .addOption(new Option('--source <platform>', "the export shape of the responses (default: the questionnaire's source.platform, else generic)").choices([...SOURCE_PLATFORMS]))
     .option('-q, --quiet', 'no progress bar (it is drawn on stderr only when stderr is a terminal)')
-    .option('--encoding <name>', 'the text encoding of the responses, e.g. windows-1251 or cp949 (default: UTF-8, or UTF-16 found by its BOM)');
+    .option('--encoding <name>', 'the text encoding of the responses, e.g. windows-1251 or cp949 (default: UTF-8, or UTF-16 found by its BOM)')
+    .option('--threads <n>', 'score one large CSV file (8 MB or more) on n worker threads; 0: one per core', parseThreads, 1);
 }
 
 /** Reads the questionnaire and scores the responses; `prepare` may reject the run before any row is read. */
@@ -62,6 +71,7 @@ function readOptions(options: ScoreCommandOptions, ctx: CommandContext): ReadOpt
     stdin: ctx.stdin,
     ...(options.source !== undefined ? { source: options.source } : {}),
     ...(options.encoding !== undefined ? { encoding: resolveEncoding(options.encoding) } : {}),
+    ...(options.threads !== undefined && options.threads !== 1 ? { threads: options.threads } : {}),
   };
 }
 

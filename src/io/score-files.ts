@@ -22,6 +22,7 @@ import { decodeToUtf8 } from './decode.js';
 import type { Progress } from './progress.js';
 import { scoreExportFile } from './read-export.js';
 import { fileError } from './read-text.js';
+import { scoreFileThreaded } from './score-threads.js';
 
 export const STDIN_NAME = '<stdin>';
 /** A header that lacks dozens of columns is the wrong file or an export: a few examples say enough. */
@@ -43,14 +44,22 @@ async function openInput(file: string, stdin: Readable): Promise<Readable> {
   }
 }
 
-async function scoreOneFile(state: ScoringState, file: string, input: Readable): Promise<void> {
+/** For a shard of a file (see score-threads.ts): where its lines start, and whether it may hold no rows. */
+export interface ShardOptions {
+  /** Added to every record's line, so a shard read after the header reports the file's lines. */
+  lineOffset?: number;
+  allowNoRows?: boolean;
+}
+
+export async function scoreOneFile(state: ScoringState, file: string, input: Readable, shard: ShardOptions = {}): Promise<void> {
+  const lineOffset = shard.lineOffset ?? 0;
   const name = file === '-' ? STDIN_NAME : file;
   let header: { plan: ColumnPlan; line: number } | null = null;
   let rows = 0;
   // The scanner hands out each record as a view of its bytes, valid during the call only.
   await scanCsv(input, name, (cells, line) => {
     if (header !== null) {
-      addRecord(state, header.plan, cells, line);
+      addRecord(state, header.plan, cells, line + lineOffset);
       rows++;
       return;
     }
@@ -71,7 +80,7 @@ async function scoreOneFile(state: ScoringState, file: string, input: Readable):
   });
   const first = header as { plan: ColumnPlan; line: number } | null;
   if (first === null) throw new UserError({ code: 'empty-file', file: name, message: 'the file is empty: expected a header row and one row per respondent' });
-  if (rows === 0) throw new UserError({ code: 'no-rows', file: name, line: first.line, message: 'the header has no rows after it' });
+  if (rows === 0 && shard.allowNoRows !== true) throw new UserError({ code: 'no-rows', file: name, line: first.line, message: 'the header has no rows after it' });
 }
 
 export interface ReadOptions {
@@ -82,6 +91,8 @@ export interface ReadOptions {
   encoding?: string;
   /** Told how far reading has got, and when it is over (a progress bar). */
   progress?: { update(progress: Progress): void; stop(): void };
+  /** Worker threads for one large generic UTF-8 file (see score-threads.ts); 1 (default) reads on this thread, 0 means one per core. */
+  threads?: number;
 }
 
 /** The chunks of a stream, counted as they pass. */
@@ -110,7 +121,8 @@ export async function scoreFilesToState(
   files: readonly string[],
   options: ScoreOptions & ReadOptions = {},
 ): Promise<{ state: ScoringState; warnings: ExportWarning[] }> {
-  const state = startScoring(q, options);
+  const threaded = (options.threads ?? 1) !== 1 ? await scoreFileThreaded(q, files, options) : null;
+  const state = threaded ?? startScoring(q, options);
   const platform = options.source ?? q.source?.platform ?? 'generic';
   const warnings: ExportWarning[] = [];
   const { progress } = options;
@@ -121,7 +133,7 @@ export async function scoreFilesToState(
     progress?.update({ bytes, totalBytes, rows: state.overall.total });
   };
   try {
-    for (const file of files) {
+    for (const file of threaded === null ? files : []) {
       const raw = await openInput(file, options.stdin ?? process.stdin);
       const input = Readable.from(decodeToUtf8(progress ? counted(raw, count) : raw, options.encoding ?? 'auto'));
       try {

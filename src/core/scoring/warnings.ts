@@ -28,7 +28,7 @@ export function collectWarnings(state: ScoringState, main: FinalisedSample, segm
   if (ids.duplicates > 0) {
     warnings.push({
       code: 'duplicate-respondents',
-      message: `${plural(ids.duplicates, 'row')} repeat an earlier respondent id (${ids.examples.join(', ')}${ids.duplicates > ids.examples.length ? ', ...' : ''})${ids.approximate ? '; counted approximately beyond 200,000 respondents' : ''}`,
+      message: `${plural(ids.duplicates, 'row')} repeat an earlier respondent id${ids.examples.length > 0 ? ` (${ids.examples.join(', ')}${ids.duplicates > ids.examples.length ? ', ...' : ''})` : ''}${ids.approximate ? '; counted approximately beyond 200,000 respondents' : ''}`,
       count: ids.duplicates,
       examples: [...ids.examples],
     });
