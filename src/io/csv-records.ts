@@ -92,6 +92,10 @@ function csvErrorMessage(code: string, message: string): string {
       return 'a closing quote is followed by other characters instead of a delimiter';
     case 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH':
       return 'the record has a different number of fields from the header';
+    case 'CSV_MAX_RECORD_SIZE':
+      return 'a record is longer than 16 MiB: the file has no line breaks where they belong, or a quote that is never closed';
+    case 'CSV_INVALID_OPENING_QUOTE':
+      return 'a quote inside a field that does not start with one: quote the whole field, and double the quotes inside it';
     default: {
       const text = message.replace(/ at line \d+.*$/, '');
       return text.charAt(0).toLowerCase() + text.slice(1);
