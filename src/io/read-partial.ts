@@ -1,20 +1,14 @@
-import { findNodeAtLocation, parse as parseJsonc, parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { findNodeAtLocation, parseTree } from 'jsonc-parser';
 import type { Questionnaire } from '../core/questionnaire/model.js';
 import type { JsonPath } from '../core/scoring/partial-decode.js';
 import { fromPartial, mergeStates, sameGrouping } from '../core/scoring/partial.js';
 import { MAX_SEGMENTS_PER_COLUMN, type ScoringState } from '../core/scoring/scorer.js';
 import { UserError, type Diagnostic } from '../errors.js';
+import { parseJsonText, position } from './read-json.js';
 import { readTextFile } from './read-text.js';
 
 /** At most this many problems of one damaged partial are listed, then a count. */
 const MAX_LISTED = 20;
-
-/** Line and column (1-based) of an offset in a text. */
-function position(text: string, offset: number): { line: number; column: number } {
-  const before = text.slice(0, offset);
-  const line = before.split('\n').length;
-  return { line, column: offset - before.lastIndexOf('\n') };
-}
 
 /** Where a JSON path points in the text, or the deepest part of it that exists. */
 function locate(text: string, path: JsonPath): { line: number; column: number } | null {
@@ -27,27 +21,13 @@ function locate(text: string, path: JsonPath): { line: number; column: number } 
   return null;
 }
 
-function parseJson(text: string, file: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    // JSON.parse does not always say where; jsonc-parser (strict mode) does.
-    const errors: ParseError[] = [];
-    parseJsonc(text, errors, { disallowComments: true, allowTrailingComma: false });
-    const first = errors[0];
-    const { line, column } = position(text, first?.offset ?? text.length);
-    const what = first ? printParseErrorCode(first.error).replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase() : 'syntax error';
-    throw new UserError({ code: 'json-syntax', file, line, column, message: `not valid JSON: ${what}` });
-  }
-}
-
 /**
  * Reads one partial result (from `score --partial`) for questionnaire `q`, refusing anything else
  * with every problem located as `FILE:LINE:COL: path: message`.
  */
 export async function readPartial(file: string, q: Questionnaire): Promise<ScoringState> {
   const text = await readTextFile(file);
-  const { state, problems } = fromPartial(parseJson(text, file), q);
+  const { state, problems } = fromPartial(parseJsonText(text, file), q);
   if (state) return state;
   const diagnostics = problems.slice(0, MAX_LISTED).map((p): Diagnostic => ({ code: p.code, file, ...(locate(text, p.path) ?? {}), message: p.message, ...(p.hint ? { hint: p.hint } : {}) }));
   const more = problems.length - diagnostics.length;

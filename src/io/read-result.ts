@@ -1,16 +1,9 @@
-import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import type { Result } from '../core/scoring/result.js';
 import { UserError } from '../errors.js';
+import { parseJsonText } from './read-json.js';
 import { readTextFile } from './read-text.js';
 
 const REQUIRED = ['questionnaire', 'respondents', 'overall', 'dimensions', 'items', 'kpis', 'recommendations', 'warnings'] as const;
-
-/** Line and column of an offset in a text. */
-function position(text: string, offset: number): { line: number; column: number } {
-  const before = text.slice(0, offset);
-  const line = before.split('\n').length;
-  return { line, column: offset - before.lastIndexOf('\n') };
-}
 
 /**
  * Reads a saved JSON result (from `score --format json`), refusing anything that is not a
@@ -18,18 +11,7 @@ function position(text: string, offset: number): { line: number; column: number 
  */
 export async function readResult(file: string): Promise<Result> {
   const text = await readTextFile(file);
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    // JSON.parse does not always say where; jsonc-parser (strict mode) does.
-    const errors: ParseError[] = [];
-    parseJsonc(text, errors, { disallowComments: true, allowTrailingComma: false });
-    const first = errors[0];
-    const { line, column } = position(text, first?.offset ?? text.length);
-    const what = first ? printParseErrorCode(first.error).replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase() : 'syntax error';
-    throw new UserError({ code: 'json-syntax', file, line, column, message: `not valid JSON: ${what}` });
-  }
+  const value = parseJsonText(text, file);
   const result = value as Partial<Result> & { schemaVersion?: unknown };
   if (result === null || typeof result !== 'object' || Array.isArray(result)) {
     throw new UserError({ code: 'not-a-result', file, line: 1, column: 1, message: 'expected a servqual JSON result (an object), found something else' });

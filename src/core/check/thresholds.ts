@@ -2,15 +2,8 @@ import type { Questionnaire, Thresholds } from '../questionnaire/model.js';
 import type { Check, Result } from '../scoring/result.js';
 import { didYouMean } from '../text/did-you-mean.js';
 
-/** Thresholds given on the command line; each one wins over the questionnaire's for its target. */
-export interface ThresholdFlags {
-  overall?: number;
-  dimensions: Record<string, number>;
-  items: Record<string, number>;
-  kpis: Record<string, number>;
-  minRespondents?: number;
-  minAlpha?: number;
-}
+/** Thresholds given on the command line (the questionnaire's shape); each wins over the file's for its target. */
+export type ThresholdFlags = Thresholds;
 
 export interface ThresholdProblem {
   flag: string;
