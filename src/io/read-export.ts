@@ -1,5 +1,3 @@
-import { createReadStream } from 'node:fs';
-import { open } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { UserError, type Diagnostic } from '../errors.js';
 import type { Questionnaire, SourcePlatform } from '../core/questionnaire/model.js';
@@ -10,7 +8,7 @@ import { defaultHeaderRows } from '../core/sources/headers.js';
 import { finishLong, planLong, pushLong, startLong, type LongPlan } from '../core/sources/long.js';
 import { planExport, type ExportPlan, type PlanProblem } from '../core/sources/plan.js';
 import { readCsvRecords, type CsvRecord } from './csv-records.js';
-import { fileError } from './read-text.js';
+import { openInput } from './open-input.js';
 
 /** One generic record read from an export. */
 export interface ExportRecord {
@@ -174,19 +172,7 @@ export async function scoreExportFile(state: ScoringState, file: string, input: 
  * and a sample of responses. Stops reading there, so a large export costs no more than its head.
  */
 export async function readExportSample(file: string, limit: number, stdin: Readable): Promise<string[][]> {
-  let input: Readable = stdin;
-  if (file !== '-') {
-    try {
-      const handle = await open(file, 'r');
-      if ((await handle.stat()).isDirectory()) {
-        await handle.close();
-        throw Object.assign(new Error('directory'), { code: 'EISDIR' });
-      }
-      input = createReadStream('', { fd: handle });
-    } catch (error) {
-      throw fileError(error, file);
-    }
-  }
+  const input = await openInput(file, stdin);
   const rows: string[][] = [];
   try {
     for await (const record of readCsvRecords(input, file === '-' ? '<stdin>' : file)) {

@@ -1,5 +1,4 @@
-import { createReadStream } from 'node:fs';
-import { open, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { UserError, type Diagnostic } from '../errors.js';
 import type { Questionnaire, SourcePlatform } from '../core/questionnaire/model.js';
@@ -21,28 +20,13 @@ import { scanCsv } from './csv-scan.js';
 import { decodeToUtf8 } from './decode.js';
 import type { Progress } from './progress.js';
 import { scoreExportFile } from './read-export.js';
-import { fileError } from './read-text.js';
+import { openInput } from './open-input.js';
 import { scoreFileThreaded } from './score-threads.js';
 
 export const STDIN_NAME = '<stdin>';
 /** A header that lacks dozens of columns is the wrong file or an export: a few examples say enough. */
 const MAX_MISSING_SHOWN = 10;
 
-/** Opens a file for streaming, or stdin for `-`, naming the file in any error. */
-async function openInput(file: string, stdin: Readable): Promise<Readable> {
-  if (file === '-') return stdin;
-  try {
-    const handle = await open(file, 'r');
-    const info = await handle.stat();
-    if (info.isDirectory()) {
-      await handle.close();
-      throw Object.assign(new Error('directory'), { code: 'EISDIR' });
-    }
-    return createReadStream('', { fd: handle, highWaterMark: 256 * 1024 });
-  } catch (error) {
-    throw fileError(error, file);
-  }
-}
 
 /** For a shard of a file (see score-threads.ts): where its lines start, and whether it may hold no rows. */
 export interface ShardOptions {
@@ -121,9 +105,9 @@ export async function scoreFilesToState(
   files: readonly string[],
   options: ScoreOptions & ReadOptions = {},
 ): Promise<{ state: ScoringState; warnings: ExportWarning[] }> {
-  const threaded = (options.threads ?? 1) !== 1 ? await scoreFileThreaded(q, files, options) : null;
-  const state = threaded ?? startScoring(q, options);
   const platform = options.source ?? q.source?.platform ?? 'generic';
+  const threaded = (options.threads ?? 1) !== 1 && platform === 'generic' ? await scoreFileThreaded(q, files, options) : null;
+  const state = threaded ?? startScoring(q, options);
   const warnings: ExportWarning[] = [];
   const { progress } = options;
   const totalBytes = progress ? await totalSize(files) : 0;

@@ -1,4 +1,5 @@
 import { availableParallelism } from 'node:os';
+import { CR, LF, QUOTE } from './csv-row.js';
 import { open, type FileHandle } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
 import type { Questionnaire } from '../core/questionnaire/model.js';
@@ -21,9 +22,6 @@ export const MIN_THREADED_BYTES = 8 * 1024 * 1024;
 /** A range smaller than this is not worth a worker. */
 const MIN_RANGE_BYTES = 1024 * 1024;
 const CHUNK = 4 * 1024 * 1024;
-const QUOTE = 34;
-const LF = 10;
-const CR = 13;
 
 /** What the main thread tells a worker. */
 export interface ShardTask {
@@ -209,8 +207,8 @@ export async function scoreFileThreaded(q: Questionnaire, files: readonly string
   const threads = threadCount(options.threads ?? 1);
   if (threads < 2 || files.length !== 1) return null;
   const file = files[0] as string;
-  const platform = options.source ?? q.source?.platform ?? 'generic';
-  if (file === '-' || platform !== 'generic') return null;
+  // The caller sends only generic CSVs here.
+  if (file === '-') return null;
   const plan = await planSplits(file, threads, options.encoding);
   if (plan === null) return null;
   const headerBreaks = plan.breaks[0] as number;
