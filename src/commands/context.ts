@@ -10,10 +10,6 @@ export interface CommandContext {
   color: boolean;
 }
 
-/** Writes warnings and progress to stderr, one line each. */
-export function warn(ctx: CommandContext, line: string): void {
-  ctx.stderr.write(`${line}\n`);
-}
 
 /** commander option parser for a repeatable flag: every value, in order. */
 export const collect = (value: string, previous: string[]): string[] => [...previous, value];

@@ -1,4 +1,7 @@
 import { allItems, type Questionnaire } from '../questionnaire/model.js';
+import { answerKinds } from './column-plan.js';
+
+type AnswerKind = ReturnType<typeof answerKinds>[number];
 
 /**
  * One respondent's answers as read from a row: raw values on the scale (before reversal), NaN
@@ -53,6 +56,8 @@ export interface ScoringLayout {
   fallbackWeights: Float64Array;
   weightsFromRespondents: boolean;
   kpiCount: number;
+  /** The answers the format asks for, in the order they are given. */
+  askedKinds: readonly AnswerKind[];
 }
 
 export function scoringLayout(q: Questionnaire): ScoringLayout {
@@ -78,6 +83,7 @@ export function scoringLayout(q: Questionnaire): ScoringLayout {
     fallbackWeights: Float64Array.from(raw, (w) => (total > 0 ? w / total : 1 / raw.length)),
     weightsFromRespondents: q.weights.source === 'respondents',
     kpiCount: q.kpis.length,
+    askedKinds: answerKinds(q.format),
   };
 }
 
@@ -137,18 +143,13 @@ function allocation(weights: Float64Array, out: Float64Array): 'ok' | 'missing' 
   return 'ok';
 }
 
-function askedColumns(a: RespondentAnswers, format: ScoringLayout['format']): Float64Array[] {
-  if (format === 'two-column') return [a.expectation, a.perception];
-  if (format === 'three-column') return [a.minimum, a.desired, a.perception];
-  return [a.perception];
-}
-
 /** Whether every answer given is the same value, over at least half the answer cells (and at least 3). */
 function isStraightLined(a: RespondentAnswers, layout: ScoringLayout): boolean {
-  const columns = askedColumns(a, layout.format);
+  const kinds = layout.askedKinds;
   let first = Number.NaN;
   let answered = 0;
-  for (const column of columns) {
+  for (const kind of kinds) {
+    const column = a[kind];
     for (let i = 0; i < layout.itemCount; i++) {
       const x = column[i] as number;
       if (Number.isNaN(x)) continue;
@@ -157,7 +158,7 @@ function isStraightLined(a: RespondentAnswers, layout: ScoringLayout): boolean {
       answered++;
     }
   }
-  return answered >= 3 && answered * 2 >= columns.length * layout.itemCount;
+  return answered >= 3 && answered * 2 >= kinds.length * layout.itemCount;
 }
 
 /**
