@@ -10,7 +10,7 @@ import { Decoder, describe, type JsonPath, type PartialProblem } from './partial
 import { decodeIds, encodeIds, mergeIdTrackers, type PartialIds } from './partial-ids.js';
 import type { ScoringLayout } from './respondent.js';
 import { emptySample, mergeSamples, type KpiAccumulator, type SampleAccumulator } from './sample.js';
-import { MAX_SEGMENTS_PER_COLUMN, startScoring, type ScoringState } from './scorer.js';
+import { addSegment, compareSegments, MAX_SEGMENTS_PER_COLUMN, segmentKey, startScoring, type ScoringState } from './scorer.js';
 
 export type { PartialProblem } from './partial-decode.js';
 
@@ -110,13 +110,6 @@ function encodeSample(s: SampleAccumulator): PartialSample {
   };
 }
 
-/** The segments in report order: by --group-by column, then by value. */
-function orderedSegments(state: ScoringState): { group: number; segment: { column: string; value: string; sample: SampleAccumulator } }[] {
-  return [...state.segments.entries()]
-    .map(([key, segment]) => ({ group: Number(key.slice(0, key.indexOf('\u0000'))), segment }))
-    .sort((a, b) => a.group - b.group || (a.segment.value < b.segment.value ? -1 : a.segment.value > b.segment.value ? 1 : 0));
-}
-
 /**
  * The sufficient statistics of a scoring pass as a JSON-safe object. The state must have been
  * read without invalid cells and within the segment limit (the readers refuse those first).
@@ -133,7 +126,7 @@ export function toPartial(state: ScoringState): ScoringPartial {
     questionnaire: { title: q.title, format: q.format, fingerprint: questionnaireFingerprint(q) },
     options: { groupBy: [...(state.options.groupBy ?? [])], skipInvalid: state.options.skipInvalid === true },
     overall: encodeSample(state.overall),
-    segments: orderedSegments(state).map(({ segment }) => ({ column: segment.column, value: segment.value, sample: encodeSample(segment.sample) })),
+    segments: [...state.segments.values()].sort(compareSegments).map((segment) => ({ column: segment.column, value: segment.value, sample: encodeSample(segment.sample) })),
     ids: encodeIds(state.ids),
     skippedCells: state.skippedCells,
   };
@@ -257,14 +250,13 @@ export function fromPartial(value: unknown, q: Questionnaire): { state: ScoringS
     const value = d.string(s.value, [...path, 'value']);
     const sample = decodeSample(s.sample, [...path, 'sample'], d, state.layout);
     // A column given twice to --group-by has a segment per mention: the first free one takes it.
-    const group = groupBy.findIndex((name, g) => name === column && !state.segments.has(`${g}\u0000${value}`));
+    const group = groupBy.findIndex((name, g) => name === column && !state.segments.has(segmentKey(g, value)));
     if (group < 0) {
       const why = groupBy.includes(column) ? `segment ${column}=${JSON.stringify(value)} is listed twice` : `column "${column}" is not in options.groupBy`;
       d.fail([...path, 'column'], why);
       return;
     }
-    state.segments.set(`${group}\u0000${value}`, { column, value, sample });
-    state.segmentCounts[group] = (state.segmentCounts[group] as number) + 1;
+    addSegment(state, group, column, value, sample);
   });
   if (state.segmentCounts.some((n) => n > MAX_SEGMENTS_PER_COLUMN)) d.fail(['segments'], `more than ${MAX_SEGMENTS_PER_COLUMN} segments in a column`);
   state.ids = decodeIds(o.ids, ['ids'], d);
@@ -296,14 +288,8 @@ export function mergeStates(a: ScoringState, b: ScoringState): ScoringState {
         known.sample = mergeSamples(known.sample, segment.sample);
         continue;
       }
-      const group = Number(key.slice(0, key.indexOf('\u0000')));
-      merged.segmentCounts[group] = (merged.segmentCounts[group] as number) + 1;
-      if ((merged.segmentCounts[group] as number) > MAX_SEGMENTS_PER_COLUMN) {
-        merged.tooManySegments = segment.column;
-        continue;
-      }
       // Merging with an empty sample copies, so the merged state shares no arrays with its inputs.
-      merged.segments.set(key, { column: segment.column, value: segment.value, sample: mergeSamples(segment.sample, emptySample(merged.layout)) });
+      addSegment(merged, segment.group, segment.column, segment.value, mergeSamples(segment.sample, emptySample(merged.layout)));
     }
   }
   merged.ids = mergeIdTrackers(a.ids, b.ids);

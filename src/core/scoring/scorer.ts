@@ -28,10 +28,37 @@ export interface ScoreOptions {
 /** More distinct values than this in a --group-by column means it is not a column of categories. */
 export const MAX_SEGMENTS_PER_COLUMN = 1000;
 
-interface Segment {
+export interface Segment {
+  /** Which --group-by column (by position: a column may be given twice). */
+  group: number;
   column: string;
   value: string;
   sample: SampleAccumulator;
+}
+
+/** The key of a segment in `ScoringState.segments`. */
+export function segmentKey(group: number, value: string): string {
+  return `${group}\u0000${value}`;
+}
+
+/**
+ * Adds a new segment (a value first seen in --group-by column `group`) to the state, or marks the
+ * state as having too many segments and returns null.
+ */
+export function addSegment(state: ScoringState, group: number, column: string, value: string, sample: SampleAccumulator): Segment | null {
+  state.segmentCounts[group] = (state.segmentCounts[group] ?? 0) + 1;
+  if ((state.segmentCounts[group] as number) > MAX_SEGMENTS_PER_COLUMN) {
+    state.tooManySegments = column;
+    return null;
+  }
+  const segment = { group, column, value, sample };
+  state.segments.set(segmentKey(group, value), segment);
+  return segment;
+}
+
+/** Report order: by --group-by column, then by value (code-unit order, so row order does not matter). */
+export function compareSegments(a: Segment, b: Segment): number {
+  return a.group - b.group || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0);
 }
 
 /**
@@ -117,34 +144,18 @@ export function addRecord(state: ScoringState, plan: ColumnPlan, record: readonl
   for (let g = 0; g < groupBy.length; g++) {
     const column = groupBy[g] as string;
     const value = answers.groups[g] as string;
-    const key = `${g}\u0000${value}`;
-    let segment = state.segments.get(key);
-    if (!segment) {
-      state.segmentCounts[g] = (state.segmentCounts[g] as number) + 1;
-      if ((state.segmentCounts[g] as number) > MAX_SEGMENTS_PER_COLUMN) {
-        state.tooManySegments = column;
-        continue;
-      }
-      segment = { column, value, sample: emptySample(state.layout) };
-      state.segments.set(key, segment);
-    }
+    const segment = state.segments.get(segmentKey(g, value)) ?? addSegment(state, g, column, value, emptySample(state.layout));
+    if (!segment) continue;
     addRespondent(segment.sample, scores, state.layout, state.kpiTypes, state.scratch);
   }
-}
-
-function compareSegments(a: Segment, b: Segment, order: readonly string[]): number {
-  const byColumn = order.indexOf(a.column) - order.indexOf(b.column);
-  if (byColumn !== 0) return byColumn;
-  return a.value < b.value ? -1 : a.value > b.value ? 1 : 0;
 }
 
 /** The contract's result from everything added so far. */
 export function finishScoring(state: ScoringState): Result {
   const q = state.questionnaire;
   const main = finaliseSample(q, state.overall);
-  const groupBy = state.options.groupBy ?? [];
   const segments: SegmentResult[] = [...state.segments.values()]
-    .sort((a, b) => compareSegments(a, b, groupBy))
+    .sort(compareSegments)
     .map((segment) => {
       const finalised = finaliseSample(q, segment.sample);
       return {

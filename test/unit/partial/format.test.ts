@@ -193,7 +193,7 @@ describe('merging states', () => {
     const shard = (from: number) => {
       const s = startScoring(q, { groupBy: ['branch'] });
       for (let i = 0; i < MAX_SEGMENTS_PER_COLUMN / 2 + 1; i++) {
-        s.segments.set(`0\u0000b${from + i}`, { column: 'branch', value: `b${from + i}`, sample: startScoring(q).overall });
+        s.segments.set(`0\u0000b${from + i}`, { group: 0, column: 'branch', value: `b${from + i}`, sample: startScoring(q).overall });
       }
       return s;
     };
