@@ -84,6 +84,8 @@ export interface ScoringState {
   scores: RespondentScores;
   kpiTypes: { type: string; max: number }[];
   scratch: Float64Array;
+  /** Keeps the first problems, tagged with their table (made once, not per row). */
+  report: (problem: CellProblem) => void;
 }
 
 export const MAX_REPORTED_PROBLEMS = 20;
@@ -91,7 +93,7 @@ export const MAX_REPORTED_PROBLEMS = 20;
 export function startScoring(q: Questionnaire, options: ScoreOptions = {}): ScoringState {
   const layout = scoringLayout(q);
   const groupBy = options.groupBy ?? [];
-  return {
+  const state: ScoringState = {
     questionnaire: q,
     options,
     layout,
@@ -108,7 +110,11 @@ export function startScoring(q: Questionnaire, options: ScoreOptions = {}): Scor
     scores: emptyScores(layout),
     kpiTypes: q.kpis.map((k) => ({ type: k.type, max: k.scale.max })),
     scratch: new Float64Array(Math.max(1, ...layout.dimensionItems.map((items) => items.length))),
+    report: (problem) => {
+      if (state.problems.length < MAX_REPORTED_PROBLEMS) state.problems.push({ ...problem, source: state.source });
+    },
   };
+  return state;
 }
 
 /** Maps one table's header; the caller reports `missing` columns as errors. */
@@ -127,9 +133,7 @@ export function beginTable(
  */
 export function addRecord(state: ScoringState, plan: ColumnPlan, record: readonly string[] | RecordCells, line: number): void {
   const cells = Array.isArray(record) ? new StringCells(record) : (record as RecordCells);
-  const invalid = readAnswers(state.questionnaire, plan, cells, line, state.answers, (problem) => {
-    if (state.problems.length < MAX_REPORTED_PROBLEMS) state.problems.push({ ...problem, source: state.source });
-  });
+  const invalid = readAnswers(state.questionnaire, plan, cells, line, state.answers, state.report);
   if (invalid > 0) {
     if (state.options.skipInvalid) state.skippedCells += invalid;
     else state.invalidCells += invalid;
