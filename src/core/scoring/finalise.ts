@@ -1,12 +1,13 @@
 import { allItems, type Questionnaire } from '../questionnaire/model.js';
-import type { CoMoments } from '../stats/comoments.js';
 import { reliability } from '../stats/cronbach.js';
 import { holmAdjust } from '../stats/holm.js';
 import { summarise, type Moments } from '../stats/moments.js';
 import { pairedTest } from '../stats/paired-test.js';
+import { coMomentsOfProducts, momentsOfSums } from '../stats/power-sums.js';
 import { quadrants } from '../recommend/quadrant.js';
 import type { DimensionResult, ItemResult, KpiResult, OverallResult, Zone } from './result.js';
-import type { KpiAccumulator, SampleAccumulator } from './sample.js';
+import type { ScoringLayout } from './respondent.js';
+import type { DimensionKind, ItemKind, OverallKind, SampleAccumulator } from './sample.js';
 
 const meanOf = (m: Moments): number | null => (m.n > 0 ? m.mean : null);
 
@@ -24,25 +25,38 @@ export function zoneOf(perception: number | null, minimum: number | null, desire
   return 'within';
 }
 
+/** The moments of one summed quantity; answers are summed about the scale midpoint, gaps about 0. */
+function itemMoments(sample: SampleAccumulator, layout: ScoringLayout, kind: ItemKind, i: number): Moments {
+  const shift = kind === 'gap' || kind === 'msa' ? 0 : layout.answerShift;
+  return momentsOfSums(sample.item.n[i] as number, sample.item.sum[kind][i] as number, sample.item.squares[kind][i] as number, shift);
+}
+
+function dimensionMoments(sample: SampleAccumulator, kind: DimensionKind, d: number): Moments {
+  return momentsOfSums(sample.dimension.n[d] as number, sample.dimension.sum[kind][d] as number, sample.dimension.squares[kind][d] as number, 0);
+}
+
+function overallMoments(sample: SampleAccumulator, kind: OverallKind): Moments {
+  return momentsOfSums(sample.scored[0] as number, sample.overall.sum[kind][0] as number, sample.overall.squares[kind][0] as number, 0);
+}
+
 /** Item results, before the reliability statistics of their dimension are attached. */
-function finaliseItems(q: Questionnaire, sample: SampleAccumulator): ItemResult[] {
+function finaliseItems(q: Questionnaire, layout: ScoringLayout, sample: SampleAccumulator): ItemResult[] {
   const threeColumn = q.format === 'three-column';
   const items = allItems(q).map((item, i): ItemResult => {
-    const at = <T>(list: T[]) => list[i] as T;
-    const gap = at(sample.item.gap);
+    const gap = itemMoments(sample, layout, 'gap', i);
     const test = pairedTest(gap);
-    const perception = meanOf(at(sample.item.perception));
-    const minimum = threeColumn ? meanOf(at(sample.item.minimum)) : null;
-    const desired = threeColumn ? meanOf(at(sample.item.desired)) : null;
+    const perception = meanOf(itemMoments(sample, layout, 'perception', i));
+    const minimum = threeColumn ? meanOf(itemMoments(sample, layout, 'minimum', i)) : null;
+    const desired = threeColumn ? meanOf(itemMoments(sample, layout, 'desired', i)) : null;
     return {
       id: item.id,
       dimension: item.dimension,
-      expectation: q.format === 'two-column' ? meanOf(at(sample.item.expectation)) : null,
+      expectation: q.format === 'two-column' ? meanOf(itemMoments(sample, layout, 'expectation', i)) : null,
       perception,
       minimum,
       desired,
       gap: summarise(gap),
-      msa: threeColumn ? summarise(at(sample.item.msa)) : null,
+      msa: threeColumn ? summarise(itemMoments(sample, layout, 'msa', i)) : null,
       t: test.t,
       p: test.p,
       dz: test.dz,
@@ -61,9 +75,11 @@ function finaliseItems(q: Questionnaire, sample: SampleAccumulator): ItemResult[
 
 function finaliseDimensions(q: Questionnaire, sample: SampleAccumulator, items: ItemResult[]): DimensionResult[] {
   const threeColumn = q.format === 'three-column';
+  const scored = sample.scored[0] as number;
   const dimensions = q.dimensions.map((d, index): DimensionResult => {
     const own = items.filter((item) => item.dimension === d.id);
-    const rel = reliability(sample.dimension.reliability[index] as CoMoments);
+    const { n, sum, products } = sample.reliability;
+    const rel = reliability(coMomentsOfProducts(n[index] as number, sum[index] as Float64Array, products[index] as Float64Array, d.items.length));
     own.forEach((item, j) => {
       item.alphaIfDeleted = rel.alphaIfDeleted[j] ?? null;
       item.itemTotal = rel.itemTotal[j] ?? null;
@@ -74,13 +90,13 @@ function finaliseDimensions(q: Questionnaire, sample: SampleAccumulator, items: 
     return {
       id: d.id,
       label: d.label,
-      importance: sample.scored > 0 ? (sample.importance[index] as number) / sample.scored : null,
+      importance: scored > 0 ? (sample.importance[index] as number) / scored : null,
       expectation: q.format === 'two-column' ? meanOfMeans(own.map((item) => item.expectation)) : null,
       perception,
       minimum,
       desired,
-      gap: summarise(sample.dimension.gap[index] as Moments),
-      msa: threeColumn ? summarise(sample.dimension.msa[index] as Moments) : null,
+      gap: summarise(dimensionMoments(sample, 'gap', index)),
+      msa: threeColumn ? summarise(dimensionMoments(sample, 'msa', index)) : null,
       zone: threeColumn ? zoneOf(perception, minimum, desired) : null,
       alpha: rel.alpha,
       quadrant: null,
@@ -93,31 +109,32 @@ function finaliseDimensions(q: Questionnaire, sample: SampleAccumulator, items: 
   return dimensions;
 }
 
-function finaliseKpis(q: Questionnaire, sample: SampleAccumulator): KpiResult[] {
+function finaliseKpis(q: Questionnaire, layout: ScoringLayout, sample: SampleAccumulator): KpiResult[] {
+  const acc = sample.kpi;
   return q.kpis.map((kpi, k) => {
-    const acc = sample.kpi[k] as KpiAccumulator;
-    const n = acc.values.n;
+    const n = acc.n[k] as number;
+    const values = momentsOfSums(n, acc.sum.value[k] as number, acc.squares.value[k] as number, (layout.kpis[k] as ScoringLayout['kpis'][number]).shift);
     const share = (count: number) => (n > 0 ? (100 * count) / n : null);
     const base = { id: kpi.id, type: kpi.type, question: kpi.question, scale: kpi.scale, n };
     if (kpi.type === 'nps') {
-      const promoters = share(acc.promoters);
-      const detractors = share(acc.detractors);
+      const promoters = share(acc.promoters[k] as number);
+      const detractors = share(acc.detractors[k] as number);
       return {
         ...base,
         score: promoters === null || detractors === null ? null : promoters - detractors,
         promoters,
-        passives: share(acc.passives),
+        passives: share(acc.passives[k] as number),
         detractors,
       };
     }
-    if (kpi.type === 'csat') return { ...base, score: share(acc.topTwo) };
+    if (kpi.type === 'csat') return { ...base, score: share(acc.topTwo[k] as number) };
     // CES is a mean: its sd lets `compare` test a change between waves.
-    return { ...base, score: meanOf(acc.values), sd: summarise(acc.values).sd };
+    return { ...base, score: meanOf(values), sd: summarise(values).sd };
   });
 }
 
 export function finaliseOverall(sample: SampleAccumulator): OverallResult {
-  return { unweighted: summarise(sample.overall.unweighted), weighted: summarise(sample.overall.weighted) };
+  return { unweighted: summarise(overallMoments(sample, 'unweighted')), weighted: summarise(overallMoments(sample, 'weighted')) };
 }
 
 export interface FinalisedSample {
@@ -128,8 +145,8 @@ export interface FinalisedSample {
 }
 
 /** Every statistic of one sample, from its sufficient statistics. */
-export function finaliseSample(q: Questionnaire, sample: SampleAccumulator): FinalisedSample {
-  const items = finaliseItems(q, sample);
+export function finaliseSample(q: Questionnaire, sample: SampleAccumulator, layout: ScoringLayout): FinalisedSample {
+  const items = finaliseItems(q, layout, sample);
   const dimensions = finaliseDimensions(q, sample, items);
-  return { overall: finaliseOverall(sample), dimensions, items, kpis: finaliseKpis(q, sample) };
+  return { overall: finaliseOverall(sample), dimensions, items, kpis: finaliseKpis(q, layout, sample) };
 }

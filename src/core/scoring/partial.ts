@@ -4,43 +4,18 @@
  * Pure: the callers read and write the files.
  */
 import type { Format, Questionnaire } from '../questionnaire/model.js';
-import type { CoMoments } from '../stats/comoments.js';
-import type { Moments } from '../stats/moments.js';
-import { Decoder, describe, type JsonPath, type PartialProblem } from './partial-decode.js';
+import { Decoder, describe, type PartialProblem } from './partial-decode.js';
 import { decodeIds, encodeIds, mergeIdTrackers, type PartialIds } from './partial-ids.js';
-import type { ScoringLayout } from './respondent.js';
-import { emptySample, mergeSamples, type KpiAccumulator, type SampleAccumulator } from './sample.js';
+import { decodeSample, encodeSample, type PartialSample } from './partial-sample.js';
+import { emptySample, mergeSamples } from './sample.js';
 import { addSegment, compareSegments, MAX_SEGMENTS_PER_COLUMN, segmentKey, startScoring, type ScoringState } from './scorer.js';
 
 export type { PartialProblem } from './partial-decode.js';
 
 export const PARTIAL_KIND = 'servqual-partial';
-export const PARTIAL_VERSION = 1;
+export const PARTIAL_VERSION = 2;
 
-/** `[n, mean, m2]` of one variable (see `Moments`). */
-export type PartialMoments = [number, number, number];
-
-/** `CoMoments` with plain lists: `c` is the k x k co-moment matrix, row-major. */
-export interface PartialCoMoments {
-  n: number;
-  mean: number[];
-  c: number[];
-}
-
-/** One `SampleAccumulator` as JSON; lists are per item, dimension or KPI in questionnaire order. */
-export interface PartialSample {
-  total: number;
-  scored: number;
-  item: Record<(typeof ITEM_LISTS)[number], PartialMoments[]>;
-  dimension: { gap: PartialMoments[]; msa: PartialMoments[]; reliability: PartialCoMoments[] };
-  overall: { unweighted: PartialMoments; weighted: PartialMoments };
-  importance: number[];
-  kpi: { values: PartialMoments; promoters: number; passives: number; detractors: number; topTwo: number }[];
-  weightFallback: { missing: number; invalid: number };
-  straightLined: number;
-}
-
-/** What `score --partial` writes (version 1). Every number is a finite double, so JSON round-trips it exactly. */
+/** What `score --partial` writes (version 2: power sums; version 1 held Welford moments). Every number is a finite double, so JSON round-trips it exactly. */
 export interface ScoringPartial {
   kind: typeof PARTIAL_KIND;
   version: typeof PARTIAL_VERSION;
@@ -51,8 +26,6 @@ export interface ScoringPartial {
   ids: PartialIds;
   skippedCells: number;
 }
-
-const ITEM_LISTS = ['expectation', 'perception', 'minimum', 'desired', 'gap', 'msa'] as const;
 
 /** FNV-1a, 64-bit, over UTF-16 code units, as 16 hex digits. */
 function fnv1a64(text: string): string {
@@ -82,38 +55,10 @@ export function questionnaireFingerprint(q: Questionnaire): string {
   return `fnv1a64:${fnv1a64(JSON.stringify(structure))}`;
 }
 
-function finite(x: number): number {
-  // The accumulators only ever hold finite sums; anything else is a bug, not bad input.
-  if (!Number.isFinite(x)) throw new RangeError(`a partial result cannot hold ${x}`);
-  return x;
-}
-
-const encodeMoments = (m: Moments): PartialMoments => [m.n, finite(m.mean), finite(m.m2)];
-
-function encodeSample(s: SampleAccumulator): PartialSample {
-  const item = {} as PartialSample['item'];
-  for (const key of ITEM_LISTS) item[key] = s.item[key].map(encodeMoments);
-  return {
-    total: s.total,
-    scored: s.scored,
-    item,
-    dimension: {
-      gap: s.dimension.gap.map(encodeMoments),
-      msa: s.dimension.msa.map(encodeMoments),
-      reliability: s.dimension.reliability.map((cm) => ({ n: cm.n, mean: Array.from(cm.mean, finite), c: Array.from(cm.c, finite) })),
-    },
-    overall: { unweighted: encodeMoments(s.overall.unweighted), weighted: encodeMoments(s.overall.weighted) },
-    importance: Array.from(s.importance, finite),
-    kpi: s.kpi.map((k) => ({ values: encodeMoments(k.values), promoters: k.promoters, passives: k.passives, detractors: k.detractors, topTwo: k.topTwo })),
-    weightFallback: { missing: s.weightFallback.missing, invalid: s.weightFallback.invalid },
-    straightLined: s.straightLined,
-  };
-}
-
 /**
  * The sufficient statistics of a scoring pass as a JSON-safe object. The state must have been
  * read without invalid cells and within the segment limit (the readers refuse those first).
- * @example JSON.stringify(toPartial(state)) // {"kind":"servqual-partial","version":1,...}
+ * @example JSON.stringify(toPartial(state)) // {"kind":"servqual-partial","version":2,...}
  */
 export function toPartial(state: ScoringState): ScoringPartial {
   if (state.invalidCells > 0 || state.tooManySegments !== null) {
@@ -135,59 +80,6 @@ export function toPartial(state: ScoringState): ScoringPartial {
 /** The partial as the text `score --partial` writes: one line of JSON. */
 export function renderPartial(state: ScoringState): string {
   return `${JSON.stringify(toPartial(state))}\n`;
-}
-
-function decodeMoments(value: unknown, path: JsonPath, d: Decoder): Moments {
-  const list = d.list(value, path, 3, 'of n, mean and m2');
-  return { n: d.count(list[0], [...path, 0]), mean: d.real(list[1], [...path, 1]), m2: d.nonNegative(list[2], [...path, 2]) };
-}
-
-const decodeMomentsList = (value: unknown, path: JsonPath, d: Decoder, length: number, what: string): Moments[] =>
-  d.list(value, path, length, what).map((m, i) => decodeMoments(m, [...path, i], d));
-
-function decodeCoMoments(value: unknown, path: JsonPath, d: Decoder, k: number): CoMoments {
-  const o = d.record(value, path, ['n', 'mean', 'c']);
-  const mean = d.list(o.mean, [...path, 'mean'], k, 'item of the dimension').map((x, i) => d.real(x, [...path, 'mean', i]));
-  const c = d.list(o.c, [...path, 'c'], k * k, 'pair of items of the dimension').map((x, i) => d.real(x, [...path, 'c', i]));
-  return { k, n: d.count(o.n, [...path, 'n']), mean: Float64Array.from(mean), c: Float64Array.from(c) };
-}
-
-function decodeKpi(value: unknown, path: JsonPath, d: Decoder): KpiAccumulator {
-  const o = d.record(value, path, ['values', 'promoters', 'passives', 'detractors', 'topTwo']);
-  return {
-    values: decodeMoments(o.values, [...path, 'values'], d),
-    promoters: d.count(o.promoters, [...path, 'promoters']),
-    passives: d.count(o.passives, [...path, 'passives']),
-    detractors: d.count(o.detractors, [...path, 'detractors']),
-    topTwo: d.count(o.topTwo, [...path, 'topTwo']),
-  };
-}
-
-function decodeSample(value: unknown, path: JsonPath, d: Decoder, layout: ScoringLayout): SampleAccumulator {
-  const o = d.record(value, path, ['total', 'scored', 'item', 'dimension', 'overall', 'importance', 'kpi', 'weightFallback', 'straightLined']);
-  const sample = emptySample(layout);
-  sample.total = d.count(o.total, [...path, 'total']);
-  sample.scored = d.count(o.scored, [...path, 'scored']);
-  if (sample.scored > sample.total) d.fail([...path, 'scored'], `${sample.scored} scored of ${sample.total} respondents`);
-  const item = d.record(o.item, [...path, 'item'], ITEM_LISTS);
-  for (const key of ITEM_LISTS) sample.item[key] = decodeMomentsList(item[key], [...path, 'item', key], d, layout.itemCount, 'item');
-  const dim = d.record(o.dimension, [...path, 'dimension'], ['gap', 'msa', 'reliability']);
-  sample.dimension.gap = decodeMomentsList(dim.gap, [...path, 'dimension', 'gap'], d, layout.dimensionCount, 'dimension');
-  sample.dimension.msa = decodeMomentsList(dim.msa, [...path, 'dimension', 'msa'], d, layout.dimensionCount, 'dimension');
-  sample.dimension.reliability = d
-    .list(dim.reliability, [...path, 'dimension', 'reliability'], layout.dimensionCount, 'dimension')
-    .map((cm, i) => decodeCoMoments(cm, [...path, 'dimension', 'reliability', i], d, (layout.dimensionItems[i] as Int32Array).length));
-  const overall = d.record(o.overall, [...path, 'overall'], ['unweighted', 'weighted']);
-  sample.overall.unweighted = decodeMoments(overall.unweighted, [...path, 'overall', 'unweighted'], d);
-  sample.overall.weighted = decodeMoments(overall.weighted, [...path, 'overall', 'weighted'], d);
-  sample.importance = Float64Array.from(
-    d.list(o.importance, [...path, 'importance'], layout.dimensionCount, 'dimension').map((x, i) => d.nonNegative(x, [...path, 'importance', i])),
-  );
-  sample.kpi = d.list(o.kpi, [...path, 'kpi'], layout.kpiCount, 'KPI').map((k, i) => decodeKpi(k, [...path, 'kpi', i], d));
-  const fallback = d.record(o.weightFallback, [...path, 'weightFallback'], ['missing', 'invalid']);
-  sample.weightFallback = { missing: d.count(fallback.missing, [...path, 'weightFallback', 'missing']), invalid: d.count(fallback.invalid, [...path, 'weightFallback', 'invalid']) };
-  sample.straightLined = d.count(o.straightLined, [...path, 'straightLined']);
-  return sample;
 }
 
 const KEYS = ['kind', 'version', 'questionnaire', 'options', 'overall', 'segments', 'ids', 'skippedCells'];
@@ -280,16 +172,16 @@ export function sameGrouping(a: ScoringState, b: ScoringState): boolean {
 export function mergeStates(a: ScoringState, b: ScoringState): ScoringState {
   if (!sameGrouping(a, b)) throw new RangeError('cannot merge scoring states grouped by different columns');
   const merged = startScoring(a.questionnaire, { groupBy: [...(a.options.groupBy ?? [])], skipInvalid: a.options.skipInvalid === true || b.options.skipInvalid === true });
-  merged.overall = mergeSamples(a.overall, b.overall);
+  merged.overall = mergeSamples(a.overall, b.overall, merged.layout);
   for (const source of [a, b]) {
     for (const [key, segment] of source.segments) {
       const known = merged.segments.get(key);
       if (known) {
-        known.sample = mergeSamples(known.sample, segment.sample);
+        known.sample = mergeSamples(known.sample, segment.sample, merged.layout);
         continue;
       }
       // Merging with an empty sample copies, so the merged state shares no arrays with its inputs.
-      addSegment(merged, segment.group, segment.column, segment.value, mergeSamples(segment.sample, emptySample(merged.layout)));
+      addSegment(merged, segment.group, segment.column, segment.value, mergeSamples(segment.sample, emptySample(merged.layout), merged.layout));
     }
   }
   merged.ids = mergeIdTrackers(a.ids, b.ids);

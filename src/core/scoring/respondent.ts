@@ -56,6 +56,10 @@ export interface ScoringLayout {
   fallbackWeights: Float64Array;
   weightsFromRespondents: boolean;
   kpiCount: number;
+  /** What the samples need of each KPI: its type, scale max (CSAT's top two) and the midpoint its sums are taken about. */
+  kpis: readonly { type: Questionnaire['kpis'][number]['type']; max: number; shift: number }[];
+  /** The scale midpoint: answers are summed about it (see `SampleAccumulator`). */
+  answerShift: number;
   /** The answers the format asks for, in the order they are given. */
   askedKinds: readonly AnswerKind[];
 }
@@ -83,6 +87,8 @@ export function scoringLayout(q: Questionnaire): ScoringLayout {
     fallbackWeights: Float64Array.from(raw, (w) => (total > 0 ? w / total : 1 / raw.length)),
     weightsFromRespondents: q.weights.source === 'respondents',
     kpiCount: q.kpis.length,
+    kpis: q.kpis.map((k) => ({ type: k.type, max: k.scale.max, shift: (k.scale.min + k.scale.max) / 2 })),
+    answerShift: (q.scale.min + q.scale.max) / 2,
     askedKinds: answerKinds(q.format),
   };
 }

@@ -1,165 +1,199 @@
-import { addValue, emptyMoments, mergeMoments, type Moments } from '../stats/moments.js';
-import { addVector, emptyCoMoments, mergeCoMoments, type CoMoments } from '../stats/comoments.js';
+import { packedLength } from '../stats/power-sums.js';
 import type { RespondentScores, ScoringLayout } from './respondent.js';
 
+/** The per-item quantities a sample sums: answers after reversal, and the gaps. */
+export const ITEM_KINDS = ['expectation', 'perception', 'minimum', 'desired', 'gap', 'msa'] as const;
+export type ItemKind = (typeof ITEM_KINDS)[number];
+export const DIMENSION_KINDS = ['gap', 'msa'] as const;
+export type DimensionKind = (typeof DIMENSION_KINDS)[number];
+export const OVERALL_KINDS = ['unweighted', 'weighted'] as const;
+export type OverallKind = (typeof OVERALL_KINDS)[number];
+
 /**
- * The sufficient statistics of one sample (everyone, or one segment): mergeable sums only, so
- * memory does not grow with the number of respondents and shards can be combined.
+ * The sufficient statistics of one sample (everyone, or one segment). Every number is a sum over
+ * respondents (counts, power sums about a fixed shift, cross products), so memory does not grow
+ * with the respondents and two samples merge by adding their `data` (see `momentsOfSums` for why
+ * power sums). The other fields are views into `data`; answers and KPI values are summed about the
+ * midpoint of their scale (`layout.answerShift`, `layout.kpis[k].shift`), gaps about 0.
  */
 export interface SampleAccumulator {
-  total: number;
-  scored: number;
-  item: {
-    expectation: Moments[];
-    perception: Moments[];
-    minimum: Moments[];
-    desired: Moments[];
-    gap: Moments[];
-    msa: Moments[];
-  };
-  dimension: { gap: Moments[]; msa: Moments[]; reliability: CoMoments[] };
-  overall: { unweighted: Moments; weighted: Moments };
-  /** Sum of the normalised weights used, over scored respondents. */
-  importance: Float64Array;
-  kpi: KpiAccumulator[];
-  weightFallback: { missing: number; invalid: number };
-  straightLined: number;
+  readonly data: Float64Array;
+  /** Respondents read. */
+  readonly total: Float64Array;
+  /** Respondents with an overall score (every dimension scored): the count of `overall`. */
+  readonly scored: Float64Array;
+  readonly straightLined: Float64Array;
+  /** Respondents whose allocation was blank (`missing`) or unusable (`invalid`), so fell back to fixed weights. */
+  readonly fallbackMissing: Float64Array;
+  readonly fallbackInvalid: Float64Array;
+  /** Per item: respondents with every answer of the item; and the sums of each quantity over them. */
+  readonly item: PowerSums<ItemKind>;
+  /** Per dimension: respondents scored on it (the half-of-items rule). */
+  readonly dimension: PowerSums<DimensionKind>;
+  /** Per dimension, sum of the normalised weights used, over scored respondents. */
+  readonly importance: Float64Array;
+  /** Per dimension, over respondents with every item's gap: the gap sums and packed cross products (Cronbach's alpha). */
+  readonly reliability: { n: Float64Array; sum: Float64Array[]; products: Float64Array[] };
+  /** The respondents' overall scores, over `scored` respondents (length 1 each). */
+  readonly overall: { sum: Record<OverallKind, Float64Array>; squares: Record<OverallKind, Float64Array> };
+  /** Per KPI: answers, their sums, and the NPS bands (promoters 9-10, passives 7-8, detractors 0-6) or CSAT's top two points. */
+  readonly kpi: PowerSums<'value'> & { promoters: Float64Array; passives: Float64Array; detractors: Float64Array; topTwo: Float64Array };
 }
 
-export interface KpiAccumulator {
-  values: Moments;
-  /** NPS: promoters (9-10), passives (7-8), detractors (0-6); CSAT: answers in the top two points. */
-  promoters: number;
-  passives: number;
-  detractors: number;
-  topTwo: number;
+/** Count, Σ(x - c) and Σ(x - c)² of quantities observed together, one entry per item, dimension or KPI. */
+export interface PowerSums<K extends string> {
+  n: Float64Array;
+  sum: Record<K, Float64Array>;
+  squares: Record<K, Float64Array>;
 }
 
-const emptyKpi = (): KpiAccumulator => ({ values: emptyMoments(), promoters: 0, passives: 0, detractors: 0, topTwo: 0 });
-const momentsList = (count: number) => Array.from({ length: count }, emptyMoments);
+/** Hands out consecutive views of one buffer: first counts the lengths, then slices. */
+class Carver {
+  private offset = 0;
+  constructor(private readonly data: Float64Array | null) {}
+  take(length: number): Float64Array {
+    const start = this.offset;
+    this.offset += length;
+    return this.data ? this.data.subarray(start, start + length) : new Float64Array(0);
+  }
+  get size(): number {
+    return this.offset;
+  }
+  powerSums<K extends string>(kinds: readonly K[], length: number): PowerSums<K> {
+    const n = this.take(length);
+    const sum = {} as Record<K, Float64Array>;
+    const squares = {} as Record<K, Float64Array>;
+    for (const kind of kinds) {
+      sum[kind] = this.take(length);
+      squares[kind] = this.take(length);
+    }
+    return { n, sum, squares };
+  }
+}
 
-export function emptySample(layout: ScoringLayout): SampleAccumulator {
+function carve(carver: Carver, layout: ScoringLayout): Omit<SampleAccumulator, 'data'> {
+  const { itemCount: items, dimensionCount: dimensions, kpiCount: kpis } = layout;
+  const overall = carver.powerSums(OVERALL_KINDS, 1);
   return {
-    total: 0,
-    scored: 0,
-    item: {
-      expectation: momentsList(layout.itemCount),
-      perception: momentsList(layout.itemCount),
-      minimum: momentsList(layout.itemCount),
-      desired: momentsList(layout.itemCount),
-      gap: momentsList(layout.itemCount),
-      msa: momentsList(layout.itemCount),
+    total: carver.take(1),
+    scored: carver.take(1),
+    straightLined: carver.take(1),
+    fallbackMissing: carver.take(1),
+    fallbackInvalid: carver.take(1),
+    item: carver.powerSums(ITEM_KINDS, items),
+    dimension: carver.powerSums(DIMENSION_KINDS, dimensions),
+    importance: carver.take(dimensions),
+    reliability: {
+      n: carver.take(dimensions),
+      sum: layout.dimensionItems.map((list) => carver.take(list.length)),
+      products: layout.dimensionItems.map((list) => carver.take(packedLength(list.length))),
     },
-    dimension: {
-      gap: momentsList(layout.dimensionCount),
-      msa: momentsList(layout.dimensionCount),
-      reliability: layout.dimensionItems.map((items) => emptyCoMoments(items.length)),
+    overall: { sum: overall.sum, squares: overall.squares },
+    kpi: {
+      ...carver.powerSums(['value'], kpis),
+      promoters: carver.take(kpis),
+      passives: carver.take(kpis),
+      detractors: carver.take(kpis),
+      topTwo: carver.take(kpis),
     },
-    overall: { unweighted: emptyMoments(), weighted: emptyMoments() },
-    importance: new Float64Array(layout.dimensionCount),
-    kpi: Array.from({ length: layout.kpiCount }, emptyKpi),
-    weightFallback: { missing: 0, invalid: 0 },
-    straightLined: 0,
   };
 }
 
-function addIfPresent(m: Moments, x: number): void {
-  if (!Number.isNaN(x)) addValue(m, x);
+/** An empty sample; with `data`, a sample over that buffer (which must be `sampleSize(layout)` long). */
+export function emptySample(layout: ScoringLayout, data?: Float64Array): SampleAccumulator {
+  const size = sampleSize(layout);
+  const buffer = data ?? new Float64Array(size);
+  if (buffer.length !== size) throw new RangeError(`a sample of this questionnaire holds ${size} numbers, not ${buffer.length}`);
+  return { data: buffer, ...carve(new Carver(buffer), layout) };
 }
 
-/** Adds one respondent's derived scores to a sample. `kpiScales` gives each KPI's scale max (for CSAT's top two). */
-export function addRespondent(
-  sample: SampleAccumulator,
-  s: RespondentScores,
-  layout: ScoringLayout,
-  kpiTypes: readonly { type: string; max: number }[],
-  scratch: Float64Array,
-): void {
-  sample.total++;
-  const { item, dimension } = sample;
+/** How many numbers a sample of this questionnaire holds. */
+export function sampleSize(layout: ScoringLayout): number {
+  const counter = new Carver(null);
+  carve(counter, layout);
+  return counter.size;
+}
+
+/** Adds `x - shift` and its square at index `i`. */
+function addTo(sum: Float64Array, squares: Float64Array, i: number, x: number): void {
+  sum[i] = (sum[i] as number) + x;
+  squares[i] = (squares[i] as number) + x * x;
+}
+
+/** Adds one respondent's derived scores to a sample. */
+export function addRespondent(sample: SampleAccumulator, s: RespondentScores, layout: ScoringLayout): void {
+  sample.total[0] = (sample.total[0] as number) + 1;
+  const { item, dimension, reliability } = sample;
+  const shift = layout.answerShift;
+  const format = layout.format;
   for (let i = 0; i < layout.itemCount; i++) {
     const gap = s.gap[i] as number;
     if (Number.isNaN(gap)) continue;
-    addValue(item.gap[i] as Moments, gap);
-    addValue(item.perception[i] as Moments, s.perception[i] as number);
-    addIfPresent(item.expectation[i] as Moments, s.expectation[i] as number);
-    addIfPresent(item.minimum[i] as Moments, s.minimum[i] as number);
-    addIfPresent(item.desired[i] as Moments, s.desired[i] as number);
-    addIfPresent(item.msa[i] as Moments, s.msa[i] as number);
+    item.n[i] = (item.n[i] as number) + 1;
+    addTo(item.sum.gap, item.squares.gap, i, gap);
+    addTo(item.sum.perception, item.squares.perception, i, (s.perception[i] as number) - shift);
+    if (format === 'two-column') addTo(item.sum.expectation, item.squares.expectation, i, (s.expectation[i] as number) - shift);
+    else if (format === 'three-column') {
+      addTo(item.sum.minimum, item.squares.minimum, i, (s.minimum[i] as number) - shift);
+      addTo(item.sum.desired, item.squares.desired, i, (s.desired[i] as number) - shift);
+      addTo(item.sum.msa, item.squares.msa, i, s.msa[i] as number);
+    }
   }
   for (let d = 0; d < layout.dimensionCount; d++) {
-    addIfPresent(dimension.gap[d] as Moments, s.dimensionGap[d] as number);
-    addIfPresent(dimension.msa[d] as Moments, s.dimensionMsa[d] as number);
-    if (s.dimensionComplete[d] === 1) {
-      const items = layout.dimensionItems[d] as Int32Array;
-      for (let j = 0; j < items.length; j++) scratch[j] = s.gap[items[j] as number] as number;
-      addVector(dimension.reliability[d] as CoMoments, scratch.subarray(0, items.length));
-    }
+    const gap = s.dimensionGap[d] as number;
+    if (Number.isNaN(gap)) continue;
+    dimension.n[d] = (dimension.n[d] as number) + 1;
+    addTo(dimension.sum.gap, dimension.squares.gap, d, gap);
+    if (format === 'three-column') addTo(dimension.sum.msa, dimension.squares.msa, d, s.dimensionMsa[d] as number);
+    if (s.dimensionComplete[d] === 1) addCrossProducts(reliability, d, layout.dimensionItems[d] as Int32Array, s.gap);
   }
-  if (s.weightSource === 'fallback-missing') sample.weightFallback.missing++;
-  if (s.weightSource === 'fallback-invalid') sample.weightFallback.invalid++;
+  if (s.weightSource === 'fallback-missing') sample.fallbackMissing[0] = (sample.fallbackMissing[0] as number) + 1;
+  if (s.weightSource === 'fallback-invalid') sample.fallbackInvalid[0] = (sample.fallbackInvalid[0] as number) + 1;
   if (!Number.isNaN(s.weighted)) {
-    sample.scored++;
-    addValue(sample.overall.unweighted, s.unweighted);
-    addValue(sample.overall.weighted, s.weighted);
+    sample.scored[0] = (sample.scored[0] as number) + 1;
+    addTo(sample.overall.sum.unweighted, sample.overall.squares.unweighted, 0, s.unweighted);
+    addTo(sample.overall.sum.weighted, sample.overall.squares.weighted, 0, s.weighted);
     for (let d = 0; d < layout.dimensionCount; d++) sample.importance[d] = (sample.importance[d] as number) + (s.weight[d] as number);
   }
-  for (let k = 0; k < layout.kpiCount; k++) {
-    const x = s.kpi[k] as number;
-    if (Number.isNaN(x)) continue;
-    const kpi = sample.kpi[k] as KpiAccumulator;
-    const { type, max } = kpiTypes[k] as { type: string; max: number };
-    addValue(kpi.values, x);
-    if (type === 'nps') {
-      if (x >= 9) kpi.promoters++;
-      else if (x >= 7) kpi.passives++;
-      else kpi.detractors++;
-    } else if (x >= max - 1) {
-      kpi.topTwo++;
-    }
-  }
-  if (s.straightLined) sample.straightLined++;
+  addKpis(sample.kpi, s.kpi, layout);
+  if (s.straightLined) sample.straightLined[0] = (sample.straightLined[0] as number) + 1;
 }
 
-const mergeLists = (a: Moments[], b: Moments[]) => a.map((m, i) => mergeMoments(m, b[i] as Moments));
+function addCrossProducts(reliability: SampleAccumulator['reliability'], d: number, items: Int32Array, gap: Float64Array): void {
+  reliability.n[d] = (reliability.n[d] as number) + 1;
+  const sum = reliability.sum[d] as Float64Array;
+  const products = reliability.products[d] as Float64Array;
+  let p = 0;
+  for (let a = 0; a < items.length; a++) {
+    const x = gap[items[a] as number] as number;
+    sum[a] = (sum[a] as number) + x;
+    for (let b = a; b < items.length; b++) {
+      products[p] = (products[p] as number) + x * (gap[items[b] as number] as number);
+      p++;
+    }
+  }
+}
 
-/** Combines two samples of the same questionnaire as if every respondent had been added to one. */
-export function mergeSamples(a: SampleAccumulator, b: SampleAccumulator): SampleAccumulator {
-  return {
-    total: a.total + b.total,
-    scored: a.scored + b.scored,
-    item: {
-      expectation: mergeLists(a.item.expectation, b.item.expectation),
-      perception: mergeLists(a.item.perception, b.item.perception),
-      minimum: mergeLists(a.item.minimum, b.item.minimum),
-      desired: mergeLists(a.item.desired, b.item.desired),
-      gap: mergeLists(a.item.gap, b.item.gap),
-      msa: mergeLists(a.item.msa, b.item.msa),
-    },
-    dimension: {
-      gap: mergeLists(a.dimension.gap, b.dimension.gap),
-      msa: mergeLists(a.dimension.msa, b.dimension.msa),
-      reliability: a.dimension.reliability.map((cm, d) => mergeCoMoments(cm, b.dimension.reliability[d] as CoMoments)),
-    },
-    overall: {
-      unweighted: mergeMoments(a.overall.unweighted, b.overall.unweighted),
-      weighted: mergeMoments(a.overall.weighted, b.overall.weighted),
-    },
-    importance: a.importance.map((x, d) => x + (b.importance[d] as number)),
-    kpi: a.kpi.map((k, i) => {
-      const other = b.kpi[i] as KpiAccumulator;
-      return {
-        values: mergeMoments(k.values, other.values),
-        promoters: k.promoters + other.promoters,
-        passives: k.passives + other.passives,
-        detractors: k.detractors + other.detractors,
-        topTwo: k.topTwo + other.topTwo,
-      };
-    }),
-    weightFallback: {
-      missing: a.weightFallback.missing + b.weightFallback.missing,
-      invalid: a.weightFallback.invalid + b.weightFallback.invalid,
-    },
-    straightLined: a.straightLined + b.straightLined,
-  };
+function addKpis(kpi: SampleAccumulator['kpi'], values: Float64Array, layout: ScoringLayout): void {
+  for (let k = 0; k < layout.kpiCount; k++) {
+    const x = values[k] as number;
+    if (Number.isNaN(x)) continue;
+    const rule = layout.kpis[k] as ScoringLayout['kpis'][number];
+    kpi.n[k] = (kpi.n[k] as number) + 1;
+    addTo(kpi.sum.value, kpi.squares.value, k, x - rule.shift);
+    if (rule.type === 'nps') {
+      const band = x >= 9 ? kpi.promoters : x >= 7 ? kpi.passives : kpi.detractors;
+      band[k] = (band[k] as number) + 1;
+    } else if (x >= rule.max - 1) {
+      kpi.topTwo[k] = (kpi.topTwo[k] as number) + 1;
+    }
+  }
+}
+
+/** Combines two samples of the same questionnaire as if every respondent had been added to one: every number is a sum. */
+export function mergeSamples(a: SampleAccumulator, b: SampleAccumulator, layout: ScoringLayout): SampleAccumulator {
+  if (a.data.length !== b.data.length) throw new RangeError('cannot merge samples of different questionnaires');
+  const data = new Float64Array(a.data.length);
+  for (let i = 0; i < data.length; i++) data[i] = (a.data[i] as number) + (b.data[i] as number);
+  return emptySample(layout, data);
 }

@@ -82,8 +82,6 @@ export interface ScoringState {
   source: string;
   answers: RespondentAnswers;
   scores: RespondentScores;
-  kpiTypes: { type: string; max: number }[];
-  scratch: Float64Array;
   /** Keeps the first problems, tagged with their table (made once, not per row). */
   report: (problem: CellProblem) => void;
 }
@@ -108,8 +106,6 @@ export function startScoring(q: Questionnaire, options: ScoreOptions = {}): Scor
     source: '',
     answers: emptyAnswers(layout, groupBy.length),
     scores: emptyScores(layout),
-    kpiTypes: q.kpis.map((k) => ({ type: k.type, max: k.scale.max })),
-    scratch: new Float64Array(Math.max(1, ...layout.dimensionItems.map((items) => items.length))),
     report: (problem) => {
       if (state.problems.length < MAX_REPORTED_PROBLEMS) state.problems.push({ ...problem, source: state.source });
     },
@@ -143,29 +139,29 @@ export function addRecord(state: ScoringState, plan: ColumnPlan, record: readonl
   const answers = state.answers;
   if (answers.id !== null) trackId(state.ids, answers.id);
   const scores = deriveScores(answers, state.layout, state.scores);
-  addRespondent(state.overall, scores, state.layout, state.kpiTypes, state.scratch);
+  addRespondent(state.overall, scores, state.layout);
   const groupBy = state.options.groupBy ?? [];
   for (let g = 0; g < groupBy.length; g++) {
     const column = groupBy[g] as string;
     const value = answers.groups[g] as string;
     const segment = state.segments.get(segmentKey(g, value)) ?? addSegment(state, g, column, value, emptySample(state.layout));
     if (!segment) continue;
-    addRespondent(segment.sample, scores, state.layout, state.kpiTypes, state.scratch);
+    addRespondent(segment.sample, scores, state.layout);
   }
 }
 
 /** The contract's result from everything added so far. */
 export function finishScoring(state: ScoringState): Result {
   const q = state.questionnaire;
-  const main = finaliseSample(q, state.overall);
+  const main = finaliseSample(q, state.overall, state.layout);
   const segments: SegmentResult[] = [...state.segments.values()]
     .sort(compareSegments)
     .map((segment) => {
-      const finalised = finaliseSample(q, segment.sample);
+      const finalised = finaliseSample(q, segment.sample, state.layout);
       return {
         column: segment.column,
         value: segment.value,
-        respondents: { total: segment.sample.total, scored: segment.sample.scored },
+        respondents: { total: segment.sample.total[0] as number, scored: segment.sample.scored[0] as number },
         overall: finalised.overall,
         dimensions: finalised.dimensions,
         items: finalised.items,
@@ -175,7 +171,7 @@ export function finishScoring(state: ScoringState): Result {
   return {
     schemaVersion: 1,
     questionnaire: { title: q.title, format: q.format, language: q.language, scale: { min: q.scale.min, max: q.scale.max } },
-    respondents: { total: state.overall.total, scored: state.overall.scored, skippedCells: state.skippedCells },
+    respondents: { total: state.overall.total[0] as number, scored: state.overall.scored[0] as number, skippedCells: state.skippedCells },
     overall: main.overall,
     dimensions: main.dimensions,
     items: main.items,

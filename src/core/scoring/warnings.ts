@@ -34,15 +34,17 @@ export function collectWarnings(state: ScoringState, main: FinalisedSample, segm
     });
   }
 
-  if (state.overall.straightLined > 0) {
+  const straightLined = state.overall.straightLined[0] as number;
+  if (straightLined > 0) {
     warnings.push({
       code: 'straight-lining',
-      message: `${plural(state.overall.straightLined, 'respondent')} gave the same answer to every item`,
-      count: state.overall.straightLined,
+      message: `${plural(straightLined, 'respondent')} gave the same answer to every item`,
+      count: straightLined,
     });
   }
 
-  const { missing, invalid } = state.overall.weightFallback;
+  const missing = state.overall.fallbackMissing[0] as number;
+  const invalid = state.overall.fallbackInvalid[0] as number;
   if (missing + invalid > 0) {
     const fallback = q.weights.fixed ? 'the fixed weights' : 'equal weights';
     warnings.push({

@@ -8,3 +8,4 @@ export type { CoMoments } from './comoments.js';
 export { emptyCoMoments, addVector, mergeCoMoments, covarianceMatrix } from './comoments.js';
 export type { Reliability } from './cronbach.js';
 export { reliability } from './cronbach.js';
+export { momentsOfSums, coMomentsOfProducts, packedLength } from './power-sums.js';

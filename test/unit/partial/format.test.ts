@@ -57,7 +57,7 @@ describe('round trip', () => {
     expect(text.split('\n')).toHaveLength(2);
     // The one null says the id tracker is still exact.
     expect(text.replace('"bloom":null', '')).not.toMatch(/NaN|Infinity|null/);
-    expect(partial()).toMatchObject({ kind: 'servqual-partial', version: 1, questionnaire: { title: 'Test audit', format: 'three-column' }, options: { groupBy: ['branch'], skipInvalid: false } });
+    expect(partial()).toMatchObject({ kind: 'servqual-partial', version: 2, questionnaire: { title: 'Test audit', format: 'three-column' }, options: { groupBy: ['branch'], skipInvalid: false } });
   });
 
   it('one partial merged alone gives the one-pass result exactly', () => {
@@ -101,7 +101,8 @@ describe('strict reading', () => {
     expect(read([1, 2]).problems[0]).toMatchObject({ code: 'not-a-partial', message: expect.stringContaining('found a list of 2') });
     expect(read({ schemaVersion: 1, overall: {} }).problems[0]).toMatchObject({ code: 'not-a-partial', message: expect.stringContaining('a servqual result, not a partial result') });
     expect(read({ kind: 'other' }).problems[0]?.message).toContain('"kind": "other"');
-    expect(read({ ...partial(), version: 2 }).problems[0]).toMatchObject({ code: 'partial-version', message: expect.stringContaining('unknown partial version 2') });
+    // Version 1 held Welford moments; its numbers cannot be read as power sums.
+    expect(read({ ...partial(), version: 1 }).problems[0]).toMatchObject({ code: 'partial-version', message: expect.stringContaining('unknown partial version 1: this servqual reads version 2') });
   });
 
   it('refuses a partial of another questionnaire', () => {
@@ -113,10 +114,12 @@ describe('strict reading', () => {
 
   it('names every wrong length, type, key and count with its path', () => {
     const p = partial() as unknown as Record<string, any>;
-    p.overall.item.gap.pop();
-    p.overall.dimension.reliability[1].c.push(0);
-    p.overall.kpi[0].values[1] = null;
-    p.overall.overall.weighted = [2.5, 1, 0];
+    p.overall.item.n.pop();
+    p.overall.reliability.products[1].push(0);
+    p.overall.kpi.sum.value[0] = null;
+    p.overall.kpi.n[0] = 2.5;
+    p.overall.item.squares.gap[0] = -1;
+    p.overall.overall.sum.weighted = [1];
     p.overall.scored = p.overall.total + 1;
     p.segments[0].sample.importance[0] = 'x';
     p.segments[1].extra = true;
@@ -124,10 +127,12 @@ describe('strict reading', () => {
     const found = messages(p);
     expect(found).toEqual(
       expect.arrayContaining([
-        'overall.item.gap: expected 10 entries (one per item), found 9',
-        'overall.dimension.reliability[1].c: expected 9 entries (one per pair of items of the dimension), found 10',
-        'overall.kpi[0].values[1]: expected a finite number, found null',
-        'overall.overall.weighted[0]: expected a whole number >= 0, found 2.5',
+        'overall.item.n: expected 10 entries (one per item), found 9',
+        'overall.reliability.products[1]: expected 6 entries (one per item (or pair of items) of the dimension), found 7',
+        'overall.kpi.sum.value[0]: expected a finite number, found null',
+        'overall.kpi.n[0]: expected a whole number >= 0, found 2.5',
+        'overall.item.squares.gap[0]: expected a number >= 0, found -1',
+        'overall.overall.sum.weighted: expected a finite number, found a list of 1',
         `overall.scored: ${p.overall.total + 1} scored of ${p.overall.total} respondents`,
         'segments[0].sample.importance[0]: expected a finite number, found "x"',
         'segments[1].extra: unknown key',

@@ -78,14 +78,21 @@ describe('reading and merging partial files', () => {
   });
 
   it('locates each problem of a damaged partial, and counts those past the first 20', async () => {
-    const p = JSON.parse(renderPartial(scoreSlice(0, 20))) as { overall: { item: Record<string, unknown[]> } };
-    for (const key of ['gap', 'perception', 'expectation', 'minimum']) p.overall.item[key] = (p.overall.item[key] ?? []).map(() => [1.5, 0, 0]);
-    const file = write('damaged.json', JSON.stringify(p, null, 1));
+    type Lists = Record<string, unknown[]>;
+    const p = JSON.parse(renderPartial(scoreSlice(0, 20))) as { overall: { item: { n: unknown[]; sum: Lists; squares: Lists } } };
+    const { item } = p.overall;
+    item.n = item.n.map(() => 1.5);
+    for (const key of Object.keys(item.sum)) item.sum[key] = (item.sum[key] ?? []).map(() => null);
+    for (const key of Object.keys(item.squares)) item.squares[key] = (item.squares[key] ?? []).map(() => -1);
+    const text = JSON.stringify(p, null, 1);
+    const file = write('damaged.json', text);
     const lines = await failure(readPartial(file, q));
     expect(lines).toHaveLength(21);
-    // Line 21 of the indented file is the first number of overall.item.expectation[0].
-    expect(lines[0]).toBe(`${file}:21:6: overall.item.expectation[0][0]: expected a whole number >= 0, found 1.5`);
-    expect(lines[20]).toBe('... and 4 more problems (24 in all)');
+    // The first problem is the first 1.5 of the indented file: overall.item.n[0].
+    const before = text.slice(0, text.indexOf('1.5')).split('\n');
+    expect(lines[0]).toBe(`${file}:${before.length}:${(before.at(-1) ?? '').length + 1}: overall.item.n[0]: expected a whole number >= 0, found 1.5`);
+    // Six items (makeQuestionnaire fills the other dimensions): 6 counts, 6 x 6 sums, 6 x 6 sums of squares.
+    expect(lines[20]).toBe('... and 58 more problems (78 in all)');
   });
 
   it('refuses partials grouped differently, naming both', async () => {
