@@ -114,7 +114,7 @@ export function sampleSize(layout: ScoringLayout): number {
   return counter.size;
 }
 
-/** Adds `x - shift` and its square at index `i`. */
+/** Adds `x` and its square at index `i`. */
 function addTo(sum: Float64Array, squares: Float64Array, i: number, x: number): void {
   sum[i] = (sum[i] as number) + x;
   squares[i] = (squares[i] as number) + x * x;
@@ -123,40 +123,65 @@ function addTo(sum: Float64Array, squares: Float64Array, i: number, x: number): 
 /** Adds one respondent's derived scores to a sample. */
 export function addRespondent(sample: SampleAccumulator, s: RespondentScores, layout: ScoringLayout): void {
   sample.total[0] = (sample.total[0] as number) + 1;
-  const { item, dimension, reliability } = sample;
-  const shift = layout.answerShift;
-  const format = layout.format;
-  for (let i = 0; i < layout.itemCount; i++) {
-    const gap = s.gap[i] as number;
-    if (Number.isNaN(gap)) continue;
-    item.n[i] = (item.n[i] as number) + 1;
-    addTo(item.sum.gap, item.squares.gap, i, gap);
-    addTo(item.sum.perception, item.squares.perception, i, (s.perception[i] as number) - shift);
-    if (format === 'two-column') addTo(item.sum.expectation, item.squares.expectation, i, (s.expectation[i] as number) - shift);
-    else if (format === 'three-column') {
-      addTo(item.sum.minimum, item.squares.minimum, i, (s.minimum[i] as number) - shift);
-      addTo(item.sum.desired, item.squares.desired, i, (s.desired[i] as number) - shift);
-      addTo(item.sum.msa, item.squares.msa, i, s.msa[i] as number);
-    }
-  }
-  for (let d = 0; d < layout.dimensionCount; d++) {
-    const gap = s.dimensionGap[d] as number;
-    if (Number.isNaN(gap)) continue;
-    dimension.n[d] = (dimension.n[d] as number) + 1;
-    addTo(dimension.sum.gap, dimension.squares.gap, d, gap);
-    if (format === 'three-column') addTo(dimension.sum.msa, dimension.squares.msa, d, s.dimensionMsa[d] as number);
-    if (s.dimensionComplete[d] === 1) addCrossProducts(reliability, d, layout.dimensionItems[d] as Int32Array, s.gap);
-  }
+  addItems(sample.item, s, layout);
+  addDimensions(sample, s, layout);
   if (s.weightSource === 'fallback-missing') sample.fallbackMissing[0] = (sample.fallbackMissing[0] as number) + 1;
   if (s.weightSource === 'fallback-invalid') sample.fallbackInvalid[0] = (sample.fallbackInvalid[0] as number) + 1;
   if (!Number.isNaN(s.weighted)) {
     sample.scored[0] = (sample.scored[0] as number) + 1;
     addTo(sample.overall.sum.unweighted, sample.overall.squares.unweighted, 0, s.unweighted);
     addTo(sample.overall.sum.weighted, sample.overall.squares.weighted, 0, s.weighted);
-    for (let d = 0; d < layout.dimensionCount; d++) sample.importance[d] = (sample.importance[d] as number) + (s.weight[d] as number);
+    const importance = sample.importance;
+    for (let d = 0; d < layout.dimensionCount; d++) importance[d] = (importance[d] as number) + (s.weight[d] as number);
   }
   addKpis(sample.kpi, s.kpi, layout);
   if (s.straightLined) sample.straightLined[0] = (sample.straightLined[0] as number) + 1;
+}
+
+/**
+ * The per-item sums. The arrays are taken out of the records once and the format is tested once,
+ * outside the loop: this runs for every item of every respondent and every sample they are in.
+ */
+function addItems(item: SampleAccumulator['item'], s: RespondentScores, layout: ScoringLayout): void {
+  const { n, sum, squares } = item;
+  const shift = layout.answerShift;
+  const gap = s.gap;
+  const perception = s.perception;
+  const gapSum = sum.gap;
+  const gapSquares = squares.gap;
+  const perceptionSum = sum.perception;
+  const perceptionSquares = squares.perception;
+  const twoColumn = layout.format === 'two-column';
+  const threeColumn = layout.format === 'three-column';
+  for (let i = 0; i < layout.itemCount; i++) {
+    const g = gap[i] as number;
+    if (g !== g) continue; // NaN: the item is missing
+    n[i] = (n[i] as number) + 1;
+    gapSum[i] = (gapSum[i] as number) + g;
+    gapSquares[i] = (gapSquares[i] as number) + g * g;
+    const p = (perception[i] as number) - shift;
+    perceptionSum[i] = (perceptionSum[i] as number) + p;
+    perceptionSquares[i] = (perceptionSquares[i] as number) + p * p;
+    if (twoColumn) addTo(sum.expectation, squares.expectation, i, (s.expectation[i] as number) - shift);
+    else if (threeColumn) {
+      addTo(sum.minimum, squares.minimum, i, (s.minimum[i] as number) - shift);
+      addTo(sum.desired, squares.desired, i, (s.desired[i] as number) - shift);
+      addTo(sum.msa, squares.msa, i, s.msa[i] as number);
+    }
+  }
+}
+
+function addDimensions(sample: SampleAccumulator, s: RespondentScores, layout: ScoringLayout): void {
+  const { n, sum, squares } = sample.dimension;
+  const threeColumn = layout.format === 'three-column';
+  for (let d = 0; d < layout.dimensionCount; d++) {
+    const gap = s.dimensionGap[d] as number;
+    if (gap !== gap) continue; // NaN: too few items answered
+    n[d] = (n[d] as number) + 1;
+    addTo(sum.gap, squares.gap, d, gap);
+    if (threeColumn) addTo(sum.msa, squares.msa, d, s.dimensionMsa[d] as number);
+    if (s.dimensionComplete[d] === 1) addCrossProducts(sample.reliability, d, layout.dimensionItems[d] as Int32Array, s.gap);
+  }
 }
 
 function addCrossProducts(reliability: SampleAccumulator['reliability'], d: number, items: Int32Array, gap: Float64Array): void {
