@@ -1,4 +1,5 @@
-import { BLOOM_BITS, BLOOM_HASHES, EXACT_LIMIT, bloomAdd, bloomHas, type IdTracker } from './id-tracker.js';
+import { IdSet } from './id-set.js';
+import { BLOOM_BITS, BLOOM_HASHES, EXACT_LIMIT, bloomAdd, bloomHas, bloomOfIds, type IdTracker } from './id-tracker.js';
 import type { Decoder, JsonPath } from './partial-decode.js';
 import { decodeWords, encodeWords } from './partial-words.js';
 
@@ -48,14 +49,18 @@ export function decodeIds(value: unknown, path: JsonPath, d: Decoder): IdTracker
   if (tracker.examples.length > MAX_EXAMPLES) d.fail([...path, 'examples'], `expected at most ${MAX_EXAMPLES} examples, found ${tracker.examples.length}`);
   if ((o.exact === null) === (o.bloom === null)) {
     d.fail(path, 'expected exactly one of "exact" (a list of ids) and "bloom" (a filter) to be null');
-    tracker.exact = new Set();
+    tracker.exact = new IdSet();
     return tracker;
   }
   if (o.exact !== null) {
     const ids = d.list(o.exact, [...path, 'exact']).map((x, i) => d.string(x, [...path, 'exact', i]));
-    tracker.exact = new Set(ids);
+    if (ids.length > EXACT_LIMIT) {
+      d.fail([...path, 'exact'], `expected at most ${EXACT_LIMIT} ids, found ${ids.length}`);
+      tracker.exact = new IdSet();
+      return tracker;
+    }
+    tracker.exact = IdSet.of(ids);
     if (tracker.exact.size !== ids.length) d.fail([...path, 'exact'], 'a respondent id is listed twice');
-    if (ids.length > EXACT_LIMIT) d.fail([...path, 'exact'], `expected at most ${EXACT_LIMIT} ids, found ${ids.length}`);
   } else {
     const words = typeof o.bloom === 'string' ? decodeWords(o.bloom, BLOOM_WORDS) : null;
     if (!words) d.fail([...path, 'bloom'], `expected the base64 text of a ${BLOOM_BITS}-bit filter`);
@@ -63,12 +68,6 @@ export function decodeIds(value: unknown, path: JsonPath, d: Decoder): IdTracker
     if (!tracker.approximate) d.fail([...path, 'approximate'], 'a Bloom filter counts approximately: expected true');
   }
   return tracker;
-}
-
-function bloomOf(ids: Iterable<string>): Uint32Array {
-  const bloom = new Uint32Array(BLOOM_WORDS);
-  for (const id of ids) bloomAdd(bloom, id);
-  return bloom;
 }
 
 function popcount(words: Uint32Array): number {
@@ -88,8 +87,8 @@ function bloomCardinality(words: Uint32Array): number {
 }
 
 /** Both shards exact: the union, its count and examples are those of one pass over a's rows then b's. */
-function mergeExact(a: IdTracker & { exact: Set<string> }, b: IdTracker & { exact: Set<string> }): IdTracker {
-  const union = new Set(a.exact);
+function mergeExact(a: IdTracker & { exact: IdSet }, b: IdTracker & { exact: IdSet }): IdTracker {
+  const union = a.exact.clone();
   // A repeat in b's rows happens either at the first sighting in b of an id of a (at b's rank r),
   // or at an id's second sighting inside b (after b's first `exampleAt` sightings): order them
   // on one scale, rank r as 2r and "after s sightings" as 2s - 1.
@@ -132,7 +131,7 @@ function mergeExact(a: IdTracker & { exact: Set<string> }, b: IdTracker & { exac
   const merged: IdTracker = { exact: union, bloom: null, duplicates: a.duplicates + b.duplicates + common, examples, exampleAt, approximate: false };
   if (union.size > EXACT_LIMIT) {
     // One pass would have switched to the filter here too; the count so far stays exact.
-    merged.bloom = bloomOf(union);
+    merged.bloom = bloomOfIds(union);
     merged.exact = null;
     merged.approximate = true;
     merged.exampleAt = examples.map(() => -1);
@@ -144,15 +143,15 @@ function mergeExact(a: IdTracker & { exact: Set<string> }, b: IdTracker & { exac
  * Combines the id trackers of two shards, a's rows before b's. While both are exact sets the
  * duplicate count and the examples are exactly those of one pass. Once either is a Bloom filter,
  * the ids one side shares with the other are counted by testing the exact side's ids against the
- * filter (over-counting only by the filter's false positives, below 1e-9 per id at 1M ids), or,
+ * filter (over-counting only by the filter's false positives, none found among two million fresh ids), or,
  * when both are filters, estimated from their set bits, |A| + |B| - |A u B| (off by tens to
  * hundreds at millions of ids); the examples are then a's, then b's, then shared ids.
  */
 export function mergeIdTrackers(a: IdTracker, b: IdTracker): IdTracker {
-  if (a.exact && b.exact) return mergeExact(a as IdTracker & { exact: Set<string> }, b as IdTracker & { exact: Set<string> });
+  if (a.exact && b.exact) return mergeExact(a as IdTracker & { exact: IdSet }, b as IdTracker & { exact: IdSet });
   let common: number;
   let shared: string[] = [];
-  const bloom = a.bloom ? Uint32Array.from(a.bloom) : bloomOf(a.exact ?? []);
+  const bloom = a.bloom ? Uint32Array.from(a.bloom) : bloomOfIds(a.exact ?? []);
   if (a.exact && b.bloom) {
     shared = [...a.exact].filter((id) => bloomHas(b.bloom as Uint32Array, id));
     common = shared.length;

@@ -194,7 +194,7 @@ export function mergeStates(a: ScoringState, b: ScoringState): ScoringState {
 /**
  * Merges the states of shards, in the order their rows would be read in one pass; `finishScoring`
  * on the merged state gives the result of scoring every row at once (within floating-point
- * rounding; see `mergeIdTrackers` for the one approximation, beyond 200,000 distinct ids).
+ * rounding; see `mergeIdTrackers` for the one approximation, beyond 524,288 distinct ids).
  * @example finishScoring(mergePartials(files.map((text) => fromPartial(JSON.parse(text), q).state!)))
  */
 export function mergePartials(states: readonly ScoringState[]): ScoringState {

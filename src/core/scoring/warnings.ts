@@ -1,4 +1,5 @@
 import type { FinalisedSample } from './finalise.js';
+import { EXACT_LIMIT } from './id-tracker.js';
 import type { SegmentResult, Warning } from './result.js';
 import type { ScoringState } from './scorer.js';
 
@@ -28,7 +29,7 @@ export function collectWarnings(state: ScoringState, main: FinalisedSample, segm
   if (ids.duplicates > 0) {
     warnings.push({
       code: 'duplicate-respondents',
-      message: `${plural(ids.duplicates, 'row')} repeat an earlier respondent id${ids.examples.length > 0 ? ` (${ids.examples.join(', ')}${ids.duplicates > ids.examples.length ? ', ...' : ''})` : ''}${ids.approximate ? '; counted approximately beyond 200,000 respondents' : ''}`,
+      message: `${plural(ids.duplicates, 'row')} repeat an earlier respondent id${ids.examples.length > 0 ? ` (${ids.examples.join(', ')}${ids.duplicates > ids.examples.length ? ', ...' : ''})` : ''}${ids.approximate ? `; counted approximately beyond ${EXACT_LIMIT.toLocaleString('en-US')} distinct ids` : ''}`,
       count: ids.duplicates,
       examples: [...ids.examples],
     });
