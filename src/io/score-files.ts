@@ -114,7 +114,7 @@ export async function scoreFilesToState(
   let bytes = 0;
   const count = (n: number) => {
     bytes += n;
-    progress?.update({ bytes, totalBytes, rows: (state.overall.total[0] as number) });
+    progress?.update({ bytes, totalBytes, rows: state.rows });
   };
   try {
     for (const file of threaded === null ? files : []) {

@@ -27,7 +27,7 @@ async function scoreShard(task: ShardTask): Promise<ShardReply> {
     invalidCells: state.invalidCells,
     problems: state.problems,
     tooManySegments: state.tooManySegments,
-    rows: (state.overall.total[0] as number),
+    rows: state.rows,
   };
 }
 

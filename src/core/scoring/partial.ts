@@ -8,7 +8,7 @@ import { Decoder, describe, type PartialProblem } from './partial-decode.js';
 import { decodeIds, encodeIds, mergeIdTrackers, type PartialIds } from './partial-ids.js';
 import { decodeSample, encodeSample, type PartialSample } from './partial-sample.js';
 import { emptySample, mergeSamples } from './sample.js';
-import { addSegment, compareSegments, MAX_SEGMENTS_PER_COLUMN, segmentKey, startScoring, type ScoringState } from './scorer.js';
+import { addSegment, compareSegments, MAX_SEGMENTS_PER_COLUMN, segmentKey, settleOverall, startScoring, type ScoringState } from './scorer.js';
 
 export type { PartialProblem } from './partial-decode.js';
 
@@ -64,6 +64,7 @@ export function toPartial(state: ScoringState): ScoringPartial {
   if (state.invalidCells > 0 || state.tooManySegments !== null) {
     throw new RangeError('a scoring pass that failed (invalid cells or too many segments) has no partial result');
   }
+  settleOverall(state);
   const q = state.questionnaire;
   return {
     kind: PARTIAL_KIND,
@@ -135,6 +136,8 @@ export function fromPartial(value: unknown, q: Questionnaire): { state: ScoringS
   const groupBy = d.list(options.groupBy, ['options', 'groupBy']).map((x, i) => d.string(x, ['options', 'groupBy', i]));
   const state = startScoring(q, { groupBy, skipInvalid: d.boolean(options.skipInvalid, ['options', 'skipInvalid']) });
   state.overall = decodeSample(o.overall, ['overall'], d, state.layout);
+  state.overallPending = false;
+  state.rows = state.overall.total[0] as number;
   d.list(o.segments, ['segments']).forEach((entry, i) => {
     const path = ['segments', i];
     const s = d.record(entry, path, ['column', 'value', 'sample']);
@@ -171,8 +174,12 @@ export function sameGrouping(a: ScoringState, b: ScoringState): boolean {
  */
 export function mergeStates(a: ScoringState, b: ScoringState): ScoringState {
   if (!sameGrouping(a, b)) throw new RangeError('cannot merge scoring states grouped by different columns');
+  settleOverall(a);
+  settleOverall(b);
   const merged = startScoring(a.questionnaire, { groupBy: [...(a.options.groupBy ?? [])], skipInvalid: a.options.skipInvalid === true || b.options.skipInvalid === true });
   merged.overall = mergeSamples(a.overall, b.overall, merged.layout);
+  merged.overallPending = false;
+  merged.rows = a.rows + b.rows;
   for (const source of [a, b]) {
     for (const [key, segment] of source.segments) {
       const known = merged.segments.get(key);

@@ -15,7 +15,7 @@ import {
   type ScoringLayout,
 } from './respondent.js';
 import type { Result, SegmentResult } from './result.js';
-import { addRespondent, emptySample, type SampleAccumulator } from './sample.js';
+import { addRespondent, emptySample, mergeSamples, type SampleAccumulator } from './sample.js';
 import { collectWarnings } from './warnings.js';
 
 export interface ScoreOptions {
@@ -69,7 +69,19 @@ export interface ScoringState {
   questionnaire: Questionnaire;
   options: ScoreOptions;
   layout: ScoringLayout;
+  /**
+   * Everyone. With --group-by it is filled only when needed (`settleOverall`): every row is in
+   * exactly one segment of the first --group-by column (or in `unsegmented` past the segment
+   * limit), and samples are sums, so adding those up gives the same numbers as adding every row
+   * twice, for half the work.
+   */
   overall: SampleAccumulator;
+  /** Whether `overall` is still to be summed from the first column's segments. */
+  overallPending: boolean;
+  /** Rows whose value in the first --group-by column came after the segment limit. */
+  unsegmented: SampleAccumulator | null;
+  /** Rows added so far (for progress). */
+  rows: number;
   segments: Map<string, Segment>;
   segmentCounts: number[];
   ids: IdTracker;
@@ -96,6 +108,9 @@ export function startScoring(q: Questionnaire, options: ScoreOptions = {}): Scor
     options,
     layout,
     overall: emptySample(layout),
+    overallPending: groupBy.length > 0,
+    unsegmented: null,
+    rows: 0,
     segments: new Map(),
     segmentCounts: groupBy.map(() => 0),
     ids: emptyIdTracker(),
@@ -139,19 +154,33 @@ export function addRecord(state: ScoringState, plan: ColumnPlan, record: readonl
   const answers = state.answers;
   if (answers.id !== null) trackId(state.ids, answers.id);
   const scores = deriveScores(answers, state.layout, state.scores);
-  addRespondent(state.overall, scores, state.layout);
+  state.rows++;
+  if (!state.overallPending) addRespondent(state.overall, scores, state.layout);
   const groupBy = state.options.groupBy ?? [];
   for (let g = 0; g < groupBy.length; g++) {
     const column = groupBy[g] as string;
     const value = answers.groups[g] as string;
     const segment = state.segments.get(segmentKey(g, value)) ?? addSegment(state, g, column, value, emptySample(state.layout));
-    if (!segment) continue;
-    addRespondent(segment.sample, scores, state.layout);
+    if (segment) addRespondent(segment.sample, scores, state.layout);
+    else if (g === 0 && state.overallPending) addRespondent((state.unsegmented ??= emptySample(state.layout)), scores, state.layout);
   }
+}
+
+/** Fills `overall` from the segments of the first --group-by column, if it is still pending; see `ScoringState.overall`. */
+export function settleOverall(state: ScoringState): void {
+  if (!state.overallPending) return;
+  let overall = state.unsegmented ?? emptySample(state.layout);
+  for (const segment of state.segments.values()) {
+    if (segment.group === 0) overall = mergeSamples(overall, segment.sample, state.layout);
+  }
+  state.overall = overall;
+  state.overallPending = false;
+  state.unsegmented = null;
 }
 
 /** The contract's result from everything added so far. */
 export function finishScoring(state: ScoringState): Result {
+  settleOverall(state);
   const q = state.questionnaire;
   const main = finaliseSample(q, state.overall, state.layout);
   const segments: SegmentResult[] = [...state.segments.values()]

@@ -195,3 +195,22 @@ export function expectMatches(actual: Result, expected: IndResult): void {
 export function warning(result: Result, code: string): Result['warnings'][number] | undefined {
   return result.warnings.find((w) => w.code === code);
 }
+
+/**
+ * Deep equality where numbers may differ by summation order only: within 1e-12 relative
+ * (absolute below 1). Everything else, keys included, must be equal.
+ */
+export function expectSameUpToRounding(actual: unknown, expected: unknown, path = 'result'): void {
+  if (typeof expected === 'number' && typeof actual === 'number') {
+    if (Math.abs(actual - expected) > 1e-12 * Math.max(1, Math.abs(expected))) expect(actual, path).toBe(expected);
+    return;
+  }
+  if (expected !== null && typeof expected === 'object' && actual !== null && typeof actual === 'object') {
+    expect(Object.keys(actual), path).toEqual(Object.keys(expected));
+    for (const key of Object.keys(expected)) {
+      expectSameUpToRounding((actual as Record<string, unknown>)[key], (expected as Record<string, unknown>)[key], `${path}.${key}`);
+    }
+    return;
+  }
+  expect(actual, path).toEqual(expected);
+}
