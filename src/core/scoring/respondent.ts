@@ -108,7 +108,8 @@ export function emptyAnswers(layout: ScoringLayout, groups: number): RespondentA
 }
 
 export function emptyScores(layout: ScoringLayout): RespondentScores {
-  const perItem = () => new Float64Array(layout.itemCount);
+  // NaN, not 0: `deriveScores` writes only the quantities of the format.
+  const perItem = () => new Float64Array(layout.itemCount).fill(Number.NaN);
   const perDimension = () => new Float64Array(layout.dimensionCount);
   return {
     expectation: perItem(),
@@ -168,41 +169,67 @@ function isStraightLined(a: RespondentAnswers, layout: ScoringLayout): boolean {
 }
 
 /**
+ * Per item: answers after reversal and the gaps (P - E, or MSS = P - DES and MSA = P - MIN, or P
+ * alone), all NaN unless every answer of the item is present. The format is tested once, outside
+ * the loop, and only its quantities are written (the others stay NaN from `emptyScores`): this
+ * runs for every item of every row.
+ */
+function deriveItems(a: RespondentAnswers, layout: ScoringLayout, out: RespondentScores): void {
+  const { scaleMin, scaleMax, format, reverse, itemCount } = layout;
+  const mirror = scaleMin + scaleMax;
+  const { perception, gap } = out;
+  if (format === 'two-column') {
+    const expectation = out.expectation;
+    for (let i = 0; i < itemCount; i++) {
+      let p = a.perception[i] as number;
+      let e = a.expectation[i] as number;
+      if (reverse[i] === 1) {
+        p = mirror - p;
+        e = mirror - e;
+      }
+      const g = p - e;
+      // NaN when either answer is missing; then the item is missing as a whole.
+      const complete = g === g;
+      perception[i] = complete ? p : Number.NaN;
+      expectation[i] = complete ? e : Number.NaN;
+      gap[i] = g;
+    }
+  } else if (format === 'three-column') {
+    const { minimum, desired, msa } = out;
+    for (let i = 0; i < itemCount; i++) {
+      let p = a.perception[i] as number;
+      let min = a.minimum[i] as number;
+      let des = a.desired[i] as number;
+      if (reverse[i] === 1) {
+        p = mirror - p;
+        min = mirror - min;
+        des = mirror - des;
+      }
+      const complete = !Number.isNaN(p + min + des);
+      perception[i] = complete ? p : Number.NaN;
+      minimum[i] = complete ? min : Number.NaN;
+      desired[i] = complete ? des : Number.NaN;
+      gap[i] = complete ? p - des : Number.NaN;
+      msa[i] = complete ? p - min : Number.NaN;
+    }
+  } else {
+    for (let i = 0; i < itemCount; i++) {
+      const raw = a.perception[i] as number;
+      const p = reverse[i] === 1 ? mirror - raw : raw;
+      perception[i] = p;
+      gap[i] = p;
+    }
+  }
+}
+
+/**
  * Derives every per-respondent quantity of the contract: reversed answers, item gaps (P - E, or
  * MSS = P - DES and MSA = P - MIN, or P alone), dimension scores under the half-of-items rule,
  * the weights used and the unweighted and weighted overall scores.
  */
 export function deriveScores(a: RespondentAnswers, layout: ScoringLayout, out: RespondentScores): RespondentScores {
-  const { scaleMin, scaleMax, format } = layout;
-  const flip = (x: number, i: number) => (layout.reverse[i] === 1 ? scaleMin + scaleMax - x : x);
-  for (let i = 0; i < layout.itemCount; i++) {
-    const p = flip(a.perception[i] as number, i);
-    let e = Number.NaN;
-    let min = Number.NaN;
-    let des = Number.NaN;
-    let gap = Number.NaN;
-    let msa = Number.NaN;
-    if (format === 'two-column') {
-      e = flip(a.expectation[i] as number, i);
-      gap = p - e;
-    } else if (format === 'three-column') {
-      min = flip(a.minimum[i] as number, i);
-      des = flip(a.desired[i] as number, i);
-      gap = p - des;
-      msa = p - min;
-    } else {
-      gap = p;
-    }
-    // An item with any answer missing is missing as a whole (NaN propagates through the gap).
-    const complete = !Number.isNaN(gap) && (format !== 'three-column' || !Number.isNaN(msa));
-    out.perception[i] = complete ? p : Number.NaN;
-    out.expectation[i] = complete ? e : Number.NaN;
-    out.minimum[i] = complete ? min : Number.NaN;
-    out.desired[i] = complete ? des : Number.NaN;
-    out.gap[i] = complete ? gap : Number.NaN;
-    out.msa[i] = complete ? msa : Number.NaN;
-  }
-
+  deriveItems(a, layout, out);
+  const format = layout.format;
   let dimensionSum = 0;
   let allDimensions = true;
   for (let d = 0; d < layout.dimensionCount; d++) {
@@ -210,7 +237,8 @@ export function deriveScores(a: RespondentAnswers, layout: ScoringLayout, out: R
     let sum = 0;
     let msaSum = 0;
     let answered = 0;
-    for (const i of items) {
+    for (let j = 0; j < items.length; j++) {
+      const i = items[j] as number;
       const gap = out.gap[i] as number;
       if (Number.isNaN(gap)) continue;
       sum += gap;
