@@ -34,6 +34,31 @@ export function hashText(text: string, seed: number): number {
   return finish(hash, text.length);
 }
 
+/** Seeds of the three hashes the Bloom filter uses. */
+const SEED_2 = 0x9747b28c;
+const SEED_3 = 0x2545f491;
+const three = new Uint32Array(3);
+
+/**
+ * `hashText` with seeds 0, SEED_2 and SEED_3 in one pass over the string, into a reused array
+ * (valid until the next call).
+ */
+export function hashText3(text: string): Uint32Array {
+  let a = 0;
+  let b = SEED_2;
+  let c = SEED_3;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    a = mix(a, unit);
+    b = mix(b, unit);
+    c = mix(c, unit);
+  }
+  three[0] = finish(a, text.length);
+  three[1] = finish(b, text.length);
+  three[2] = finish(c, text.length);
+  return three;
+}
+
 /** `hashText` of the code units [start, end) of `units`. */
 function hashUnits(units: Uint8Array | Uint16Array, start: number, end: number, seed: number): number {
   let hash = seed;

@@ -1,4 +1,4 @@
-import { hashText, IdSet } from './id-set.js';
+import { hashText3, IdSet } from './id-set.js';
 
 /**
  * Detects repeated respondent ids in bounded memory: exact up to `EXACT_LIMIT` distinct ids (or
@@ -39,14 +39,21 @@ const BLOCK_BITS = 512;
 const BLOCKS = BLOOM_BITS / BLOCK_BITS;
 const positions = new Int32Array(BLOOM_HASHES);
 
-/** Fills `positions` with the id's bits (word index * 32 + bit) and returns nothing: no allocation per id. */
+/** Fills `positions` with the id's bits (word index * 32 + bit): no allocation per id. */
 function placeBits(id: string): void {
-  const h1 = hashText(id, 0);
-  const h2 = hashText(id, 0x9747b28c);
-  const h3 = hashText(id, 0x2545f491);
+  const hashes = hashText3(id);
+  const h1 = hashes[0] as number;
+  const h2 = hashes[1] as number;
+  const h3 = hashes[2] as number;
   const base = (h1 % BLOCKS) * BLOCK_BITS;
-  const fields = [h2, h2 >>> 9, h2 >>> 18, h3, h3 >>> 9, h3 >>> 18, h1 >>> 18];
-  for (let k = 0; k < BLOOM_HASHES; k++) positions[k] = base + ((fields[k] as number) & (BLOCK_BITS - 1));
+  const mask = BLOCK_BITS - 1;
+  positions[0] = base + (h2 & mask);
+  positions[1] = base + ((h2 >>> 9) & mask);
+  positions[2] = base + ((h2 >>> 18) & mask);
+  positions[3] = base + (h3 & mask);
+  positions[4] = base + ((h3 >>> 9) & mask);
+  positions[5] = base + ((h3 >>> 18) & mask);
+  positions[6] = base + ((h1 >>> 18) & mask);
 }
 
 /** Sets the id's bits; returns whether all of them were already set (probably seen). */
