@@ -16,6 +16,13 @@ export interface PartialIds {
 }
 
 const MAX_EXAMPLES = 5;
+/**
+ * Merged exact sets stay exact up to this many ids (about 40 MB), past the one-pass limit: a
+ * merged tracker is only merged further or reported, never grows row by row, and the filter would
+ * cost a second per million ids to build. So two threads' halves of a million rows count repeats
+ * exactly (one pass would have estimated beyond 524,288 ids), and memory stays bounded.
+ */
+export const MERGED_EXACT_LIMIT = 4 * EXACT_LIMIT;
 const BLOOM_WORDS = BLOOM_BITS / 32;
 
 /** The tracker as JSON: the exact ids in first-seen order, or the filter as base64. */
@@ -129,8 +136,8 @@ function mergeExact(a: IdTracker & { exact: IdSet }, b: IdTracker & { exact: IdS
     exampleAt.push(a.exact.size + c.fresh);
   }
   const merged: IdTracker = { exact: union, bloom: null, duplicates: a.duplicates + b.duplicates + common, examples, exampleAt, approximate: false };
-  if (union.size > EXACT_LIMIT) {
-    // One pass would have switched to the filter here too; the count so far stays exact.
+  if (union.size > MERGED_EXACT_LIMIT) {
+    // Past the merge limit the union becomes a filter too; the count so far stays exact.
     merged.bloom = bloomOfIds(union);
     merged.exact = null;
     merged.approximate = true;

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BLOOM_BITS, EXACT_LIMIT, emptyIdTracker, trackId, type IdTracker } from '../../../src/core/scoring/id-tracker.js';
 import { Decoder } from '../../../src/core/scoring/partial-decode.js';
-import { decodeIds, encodeIds, mergeIdTrackers } from '../../../src/core/scoring/partial-ids.js';
+import { MERGED_EXACT_LIMIT, decodeIds, encodeIds, mergeIdTrackers } from '../../../src/core/scoring/partial-ids.js';
 import { decodeWords, encodeWords } from '../../../src/core/scoring/partial-words.js';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 300);
@@ -95,15 +95,28 @@ describe('merging beyond the exact limit', () => {
     expect(merged.approximate).toBe(true);
   });
 
-  it('switches to the filter when two exact shards together pass the limit, keeping the exact count', () => {
+  it('keeps two exact shards exact past the one-pass limit, and switches to the filter past the merge limit', () => {
     const a = track(many(0, EXACT_LIMIT / 2 + 10));
     const b = track(many(EXACT_LIMIT / 2, EXACT_LIMIT + 5));
     const merged = mergeIdTrackers(a, b);
-    expect(merged.exact).toBeNull();
-    expect(merged.bloom).not.toBeNull();
+    expect(merged.exact?.size).toBe(EXACT_LIMIT + 5);
     expect(merged.duplicates).toBe(10);
-    expect(merged.approximate).toBe(true);
-  });
+    expect(merged.approximate).toBe(false);
+    // Four more exact shards of EXACT_LIMIT ids, each sharing 3 ids with the one before: past 4 x the limit.
+    let all = merged;
+    let end = EXACT_LIMIT + 5;
+    for (let k = 1; k <= 4; k++) {
+      const shard = track(many(end - 3, end - 3 + EXACT_LIMIT));
+      expect(shard.approximate).toBe(false);
+      all = mergeIdTrackers(all, shard);
+      end += EXACT_LIMIT - 3;
+    }
+    expect(MERGED_EXACT_LIMIT).toBe(4 * EXACT_LIMIT);
+    expect(all.exact).toBeNull();
+    expect(all.bloom).not.toBeNull();
+    expect(all.approximate).toBe(true);
+    expect(all.duplicates).toBe(10 + 4 * 3);
+  }, 60_000);
 });
 
 describe('base64 words', () => {
