@@ -647,6 +647,18 @@ async function main() {
     perSize.push({ rows, bytes, results });
   }
 
+  // The opt-in worker threads, for information (the targets are judged on the default, one thread).
+  /** @type {Run[]} */
+  const threaded = [];
+  const threadFile = perSize.some((s) => s.rows === TARGETS.ratioRows) ? ensureData(TARGETS.ratioRows, values.seed).file : null;
+  if (threadFile) {
+    for (let r = 1; r <= runs; r++) {
+      const run = toRun(await measure(process.execPath, [...servqualArgs(threadFile), '--threads', '2']));
+      threaded.push(run);
+      log(`servqual --threads 2 1M run ${r}/${runs}: ${fx(run.wall, 2)} s, peak RSS ${run.rss === null ? 'n/a' : `${fx(run.rss / MB, 1)} MB`}${run.ok ? '' : `  FAILED ${run.error}`}`);
+    }
+  }
+
   // Summaries.
   /** @param {Run[] | undefined} rs */
   const summary = (rs) => {
@@ -828,6 +840,11 @@ async function main() {
     const a = summary(at(TARGETS.flatFrom)?.results.servqual)?.rss;
     const b = summary(at(TARGETS.flatTo)?.results.servqual)?.rss;
     if (a && b) L.push(`Flatness: servqual peak RSS at 5M / 1M = ${fx(b / MB, 1)} / ${fx(a / MB, 1)} MB = **${fx(b / a, 3)}**.`, '');
+  }
+  {
+    const t = summary(threaded);
+    const one = summary(at(TARGETS.ratioRows)?.results.servqual);
+    if (t && one) L.push(`Worker threads (opt-in): \`--threads 2\` on the 1M file ${fx(t.wall)} s (runs ${t.walls.map((w) => fx(w)).join(', ')}), peak RSS ${t.rss === null ? 'n/a' : `${fx(t.rss / MB, 1)} MB`}, against ${fx(one.wall)} s on one thread; not the default, as each worker's heap breaks the 150 MB target for a gain this small on 2 cores.`, '');
   }
   L.push(`Start: \`servqual --help\` ${fx(helpMs, 0)} ms (median of 10: ${helpTimes.map((t) => fx(t, 0)).join(', ')}); bare \`node -e ''\` ${fx(nodeMs, 0)} ms.`, '');
 

@@ -53,9 +53,27 @@ export function hashText3(text: string): Uint32Array {
     b = mix(b, unit);
     c = mix(c, unit);
   }
-  three[0] = finish(a, text.length);
-  three[1] = finish(b, text.length);
-  three[2] = finish(c, text.length);
+  return finish3(a, b, c, text.length);
+}
+
+/** `hashText3` of the code units [start, end) of `units`. */
+function hashUnits3(units: Uint8Array | Uint16Array, start: number, end: number): Uint32Array {
+  let a = 0;
+  let b = SEED_2;
+  let c = SEED_3;
+  for (let u = start; u < end; u++) {
+    const unit = units[u] as number;
+    a = mix(a, unit);
+    b = mix(b, unit);
+    c = mix(c, unit);
+  }
+  return finish3(a, b, c, end - start);
+}
+
+function finish3(a: number, b: number, c: number, length: number): Uint32Array {
+  three[0] = finish(a, length);
+  three[1] = finish(b, length);
+  three[2] = finish(c, length);
   return three;
 }
 
@@ -67,6 +85,7 @@ function hashUnits(units: Uint8Array | Uint16Array, start: number, end: number, 
 }
 
 const INITIAL_SLOTS = 1 << 12;
+const TEXT_SLICE = 4096;
 /**
  * A slot holds the id's index + 1 in its low INDEX_BITS and the top bits of its hash above them
  * (0 for an empty slot): a probe compares ids only when those bits agree, so a lookup costs about
@@ -135,10 +154,17 @@ export class IdSet {
   at(i: number): string {
     const start = this.starts[i] as number;
     const end = this.end(i);
+    // In slices, as an argument list has a limit; ids are short, so this is one call.
     let text = '';
-    // Ids are short: building the string unit by unit beats a decoder call.
-    for (let u = start; u < end; u++) text += String.fromCharCode(this.units[u] as number);
+    for (let from = start; from < end; from += TEXT_SLICE) {
+      text += String.fromCharCode.apply(null, this.units.subarray(from, Math.min(end, from + TEXT_SLICE)) as unknown as number[]);
+    }
     return text;
+  }
+
+  /** `hashText3` of the i-th id, from its code units (no string is made). */
+  hashes3(i: number): Uint32Array {
+    return hashUnits3(this.units, this.starts[i] as number, this.end(i));
   }
 
   *[Symbol.iterator](): IterableIterator<string> {

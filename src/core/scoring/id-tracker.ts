@@ -39,9 +39,8 @@ const BLOCK_BITS = 512;
 const BLOCKS = BLOOM_BITS / BLOCK_BITS;
 const positions = new Int32Array(BLOOM_HASHES);
 
-/** Fills `positions` with the id's bits (word index * 32 + bit): no allocation per id. */
-function placeBits(id: string): void {
-  const hashes = hashText3(id);
+/** Fills `positions` with the bits (word index * 32 + bit) of an id whose three hashes are given: no allocation per id. */
+function placeBits(hashes: Uint32Array): void {
   const h1 = hashes[0] as number;
   const h2 = hashes[1] as number;
   const h3 = hashes[2] as number;
@@ -56,9 +55,9 @@ function placeBits(id: string): void {
   positions[6] = base + ((h1 >>> 18) & mask);
 }
 
-/** Sets the id's bits; returns whether all of them were already set (probably seen). */
-export function bloomAdd(bloom: Uint32Array, id: string): boolean {
-  placeBits(id);
+/** Sets the bits of an id with these hashes (`hashText3`); returns whether all of them were already set (probably seen). */
+function bloomAddHashes(bloom: Uint32Array, hashes: Uint32Array): boolean {
+  placeBits(hashes);
   let seen = true;
   for (let k = 0; k < BLOOM_HASHES; k++) {
     const bit = positions[k] as number;
@@ -72,9 +71,14 @@ export function bloomAdd(bloom: Uint32Array, id: string): boolean {
   return seen;
 }
 
+/** Sets the id's bits; returns whether all of them were already set (probably seen). */
+export function bloomAdd(bloom: Uint32Array, id: string): boolean {
+  return bloomAddHashes(bloom, hashText3(id));
+}
+
 /** Whether all of the id's bits are set (probably seen), without setting them. */
 export function bloomHas(bloom: Uint32Array, id: string): boolean {
-  placeBits(id);
+  placeBits(hashText3(id));
   for (let k = 0; k < BLOOM_HASHES; k++) {
     const bit = positions[k] as number;
     if (((bloom[bit >>> 5] as number) & (1 << (bit & 31))) === 0) return false;
@@ -82,10 +86,10 @@ export function bloomHas(bloom: Uint32Array, id: string): boolean {
   return true;
 }
 
-/** A filter holding these ids. */
-export function bloomOfIds(ids: Iterable<string>): Uint32Array {
+/** A filter holding the ids of the set (hashed from its code units: no string per id). */
+export function bloomOfIds(ids: IdSet): Uint32Array {
   const bloom = new Uint32Array(BLOOM_BITS / 32);
-  for (const id of ids) bloomAdd(bloom, id);
+  for (let i = 0; i < ids.size; i++) bloomAddHashes(bloom, ids.hashes3(i));
   return bloom;
 }
 

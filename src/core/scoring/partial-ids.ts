@@ -158,7 +158,7 @@ export function mergeIdTrackers(a: IdTracker, b: IdTracker): IdTracker {
   if (a.exact && b.exact) return mergeExact(a as IdTracker & { exact: IdSet }, b as IdTracker & { exact: IdSet });
   let common: number;
   let shared: string[] = [];
-  const bloom = a.bloom ? Uint32Array.from(a.bloom) : bloomOfIds(a.exact ?? []);
+  const bloom = a.bloom ? Uint32Array.from(a.bloom) : bloomOfIds(a.exact as IdSet);
   if (a.exact && b.bloom) {
     shared = [...a.exact].filter((id) => bloomHas(b.bloom as Uint32Array, id));
     common = shared.length;

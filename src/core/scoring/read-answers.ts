@@ -23,6 +23,14 @@ function cellValue(record: RecordCells, index: number, min: number, max: number)
   return undefined;
 }
 
+/** Why a cell is not an answer: its text, and the scale it is not on. */
+function invalidCellMessage(q: Questionnaire, record: RecordCells, index: number, kpi: number): string {
+  const rule = q.kpis[kpi];
+  const { min, max } = q.scale;
+  const what = rule ? ` on the ${rule.scale.min}-${rule.scale.max} scale of ${rule.id}` : kpi === -1 ? ` on the ${min}-${max} scale` : '';
+  return `${quoteCell(record.text(index))} is not a number${what}`;
+}
+
 /**
  * Fills `out` from one CSV record: numbers on the scale, NaN for blank cells. A cell that is not a
  * number on its scale is reported through `report`, and becomes missing (the caller decides whether
@@ -38,12 +46,10 @@ export function readAnswers(
 ): number {
   let invalid = 0;
   const { min, max } = q.scale;
-  // Only on the rare invalid cell: decode the text and word the message (`kpi` -1: an answer, -2: a weight).
+  // Only on the rare invalid cell: count it, report it, read it as missing (`kpi` -1: an answer, -2: a weight).
   const reject = (index: number, kpi: number): number => {
     invalid++;
-    const rule = q.kpis[kpi];
-    const what = rule ? ` on the ${rule.scale.min}-${rule.scale.max} scale of ${rule.id}` : kpi === -1 ? ` on the ${min}-${max} scale` : '';
-    report({ line, column: plan.header[index] ?? String(index + 1), message: `${quoteCell(record.text(index))} is not a number${what}` });
+    report({ line, column: plan.header[index] ?? String(index + 1), message: invalidCellMessage(q, record, index, kpi) });
     return Number.NaN;
   };
   // Item by item, in the order the problems are listed.

@@ -53,6 +53,7 @@ export function addSegment(state: ScoringState, group: number, column: string, v
   }
   const segment = { group, column, value, sample };
   state.segments.set(segmentKey(group, value), segment);
+  state.segmentsByValue[group]?.set(value, segment);
   return segment;
 }
 
@@ -83,6 +84,8 @@ export interface ScoringState {
   /** Rows added so far (for progress). */
   rows: number;
   segments: Map<string, Segment>;
+  /** The same segments by value, one map per --group-by column: the row loop looks them up without building a key. */
+  segmentsByValue: Map<string, Segment>[];
   segmentCounts: number[];
   ids: IdTracker;
   skippedCells: number;
@@ -112,6 +115,7 @@ export function startScoring(q: Questionnaire, options: ScoreOptions = {}): Scor
     unsegmented: null,
     rows: 0,
     segments: new Map(),
+    segmentsByValue: groupBy.map(() => new Map()),
     segmentCounts: groupBy.map(() => 0),
     ids: emptyIdTracker(),
     skippedCells: 0,
@@ -160,7 +164,7 @@ export function addRecord(state: ScoringState, plan: ColumnPlan, record: readonl
   for (let g = 0; g < groupBy.length; g++) {
     const column = groupBy[g] as string;
     const value = answers.groups[g] as string;
-    const segment = state.segments.get(segmentKey(g, value)) ?? addSegment(state, g, column, value, emptySample(state.layout));
+    const segment = (state.segmentsByValue[g] as Map<string, Segment>).get(value) ?? addSegment(state, g, column, value, emptySample(state.layout));
     if (segment) addRespondent(segment.sample, scores, state.layout);
     else if (g === 0 && state.overallPending) addRespondent((state.unsegmented ??= emptySample(state.layout)), scores, state.layout);
   }
