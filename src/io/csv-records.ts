@@ -52,7 +52,8 @@ export async function readHead(source: AsyncIterator<Buffer | string>): Promise<
     const next = await source.next();
     if (next.done) break;
     const chunk = typeof next.value === 'string' ? Buffer.from(next.value) : next.value;
-    chunks.push(chunk);
+    // A copy: the reader may refill the chunk's buffer on the next pull (see openChunks).
+    chunks.push(Buffer.from(chunk));
     seen += chunk.length;
     for (let i = 0; i < chunk.length && !complete; i++) {
       const byte = chunk[i];

@@ -1,4 +1,3 @@
-import type { Readable } from 'node:stream';
 import { StringCells, type RecordCells } from '../core/scoring/cells.js';
 import { csvSyntaxError, MAX_RECORD_SIZE, parseRecords, readHead } from './csv-records.js';
 import { CR, CsvRow, LF, QUOTE } from './csv-row.js';
@@ -279,7 +278,7 @@ export class CsvScanner {
  * it starts on. The cells are valid only during the call. A UTF-16 file (rare) goes to csv-parse.
  */
 export async function scanCsv(
-  input: Readable,
+  input: AsyncIterable<Buffer | string>,
   file: string,
   onRecord: (cells: RecordCells, line: number) => void,
   maxRecordSize = MAX_RECORD_SIZE,

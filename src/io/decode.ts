@@ -81,7 +81,8 @@ export async function* decodeToUtf8(source: AsyncIterable<Buffer | string> | Ite
   for await (const piece of source) {
     const chunk = typeof piece === 'string' ? Buffer.from(piece) : piece;
     if (pending) {
-      pending.push(chunk);
+      // A copy: the reader may refill the chunk's buffer on the next pull (see openChunks).
+      pending.push(Buffer.from(chunk));
       held += chunk.length;
       if (held >= SNIFF_BYTES) yield* release();
       continue;

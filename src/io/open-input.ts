@@ -1,11 +1,13 @@
 import { createReadStream } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { open, type FileHandle } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { fileError } from './read-text.js';
 
-/** Opens a file for streaming, or stdin for `-`, naming the file in any error. */
-export async function openInput(file: string, stdin: Readable): Promise<Readable> {
-  if (file === '-') return stdin;
+/** How much one read of a response file takes. */
+const CHUNK_BYTES = 256 * 1024;
+
+/** Opens a file for reading, refusing a directory, naming the file in any error. */
+async function openFile(file: string): Promise<FileHandle> {
   try {
     const handle = await open(file, 'r');
     const info = await handle.stat();
@@ -13,8 +15,55 @@ export async function openInput(file: string, stdin: Readable): Promise<Readable
       await handle.close();
       throw Object.assign(new Error('directory'), { code: 'EISDIR' });
     }
-    return createReadStream('', { fd: handle, highWaterMark: 256 * 1024 });
+    return handle;
   } catch (error) {
     throw fileError(error, file);
   }
+}
+
+/** Opens a file for streaming, or stdin for `-`, naming the file in any error. */
+export async function openInput(file: string, stdin: Readable): Promise<Readable> {
+  if (file === '-') return stdin;
+  return createReadStream('', { fd: await openFile(file), highWaterMark: CHUNK_BYTES });
+}
+
+/** A file's (or stdin's) bytes as chunks, and how to let go of the file when reading stops early. */
+export interface InputChunks {
+  chunks: AsyncGenerator<Buffer>;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens a file (or stdin for `-`) as chunks read on demand. With `reuse`, every chunk of a file is
+ * the same buffer, refilled on the next pull, so the consumer must copy what it keeps first (the
+ * CSV scanner appends each chunk to its own buffer). Why: a fresh 256 KB buffer per read is
+ * external memory that V8 frees only at its next collection, and a scan that makes almost no
+ * garbage collects rarely: tens of MB of dead chunks were held at once.
+ */
+export async function openChunks(file: string, stdin: Readable, reuse: boolean): Promise<InputChunks> {
+  if (file === '-') {
+    const chunks = (async function* () {
+      for await (const chunk of stdin as AsyncIterable<Buffer | string>) yield typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+    })();
+    return { chunks, close: async () => {} };
+  }
+  const handle = await openFile(file);
+  const chunks = (async function* () {
+    let buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+    for (;;) {
+      if (!reuse) buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+      const { bytesRead } = await handle.read(buffer, 0, CHUNK_BYTES, null);
+      if (bytesRead === 0) return;
+      yield buffer.subarray(0, bytesRead);
+    }
+  })();
+  let closed = false;
+  return {
+    chunks,
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      await handle.close();
+    },
+  };
 }

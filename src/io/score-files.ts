@@ -20,7 +20,7 @@ import { scanCsv } from './csv-scan.js';
 import { decodeToUtf8 } from './decode.js';
 import type { Progress } from './progress.js';
 import { scoreExportFile } from './read-export.js';
-import { openInput } from './open-input.js';
+import { openChunks } from './open-input.js';
 import { scoreFileThreaded } from './score-threads.js';
 
 export const STDIN_NAME = '<stdin>';
@@ -35,7 +35,7 @@ export interface ShardOptions {
   allowNoRows?: boolean;
 }
 
-export async function scoreOneFile(state: ScoringState, file: string, input: Readable, shard: ShardOptions = {}): Promise<void> {
+export async function scoreOneFile(state: ScoringState, file: string, input: AsyncIterable<Buffer | string>, shard: ShardOptions = {}): Promise<void> {
   const lineOffset = shard.lineOffset ?? 0;
   const name = file === '-' ? STDIN_NAME : file;
   let header: { plan: ColumnPlan; line: number } | null = null;
@@ -80,8 +80,8 @@ export interface ReadOptions {
 }
 
 /** The chunks of a stream, counted as they pass. */
-async function* counted(source: Readable, count: (bytes: number) => void): AsyncGenerator<Buffer> {
-  for await (const chunk of source as AsyncIterable<Buffer>) {
+async function* counted(source: AsyncIterable<Buffer>, count: (bytes: number) => void): AsyncGenerator<Buffer> {
+  for await (const chunk of source) {
     count(chunk.length);
     yield chunk;
   }
@@ -118,13 +118,14 @@ export async function scoreFilesToState(
   };
   try {
     for (const file of threaded === null ? files : []) {
-      const raw = await openInput(file, options.stdin ?? process.stdin);
-      const input = Readable.from(decodeToUtf8(progress ? counted(raw, count) : raw, options.encoding ?? 'auto'));
+      // The byte scanner copies each chunk, so a generic CSV is read into one reused buffer.
+      const raw = await openChunks(file, options.stdin ?? process.stdin, platform === 'generic');
+      const input = decodeToUtf8(progress ? counted(raw.chunks, count) : raw.chunks, options.encoding ?? 'auto');
       try {
         if (platform === 'generic') await scoreOneFile(state, file, input);
-        else warnings.push(...(await scoreExportFile(state, file === '-' ? STDIN_NAME : file, input, platform)));
+        else warnings.push(...(await scoreExportFile(state, file === '-' ? STDIN_NAME : file, Readable.from(input), platform)));
       } finally {
-        if (file !== '-') raw.destroy();
+        await raw.close();
       }
     }
   } finally {

@@ -1,9 +1,16 @@
 /**
  * A set of strings in first-seen order that costs about 20 bytes per short id instead of the
  * 70-odd of a `Set<string>`: the ids' code units back to back in one buffer, their start offsets,
- * and an open-addressing table of indices. It keeps respondent ids exact up to a million or so in
- * the memory a Bloom filter would take.
+ * and an open-addressing table of indices. Ids can be given as strings or, so that reading a CSV
+ * makes no string per row, as a range of ASCII bytes (whose code units are the bytes).
  */
+
+/** Code units: a string's, or an array's (bytes of ASCII text, or UTF-16 units), over [start, end). */
+export type Units = string | Uint8Array | Uint16Array;
+
+function unitAt(units: Units, k: number): number {
+  return typeof units === 'string' ? units.charCodeAt(k) : (units[k] as number);
+}
 
 /** One step of the hash: mixes code unit `unit` into `hash` (multiply, then fold the high bits down). */
 function mix(hash: number, unit: number): number {
@@ -22,6 +29,13 @@ function finish(hash: number, length: number): number {
   return h >>> 0;
 }
 
+/** `hashText` of the code units [start, end) of `units`. */
+function hashUnits(units: Units, start: number, end: number, seed: number): number {
+  let hash = seed;
+  for (let k = start; k < end; k++) hash = mix(hash, unitAt(units, k));
+  return finish(hash, end - start);
+}
+
 /**
  * A 32-bit hash of a string's UTF-16 code units; other seeds give (for practical purposes)
  * independent hashes, which the Bloom filter needs. FNV-1a alone is not enough there: its low
@@ -29,9 +43,7 @@ function finish(hash: number, length: number): number {
  * patterns (20 false repeats in a million distinct ids).
  */
 export function hashText(text: string, seed: number): number {
-  let hash = seed;
-  for (let i = 0; i < text.length; i++) hash = mix(hash, text.charCodeAt(i));
-  return finish(hash, text.length);
+  return hashUnits(text, 0, text.length, seed);
 }
 
 /** Seeds of the three hashes the Bloom filter uses. */
@@ -40,52 +52,36 @@ const SEED_3 = 0x2545f491;
 const three = new Uint32Array(3);
 
 /**
- * `hashText` with seeds 0, SEED_2 and SEED_3 in one pass over the string, into a reused array
- * (valid until the next call).
+ * `hashText` with seeds 0, SEED_2 and SEED_3 in one pass over the code units [start, end), into
+ * a reused array (valid until the next call).
  */
-export function hashText3(text: string): Uint32Array {
+export function hashUnits3(units: Units, start: number, end: number): Uint32Array {
   let a = 0;
   let b = SEED_2;
   let c = SEED_3;
-  for (let i = 0; i < text.length; i++) {
-    const unit = text.charCodeAt(i);
+  for (let k = start; k < end; k++) {
+    const unit = unitAt(units, k);
     a = mix(a, unit);
     b = mix(b, unit);
     c = mix(c, unit);
   }
-  return finish3(a, b, c, text.length);
-}
-
-/** `hashText3` of the code units [start, end) of `units`. */
-function hashUnits3(units: Uint8Array | Uint16Array, start: number, end: number): Uint32Array {
-  let a = 0;
-  let b = SEED_2;
-  let c = SEED_3;
-  for (let u = start; u < end; u++) {
-    const unit = units[u] as number;
-    a = mix(a, unit);
-    b = mix(b, unit);
-    c = mix(c, unit);
-  }
-  return finish3(a, b, c, end - start);
-}
-
-function finish3(a: number, b: number, c: number, length: number): Uint32Array {
-  three[0] = finish(a, length);
-  three[1] = finish(b, length);
-  three[2] = finish(c, length);
+  three[0] = finish(a, end - start);
+  three[1] = finish(b, end - start);
+  three[2] = finish(c, end - start);
   return three;
 }
 
-/** `hashText` of the code units [start, end) of `units`. */
-function hashUnits(units: Uint8Array | Uint16Array, start: number, end: number, seed: number): number {
-  let hash = seed;
-  for (let u = start; u < end; u++) hash = mix(hash, units[u] as number);
-  return finish(hash, end - start);
+/** The string of code units [start, end), in slices, as an argument list has a limit (ids are short: one call). */
+export function textOf(units: Uint8Array | Uint16Array, start: number, end: number): string {
+  let text = '';
+  for (let from = start; from < end; from += TEXT_SLICE) {
+    text += String.fromCharCode.apply(null, units.subarray(from, Math.min(end, from + TEXT_SLICE)) as unknown as number[]);
+  }
+  return text;
 }
 
-const INITIAL_SLOTS = 1 << 12;
 const TEXT_SLICE = 4096;
+const INITIAL_SLOTS = 1 << 12;
 /**
  * A slot holds the id's index + 1 in its low INDEX_BITS and the top bits of its hash above them
  * (0 for an empty slot): a probe compares ids only when those bits agree, so a lookup costs about
@@ -135,16 +131,26 @@ export class IdSet {
   }
 
   has(id: string): boolean {
-    return this.slots[this.find(id, hashText(id, 0))] !== 0;
+    return this.hasUnits(id, 0, id.length);
   }
 
   /** Adds the id; returns false when it was already there. */
   add(id: string): boolean {
-    const hash = hashText(id, 0);
-    const slot = this.find(id, hash);
+    return this.addUnits(id, 0, id.length);
+  }
+
+  /** Whether the id made of code units [start, end) of `units` is in the set. */
+  hasUnits(units: Units, start: number, end: number): boolean {
+    return this.slots[this.find(units, start, end, hashUnits(units, start, end, 0))] !== 0;
+  }
+
+  /** Adds the id made of code units [start, end) of `units`; returns false when it was already there. */
+  addUnits(units: Units, start: number, end: number): boolean {
+    const hash = hashUnits(units, start, end, 0);
+    const slot = this.find(units, start, end, hash);
     if (this.slots[slot] !== 0) return false;
     if (this.count >= ID_SET_CAPACITY) throw new RangeError(`an id set holds at most ${ID_SET_CAPACITY} ids`);
-    this.append(id);
+    this.append(units, start, end);
     this.slots[slot] = tagOf(hash) | this.count;
     if (this.count * 2 > this.slots.length) this.rehash(this.slots.length * 2);
     return true;
@@ -152,17 +158,10 @@ export class IdSet {
 
   /** The i-th distinct id, in first-seen order. */
   at(i: number): string {
-    const start = this.starts[i] as number;
-    const end = this.end(i);
-    // In slices, as an argument list has a limit; ids are short, so this is one call.
-    let text = '';
-    for (let from = start; from < end; from += TEXT_SLICE) {
-      text += String.fromCharCode.apply(null, this.units.subarray(from, Math.min(end, from + TEXT_SLICE)) as unknown as number[]);
-    }
-    return text;
+    return textOf(this.units, this.starts[i] as number, this.end(i));
   }
 
-  /** `hashText3` of the i-th id, from its code units (no string is made). */
+  /** `hashUnits3` of the i-th id, from its code units (no string is made). */
   hashes3(i: number): Uint32Array {
     return hashUnits3(this.units, this.starts[i] as number, this.end(i));
   }
@@ -171,22 +170,21 @@ export class IdSet {
     for (let i = 0; i < this.count; i++) yield this.at(i);
   }
 
-  /** The slot holding `id`, or the empty slot where it would go. */
-  private find(id: string, hash: number): number {
+  /** The slot holding the id, or the empty slot where it would go. */
+  private find(units: Units, start: number, end: number, hash: number): number {
     const mask = this.slots.length - 1;
     const tag = tagOf(hash);
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
       const entry = this.slots[slot] as number;
       if (entry === 0) return slot;
-      if ((entry & ~INDEX_MASK) === tag && this.equals((entry & INDEX_MASK) - 1, id)) return slot;
+      if ((entry & ~INDEX_MASK) === tag && this.equals((entry & INDEX_MASK) - 1, units, start, end)) return slot;
     }
   }
 
-  private equals(i: number, id: string): boolean {
-    const start = this.starts[i] as number;
-    const end = this.end(i);
-    if (end - start !== id.length) return false;
-    for (let u = 0; u < id.length; u++) if (this.units[start + u] !== id.charCodeAt(u)) return false;
+  private equals(i: number, units: Units, start: number, end: number): boolean {
+    const from = this.starts[i] as number;
+    if (this.end(i) - from !== end - start) return false;
+    for (let k = start; k < end; k++) if (this.units[from + k - start] !== unitAt(units, k)) return false;
     return true;
   }
 
@@ -194,12 +192,13 @@ export class IdSet {
     return i + 1 < this.count ? (this.starts[i + 1] as number) : this.unitCount;
   }
 
-  private append(id: string): void {
+  private append(units: Units, start: number, end: number): void {
     if (this.count === this.starts.length) this.starts = grow(this.starts, this.starts.length * 2);
     this.starts[this.count++] = this.unitCount;
-    if (this.unitCount + id.length > this.units.length) this.units = grow(this.units, Math.max(this.units.length * 2, this.unitCount + id.length));
-    for (let u = 0; u < id.length; u++) {
-      const unit = id.charCodeAt(u);
+    const length = end - start;
+    if (this.unitCount + length > this.units.length) this.units = grow(this.units, Math.max(this.units.length * 2, this.unitCount + length));
+    for (let k = start; k < end; k++) {
+      const unit = unitAt(units, k);
       if (unit > 0xff && this.units instanceof Uint8Array) this.units = Uint16Array.from(this.units);
       this.units[this.unitCount++] = unit;
     }

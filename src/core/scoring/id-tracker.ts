@@ -1,4 +1,4 @@
-import { hashText3, IdSet } from './id-set.js';
+import { hashUnits3, IdSet, textOf, type Units } from './id-set.js';
 
 /**
  * Detects repeated respondent ids in bounded memory: exact up to `EXACT_LIMIT` distinct ids (or
@@ -55,7 +55,7 @@ function placeBits(hashes: Uint32Array): void {
   positions[6] = base + ((h1 >>> 18) & mask);
 }
 
-/** Sets the bits of an id with these hashes (`hashText3`); returns whether all of them were already set (probably seen). */
+/** Sets the bits of an id with these hashes (`hashUnits3`); returns whether all of them were already set (probably seen). */
 function bloomAddHashes(bloom: Uint32Array, hashes: Uint32Array): boolean {
   placeBits(hashes);
   let seen = true;
@@ -73,12 +73,12 @@ function bloomAddHashes(bloom: Uint32Array, hashes: Uint32Array): boolean {
 
 /** Sets the id's bits; returns whether all of them were already set (probably seen). */
 export function bloomAdd(bloom: Uint32Array, id: string): boolean {
-  return bloomAddHashes(bloom, hashText3(id));
+  return bloomAddHashes(bloom, hashUnits3(id, 0, id.length));
 }
 
 /** Whether all of the id's bits are set (probably seen), without setting them. */
 export function bloomHas(bloom: Uint32Array, id: string): boolean {
-  placeBits(hashText3(id));
+  placeBits(hashUnits3(id, 0, id.length));
   for (let k = 0; k < BLOOM_HASHES; k++) {
     const bit = positions[k] as number;
     if (((bloom[bit >>> 5] as number) & (1 << (bit & 31))) === 0) return false;
@@ -95,23 +95,32 @@ export function bloomOfIds(ids: IdSet): Uint32Array {
 
 /** Records one id; counts it when it was seen before. */
 export function trackId(tracker: IdTracker, id: string): void {
+  trackIdUnits(tracker, id, 0, id.length);
+}
+
+/**
+ * Records the id made of code units [start, end) of `units` (a string, or a CSV's ASCII bytes, so
+ * that reading a file makes no string per row); counts it when it was seen before.
+ */
+export function trackIdUnits(tracker: IdTracker, units: Units, start: number, end: number): void {
   let seen: boolean;
   const exact = tracker.exact;
-  if (exact && exact.size < EXACT_LIMIT && exact.textLength + id.length <= EXACT_TEXT_LIMIT) {
-    seen = !exact.add(id);
-  } else if (exact?.has(id)) {
+  if (exact && exact.size < EXACT_LIMIT && exact.textLength + (end - start) <= EXACT_TEXT_LIMIT) {
+    seen = !exact.addUnits(units, start, end);
+  } else if (exact?.hasUnits(units, start, end)) {
     seen = true;
-  } else if (exact) {
-    // A new id that does not fit: switch to the filter before the set grows any further.
-    tracker.bloom = bloomOfIds(exact);
-    tracker.exact = null;
-    tracker.approximate = true;
-    seen = bloomAdd(tracker.bloom, id);
   } else {
-    seen = bloomAdd(tracker.bloom as Uint32Array, id);
+    if (exact) {
+      // A new id that does not fit: switch to the filter before the set grows any further.
+      tracker.bloom = bloomOfIds(exact);
+      tracker.exact = null;
+      tracker.approximate = true;
+    }
+    seen = bloomAddHashes(tracker.bloom as Uint32Array, hashUnits3(units, start, end));
   }
   if (seen) {
     tracker.duplicates++;
+    const id = typeof units === 'string' ? units.slice(start, end) : textOf(units, start, end);
     if (tracker.examples.length < 5 && !tracker.examples.includes(id)) {
       tracker.examples.push(id);
       tracker.exampleAt.push(tracker.exact ? tracker.exact.size : -1);

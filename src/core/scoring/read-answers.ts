@@ -73,7 +73,8 @@ export function readAnswers(
     const index = plan.kpi[k] as number;
     out.kpi[k] = cellValue(record, index, scale.min, scale.max) ?? reject(index, k);
   }
-  const id = plan.respondent >= 0 ? record.text(plan.respondent).trim() : '';
+  out.idUnits = plan.respondent >= 0 ? record.trimmedAscii(plan.respondent, out.idRange) : null;
+  const id = plan.respondent >= 0 && out.idUnits === null ? record.text(plan.respondent).trim() : '';
   out.id = id === '' ? null : id;
   for (let g = 0; g < plan.groupBy.length; g++) {
     const index = plan.groupBy[g] as number;

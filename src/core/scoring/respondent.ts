@@ -8,7 +8,11 @@ type AnswerKind = ReturnType<typeof answerKinds>[number];
  * where missing. Buffers are reused from row to row, so consumers must not keep them.
  */
 export interface RespondentAnswers {
+  /** The respondent id as text, or null when blank or when given as bytes (`idUnits`). */
   id: string | null;
+  /** The id as ASCII bytes [idRange[0], idRange[1]) of the record (blank when the range is empty), or null. */
+  idUnits: Uint8Array | null;
+  idRange: Int32Array;
   expectation: Float64Array;
   perception: Float64Array;
   minimum: Float64Array;
@@ -97,6 +101,8 @@ export function emptyAnswers(layout: ScoringLayout, groups: number): RespondentA
   const perItem = () => new Float64Array(layout.itemCount).fill(Number.NaN);
   return {
     id: null,
+    idUnits: null,
+    idRange: new Int32Array(2),
     expectation: perItem(),
     perception: perItem(),
     minimum: perItem(),

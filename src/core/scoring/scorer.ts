@@ -3,7 +3,7 @@ import { recommend } from '../recommend/recommend.js';
 import { StringCells, type RecordCells } from './cells.js';
 import { planColumns, type ColumnPlan, type MissingColumn } from './column-plan.js';
 import { finaliseSample } from './finalise.js';
-import { emptyIdTracker, trackId, type IdTracker } from './id-tracker.js';
+import { emptyIdTracker, trackId, trackIdUnits, type IdTracker } from './id-tracker.js';
 import { readAnswers, type CellProblem } from './read-answers.js';
 import {
   deriveScores,
@@ -156,7 +156,10 @@ export function addRecord(state: ScoringState, plan: ColumnPlan, record: readonl
   // Once the run is going to fail there is no point in scoring further rows, only in finding bad cells.
   if (state.invalidCells > 0) return;
   const answers = state.answers;
-  if (answers.id !== null) trackId(state.ids, answers.id);
+  const range = answers.idRange;
+  if (answers.idUnits !== null) {
+    if ((range[1] as number) > (range[0] as number)) trackIdUnits(state.ids, answers.idUnits, range[0] as number, range[1] as number);
+  } else if (answers.id !== null) trackId(state.ids, answers.id);
   const scores = deriveScores(answers, state.layout, state.scores);
   state.rows++;
   if (!state.overallPending) addRespondent(state.overall, scores, state.layout);
