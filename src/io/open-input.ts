@@ -48,13 +48,26 @@ export async function openChunks(file: string, stdin: Readable, reuse: boolean):
     return { chunks, close: async () => {} };
   }
   const handle = await openFile(file);
+  // Two buffers, so the next read runs while the consumer works on this chunk; the consumer has
+  // asked for the next chunk (so is done with this one) before this buffer is read into again.
+  const pair = reuse ? [Buffer.allocUnsafe(CHUNK_BYTES), Buffer.allocUnsafe(CHUNK_BYTES)] : null;
+  const bufferFor = (k: number) => (pair ? (pair[k % 2] as Buffer) : Buffer.allocUnsafe(CHUNK_BYTES));
   const chunks = (async function* () {
-    let buffer = Buffer.allocUnsafe(CHUNK_BYTES);
-    for (;;) {
-      if (!reuse) buffer = Buffer.allocUnsafe(CHUNK_BYTES);
-      const { bytesRead } = await handle.read(buffer, 0, CHUNK_BYTES, null);
+    // A read the consumer never waits for (it stopped early) must not fail unhandled.
+    const read = (into: Buffer) => {
+      const pending = handle.read(into, 0, CHUNK_BYTES, null);
+      pending.catch(() => {});
+      return pending;
+    };
+    let buffer = bufferFor(0);
+    let reading = read(buffer);
+    for (let k = 1; ; k++) {
+      const { bytesRead } = await reading;
       if (bytesRead === 0) return;
-      yield buffer.subarray(0, bytesRead);
+      const current = buffer;
+      buffer = bufferFor(k);
+      reading = read(buffer);
+      yield current.subarray(0, bytesRead);
     }
   })();
   let closed = false;

@@ -1,6 +1,6 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Result } from '../../src/core/scoring/result.js';
 import { scoreTable } from '../../src/core/scoring/score-table.js';
@@ -14,7 +14,7 @@ import { makeQuestionnaire } from '../unit/scoring/support.js';
  * file must score exactly as the same rows given as strings.
  */
 
-const dir = mkdtempSync(path.join(tmpdir(), 'servqual-fast-'));
+const dir = mkdtempSync(join(tmpdir(), 'servqual-fast-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const q = makeQuestionnaire({ format: 'perceptions-only', items: { tangibles: ['T1'] } });
@@ -27,7 +27,7 @@ function field(text: string, quote: boolean): string {
 
 async function bothWays(rows: string[][], random: () => number): Promise<{ file: Result; table: Result }> {
   const text = [header, ...rows].map((row) => row.map((cell) => field(cell, random() < 0.1)).join(',')).join('\n');
-  const file = path.join(dir, `t${Math.floor(random() * 1e9)}.csv`);
+  const file = join(dir, `t${Math.floor(random() * 1e9)}.csv`);
   writeFileSync(file, `${text}\n`);
   const fromFile = await scoreFiles(q, [file], { groupBy: ['branch'] });
   const fromTable = scoreTable(q, header, rows, { groupBy: ['branch'] }).result as Result;
