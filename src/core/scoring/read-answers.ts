@@ -53,15 +53,23 @@ export function readAnswers(
     return Number.NaN;
   };
   // Item by item, in the order the problems are listed.
+  // Only the format's answers: the others have no column and stay NaN (as `emptyAnswers` made them).
+  const twoColumn = q.format === 'two-column';
+  const threeColumn = q.format === 'three-column';
   for (let i = 0; i < plan.perception.length; i++) {
-    let index = plan.expectation[i] as number;
-    out.expectation[i] = cellValue(record, index, min, max) ?? reject(index, -1);
+    let index: number;
+    if (twoColumn) {
+      index = plan.expectation[i] as number;
+      out.expectation[i] = cellValue(record, index, min, max) ?? reject(index, -1);
+    }
     index = plan.perception[i] as number;
     out.perception[i] = cellValue(record, index, min, max) ?? reject(index, -1);
-    index = plan.minimum[i] as number;
-    out.minimum[i] = cellValue(record, index, min, max) ?? reject(index, -1);
-    index = plan.desired[i] as number;
-    out.desired[i] = cellValue(record, index, min, max) ?? reject(index, -1);
+    if (threeColumn) {
+      index = plan.minimum[i] as number;
+      out.minimum[i] = cellValue(record, index, min, max) ?? reject(index, -1);
+      index = plan.desired[i] as number;
+      out.desired[i] = cellValue(record, index, min, max) ?? reject(index, -1);
+    }
   }
   // A weight only needs to be a number: negative or odd allocations fall back to fixed weights.
   for (let d = 0; d < plan.weight.length; d++) {
