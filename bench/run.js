@@ -861,6 +861,7 @@ async function main() {
 
   L.push('## Targets', '');
   for (const v of verdicts) L.push(`- **${v.status}**: ${v.target} — ${v.detail}`);
+  if (verdicts.some((v) => v.status === 'MISSED')) L.push('', 'Why the missed targets are missed, and the steps so far: `docs/performance.md`.');
   if (failures.length) {
     L.push('', '**Failed runs:**', '');
     for (const f of failures) L.push(`- ${f}`);
