@@ -29,8 +29,8 @@ export interface ExportTable {
   records: AsyncGenerator<ExportRecord>;
   /** Filled as records are read. */
   stats: ExportStats;
-  /** Where generic column `column` of `record` is in the export: its line and the export's header for it. */
-  origin(record: ExportRecord, column: string): { line: number; column: string };
+  /** Where generic column `index` of `record` is in the export: its line and the export's header for it. */
+  origin(record: ExportRecord, index: number): { line: number; column: string };
   /** Dropped responses and speeders; complete once `records` is exhausted. */
   warnings(): ExportWarning[];
 }
@@ -95,16 +95,14 @@ export async function readExportRecords(input: Readable, file: string, q: Questi
     const header = buffered.shift() as CsvRecord;
     const { plan, problems } = planLong(q, header.fields);
     if (problems.length > 0) throw planError(problems, file, header.line);
-    const index = new Map(plan.header.map((name, i) => [name, i]));
     return {
       platform,
       header: plan.header,
       headerLine: header.line,
       records: longRecords(plan, remaining(buffered, csv), stats, file),
       stats,
-      origin: (record, column) => {
-        const i = index.get(column);
-        if (i === undefined || i === 0) return { line: record.line, column };
+      origin: (record, i) => {
+        if (i === 0) return { line: record.line, column: plan.header[0] ?? '' };
         return { line: record.lines?.[i] || record.line, column: plan.valueLabel };
       },
       warnings: () => exportWarnings(stats, ratio, file),
@@ -119,19 +117,15 @@ export async function readExportRecords(input: Readable, file: string, q: Questi
   const headerLine = (headerRecords.at(-1) as CsvRecord).line;
   const { plan, problems } = planExport(q, platform, headerRecords.map((r) => r.fields), buffered[0]?.fields);
   if (problems.length > 0) throw planError(problems, file, headerRecords[0]?.line ?? 1);
-  const index = new Map<string, number>();
-  plan.header.forEach((name, i) => {
-    if (!index.has(name)) index.set(name, i);
-  });
   return {
     platform,
     header: plan.header,
     headerLine,
     records: wideRecords(plan, remaining(buffered, csv), stats),
     stats,
-    origin: (record, column) => {
-      const i = index.get(column);
-      if (i === undefined || i >= plan.from.length) return { line: record.line, column };
+    origin: (record, i) => {
+      const column = plan.header[i] ?? String(i + 1);
+      if (i >= plan.from.length) return { line: record.line, column };
       return { line: record.line, column: plan.exportLabels[plan.from[i] as number] ?? column };
     },
     warnings: () => exportWarnings(stats, ratio, file),
@@ -155,8 +149,8 @@ export async function scoreExportFile(state: ScoringState, file: string, input: 
     for (let i = before; i < state.problems.length; i++) {
       const problem = state.problems[i];
       if (problem === undefined) continue;
-      const at = table.origin(record, problem.column);
-      const text = record.fields[plan.header.indexOf(problem.column)] ?? '';
+      const at = table.origin(record, problem.index);
+      const text = record.fields[problem.index] ?? '';
       const hint = /\p{L}/u.test(text) ? '; give its number under source.labels, or list it under source.missing' : '';
       state.problems[i] = { ...problem, line: at.line, column: at.column, message: `${problem.message}${hint}` };
     }

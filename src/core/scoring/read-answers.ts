@@ -7,7 +7,9 @@ export interface CellProblem {
   /** The file (or other table) the cell is in. */
   source?: string;
   line: number;
+  /** The column's header name, and its position in the record (0-based). */
   column: string;
+  index: number;
   message: string;
 }
 
@@ -49,7 +51,7 @@ export function readAnswers(
   // Only on the rare invalid cell: count it, report it, read it as missing (`kpi` -1: an answer, -2: a weight).
   const reject = (index: number, kpi: number): number => {
     invalid++;
-    report({ line, column: plan.header[index] ?? String(index + 1), message: invalidCellMessage(q, record, index, kpi) });
+    report({ line, column: plan.header[index] ?? String(index + 1), index, message: invalidCellMessage(q, record, index, kpi) });
     return Number.NaN;
   };
   // Item by item, in the order the problems are listed.

@@ -52,7 +52,7 @@ describe('the long format', () => {
     lines[5] = 'r1,R1,P,Kinda agree';
     const { state } = await scoreExport(q, csv(lines), 'long');
     expect(state.problems).toEqual([
-      { source: 'answers.csv', line: 7, column: 'value', message: '"Kinda agree" is not a number on the 1-7 scale; give its number under source.labels, or list it under source.missing' },
+      { source: 'answers.csv', line: 7, column: 'value', index: 7, message: '"Kinda agree" is not a number on the 1-7 scale; give its number under source.labels, or list it under source.missing' },
     ]);
   });
 
