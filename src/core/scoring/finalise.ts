@@ -32,11 +32,13 @@ function itemMoments(sample: SampleAccumulator, layout: ScoringLayout, kind: Ite
 }
 
 function dimensionMoments(sample: SampleAccumulator, kind: DimensionKind, d: number): Moments {
-  return momentsOfSums(sample.dimension.n[d] as number, sample.dimension.sum[kind][d] as number, sample.dimension.squares[kind][d] as number, 0);
+  const { n, sum, carry, squares } = sample.dimension;
+  return momentsOfSums(n[d] as number, (sum[kind][d] as number) + (carry[kind][d] as number), squares[kind][d] as number, 0);
 }
 
 function overallMoments(sample: SampleAccumulator, kind: OverallKind): Moments {
-  return momentsOfSums(sample.scored[0] as number, sample.overall.sum[kind][0] as number, sample.overall.squares[kind][0] as number, 0);
+  const { sum, carry, squares } = sample.overall;
+  return momentsOfSums(sample.scored[0] as number, (sum[kind][0] as number) + (carry[kind][0] as number), squares[kind][0] as number, 0);
 }
 
 /** Item results, before the reliability statistics of their dimension are attached. */

@@ -25,15 +25,21 @@ const MAX_EXAMPLES = 5;
 export const MERGED_EXACT_LIMIT = 4 * EXACT_LIMIT;
 const BLOOM_WORDS = BLOOM_BITS / 32;
 
-/** The tracker as JSON: the exact ids in first-seen order, or the filter as base64. */
+/**
+ * The tracker as JSON: the exact ids in first-seen order, or the filter as base64. A merged set
+ * past EXACT_LIMIT (from `score --partial --threads N`) is written as a filter, as one pass would
+ * have held it, so every partial reads back and merges within the set's capacity.
+ */
 export function encodeIds(t: IdTracker): PartialIds {
+  const tooMany = t.exact !== null && t.exact.size > EXACT_LIMIT;
+  const bloom = tooMany ? bloomOfIds(t.exact as IdSet) : t.bloom;
   return {
-    exact: t.exact ? [...t.exact] : null,
-    bloom: t.bloom ? encodeWords(t.bloom) : null,
+    exact: t.exact && !tooMany ? [...t.exact] : null,
+    bloom: bloom ? encodeWords(bloom) : null,
     duplicates: t.duplicates,
     examples: [...t.examples],
-    exampleAt: [...t.exampleAt],
-    approximate: t.approximate,
+    exampleAt: tooMany ? t.examples.map(() => -1) : [...t.exampleAt],
+    approximate: t.approximate || tooMany,
   };
 }
 

@@ -29,13 +29,13 @@ export interface SampleAccumulator {
   /** Per item: respondents with every answer of the item; and the sums of each quantity over them. */
   readonly item: PowerSums<ItemKind>;
   /** Per dimension: respondents scored on it (the half-of-items rule). */
-  readonly dimension: PowerSums<DimensionKind>;
+  readonly dimension: CompensatedSums<DimensionKind>;
   /** Per dimension, sum of the normalised weights used, over scored respondents. */
   readonly importance: Float64Array;
   /** Per dimension, over respondents with every item's gap: the gap sums and packed cross products (Cronbach's alpha). */
   readonly reliability: { n: Float64Array; sum: Float64Array[]; products: Float64Array[] };
   /** The respondents' overall scores, over `scored` respondents (length 1 each). */
-  readonly overall: { sum: Record<OverallKind, Float64Array>; squares: Record<OverallKind, Float64Array> };
+  readonly overall: Omit<CompensatedSums<OverallKind>, 'n'>;
   /** Per KPI: answers, their sums, and the NPS bands (promoters 9-10, passives 7-8, detractors 0-6) or CSAT's top two points. */
   readonly kpi: PowerSums<'value'> & { promoters: Float64Array; passives: Float64Array; detractors: Float64Array; topTwo: Float64Array };
 }
@@ -45,6 +45,15 @@ export interface PowerSums<K extends string> {
   n: Float64Array;
   sum: Record<K, Float64Array>;
   squares: Record<K, Float64Array>;
+}
+
+/**
+ * Power sums of quantities that are not whole numbers (dimension means, weighted scores), with the
+ * Neumaier compensation of each sum in `carry`: the mean is `(sum + carry) / n`, so a quantity
+ * that is -0.2 for everyone has the mean -0.2, not -0.19999999999999718.
+ */
+export interface CompensatedSums<K extends string> extends PowerSums<K> {
+  carry: Record<K, Float64Array>;
 }
 
 /** Hands out consecutive views of one buffer: first counts the lengths, then slices. */
@@ -69,11 +78,17 @@ class Carver {
     }
     return { n, sum, squares };
   }
+  compensatedSums<K extends string>(kinds: readonly K[], length: number): CompensatedSums<K> {
+    const sums = this.powerSums(kinds, length);
+    const carry = {} as Record<K, Float64Array>;
+    for (const kind of kinds) carry[kind] = this.take(length);
+    return { ...sums, carry };
+  }
 }
 
 function carve(carver: Carver, layout: ScoringLayout): Omit<SampleAccumulator, 'data'> {
   const { itemCount: items, dimensionCount: dimensions, kpiCount: kpis } = layout;
-  const overall = carver.powerSums(OVERALL_KINDS, 1);
+  const overall = carver.compensatedSums(OVERALL_KINDS, 1);
   return {
     total: carver.take(1),
     scored: carver.take(1),
@@ -81,14 +96,14 @@ function carve(carver: Carver, layout: ScoringLayout): Omit<SampleAccumulator, '
     fallbackMissing: carver.take(1),
     fallbackInvalid: carver.take(1),
     item: carver.powerSums(ITEM_KINDS, items),
-    dimension: carver.powerSums(DIMENSION_KINDS, dimensions),
+    dimension: carver.compensatedSums(DIMENSION_KINDS, dimensions),
     importance: carver.take(dimensions),
     reliability: {
       n: carver.take(dimensions),
       sum: layout.dimensionItems.map((list) => carver.take(list.length)),
       products: layout.dimensionItems.map((list) => carver.take(packedLength(list.length))),
     },
-    overall: { sum: overall.sum, squares: overall.squares },
+    overall: { sum: overall.sum, squares: overall.squares, carry: overall.carry },
     kpi: {
       ...carver.powerSums(['value'], kpis),
       promoters: carver.take(kpis),
@@ -120,6 +135,18 @@ function addTo(sum: Float64Array, squares: Float64Array, i: number, x: number): 
   squares[i] = (squares[i] as number) + x * x;
 }
 
+/** Adds `x` and its square at index `i`, compensating the sum (Neumaier): for quantities that are not whole numbers. */
+function addCompensated(sums: Omit<CompensatedSums<string>, 'n'>, kind: string, i: number, x: number): void {
+  const sum = sums.sum[kind] as Float64Array;
+  const carry = sums.carry[kind] as Float64Array;
+  const before = sum[i] as number;
+  const after = before + x;
+  carry[i] = (carry[i] as number) + (Math.abs(before) >= Math.abs(x) ? before - after + x : x - after + before);
+  sum[i] = after;
+  const squares = sums.squares[kind] as Float64Array;
+  squares[i] = (squares[i] as number) + x * x;
+}
+
 /** Adds one respondent's derived scores to a sample. */
 export function addRespondent(sample: SampleAccumulator, s: RespondentScores, layout: ScoringLayout): void {
   sample.total[0] = (sample.total[0] as number) + 1;
@@ -129,8 +156,8 @@ export function addRespondent(sample: SampleAccumulator, s: RespondentScores, la
   if (s.weightSource === 'fallback-invalid') sample.fallbackInvalid[0] = (sample.fallbackInvalid[0] as number) + 1;
   if (!Number.isNaN(s.weighted)) {
     sample.scored[0] = (sample.scored[0] as number) + 1;
-    addTo(sample.overall.sum.unweighted, sample.overall.squares.unweighted, 0, s.unweighted);
-    addTo(sample.overall.sum.weighted, sample.overall.squares.weighted, 0, s.weighted);
+    addCompensated(sample.overall, 'unweighted', 0, s.unweighted);
+    addCompensated(sample.overall, 'weighted', 0, s.weighted);
     const importance = sample.importance;
     for (let d = 0; d < layout.dimensionCount; d++) importance[d] = (importance[d] as number) + (s.weight[d] as number);
   }
@@ -172,14 +199,15 @@ function addItems(item: SampleAccumulator['item'], s: RespondentScores, layout: 
 }
 
 function addDimensions(sample: SampleAccumulator, s: RespondentScores, layout: ScoringLayout): void {
-  const { n, sum, squares } = sample.dimension;
+  const dimension = sample.dimension;
+  const n = dimension.n;
   const threeColumn = layout.format === 'three-column';
   for (let d = 0; d < layout.dimensionCount; d++) {
     const gap = s.dimensionGap[d] as number;
     if (gap !== gap) continue; // NaN: too few items answered
     n[d] = (n[d] as number) + 1;
-    addTo(sum.gap, squares.gap, d, gap);
-    if (threeColumn) addTo(sum.msa, squares.msa, d, s.dimensionMsa[d] as number);
+    addCompensated(dimension, 'gap', d, gap);
+    if (threeColumn) addCompensated(dimension, 'msa', d, s.dimensionMsa[d] as number);
     if (s.dimensionComplete[d] === 1) addCrossProducts(sample.reliability, d, layout.dimensionItems[d] as Int32Array, s.gap);
   }
 }

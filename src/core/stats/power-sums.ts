@@ -4,7 +4,8 @@ import type { Moments } from './moments.js';
 /**
  * Count, mean and m2 from power sums about a shift `c`: `sum = Σ(x - c)`, `squares = Σ(x - c)²`.
  *
- * `mean = c + sum / n`; `m2 = squares - sum² / n` (clamped at 0 against rounding).
+ * `mean = c + sum / n`; `m2 = squares - sum² / n`, read as 0 when it is within the rounding noise
+ * of `squares` (8 sqrt(n) ulps): a quantity that is 0.1 for everyone must have sd 0, not 2e-8.
  *
  * Why power sums rather than Welford's update: adding a value is two multiply-adds with no
  * division, merging shards is plain addition, and answers on a rating scale are integers, so
@@ -16,7 +17,8 @@ import type { Moments } from './moments.js';
  */
 export function momentsOfSums(n: number, sum: number, squares: number, shift: number): Moments {
   if (n === 0) return { n: 0, mean: 0, m2: 0 };
-  return { n, mean: shift + sum / n, m2: Math.max(0, squares - (sum * sum) / n) };
+  const m2 = squares - (sum * sum) / n;
+  return { n, mean: shift + sum / n, m2: m2 <= 8 * Math.sqrt(n) * Number.EPSILON * squares ? 0 : m2 };
 }
 
 /**

@@ -102,6 +102,11 @@ describe('merging beyond the exact limit', () => {
     expect(merged.exact?.size).toBe(EXACT_LIMIT + 5);
     expect(merged.duplicates).toBe(10);
     expect(merged.approximate).toBe(false);
+    // Written to a partial (score --partial --threads N), it becomes a filter that reads back.
+    const back = roundTrip(merged);
+    expect(back.exact).toBeNull();
+    expect(back.bloom).not.toBeNull();
+    expect(back).toMatchObject({ duplicates: 10, approximate: true });
     // Four more exact shards of EXACT_LIMIT ids, each sharing 3 ids with the one before: past 4 x the limit.
     let all = merged;
     let end = EXACT_LIMIT + 5;

@@ -124,6 +124,24 @@ describe.each(cases)('random dataset: $name', (c) => {
   });
 });
 
+describe('a sample where everyone scores the same', () => {
+  it('has sd 0 and the one value as its mean, also for means that are not whole numbers', () => {
+    const q = makeQuestionnaire({ format: 'two-column' });
+    const [row] = generateRows(q, { n: 1, seed: 4, missingRate: 0 });
+    const rows = Array.from({ length: 1000 }, (_, i) => ({ ...row, respondent: `X${i}` }));
+    const one = scoreObjects(q, [row as Record<string, string>]).result as Result;
+    const all = scoreObjects(q, rows).result as Result;
+    const pairs = [[all.overall.weighted, one.overall.weighted], [all.overall.unweighted, one.overall.unweighted], ...all.dimensions.map((d, i) => [d.gap, one.dimensions[i]?.gap])];
+    expect(pairs.some(([, single]) => single?.mean !== null && !Number.isInteger(single?.mean))).toBe(true);
+    for (const [many, single] of pairs) {
+      if (!many || !single || single.mean === null) continue;
+      expect(many.sd).toBe(0);
+      expect(many.ci95?.[0]).toBe(many.ci95?.[1]);
+      expect(Math.abs((many.mean as number) - single.mean)).toBeLessThanOrEqual(Number.EPSILON * Math.abs(single.mean));
+    }
+  });
+});
+
 describe('the whole sample with --group-by', () => {
   it('counts every row, even those whose segment came after the segment limit', () => {
     const q = makeQuestionnaire({ format: 'two-column' });

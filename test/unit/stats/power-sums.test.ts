@@ -23,11 +23,23 @@ describe('momentsOfSums', () => {
     }
   });
 
-  it('is empty for n = 0, and never gives a negative m2', () => {
+  it('is empty for n = 0, and gives m2 = 0 for a constant that is not a whole number', () => {
     expect(momentsOfSums(0, 0, 0, 4)).toEqual({ n: 0, mean: 0, m2: 0 });
-    // 0.1 three times about 0: rounding could leave squares - sum^2 / n just below 0.
-    const s = sums([0.1, 0.1, 0.1], 0);
-    expect(momentsOfSums(s.n, s.sum, s.squares, 0).m2).toBeGreaterThanOrEqual(0);
+    // 0.1 or -0.2 over and over: squares - sum^2 / n is rounding noise, above or below 0.
+    for (const [x, n] of [[0.1, 3], [-0.2, 1000], [0.7, 12345], [-1.4, 5_000_000]] as const) {
+      const s = { n, sum: x * n, squares: x * x * n };
+      let sum = 0;
+      let squares = 0;
+      for (let i = 0; i < Math.min(n, 20_000); i++) {
+        sum += x;
+        squares += x * x;
+      }
+      if (n <= 20_000) Object.assign(s, { sum, squares });
+      expect(momentsOfSums(s.n, s.sum, s.squares, 0).m2, `${x} x ${n}`).toBe(0);
+    }
+    // ...but keeps the smallest spread whole-number answers can have, one answer off among millions.
+    const n = 10_000_000;
+    expect(momentsOfSums(n, 6 * n - 1, 36 * n - 11, 0).m2).toBeCloseTo(1 - 1 / n, 6);
   });
 
   it('agrees with simple-statistics on random scale answers, and integer data sums exactly in any order', () => {
