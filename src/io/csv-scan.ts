@@ -286,7 +286,14 @@ export async function scanCsv(
   const source = input[Symbol.asyncIterator]() as AsyncIterator<Buffer | string>;
   const head = await readHead(source);
   if (head.utf16) {
-    for await (const record of parseRecords(head, source, file, maxRecordSize)) onRecord(new StringCells(record.fields), record.line);
+    // csv-parse may keep a view of a chunk, and the reader may refill a chunk's buffer (openChunks): copy.
+    const copies: AsyncIterator<Buffer | string> = {
+      next: async () => {
+        const next = await source.next();
+        return next.done || typeof next.value === 'string' ? next : { done: false, value: Buffer.from(next.value) };
+      },
+    };
+    for await (const record of parseRecords(head, copies, file, maxRecordSize)) onRecord(new StringCells(record.fields), record.line);
     return;
   }
   const scanner = new CsvScanner(file, head.delimiter, (row) => onRecord(row, row.line), maxRecordSize);

@@ -82,6 +82,16 @@ function decodeTree(d: Decoder, tree: Tree, value: unknown, path: JsonPath, wher
 export function decodeSample(value: unknown, path: JsonPath, d: Decoder, layout: ScoringLayout): SampleAccumulator {
   const sample = emptySample(layout);
   decodeTree(d, viewsOf(sample), value, path, []);
-  if ((sample.scored[0] as number) > (sample.total[0] as number)) d.fail([...path, 'scored'], `${sample.scored[0]} scored of ${sample.total[0]} respondents`);
+  const total = sample.total[0] as number;
+  if ((sample.scored[0] as number) > total) d.fail([...path, 'scored'], `${sample.scored[0]} scored of ${total} respondents`);
+  // Counts of subsets cannot pass the respondents they are counted among.
+  const within = (counts: Float64Array, where: JsonPath, of: (i: number) => number, what: string) =>
+    counts.forEach((n, i) => {
+      if (n > of(i)) d.fail([...where, i], `${n} is more than the ${of(i)} ${what}`);
+    });
+  within(sample.item.n, [...path, 'item', 'n'], () => total, 'respondents');
+  within(sample.dimension.n, [...path, 'dimension', 'n'], () => total, 'respondents');
+  within(sample.kpi.n, [...path, 'kpi', 'n'], () => total, 'respondents');
+  within(sample.reliability.n, [...path, 'reliability', 'n'], (i) => sample.dimension.n[i] as number, 'respondents scored on the dimension');
   return sample;
 }

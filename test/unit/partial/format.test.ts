@@ -120,6 +120,7 @@ describe('strict reading', () => {
     p.overall.kpi.n[0] = 2.5;
     p.overall.item.squares.gap[0] = -1;
     p.overall.overall.sum.weighted = [1];
+    p.overall.dimension.n[0] = p.overall.total + 5;
     p.overall.scored = p.overall.total + 1;
     p.segments[0].sample.importance[0] = 'x';
     p.segments[1].extra = true;
@@ -133,6 +134,7 @@ describe('strict reading', () => {
         'overall.kpi.n[0]: expected a whole number >= 0, found 2.5',
         'overall.item.squares.gap[0]: expected a number >= 0, found -1',
         'overall.overall.sum.weighted: expected a finite number, found a list of 1',
+        `overall.dimension.n[0]: ${p.overall.total + 5} is more than the ${p.overall.total} respondents`,
         `overall.scored: ${p.overall.total + 1} scored of ${p.overall.total} respondents`,
         'segments[0].sample.importance[0]: expected a finite number, found "x"',
         'segments[1].extra: unknown key',
