@@ -79,7 +79,7 @@ function readOptions(options: ScoreCommandOptions, ctx: CommandContext): ReadOpt
 async function writePartial(questionnaireFile: string, responses: readonly string[], options: ScoreCommandOptions, ctx: CommandContext): Promise<void> {
   if (responses.filter((f) => f === '-').length > 1) throw new UserError({ code: 'usage', message: 'stdin (-) can be read only once' });
   const questionnaire = await loadQuestionnaire(questionnaireFile);
-  const { state } = await scoreFilesToState(questionnaire, responses, readOptions(options, ctx));
+  const state = await scoreFilesToState(questionnaire, responses, readOptions(options, ctx));
   await emitReport(renderPartial(state), options.output, [questionnaireFile, ...responses], ctx);
 }
 

@@ -2,7 +2,6 @@ import { stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { UserError, type Diagnostic } from '../errors.js';
 import type { Questionnaire, SourcePlatform } from '../core/questionnaire/model.js';
-import type { ExportWarning } from '../core/sources/adapt.js';
 import { sourceHint } from '../core/sources/detect.js';
 import { cellTexts } from '../core/scoring/cells.js';
 import type { ColumnPlan } from '../core/scoring/column-plan.js';
@@ -104,11 +103,10 @@ export async function scoreFilesToState(
   q: Questionnaire,
   files: readonly string[],
   options: ScoreOptions & ReadOptions = {},
-): Promise<{ state: ScoringState; warnings: ExportWarning[] }> {
+): Promise<ScoringState> {
   const platform = options.source ?? q.source?.platform ?? 'generic';
   const threaded = (options.threads ?? 1) !== 1 && platform === 'generic' ? await scoreFileThreaded(q, files, options) : null;
   const state = threaded ?? startScoring(q, options);
-  const warnings: ExportWarning[] = [];
   const { progress } = options;
   const totalBytes = progress ? await totalSize(files) : 0;
   let bytes = 0;
@@ -123,7 +121,7 @@ export async function scoreFilesToState(
       const input = decodeToUtf8(progress ? counted(raw.chunks, count) : raw.chunks, options.encoding ?? 'auto');
       try {
         if (platform === 'generic') await scoreOneFile(state, file, input);
-        else warnings.push(...(await scoreExportFile(state, file === '-' ? STDIN_NAME : file, Readable.from(input), platform)));
+        else state.exportWarnings.push(...(await scoreExportFile(state, file === '-' ? STDIN_NAME : file, Readable.from(input), platform)));
       } finally {
         await raw.close();
       }
@@ -144,13 +142,10 @@ export async function scoreFilesToState(
       message: `--group-by ${state.tooManySegments}: more than ${MAX_SEGMENTS_PER_COLUMN} distinct values; group by a column of categories`,
     });
   }
-  return { state, warnings };
+  return state;
 }
 
 /** Scores response files into the contract's result, with any export warnings added. */
 export async function scoreFiles(q: Questionnaire, files: readonly string[], options: ScoreOptions & ReadOptions = {}): Promise<Result> {
-  const { state, warnings } = await scoreFilesToState(q, files, options);
-  const result = finishScoring(state);
-  result.warnings.push(...warnings);
-  return result;
+  return finishScoring(await scoreFilesToState(q, files, options));
 }

@@ -24,6 +24,8 @@ export interface ScoringPartial {
   overall: PartialSample;
   segments: { column: string; value: string; sample: PartialSample }[];
   ids: PartialIds;
+  /** The warnings of survey platform exports (dropped responses, speeders), each naming its file: merge reports them all. */
+  exportWarnings: { code: string; message: string; count: number }[];
   skippedCells: number;
 }
 
@@ -74,6 +76,7 @@ export function toPartial(state: ScoringState): ScoringPartial {
     overall: encodeSample(state.overall),
     segments: [...state.segments.values()].sort(compareSegments).map((segment) => ({ column: segment.column, value: segment.value, sample: encodeSample(segment.sample) })),
     ids: encodeIds(state.ids),
+    exportWarnings: state.exportWarnings.map((w) => ({ code: w.code, message: w.message, count: Number(w.count) })),
     skippedCells: state.skippedCells,
   };
 }
@@ -83,7 +86,8 @@ export function renderPartial(state: ScoringState): string {
   return `${JSON.stringify(toPartial(state))}\n`;
 }
 
-const KEYS = ['kind', 'version', 'questionnaire', 'options', 'overall', 'segments', 'ids', 'skippedCells'];
+const KEYS = ['kind', 'version', 'questionnaire', 'options', 'overall', 'segments', 'ids', 'exportWarnings', 'skippedCells'];
+const EXPORT_WARNING_CODES = ['filtered-responses', 'speeders'];
 
 /** Kind, version and questionnaire: checked first, as their problems make the rest meaningless. */
 function checkHeader(value: unknown, q: Questionnaire): PartialProblem | null {
@@ -155,6 +159,13 @@ export function fromPartial(value: unknown, q: Questionnaire): { state: ScoringS
   });
   if (state.segmentCounts.some((n) => n > MAX_SEGMENTS_PER_COLUMN)) d.fail(['segments'], `more than ${MAX_SEGMENTS_PER_COLUMN} segments in a column`);
   state.ids = decodeIds(o.ids, ['ids'], d);
+  state.exportWarnings = d.list(o.exportWarnings, ['exportWarnings']).map((entry, i) => {
+    const path = ['exportWarnings', i];
+    const w = d.record(entry, path, ['code', 'message', 'count']);
+    const code = d.string(w.code, [...path, 'code']);
+    if (!EXPORT_WARNING_CODES.includes(code)) d.fail([...path, 'code'], `expected one of ${EXPORT_WARNING_CODES.join(', ')}, found ${describe(code)}`);
+    return { code, message: d.string(w.message, [...path, 'message']), count: d.count(w.count, [...path, 'count']) };
+  });
   state.skippedCells = d.count(o.skippedCells, ['skippedCells']);
   return d.problems.length > 0 ? { state: null, problems: d.problems } : { state, problems: [] };
 }
@@ -192,6 +203,7 @@ export function mergeStates(a: ScoringState, b: ScoringState): ScoringState {
     }
   }
   merged.ids = mergeIdTrackers(a.ids, b.ids);
+  merged.exportWarnings = [...a.exportWarnings, ...b.exportWarnings];
   merged.skippedCells = a.skippedCells + b.skippedCells;
   merged.invalidCells = a.invalidCells + b.invalidCells;
   merged.tooManySegments ??= a.tooManySegments ?? b.tooManySegments;

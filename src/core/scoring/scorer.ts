@@ -14,7 +14,7 @@ import {
   type RespondentScores,
   type ScoringLayout,
 } from './respondent.js';
-import type { Result, SegmentResult } from './result.js';
+import type { Result, SegmentResult, Warning } from './result.js';
 import { addRespondent, emptySample, mergeSamples, type SampleAccumulator } from './sample.js';
 import { collectWarnings } from './warnings.js';
 
@@ -90,6 +90,8 @@ export interface ScoringState {
   ids: IdTracker;
   skippedCells: number;
   invalidCells: number;
+  /** Warnings of the survey platform exports read (dropped responses, speeders), each naming its file. */
+  exportWarnings: Warning[];
   /** The first problems found, for the error message; `invalidCells` counts them all. */
   problems: CellProblem[];
   tooManySegments: string | null;
@@ -120,6 +122,7 @@ export function startScoring(q: Questionnaire, options: ScoreOptions = {}): Scor
     ids: emptyIdTracker(),
     skippedCells: 0,
     invalidCells: 0,
+    exportWarnings: [],
     problems: [],
     tooManySegments: null,
     source: '',
@@ -214,7 +217,7 @@ export function finishScoring(state: ScoringState): Result {
     segments,
     kpis: main.kpis,
     recommendations: recommend(q, main.items, main.dimensions, state.layout.fallbackWeights),
-    warnings: collectWarnings(state, main, segments),
+    warnings: [...collectWarnings(state, main, segments), ...state.exportWarnings],
     checks: [],
   };
 }
