@@ -34,13 +34,13 @@ export interface InputChunks {
 }
 
 /**
- * Opens a file (or stdin for `-`) as chunks read on demand. With `reuse`, every chunk of a file is
+ * Opens a file (or stdin for `-`), or the byte range [start, end) of a file, as chunks read on demand. With `reuse`, every chunk of a file is
  * the same buffer, refilled on the next pull, so the consumer must copy what it keeps first (the
  * CSV scanner appends each chunk to its own buffer). Why: a fresh 256 KB buffer per read is
  * external memory that V8 frees only at its next collection, and a scan that makes almost no
  * garbage collects rarely: tens of MB of dead chunks were held at once.
  */
-export async function openChunks(file: string, stdin: Readable, reuse: boolean): Promise<InputChunks> {
+export async function openChunks(file: string, stdin: Readable, reuse: boolean, range?: { start: number; end: number }): Promise<InputChunks> {
   if (file === '-') {
     const chunks = (async function* () {
       for await (const chunk of stdin as AsyncIterable<Buffer | string>) yield typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
@@ -48,6 +48,9 @@ export async function openChunks(file: string, stdin: Readable, reuse: boolean):
     return { chunks, close: async () => {} };
   }
   const handle = await openFile(file);
+  // Reads from `start` up to `end` (a shard of the file, see score-threads.ts), or the whole file.
+  let position = range?.start ?? 0;
+  const end = range?.end ?? Infinity;
   // Two buffers, so the next read runs while the consumer works on this chunk; the consumer has
   // asked for the next chunk (so is done with this one) before this buffer is read into again.
   const pair = reuse ? [Buffer.allocUnsafe(CHUNK_BYTES), Buffer.allocUnsafe(CHUNK_BYTES)] : null;
@@ -55,9 +58,13 @@ export async function openChunks(file: string, stdin: Readable, reuse: boolean):
   const chunks = (async function* () {
     // A read the consumer never waits for (it stopped early) must not fail unhandled.
     const read = (into: Buffer) => {
-      const pending = handle.read(into, 0, CHUNK_BYTES, null);
+      const length = Math.min(CHUNK_BYTES, end - position);
+      const pending = length > 0 ? handle.read(into, 0, length, position) : Promise.resolve({ bytesRead: 0, buffer: into });
       pending.catch(() => {});
-      return pending;
+      return pending.then((done) => {
+        position += done.bytesRead;
+        return done;
+      });
     };
     let buffer = bufferFor(0);
     let reading = read(buffer);

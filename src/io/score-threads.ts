@@ -4,6 +4,7 @@ import { open, type FileHandle } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
 import type { Questionnaire } from '../core/questionnaire/model.js';
 import type { CellProblem } from '../core/scoring/read-answers.js';
+import { IdSet, type IdSetParts } from '../core/scoring/id-set.js';
 import { fromPartial, mergePartials, type ScoringPartial } from '../core/scoring/partial.js';
 import { MAX_REPORTED_PROBLEMS, startScoring, type ScoreOptions, type ScoringState } from '../core/scoring/scorer.js';
 import { sniffEncoding } from './decode.js';
@@ -36,7 +37,16 @@ export interface ShardTask {
 
 /** What a worker answers: a partial, or the invalid cells found (the run fails), or an error (fall back). */
 export type ShardReply =
-  | { ok: true; partial: ScoringPartial | null; invalidCells: number; problems: CellProblem[]; tooManySegments: string | null; rows: number }
+  | {
+      ok: true;
+      partial: ScoringPartial | null;
+      /** The shard's exact respondent ids, transferred rather than listed in the partial (null once a filter). */
+      exactIds: IdSetParts | null;
+      invalidCells: number;
+      problems: CellProblem[];
+      tooManySegments: string | null;
+      rows: number;
+    }
   | { ok: false; message: string };
 
 /**
@@ -257,6 +267,7 @@ export async function scoreFileThreaded(q: Questionnaire, files: readonly string
   for (const reply of oks) {
     const { state } = fromPartial(reply.partial, q);
     if (state === null) return null;
+    if (reply.exactIds) state.ids.exact = IdSet.fromParts(reply.exactIds);
     states.push(state);
   }
   const merged = mergePartials(states);

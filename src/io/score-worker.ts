@@ -1,8 +1,7 @@
-import { createReadStream } from 'node:fs';
-import { Readable } from 'node:stream';
 import { parentPort, workerData } from 'node:worker_threads';
 import { toPartial } from '../core/scoring/partial.js';
 import { startScoring } from '../core/scoring/scorer.js';
+import { openChunks } from './open-input.js';
 import { scoreOneFile } from './score-files.js';
 import type { ShardReply, ShardTask } from './score-threads.js';
 
@@ -11,19 +10,27 @@ import type { ShardReply, ShardTask } from './score-threads.js';
  * header, with lines numbered as in the whole file, and answers with the partial result.
  */
 
-async function* withHeader(header: Uint8Array, file: string, start: number, end: number): AsyncGenerator<Buffer> {
+async function* withHeader(header: Uint8Array, chunks: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
   yield Buffer.from(header.buffer, header.byteOffset, header.byteLength);
-  yield* createReadStream(file, { start, end: end - 1, highWaterMark: 256 * 1024 }) as AsyncIterable<Buffer>;
+  yield* chunks;
 }
 
 async function scoreShard(task: ShardTask): Promise<ShardReply> {
   const state = startScoring(task.questionnaire, task.options);
-  const input = Readable.from(withHeader(task.header, task.file, task.start, task.end));
-  await scoreOneFile(state, task.file, input, { lineOffset: task.lineOffset, allowNoRows: true });
+  // The scanner copies every chunk, so the range is read into reused buffers, as one thread reads a file.
+  const input = await openChunks(task.file, process.stdin, true, { start: task.start, end: task.end });
+  try {
+    await scoreOneFile(state, task.file, withHeader(task.header, input.chunks), { lineOffset: task.lineOffset, allowNoRows: true });
+  } finally {
+    await input.close();
+  }
   const fine = state.invalidCells === 0 && state.tooManySegments === null;
+  // The exact ids go as the set's own buffers (transferred), not as a list of strings to re-hash.
+  const exact = fine ? state.ids.exact : null;
   return {
     ok: true,
-    partial: fine ? toPartial(state) : null,
+    partial: fine ? toPartial(state, { exactIdsApart: exact !== null }) : null,
+    exactIds: exact?.toParts() ?? null,
     invalidCells: state.invalidCells,
     problems: state.problems,
     tooManySegments: state.tooManySegments,
@@ -32,6 +39,9 @@ async function scoreShard(task: ShardTask): Promise<ShardReply> {
 }
 
 scoreShard(workerData as ShardTask).then(
-  (reply) => parentPort?.postMessage(reply),
+  (reply) => {
+    const ids = reply.ok ? reply.exactIds : null;
+    parentPort?.postMessage(reply, ids ? [ids.units.buffer, ids.starts.buffer, ids.slots.buffer].map((b) => b as ArrayBuffer) : []);
+  },
   (error: unknown) => parentPort?.postMessage({ ok: false, message: error instanceof Error ? error.message : String(error) } satisfies ShardReply),
 );

@@ -93,15 +93,24 @@ const INDEX_MASK = (1 << INDEX_BITS) - 1;
 export const ID_SET_CAPACITY = INDEX_MASK - 1;
 const tagOf = (hash: number) => (hash >>> INDEX_BITS) << INDEX_BITS;
 
+/** An id set's buffers, to hand it to another thread without copying (see `IdSet.toParts`). */
+export interface IdSetParts {
+  units: Uint8Array | Uint16Array;
+  unitCount: number;
+  starts: Uint32Array;
+  count: number;
+  slots: Int32Array;
+}
+
 export class IdSet {
   /** Code units of the ids; one byte each until an id needs more. */
   private units: Uint8Array | Uint16Array = new Uint8Array(1 << 14);
   private unitCount = 0;
   /** Where id i starts in `units` (id i ends where id i + 1 starts). */
-  private starts = new Uint32Array(1 << 11);
+  private starts: Uint32Array = new Uint32Array(1 << 11);
   private count = 0;
   /** Open addressing with linear probing (see INDEX_BITS); at most half full. */
-  private slots = new Int32Array(INITIAL_SLOTS);
+  private slots: Int32Array = new Int32Array(INITIAL_SLOTS);
 
   /** A set holding these ids, in this order. */
   static of(ids: Iterable<string>): IdSet {
@@ -119,6 +128,22 @@ export class IdSet {
     copy.count = this.count;
     copy.slots = this.slots.slice();
     return copy;
+  }
+
+  /** The set's own buffers (for a worker thread's postMessage transfer list: the set must not be used after). */
+  toParts(): IdSetParts {
+    return { units: this.units, unitCount: this.unitCount, starts: this.starts, count: this.count, slots: this.slots };
+  }
+
+  /** A set over buffers from `toParts` (no copy, no re-hashing). */
+  static fromParts(parts: IdSetParts): IdSet {
+    const set = new IdSet();
+    set.units = parts.units;
+    set.unitCount = parts.unitCount;
+    set.starts = parts.starts;
+    set.count = parts.count;
+    set.slots = parts.slots;
+    return set;
   }
 
   get size(): number {
@@ -154,6 +179,16 @@ export class IdSet {
     this.slots[slot] = tagOf(hash) | this.count;
     if (this.count * 2 > this.slots.length) this.rehash(this.slots.length * 2);
     return true;
+  }
+
+  /** Whether the i-th id of `other` is in this set (no string is made). */
+  hasIdOf(other: IdSet, i: number): boolean {
+    return this.hasUnits(other.units, other.starts[i] as number, other.end(i));
+  }
+
+  /** Adds the i-th id of `other`; returns false when it was already there (no string is made). */
+  addIdOf(other: IdSet, i: number): boolean {
+    return this.addUnits(other.units, other.starts[i] as number, other.end(i));
   }
 
   /** The i-th distinct id, in first-seen order. */

@@ -28,13 +28,15 @@ const BLOOM_WORDS = BLOOM_BITS / 32;
 /**
  * The tracker as JSON: the exact ids in first-seen order, or the filter as base64. A merged set
  * past EXACT_LIMIT (from `score --partial --threads N`) is written as a filter, as one pass would
- * have held it, so every partial reads back and merges within the set's capacity.
+ * have held it, so every partial reads back and merges within the set's capacity. With
+ * `exactApart`, an exact set is written empty: the caller hands the set over itself (worker
+ * threads transfer its buffers, see `IdSet.toParts`).
  */
-export function encodeIds(t: IdTracker): PartialIds {
+export function encodeIds(t: IdTracker, exactApart = false): PartialIds {
   const tooMany = t.exact !== null && t.exact.size > EXACT_LIMIT;
   const bloom = tooMany ? bloomOfIds(t.exact as IdSet) : t.bloom;
   return {
-    exact: t.exact && !tooMany ? [...t.exact] : null,
+    exact: t.exact && !tooMany ? (exactApart ? [] : [...t.exact]) : null,
     bloom: bloom ? encodeWords(bloom) : null,
     duplicates: t.duplicates,
     examples: [...t.examples],
@@ -114,17 +116,18 @@ function mergeExact(a: IdTracker & { exact: IdSet }, b: IdTracker & { exact: IdS
   let fresh = 0;
   let rank = 0;
   let next = 0;
-  for (const id of b.exact) {
+  // By position, not by string: a string is made only for the few ids that may become examples.
+  for (let i = 0; i < b.exact.size; i++) {
     while (next < pending.length && (pending[next] as { s: number }).s <= rank) {
       const e = pending[next++] as { id: string; s: number };
       candidates.push({ key: 2 * e.s - 1, id: e.id, fresh });
     }
-    if (a.exact.has(id)) {
+    if (a.exact.hasIdOf(b.exact, i)) {
       common++;
       // At most 5 of these are already examples of a, so 10 always suffice.
-      if (common <= 2 * MAX_EXAMPLES) candidates.push({ key: 2 * rank, id, fresh });
+      if (common <= 2 * MAX_EXAMPLES) candidates.push({ key: 2 * rank, id: b.exact.at(i), fresh });
     } else {
-      union.add(id);
+      union.addIdOf(b.exact, i);
       fresh++;
     }
     rank++;

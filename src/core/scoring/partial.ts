@@ -62,7 +62,7 @@ export function questionnaireFingerprint(q: Questionnaire): string {
  * read without invalid cells and within the segment limit (the readers refuse those first).
  * @example JSON.stringify(toPartial(state)) // {"kind":"servqual-partial","version":2,...}
  */
-export function toPartial(state: ScoringState): ScoringPartial {
+export function toPartial(state: ScoringState, options: { exactIdsApart?: boolean } = {}): ScoringPartial {
   if (state.invalidCells > 0 || state.tooManySegments !== null) {
     throw new RangeError('a scoring pass that failed (invalid cells or too many segments) has no partial result');
   }
@@ -75,7 +75,7 @@ export function toPartial(state: ScoringState): ScoringPartial {
     options: { groupBy: [...(state.options.groupBy ?? [])], skipInvalid: state.options.skipInvalid === true },
     overall: encodeSample(state.overall),
     segments: [...state.segments.values()].sort(compareSegments).map((segment) => ({ column: segment.column, value: segment.value, sample: encodeSample(segment.sample) })),
-    ids: encodeIds(state.ids),
+    ids: encodeIds(state.ids, options.exactIdsApart === true),
     exportWarnings: state.exportWarnings.map((w) => ({ code: w.code, message: w.message, count: Number(w.count) })),
     skippedCells: state.skippedCells,
   };
