@@ -1,5 +1,5 @@
-import { StringCells, type RecordCells } from '../core/scoring/cells.js';
-import { csvSyntaxError, MAX_RECORD_SIZE, parseRecords, readHead } from './csv-records.js';
+import { cellTexts, StringCells, type RecordCells } from '../core/scoring/cells.js';
+import { csvSyntaxError, MAX_RECORD_SIZE, parseRecords, readHead, type CsvRecord } from './csv-records.js';
 import { CR, CsvRow, LF, QUOTE } from './csv-row.js';
 
 /*
@@ -283,6 +283,35 @@ export async function scanCsv(
   onRecord: (cells: RecordCells, line: number) => void,
   maxRecordSize = MAX_RECORD_SIZE,
 ): Promise<void> {
+  for await (const _ of scanSteps(input, file, onRecord, maxRecordSize));
+}
+
+/**
+ * The records of a CSV exactly as `readCsvRecords` (csv-parse) gives them, fields as strings, read
+ * by the byte scanner: several times faster, for the survey platforms' exports.
+ */
+export async function* scanCsvRecords(input: AsyncIterable<Buffer | string>, file: string, maxRecordSize = MAX_RECORD_SIZE): AsyncGenerator<CsvRecord> {
+  let pending: CsvRecord[] = [];
+  try {
+    for await (const _ of scanSteps(input, file, (cells, line) => pending.push({ fields: cellTexts(cells), line }), maxRecordSize)) {
+      yield* pending;
+      pending = [];
+    }
+  } catch (error) {
+    // The records before a syntax error come first, as csv-parse gives them.
+    yield* pending;
+    throw error;
+  }
+  yield* pending;
+}
+
+/** `scanCsv`, pausing after each chunk (or each record of a UTF-16 file) so that a generator can hand out what was found. */
+async function* scanSteps(
+  input: AsyncIterable<Buffer | string>,
+  file: string,
+  onRecord: (cells: RecordCells, line: number) => void,
+  maxRecordSize: number,
+): AsyncGenerator<void> {
   const source = input[Symbol.asyncIterator]() as AsyncIterator<Buffer | string>;
   const head = await readHead(source);
   if (head.utf16) {
@@ -293,17 +322,22 @@ export async function scanCsv(
         return next.done || typeof next.value === 'string' ? next : { done: false, value: Buffer.from(next.value) };
       },
     };
-    for await (const record of parseRecords(head, copies, file, maxRecordSize)) onRecord(new StringCells(record.fields), record.line);
+    for await (const record of parseRecords(head, copies, file, maxRecordSize)) {
+      onRecord(new StringCells(record.fields), record.line);
+      yield;
+    }
     return;
   }
   const scanner = new CsvScanner(file, head.delimiter, (row) => onRecord(row, row.line), maxRecordSize);
   // csv-parse drops a UTF-8 BOM from the first three bytes, which the head holds (unless the file is shorter).
   const first = Buffer.concat(head.chunks);
   scanner.push(first[0] === 0xef && first[1] === 0xbb && first[2] === 0xbf ? first.subarray(3) : first);
+  yield;
   for (;;) {
     const next = await source.next();
     if (next.done) break;
     scanner.push(typeof next.value === 'string' ? Buffer.from(next.value) : next.value);
+    yield;
   }
   scanner.end();
 }

@@ -7,7 +7,8 @@ import { adaptRecord, emptyExportStats, exportWarnings, type ExportStats, type E
 import { defaultHeaderRows } from '../core/sources/headers.js';
 import { finishLong, planLong, pushLong, startLong, type LongPlan } from '../core/sources/long.js';
 import { planExport, type ExportPlan, type PlanProblem } from '../core/sources/plan.js';
-import { readCsvRecords, type CsvRecord } from './csv-records.js';
+import type { CsvRecord } from './csv-records.js';
+import { scanCsvRecords } from './csv-scan.js';
 import { openInput } from './open-input.js';
 
 /** One generic record read from an export. */
@@ -79,7 +80,7 @@ async function* longRecords(plan: LongPlan, source: AsyncGenerator<CsvRecord>, s
  * @example const table = await readExportRecords(stream, 'export.csv', q, 'qualtrics');
  */
 export async function readExportRecords(input: Readable, file: string, q: Questionnaire, platform: SourcePlatform): Promise<ExportTable> {
-  const csv = readCsvRecords(input, file);
+  const csv = scanCsvRecords(input, file);
   const buffered: CsvRecord[] = [];
   for (let i = 0; i < LOOKAHEAD + (q.source?.headerRows ?? 0); i++) {
     const next = await csv.next();
@@ -169,7 +170,7 @@ export async function readExportSample(file: string, limit: number, stdin: Reada
   const input = await openInput(file, stdin);
   const rows: string[][] = [];
   try {
-    for await (const record of readCsvRecords(input, file === '-' ? '<stdin>' : file)) {
+    for await (const record of scanCsvRecords(input, file === '-' ? '<stdin>' : file)) {
       rows.push(record.fields);
       if (rows.length >= limit) break;
     }

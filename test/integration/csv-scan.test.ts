@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cellTexts, parseNumber, plainNumber } from '../../src/core/scoring/cells.js';
 import { readCsvRecords } from '../../src/io/csv-records.js';
-import { scanCsv } from '../../src/io/csv-scan.js';
+import { scanCsv, scanCsvRecords } from '../../src/io/csv-scan.js';
 import { UserError } from '../../src/errors.js';
 
 /*
@@ -93,10 +93,24 @@ async function scanned(chunks: Buffer[], max?: number): Promise<Outcome> {
   }
 }
 
+/** The same scanner as a generator of string records (the export reader's), through the reused buffer. */
+async function scannedRecords(chunks: Buffer[], max?: number): Promise<Outcome> {
+  const records: Outcome['records'] = [];
+  const whole = Buffer.concat(chunks);
+  const utf16 = whole[0] === 0xff && whole[1] === 0xfe;
+  try {
+    for await (const record of scanCsvRecords(utf16 ? Readable.from(chunks) : reused(chunks), 'f.csv', max)) records.push(record);
+    return { records, error: null };
+  } catch (error) {
+    return { records, error: errorText(error) };
+  }
+}
+
 async function expectSame(bytes: Buffer, cuts: readonly number[] = [], max?: number): Promise<void> {
   const chunks = split(bytes, cuts);
   const expected = await reference(chunks, max);
   expect(await scanned(chunks, max), JSON.stringify(bytes.toString('latin1'))).toEqual(expected);
+  expect(await scannedRecords(chunks, max), JSON.stringify(bytes.toString('latin1'))).toEqual(expected);
 }
 
 const PIECES = ['"', '""', ',', ';', '\t', '\r', '\n', '\r\n', ' ', '0', '7', '12', '3,5', '-', '.', 'a', 'Z', 'é', 'Я', '한', '😀', '\u0000', '\u00a0', '\ufeff'];

@@ -85,7 +85,10 @@ export class StringCells implements RecordCells {
 
 /** Every cell of a record as text (for a header). */
 export function cellTexts(cells: RecordCells): string[] {
-  return Array.from({ length: cells.count }, (_, i) => cells.text(i));
+  // A plain loop: Array.from with a map function was a third of reading an export.
+  const texts = new Array<string>(cells.count);
+  for (let i = 0; i < texts.length; i++) texts[i] = cells.text(i);
+  return texts;
 }
 
 /** `"six"`, or `"" ` quoted for a message, shortened. */
