@@ -7,12 +7,16 @@ export interface ExportStats {
   responses: number;
   /** Responses dropped by the filter, per reason (`Finished is one of true, 1`). */
   filtered: Map<string, number>;
-  /** Durations of the kept responses, in seconds (blank and non-numeric durations left out). */
-  durations: number[];
+  /**
+   * Durations of the kept responses, in seconds (blank and non-numeric durations left out), as
+   * how many responses took each: exports give whole seconds or hundredths, so this stays small
+   * however many responses there are, and the median is still exact.
+   */
+  durations: Map<number, number>;
 }
 
 export function emptyExportStats(): ExportStats {
-  return { responses: 0, filtered: new Map(), durations: [] };
+  return { responses: 0, filtered: new Map(), durations: new Map() };
 }
 
 /**
@@ -33,7 +37,7 @@ export function adaptRecord(plan: ExportPlan, record: readonly string[], stats: 
   if (plan.duration >= 0) {
     const text = (record[plan.duration] ?? '').trim();
     const seconds = Number(text);
-    if (text !== '' && Number.isFinite(seconds)) stats.durations.push(seconds);
+    if (text !== '' && Number.isFinite(seconds)) stats.durations.set(seconds, (stats.durations.get(seconds) ?? 0) + 1);
   }
   const out = new Array<string>(plan.from.length);
   for (let i = 0; i < plan.from.length; i++) {
@@ -55,20 +59,32 @@ export interface Speeders {
 /**
  * Speeders: durations below `ratio` times the median duration (the median of an even count is the
  * mean of the middle two). Null without durations.
- * @example countSpeeders([100, 200, 300, 30], 1 / 3) // { count: 1, median: 150, threshold: 50, n: 4 }
+ * `durations` counts the responses per duration.
+ * @example countSpeeders(new Map([[100, 1], [200, 1], [300, 1], [30, 1]]), 1 / 3) // { count: 1, median: 150, threshold: 50, n: 4 }
  */
-export function countSpeeders(durations: readonly number[], ratio: number): Speeders | null {
-  if (durations.length === 0) return null;
-  const sorted = Float64Array.from(durations).sort();
-  const mid = sorted.length >> 1;
-  const median = sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+export function countSpeeders(durations: ReadonlyMap<number, number>, ratio: number): Speeders | null {
+  const values = Float64Array.from(durations.keys()).sort();
+  let n = 0;
+  for (const count of durations.values()) n += count;
+  if (n === 0) return null;
+  // The k-th smallest duration (from 0), walking the distinct durations in order.
+  const kth = (k: number): number => {
+    let seen = 0;
+    for (const value of values) {
+      seen += durations.get(value) as number;
+      if (seen > k) return value;
+    }
+    return values[values.length - 1] as number;
+  };
+  const mid = n >> 1;
+  const median = n % 2 === 1 ? kth(mid) : (kth(mid - 1) + kth(mid)) / 2;
   const threshold = median * ratio;
   let count = 0;
-  for (const d of sorted) {
-    if (d >= threshold) break;
-    count++;
+  for (const value of values) {
+    if (value >= threshold) break;
+    count += durations.get(value) as number;
   }
-  return { count, median, threshold, n: sorted.length };
+  return { count, median, threshold, n };
 }
 
 /** A type alias, not an interface, so that it fits the result's `Warning` (which has an index signature). */
