@@ -1,3 +1,4 @@
+import { plural } from '../text/plural.js';
 import type { FinalisedSample } from './finalise.js';
 import { EXACT_LIMIT } from './id-tracker.js';
 import type { SegmentResult, Warning } from './result.js';
@@ -6,7 +7,6 @@ import type { ScoringState } from './scorer.js';
 /** Below this many respondents a mean, an alpha or a segment comparison is too unstable to act on. */
 export const SMALL_SAMPLE = 30;
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** Every data-quality warning of the contract; never silent, always in the result and on stderr. */
 export function collectWarnings(state: ScoringState, main: FinalisedSample, segments: readonly SegmentResult[]): Warning[] {

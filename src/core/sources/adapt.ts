@@ -1,5 +1,6 @@
+import { plural } from '../text/plural.js';
 import { convertAnswer } from './labels.js';
-import { describeFilter, passesFilter, type ExportPlan } from './plan.js';
+import { passesFilter, type ExportPlan } from './plan.js';
 
 /** What reading an export found besides the answers: dropped responses and speeders. */
 export interface ExportStats {
@@ -27,10 +28,9 @@ export function emptyExportStats(): ExportStats {
  */
 export function adaptRecord(plan: ExportPlan, record: readonly string[], stats: ExportStats): string[] | null {
   stats.responses++;
-  for (const { index, filter } of plan.filters) {
-    if (!passesFilter(filter, record[index] ?? '')) {
-      const reason = describeFilter(filter);
-      stats.filtered.set(reason, (stats.filtered.get(reason) ?? 0) + 1);
+  for (const rule of plan.filters) {
+    if (!passesFilter(rule, record[rule.index] ?? '')) {
+      stats.filtered.set(rule.reason, (stats.filtered.get(rule.reason) ?? 0) + 1);
       return null;
     }
   }
@@ -94,7 +94,6 @@ export type ExportWarning = {
   count: number;
 };
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** The data-quality warnings of one export, worded like the scorer's. */
 export function exportWarnings(stats: ExportStats, ratio: number, file = ''): ExportWarning[] {

@@ -11,17 +11,6 @@ import type { Questionnaire } from '../questionnaire/model.js';
  * @example normaliseAnswer('  Strongly   AGREE ') // 'strongly agree'
  */
 export function normaliseAnswer(text: string): string {
-  const known = normalised.get(text);
-  if (known !== undefined) return known;
-  const form = normalForm(text);
-  // A response filter normalises its column's cell on every row: remember the few texts it sees.
-  if (normalised.size < MAX_CONVERTED) normalised.set(text, form);
-  return form;
-}
-
-const normalised = new Map<string, string>();
-
-function normalForm(text: string): string {
   return text
     .normalize('NFKC')
     .toLowerCase()

@@ -1,6 +1,6 @@
 import { allItems, type Questionnaire, type SourceFilter, type SourcePlatform } from '../questionnaire/model.js';
 import { answerKinds, columnName } from '../scoring/column-plan.js';
-import { closestMatch } from '../text/did-you-mean.js';
+import { didYouMean } from '../text/did-you-mean.js';
 import { PLATFORM_NAMES, detectPlatform } from './detect.js';
 import { describeColumns, findExportColumn, type ExportColumn } from './headers.js';
 import { answerTexts, normaliseAnswer, type AnswerTexts } from './labels.js';
@@ -20,7 +20,7 @@ export interface ExportPlan {
   answer: boolean[];
   /** The export's own label of every export column, for messages. */
   exportLabels: string[];
-  filters: { index: number; filter: SourceFilter }[];
+  filters: RowFilter[];
   /** The duration column, or -1. */
   duration: number;
   texts: AnswerTexts;
@@ -61,8 +61,8 @@ function missingColumnProblem(name: string, what: string, columns: readonly Expo
   if (matches > 1) {
     return { code: 'ambiguous-column', message: `${matches} export columns are named "${name}" (${what})`, hint: 'name the column by a unique name: for Qualtrics its export tag' };
   }
-  const near = closestMatch(name, columns.flatMap((c) => c.names));
-  return { code: 'missing-column', message: `the export has no column "${name}" (${what})`, ...(near ? { hint: `did you mean "${near}"?` } : {}) };
+  const hint = didYouMean(name, columns.flatMap((c) => c.names));
+  return { code: 'missing-column', message: `the export has no column "${name}" (${what})`, ...(hint ? { hint } : {}) };
 }
 
 /**
@@ -152,7 +152,7 @@ export function planExport(
 
   const filters = (source?.filter ?? defaultFilters(platform, columns)).flatMap((filter) => {
     const column = locate(filter.column, 'named by source.filter', true);
-    return column ? [{ index: column.index, filter }] : [];
+    return column ? [rowFilter(column.index, filter)] : [];
   });
   let duration = -1;
   for (const name of source?.duration !== undefined ? [source.duration] : DEFAULT_DURATION) {
@@ -169,11 +169,38 @@ export function planExport(
   };
 }
 
+/**
+ * A response filter made ready for every row: its reason worded and its accepted values
+ * normalised once, and the verdict on each distinct cell remembered (a filter column holds a
+ * handful of values, such as True and False, over all the rows).
+ */
+export interface RowFilter {
+  index: number;
+  reason: string;
+  filter: SourceFilter;
+  accept: Set<string> | null;
+  verdicts: Map<string, boolean>;
+}
+
+/** Verdicts remembered at most per filter: past it a cell is judged each time. */
+const MAX_VERDICTS = 4096;
+
+function rowFilter(index: number, filter: SourceFilter): RowFilter {
+  return { index, reason: describeFilter(filter), filter, accept: filter.in ? new Set(filter.in.map(normaliseAnswer)) : null, verdicts: new Map() };
+}
+
 /** Whether a response meets one filter: `in` folds case and spaces; `min` needs a number. */
-export function passesFilter(filter: SourceFilter, text: string): boolean {
-  const cell = text.trim();
+export function passesFilter(rule: RowFilter, text: string): boolean {
+  const known = rule.verdicts.get(text);
+  if (known !== undefined) return known;
+  const verdict = judge(rule, text.trim());
+  if (rule.verdicts.size < MAX_VERDICTS) rule.verdicts.set(text, verdict);
+  return verdict;
+}
+
+function judge({ filter, accept }: RowFilter, cell: string): boolean {
   if (filter.notBlank && cell === '') return false;
-  if (filter.in && !filter.in.some((value) => normaliseAnswer(value) === normaliseAnswer(cell))) return false;
+  if (accept && !accept.has(normaliseAnswer(cell))) return false;
   if (filter.min !== undefined) {
     const value = Number(cell.replace(',', '.'));
     if (cell === '' || !Number.isFinite(value) || value < filter.min) return false;
