@@ -7,7 +7,7 @@ import { coMomentsOfProducts, momentsOfSums } from '../stats/power-sums.js';
 import { quadrants } from '../recommend/quadrant.js';
 import type { DimensionResult, ItemResult, KpiResult, OverallResult, Zone } from './result.js';
 import type { ScoringLayout } from './respondent.js';
-import type { DimensionKind, ItemKind, OverallKind, SampleAccumulator } from './sample.js';
+import type { CompensatedSums, DimensionKind, ItemKind, OverallKind, SampleAccumulator } from './sample.js';
 
 const meanOf = (m: Moments): number | null => (m.n > 0 ? m.mean : null);
 
@@ -31,15 +31,13 @@ function itemMoments(sample: SampleAccumulator, layout: ScoringLayout, kind: Ite
   return momentsOfSums(sample.item.n[i] as number, sample.item.sum[kind][i] as number, sample.item.squares[kind][i] as number, shift);
 }
 
-function dimensionMoments(sample: SampleAccumulator, kind: DimensionKind, d: number): Moments {
-  const { n, sum, carry, squares } = sample.dimension;
-  return momentsOfSums(n[d] as number, (sum[kind][d] as number) + (carry[kind][d] as number), squares[kind][d] as number, 0);
+/** The moments of a compensated quantity (dimension and overall scores, summed about 0) over n respondents. */
+function compensatedMoments<K extends string>(n: number, sums: Omit<CompensatedSums<K>, 'n'>, kind: K, i: number): Moments {
+  return momentsOfSums(n, (sums.sum[kind][i] as number) + (sums.carry[kind][i] as number), sums.squares[kind][i] as number, 0);
 }
 
-function overallMoments(sample: SampleAccumulator, kind: OverallKind): Moments {
-  const { sum, carry, squares } = sample.overall;
-  return momentsOfSums(sample.scored[0] as number, (sum[kind][0] as number) + (carry[kind][0] as number), squares[kind][0] as number, 0);
-}
+const dimensionMoments = (sample: SampleAccumulator, kind: DimensionKind, d: number) => compensatedMoments(sample.dimension.n[d] as number, sample.dimension, kind, d);
+const overallMoments = (sample: SampleAccumulator, kind: OverallKind) => compensatedMoments(sample.scored[0] as number, sample.overall, kind, 0);
 
 /** Item results, before the reliability statistics of their dimension are attached. */
 function finaliseItems(q: Questionnaire, layout: ScoringLayout, sample: SampleAccumulator): ItemResult[] {

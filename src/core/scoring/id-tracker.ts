@@ -120,8 +120,10 @@ export function trackIdUnits(tracker: IdTracker, units: Units, start: number, en
   }
   if (seen) {
     tracker.duplicates++;
+    if (tracker.examples.length >= 5) return;
+    // The id as text only for a possible example.
     const id = typeof units === 'string' ? units.slice(start, end) : textOf(units, start, end);
-    if (tracker.examples.length < 5 && !tracker.examples.includes(id)) {
+    if (!tracker.examples.includes(id)) {
       tracker.examples.push(id);
       tracker.exampleAt.push(tracker.exact ? tracker.exact.size : -1);
     }

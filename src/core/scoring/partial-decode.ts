@@ -3,6 +3,8 @@
  * wrong with its path, and returns a safe stand-in so reading goes on and every problem is found.
  */
 
+import { formatPath as formatQuestionnairePath } from '../questionnaire/problem.js';
+
 export type JsonPath = (string | number)[];
 
 export interface PartialProblem {
@@ -15,8 +17,7 @@ export interface PartialProblem {
 
 /** `overall.item.gap[3]`, or `document` for the root. */
 export function formatPath(path: JsonPath): string {
-  if (path.length === 0) return 'document';
-  return path.map((part, i) => (typeof part === 'number' ? `[${part}]` : i === 0 ? part : `.${part}`)).join('');
+  return path.length === 0 ? 'document' : formatQuestionnairePath(path);
 }
 
 /** What a value is, for a message: `a string`, `null`, `a list of 3`. */

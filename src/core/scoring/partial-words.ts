@@ -1,3 +1,5 @@
+import { textOf } from './id-set.js';
+
 /** Base64 for bit arrays in partial results: JSON has no binary type, and base64 is a third of hex's overhead. */
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
@@ -29,10 +31,7 @@ export function encodeWords(words: Uint32Array): string {
     out[o++] = b + 1 < bytes ? (SYMBOLS[((b1 & 15) << 2) | (b2 >>> 6)] as number) : PAD;
     out[o++] = b + 2 < bytes ? (SYMBOLS[b2 & 63] as number) : PAD;
   }
-  // Chunks keep String.fromCharCode within the engine's argument limit.
-  const chunks: string[] = [];
-  for (let i = 0; i < out.length; i += 8192) chunks.push(String.fromCharCode.apply(null, out.subarray(i, i + 8192) as unknown as number[]));
-  return chunks.join('');
+  return textOf(out, 0, out.length);
 }
 
 /**

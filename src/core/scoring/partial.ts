@@ -7,7 +7,7 @@ import type { Format, Questionnaire } from '../questionnaire/model.js';
 import { Decoder, describe, type PartialProblem } from './partial-decode.js';
 import { decodeIds, encodeIds, mergeIdTrackers, type PartialIds } from './partial-ids.js';
 import { decodeSample, encodeSample, type PartialSample } from './partial-sample.js';
-import { emptySample, mergeSamples } from './sample.js';
+import { addSampleInto, copySample, mergeSamples } from './sample.js';
 import { addSegment, compareSegments, MAX_SEGMENTS_PER_COLUMN, segmentKey, settleOverall, startScoring, type ScoringState } from './scorer.js';
 
 export type { PartialProblem } from './partial-decode.js';
@@ -195,11 +195,12 @@ export function mergeStates(a: ScoringState, b: ScoringState): ScoringState {
     for (const [key, segment] of source.segments) {
       const known = merged.segments.get(key);
       if (known) {
-        known.sample = mergeSamples(known.sample, segment.sample, merged.layout);
+        // The merged state's own copy: add in place.
+        addSampleInto(known.sample, segment.sample);
         continue;
       }
-      // Merging with an empty sample copies, so the merged state shares no arrays with its inputs.
-      addSegment(merged, segment.group, segment.column, segment.value, mergeSamples(segment.sample, emptySample(merged.layout), merged.layout));
+      // A copy, so the merged state shares no arrays with its inputs.
+      addSegment(merged, segment.group, segment.column, segment.value, copySample(segment.sample, merged.layout));
     }
   }
   merged.ids = mergeIdTrackers(a.ids, b.ids);

@@ -91,7 +91,8 @@ function carve(carver: Carver, layout: ScoringLayout): Omit<SampleAccumulator, '
   const overall = carver.compensatedSums(OVERALL_KINDS, 1);
   return {
     total: carver.take(1),
-    scored: carver.take(1),
+    // The count of the overall scores.
+    scored: overall.n,
     straightLined: carver.take(1),
     fallbackMissing: carver.take(1),
     fallbackInvalid: carver.take(1),
@@ -245,8 +246,17 @@ function addKpis(kpi: SampleAccumulator['kpi'], values: Float64Array, layout: Sc
 
 /** Combines two samples of the same questionnaire as if every respondent had been added to one: every number is a sum. */
 export function mergeSamples(a: SampleAccumulator, b: SampleAccumulator, layout: ScoringLayout): SampleAccumulator {
-  if (a.data.length !== b.data.length) throw new RangeError('cannot merge samples of different questionnaires');
-  const data = new Float64Array(a.data.length);
-  for (let i = 0; i < data.length; i++) data[i] = (a.data[i] as number) + (b.data[i] as number);
-  return emptySample(layout, data);
+  return addSampleInto(copySample(a, layout), b);
 }
+
+/** Adds `source` into `target` in place (every number is a sum); returns `target`. */
+export function addSampleInto(target: SampleAccumulator, source: SampleAccumulator): SampleAccumulator {
+  if (target.data.length !== source.data.length) throw new RangeError('cannot merge samples of different questionnaires');
+  const to = target.data;
+  const from = source.data;
+  for (let i = 0; i < to.length; i++) to[i] = (to[i] as number) + (from[i] as number);
+  return target;
+}
+
+/** An independent copy of a sample. */
+export const copySample = (sample: SampleAccumulator, layout: ScoringLayout): SampleAccumulator => emptySample(layout, sample.data.slice());

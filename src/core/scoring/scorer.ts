@@ -15,7 +15,7 @@ import {
   type ScoringLayout,
 } from './respondent.js';
 import type { Result, SegmentResult, Warning } from './result.js';
-import { addRespondent, emptySample, mergeSamples, type SampleAccumulator } from './sample.js';
+import { addRespondent, addSampleInto, emptySample, type SampleAccumulator } from './sample.js';
 import { collectWarnings } from './warnings.js';
 
 export interface ScoreOptions {
@@ -179,9 +179,9 @@ export function addRecord(state: ScoringState, plan: ColumnPlan, record: readonl
 /** Fills `overall` from the segments of the first --group-by column, if it is still pending; see `ScoringState.overall`. */
 export function settleOverall(state: ScoringState): void {
   if (!state.overallPending) return;
-  let overall = state.unsegmented ?? emptySample(state.layout);
+  const overall = state.unsegmented ?? emptySample(state.layout);
   for (const segment of state.segments.values()) {
-    if (segment.group === 0) overall = mergeSamples(overall, segment.sample, state.layout);
+    if (segment.group === 0) addSampleInto(overall, segment.sample);
   }
   state.overall = overall;
   state.overallPending = false;
