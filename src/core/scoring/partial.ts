@@ -8,7 +8,7 @@ import { Decoder, describe, type PartialProblem } from './partial-decode.js';
 import { decodeIds, encodeIds, mergeIdTrackers, type PartialIds } from './partial-ids.js';
 import { decodeSample, encodeSample, type PartialSample } from './partial-sample.js';
 import { addSampleInto, copySample, mergeSamples } from './sample.js';
-import { addSegment, compareSegments, MAX_SEGMENTS_PER_COLUMN, segmentKey, settleOverall, startScoring, type ScoringState } from './scorer.js';
+import { addSegment, allSegments, compareSegments, MAX_SEGMENTS_PER_COLUMN, settleOverall, startScoring, type ScoringState } from './scorer.js';
 
 export type { PartialProblem } from './partial-decode.js';
 
@@ -74,7 +74,7 @@ export function toPartial(state: ScoringState, options: { exactIdsApart?: boolea
     questionnaire: { title: q.title, format: q.format, fingerprint: questionnaireFingerprint(q) },
     options: { groupBy: [...(state.options.groupBy ?? [])], skipInvalid: state.options.skipInvalid === true },
     overall: encodeSample(state.overall),
-    segments: [...state.segments.values()].sort(compareSegments).map((segment) => ({ column: segment.column, value: segment.value, sample: encodeSample(segment.sample) })),
+    segments: allSegments(state).sort(compareSegments).map((segment) => ({ column: segment.column, value: segment.value, sample: encodeSample(segment.sample) })),
     ids: encodeIds(state.ids, options.exactIdsApart === true),
     exportWarnings: state.exportWarnings.map((w) => ({ code: w.code, message: w.message, count: Number(w.count) })),
     skippedCells: state.skippedCells,
@@ -149,7 +149,7 @@ export function fromPartial(value: unknown, q: Questionnaire): { state: ScoringS
     const value = d.string(s.value, [...path, 'value']);
     const sample = decodeSample(s.sample, [...path, 'sample'], d, state.layout);
     // A column given twice to --group-by has a segment per mention: the first free one takes it.
-    const group = groupBy.findIndex((name, g) => name === column && !state.segments.has(segmentKey(g, value)));
+    const group = groupBy.findIndex((name, g) => name === column && !state.segments[g]?.has(value));
     if (group < 0) {
       const why = groupBy.includes(column) ? `segment ${column}=${JSON.stringify(value)} is listed twice` : `column "${column}" is not in options.groupBy`;
       d.fail([...path, 'column'], why);
@@ -192,8 +192,8 @@ export function mergeStates(a: ScoringState, b: ScoringState): ScoringState {
   merged.overallPending = false;
   merged.rows = a.rows + b.rows;
   for (const source of [a, b]) {
-    for (const [key, segment] of source.segments) {
-      const known = merged.segments.get(key);
+    for (const segment of allSegments(source)) {
+      const known = merged.segments[segment.group]?.get(segment.value);
       if (known) {
         // The merged state's own copy: add in place.
         addSampleInto(known.sample, segment.sample);

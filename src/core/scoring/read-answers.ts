@@ -83,9 +83,14 @@ export function readAnswers(
     const index = plan.kpi[k] as number;
     out.kpi[k] = cellValue(record, index, scale.min, scale.max) ?? reject(index, k);
   }
-  out.idUnits = plan.respondent >= 0 ? record.trimmedAscii(plan.respondent, out.idRange) : null;
-  const id = plan.respondent >= 0 && out.idUnits === null ? record.text(plan.respondent).trim() : '';
-  out.id = id === '' ? null : id;
+  const bytes = plan.respondent >= 0 ? record.trimmedAscii(plan.respondent, out.idRange) : null;
+  if (bytes !== null) out.idUnits = bytes;
+  else {
+    const id = plan.respondent >= 0 ? record.text(plan.respondent).trim() : '';
+    out.idUnits = id;
+    out.idRange[0] = 0;
+    out.idRange[1] = id.length;
+  }
   for (let g = 0; g < plan.groupBy.length; g++) {
     const index = plan.groupBy[g] as number;
     out.groups[g] = index >= 0 ? record.text(index).trim() : '';

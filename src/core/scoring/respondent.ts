@@ -1,3 +1,4 @@
+import type { Units } from './id-set.js';
 import { allItems, type Questionnaire } from '../questionnaire/model.js';
 import { answerKinds } from './column-plan.js';
 
@@ -8,10 +9,11 @@ type AnswerKind = ReturnType<typeof answerKinds>[number];
  * where missing. Buffers are reused from row to row, so consumers must not keep them.
  */
 export interface RespondentAnswers {
-  /** The respondent id as text, or null when blank or when given as bytes (`idUnits`). */
-  id: string | null;
-  /** The id as ASCII bytes [idRange[0], idRange[1]) of the record (blank when the range is empty), or null. */
-  idUnits: Uint8Array | null;
+  /**
+   * The respondent id: code units [idRange[0], idRange[1]) of `idUnits`, the record's ASCII bytes
+   * (no string per row) or the cell's trimmed text; blank when the range is empty.
+   */
+  idUnits: Units;
   idRange: Int32Array;
   expectation: Float64Array;
   perception: Float64Array;
@@ -100,8 +102,7 @@ export function scoringLayout(q: Questionnaire): ScoringLayout {
 export function emptyAnswers(layout: ScoringLayout, groups: number): RespondentAnswers {
   const perItem = () => new Float64Array(layout.itemCount).fill(Number.NaN);
   return {
-    id: null,
-    idUnits: null,
+    idUnits: '',
     idRange: new Int32Array(2),
     expectation: perItem(),
     perception: perItem(),

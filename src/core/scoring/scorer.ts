@@ -3,7 +3,7 @@ import { recommend } from '../recommend/recommend.js';
 import { StringCells, type RecordCells } from './cells.js';
 import { planColumns, type ColumnPlan, type MissingColumn } from './column-plan.js';
 import { finaliseSample } from './finalise.js';
-import { emptyIdTracker, trackId, trackIdUnits, type IdTracker } from './id-tracker.js';
+import { emptyIdTracker, trackIdUnits, type IdTracker } from './id-tracker.js';
 import { readAnswers, type CellProblem } from './read-answers.js';
 import {
   deriveScores,
@@ -36,11 +36,6 @@ export interface Segment {
   sample: SampleAccumulator;
 }
 
-/** The key of a segment in `ScoringState.segments`. */
-export function segmentKey(group: number, value: string): string {
-  return `${group}\u0000${value}`;
-}
-
 /**
  * Adds a new segment (a value first seen in --group-by column `group`) to the state, or marks the
  * state as having too many segments and returns null.
@@ -52,9 +47,13 @@ export function addSegment(state: ScoringState, group: number, column: string, v
     return null;
   }
   const segment = { group, column, value, sample };
-  state.segments.set(segmentKey(group, value), segment);
-  state.segmentsByValue[group]?.set(value, segment);
+  state.segments[group]?.set(value, segment);
   return segment;
+}
+
+/** Every segment of every --group-by column (in no particular order: see `compareSegments`). */
+export function allSegments(state: ScoringState): Segment[] {
+  return state.segments.flatMap((byValue) => [...byValue.values()]);
 }
 
 /** Report order: by --group-by column, then by value (code-unit order, so row order does not matter). */
@@ -83,9 +82,8 @@ export interface ScoringState {
   unsegmented: SampleAccumulator | null;
   /** Rows added so far (for progress). */
   rows: number;
-  segments: Map<string, Segment>;
-  /** The same segments by value, one map per --group-by column: the row loop looks them up without building a key. */
-  segmentsByValue: Map<string, Segment>[];
+  /** Per --group-by column (by position), its segments by value. */
+  segments: Map<string, Segment>[];
   segmentCounts: number[];
   ids: IdTracker;
   skippedCells: number;
@@ -116,8 +114,7 @@ export function startScoring(q: Questionnaire, options: ScoreOptions = {}): Scor
     overallPending: groupBy.length > 0,
     unsegmented: null,
     rows: 0,
-    segments: new Map(),
-    segmentsByValue: groupBy.map(() => new Map()),
+    segments: groupBy.map(() => new Map()),
     segmentCounts: groupBy.map(() => 0),
     ids: emptyIdTracker(),
     skippedCells: 0,
@@ -159,10 +156,9 @@ export function addRecord(state: ScoringState, plan: ColumnPlan, record: readonl
   // Once the run is going to fail there is no point in scoring further rows, only in finding bad cells.
   if (state.invalidCells > 0) return;
   const answers = state.answers;
-  const range = answers.idRange;
-  if (answers.idUnits !== null) {
-    if ((range[1] as number) > (range[0] as number)) trackIdUnits(state.ids, answers.idUnits, range[0] as number, range[1] as number);
-  } else if (answers.id !== null) trackId(state.ids, answers.id);
+  const start = answers.idRange[0] as number;
+  const end = answers.idRange[1] as number;
+  if (end > start) trackIdUnits(state.ids, answers.idUnits, start, end);
   const scores = deriveScores(answers, state.layout, state.scores);
   state.rows++;
   if (!state.overallPending) addRespondent(state.overall, scores, state.layout);
@@ -170,7 +166,7 @@ export function addRecord(state: ScoringState, plan: ColumnPlan, record: readonl
   for (let g = 0; g < groupBy.length; g++) {
     const column = groupBy[g] as string;
     const value = answers.groups[g] as string;
-    const segment = (state.segmentsByValue[g] as Map<string, Segment>).get(value) ?? addSegment(state, g, column, value, emptySample(state.layout));
+    const segment = (state.segments[g] as Map<string, Segment>).get(value) ?? addSegment(state, g, column, value, emptySample(state.layout));
     if (segment) addRespondent(segment.sample, scores, state.layout);
     else if (g === 0 && state.overallPending) addRespondent((state.unsegmented ??= emptySample(state.layout)), scores, state.layout);
   }
@@ -180,9 +176,7 @@ export function addRecord(state: ScoringState, plan: ColumnPlan, record: readonl
 export function settleOverall(state: ScoringState): void {
   if (!state.overallPending) return;
   const overall = state.unsegmented ?? emptySample(state.layout);
-  for (const segment of state.segments.values()) {
-    if (segment.group === 0) addSampleInto(overall, segment.sample);
-  }
+  for (const segment of state.segments[0]?.values() ?? []) addSampleInto(overall, segment.sample);
   state.overall = overall;
   state.overallPending = false;
   state.unsegmented = null;
@@ -193,7 +187,7 @@ export function finishScoring(state: ScoringState): Result {
   settleOverall(state);
   const q = state.questionnaire;
   const main = finaliseSample(q, state.overall, state.layout);
-  const segments: SegmentResult[] = [...state.segments.values()]
+  const segments: SegmentResult[] = allSegments(state)
     .sort(compareSegments)
     .map((segment) => {
       const finalised = finaliseSample(q, segment.sample, state.layout);

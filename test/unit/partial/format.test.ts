@@ -11,7 +11,7 @@ import {
   toPartial,
   type ScoringPartial,
 } from '../../../src/core/scoring/partial.js';
-import { addRecord, beginTable, finishScoring, MAX_SEGMENTS_PER_COLUMN, startScoring, type ScoreOptions, type ScoringState } from '../../../src/core/scoring/scorer.js';
+import { addRecord, addSegment, beginTable, finishScoring, MAX_SEGMENTS_PER_COLUMN, startScoring, type ScoreOptions, type ScoringState } from '../../../src/core/scoring/scorer.js';
 import { generateRows, makeQuestionnaire, type QOptions } from '../scoring/support.js';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 200);
@@ -200,7 +200,7 @@ describe('merging states', () => {
     const shard = (from: number) => {
       const s = startScoring(q, { groupBy: ['branch'] });
       for (let i = 0; i < MAX_SEGMENTS_PER_COLUMN / 2 + 1; i++) {
-        s.segments.set(`0\u0000b${from + i}`, { group: 0, column: 'branch', value: `b${from + i}`, sample: startScoring(q).overall });
+        addSegment(s, 0, 'branch', `b${from + i}`, startScoring(q).overall);
       }
       return s;
     };
