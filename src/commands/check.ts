@@ -7,7 +7,8 @@ import { writeFileAtomic } from '../io/atomic-write.js';
 import { renderJunit } from '../render/junit.js';
 import { renderMarkdown } from '../render/markdown.js';
 import { collect, type CommandContext } from './context.js';
-import { addScoringOptions, reportResult, scoreResponses, type ScoreCommandOptions } from './score.js';
+import { reportResult } from './report-output.js';
+import { addScoringOptions, scoreResponses, type ScoreCommandOptions } from './score.js';
 
 interface CheckOptions extends ScoreCommandOptions {
   minOverall?: string;

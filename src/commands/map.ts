@@ -6,7 +6,8 @@ import type { SourcePlatform } from '../core/questionnaire/model.js';
 import { PLATFORM_NAMES, detectPlatform } from '../core/sources/detect.js';
 import { proposeSource } from '../core/sources/proposal.js';
 import { renderSourceYaml } from '../core/sources/source-yaml.js';
-import { writeFileAtomic } from '../io/atomic-write.js';
+import { emitReport } from './report-output.js';
+import { inputName } from '../io/open-input.js';
 import { readExportSample } from '../io/read-export.js';
 import { loadQuestionnaire } from '../io/read-questionnaire.js';
 import type { CommandContext } from './context.js';
@@ -28,7 +29,7 @@ const SAMPLE_ROWS = 503;
 export async function runMap(file: string, options: MapOptions, ctx: CommandContext): Promise<void> {
   const q = await loadQuestionnaire(options.questionnaire);
   const rows = await readExportSample(file, SAMPLE_ROWS, ctx.stdin);
-  const name = file === '-' ? '<stdin>' : file;
+  const name = inputName(file);
   const detection = detectPlatform(rows.slice(0, 4));
   const platform = options.source ?? detection.platform;
   if (options.source !== undefined && detection.confidence === 'high' && detection.platform !== options.source) {
@@ -48,13 +49,7 @@ export async function runMap(file: string, options: MapOptions, ctx: CommandCont
           : 'the column headers share no words with the item statements: write source.columns by hand',
     });
   }
-  const text = renderSourceYaml(proposal, name);
-  if (options.output === undefined || options.output === '-') {
-    ctx.stdout.write(text);
-  } else {
-    await writeFileAtomic(options.output, text, { inputs: [file, options.questionnaire] });
-    ctx.stderr.write(`wrote ${options.output}\n`);
-  }
+  await emitReport(renderSourceYaml(proposal, name), options.output, [file, options.questionnaire], ctx);
   const guesses = proposal.columns.filter((c) => !c.certain).length + proposal.labels.filter((l) => l.value === null || l.note !== '').length;
   if (proposal.unmatched.length > 0) ctx.stderr.write(`warning: nothing matched ${proposal.unmatched.length} answer(s) of the questionnaire; see the comments\n`);
   if (guesses > 0) ctx.stderr.write(`note: ${guesses} line(s) marked "check" are guesses\n`);

@@ -3,7 +3,7 @@ import type { Register } from '../cli.js';
 import { finishScoring } from '../core/scoring/scorer.js';
 import { readAndMergePartials } from '../io/read-partial.js';
 import { loadQuestionnaire } from '../io/read-questionnaire.js';
-import { emitReport, FORMATS, printWarnings, renderResult, type ReportFormat } from './report-output.js';
+import { FORMATS, printWarnings, reportResult, type ReportFormat } from './report-output.js';
 
 interface MergeOptions {
   format: ReportFormat;
@@ -32,7 +32,6 @@ export const registerMerge: Register = (program, ctx) => {
       const questionnaire = await loadQuestionnaire(questionnaireFile);
       const result = finishScoring(await readAndMergePartials(partials, questionnaire));
       printWarnings(result, ctx);
-      const toFile = options.output !== undefined && options.output !== '-';
-      await emitReport(renderResult(result, options.format, ctx, toFile), options.output, [questionnaireFile, ...partials], ctx);
+      await reportResult(result, options, [questionnaireFile, ...partials], ctx);
     });
 };

@@ -42,3 +42,9 @@ export async function emitReport(text: string, output: string | undefined, input
   await writeFileAtomic(output, text, { inputs });
   ctx.stderr.write(`wrote ${output}\n`);
 }
+
+/** Renders the result in the asked format and prints or writes it (score, check, report, merge). */
+export function reportResult(result: Result, options: { format: ReportFormat; output?: string | undefined }, inputs: readonly string[], ctx: CommandContext): Promise<void> {
+  const toFile = options.output !== undefined && options.output !== '-';
+  return emitReport(renderResult(result, options.format, ctx, toFile), options.output, inputs, ctx);
+}

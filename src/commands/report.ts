@@ -1,7 +1,7 @@
 import { Option } from 'commander';
 import type { Register } from '../cli.js';
 import { readResult } from '../io/read-result.js';
-import { emitReport, FORMATS, renderResult, type ReportFormat } from './report-output.js';
+import { FORMATS, reportResult, type ReportFormat } from './report-output.js';
 
 export const registerReport: Register = (program, ctx) => {
   program
@@ -13,7 +13,6 @@ export const registerReport: Register = (program, ctx) => {
     .addHelpText('after', '\nExample:\n  $ servqual score q.yaml responses.csv --format json --output result.json\n  $ servqual report result.json --format markdown --output report.md')
     .action(async (file: string, options: { format: ReportFormat; output?: string }) => {
       const result = await readResult(file);
-      const toFile = options.output !== undefined && options.output !== '-';
-      await emitReport(renderResult(result, options.format, ctx, toFile), options.output, [file], ctx);
+      await reportResult(result, options, [file], ctx);
     });
 };

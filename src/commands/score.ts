@@ -10,7 +10,7 @@ import { resolveEncoding } from '../io/decode.js';
 import { progressBar } from '../io/progress.js';
 import { scoreFiles, scoreFilesToState, type ReadOptions } from '../io/score-files.js';
 import { collect, type CommandContext } from './context.js';
-import { emitReport, FORMATS, printWarnings, renderResult, type ReportFormat } from './report-output.js';
+import { emitReport, FORMATS, printWarnings, reportResult, type ReportFormat } from './report-output.js';
 
 export interface ScoreCommandOptions {
   format: ReportFormat;
@@ -54,12 +54,17 @@ export async function scoreResponses(
   ctx: CommandContext,
   prepare: (q: Questionnaire) => void = () => undefined,
 ): Promise<{ questionnaire: Questionnaire; result: Result }> {
-  if (responses.filter((f) => f === '-').length > 1) throw new UserError({ code: 'usage', message: 'stdin (-) can be read only once' });
-  const questionnaire = await loadQuestionnaire(questionnaireFile);
+  const questionnaire = await loadForScoring(questionnaireFile, responses);
   prepare(questionnaire);
   const result = await scoreFiles(questionnaire, responses, readOptions(options, ctx));
   printWarnings(result, ctx);
   return { questionnaire, result };
+}
+
+/** The questionnaire, once the response list is known to read stdin at most once. */
+async function loadForScoring(questionnaireFile: string, responses: readonly string[]): Promise<Questionnaire> {
+  if (responses.filter((f) => f === '-').length > 1) throw new UserError({ code: 'usage', message: 'stdin (-) can be read only once' });
+  return loadQuestionnaire(questionnaireFile);
 }
 
 function readOptions(options: ScoreCommandOptions, ctx: CommandContext): ReadOptions & { groupBy: string[]; skipInvalid: boolean } {
@@ -77,16 +82,9 @@ function readOptions(options: ScoreCommandOptions, ctx: CommandContext): ReadOpt
 
 /** `score --partial`: the sufficient statistics as JSON for `servqual merge` (merge prints the warnings). */
 async function writePartial(questionnaireFile: string, responses: readonly string[], options: ScoreCommandOptions, ctx: CommandContext): Promise<void> {
-  if (responses.filter((f) => f === '-').length > 1) throw new UserError({ code: 'usage', message: 'stdin (-) can be read only once' });
-  const questionnaire = await loadQuestionnaire(questionnaireFile);
+  const questionnaire = await loadForScoring(questionnaireFile, responses);
   const state = await scoreFilesToState(questionnaire, responses, readOptions(options, ctx));
   await emitReport(renderPartial(state), options.output, [questionnaireFile, ...responses], ctx);
-}
-
-/** Prints or writes the report in the asked format. */
-export function reportResult(result: Result, options: ScoreCommandOptions, inputs: readonly string[], ctx: CommandContext): Promise<void> {
-  const toFile = options.output !== undefined && options.output !== '-';
-  return emitReport(renderResult(result, options.format, ctx, toFile), options.output, inputs, ctx);
 }
 
 export const registerScore: Register = (program, ctx) => {

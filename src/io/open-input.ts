@@ -1,10 +1,13 @@
-import { createReadStream } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { fileError } from './read-text.js';
 
 /** How much one read of a response file takes. */
 const CHUNK_BYTES = 256 * 1024;
+
+/** How messages name an input: `-` is stdin. */
+export const STDIN_NAME = '<stdin>';
+export const inputName = (file: string): string => (file === '-' ? STDIN_NAME : file);
 
 /** Opens a file for reading, refusing a directory, naming the file in any error. */
 async function openFile(file: string): Promise<FileHandle> {
@@ -19,12 +22,6 @@ async function openFile(file: string): Promise<FileHandle> {
   } catch (error) {
     throw fileError(error, file);
   }
-}
-
-/** Opens a file for streaming, or stdin for `-`, naming the file in any error. */
-export async function openInput(file: string, stdin: Readable): Promise<Readable> {
-  if (file === '-') return stdin;
-  return createReadStream('', { fd: await openFile(file), highWaterMark: CHUNK_BYTES });
 }
 
 /** A file's (or stdin's) bytes as chunks, and how to let go of the file when reading stops early. */

@@ -9,7 +9,7 @@ import { finishLong, planLong, pushLong, startLong, type LongPlan } from '../cor
 import { planExport, type ExportPlan, type PlanProblem } from '../core/sources/plan.js';
 import type { CsvRecord } from './csv-records.js';
 import { scanCsvRecords } from './csv-scan.js';
-import { openInput } from './open-input.js';
+import { inputName, openChunks } from './open-input.js';
 
 /** One generic record read from an export. */
 export interface ExportRecord {
@@ -79,7 +79,7 @@ async function* longRecords(plan: LongPlan, source: AsyncGenerator<CsvRecord>, s
  * respondent. Header problems are thrown as one UserError positioned at the header.
  * @example const table = await readExportRecords(stream, 'export.csv', q, 'qualtrics');
  */
-export async function readExportRecords(input: Readable, file: string, q: Questionnaire, platform: SourcePlatform): Promise<ExportTable> {
+export async function readExportRecords(input: AsyncIterable<Buffer | string>, file: string, q: Questionnaire, platform: SourcePlatform): Promise<ExportTable> {
   const csv = scanCsvRecords(input, file);
   const buffered: CsvRecord[] = [];
   for (let i = 0; i < LOOKAHEAD + (q.source?.headerRows ?? 0); i++) {
@@ -138,7 +138,7 @@ export async function readExportRecords(input: Readable, file: string, q: Questi
  * bad cells are reported at the export's line and under the export's own column header.
  * Returns the export's warnings (dropped responses, speeders).
  */
-export async function scoreExportFile(state: ScoringState, file: string, input: Readable, platform: SourcePlatform): Promise<ExportWarning[]> {
+export async function scoreExportFile(state: ScoringState, file: string, input: AsyncIterable<Buffer | string>, platform: SourcePlatform): Promise<ExportWarning[]> {
   const table = await readExportRecords(input, file, state.questionnaire, platform);
   const { plan, missing } = beginTable(state, table.header, file);
   if (missing.length > 0) {
@@ -167,15 +167,15 @@ export async function scoreExportFile(state: ScoringState, file: string, input: 
  * and a sample of responses. Stops reading there, so a large export costs no more than its head.
  */
 export async function readExportSample(file: string, limit: number, stdin: Readable): Promise<string[][]> {
-  const input = await openInput(file, stdin);
+  const input = await openChunks(file, stdin, true);
   const rows: string[][] = [];
   try {
-    for await (const record of scanCsvRecords(input, file === '-' ? '<stdin>' : file)) {
+    for await (const record of scanCsvRecords(input.chunks, inputName(file))) {
       rows.push(record.fields);
       if (rows.length >= limit) break;
     }
   } finally {
-    if (file !== '-') input.destroy();
+    await input.close();
   }
   if (rows.length === 0) throw new UserError({ code: 'empty-file', file, message: 'the file is empty: expected an export with its header rows' });
   return rows;

@@ -1,4 +1,4 @@
-import { findNodeAtLocation, parseTree } from 'jsonc-parser';
+import { findNodeAtLocation, parseTree, type Node as JsonNode } from 'jsonc-parser';
 import type { Questionnaire } from '../core/questionnaire/model.js';
 import type { JsonPath } from '../core/scoring/partial-decode.js';
 import { fromPartial, mergeStates, sameGrouping } from '../core/scoring/partial.js';
@@ -10,9 +10,8 @@ import { readTextFile } from './read-text.js';
 /** At most this many problems of one damaged partial are listed, then a count. */
 const MAX_LISTED = 20;
 
-/** Where a JSON path points in the text, or the deepest part of it that exists. */
-function locate(text: string, path: JsonPath): { line: number; column: number } | null {
-  const root = parseTree(text);
+/** Where a JSON path points in the text (parsed into `root`), or the deepest part of it that exists. */
+function locate(text: string, root: JsonNode | undefined, path: JsonPath): { line: number; column: number } | null {
   if (!root) return null;
   for (let length = path.length; length >= 0; length--) {
     const node = findNodeAtLocation(root, path.slice(0, length));
@@ -29,7 +28,9 @@ export async function readPartial(file: string, q: Questionnaire): Promise<Scori
   const text = await readTextFile(file);
   const { state, problems } = fromPartial(parseJsonText(text, file), q);
   if (state) return state;
-  const diagnostics = problems.slice(0, MAX_LISTED).map((p): Diagnostic => ({ code: p.code, file, ...(locate(text, p.path) ?? {}), message: p.message, ...(p.hint ? { hint: p.hint } : {}) }));
+  // Parsed once more, into a tree with offsets, only now that problems need positions.
+  const root = parseTree(text);
+  const diagnostics = problems.slice(0, MAX_LISTED).map((p): Diagnostic => ({ code: p.code, file, ...(locate(text, root, p.path) ?? {}), message: p.message, ...(p.hint ? { hint: p.hint } : {}) }));
   const more = problems.length - diagnostics.length;
   throw new UserError(diagnostics, more > 0 ? { trailer: [`... and ${more} more problems (${problems.length} in all)`] } : {});
 }

@@ -1,5 +1,5 @@
 import { stat } from 'node:fs/promises';
-import { Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import { UserError, type Diagnostic } from '../errors.js';
 import type { Questionnaire, SourcePlatform } from '../core/questionnaire/model.js';
 import { sourceHint } from '../core/sources/detect.js';
@@ -19,10 +19,9 @@ import { scanCsv } from './csv-scan.js';
 import { decodeToUtf8 } from './decode.js';
 import type { Progress } from './progress.js';
 import { scoreExportFile } from './read-export.js';
-import { openChunks } from './open-input.js';
+import { inputName, openChunks } from './open-input.js';
 import { scoreFileThreaded } from './score-threads.js';
 
-export const STDIN_NAME = '<stdin>';
 /** A header that lacks dozens of columns is the wrong file or an export: a few examples say enough. */
 const MAX_MISSING_SHOWN = 10;
 
@@ -36,7 +35,7 @@ export interface ShardOptions {
 
 export async function scoreOneFile(state: ScoringState, file: string, input: AsyncIterable<Buffer | string>, shard: ShardOptions = {}): Promise<void> {
   const lineOffset = shard.lineOffset ?? 0;
-  const name = file === '-' ? STDIN_NAME : file;
+  const name = inputName(file);
   let header: { plan: ColumnPlan; line: number } | null = null;
   let rows = 0;
   // The scanner hands out each record as a view of its bytes, valid during the call only.
@@ -108,7 +107,8 @@ export async function scoreFilesToState(
   const threaded = (options.threads ?? 1) !== 1 && platform === 'generic' ? await scoreFileThreaded(q, files, options) : null;
   const state = threaded ?? startScoring(q, options);
   const { progress } = options;
-  const totalBytes = progress ? await totalSize(files) : 0;
+  // The threaded path has read everything already (and drawn its own progress).
+  const totalBytes = progress && threaded === null ? await totalSize(files) : 0;
   let bytes = 0;
   const count = (n: number) => {
     bytes += n;
@@ -116,12 +116,12 @@ export async function scoreFilesToState(
   };
   try {
     for (const file of threaded === null ? files : []) {
-      // The byte scanner copies each chunk, so a generic CSV is read into one reused buffer.
-      const raw = await openChunks(file, options.stdin ?? process.stdin, platform === 'generic');
+      // The byte scanner copies each chunk (generic CSVs and exports alike), so the reader reuses its buffers.
+      const raw = await openChunks(file, options.stdin ?? process.stdin, true);
       const input = decodeToUtf8(progress ? counted(raw.chunks, count) : raw.chunks, options.encoding ?? 'auto');
       try {
         if (platform === 'generic') await scoreOneFile(state, file, input);
-        else state.exportWarnings.push(...(await scoreExportFile(state, file === '-' ? STDIN_NAME : file, Readable.from(input), platform)));
+        else state.exportWarnings.push(...(await scoreExportFile(state, inputName(file), input, platform)));
       } finally {
         await raw.close();
       }

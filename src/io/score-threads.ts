@@ -19,7 +19,7 @@ import type { ReadOptions } from './score-files.js';
  */
 
 /** Below this size one thread is as fast as starting workers. */
-export const MIN_THREADED_BYTES = 8 * 1024 * 1024;
+const MIN_THREADED_BYTES = 8 * 1024 * 1024;
 /** A range smaller than this is not worth a worker. */
 const MIN_RANGE_BYTES = 1024 * 1024;
 const CHUNK = 4 * 1024 * 1024;
@@ -116,7 +116,7 @@ interface Plan {
 }
 
 /** The header and split points of `file` for `threads` ranges, or null to read it on one thread. */
-async function planSplits(file: string, threads: number, encoding: string | undefined): Promise<Plan | null> {
+async function planSplits(file: string, threads: number): Promise<Plan | null> {
   let handle: FileHandle;
   try {
     handle = await open(file, 'r');
@@ -128,7 +128,6 @@ async function planSplits(file: string, threads: number, encoding: string | unde
     if (!info.isFile() || info.size < MIN_THREADED_BYTES) return null;
     const size = info.size;
     const first = await readAt(handle, 0, Math.min(size, CHUNK));
-    if (encoding !== undefined && encoding !== 'auto' && encoding !== 'utf-8') return null;
     if (sniffEncoding(first.subarray(0, 256)) !== 'utf-8') return null;
     const bom = first[0] === 0xef && first[1] === 0xbb && first[2] === 0xbf ? 3 : 0;
     // A blank first line, or a CR before the header's end outside a CRLF: leave those to one thread.
@@ -204,7 +203,7 @@ function runShard(task: ShardTask): { reply: Promise<ShardReply>; stop: () => vo
 }
 
 /** The worker threads `--threads N` asks for: 0 means one per core. */
-export function threadCount(threads: number): number {
+function threadCount(threads: number): number {
   return threads === 0 ? availableParallelism() : threads;
 }
 
@@ -219,7 +218,10 @@ export async function scoreFileThreaded(q: Questionnaire, files: readonly string
   const file = files[0] as string;
   // The caller sends only generic CSVs here.
   if (file === '-') return null;
-  const plan = await planSplits(file, threads, options.encoding);
+  // Another encoding is re-coded on the way in: one thread reads it.
+  const encoding = options.encoding;
+  if (encoding !== undefined && encoding !== 'auto' && encoding !== 'utf-8') return null;
+  const plan = await planSplits(file, threads);
   if (plan === null) return null;
   const headerBreaks = plan.breaks[0] as number;
   const shardOptions = { groupBy: [...(options.groupBy ?? [])], skipInvalid: options.skipInvalid === true };

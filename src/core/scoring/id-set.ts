@@ -90,7 +90,7 @@ const INITIAL_SLOTS = 1 << 12;
 const INDEX_BITS = 22;
 const INDEX_MASK = (1 << INDEX_BITS) - 1;
 /** The most ids a set can hold (the index must fit its bits). */
-export const ID_SET_CAPACITY = INDEX_MASK - 1;
+const ID_SET_CAPACITY = INDEX_MASK - 1;
 const tagOf = (hash: number) => (hash >>> INDEX_BITS) << INDEX_BITS;
 
 /** An id set's buffers, to hand it to another thread without copying (see `IdSet.toParts`). */

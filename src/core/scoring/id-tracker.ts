@@ -7,7 +7,7 @@ import { hashUnits3, IdSet, textOf, type Units } from './id-set.js';
  * memory flat: a million rows and five million pass through the same switch and end up the same size.
  */
 export const EXACT_LIMIT = 2 ** 19;
-export const EXACT_TEXT_LIMIT = 2 ** 23;
+const EXACT_TEXT_LIMIT = 2 ** 23;
 export const BLOOM_BITS = 2 ** 27;
 export const BLOOM_HASHES = 7;
 

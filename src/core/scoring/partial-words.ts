@@ -12,7 +12,7 @@ for (let i = 0; i < ALPHABET.length; i++) CODES[ALPHABET.charCodeAt(i)] = i;
 const byteAt = (words: Uint32Array, b: number) => ((words[b >>> 2] as number) >>> ((b & 3) * 8)) & 0xff;
 
 /** The length of the base64 text of `words` (padded with `=`). */
-export const encodedLength = (wordCount: number) => 4 * Math.ceil((wordCount * 4) / 3);
+const encodedLength = (wordCount: number) => 4 * Math.ceil((wordCount * 4) / 3);
 
 /**
  * Encodes 32-bit words as standard padded base64 of their little-endian bytes.

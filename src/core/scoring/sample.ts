@@ -124,7 +124,7 @@ export function emptySample(layout: ScoringLayout, data?: Float64Array): SampleA
 }
 
 /** How many numbers a sample of this questionnaire holds. */
-export function sampleSize(layout: ScoringLayout): number {
+function sampleSize(layout: ScoringLayout): number {
   const counter = new Carver(null);
   carve(counter, layout);
   return counter.size;
