@@ -78,7 +78,12 @@ export function bloomAdd(bloom: Uint32Array, id: string): boolean {
 
 /** Whether all of the id's bits are set (probably seen), without setting them. */
 export function bloomHas(bloom: Uint32Array, id: string): boolean {
-  placeBits(hashUnits3(id, 0, id.length));
+  return bloomHasHashes(bloom, hashUnits3(id, 0, id.length));
+}
+
+/** Whether all the bits of an id with these hashes (`hashUnits3`) are set. */
+export function bloomHasHashes(bloom: Uint32Array, hashes: Uint32Array): boolean {
+  placeBits(hashes);
   for (let k = 0; k < BLOOM_HASHES; k++) {
     const bit = positions[k] as number;
     if (((bloom[bit >>> 5] as number) & (1 << (bit & 31))) === 0) return false;
@@ -88,7 +93,11 @@ export function bloomHas(bloom: Uint32Array, id: string): boolean {
 
 /** A filter holding the ids of the set (hashed from its code units: no string per id). */
 export function bloomOfIds(ids: IdSet): Uint32Array {
-  const bloom = new Uint32Array(BLOOM_BITS / 32);
+  return addIdsToBloom(new Uint32Array(BLOOM_BITS / 32), ids);
+}
+
+/** Sets the bits of every id of the set (hashed from its code units); returns the filter. */
+export function addIdsToBloom(bloom: Uint32Array, ids: IdSet): Uint32Array {
   for (let i = 0; i < ids.size; i++) bloomAddHashes(bloom, ids.hashes3(i));
   return bloom;
 }

@@ -1,5 +1,5 @@
 import { IdSet } from './id-set.js';
-import { BLOOM_BITS, BLOOM_HASHES, EXACT_LIMIT, bloomAdd, bloomHas, bloomOfIds, type IdTracker } from './id-tracker.js';
+import { BLOOM_BITS, BLOOM_HASHES, EXACT_LIMIT, addIdsToBloom, bloomHasHashes, bloomOfIds, type IdTracker } from './id-tracker.js';
 import type { Decoder, JsonPath } from './partial-decode.js';
 import { decodeWords, encodeWords } from './partial-words.js';
 
@@ -165,24 +165,32 @@ function mergeExact(a: IdTracker & { exact: IdSet }, b: IdTracker & { exact: IdS
  */
 export function mergeIdTrackers(a: IdTracker, b: IdTracker): IdTracker {
   if (a.exact && b.exact) return mergeExact(a as IdTracker & { exact: IdSet }, b as IdTracker & { exact: IdSet });
-  let common: number;
-  let shared: string[] = [];
   const bloom = a.bloom ? Uint32Array.from(a.bloom) : bloomOfIds(a.exact as IdSet);
-  if (a.exact && b.bloom) {
-    shared = [...a.exact].filter((id) => bloomHas(b.bloom as Uint32Array, id));
-    common = shared.length;
-  } else if (b.exact) {
-    shared = [...b.exact].filter((id) => bloomHas(bloom, id));
-    common = shared.length;
+  // The ids of the exact side found in the other side's filter, by position (a string only for
+  // the few that can become examples).
+  let common = 0;
+  const shared: string[] = [];
+  const countShared = (ids: IdSet, filter: Uint32Array) => {
+    for (let i = 0; i < ids.size; i++) {
+      if (!bloomHasHashes(filter, ids.hashes3(i))) continue;
+      common++;
+      // Enough for the examples even when the first ones are already a's or b's.
+      if (shared.length < 3 * MAX_EXAMPLES) shared.push(ids.at(i));
+    }
+  };
+  if (b.exact) {
+    countShared(b.exact, bloom);
+    addIdsToBloom(bloom, b.exact);
   } else {
-    const before = bloomCardinality(bloom);
-    const other = bloomCardinality(b.bloom as Uint32Array);
-    for (let w = 0; w < bloom.length; w++) bloom[w] = (bloom[w] as number) | ((b.bloom as Uint32Array)[w] as number);
-    const union = bloomCardinality(bloom);
-    common = Math.max(0, Math.min(Math.round(before + other - union), Math.round(Math.min(before, other))));
+    const other = b.bloom as Uint32Array;
+    if (a.exact) countShared(a.exact, other);
+    const before = a.exact ? 0 : bloomCardinality(bloom);
+    for (let w = 0; w < bloom.length; w++) bloom[w] = (bloom[w] as number) | (other[w] as number);
+    if (!a.exact) {
+      const estimate = bloomCardinality(other);
+      common = Math.max(0, Math.min(Math.round(before + estimate - bloomCardinality(bloom)), Math.round(Math.min(before, estimate))));
+    }
   }
-  if (b.exact) for (const id of b.exact) bloomAdd(bloom, id);
-  else if (a.exact) for (let w = 0; w < bloom.length; w++) bloom[w] = (bloom[w] as number) | ((b.bloom as Uint32Array)[w] as number);
   const examples: string[] = [];
   for (const id of [...a.examples, ...b.examples, ...shared]) {
     if (examples.length >= MAX_EXAMPLES) break;
