@@ -71,16 +71,6 @@ function bloomAddHashes(bloom: Uint32Array, hashes: Uint32Array): boolean {
   return seen;
 }
 
-/** Sets the id's bits; returns whether all of them were already set (probably seen). */
-export function bloomAdd(bloom: Uint32Array, id: string): boolean {
-  return bloomAddHashes(bloom, hashUnits3(id, 0, id.length));
-}
-
-/** Whether all of the id's bits are set (probably seen), without setting them. */
-export function bloomHas(bloom: Uint32Array, id: string): boolean {
-  return bloomHasHashes(bloom, hashUnits3(id, 0, id.length));
-}
-
 /** Whether all the bits of an id with these hashes (`hashUnits3`) are set. */
 export function bloomHasHashes(bloom: Uint32Array, hashes: Uint32Array): boolean {
   placeBits(hashes);
