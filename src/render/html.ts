@@ -102,7 +102,7 @@ function dimensionTable(c: Context): string {
       : format === 'two-column' ? [l.expectation, l.perception, l.gap, l.ci95]
         : [l.perception, l.ci95];
   const body = `<tbody>\n${c.result.dimensions.map((d) => dimensionRow(c, d)).join('\n')}\n</tbody>`;
-  return `<h3>${esc(l.dimensions)}</h3>\n${table('dimensions', [l.dimension, h.importance, ...middle, l.n, l.alpha, left(h.quadrant)], body)}`;
+  return `<h3>${esc(l.dimensions)}</h3>\n${table('dimensions', [l.dimension, h.importance, ...middle, l.n, l.alpha, left(l.quadrantHeading)], body)}`;
 }
 
 function itemRow(c: Context, item: ItemResult, dimensionLabel: string): string {
@@ -180,7 +180,7 @@ function recommendationsSection(c: Context): string {
   });
   const format = result.questionnaire.format;
   const gapHead = format === 'perceptions-only' ? l.perception : format === 'three-column' ? l.mss : l.gap;
-  const headCells = [h.rank, left(l.item), left(l.dimension), gapHead, h.importance, h.priority, left(h.quadrant), left(h.actions)];
+  const headCells = [h.rank, left(l.item), left(l.dimension), gapHead, h.importance, h.priority, left(l.quadrantHeading), left(h.actions)];
   const bodies = [...groups].map(([dimensionId, entries]) => {
     const d = dims.get(dimensionId);
     const label = d?.label ?? dimensionId;

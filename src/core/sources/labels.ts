@@ -155,9 +155,9 @@ export function answerTexts(q: Questionnaire): AnswerTexts {
   return { labels, missing, converted: new Map() };
 }
 
-const NUMBER = /^[-+]?(\d+([.,]\d+)?|[.,]\d+)$/;
+export const NUMBER = /^[-+]?(\d+([.,]\d+)?|[.,]\d+)$/;
 /** "7 - Strongly agree", "1 (Strongly disagree)", "10 = Extremely likely": the number in front. */
-const NUMBERED_LABEL = /^(-?\d+)\s*(?:[-=:.)(]|\s)\s*\D/;
+export const NUMBERED_LABEL = /^(-?\d+)\s*(?:[-=:.)(]|\s)\s*\D/;
 
 /**
  * One export cell as the generic reader expects it: numbers as they are, a label as its number, a

@@ -36,7 +36,8 @@ export interface LongPlan {
   /** The export's value column header, for messages. */
   valueLabel: string;
   texts: AnswerTexts;
-  q: Questionnaire;
+  /** The kind a row with a blank kind cell has, by its item id (KPIs, segments, perceptions-only items). */
+  inferredKinds: Map<string, string>;
 }
 
 /** Plans the pivot from the long export's header. */
@@ -62,7 +63,7 @@ export function planLong(q: Questionnaire, header: readonly string[]): { plan: L
     answer: [false],
     valueLabel: (header[names.indexOf(normaliseAnswer(long.value))] ?? long.value).trim(),
     texts: answerTexts(q),
-    q,
+    inferredKinds: inferredKinds(q),
   };
   const slot = (kind: string, id: string, generic: string, isAnswer: boolean) => {
     plan.slots.set(`${kind}\u0000${id}`, plan.header.length);
@@ -100,11 +101,16 @@ export function startLong(plan: LongPlan): LongState {
   return { plan, current: null, finished: new Set() };
 }
 
-function inferKind(q: Questionnaire, id: string): string | undefined {
-  if (q.kpis.some((k) => k.id === id)) return 'kpi';
-  if (q.segments.includes(id)) return 'segment';
-  if (q.format === 'perceptions-only' && allItems(q).some((i) => i.id === id)) return 'perception';
-  return undefined;
+/** The kinds `inferredKinds` holds, worked out once per plan rather than per row; earlier entries win. */
+function inferredKinds(q: Questionnaire): Map<string, string> {
+  const kinds = new Map<string, string>();
+  const add = (id: string, kind: string) => {
+    if (!kinds.has(id)) kinds.set(id, kind);
+  };
+  for (const k of q.kpis) add(k.id, 'kpi');
+  for (const segment of q.segments) add(segment, 'segment');
+  if (q.format === 'perceptions-only') for (const item of allItems(q)) add(item.id, 'perception');
+  return kinds;
 }
 
 /**
@@ -140,7 +146,7 @@ export function pushLong(state: LongState, fields: readonly string[], line: numb
   }
   const item = cell(plan.item);
   const kindText = normaliseAnswer(cell(plan.kind));
-  const kind = kindText === '' ? inferKind(plan.q, item) : KINDS[kindText];
+  const kind = kindText === '' ? plan.inferredKinds.get(item) : KINDS[kindText];
   if (kind === undefined) {
     const message = kindText === '' ? `the kind of "${item}" is blank` : `unknown kind "${cell(plan.kind)}"`;
     return { problem: { line, column: header(plan.kind), message, hint: 'kind is one of E, P, MIN, DES, weight, kpi, segment' } };

@@ -38,7 +38,7 @@ const DEFAULT_RESPONDENT: Partial<Record<SourcePlatform, string[]>> = {
   limesurvey: ['id'],
   generic: ['respondent'],
 };
-const DEFAULT_DURATION = ['Duration (in seconds)', 'interviewtime', 'Q_TotalDuration'];
+export const DEFAULT_DURATION = ['Duration (in seconds)', 'interviewtime', 'Q_TotalDuration'];
 
 /** The platform's completeness filter, where the export has the column for it. */
 function defaultFilters(platform: SourcePlatform, columns: readonly ExportColumn[]): SourceFilter[] {

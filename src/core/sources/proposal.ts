@@ -3,7 +3,8 @@ import { allItems } from '../questionnaire/model.js';
 import { answerKinds } from '../scoring/column-plan.js';
 import type { Detection } from './detect.js';
 import { defaultHeaderRows, describeColumns, findExportColumn, type ExportColumn } from './headers.js';
-import { DEFAULT_MISSING, defaultLabels, normaliseAnswer } from './labels.js';
+import { DEFAULT_MISSING, NUMBER, NUMBERED_LABEL, defaultLabels, normaliseAnswer } from './labels.js';
+import { DEFAULT_DURATION } from './plan.js';
 import { proposeAnswers, proposeOthers, type ProposedColumn } from './propose.js';
 
 /** A proposed label: the text as the export writes it, and its number (null: unknown, ask the user). */
@@ -54,8 +55,6 @@ function proposeLong(q: Questionnaire, header: readonly string[], rows: readonly
   return respondent === undefined || value === undefined ? null : { respondent, item, kind, value };
 }
 
-const NUMBER = /^[-+]?(\d+([.,]\d+)?|[.,]\d+)$/;
-const NUMBERED_LABEL = /^-?\d+\s*(?:[-=:.)(]|\s)\s*\D/;
 /** LimeSurvey answer codes such as AO01 or A1: the number is most likely the scale point. */
 const ANSWER_CODE = /^[A-Za-z]{1,3}0*(\d{1,2})$/;
 
@@ -66,7 +65,6 @@ const RESPONDENT: Partial<Record<SourcePlatform, string[]>> = {
   long: ['respondent'],
   generic: ['respondent'],
 };
-const DURATION = ['Duration (in seconds)', 'interviewtime', 'Q_TotalDuration'];
 
 function firstFound(columns: readonly ExportColumn[], names: readonly string[]): string | null {
   for (const name of names) {
@@ -153,7 +151,7 @@ export function proposeSource(
     unmatched,
     labels,
     missing,
-    duration: platform === 'qualtrics' || platform === 'limesurvey' ? firstFound(columns, DURATION) : null,
+    duration: platform === 'qualtrics' || platform === 'limesurvey' ? firstFound(columns, DEFAULT_DURATION) : null,
     filterNote: finished ? 'only responses with Finished true (or 1) are scored' : submitted ? 'only responses with a submitdate are scored' : null,
     sampled: sample.length,
     long: long ? { item: label(long.item), kind: label(long.kind), value: label(long.value) } : null,
