@@ -7,6 +7,7 @@ import { PLATFORM_NAMES, detectPlatform } from '../core/sources/detect.js';
 import { proposeSource } from '../core/sources/proposal.js';
 import { renderSourceYaml } from '../core/sources/source-yaml.js';
 import { emitReport } from './report-output.js';
+import { resolveEncoding } from '../io/decode.js';
 import { inputName } from '../io/open-input.js';
 import { readExportSample } from '../io/read-export.js';
 import { loadQuestionnaire } from '../io/read-questionnaire.js';
@@ -16,6 +17,7 @@ export interface MapOptions {
   questionnaire: string;
   source?: SourcePlatform;
   output?: string;
+  encoding?: string;
 }
 
 /** Header rows (at most three) plus the responses whose text answers become the proposed labels. */
@@ -28,7 +30,7 @@ const SAMPLE_ROWS = 503;
  */
 export async function runMap(file: string, options: MapOptions, ctx: CommandContext): Promise<void> {
   const q = await loadQuestionnaire(options.questionnaire);
-  const rows = await readExportSample(file, SAMPLE_ROWS, ctx.stdin);
+  const rows = await readExportSample(file, SAMPLE_ROWS, ctx.stdin, options.encoding === undefined ? 'auto' : resolveEncoding(options.encoding));
   const name = inputName(file);
   const detection = detectPlatform(rows.slice(0, 4));
   const platform = options.source ?? detection.platform;
@@ -63,6 +65,7 @@ export const registerMap: Register = (program, ctx) => {
     .requiredOption('-q, --questionnaire <file>', 'the questionnaire whose items the columns are matched to')
     .addOption(new Option('--source <platform>', 'the export shape (detected from the headers when not given)').choices([...SOURCE_PLATFORMS]))
     .option('-o, --output <file>', 'write the section to a file instead of stdout')
+    .option('--encoding <name>', 'the text encoding of the export, e.g. windows-1251 or cp949 (default: UTF-8, or UTF-16 found by its BOM)')
     .addHelpText('after', '\nExamples:\n  $ servqual map results.csv --questionnaire audit.yaml\n  $ servqual map export.csv -q audit.yaml --source qualtrics --output source.yaml')
     .action(async (file: string, options: MapOptions) => {
       await runMap(file, options, ctx);

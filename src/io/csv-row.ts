@@ -1,4 +1,6 @@
+import { isUtf8 } from 'node:buffer';
 import { parseNumber, plainNumber, type RecordCells } from '../core/scoring/cells.js';
+import { InvalidUtf8Cell } from './decode.js';
 
 /*
  * One CSV record as offsets into the bytes read (see csv-scan.ts): cells are decoded to strings
@@ -9,6 +11,8 @@ export const QUOTE = 34;
 /** Cells up to this many bytes go through the string cache of `CsvRow.text`. */
 const INTERNED_LENGTH = 24;
 const INTERNED_SLOTS = 64;
+/** How many bytes from a badly encoded cell on are looked at to guess the file's encoding. */
+const SAMPLE_BYTES = 64 * 1024;
 
 /** The ASCII characters `trim()` removes: tab, line feed, vertical tab, form feed, carriage return, space. */
 const isAsciiSpace = (c: number) => c === 32 || (c >= 9 && c <= 13);
@@ -41,6 +45,8 @@ function unquote(bytes: Uint8Array, start: number, end: number): Buffer {
  */
 export class CsvRow implements RecordCells {
   bytes: Buffer = Buffer.alloc(0);
+  /** How many of `bytes` are data (the rest is stale). */
+  held = 0;
   starts = new Int32Array(64);
   ends = new Int32Array(64);
   count = 0;
@@ -61,8 +67,23 @@ export class CsvRow implements RecordCells {
     if (index >= this.count) return '';
     const start = this.starts[index] as number;
     const end = this.ends[index] as number;
-    if (start >= 0) return end - start <= INTERNED_LENGTH ? this.shortText(start, end) : this.bytes.toString('utf8', start, end);
-    return unquote(this.bytes, ~start, end).toString('utf8');
+    if (start >= 0) return end - start <= INTERNED_LENGTH ? this.shortText(index, start, end) : this.utf8(index, this.bytes, start, end);
+    const bytes = unquote(this.bytes, ~start, end);
+    return this.utf8(index, bytes, 0, bytes.length);
+  }
+
+  /**
+   * Bytes decoded as UTF-8, never silently: a replacement character that the bytes do not hold
+   * means they are in another encoding (two branch names would otherwise merge into one).
+   */
+  private utf8(index: number, bytes: Buffer, start: number, end: number): string {
+    const text = bytes.toString('utf8', start, end);
+    if (text.includes('\uFFFD') && !isUtf8(bytes.subarray(start, end))) {
+      // A sample from this cell on, for guessing the file's encoding.
+      const from = bytes === this.bytes ? start : ~(this.starts[index] as number);
+      throw new InvalidUtf8Cell(index, this.bytes.subarray(from, Math.min(this.held, from + SAMPLE_BYTES)));
+    }
+    return text;
   }
 
   /**
@@ -70,12 +91,12 @@ export class CsvRow implements RecordCells {
    * columns hold a few values over millions of rows, and a string per row is garbage that makes
    * V8 grow its young generation over a long run (memory that 1M rows did not need and 5M did).
    */
-  private shortText(start: number, end: number): string {
+  private shortText(index: number, start: number, end: number): string {
     const bytes = this.bytes;
     let hash = end - start;
     for (let p = start; p < end; p++) {
       const c = bytes[p] as number;
-      if (c >= 0x80) return bytes.toString('utf8', start, end);
+      if (c >= 0x80) return this.utf8(index, bytes, start, end);
       hash = (Math.imul(hash, 31) + c) | 0;
     }
     const slot = hash & (INTERNED_SLOTS - 1);

@@ -1,6 +1,7 @@
 import { cellTexts, StringCells, type RecordCells } from '../core/scoring/cells.js';
 import { csvSyntaxError, MAX_RECORD_SIZE, parseRecords, readHead, type CsvRecord } from './csv-records.js';
 import { CR, CsvRow, LF, QUOTE } from './csv-row.js';
+import { InvalidUtf8Cell, notUtf8Error } from './decode.js';
 
 /*
  * A streaming CSV reader on bytes, for the hot path of scoring: it yields each record as offsets
@@ -42,6 +43,8 @@ export class CsvScanner {
   private readonly delimiter: number;
   private recordDelimiter = UNKNOWN;
   private readonly row = new CsvRow();
+  /** Whether the row is being handed out (the line it starts on is set) rather than read. */
+  private emitting = false;
   private readonly maxRecordSize: number;
   /** 1 for the bytes that end or break an unquoted field: the delimiter, CR, LF and the quote. */
   private readonly special = new Uint8Array(256);
@@ -57,6 +60,11 @@ export class CsvScanner {
     this.delimiter = delimiter.charCodeAt(0);
     for (const c of [this.delimiter, CR, LF, QUOTE]) this.special[c] = 1;
     this.row.bytes = this.buf;
+  }
+
+  /** The line on which the record being read (or just handed out) starts. */
+  get recordLine(): number {
+    return this.emitting ? this.row.line : this.line;
   }
 
   push(chunk: Uint8Array): void {
@@ -97,6 +105,7 @@ export class CsvScanner {
     }
     this.buf.set(chunk, this.len);
     this.len += chunk.length;
+    this.row.held = this.len;
   }
 
   /**
@@ -244,7 +253,9 @@ export class CsvScanner {
     if (next - this.recStart > this.maxRecordSize + 1) this.checkSize(0);
     row.line = this.line;
     this.line += breaks;
+    this.emitting = true;
     if (!row.isBlank()) this.onRecord(row);
+    this.emitting = false;
     row.reset();
     this.recStart = next;
   }
@@ -328,16 +339,34 @@ async function* scanSteps(
     }
     return;
   }
-  const scanner = new CsvScanner(file, head.delimiter, (row) => onRecord(row, row.line), maxRecordSize);
-  // csv-parse drops a UTF-8 BOM from the first three bytes, which the head holds (unless the file is shorter).
-  const first = Buffer.concat(head.chunks);
-  scanner.push(first[0] === 0xef && first[1] === 0xbb && first[2] === 0xbf ? first.subarray(3) : first);
-  yield;
-  for (;;) {
-    const next = await source.next();
-    if (next.done) break;
-    scanner.push(typeof next.value === 'string' ? Buffer.from(next.value) : next.value);
+  // A cell that is not UTF-8 is named by its header (the first record), or by its place in the header itself.
+  let header: readonly string[] | null = null;
+  const scanner = new CsvScanner(
+    file,
+    head.delimiter,
+    (row) => {
+      onRecord(row, row.line);
+      header ??= cellTexts(row);
+    },
+    maxRecordSize,
+  );
+  try {
+    // csv-parse drops a UTF-8 BOM from the first three bytes, which the head holds (unless the file is shorter).
+    const first = Buffer.concat(head.chunks);
+    scanner.push(first[0] === 0xef && first[1] === 0xbb && first[2] === 0xbf ? first.subarray(3) : first);
     yield;
+    for (;;) {
+      const next = await source.next();
+      if (next.done) break;
+      scanner.push(typeof next.value === 'string' ? Buffer.from(next.value) : next.value);
+      yield;
+    }
+    scanner.end();
+  } catch (error) {
+    if (!(error instanceof InvalidUtf8Cell)) throw error;
+    const named = (header as readonly string[] | null)?.[error.field];
+    const column = named !== undefined && named.trim() !== '' ? named : error.field + 1;
+    const where = named === undefined && (header as readonly string[] | null) === null ? ` (header cell ${error.field + 1})` : '';
+    throw notUtf8Error({ file, line: scanner.recordLine, column }, error.sample, 'data', where);
   }
-  scanner.end();
 }

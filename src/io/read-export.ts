@@ -9,6 +9,7 @@ import { finishLong, planLong, pushLong, startLong, type LongPlan } from '../cor
 import { planExport, type ExportPlan, type PlanProblem } from '../core/sources/plan.js';
 import type { CsvRecord } from './csv-records.js';
 import { scanCsvRecords } from './csv-scan.js';
+import { decodeToUtf8 } from './decode.js';
 import { inputName, openChunks } from './open-input.js';
 
 /** One generic record read from an export. */
@@ -166,11 +167,11 @@ export async function scoreExportFile(state: ScoringState, file: string, input: 
  * The first `limit` records of an export (`-` reads `stdin`), for `servqual map`: its header rows
  * and a sample of responses. Stops reading there, so a large export costs no more than its head.
  */
-export async function readExportSample(file: string, limit: number, stdin: Readable): Promise<string[][]> {
+export async function readExportSample(file: string, limit: number, stdin: Readable, encoding = 'auto'): Promise<string[][]> {
   const input = await openChunks(file, stdin, true);
   const rows: string[][] = [];
   try {
-    for await (const record of scanCsvRecords(input.chunks, inputName(file))) {
+    for await (const record of scanCsvRecords(decodeToUtf8(input.chunks, encoding, inputName(file)), inputName(file))) {
       rows.push(record.fields);
       if (rows.length >= limit) break;
     }

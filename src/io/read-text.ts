@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { UserError } from '../errors.js';
+import { decodeUtf8Text } from './decode.js';
 
 /** Largest text file (questionnaire, saved result) read whole; CSVs are streamed instead. */
 export const MAX_TEXT_BYTES = 64 * 1024 * 1024;
@@ -30,6 +31,5 @@ export async function readTextFile(file: string, limit = MAX_TEXT_BYTES): Promis
   if (buffer.length > limit) {
     throw new UserError({ code: 'file-too-large', file, message: `the file is larger than ${limit / 1024 / 1024} MB` });
   }
-  const text = buffer.toString('utf8');
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  return decodeUtf8Text(buffer, file);
 }

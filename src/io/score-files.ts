@@ -118,7 +118,7 @@ export async function scoreFilesToState(
     for (const file of threaded === null ? files : []) {
       // The byte scanner copies each chunk (generic CSVs and exports alike), so the reader reuses its buffers.
       const raw = await openChunks(file, options.stdin ?? process.stdin, true);
-      const input = decodeToUtf8(progress ? counted(raw.chunks, count) : raw.chunks, options.encoding ?? 'auto');
+      const input = decodeToUtf8(progress ? counted(raw.chunks, count) : raw.chunks, options.encoding ?? 'auto', inputName(file));
       try {
         if (platform === 'generic') await scoreOneFile(state, file, input);
         else state.exportWarnings.push(...(await scoreExportFile(state, inputName(file), input, platform)));
