@@ -42,7 +42,7 @@ export function score(
   const scored = scoreObjects(questionnaire, rows, options);
   if (scored.result) return scored.result;
   const diagnostics: Diagnostic[] = [
-    ...scored.missing.map((m) => ({ code: 'missing-column', message: m.message, ...(m.hint ? { hint: m.hint } : {}) })),
+    ...scored.missing.map((m) => ({ code: m.code, message: m.message, ...(m.hint ? { hint: m.hint } : {}) })),
     ...scored.problems.map((p) => ({ code: 'invalid-cell', line: p.line, column: p.column, message: p.message })),
   ];
   throw new UserError(diagnostics);

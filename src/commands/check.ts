@@ -9,6 +9,7 @@ import { renderMarkdown } from '../render/markdown.js';
 import { collect, type CommandContext } from './context.js';
 import { reportResult } from './report-output.js';
 import { addScoringOptions, scoreResponses, type ScoreCommandOptions } from './score.js';
+import { emptyRecord } from '../core/text/own.js';
 
 interface CheckOptions extends ScoreCommandOptions {
   minOverall?: string;
@@ -29,7 +30,7 @@ function number(flag: string, text: string, whole = false): number {
 }
 
 function pairs(flag: string, values: readonly string[]): Record<string, number> {
-  const out: Record<string, number> = {};
+  const out = emptyRecord<number>();
   for (const value of values) {
     const at = value.lastIndexOf('=');
     if (at <= 0) throw new UserError({ code: 'usage', message: `${flag} ${value}: expected ID=NUMBER, e.g. ${flag} reliability=-1` });

@@ -2,6 +2,7 @@ import { isUtf8 } from 'node:buffer';
 import { TextDecoder } from 'node:util';
 import { firstInvalidUtf8, guessEncoding, lineColumnAt } from '../core/text/encoding-guess.js';
 import { UserError, type Diagnostic } from '../errors.js';
+import { own } from '../core/text/own.js';
 
 /**
  * Turns a byte stream in any supported encoding into UTF-8 bytes for the CSV reader. UTF-8 passes
@@ -24,7 +25,7 @@ const ALIASES: Record<string, string> = {
 /** The decoder label for a user's --encoding, or a UserError listing common ones. */
 export function resolveEncoding(name: string): string {
   const wanted = name.trim().toLowerCase();
-  const label = ALIASES[wanted] ?? wanted;
+  const label = own(ALIASES, wanted) ?? wanted;
   try {
     return new TextDecoder(label).encoding;
   } catch {

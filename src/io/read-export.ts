@@ -9,6 +9,7 @@ import { finishLong, planLong, pushLong, startLong, type LongPlan } from '../cor
 import { planExport, type ExportPlan, type PlanProblem } from '../core/sources/plan.js';
 import type { CsvRecord } from './csv-records.js';
 import { scanCsvRecords } from './csv-scan.js';
+import { responseInHeader } from '../core/sources/detect.js';
 import { decodeToUtf8 } from './decode.js';
 import { inputName, openChunks } from './open-input.js';
 
@@ -112,6 +113,11 @@ export async function readExportRecords(input: AsyncIterable<Buffer | string>, f
   }
 
   const count = q.source?.headerRows ?? defaultHeaderRows(platform, rows);
+  // A declared platform whose header rows do not fit would read a response as a header; told header rows are the user's word.
+  const misfit = q.source?.headerRows === undefined ? responseInHeader(platform, rows, count) : null;
+  if (misfit !== null) {
+    throw new UserError({ code: 'wrong-source', file, line: buffered[misfit.row]?.line ?? 1, message: misfit.message, hint: misfit.hint });
+  }
   if (buffered.length < count) {
     throw new UserError({ code: 'short-header', file, line: buffered.at(-1)?.line ?? 1, message: `the file ends inside its header: a ${platform} export has ${count} header rows` });
   }
@@ -143,7 +149,7 @@ export async function scoreExportFile(state: ScoringState, file: string, input: 
   const table = await readExportRecords(input, file, state.questionnaire, platform);
   const { plan, missing } = beginTable(state, table.header, file);
   if (missing.length > 0) {
-    throw new UserError(missing.map((m): Diagnostic => ({ code: 'missing-column', file, line: table.headerLine, message: m.message, ...(m.hint ? { hint: m.hint } : {}) })));
+    throw new UserError(missing.map((m): Diagnostic => ({ code: m.code, file, line: table.headerLine, message: m.message, ...(m.hint ? { hint: m.hint } : {}) })));
   }
   for await (const record of table.records) {
     const before = state.problems.length;

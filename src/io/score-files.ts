@@ -48,13 +48,15 @@ export async function scoreOneFile(state: ScoringState, file: string, input: Asy
     const texts = cellTexts(cells);
     const { plan, missing } = beginTable(state, texts, name);
     if (missing.length > 0) {
-      // A survey platform's export read as a generic CSV: say which --source would read it.
-      const suggestion = sourceHint([texts]);
       const shown = missing.slice(0, MAX_MISSING_SHOWN);
-      const trailer = missing.length > shown.length ? [`... and ${missing.length - shown.length} more missing columns`] : [];
-      trailer.push(`hint: ${suggestion ?? 'if this is a survey platform\'s export, `servqual map FILE --questionnaire QUESTIONNAIRE` proposes how its columns map to the items'}`);
+      const trailer = missing.length > shown.length ? [`... and ${missing.length - shown.length} more problems with the header`] : [];
+      if (missing.some((m) => m.code === 'missing-column')) {
+        // A survey platform's export read as a generic CSV: say which --source would read it.
+        const suggestion = sourceHint([texts]);
+        trailer.push(`hint: ${suggestion ?? 'if this is a survey platform\'s export, `servqual map FILE --questionnaire QUESTIONNAIRE` proposes how its columns map to the items'}`);
+      }
       throw new UserError(
-        shown.map((m): Diagnostic => ({ code: 'missing-column', file: name, line, message: m.message, ...(m.hint ? { hint: m.hint } : {}) })),
+        shown.map((m): Diagnostic => ({ code: m.code, file: name, line, message: m.message, ...(m.hint ? { hint: m.hint } : {}) })),
         { trailer },
       );
     }

@@ -1,9 +1,8 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { run } from '../../src/cli.js';
+import { runInProcess } from '../helpers/run-in-process.js';
 import { encodeAs } from '../helpers/encode.js';
 import { fixturesDir } from '../helpers/run-cli.js';
 
@@ -15,17 +14,7 @@ function withBranches(names: Record<string, string>): string {
   return plain.replace(/,(North|South|East|West),/g, (_, branch: string) => `,${names[branch] ?? branch},`);
 }
 
-async function cli(argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await run(argv, {
-    stdout: { write: (text: string) => out.push(text) > 0 },
-    stderr: { write: (text: string) => err.push(text) > 0 },
-    stdin: Readable.from([]),
-    env: { NO_COLOR: '1' },
-  } as never);
-  return { code, stdout: out.join(''), stderr: err.join('') };
-}
+const cli = runInProcess;
 
 let dir: string;
 beforeEach(() => {

@@ -1,6 +1,7 @@
 import type { Questionnaire, Thresholds } from '../questionnaire/model.js';
 import type { Check, Result } from '../scoring/result.js';
 import { didYouMean } from '../text/did-you-mean.js';
+import { emptyRecord, own } from '../text/own.js';
 
 /** Thresholds given on the command line (the questionnaire's shape); each wins over the file's for its target. */
 export type ThresholdFlags = Thresholds;
@@ -37,9 +38,9 @@ export function mergeThresholds(file: Thresholds, flags: ThresholdFlags): Thresh
   const minAlpha = flags.minAlpha ?? file.minAlpha;
   return {
     ...(overall !== undefined ? { overall } : {}),
-    dimensions: { ...file.dimensions, ...flags.dimensions },
-    items: { ...file.items, ...flags.items },
-    kpis: { ...file.kpis, ...flags.kpis },
+    dimensions: Object.assign(emptyRecord<number>(), file.dimensions, flags.dimensions),
+    items: Object.assign(emptyRecord<number>(), file.items, flags.items),
+    kpis: Object.assign(emptyRecord<number>(), file.kpis, flags.kpis),
     ...(minRespondents !== undefined ? { minRespondents } : {}),
     ...(minAlpha !== undefined ? { minAlpha } : {}),
   };
@@ -62,11 +63,11 @@ export function evaluateChecks(q: Questionnaire, result: Result, thresholds: Thr
   if (thresholds.minRespondents !== undefined) checks.push(check('respondents', thresholds.minRespondents, result.respondents.scored));
   if (thresholds.overall !== undefined) checks.push(check('overall', thresholds.overall, result.overall.weighted.mean));
   for (const d of result.dimensions) {
-    const threshold = thresholds.dimensions[d.id];
+    const threshold = own(thresholds.dimensions, d.id);
     if (threshold !== undefined) checks.push(check(`dimension:${d.id}`, threshold, d.gap.mean));
   }
   for (const item of result.items) {
-    const threshold = thresholds.items[item.id];
+    const threshold = own(thresholds.items, item.id);
     if (threshold !== undefined) checks.push(check(`item:${item.id}`, threshold, item.gap.mean));
   }
   if (thresholds.minAlpha !== undefined) {
@@ -77,7 +78,7 @@ export function evaluateChecks(q: Questionnaire, result: Result, thresholds: Thr
     }
   }
   for (const kpi of result.kpis) {
-    const threshold = thresholds.kpis[kpi.id];
+    const threshold = own(thresholds.kpis, kpi.id);
     if (threshold !== undefined) checks.push(check(`kpi:${kpi.id}`, threshold, kpi.score));
   }
   return checks;

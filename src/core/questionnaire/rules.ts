@@ -15,14 +15,30 @@ const asArray = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 const asString = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 const asNumber = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
 
+/**
+ * Reports ids that repeat, also when they differ only in case: CSV headers are matched without
+ * regard to case, so `T1` and `t1` would read the same columns.
+ */
+function uniqueIds(noun: string, problems: QuestionnaireProblem[]): (id: string, path: (string | number)[]) => void {
+  const seen = new Map<string, string>();
+  return (id, path) => {
+    const earlier = seen.get(id.toLowerCase());
+    if (earlier === id) problems.push(problem('duplicate-id', path, `duplicate ${noun} id "${id}"`));
+    else if (earlier !== undefined) {
+      problems.push(problem('duplicate-id', path, `${noun} ids "${earlier}" and "${id}" differ only in case: they would read the same columns`));
+    } else seen.set(id.toLowerCase(), id);
+  };
+}
+
 function dimensionRules(doc: Raw, problems: QuestionnaireProblem[]): string[] {
   const dimensions = asArray(doc.dimensions);
   const ids: string[] = [];
   const seen = new Set<string>();
+  const unique = uniqueIds('dimension', problems);
   dimensions.forEach((d, i) => {
     const id = asString(asRecord(d)?.id);
     if (id === undefined) return;
-    if (seen.has(id)) problems.push(problem('duplicate-id', ['dimensions', i, 'id'], `duplicate dimension id "${id}"`));
+    unique(id, ['dimensions', i, 'id']);
     seen.add(id);
     ids.push(id);
     if (asRecord(d)?.items !== undefined && asArray(asRecord(d)?.items).length === 0) {
@@ -61,7 +77,7 @@ function dimensionRules(doc: Raw, problems: QuestionnaireProblem[]): string[] {
 
 function itemRules(doc: Raw, format: unknown, problems: QuestionnaireProblem[]): string[] {
   const ids: string[] = [];
-  const seen = new Set<string>();
+  const unique = uniqueIds('item', problems);
   asArray(doc.dimensions).forEach((d, di) => {
     asArray(asRecord(d)?.items).forEach((item, ii) => {
       const it = asRecord(item);
@@ -69,8 +85,7 @@ function itemRules(doc: Raw, format: unknown, problems: QuestionnaireProblem[]):
       const path = ['dimensions', di, 'items', ii];
       const id = asString(it.id);
       if (id !== undefined) {
-        if (seen.has(id)) problems.push(problem('duplicate-id', [...path, 'id'], `duplicate item id "${id}"`));
-        seen.add(id);
+        unique(id, [...path, 'id']);
         ids.push(id);
       }
       const label = id === undefined ? 'item' : `item "${id}"`;
@@ -132,11 +147,12 @@ function weightRules(doc: Raw, dimensionIds: string[], problems: QuestionnairePr
 
 function kpiRules(doc: Raw, problems: QuestionnaireProblem[]): string[] {
   const ids: string[] = [];
+  const unique = uniqueIds('KPI', problems);
   asArray(doc.kpis).forEach((k, i) => {
     const kpi = asRecord(k);
     const id = asString(kpi?.id);
     if (id !== undefined) {
-      if (ids.includes(id)) problems.push(problem('duplicate-id', ['kpis', i, 'id'], `duplicate KPI id "${id}"`));
+      unique(id, ['kpis', i, 'id']);
       ids.push(id);
     }
     const scale = asRecord(kpi?.scale);
@@ -162,6 +178,43 @@ function referenceRules(doc: Raw, known: Record<'dimensions' | 'items' | 'kpis',
       );
     }
   }
+}
+
+/** The header names the questionnaire reads, as the contract's defaults and `columns` give them. */
+const DEFAULT_COLUMNS: Record<string, string> = {
+  respondent: 'respondent',
+  expectation: '{item}_E',
+  perception: '{item}_P',
+  minimum: '{item}_MIN',
+  desired: '{item}_DES',
+  weight: 'W_{dimension}',
+};
+
+/**
+ * One header cell must not be two answers: two answer kinds of the format with the same pattern
+ * (after folding case), or a KPI whose id is the column of an answer, a weight or the respondent id.
+ */
+function sharedColumnRules(doc: Raw, known: Record<'dimensions' | 'items' | 'kpis', string[]>, problems: QuestionnaireProblem[]): void {
+  const columns = asRecord(doc.columns) ?? {};
+  const pattern = (kind: string) => (asString(columns[kind]) ?? (DEFAULT_COLUMNS[kind] as string)).trim();
+  const kinds = FORMAT_KINDS[asString(doc.format) ?? 'two-column'] ?? [];
+  const byPattern = new Map<string, string>();
+  for (const kind of kinds) {
+    const key = pattern(kind).toLowerCase();
+    const other = byPattern.get(key);
+    if (other !== undefined) {
+      problems.push(problem('shared-column', ['columns', kind], `columns.${kind} and columns.${other} are the same pattern "${pattern(kind)}": both answers would be read from one column`));
+    } else byPattern.set(key, kind);
+  }
+  const readers = new Map<string, string>();
+  readers.set(pattern('respondent').toLowerCase(), 'the respondent id');
+  for (const id of known.dimensions) readers.set(pattern('weight').replaceAll('{dimension}', id).toLowerCase(), `the weight of dimension "${id}"`);
+  for (const id of known.items) for (const kind of kinds) readers.set(pattern(kind).replaceAll('{item}', id).toLowerCase(), `the ${kind} of item "${id}"`);
+  asArray(doc.kpis).forEach((k, i) => {
+    const id = asString(asRecord(k)?.id);
+    const other = id === undefined ? undefined : readers.get(id.toLowerCase());
+    if (other !== undefined) problems.push(problem('shared-column', ['kpis', i, 'id'], `KPI "${id}" would be read from the same column as ${other}`));
+  });
 }
 
 function columnRules(doc: Raw, problems: QuestionnaireProblem[]): void {
@@ -292,6 +345,7 @@ export function checkRules(raw: unknown): QuestionnaireProblem[] {
   const kpiIds = kpiRules(doc, problems);
   referenceRules(doc, { dimensions: dimensionIds, items: itemIds, kpis: kpiIds }, problems);
   columnRules(doc, problems);
+  sharedColumnRules(doc, { dimensions: dimensionIds, items: itemIds, kpis: kpiIds }, problems);
   sourceRules(doc, { dimensions: dimensionIds, items: itemIds, kpis: kpiIds }, problems);
   const segments = asArray(doc.segments);
   segments.forEach((s, i) => {

@@ -18,7 +18,10 @@ export interface ColumnPlan {
   groupBy: number[];
 }
 
+/** A header that does not give each answer one column of its own. */
 export interface MissingColumn {
+  /** `missing-column`; `ambiguous-column` when two header cells could be it; `shared-column` when one cell would be two answers. */
+  code: 'missing-column' | 'ambiguous-column' | 'shared-column';
   column: string;
   message: string;
   hint?: string;
@@ -39,7 +42,10 @@ export function answerKinds(format: Questionnaire['format']): (keyof Pick<Column
 /**
  * Maps a CSV header onto the questionnaire. Header names match exactly after trimming, else
  * case-insensitively. Every answer column the format needs must be present; weight and KPI
- * columns are optional; --group-by columns must be present.
+ * columns are optional; --group-by columns must be present. Never a silent pick: a name that two
+ * header cells give (exactly, after trimming, or only case-insensitively) is ambiguous, and one
+ * cell that would be read as two answers (ids that differ only in case, an answer that is also a
+ * KPI) is shared: both are problems naming both.
  */
 export function planColumns(
   q: Questionnaire,
@@ -47,27 +53,53 @@ export function planColumns(
   groupBy: readonly string[] = [],
 ): { plan: ColumnPlan; missing: MissingColumn[] } {
   const names = header.map((h) => h.trim());
-  const exact = new Map<string, number>();
-  const folded = new Map<string, number>();
+  const exact = new Map<string, number[]>();
+  const folded = new Map<string, number[]>();
+  const add = (map: Map<string, number[]>, key: string, index: number) => {
+    const list = map.get(key);
+    if (list) list.push(index);
+    else map.set(key, [index]);
+  };
   names.forEach((name, index) => {
-    if (!exact.has(name)) exact.set(name, index);
-    const key = name.toLowerCase();
-    folded.set(key, folded.has(key) ? -2 : index);
+    add(exact, name, index);
+    add(folded, name.toLowerCase(), index);
   });
+  const problems: MissingColumn[] = [];
+  const quoted = (index: number) => `"${header[index]}" (column ${index + 1})`;
   const find = (name: string): number => {
-    const hit = exact.get(name);
-    if (hit !== undefined) return hit;
-    const loose = folded.get(name.toLowerCase());
-    return loose !== undefined && loose >= 0 ? loose : -1;
+    const hits = exact.get(name) ?? folded.get(name.toLowerCase()) ?? [];
+    if (hits.length > 1) {
+      problems.push({
+        code: 'ambiguous-column',
+        column: name,
+        message: `column "${name}" is in the header ${hits.length} times: ${hits.map(quoted).join(' and ')}`,
+        hint: 'rename or remove all but one of them',
+      });
+    }
+    return hits[0] ?? -1;
   };
 
   const absent: { column: string; what: string }[] = [];
-  const claimed = new Set<string>();
+  const readers = new Map<number, string>();
+  /** Each header cell is read as one thing at most. */
+  const claim = (index: number, what: string): number => {
+    if (index < 0) return index;
+    const earlier = readers.get(index);
+    if (earlier === undefined) readers.set(index, what);
+    else {
+      problems.push({
+        code: 'shared-column',
+        column: names[index] as string,
+        message: `column ${quoted(index)} would be read both as ${earlier} and as ${what}`,
+        hint: 'give each answer its own column (item and KPI ids that differ only in case share one)',
+      });
+    }
+    return index;
+  };
   const require = (name: string, what: string): number => {
     const index = find(name);
-    if (index >= 0) claimed.add(names[index] as string);
-    else absent.push({ column: name, what });
-    return index;
+    if (index < 0) absent.push({ column: name, what });
+    return claim(index, what);
   };
 
   const items = allItems(q);
@@ -80,20 +112,28 @@ export function planColumns(
     );
   const plan: ColumnPlan = {
     header: names,
-    respondent: find(q.columns.respondent),
+    respondent: claim(find(q.columns.respondent), 'the respondent id'),
     expectation: perKind('expectation'),
     perception: perKind('perception'),
     minimum: perKind('minimum'),
     desired: perKind('desired'),
-    weight: Int32Array.from(q.dimensions, (d) => find(columnName(q.columns.weight, { dimension: d.id }))),
-    kpi: Int32Array.from(q.kpis, (k) => find(k.id)),
-    groupBy: groupBy.map((column) => require(column, 'named by --group-by')),
+    weight: Int32Array.from(q.dimensions, (d) => claim(find(columnName(q.columns.weight, { dimension: d.id })), `the weight of ${d.id}`)),
+    kpi: Int32Array.from(q.kpis, (k) => claim(find(k.id), `KPI ${k.id}`)),
+    // A segment column may be anything else too (grouping by an answer is allowed), but must be there.
+    groupBy: groupBy.map((column) => {
+      const index = find(column);
+      if (index < 0) absent.push({ column, what: 'named by --group-by' });
+      return index;
+    }),
   };
   // Hints name only columns that are not already another answer's.
-  const unclaimed = names.filter((n) => !claimed.has(n));
+  const unclaimed = names.filter((_, index) => !readers.has(index));
   const missing = absent.map(({ column, what }): MissingColumn => {
     const near = closestMatch(column, unclaimed);
-    return { column, message: `missing column "${column}" (${what})`, ...(near ? { hint: `did you mean "${near}"?` } : {}) };
+    return { code: 'missing-column', column, message: `missing column "${column}" (${what})`, ...(near ? { hint: `did you mean "${near}"?` } : {}) };
   });
-  return { plan, missing };
+  // Each ambiguous name once.
+  const seen = new Set<string>();
+  const unique = problems.filter((p) => !seen.has(p.message) && seen.add(p.message));
+  return { plan, missing: [...unique, ...missing] };
 }

@@ -9,6 +9,7 @@ import { decodeIds, encodeIds, mergeIdTrackers, type PartialIds } from './partia
 import { decodeSample, encodeSample, type PartialSample } from './partial-sample.js';
 import { addSampleInto, copySample, mergeSamples } from './sample.js';
 import { addSegment, allSegments, compareSegments, MAX_SEGMENTS_PER_COLUMN, settleOverall, startScoring, type ScoringState } from './scorer.js';
+import { own } from '../text/own.js';
 
 export type { PartialProblem } from './partial-decode.js';
 
@@ -51,7 +52,7 @@ export function questionnaireFingerprint(q: Questionnaire): string {
     format: q.format,
     scale: [q.scale.min, q.scale.max],
     dimensions: q.dimensions.map((d) => [d.id, d.items.map((item) => [item.id, item.reverse])]),
-    weights: { source: q.weights.source, fixed: q.dimensions.map((d) => q.weights.fixed?.[d.id] ?? null) },
+    weights: { source: q.weights.source, fixed: q.dimensions.map((d) => own(q.weights.fixed, d.id) ?? null) },
     kpis: q.kpis.map((k) => [k.id, k.type, k.scale.min, k.scale.max]),
   };
   return `fnv1a64:${fnv1a64(JSON.stringify(structure))}`;

@@ -1,6 +1,7 @@
 import type { Units } from './id-set.js';
 import { allItems, type Questionnaire } from '../questionnaire/model.js';
 import { answerKinds } from './column-plan.js';
+import { own } from '../text/own.js';
 
 type AnswerKind = ReturnType<typeof answerKinds>[number];
 
@@ -74,7 +75,7 @@ export function scoringLayout(q: Questionnaire): ScoringLayout {
   const items = allItems(q);
   const dimensionIndex = new Map(q.dimensions.map((d, i) => [d.id, i]));
   const fixed = q.weights.fixed;
-  const raw = q.dimensions.map((d) => (fixed ? (fixed[d.id] ?? 0) : 1));
+  const raw = q.dimensions.map((d) => (fixed ? (own(fixed, d.id) ?? 0) : 1));
   const total = raw.reduce((a, b) => a + b, 0);
   let start = 0;
   return {

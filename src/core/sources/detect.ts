@@ -87,3 +87,32 @@ export function sourceHint(rows: readonly (readonly string[])[]): string | undef
   if (detection.platform === 'generic' || detection.confidence === 'low') return undefined;
   return `this looks like a ${PLATFORM_NAMES[detection.platform]} export (${detection.reason}): try --source ${detection.platform}, with a source section from \`servqual map\``;
 }
+
+/** A cell that is a plain number (a response's answer, not a header's text). */
+const NUMERIC_CELL = /^[-+]?(\d+([.,]\d+)?|[.,]\d+)$/;
+
+/**
+ * A declared platform's header row (beyond the first) that is mostly numbers is a response, which
+ * reading it as a header would silently drop. Which row, and what the file looks like instead; null
+ * when the header rows are text. (Another platform's own markers are `planExport`'s wrong-source.)
+ * @example responseInHeader('qualtrics', [['id', 'T1_P'], ['r1', '5']], 2) // row 1, a plain CSV
+ */
+export function responseInHeader(
+  platform: SourcePlatform,
+  rows: readonly (readonly string[])[],
+  headerRows: number,
+): { row: number; message: string; hint: string } | null {
+  for (let r = 1; r < Math.min(headerRows, rows.length); r++) {
+    const cells = (rows[r] ?? []).map((c) => c.trim()).filter((c) => c !== '');
+    const numbers = cells.filter((c) => NUMERIC_CELL.test(c)).length;
+    if (cells.length === 0 || numbers * 2 <= cells.length) continue;
+    const detection = detectPlatform(rows);
+    const plain = detection.platform === 'generic' || detection.platform === platform;
+    return {
+      row: r,
+      message: `a ${PLATFORM_NAMES[platform]} export has ${headerRows} header rows, but this one is a response (${numbers} of its ${cells.length} cells are numbers): it looks like ${plain ? 'a CSV with one header row' : `a ${PLATFORM_NAMES[detection.platform]} export (${detection.reason})`}`,
+      hint: plain ? 'leave --source out (and source.platform), or give source.headerRows' : `try --source ${detection.platform}`,
+    };
+  }
+  return null;
+}

@@ -163,8 +163,11 @@ export function planExport(
     }
   }
   const exportLabels = columns.map((c) => c.label);
+  // An export column is also offered under its own label (for --group-by), unless a mapped column has that name.
+  const mapped = new Set(header.map((name) => name.trim()));
+  const passthrough = exportLabels.map((label) => (mapped.has(label.trim()) ? '' : label));
   return {
-    plan: { platform, header: [...header, ...exportLabels], from, answer, exportLabels, filters, duration, texts: answerTexts(q) },
+    plan: { platform, header: [...header, ...passthrough], from, answer, exportLabels, filters, duration, texts: answerTexts(q) },
     problems,
   };
 }
