@@ -42,6 +42,13 @@ describe('the questionnaire', () => {
     expect(result.stderr).toContain('columns.perception and columns.expectation are the same pattern "{item}"');
   });
 
+  it('refuses one export column mapped to two answers in source.columns', async () => {
+    const source = 'source:\n  platform: google-forms\n  columns:\n    - { column: "Q [1]", item: T1, kind: expectation }\n    - { column: "q [1] ", item: T1, kind: perception }\n    - { column: "Branch", segment: branch }\n    - { column: "Q [1]", segment: first }\n';
+    const result = await cli(['validate', write('q.yaml', `${minimal}${source}`)]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/q\.yaml:\d+:\d+: export column "q \[1\] " is already read by source.columns\[0\]: one column would be two answers\n$/);
+  });
+
   it('refuses a KPI whose id is an answer column', async () => {
     const q = write('q.yaml', `${minimal}kpis:\n  - { id: r1_p, type: csat, question: Satisfied? }\n`);
     const result = await cli(['validate', q]);

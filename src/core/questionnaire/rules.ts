@@ -282,7 +282,7 @@ function answerScales(doc: Raw): { min: number; max: number }[] {
   for (const kpi of asArray(doc.kpis)) {
     const k = asRecord(kpi);
     if (k?.scale !== undefined) add(k.scale);
-    else if (typeof k?.type === 'string' && k.type in DEFAULT_KPI_SCALES) add(DEFAULT_KPI_SCALES[k.type as KpiType]);
+    else if (typeof k?.type === 'string' && Object.hasOwn(DEFAULT_KPI_SCALES, k.type)) add(DEFAULT_KPI_SCALES[k.type as KpiType]);
   }
   return scales;
 }
@@ -300,6 +300,8 @@ function sourceRules(doc: Raw, known: Record<'dimensions' | 'items' | 'kpis', st
     problems.push(problem('source-columns-unused', ['source', 'columns'], 'the long format names items in its rows; "columns" is not used', { at: 'key' }));
   }
   const mapped = new Map<string, number>();
+  // One export column read as two answers (a segment may also be anything else).
+  const read = new Map<string, number>();
   columns.forEach((c, i) => {
     const entry = asRecord(c);
     if (!entry) return;
@@ -309,6 +311,12 @@ function sourceRules(doc: Raw, known: Record<'dimensions' | 'items' | 'kpis', st
     if (first !== undefined) {
       problems.push(problem('duplicate-source-column', ['source', 'columns', i], `${key} is already mapped by source.columns[${first}]`));
     } else mapped.set(key, i);
+    const column = asString(entry.column)?.trim().toLowerCase();
+    if (column === undefined || entry.segment !== undefined) return;
+    const earlier = read.get(column);
+    if (earlier !== undefined) {
+      problems.push(problem('shared-column', ['source', 'columns', i, 'column'], `export column "${asString(entry.column)}" is already read by source.columns[${earlier}]: one column would be two answers`));
+    } else read.set(column, i);
   });
 
   const scales = answerScales(doc);
