@@ -1,4 +1,4 @@
-import { isUtf8 } from 'node:buffer';
+import { isAscii, isUtf8 } from 'node:buffer';
 import { TextDecoder } from 'node:util';
 import { firstInvalidUtf8, guessEncoding, lineColumnAt } from '../core/text/encoding-guess.js';
 import { UserError, type Diagnostic } from '../errors.js';
@@ -134,8 +134,13 @@ export async function* decodeToUtf8(source: AsyncIterable<Buffer | string> | Ite
     const out = head.length > 0 ? convert(head) : null;
     if (out) yield out;
   };
+  let first = true;
   for await (const piece of source) {
     const chunk = typeof piece === 'string' ? Buffer.from(piece) : piece;
+    if (first && decoder && looksUtf8(chunk)) {
+      throw new UserError({ code: 'not-in-encoding', file, line: 1, message: `this file is UTF-8, not ${decoder.encoding}: read so, its text would be garbled`, hint: 'leave --encoding out' });
+    }
+    first = false;
     if (pending) {
       // A copy: the reader may refill the chunk's buffer on the next pull (see openChunks).
       pending.push(Buffer.from(chunk));
@@ -156,6 +161,25 @@ export async function* decodeToUtf8(source: AsyncIterable<Buffer | string> | Ite
     }
     if (rest !== '') yield Buffer.from(rest, 'utf8');
   }
+}
+
+/**
+ * Whether bytes with some non-ASCII are valid UTF-8 (a sequence cut by the chunk's end allowed):
+ * text in a legacy code page almost never is, so an --encoding that names one is a mistake.
+ */
+function looksUtf8(chunk: Buffer): boolean {
+  let end = chunk.length;
+  // Drop a multi-byte sequence that the chunk cuts off (at most three bytes back to its lead byte).
+  for (let back = 1; back <= 3 && back <= chunk.length; back++) {
+    const byte = chunk[chunk.length - back] as number;
+    if (byte >= 0xc0) {
+      end = chunk.length - back;
+      break;
+    }
+    if (byte < 0x80) break;
+  }
+  const head = chunk.subarray(0, end);
+  return !isAscii(head) && isUtf8(head);
 }
 
 /** Bytes that the chosen decoder refused: where (approximately, within the chunk), and what they look like. */

@@ -268,6 +268,30 @@ function outputTargets(rng: Rng): Case {
   };
 }
 
+/**
+ * A plain CSV scored as a platform's export: a platform with two or three header rows would take a
+ * response for a header (a respondent silently lost), so it must refuse; one header row reads.
+ */
+function declaredSource(rng: Rng): Case {
+  const q = makeQuestionnaire(rng);
+  const platform = pick(rng, ['qualtrics', 'surveymonkey', 'google-forms', 'limesurvey'] as const);
+  const multiRow = platform === 'qualtrics' || platform === 'surveymonkey';
+  return {
+    name: `plain CSV as --source ${platform}`,
+    files: { 'q.yaml': q.text, 'r.csv': makeResponses(rng, q, { rows: int(rng, 3, 20) }) },
+    argv: ['score', '@/q.yaml', '@/r.csv', '--source', platform, '--format', 'json'],
+    exits: multiRow ? [2] : [0, 2],
+  };
+}
+
+/** UTF-8 text read with an --encoding that names a legacy code page: garbled text must not score. */
+function wrongEncodingFlag(rng: Rng): Case {
+  const q = makeQuestionnaire(rng);
+  const text = makeResponses(rng, q, { segment: () => pick(rng, ['Тверская', '강남점', 'Zürich']) });
+  const flag = pick(rng, ['windows-1251', 'cp949', 'koi8-r', 'windows-1252', 'utf-16le', 'shift_jis']);
+  return { name: `UTF-8 read with --encoding ${flag}`, files: { 'q.yaml': q.text, 'r.csv': text }, argv: ['score', '@/q.yaml', '@/r.csv', '--group-by', 'branch', '--encoding', flag], exits: [2] };
+}
+
 export type Generator = (rng: Rng, base: { result: string; partial: string }) => Case;
 
 export const GENERATORS: Record<string, Generator> = {
@@ -277,4 +301,6 @@ export const GENERATORS: Record<string, Generator> = {
   objectKeys,
   damagedFiles,
   outputTargets,
+  declaredSource,
+  wrongEncodingFlag,
 };

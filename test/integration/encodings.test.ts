@@ -49,12 +49,19 @@ describe('responses in a legacy encoding', () => {
     expect(segments).toEqual(expected);
   });
 
-  it('refuses a legacy file read with the wrong legacy encoding, and UTF-8 read as cp949', async () => {
+  it('refuses UTF-8 read as a legacy encoding, and bytes the named encoding does not have', async () => {
     const file = join(dir, 'responses.csv');
     writeFileSync(file, withBranches(cases[2]?.names ?? {}));
-    const result = await cli(['score', questionnaire, file, '--encoding', 'cp949']);
-    expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/responses\.csv:\d+:\d+: not valid euc-kr\n {2}hint: it looks like UTF-8: leave --encoding out\n$/);
+    for (const flag of ['cp949', 'windows-1251', 'utf-16le']) {
+      const result = await cli(['score', questionnaire, file, '--encoding', flag]);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(/responses\.csv:1: this file is UTF-8, not [a-z0-9-]+: read so, its text would be garbled\n {2}hint: leave --encoding out\n$/);
+    }
+    // cp949 bytes that are not cp949 (0xFF leads nothing), past an ASCII start.
+    writeFileSync(file, Buffer.concat([Buffer.from(plain.split('\n').slice(0, 3).join('\n')), Buffer.from('\nr9,'), Uint8Array.of(0xb0, 0xa1, 0xff, 0xff), Buffer.from(',7\n')]));
+    const broken = await cli(['score', questionnaire, file, '--encoding', 'cp949']);
+    expect(broken.code).toBe(2);
+    expect(broken.stderr).toMatch(/responses\.csv:4:5: not valid euc-kr\n/);
   });
 
   it('names the header cell when the header itself is not UTF-8', async () => {
