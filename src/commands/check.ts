@@ -3,7 +3,7 @@ import type { Register } from '../cli.js';
 import { EXIT, UserError, type Diagnostic } from '../errors.js';
 import { checkThresholdTargets, evaluateChecks, explainCheck, mergeThresholds, type ThresholdFlags } from '../core/check/thresholds.js';
 import type { Result } from '../core/scoring/result.js';
-import { writeFileAtomic } from '../io/atomic-write.js';
+import { writeError, writeFileAtomic } from '../io/atomic-write.js';
 import { renderJunit } from '../render/junit.js';
 import { renderMarkdown } from '../render/markdown.js';
 import { collect, type CommandContext } from './context.js';
@@ -60,7 +60,17 @@ async function reportToGithub(result: Result, ctx: CommandContext): Promise<void
     }
   }
   const summary = ctx.env.GITHUB_STEP_SUMMARY;
-  if (summary) await appendFile(summary, `${renderMarkdown(result)}\n`, 'utf8');
+  if (summary) {
+    // The summary is a courtesy to the reader of the run: failing to write it must not turn a
+    // passed (or failed) check into another exit code.
+    try {
+      await appendFile(summary, `${renderMarkdown(result)}\n`, 'utf8');
+    } catch (error) {
+      const problem = writeError(error, summary);
+      const reason = problem instanceof UserError ? problem.diagnostics[0]?.message : String(error);
+      ctx.stderr.write(`warning: GITHUB_STEP_SUMMARY ${summary}: ${reason}; the job summary is not written\n`);
+    }
+  }
 }
 
 export const registerCheck: Register = (program, ctx, setExit) => {

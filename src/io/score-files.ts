@@ -93,6 +93,14 @@ async function totalSize(files: readonly string[]): Promise<number> {
   return total;
 }
 
+/** Whether every named input is a regular file (not stdin, a pipe such as `<(zcat x.gz)`, or a device). */
+async function regularFiles(files: readonly string[]): Promise<boolean> {
+  for (const file of files) {
+    if (file === '-' || !(await stat(file).then((info) => info.isFile(), () => false))) return false;
+  }
+  return true;
+}
+
 /**
  * Scores one or more response files (`-` is stdin) as one sample, streaming each: memory does not
  * grow with the number of rows. Returns the running state (for `--partial`); throws a UserError
@@ -104,7 +112,9 @@ export async function scoreFilesToState(
   options: ScoreOptions & ReadOptions = {},
 ): Promise<ScoringState> {
   const platform = options.source ?? q.source?.platform ?? 'generic';
-  const threaded = (options.threads ?? 1) !== 1 && platform === 'generic' ? await scoreFileThreaded(q, files, options) : null;
+  // Only a regular file can be split: opening a pipe to look at it would lose what its writer sent.
+  const splittable = (options.threads ?? 1) !== 1 && platform === 'generic' && (await regularFiles(files));
+  const threaded = splittable ? await scoreFileThreaded(q, files, options) : null;
   const state = threaded ?? startScoring(q, options);
   const { progress } = options;
   // The threaded path has read everything already (and drawn its own progress).
