@@ -71,7 +71,9 @@ export function writeError(error: unknown, file: string): unknown {
   const code = (error as NodeJS.ErrnoException)?.code;
   if (typeof code !== 'string' || !/^E[A-Z0-9]+$/.test(code)) return error;
   const known = fileError(error, file);
-  const reason = known instanceof UserError ? (known.diagnostics[0]?.message ?? code) : code;
+  // An errno without a sentence of ours: the system's own words, without the paths it repeats.
+  const system = /^E[A-Z0-9]+: ([^,]+)/.exec((error as Error).message ?? '')?.[1];
+  const reason = known instanceof UserError ? (known.diagnostics[0]?.message ?? code) : `${system ?? 'error'} (${code})`;
   return new UserError({ code: known instanceof UserError ? known.code : 'file-write', file, message: `cannot write it: ${reason}` });
 }
 
