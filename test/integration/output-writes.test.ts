@@ -290,3 +290,51 @@ describe('GITHUB_STEP_SUMMARY that cannot be written: a warning, and the check d
     expect(result.stderr).toContain(`warning: GITHUB_STEP_SUMMARY ${summary}: cannot write it: `);
   });
 });
+
+describe('real file-system faults on a small tmpfs (mounted by the test; needs root and mount)', () => {
+  /** Mounts a 64 KiB tmpfs at `mnt`, or returns why it cannot. */
+  function mountTmpfs(mnt: string): string | null {
+    mkdirSync(mnt);
+    const mounted = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', mnt], { encoding: 'utf8' });
+    return mounted.status === 0 ? null : `cannot mount a tmpfs here: ${(mounted.stderr || mounted.error?.message || '').trim()}`;
+  }
+
+  it('ENOSPC: exit 2, the previous report intact, no temporary file; then EROFS the same', async (context) => {
+    const mnt = join(dir(), 'mnt');
+    const why = mountTmpfs(mnt);
+    if (why !== null) {
+      console.warn(`skipped: ${why}`);
+      context.skip();
+    }
+    try {
+      const { q, r } = inputs();
+      const output = join(mnt, 'report.json');
+      writeFileSync(output, PREVIOUS);
+      // Fill what is left, so that the report cannot fit.
+      for (let size = 64 * 1024; size >= 512; size = Math.floor(size / 2)) {
+        try {
+          writeFileSync(join(mnt, `filler-${size}`), Buffer.alloc(size));
+        } catch {
+          // that one did not fit: try a smaller piece
+        }
+      }
+      const full = await cli(['score', q, r, '--format', 'json', '--output', output]);
+      expect(full.code).toBe(2);
+      expect(full.stderr).toContain(`${output}: cannot write it: no space left on the device\n`);
+      expect(readFileSync(output, 'utf8')).toBe(PREVIOUS);
+      expect(temporaries(mnt)).toEqual([]);
+
+      expect(spawnSync('mount', ['-o', 'remount,ro', mnt]).status).toBe(0);
+      const readOnly = await cli(['score', q, r, '--format', 'json', '--output', output]);
+      expect(readOnly.code).toBe(2);
+      expect(readOnly.stderr).toContain(`${output}: cannot write it: the file system is read-only\n`);
+      expect(readFileSync(output, 'utf8')).toBe(PREVIOUS);
+      const junit = await cli(['check', q, r, '--min-respondents', '1', '--junit', join(mnt, 'servqual.xml')]);
+      expect(junit.code).toBe(2);
+      expect(junit.stderr).toContain('servqual.xml: cannot write it: the file system is read-only\n');
+      expect(temporaries(mnt)).toEqual([]);
+    } finally {
+      spawnSync('umount', [mnt]);
+    }
+  });
+});
