@@ -10,6 +10,7 @@ import {
   addRecord,
   beginTable,
   finishScoring,
+  MAX_SEGMENT_VALUE_LENGTH,
   MAX_SEGMENTS_PER_COLUMN,
   startScoring,
   type ScoreOptions,
@@ -149,7 +150,7 @@ export async function scoreFilesToState(
   if (state.tooManySegments !== null) {
     throw new UserError({
       code: 'too-many-segments',
-      message: `--group-by ${state.tooManySegments}: more than ${MAX_SEGMENTS_PER_COLUMN} distinct values; group by a column of categories`,
+      message: `--group-by ${state.tooManySegments}: more than ${MAX_SEGMENTS_PER_COLUMN} distinct values, or a value longer than ${MAX_SEGMENT_VALUE_LENGTH} characters; group by a column of categories`,
     });
   }
   return state;
