@@ -1,0 +1,111 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { binPath, repoRoot, useTempDir } from '../helpers/run-cli.js';
+
+/**
+ * What only a real process shows: a reader that closes the pipe early, stdout on a full device,
+ * bash's process substitution, and `kill -9` in the middle of writing a report.
+ */
+const dir = useTempDir();
+const QUESTIONNAIRE = join(repoRoot, 'examples', 'bank-branch', 'questionnaire.yaml');
+const RESPONSES = join(repoRoot, 'examples', 'bank-branch', 'responses.csv');
+
+/** Runs a bash script with the CLI as $SQ; returns its exit code and streams. */
+function bash(script: string, env: Record<string, string> = {}) {
+  const result = spawnSync('bash', ['-c', script], {
+    cwd: dir(),
+    env: { ...process.env, NO_COLOR: '1', SQ: `${process.execPath} ${binPath}`, Q: QUESTIONNAIRE, R: RESPONSES, ...env },
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('stdout closed early: quiet, and the command keeps its own exit code', () => {
+  const cases: [string, string, number][] = [
+    ['help into head -1', '$SQ score --help', 0],
+    ['a table into head -1', '$SQ score "$Q" "$R"', 0],
+    ['an HTML report into head -c 1', '$SQ score "$Q" "$R" --format html', 0],
+    ['a failed check into head -1', '$SQ check "$Q" "$R" --min-respondents 100000', 1],
+  ];
+  for (const [name, command, expected] of cases) {
+    it(name, () => {
+      // Three times each: the stack trace used to come in about half the runs.
+      for (let round = 0; round < 3; round++) {
+        const reader = name.includes('head -c') ? 'head -c 1' : 'head -1';
+        const run = bash(`${command} 2>err.txt | ${reader} >/dev/null; echo "\${PIPESTATUS[0]}"; cat err.txt`);
+        const [code, ...stderr] = run.stdout.split('\n');
+        expect(Number(code), stderr.join('\n')).toBe(expected);
+        expect(stderr.join('\n')).not.toMatch(/EPIPE|internal error|\n\s+at /);
+      }
+    });
+  }
+
+  it('a reader that is gone before anything is written (| true), also with stderr into the pipe', () => {
+    for (let round = 0; round < 3; round++) {
+      const run = bash('$SQ score "$Q" "$R" --format html 2>&1 | true; echo "${PIPESTATUS[0]}"');
+      expect(run.stdout).toBe('0\n');
+      expect(run.stderr).toBe('');
+    }
+  });
+
+  it('--output still gets its file when stdout is gone', () => {
+    const unpiped = bash('$SQ check "$Q" "$R" --format json > /dev/null');
+    const run = bash('$SQ check "$Q" "$R" --junit j.xml --format json | true; echo "${PIPESTATUS[0]}"');
+    expect(run.stdout).toBe(`${unpiped.code}\n`);
+    expect(readFileSync(join(dir(), 'j.xml'), 'utf8')).toContain('<testsuite');
+  });
+
+  it('stdout on a full device (> /dev/full): exit 2 and one line, not a stack', () => {
+    const run = bash('$SQ score "$Q" "$R" > /dev/full');
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^<stdout>: no space left on the device$/m);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('process substitution streams like stdin', () => {
+  it('score q <(cat r) and <(gzip -dc r.gz) give the same report as the file', () => {
+    const plain = bash('$SQ score "$Q" "$R" --format json --group-by branch');
+    expect(plain.code).toBe(0);
+    const substituted = bash('gzip -c "$R" > r.csv.gz; $SQ score <(cat "$Q") <(gzip -dc r.csv.gz) --format json --group-by branch');
+    expect(substituted.stderr).not.toMatch(/ESPIPE|internal error/);
+    expect(substituted.code).toBe(0);
+    expect(substituted.stdout).toBe(plain.stdout);
+  });
+
+  it('validate, report and merge read process substitutions', () => {
+    expect(bash('$SQ validate <(cat "$Q")').code).toBe(0);
+    expect(bash('$SQ score "$Q" "$R" --format json > res.json && $SQ report <(cat res.json) --format csv > a.csv && $SQ report res.json --format csv > b.csv && cmp a.csv b.csv').code).toBe(0);
+    expect(bash('$SQ score "$Q" "$R" --partial --output p.json && $SQ merge "$Q" <(cat p.json) --format json > m.json').code).toBe(0);
+  });
+});
+
+describe('kill -9 while writing --output', () => {
+  it('leaves a temporary file that the next run in that directory removes, and the previous report intact', async () => {
+    const report = join(dir(), 'report.json');
+    writeFileSync(report, 'the previous report\n');
+    // A writer that stops for ever between writing its temporary file and flushing it, to be killed there.
+    const script = `
+      import { writeCalls, writeFileAtomic } from ${JSON.stringify(pathToFileURL(join(repoRoot, 'dist', 'io', 'atomic-write.js')).href)};
+      writeCalls.sync = () => { process.stdout.write('written\\n'); return new Promise(() => {}); };
+      await writeFileAtomic(${JSON.stringify(report)}, 'x'.repeat(1 << 20));
+    `;
+    const writer = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+    await new Promise<void>((resolve) => writer.stdout.on('data', () => resolve()));
+    writer.kill('SIGKILL');
+    await new Promise((resolve) => writer.on('close', resolve));
+    const left = readdirSync(dir()).filter((name) => name.endsWith('.tmp'));
+    expect(left).toHaveLength(1);
+    expect(left[0]).toMatch(new RegExp(`^\\.servqual-[0-9a-f]{4}-${writer.pid}-[0-9a-f]{8}\\.tmp$`));
+    expect(readFileSync(report, 'utf8')).toBe('the previous report\n');
+
+    const next = bash('$SQ score "$Q" "$R" --output other.txt');
+    expect(next.code).toBe(0);
+    expect(readdirSync(dir()).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+    expect(readFileSync(report, 'utf8')).toBe('the previous report\n');
+  });
+});
