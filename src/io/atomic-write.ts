@@ -119,7 +119,7 @@ async function syncDirectory(directory: string): Promise<void> {
  * through (see output-target.ts); an input of the command is refused whatever path names it.
  */
 export async function writeFileAtomic(file: string, content: string, options: AtomicWriteOptions = {}): Promise<void> {
-  const target = await resolveOutputTarget(file);
+  const target = await resolveOutputTarget(file).catch((error: unknown) => Promise.reject(writeError(error, file)));
   await refuseInputAsOutput(target, options.inputs ?? [], file);
   if (target.kind === 'through') {
     await writeThrough(target, content).catch((error: unknown) => Promise.reject(writeError(error, file)));

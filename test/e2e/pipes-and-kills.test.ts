@@ -67,6 +67,23 @@ describe('stdout closed early: quiet, and the command keeps its own exit code', 
   });
 });
 
+describe('an open descriptor as --output is written through', () => {
+  // /proc/self/fd/N rather than /dev/stdout: even a broken servqual could not rename over a /proc entry.
+  it('appended to, as >> would: the log keeps its first line', () => {
+    const run = bash('echo first > log; $SQ score "$Q" "$R" --format json --output /proc/self/fd/3 3>>log');
+    expect(run.code).toBe(0);
+    const [first, ...rest] = readFileSync(join(dir(), 'log'), 'utf8').split('\n');
+    expect(first).toBe('first');
+    expect((JSON.parse(rest.join('\n')) as { schemaVersion: number }).schemaVersion).toBe(1);
+  });
+
+  it('into a pipe', () => {
+    const run = bash('$SQ score "$Q" "$R" --format json --output /proc/self/fd/3 3>&1 | wc -c');
+    expect(run.code).toBe(0);
+    expect(Number(run.stdout.trim())).toBeGreaterThan(1000);
+  });
+});
+
 describe('process substitution streams like stdin', () => {
   it('score q <(cat r) and <(gzip -dc r.gz) give the same report as the file', () => {
     const plain = bash('$SQ score "$Q" "$R" --format json --group-by branch');
