@@ -1,4 +1,5 @@
 import { appendFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import type { Register } from '../cli.js';
 import { EXIT, UserError, type Diagnostic } from '../errors.js';
 import { checkThresholdTargets, evaluateChecks, explainCheck, mergeThresholds, type ThresholdFlags } from '../core/check/thresholds.js';
@@ -88,6 +89,9 @@ export const registerCheck: Register = (program, ctx, setExit) => {
     )
     .action(async (questionnaireFile: string, responses: string[], options: CheckOptions) => {
       const flags = thresholdFlags(options);
+      if (options.junit !== undefined && options.output !== undefined && resolve(options.junit) === resolve(options.output)) {
+        throw new UserError({ code: 'usage', message: `--junit ${options.junit}: the same file as --output; name two files` });
+      }
       const { questionnaire, result } = await scoreResponses(questionnaireFile, responses, options, ctx, (q) => {
         const problems = checkThresholdTargets(q, flags);
         if (problems.length > 0) {
@@ -98,7 +102,9 @@ export const registerCheck: Register = (program, ctx, setExit) => {
       if (checked.checks.length === 0) ctx.stderr.write('warning: no thresholds to check: add `thresholds` to the questionnaire or pass --min-* flags\n');
       const inputs = [questionnaireFile, ...responses];
       await reportResult(checked, options, inputs, ctx);
-      if (options.junit) await writeFileAtomic(options.junit, renderJunit(checked), { inputs });
+      // The report just written counts as an input: another path to it (a link) is refused too.
+      const written = options.output !== undefined && options.output !== '-' ? [options.output] : [];
+      if (options.junit) await writeFileAtomic(options.junit, renderJunit(checked), { inputs: [...inputs, ...written] });
       await reportToGithub(checked, ctx);
       setExit(checked.checks.every((c) => c.passed) ? EXIT.ok : EXIT.thresholdFailed);
     });

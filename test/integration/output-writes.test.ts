@@ -338,3 +338,23 @@ describe('real file-system faults on a small tmpfs (mounted by the test; needs r
     }
   });
 });
+
+describe('check --output and --junit', () => {
+  it('naming the same file is refused before scoring', async () => {
+    const { q, r } = inputs();
+    const result = await cli(['check', q, r, '--output', join(dir(), 'x.xml'), '--junit', join(dir(), 'x.xml')]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/--junit .*x\.xml: the same file as --output; name two files\n$/);
+    expect(existsSync(join(dir(), 'x.xml'))).toBe(false);
+  });
+
+  it('--junit through a symlink to the --output file is refused, the report kept', async () => {
+    const { q, r } = inputs();
+    symlinkSync(join(dir(), 'report.txt'), join(dir(), 'alias.xml'));
+    writeFileSync(join(dir(), 'report.txt'), PREVIOUS);
+    const result = await cli(['check', q, r, '--min-respondents', '1', '--output', join(dir(), 'report.txt'), '--junit', join(dir(), 'alias.xml')]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/alias\.xml: refusing to overwrite an input file with the output/);
+    expect(readFileSync(join(dir(), 'report.txt'), 'utf8')).toContain('Checks');
+  });
+});
