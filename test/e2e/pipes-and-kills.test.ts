@@ -126,3 +126,31 @@ describe('kill -9 while writing --output', () => {
     expect(readFileSync(report, 'utf8')).toBe('the previous report\n');
   });
 });
+
+describe('bounded memory for huge cells (under a 48 MB heap)', () => {
+  const MINIMAL = join(repoRoot, 'test', 'fixtures', 'questionnaires', 'minimal-two-column.yaml');
+  const PLAIN = readFileSync(join(repoRoot, 'test', 'fixtures', 'responses', 'plain.csv'), 'utf8');
+  const small = (args: string) => bash(`${process.execPath} --max-old-space-size=48 ${binPath} ${args} > out.json`, { M: MINIMAL });
+
+  it('a 15 MB header cell', () => {
+    writeFileSync(join(dir(), 'wide.csv'), PLAIN.replace('\n', `,"${'h'.repeat(15 * 1024 * 1024)}"\n`));
+    const run = small('score "$M" wide.csv --format json');
+    expect(run.stderr).not.toMatch(/heap out of memory|internal error/i);
+    expect(run.code).toBe(0);
+  });
+
+  it('1000 segments of 999-character values, and a 1001st value refused', () => {
+    const rows = PLAIN.trimEnd().split('\n');
+    const body = rows.slice(1).map((row) => row.split(',').slice(2).join(','));
+    const lines = (n: number) => Array.from({ length: n }, (_, k) => `id${k},b${String(k % 1000).padStart(4, '0')}${'z'.repeat(994)},${body[k % body.length]}`);
+    writeFileSync(join(dir(), 'many.csv'), [rows[0], ...lines(1200)].join('\n'));
+    const run = small('score "$M" many.csv --format json --group-by branch');
+    expect(run.stderr).not.toMatch(/heap out of memory|internal error/i);
+    expect(run.code).toBe(0);
+    expect((JSON.parse(readFileSync(join(dir(), 'out.json'), 'utf8')) as { segments: unknown[] }).segments).toHaveLength(1000);
+    writeFileSync(join(dir(), 'many.csv'), [rows[0], ...lines(1000), `id-x,b${'z'.repeat(1000)},${body[0]}`].join('\n'));
+    const refused = small('score "$M" many.csv --format json --group-by branch');
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('--group-by branch: more than 1000 distinct values, or a value longer than 1000 characters');
+  });
+});
