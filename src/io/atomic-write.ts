@@ -33,7 +33,7 @@ export const writeCalls = {
 const HOST = createHash('sha256').update(hostname()).digest('hex').slice(0, 4);
 const TEMPORARY = /^\.servqual-([0-9a-f]{4})-(\d+)-[0-9a-f]{8}\.tmp$/;
 /** A temporary file this old is stale whoever made it (another machine on a shared drive, a reused pid). */
-export const STALE_AFTER_MS = 60 * 60 * 1000;
+const STALE_AFTER_MS = 60 * 60 * 1000;
 
 const temporaryName = () => `.servqual-${HOST}-${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
 
@@ -50,7 +50,7 @@ function alive(pid: number): boolean {
  * Removes the temporary files that killed servqual runs left in `directory`: those of a process
  * of this machine that is gone, and any older than an hour. Best effort: a failure changes nothing.
  */
-export async function removeStaleTemporaries(directory: string): Promise<void> {
+async function removeStaleTemporaries(directory: string): Promise<void> {
   const names = await fs.readdir(directory).catch(() => [] as string[]);
   for (const name of names) {
     const match = TEMPORARY.exec(name);
@@ -134,8 +134,8 @@ export async function writeFileAtomic(file: string, content: string, options: At
   try {
     const handle = await writeCalls.open(temporary, 'wx', 0o644);
     try {
-      // A replaced file keeps its permissions.
-      if (target.existing !== null) await handle.chmod(target.existing.mode & 0o7777);
+      // A replaced file keeps its permissions (not set-id bits: the content is new).
+      if (target.existing !== null) await handle.chmod(target.existing.mode & 0o777);
       await writeCalls.write(handle, content);
       await writeCalls.sync(handle);
     } finally {

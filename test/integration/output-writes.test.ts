@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { spawn, spawnSync } from 'node:child_process';
 import { createServer } from 'node:net';
 import {
+  chmodSync,
   copyFileSync,
   existsSync,
   linkSync,
@@ -116,6 +117,16 @@ describe('--output faults: exit 2, one line naming the file, the previous file i
     expect(result.code).toBe(0);
     expect(JSON.parse(readFileSync(output, 'utf8')).schemaVersion).toBe(1);
     expect(temporaries(dir())).toEqual([]);
+  });
+
+  it('a replaced report keeps its permissions', async () => {
+    const { q, r } = inputs();
+    const output = join(dir(), 'private.txt');
+    writeFileSync(output, PREVIOUS, { mode: 0o600 });
+    chmodSync(output, 0o600);
+    expect((await cli(['score', q, r, '--output', output])).code).toBe(0);
+    expect(statSync(output).mode & 0o777).toBe(0o600);
+    expect(readFileSync(output, 'utf8')).not.toBe(PREVIOUS);
   });
 
   it('a directory as the output', async () => {
