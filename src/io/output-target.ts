@@ -19,6 +19,8 @@ const DESCRIPTOR_PATH = /^\/(?:dev\/(?:stdout|stderr|fd\/\d+)|proc\/(?:self|thre
 
 /** Works out what `file` names, refusing what servqual must never write over. */
 export async function resolveOutputTarget(file: string): Promise<OutputTarget> {
+  // resolve() drops a trailing slash: `--output reports/` would otherwise become a file named reports.
+  if (file.endsWith('/')) throw new UserError({ code: 'file-eisdir', file, message: 'names a directory (it ends with /), not a file' });
   const given = resolve(file);
   let existing: Stats;
   try {

@@ -129,6 +129,14 @@ describe('--output faults: exit 2, one line naming the file, the previous file i
     expect(readFileSync(output, 'utf8')).not.toBe(PREVIOUS);
   });
 
+  it('a path ending with / that does not exist: refused, nothing created', async () => {
+    const { q, r } = inputs();
+    const result = await cli(['score', q, r, '--output', `${join(dir(), 'reports')}/`]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/reports\/: names a directory \(it ends with \/\), not a file\n$/);
+    expect(readdirSync(dir()).sort()).toEqual(['q.yaml', 'r.csv']);
+  });
+
   it('a directory as the output', async () => {
     const { q, r } = inputs();
     mkdirSync(join(dir(), 'out'));
