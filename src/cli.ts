@@ -21,21 +21,21 @@ let streamFailed = false;
  * The process's own stdout and stderr report a failed write as an 'error' event, which would crash
  * with a stack trace. A reader that went away (`servqual score ... | head -1`: EPIPE) has nobody to
  * tell: the rest of the output is dropped and the command ends with its own exit code (its
- * --output and --junit files are still written). Any other failure (`> /dev/full`) is one line and
- * exit 2, also when it is noticed after `run` has returned.
+ * --output and --junit files are still written). Any other failure of stdout (`> /dev/full`), where
+ * the report itself is lost, is one line and exit 2, also when it is noticed after `run` returned.
+ * stderr has nowhere to complain to: its failures are dropped and the exit code stands.
  */
 function guardProcessStreams(): void {
   if (guarded) return;
   guarded = true;
-  for (const [name, stream] of [['<stdout>', process.stdout], ['<stderr>', process.stderr]] as const) {
-    stream.on('error', (error: NodeJS.ErrnoException) => {
-      if (error.code === 'EPIPE') return;
-      streamFailed = true;
-      process.exitCode = EXIT.badInput;
-      const known = fileError(error, name);
-      if (name === '<stdout>') process.stderr.write(`${known instanceof UserError ? known.message : `${name}: ${error.message}`}\n`);
-    });
-  }
+  process.stderr.on('error', () => undefined);
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') return;
+    streamFailed = true;
+    process.exitCode = EXIT.badInput;
+    const known = fileError(error, '<stdout>');
+    process.stderr.write(`${known instanceof UserError ? known.message : `<stdout>: ${error.message}`}\n`);
+  });
 }
 
 /**

@@ -67,6 +67,15 @@ describe('stdout closed early: quiet, and the command keeps its own exit code', 
   });
 });
 
+describe('stderr that cannot be written', () => {
+  it('2> /dev/full: the report on stdout is whole and the exit code is the command\'s', () => {
+    const plain = bash('$SQ score "$Q" "$R" --format json 2>/dev/null');
+    const run = bash('$SQ score "$Q" "$R" --format json 2>/dev/full');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe(plain.stdout);
+  });
+});
+
 describe('an open descriptor as --output is written through', () => {
   // /proc/self/fd/N rather than /dev/stdout: even a broken servqual could not rename over a /proc entry.
   it('appended to, as >> would: the log keeps its first line', () => {
