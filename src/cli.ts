@@ -3,6 +3,7 @@ import { version } from './version.js';
 import { formatDiagnostic, UserError, EXIT, CancelledError } from './errors.js';
 import type { CommandContext } from './commands/context.js';
 import { COMMANDS, requestedCommand } from './commands/catalog.js';
+import { fileError } from './io/read-text.js';
 
 export type Register = (program: Command, ctx: CommandContext, setExit: (code: number) => void) => void;
 
@@ -13,6 +14,30 @@ function colorWanted(argv: readonly string[], ctx: Omit<CommandContext, 'color'>
   return ctx.stdout.isTTY === true;
 }
 
+let guarded = false;
+let streamFailed = false;
+
+/**
+ * The process's own stdout and stderr report a failed write as an 'error' event, which would crash
+ * with a stack trace. A reader that went away (`servqual score ... | head -1`: EPIPE) has nobody to
+ * tell: the rest of the output is dropped and the command ends with its own exit code (its
+ * --output and --junit files are still written). Any other failure of stdout (`> /dev/full`), where
+ * the report itself is lost, is one line and exit 2, also when it is noticed after `run` returned.
+ * stderr has nowhere to complain to: its failures are dropped and the exit code stands.
+ */
+function guardProcessStreams(): void {
+  if (guarded) return;
+  guarded = true;
+  process.stderr.on('error', () => undefined);
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') return;
+    streamFailed = true;
+    process.exitCode = EXIT.badInput;
+    const known = fileError(error, '<stdout>');
+    process.stderr.write(`${known instanceof UserError ? known.message : `<stdout>: ${error.message}`}\n`);
+  });
+}
+
 /**
  * Runs the CLI with the given arguments and returns the exit code. The one place that turns errors
  * into text and exit codes.
@@ -21,6 +46,7 @@ export async function run(
   argv: readonly string[],
   io: Partial<Omit<CommandContext, 'color'>> = {},
 ): Promise<number> {
+  if (io.stdout === undefined || io.stderr === undefined) guardProcessStreams();
   const base = {
     stdout: io.stdout ?? process.stdout,
     stderr: io.stderr ?? process.stderr,
@@ -63,7 +89,7 @@ export async function run(
 
   try {
     await program.parseAsync([...argv], { from: 'user' });
-    return exitCode;
+    return streamFailed ? EXIT.badInput : exitCode;
   } catch (error) {
     return reportError(error, ctx, argv.includes('--debug'));
   }

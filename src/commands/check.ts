@@ -1,9 +1,10 @@
 import { appendFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import type { Register } from '../cli.js';
 import { EXIT, UserError, type Diagnostic } from '../errors.js';
 import { checkThresholdTargets, evaluateChecks, explainCheck, mergeThresholds, type ThresholdFlags } from '../core/check/thresholds.js';
 import type { Result } from '../core/scoring/result.js';
-import { writeFileAtomic } from '../io/atomic-write.js';
+import { writeError, writeFileAtomic } from '../io/atomic-write.js';
 import { renderJunit } from '../render/junit.js';
 import { renderMarkdown } from '../render/markdown.js';
 import { collect, type CommandContext } from './context.js';
@@ -61,7 +62,17 @@ async function reportToGithub(result: Result, ctx: CommandContext): Promise<void
     }
   }
   const summary = ctx.env.GITHUB_STEP_SUMMARY;
-  if (summary) await appendFile(summary, `${renderMarkdown(result)}\n`, 'utf8');
+  if (summary) {
+    // The summary is a courtesy to the reader of the run: failing to write it must not turn a
+    // passed (or failed) check into another exit code.
+    try {
+      await appendFile(summary, `${renderMarkdown(result)}\n`, 'utf8');
+    } catch (error) {
+      const problem = writeError(error, summary);
+      const reason = problem instanceof UserError ? problem.diagnostics[0]?.message : String(error);
+      ctx.stderr.write(`warning: GITHUB_STEP_SUMMARY ${summary}: ${reason}; the job summary is not written\n`);
+    }
+  }
 }
 
 export const registerCheck: Register = (program, ctx, setExit) => {
@@ -79,6 +90,9 @@ export const registerCheck: Register = (program, ctx, setExit) => {
     )
     .action(async (questionnaireFile: string, responses: string[], options: CheckOptions) => {
       const flags = thresholdFlags(options);
+      if (options.junit !== undefined && options.output !== undefined && resolve(options.junit) === resolve(options.output)) {
+        throw new UserError({ code: 'usage', message: `--junit ${options.junit}: the same file as --output; name two files` });
+      }
       const { questionnaire, result } = await scoreResponses(questionnaireFile, responses, options, ctx, (q) => {
         const problems = checkThresholdTargets(q, flags);
         if (problems.length > 0) {
@@ -89,7 +103,9 @@ export const registerCheck: Register = (program, ctx, setExit) => {
       if (checked.checks.length === 0) ctx.stderr.write('warning: no thresholds to check: add `thresholds` to the questionnaire or pass --min-* flags\n');
       const inputs = [questionnaireFile, ...responses];
       await reportResult(checked, options, inputs, ctx);
-      if (options.junit) await writeFileAtomic(options.junit, renderJunit(checked), { inputs });
+      // The report just written counts as an input: another path to it (a link) is refused too.
+      const written = options.output !== undefined && options.output !== '-' ? [options.output] : [];
+      if (options.junit) await writeFileAtomic(options.junit, renderJunit(checked), { inputs: [...inputs, ...written] });
       await reportToGithub(checked, ctx);
       setExit(checked.checks.every((c) => c.passed) ? EXIT.ok : EXIT.thresholdFailed);
     });

@@ -9,8 +9,11 @@ const CHUNK_BYTES = 256 * 1024;
 export const STDIN_NAME = '<stdin>';
 export const inputName = (file: string): string => (file === '-' ? STDIN_NAME : file);
 
-/** Opens a file for reading, refusing a directory, naming the file in any error. */
-async function openFile(file: string): Promise<FileHandle> {
+/**
+ * Opens a file for reading, refusing a directory, naming the file in any error. `seekable` is false
+ * for a named pipe, `<(zcat x.csv.gz)` (/dev/fd/63) or a device: those are read in order, like stdin.
+ */
+async function openFile(file: string): Promise<{ handle: FileHandle; seekable: boolean }> {
   try {
     const handle = await open(file, 'r');
     const info = await handle.stat();
@@ -18,7 +21,7 @@ async function openFile(file: string): Promise<FileHandle> {
       await handle.close();
       throw Object.assign(new Error('directory'), { code: 'EISDIR' });
     }
-    return handle;
+    return { handle, seekable: info.isFile() };
   } catch (error) {
     throw fileError(error, file);
   }
@@ -44,8 +47,9 @@ export async function openChunks(file: string, stdin: Readable, reuse: boolean, 
     })();
     return { chunks, close: async () => {} };
   }
-  const handle = await openFile(file);
+  const { handle, seekable } = await openFile(file);
   // Reads from `start` up to `end` (a shard of the file, see score-threads.ts), or the whole file.
+  // A pipe has no positions (a positioned read fails with ESPIPE): it is read from where it is.
   let position = range?.start ?? 0;
   const end = range?.end ?? Infinity;
   // Two buffers, so the next read runs while the consumer works on this chunk; the consumer has
@@ -56,12 +60,16 @@ export async function openChunks(file: string, stdin: Readable, reuse: boolean, 
     // A read the consumer never waits for (it stopped early) must not fail unhandled.
     const read = (into: Buffer) => {
       const length = Math.min(CHUNK_BYTES, end - position);
-      const pending = length > 0 ? handle.read(into, 0, length, position) : Promise.resolve({ bytesRead: 0, buffer: into });
-      pending.catch(() => {});
-      return pending.then((done) => {
-        position += done.bytesRead;
-        return done;
-      });
+      const pending = length > 0 ? handle.read(into, 0, length, seekable ? position : null) : Promise.resolve({ bytesRead: 0, buffer: into });
+      const done = pending.then(
+        (result) => {
+          position += result.bytesRead;
+          return result;
+        },
+        (error: unknown) => Promise.reject(fileError(error, file)),
+      );
+      done.catch(() => {});
+      return done;
     };
     let buffer = bufferFor(0);
     let reading = read(buffer);

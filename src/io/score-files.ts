@@ -10,6 +10,7 @@ import {
   addRecord,
   beginTable,
   finishScoring,
+  MAX_SEGMENT_VALUE_LENGTH,
   MAX_SEGMENTS_PER_COLUMN,
   startScoring,
   type ScoreOptions,
@@ -95,6 +96,14 @@ async function totalSize(files: readonly string[]): Promise<number> {
   return total;
 }
 
+/** Whether every named input is a regular file (not stdin, a pipe such as `<(zcat x.gz)`, or a device). */
+async function regularFiles(files: readonly string[]): Promise<boolean> {
+  for (const file of files) {
+    if (file === '-' || !(await stat(file).then((info) => info.isFile(), () => false))) return false;
+  }
+  return true;
+}
+
 /**
  * Scores one or more response files (`-` is stdin) as one sample, streaming each: memory does not
  * grow with the number of rows. Returns the running state (for `--partial`); throws a UserError
@@ -106,7 +115,9 @@ export async function scoreFilesToState(
   options: ScoreOptions & ReadOptions = {},
 ): Promise<ScoringState> {
   const platform = options.source ?? q.source?.platform ?? 'generic';
-  const threaded = (options.threads ?? 1) !== 1 && platform === 'generic' ? await scoreFileThreaded(q, files, options) : null;
+  // Only a regular file can be split: opening a pipe to look at it would lose what its writer sent.
+  const splittable = (options.threads ?? 1) !== 1 && platform === 'generic' && (await regularFiles(files));
+  const threaded = splittable ? await scoreFileThreaded(q, files, options) : null;
   const state = threaded ?? startScoring(q, options);
   const { progress } = options;
   // The threaded path has read everything already (and drawn its own progress).
@@ -141,7 +152,7 @@ export async function scoreFilesToState(
   if (state.tooManySegments !== null) {
     throw new UserError({
       code: 'too-many-segments',
-      message: `--group-by ${state.tooManySegments}: more than ${MAX_SEGMENTS_PER_COLUMN} distinct values; group by a column of categories`,
+      message: `--group-by ${state.tooManySegments}: more than ${MAX_SEGMENTS_PER_COLUMN} distinct values, or a value longer than ${MAX_SEGMENT_VALUE_LENGTH} characters; group by a column of categories`,
     });
   }
   return state;

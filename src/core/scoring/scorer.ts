@@ -27,6 +27,11 @@ export interface ScoreOptions {
 
 /** More distinct values than this in a --group-by column means it is not a column of categories. */
 export const MAX_SEGMENTS_PER_COLUMN = 1000;
+/**
+ * A value longer than this is not a category either (a comment, a pasted document): 1000 segments
+ * of megabyte values would hold gigabytes and overflow a report, so such a column is refused too.
+ */
+export const MAX_SEGMENT_VALUE_LENGTH = 1000;
 
 export interface Segment {
   /** Which --group-by column (by position: a column may be given twice). */
@@ -42,7 +47,7 @@ export interface Segment {
  */
 export function addSegment(state: ScoringState, group: number, column: string, value: string, sample: SampleAccumulator): Segment | null {
   state.segmentCounts[group] = (state.segmentCounts[group] ?? 0) + 1;
-  if ((state.segmentCounts[group] as number) > MAX_SEGMENTS_PER_COLUMN) {
+  if ((state.segmentCounts[group] as number) > MAX_SEGMENTS_PER_COLUMN || value.length > MAX_SEGMENT_VALUE_LENGTH) {
     state.tooManySegments = column;
     return null;
   }
