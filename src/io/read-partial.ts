@@ -1,24 +1,13 @@
-import { findNodeAtLocation, parseTree, type Node as JsonNode } from 'jsonc-parser';
+import { parseTree } from 'jsonc-parser';
 import type { Questionnaire } from '../core/questionnaire/model.js';
-import type { JsonPath } from '../core/scoring/partial-decode.js';
 import { fromPartial, mergeStates, sameGrouping } from '../core/scoring/partial.js';
 import { MAX_SEGMENTS_PER_COLUMN, type ScoringState } from '../core/scoring/scorer.js';
 import { UserError, type Diagnostic } from '../errors.js';
-import { parseJsonText, position } from './read-json.js';
+import { locate, parseJsonText } from './read-json.js';
 import { readTextFile } from './read-text.js';
 
 /** At most this many problems of one damaged partial are listed, then a count. */
 const MAX_LISTED = 20;
-
-/** Where a JSON path points in the text (parsed into `root`), or the deepest part of it that exists. */
-function locate(text: string, root: JsonNode | undefined, path: JsonPath): { line: number; column: number } | null {
-  if (!root) return null;
-  for (let length = path.length; length >= 0; length--) {
-    const node = findNodeAtLocation(root, path.slice(0, length));
-    if (node) return position(text, node.offset);
-  }
-  return null;
-}
 
 /**
  * Reads one partial result (from `score --partial`) for questionnaire `q`, refusing anything else

@@ -1,0 +1,279 @@
+import { z } from 'zod';
+import type { Result } from './result.js';
+
+/**
+ * The saved JSON result (schemaVersion 1) as one zod definition. It validates every result that
+ * `report` and `compare` read, so no renderer ever sees an unchecked one, and it produces the
+ * shipped `schema/result.schema.json` (`scripts/write-schema.js`), so the two cannot drift.
+ *
+ * Lists that older versions did not write (`segments`, a segment's `items` and `kpis`, `checks`)
+ * and fields added later (a CES KPI's `sd`, NPS shares) are optional, so results written before
+ * them still read.
+ */
+
+/**
+ * The largest magnitude any number in a result may have. Real scores sit on the answer scale;
+ * this only keeps arithmetic on them (squares in Welch's degrees of freedom, chart scales) finite.
+ */
+export const MAX_RESULT_MAGNITUDE = 1e15;
+
+/** A finite number (zod refuses NaN and Infinity; JSON's 1e999 parses as Infinity) within the bound. */
+const real = z.number().min(-MAX_RESULT_MAGNITUDE).max(MAX_RESULT_MAGNITUDE);
+const nonNegative = real.min(0);
+const count = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+const text = z.string();
+
+/** Generous caps, far beyond any questionnaire, so a hostile file cannot make renderers loop for hours. */
+const MAX_ENTRIES = 100_000;
+const list = <T extends z.ZodType>(entry: T, max = MAX_ENTRIES) => z.array(entry).max(max);
+
+const distribution = z
+  .object({
+    mean: real.nullable(),
+    sd: nonNegative.nullable(),
+    n: count,
+    ci95: z.tuple([real, real]).nullable().describe('The 95% confidence interval of the mean, [low, high].'),
+  })
+  .describe('Mean, sample standard deviation, count and 95% confidence interval.');
+
+const zone = z.enum(['below', 'within', 'above']);
+const quadrant = z.enum(['concentrate-here', 'keep-up-the-good-work', 'low-priority', 'possible-overkill']);
+
+const levels = {
+  expectation: real.nullable(),
+  perception: real.nullable(),
+  minimum: real.nullable(),
+  desired: real.nullable(),
+  gap: distribution,
+  msa: distribution.nullable(),
+  zone: zone.nullable(),
+};
+
+const dimension = z.object({
+  id: text,
+  label: text,
+  importance: real.nullable(),
+  ...levels,
+  alpha: real.nullable(),
+  quadrant: quadrant.nullable(),
+});
+
+const item = z.object({
+  id: text,
+  dimension: text,
+  ...levels,
+  t: real.nullable(),
+  p: real.nullable(),
+  dz: real.nullable(),
+  pHolm: real.nullable(),
+  alphaIfDeleted: real.nullable(),
+  itemTotal: real.nullable(),
+});
+
+const overall = z.object({ unweighted: distribution, weighted: distribution });
+
+const scale = z.object({ min: real, max: real });
+
+const kpi = z.object({
+  id: text,
+  type: z.enum(['nps', 'csat', 'ces']),
+  question: text,
+  scale,
+  n: count,
+  score: real.nullable(),
+  promoters: real.nullable().optional(),
+  passives: real.nullable().optional(),
+  detractors: real.nullable().optional(),
+  sd: nonNegative.nullable().optional(),
+});
+
+const segment = z.object({
+  column: text,
+  value: text,
+  respondents: z.object({ total: count, scored: count }),
+  overall,
+  dimensions: list(dimension),
+  items: list(item).optional(),
+  kpis: list(kpi).optional(),
+});
+
+const recommendation = z.object({
+  item: text,
+  dimension: text,
+  gap: real,
+  importance: real,
+  priority: real,
+  quadrant: quadrant.nullable(),
+  actions: list(text, 1000),
+});
+
+/** A JSON value whose numbers are all finite and bounded: the details a warning may carry. */
+const detail: z.ZodType<unknown> = z.lazy(() => z.union([z.null(), z.boolean(), real, text, list(detail), z.record(z.string(), detail)]));
+
+const warning = z.looseObject({ code: text, message: text }).catchall(detail);
+
+const check = z.object({ target: text, threshold: real, value: real.nullable(), passed: z.boolean() });
+
+const shape = z
+  .object({
+    schemaVersion: z.literal(1).describe('Format version.'),
+    questionnaire: z.object({
+      title: text,
+      format: z.enum(['two-column', 'three-column', 'perceptions-only']),
+      language: z.enum(['en', 'ru']),
+      scale,
+    }),
+    respondents: z.object({ total: count, scored: count, skippedCells: count }),
+    overall,
+    dimensions: list(dimension),
+    items: list(item),
+    segments: list(segment).optional(),
+    kpis: list(kpi),
+    recommendations: list(recommendation),
+    warnings: list(warning),
+    checks: list(check).optional(),
+  })
+  .describe('A servqual result (schemaVersion 1), as written by `servqual score --format json`.');
+
+type Shape = z.infer<typeof shape>;
+type Issue = { path: (string | number)[]; message: string };
+
+/** The ids of `entries` in order. */
+const idsOf = (entries: readonly { id: string }[]) => entries.map((e) => e.id);
+
+/** Problems where an entry's ids differ from the result's: renderers pair them by position. */
+function sameIds(expected: readonly string[], found: readonly string[], path: (string | number)[], what: string, issues: Issue[]): void {
+  if (found.length !== expected.length) {
+    issues.push({ path, message: `expected ${expected.length} ${what} (as the result lists), found ${found.length}` });
+    return;
+  }
+  const at = found.findIndex((id, i) => id !== expected[i]);
+  if (at >= 0) issues.push({ path: [...path, at, 'id'], message: `expected ${JSON.stringify(expected[at])} here (the result's order), found ${JSON.stringify(found[at])}` });
+}
+
+function unique(ids: readonly string[], path: (string | number)[], issues: Issue[]): void {
+  const seen = new Set<string>();
+  ids.forEach((id, i) => {
+    if (seen.has(id)) issues.push({ path: [...path, i, 'id'], message: `id ${JSON.stringify(id)} is listed twice` });
+    seen.add(id);
+  });
+}
+
+/** What JSON Schema cannot say: unique ids, items of known dimensions, segments in the result's order. */
+function consistency(r: Shape): Issue[] {
+  const issues: Issue[] = [];
+  const dimensionIds = idsOf(r.dimensions);
+  unique(dimensionIds, ['dimensions'], issues);
+  unique(idsOf(r.items), ['items'], issues);
+  unique(idsOf(r.kpis), ['kpis'], issues);
+  const known = new Set(dimensionIds);
+  r.items.forEach((entry, i) => {
+    if (!known.has(entry.dimension)) issues.push({ path: ['items', i, 'dimension'], message: `names no dimension of the result: ${JSON.stringify(entry.dimension)}` });
+  });
+  (r.segments ?? []).forEach((s, i) => {
+    sameIds(dimensionIds, idsOf(s.dimensions), ['segments', i, 'dimensions'], 'dimensions', issues);
+    if (s.items && s.items.length > 0) sameIds(idsOf(r.items), idsOf(s.items), ['segments', i, 'items'], 'items', issues);
+    if (s.kpis && s.kpis.length > 0) sameIds(idsOf(r.kpis), idsOf(s.kpis), ['segments', i, 'kpis'], 'KPIs', issues);
+  });
+  return issues;
+}
+
+export const resultSchema = shape.superRefine((r, ctx) => {
+  for (const issue of consistency(r)) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
+});
+
+/** A problem of a saved result, at its path in the JSON document. */
+export interface ResultProblem {
+  path: (string | number)[];
+  message: string;
+}
+
+/** `$.dimensions[2].gap`: the JSONPath people paste into `jq`. */
+export function formatResultPath(path: readonly (string | number)[]): string {
+  return `$${path.map((part) => (typeof part === 'number' ? `[${part}]` : /^[A-Za-z_$][\w$]*$/.test(part) ? `.${part}` : `[${JSON.stringify(part)}]`)).join('')}`;
+}
+
+/** What a value is, for a message: `a string`, `null`, `a list of 3`, `an object`. */
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return `a list of ${value.length}`;
+  if (typeof value === 'number') return Number.isFinite(value) ? `the number ${value}` : 'a number beyond the range of a double';
+  if (typeof value === 'string') return 'a string';
+  if (typeof value === 'boolean') return `${value}`;
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+}
+
+/** A bound as people write it: 1e+15 rather than fifteen zeros. */
+const bound = (x: unknown): string => (typeof x === 'number' && Math.abs(x) >= 1e6 ? x.toExponential() : String(x));
+
+const EXPECTED: Readonly<Record<string, string>> = {
+  number: 'a number',
+  int: 'a whole number',
+  string: 'a string',
+  boolean: 'true or false',
+  object: 'an object',
+  array: 'a list',
+  tuple: 'a list',
+  record: 'an object',
+  null: 'null',
+};
+
+/** One zod issue as a one-line message; data from the file is described, never quoted whole. */
+function issueMessage(issue: z.core.$ZodIssue & { input?: unknown; received?: unknown }): string {
+  switch (issue.code) {
+    case 'invalid_type': {
+      const expected = Object.hasOwn(EXPECTED, issue.expected) ? EXPECTED[issue.expected] : issue.expected;
+      if (issue.received === 'Infinity') return `expected ${expected}, found a number beyond the range of a double`;
+      if (issue.input === undefined) return 'missing';
+      return `expected ${expected}, found ${describe(issue.input)}`;
+    }
+    case 'invalid_value': {
+      if (issue.input === undefined) return 'missing';
+      const options = issue.values.map((v) => JSON.stringify(v));
+      return `expected ${options.length === 1 ? options[0] : `one of ${options.join(', ')}`}, found ${describe(issue.input)}`;
+    }
+    case 'too_big':
+      return issue.origin === 'array' ? `a list longer than ${String(issue.maximum)} entries` : `expected a number at most ${bound(issue.maximum)}, found ${describe(issue.input)}`;
+    case 'too_small':
+      return issue.origin === 'array' ? `expected at least ${String(issue.minimum)} entries` : `expected a number at least ${bound(issue.minimum)}, found ${describe(issue.input)}`;
+    case 'invalid_union':
+      return `expected a JSON value with finite numbers, found ${describe(issue.input)}`;
+    case 'custom':
+      return issue.message;
+    default:
+      return issue.message.toLowerCase();
+  }
+}
+
+/**
+ * Checks a parsed saved result whole: keys, types, finite bounded numbers, enums, and ids that
+ * hang together. Returns the typed result (with the lists older versions lacked filled in as
+ * empty) or every problem with its path.
+ * @example checkResult(JSON.parse(text)).problems // [{ path: ['dimensions', 2, 'gap'], message: 'expected an object, found null' }]
+ */
+export function checkResult(value: unknown): { result: Result | null; problems: ResultProblem[] } {
+  const parsed = resultSchema.safeParse(value, { reportInput: true });
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => {
+      const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
+      const message = issueMessage(issue as z.core.$ZodIssue & { input?: unknown; received?: unknown });
+      // A missing key is reported at its object, naming the key.
+      if (message === 'missing') return { path: path.slice(0, -1), message: `missing key ${JSON.stringify(String(path[path.length - 1]))}` };
+      return { path, message };
+    });
+    return { result: null, problems };
+  }
+  const r = parsed.data;
+  const result: Result = {
+    ...r,
+    segments: (r.segments ?? []).map((s) => ({ ...s, items: s.items ?? [], kpis: s.kpis ?? [] })),
+    checks: r.checks ?? [],
+  };
+  return { result, problems: [] };
+}
+
+/** The JSON Schema of saved results, generated from `resultSchema` (the cross-checks stay in code). */
+export function resultJsonSchema(): Record<string, unknown> {
+  const schema = z.toJSONSchema(shape, { target: 'draft-2020-12', io: 'input' }) as Record<string, unknown>;
+  return { ...schema, title: 'servqual result' };
+}
