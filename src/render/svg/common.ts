@@ -1,10 +1,16 @@
 /** Shared pieces of the inline SVG charts: escaping, coordinates, scales, ticks, the chart frame. */
 
+import { visible } from '../../core/text/safe-text.js';
+
 const ENTITIES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
-/** Escapes text for HTML and SVG content and attribute values. @example esc('<a & "b">') // '&lt;a &amp; &quot;b&quot;&gt;' */
+/**
+ * Escapes text for HTML and SVG content and attribute values: markup as entities, and control and
+ * bidi characters escaped visibly (a U+202E in a label would reverse what a reader sees).
+ * @example esc('<a & "b">') // '&lt;a &amp; &quot;b&quot;&gt;'
+ */
 export function esc(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ENTITIES[c] ?? c);
+  return visible(text).replace(/[&<>"']/g, (c) => ENTITIES[c] ?? c);
 }
 
 /** A coordinate rounded to 0.1 px, so output is short and stable. @example px(1.26) // '1.3' */
