@@ -23,8 +23,8 @@ const nonNegative = real.min(0);
 const count = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 const text = z.string();
 
-/** Generous caps, far beyond any questionnaire, so a hostile file cannot make renderers loop for hours. */
-const MAX_ENTRIES = 100_000;
+/** A generous cap, far beyond any questionnaire (and a segment limit of 1000 per column), so a hostile file cannot make renderers run for hours. */
+const MAX_ENTRIES = 10_000;
 const list = <T extends z.ZodType>(entry: T, max = MAX_ENTRIES) => z.array(entry).max(max);
 
 const distribution = z
