@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { questionnaireJsonSchema } from '../../src/core/questionnaire/schema.js';
+import { resultJsonSchema } from '../../src/core/scoring/result-schema.js';
 
 describe('shipped JSON Schema', () => {
   it('is the one generated from the zod definition (run `npm run schema` when this fails)', () => {
@@ -15,5 +16,20 @@ describe('shipped JSON Schema', () => {
     );
     expect(schema.required).toEqual(expect.arrayContaining(['servqual', 'title', 'format', 'scale', 'dimensions']));
     expect(schema.additionalProperties).toBe(false);
+  });
+});
+
+describe('shipped JSON Schema of saved results', () => {
+  it('is the one generated from the zod definition (run `npm run schema` when this fails)', () => {
+    const shipped = readFileSync(new URL('../../schema/result.schema.json', import.meta.url), 'utf8');
+    expect(shipped).toBe(`${JSON.stringify(resultJsonSchema(), null, 2)}\n`);
+  });
+
+  it('requires the contract keys and leaves the lists older versions lacked optional', () => {
+    const schema = resultJsonSchema() as { required: string[]; properties: Record<string, unknown> };
+    expect(schema.required).toEqual(expect.arrayContaining(['schemaVersion', 'questionnaire', 'respondents', 'overall', 'dimensions', 'items', 'kpis', 'recommendations', 'warnings']));
+    expect(schema.required).not.toContain('segments');
+    expect(schema.required).not.toContain('checks');
+    expect(Object.keys(schema.properties)).toEqual(expect.arrayContaining(['segments', 'checks']));
   });
 });
