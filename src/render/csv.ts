@@ -1,17 +1,17 @@
 import { stringify } from 'csv-stringify/sync';
 import type { Distribution } from '../core/stats/moments.js';
 import type { ItemResult, Result } from '../core/scoring/result.js';
-import { visible } from '../core/text/safe-text.js';
+import { terminalText } from '../core/text/safe-text.js';
 
 /**
  * A text cell made safe for spreadsheets and logs: control and bidi characters escaped visibly
- * (so a cell is one line), and one that begins with = + - @ (or a full-width ＝ ＋ － ＠) would be
+ * (so a cell is one line), no workflow command (`terminalText`), and one that begins with = + - @ (or a full-width ＝ ＋ － ＠) would be
  * run as a formula, so it gets a leading apostrophe (OWASP's advice). Numbers are written as
  * numbers, so a negative gap stays a number.
  * @example safeCell('=HYPERLINK("x")') // "'=HYPERLINK(\"x\")"
  */
 export function safeCell(text: string): string {
-  const shown = visible(text);
+  const shown = terminalText(text);
   return /^[=+\-@\uff1d\uff0b\uff0d\uff20]/.test(shown) ? `'${shown}` : shown;
 }
 

@@ -1,10 +1,10 @@
 import type { Result } from '../core/scoring/result.js';
 import { explainCheck } from '../core/check/thresholds.js';
-import { visible } from '../core/text/safe-text.js';
+import { terminalText } from '../core/text/safe-text.js';
 
-/** Text made safe inside XML attributes and content: control and bidi characters escaped visibly, then markup. */
+/** Text made safe inside XML attributes and content: control and bidi characters escaped visibly, no workflow command (CI systems print these files), then markup. */
 export function xmlText(text: string): string {
-  return visible(text)
+  return terminalText(text)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')

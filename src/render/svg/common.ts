@@ -5,12 +5,17 @@ import { visible } from '../../core/text/safe-text.js';
 const ENTITIES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
 /**
- * Escapes text for HTML and SVG content and attribute values: markup as entities, and control and
- * bidi characters escaped visibly (a U+202E in a label would reverse what a reader sees).
+ * Escapes text for HTML and SVG content and attribute values: markup as entities, control and
+ * bidi characters escaped visibly (a U+202E in a label would reverse what a reader sees), and the
+ * characters that could make a line of the page a CI workflow command (`::`, `##[`) as entities,
+ * which a browser shows unchanged.
  * @example esc('<a & "b">') // '&lt;a &amp; &quot;b&quot;&gt;'
  */
 export function esc(text: string): string {
-  return visible(text).replace(/[&<>"']/g, (c) => ENTITIES[c] ?? c);
+  return visible(text)
+    .replace(/[&<>"']/g, (c) => ENTITIES[c] ?? c)
+    .replace(/(^|\s)::/g, '$1&#58;:')
+    .replace(/##\[/g, '#&#35;[');
 }
 
 /** Coordinates are clamped to this many pixels: a chart is a few hundred wide, so only absurd data gets here. */
