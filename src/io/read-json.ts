@@ -8,8 +8,40 @@ export function position(text: string, offset: number): { line: number; column: 
   return { line, column: offset - before.lastIndexOf('\n') };
 }
 
-/** Parses JSON, or throws a UserError naming the file, line and column of the first syntax error. */
+/**
+ * No servqual file nests deeper than a few levels; beyond this, a file is refused before anything
+ * recursive (the schema's checks, the tree that gives positions) walks it and overflows the stack.
+ */
+export const MAX_JSON_DEPTH = 64;
+
+/** The offset of the first bracket nested deeper than `limit` (outside strings), or -1. */
+function tooDeepAt(text: string, limit: number): number {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (inString) {
+      if (ch === 0x5c) i++;
+      else if (ch === 0x22) inString = false;
+    } else if (ch === 0x22) {
+      inString = true;
+    } else if (ch === 0x5b || ch === 0x7b) {
+      if (++depth > limit) return i;
+    } else if (ch === 0x5d || ch === 0x7d) {
+      depth--;
+    }
+  }
+  return -1;
+}
+
+/**
+ * Parses JSON, or throws a UserError naming the file, line and column of the first syntax error,
+ * or of the first bracket nested deeper than MAX_JSON_DEPTH (checked first).
+ */
 export function parseJsonText(text: string, file: string): unknown {
+  // First: jsonc-parser, which locates syntax errors, recurses as deep as the brackets go.
+  const deep = tooDeepAt(text, MAX_JSON_DEPTH);
+  if (deep >= 0) throw new UserError({ code: 'json-too-deep', file, ...position(text, deep), message: `nested deeper than ${MAX_JSON_DEPTH} levels: not a servqual file` });
   try {
     return JSON.parse(text);
   } catch {
