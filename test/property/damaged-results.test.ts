@@ -62,7 +62,7 @@ function parentOf(root: Json, path: Path): { parent: any; key: string | number }
   if (path.length === 0) return null;
   let node: any = root;
   for (const part of path.slice(0, -1)) node = node[part];
-  return { parent: node, key: path[path.length - 1] as string | number };
+  return node !== null && typeof node === 'object' ? { parent: node, key: path[path.length - 1] as string | number } : null;
 }
 
 const INF = '__INFINITY__';
@@ -86,10 +86,10 @@ function damage(text: string, rnd: () => number): string {
   const kind = rnd();
   if (kind < 0.1) return text.slice(0, Math.floor(rnd() * text.length));
   const root = JSON.parse(text) as Json;
-  const all = paths(root);
   const edits = 1 + Math.floor(rnd() * 3);
   for (let e = 0; e < edits; e++) {
-    const target = parentOf(root, pick(all));
+    // Paths afresh after each edit: the last one may have replaced a whole subtree.
+    const target = parentOf(root, pick(paths(root)));
     if (!target) continue;
     if (rnd() < 0.25 && !Array.isArray(target.parent)) delete target.parent[target.key];
     else target.parent[target.key] = pick(REPLACEMENTS)();
