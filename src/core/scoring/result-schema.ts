@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Result } from './result.js';
+import { issueProblems, type SchemaProblem } from './schema-issues.js';
 
 /**
  * The saved JSON result (schemaVersion 1) as one zod definition. It validates every result that
@@ -183,66 +184,11 @@ export const resultSchema = shape.superRefine((r, ctx) => {
 });
 
 /** A problem of a saved result, at its path in the JSON document. */
-export interface ResultProblem {
-  path: (string | number)[];
-  message: string;
-}
+export type ResultProblem = SchemaProblem;
 
 /** `$.dimensions[2].gap`: the JSONPath people paste into `jq`. */
 export function formatResultPath(path: readonly (string | number)[]): string {
   return `$${path.map((part) => (typeof part === 'number' ? `[${part}]` : /^[A-Za-z_$][\w$]*$/.test(part) ? `.${part}` : `[${JSON.stringify(part)}]`)).join('')}`;
-}
-
-/** What a value is, for a message: `a string`, `null`, `a list of 3`, `an object`. */
-function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return `a list of ${value.length}`;
-  if (typeof value === 'number') return Number.isFinite(value) ? `the number ${value}` : 'a number beyond the range of a double';
-  if (typeof value === 'string') return 'a string';
-  if (typeof value === 'boolean') return `${value}`;
-  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
-}
-
-/** A bound as people write it: 1e+15 rather than fifteen zeros. */
-const bound = (x: unknown): string => (typeof x === 'number' && Math.abs(x) >= 1e6 ? x.toExponential() : String(x));
-
-const EXPECTED: Readonly<Record<string, string>> = {
-  number: 'a number',
-  int: 'a whole number',
-  string: 'a string',
-  boolean: 'true or false',
-  object: 'an object',
-  array: 'a list',
-  tuple: 'a list',
-  record: 'an object',
-  null: 'null',
-};
-
-/** One zod issue as a one-line message; data from the file is described, never quoted whole. */
-function issueMessage(issue: z.core.$ZodIssue & { input?: unknown; received?: unknown }): string {
-  switch (issue.code) {
-    case 'invalid_type': {
-      const expected = Object.hasOwn(EXPECTED, issue.expected) ? EXPECTED[issue.expected] : issue.expected;
-      if (issue.received === 'Infinity') return `expected ${expected}, found a number beyond the range of a double`;
-      if (issue.input === undefined) return 'missing';
-      return `expected ${expected}, found ${describe(issue.input)}`;
-    }
-    case 'invalid_value': {
-      if (issue.input === undefined) return 'missing';
-      const options = issue.values.map((v) => JSON.stringify(v));
-      return `expected ${options.length === 1 ? options[0] : `one of ${options.join(', ')}`}, found ${describe(issue.input)}`;
-    }
-    case 'too_big':
-      return issue.origin === 'array' ? `a list longer than ${String(issue.maximum)} entries` : `expected a number at most ${bound(issue.maximum)}, found ${describe(issue.input)}`;
-    case 'too_small':
-      return issue.origin === 'array' ? `expected at least ${String(issue.minimum)} entries` : `expected a number at least ${bound(issue.minimum)}, found ${describe(issue.input)}`;
-    case 'invalid_union':
-      return `expected a JSON value with finite numbers, found ${describe(issue.input)}`;
-    case 'custom':
-      return issue.message;
-    default:
-      return issue.message.toLowerCase();
-  }
 }
 
 /**
@@ -253,16 +199,7 @@ function issueMessage(issue: z.core.$ZodIssue & { input?: unknown; received?: un
  */
 export function checkResult(value: unknown): { result: Result | null; problems: ResultProblem[] } {
   const parsed = resultSchema.safeParse(value, { reportInput: true });
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => {
-      const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
-      const message = issueMessage(issue as z.core.$ZodIssue & { input?: unknown; received?: unknown });
-      // A missing key is reported at its object, naming the key.
-      if (message === 'missing') return { path: path.slice(0, -1), message: `missing key ${JSON.stringify(String(path[path.length - 1]))}` };
-      return { path, message };
-    });
-    return { result: null, problems };
-  }
+  if (!parsed.success) return { result: null, problems: issueProblems(parsed.error.issues) };
   const r = parsed.data;
   const result: Result = {
     ...r,
