@@ -33,6 +33,8 @@ let dir = '';
 let segmented = '';
 let checked = '';
 let texts: string[] = [];
+let partialText = '';
+const questionnaire = join(example, 'questionnaire.yaml');
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'servqual-damaged-'));
@@ -44,6 +46,9 @@ beforeAll(async () => {
   // Exit 1: the example's own thresholds fail; the result is written either way.
   expect((await servqual(['check', q, r, '--format', 'json', '--min-overall', '-5', '--quiet', '-o', checked])).code).toBeLessThan(2);
   texts = [readFileSync(segmented, 'utf8'), readFileSync(checked, 'utf8')];
+  const partial = join(dir, 'partial.json');
+  expect((await servqual(['score', q, r, '--group-by', 'branch', '--partial', '--quiet', '-o', partial])).code).toBe(0);
+  partialText = readFileSync(partial, 'utf8');
 }, 120_000);
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -139,6 +144,21 @@ describe(`damaged saved results (seed ${SEED}, ${CASES} cases)`, () => {
       writeFileSync(b, damage(texts[1] as string, rnd));
       expectCleanRun(await servqual(['compare', a, b, '--format', i % 2 ? 'markdown' : 'table']), `compare case ${i}`);
     }
+  }, 300_000);
+
+  it('merge: damaged partials end in exit 0 or a positioned exit 2, never 3', async () => {
+    const rnd = mulberry32(SEED + 2);
+    const intact = join(dir, 'intact-partial.json');
+    writeFileSync(intact, partialText);
+    let refused = 0;
+    for (let i = 0; i < Math.ceil(CASES / 2); i++) {
+      const file = join(dir, `partial-${i}.json`);
+      writeFileSync(file, damage(partialText, rnd));
+      const result = await servqual(['merge', questionnaire, intact, file, '--format', i % 2 ? 'markdown' : 'json']);
+      expectCleanRun(result, `merge case ${i}`);
+      if (result.code === 2) refused++;
+    }
+    expect(refused).toBeGreaterThan(CASES * 0.3);
   }, 300_000);
 
   it('names the exact place: line and column of the value, its JSONPath, what was expected', async () => {

@@ -26,13 +26,21 @@ export function describe(value: unknown): string {
   if (Array.isArray(value)) return `a list of ${value.length}`;
   if (typeof value === 'number') return String(value);
   if (typeof value === 'string') return value.length > 40 ? 'a long string' : JSON.stringify(value);
+  if (value === undefined) return 'nothing';
   return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }
 
 export class Decoder {
   readonly problems: PartialProblem[] = [];
+  /** Paths already reported: what lies under them is a stand-in, so its problems would only repeat the first. */
+  private readonly failed = new Set<string>();
 
-  fail(path: JsonPath, message: string): void {
+  /** Reports a problem at `path`; `covers` (default `path`) is the value whose inner problems it explains. */
+  fail(path: JsonPath, message: string, covers: JsonPath = path): void {
+    for (let length = covers.length; length >= 0; length--) {
+      if (this.failed.has(JSON.stringify(covers.slice(0, length)))) return;
+    }
+    this.failed.add(JSON.stringify(covers));
     this.problems.push({ code: 'invalid-partial', path, message: `${formatPath(path)}: ${message}` });
   }
 
@@ -47,7 +55,7 @@ export class Decoder {
       if (!keys.includes(key)) this.fail([...path, key], 'unknown key');
     }
     for (const key of keys) {
-      if (!(key in obj)) this.fail(path, `missing key "${key}"`);
+      if (!Object.hasOwn(obj, key)) this.fail(path, `missing key "${key}"`, [...path, key]);
     }
     return obj;
   }
