@@ -59,14 +59,17 @@ const dimension = z.object({
   quadrant: quadrant.nullable(),
 });
 
+// Keys in the order `score` writes them: the parsed result is re-rendered byte for byte.
+const { zone: itemZone, ...itemLevels } = levels;
 const item = z.object({
   id: text,
   dimension: text,
-  ...levels,
+  ...itemLevels,
   t: real.nullable(),
   p: real.nullable(),
   dz: real.nullable(),
   pHolm: real.nullable(),
+  zone: itemZone,
   alphaIfDeleted: real.nullable(),
   itemTotal: real.nullable(),
 });

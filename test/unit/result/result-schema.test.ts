@@ -22,7 +22,8 @@ describe('saved result schema: what this version writes', () => {
     for (const r of [plain, segmented, perceptions, checked]) {
       const { result, problems: found } = checkResult(saved(r));
       expect(found).toEqual([]);
-      expect(result).toEqual(saved(r));
+      // Key for key, in order: `report --format json` gives back the file `score` wrote.
+      expect(JSON.stringify(result)).toBe(JSON.stringify(r));
     }
     expect(checked.checks.length).toBeGreaterThan(0);
     expect(segmented.segments.length).toBe(2);
