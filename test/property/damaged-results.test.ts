@@ -2,7 +2,8 @@
  * Saved results given to `report` and `compare`, damaged as a disk, an editor or an attacker would:
  * wrong types at random paths, missing keys, 1e999, huge lists, cut-off text, hostile strings.
  * Every run ends in exit 0 with clean output or exit 2 with positioned one-line messages; never 3.
- * Seeded (SEED below, or SERVQUAL_FUZZ_SEED), so a failure reproduces.
+ * Seeded (SEED below, or SERVQUAL_FUZZ_SEED), so a failure reproduces; `npm run fuzz` (FUZZ_RUNS)
+ * runs a fifth as many cases as its property runs.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,7 +14,7 @@ import { run } from '../../src/cli.js';
 import { mulberry32 } from '../helpers/random.js';
 
 const SEED = Number(process.env.SERVQUAL_FUZZ_SEED ?? 12);
-const CASES = Number(process.env.SERVQUAL_FUZZ_CASES ?? 120);
+const CASES = Number(process.env.SERVQUAL_FUZZ_CASES ?? (process.env.FUZZ_RUNS ? Math.ceil(Number(process.env.FUZZ_RUNS) / 5) : 120));
 const example = new URL('../../examples/bank-branch/', import.meta.url).pathname;
 
 async function servqual(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
