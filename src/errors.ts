@@ -29,7 +29,7 @@ export class UserError extends Error {
     this.name = 'UserError';
     this.diagnostics = list;
     this.exitCode = options.exitCode ?? EXIT.badInput;
-    this.trailer = options.trailer ?? [];
+    this.trailer = (options.trailer ?? []).map(terminalText);
   }
 
   get code(): string {
