@@ -3,9 +3,14 @@ import { UserError } from '../errors.js';
 
 /** Line and column (1-based) of an offset in a text. */
 export function position(text: string, offset: number): { line: number; column: number } {
-  const before = text.slice(0, offset);
-  const line = before.split('\n').length;
-  return { line, column: offset - before.lastIndexOf('\n') };
+  // Counted in place: no copy or line array of a file that may be tens of megabytes, once per problem.
+  let line = 1;
+  let start = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    start = i + 1;
+  }
+  return { line, column: offset - start + 1 };
 }
 
 /**

@@ -197,12 +197,29 @@ describe(`damaged saved results (seed ${SEED}, ${CASES} cases)`, () => {
     for (const list of [root.items, ...root.segments.map((s: { items: unknown[] }) => s.items), root.recommendations]) {
       for (const entry of list) entry.dimension = rename.get(entry.dimension) ?? entry.dimension;
     }
+    // Items, KPIs and segment values too.
+    const itemNames = new Map<string, string>(root.items.slice(0, 5).map((x: { id: string }, i: number) => [x.id, names[i]]));
+    for (const list of [root.items, ...root.segments.map((s: { items: unknown[] }) => s.items)]) for (const x of list) x.id = itemNames.get(x.id) ?? x.id;
+    for (const rec of root.recommendations) rec.item = itemNames.get(rec.item) ?? rec.item;
+    const kpiNames = new Map<string, string>(root.kpis.map((k: { id: string }, i: number) => [k.id, names[i]]));
+    for (const list of [root.kpis, ...root.segments.map((s: { kpis: unknown[] }) => s.kpis)]) for (const k of list) k.id = kpiNames.get(k.id) ?? k.id;
+    root.segments.forEach((s: { value: string }, i: number) => (s.value = names[i % names.length] as string));
     const file = join(dir, 'object-keys.json');
     writeFileSync(file, JSON.stringify(root));
-    for (const format of ['table', 'markdown', 'html', 'csv', 'json']) expectCleanRun(await servqual(['report', file, '--format', format]), format);
+    for (const format of ['table', 'markdown', 'html', 'csv', 'json']) {
+      const rendered = await servqual(['report', file, '--format', format]);
+      expectCleanRun(rendered, format);
+      expect(rendered.code).toBe(0);
+      for (const name of names) expect(rendered.stdout, `${format} shows ${name}`).toContain(format === 'markdown' ? name.replaceAll('_', '\\_') : name);
+    }
+    const back = JSON.parse((await servqual(['report', file, '--format', 'json'])).stdout);
+    expect(back).toEqual(root);
     const compared = await servqual(['compare', file, file, '--format', 'json']);
     expect(compared.code).toBe(0);
     const rows = JSON.parse(compared.stdout).rows as { target: string; status: string }[];
     expect(rows.filter((r) => r.target.startsWith('dimension:')).map((r) => [r.target, r.status])).toEqual(names.map((n) => [`dimension:${n}`, 'both']));
+    expect(rows.filter((r) => r.target.startsWith('item:')).length).toBe(root.items.length);
+    expect(rows.filter((r) => r.target.startsWith('kpi:')).map((r) => r.target)).toEqual(root.kpis.map((k: { id: string }) => `kpi:${k.id}`));
+    expect(rows.every((r) => r.status === 'both')).toBe(true);
   });
 });
