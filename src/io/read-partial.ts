@@ -15,13 +15,14 @@ const MAX_LISTED = 20;
  */
 export async function readPartial(file: string, q: Questionnaire): Promise<ScoringState> {
   const text = await readTextFile(file);
-  const { state, problems } = fromPartial(parseJsonText(text, file), q);
+  const { state, problems, omitted = 0 } = fromPartial(parseJsonText(text, file), q);
   if (state) return state;
   // Parsed once more, into a tree with offsets, only now that problems need positions.
   const root = parseTree(text);
   const diagnostics = problems.slice(0, MAX_LISTED).map((p): Diagnostic => ({ code: p.code, file, ...(locate(text, root, p.path) ?? {}), message: p.message, ...(p.hint ? { hint: p.hint } : {}) }));
-  const more = problems.length - diagnostics.length;
-  throw new UserError(diagnostics, more > 0 ? { trailer: [`... and ${more} more problems (${problems.length} in all)`] } : {});
+  const total = problems.length + omitted;
+  const more = total - diagnostics.length;
+  throw new UserError(diagnostics, more > 0 ? { trailer: [`... and ${more} more problems (${total} in all)`] } : {});
 }
 
 const grouping = (state: ScoringState) => {

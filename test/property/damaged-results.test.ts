@@ -162,6 +162,19 @@ describe(`damaged saved results (seed ${SEED}, ${CASES} cases)`, () => {
     expect(refused).toBeGreaterThan(CASES * 0.3);
   }, 300_000);
 
+  it('merge: a partial with 200,000 bad entries lists 20 and counts the rest exactly', async () => {
+    const root = JSON.parse(partialText);
+    root.ids.exact = new Array(200_000).fill(1);
+    const file = join(dir, 'many-bad.json');
+    writeFileSync(file, JSON.stringify(root));
+    const { code, stderr } = await servqual(['merge', questionnaire, file]);
+    expect(code).toBe(2);
+    const lines = stderr.trimEnd().split('\n');
+    expect(lines).toHaveLength(21);
+    expect(lines[0]).toMatch(/many-bad\.json:1:\d+: ids\.exact\[0\]: expected a string, found 1$/);
+    expect(lines[20]).toBe('... and 199980 more problems (200000 in all)');
+  });
+
   it('names the exact place: line and column of the value, its JSONPath, what was expected', async () => {
     const file = join(dir, 'one-wrong.json');
     const root = JSON.parse(texts[0] as string);

@@ -30,8 +30,13 @@ export function describe(value: unknown): string {
   return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }
 
+/** Problems kept in full; beyond, only counted (a list of a million bad entries would hold a million messages). */
+const MAX_KEPT = 1000;
+
 export class Decoder {
   readonly problems: PartialProblem[] = [];
+  /** Problems found beyond MAX_KEPT, counted only. */
+  omitted = 0;
   /** Paths already reported: what lies under them is a stand-in, so its problems would only repeat the first. */
   private readonly failed = new Set<string>();
 
@@ -41,6 +46,10 @@ export class Decoder {
       if (this.failed.has(JSON.stringify(covers.slice(0, length)))) return;
     }
     this.failed.add(JSON.stringify(covers));
+    if (this.problems.length >= MAX_KEPT) {
+      this.omitted++;
+      return;
+    }
     this.problems.push({ code: 'invalid-partial', path, message: `${formatPath(path)}: ${message}` });
   }
 

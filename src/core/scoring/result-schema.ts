@@ -195,12 +195,30 @@ export function formatResultPath(path: readonly (string | number)[]): string {
 }
 
 /**
+ * The first list or object with more than MAX_ENTRIES entries, found before the schema runs: zod
+ * would check (and report on) every entry of a five-million-entry list before its length.
+ */
+function firstOversized(value: unknown): ResultProblem | null {
+  const stack: { value: unknown; path: (string | number)[] }[] = [{ value, path: [] }];
+  while (stack.length > 0) {
+    const { value: node, path } = stack.pop() as { value: unknown; path: (string | number)[] };
+    if (node === null || typeof node !== 'object') continue;
+    const entries = Array.isArray(node) ? node.map((v, i) => [i, v] as const) : Object.entries(node);
+    if (entries.length > MAX_ENTRIES) return { path, message: `a ${Array.isArray(node) ? 'list' : 'object'} of more than ${MAX_ENTRIES} entries` };
+    for (const [key, child] of entries) stack.push({ value: child, path: [...path, key] });
+  }
+  return null;
+}
+
+/**
  * Checks a parsed saved result whole: keys, types, finite bounded numbers, enums, and ids that
  * hang together. Returns the typed result (with the lists older versions lacked filled in as
  * empty) or every problem with its path.
  * @example checkResult(JSON.parse(text)).problems // [{ path: ['dimensions', 2, 'gap'], message: 'expected an object, found null' }]
  */
 export function checkResult(value: unknown): { result: Result | null; problems: ResultProblem[] } {
+  const oversized = firstOversized(value);
+  if (oversized) return { result: null, problems: [oversized] };
   const parsed = resultSchema.safeParse(value, { reportInput: true });
   if (!parsed.success) return { result: null, problems: issueProblems(parsed.error.issues) };
   const r = parsed.data;

@@ -112,7 +112,11 @@ describe('saved result schema: damaged files', () => {
   it('refuses lists far longer than any questionnaire, and the wrong top-level shape', () => {
     const r = saved(plain);
     r.warnings = new Array(10_001).fill({ code: 'x', message: 'y' });
-    expect(problems(r)).toEqual(['$.warnings: a list longer than 10000 entries']);
+    expect(problems(r)).toEqual(['$.warnings: a list of more than 10000 entries']);
+    // Refused by its length before the schema would look at each of its entries.
+    r.warnings = [];
+    r.items[3].gap.ci95 = new Array(2_000_000).fill('x');
+    expect(problems(r)).toEqual(['$.items[3].gap.ci95: a list of more than 10000 entries']);
     expect(problems([])).toEqual(['$: expected an object, found a list of 0']);
   });
 
