@@ -1,4 +1,4 @@
-import { findNodeAtLocation, parse as parseJsonc, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
+import { parse as parseJsonc, printParseErrorCode, visit, type JSONPath, type ParseError } from 'jsonc-parser';
 import { UserError } from '../errors.js';
 
 /** Line and column (1-based) of an offset in a text. */
@@ -60,12 +60,41 @@ export function parseJsonText(text: string, file: string): unknown {
   }
 }
 
-/** Where a JSON path points in the text (parsed into `root`), or the deepest part of it that exists. */
-export function locate(text: string, root: JsonNode | undefined, path: readonly (string | number)[]): { line: number; column: number } | null {
-  if (!root) return null;
-  for (let length = path.length; length >= 0; length--) {
-    const node = findNodeAtLocation(root, path.slice(0, length));
-    if (node) return position(text, node.offset);
-  }
-  return null;
+/**
+ * Where each JSON path points in the text, or the deepest part of it that exists (the object that
+ * lacks a key); null where not even the root exists. One streaming pass for all paths that skips
+ * every subtree off them: no tree of the whole document, which for a damaged file of millions of
+ * values would take seconds and hundreds of MB.
+ */
+export function locateAll(text: string, paths: readonly (readonly (string | number)[])[]): ({ line: number; column: number } | null)[] {
+  const best = paths.map(() => ({ depth: -1, offset: 0 }));
+  const within = (at: JSONPath, path: readonly (string | number)[]) => at.length <= path.length && at.every((part, i) => part === path[i]);
+  const value = (at: JSONPath, where: number) => {
+    paths.forEach((path, i) => {
+      const b = best[i] as { depth: number; offset: number };
+      if (at.length > b.depth && within(at, path)) {
+        b.depth = at.length;
+        b.offset = where;
+      }
+    });
+  };
+  const container = (where: number, _length: number, _line: number, _column: number, at: () => JSONPath) => {
+    const p = at();
+    value(p, where);
+    // false: the parser does not report what is inside, so only the paths' own ancestors are walked.
+    return paths.some((path) => within(p, path));
+  };
+  visit(text, {
+    onObjectBegin: container,
+    onArrayBegin: container,
+    onObjectEnd: () => undefined,
+    onArrayEnd: () => undefined,
+    onLiteralValue: (_value, where, _length, _line, _column, at) => value(at(), where),
+  });
+  return best.map((b) => (b.depth < 0 ? null : position(text, b.offset)));
+}
+
+/** Where one JSON path points in the text (see `locateAll`). */
+export function locate(text: string, path: readonly (string | number)[]): { line: number; column: number } | null {
+  return locateAll(text, [path])[0] ?? null;
 }

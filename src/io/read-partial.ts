@@ -1,9 +1,8 @@
-import { parseTree } from 'jsonc-parser';
 import type { Questionnaire } from '../core/questionnaire/model.js';
 import { fromPartial, mergeStates, sameGrouping } from '../core/scoring/partial.js';
 import { MAX_SEGMENTS_PER_COLUMN, type ScoringState } from '../core/scoring/scorer.js';
 import { UserError, type Diagnostic } from '../errors.js';
-import { locate, parseJsonText } from './read-json.js';
+import { locateAll, parseJsonText } from './read-json.js';
 import { readTextFile } from './read-text.js';
 
 /** At most this many problems of one damaged partial are listed, then a count. */
@@ -17,9 +16,9 @@ export async function readPartial(file: string, q: Questionnaire): Promise<Scori
   const text = await readTextFile(file);
   const { state, problems, omitted = 0 } = fromPartial(parseJsonText(text, file), q);
   if (state) return state;
-  // Parsed once more, into a tree with offsets, only now that problems need positions.
-  const root = parseTree(text);
-  const diagnostics = problems.slice(0, MAX_LISTED).map((p): Diagnostic => ({ code: p.code, file, ...(locate(text, root, p.path) ?? {}), message: p.message, ...(p.hint ? { hint: p.hint } : {}) }));
+  const listed = problems.slice(0, MAX_LISTED);
+  const places = locateAll(text, listed.map((p) => p.path));
+  const diagnostics = listed.map((p, i): Diagnostic => ({ code: p.code, file, ...(places[i] ?? {}), message: p.message, ...(p.hint ? { hint: p.hint } : {}) }));
   const total = problems.length + omitted;
   const more = total - diagnostics.length;
   throw new UserError(diagnostics, more > 0 ? { trailer: [`... and ${more} more problems (${total} in all)`] } : {});

@@ -1,8 +1,7 @@
-import { parseTree } from 'jsonc-parser';
 import { checkResult, formatResultPath } from '../core/scoring/result-schema.js';
 import type { Result } from '../core/scoring/result.js';
 import { UserError, type Diagnostic } from '../errors.js';
-import { locate, parseJsonText } from './read-json.js';
+import { locate, locateAll, parseJsonText } from './read-json.js';
 import { readTextFile } from './read-text.js';
 
 /** At most this many problems of one damaged result are listed, then a count. */
@@ -23,22 +22,21 @@ export async function readResult(file: string): Promise<Result> {
   }
   const version = (value as { schemaVersion?: unknown }).schemaVersion;
   if (version !== 1) {
-    const root = parseTree(text);
     const found = version === undefined ? 'no schemaVersion' : typeof version === 'number' && Number.isFinite(version) ? `schemaVersion ${version}` : 'a schemaVersion that is not a number';
     const kind = (value as { kind?: unknown }).kind === 'servqual-partial' ? ' (this is a partial result: give it to `servqual merge`)' : '';
     throw new UserError({
       code: version === undefined ? 'not-a-result' : 'schema-version',
       file,
-      ...(locate(text, root, ['schemaVersion']) ?? {}),
+      ...(locate(text, ['schemaVersion']) ?? {}),
       message: `not a servqual result this version reads: ${found}, expected schemaVersion 1${kind}`,
       hint: RESCORE,
     });
   }
   const { result, problems } = checkResult(value);
   if (result) return result;
-  // Parsed once more, into a tree with offsets, only now that problems need positions.
-  const root = parseTree(text);
-  const diagnostics = problems.slice(0, MAX_LISTED).map((p): Diagnostic => ({ code: 'invalid-result', file, ...(locate(text, root, p.path) ?? {}), message: `${formatResultPath(p.path)}: ${p.message}` }));
+  const listed = problems.slice(0, MAX_LISTED);
+  const places = locateAll(text, listed.map((p) => p.path));
+  const diagnostics = listed.map((p, i): Diagnostic => ({ code: 'invalid-result', file, ...(places[i] ?? {}), message: `${formatResultPath(p.path)}: ${p.message}` }));
   const more = problems.length - diagnostics.length;
   throw new UserError(diagnostics, more > 0 ? { trailer: [`... and ${more} more problems (${problems.length} in all)`] } : {});
 }

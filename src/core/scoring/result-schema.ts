@@ -203,9 +203,10 @@ function firstOversized(value: unknown): ResultProblem | null {
   while (stack.length > 0) {
     const { value: node, path } = stack.pop() as { value: unknown; path: (string | number)[] };
     if (node === null || typeof node !== 'object') continue;
-    const entries = Array.isArray(node) ? node.map((v, i) => [i, v] as const) : Object.entries(node);
-    if (entries.length > MAX_ENTRIES) return { path, message: `a ${Array.isArray(node) ? 'list' : 'object'} of more than ${MAX_ENTRIES} entries` };
-    for (const [key, child] of entries) stack.push({ value: child, path: [...path, key] });
+    const size = Array.isArray(node) ? node.length : Object.keys(node).length;
+    if (size > MAX_ENTRIES) return { path, message: `a ${Array.isArray(node) ? 'list' : 'object'} of more than ${MAX_ENTRIES} entries` };
+    if (Array.isArray(node)) node.forEach((child, i) => stack.push({ value: child, path: [...path, i] }));
+    else for (const [key, child] of Object.entries(node)) stack.push({ value: child, path: [...path, key] });
   }
   return null;
 }
