@@ -13,13 +13,19 @@ import { issueProblems, type SchemaProblem } from './schema-issues.js';
  */
 
 /**
- * The largest magnitude any number in a result may have. Real scores sit on the answer scale;
- * this only keeps arithmetic on them (squares in Welch's degrees of freedom, chart scales) finite.
+ * The largest magnitude a number that `compare` or a chart computes with may have (means, sds,
+ * intervals, answers, importance, KPI scores, the scale). Real ones sit on the answer scale; this
+ * only keeps arithmetic on them (squares in Welch's degrees of freedom, chart scales) finite.
  */
 export const MAX_RESULT_MAGNITUDE = 1e15;
 
 /** A finite number (zod refuses NaN and Infinity; JSON's 1e999 parses as Infinity) within the bound. */
 const real = z.number().min(-MAX_RESULT_MAGNITUDE).max(MAX_RESULT_MAGNITUDE);
+/**
+ * Any finite number: statistics that are only shown, never computed with (t, p, dz, alpha...). An
+ * alpha over answers that hardly vary can be huge, and a result this version wrote must still read.
+ */
+const statistic = z.number();
 const nonNegative = real.min(0);
 const count = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 const text = z.string();
@@ -55,7 +61,7 @@ const dimension = z.object({
   label: text,
   importance: real.nullable(),
   ...levels,
-  alpha: real.nullable(),
+  alpha: statistic.nullable(),
   quadrant: quadrant.nullable(),
 });
 
@@ -65,13 +71,13 @@ const item = z.object({
   id: text,
   dimension: text,
   ...itemLevels,
-  t: real.nullable(),
-  p: real.nullable(),
-  dz: real.nullable(),
-  pHolm: real.nullable(),
+  t: statistic.nullable(),
+  p: statistic.nullable(),
+  dz: statistic.nullable(),
+  pHolm: statistic.nullable(),
   zone: itemZone,
-  alphaIfDeleted: real.nullable(),
-  itemTotal: real.nullable(),
+  alphaIfDeleted: statistic.nullable(),
+  itemTotal: statistic.nullable(),
 });
 
 const overall = z.object({ unweighted: distribution, weighted: distribution });
@@ -116,7 +122,8 @@ const detail: z.ZodType<unknown> = z.lazy(() => z.union([z.null(), z.boolean(), 
 
 const warning = z.looseObject({ code: text, message: text }).catchall(detail);
 
-const check = z.object({ target: text, threshold: real, value: real.nullable(), passed: z.boolean() });
+// A check's value may be an alpha (`--min-alpha`): any finite number.
+const check = z.object({ target: text, threshold: statistic, value: statistic.nullable(), passed: z.boolean() });
 
 const shape = z
   .object({

@@ -81,13 +81,23 @@ describe('saved result schema: damaged files', () => {
   it('refuses numbers JSON turned into Infinity (1e999) and finite numbers too large to compute with', () => {
     const r = saved(plain);
     r.overall.weighted.mean = Infinity;
-    r.items[1].t = 1.7e308;
+    r.items[1].perception = 1.7e308;
     r.dimensions[0].gap.sd = -0.5;
+    r.items[2].t = -Infinity;
     expect(problems(r)).toEqual([
       '$.overall.weighted.mean: expected a number, found a number beyond the range of a double',
       '$.dimensions[0].gap.sd: expected a number at least 0, found the number -0.5',
-      `$.items[1].t: expected a number at most ${MAX_RESULT_MAGNITUDE.toExponential()}, found the number 1.7e+308`,
+      `$.items[1].perception: expected a number at most ${MAX_RESULT_MAGNITUDE.toExponential()}, found the number 1.7e+308`,
+      '$.items[2].t: expected a number, found a number beyond the range of a double',
     ]);
+  });
+
+  it('accepts huge but finite statistics that are only shown (an alpha over answers that hardly vary)', () => {
+    const r = saved(plain);
+    r.dimensions[0].alpha = -1e30;
+    r.items[0].t = 1.7e308;
+    r.items[0].dz = -1e20;
+    expect(problems(r)).toEqual([]);
   });
 
   it('refuses ids that do not hang together: duplicates, unknown dimensions, segments out of step', () => {
