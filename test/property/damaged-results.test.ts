@@ -175,6 +175,31 @@ describe(`damaged saved results (seed ${SEED}, ${CASES} cases)`, () => {
     expect(lines[20]).toBe('... and 199980 more problems (200000 in all)');
   });
 
+  it('a saved result with hostile text re-renders clean in every format, CSV formulas neutralised', async () => {
+    const root = JSON.parse(texts[0] as string);
+    root.questionnaire.title = 'Audit\n::error::title';
+    root.dimensions[0].label = '\u001b[2J<script>x</script> @team |';
+    const formula = "=cmd|' /C calc'!A0";
+    const first = root.items[0].id;
+    const renameItem = (x: { id: string }) => (x.id === first ? Object.assign(x, { id: formula }) : x);
+    for (const list of [root.items, ...root.segments.map((seg: { items: unknown[] }) => seg.items)]) list.forEach(renameItem);
+    for (const rec of root.recommendations) if (rec.item === first) rec.item = formula;
+    root.segments[0].value = '+SUM(1)\r\n::add-mask::x';
+    root.warnings.push({ code: 'x', message: 'w\n::warning::y \u202e' });
+    const file = join(dir, 'hostile.json');
+    writeFileSync(file, JSON.stringify(root));
+    for (const format of ['table', 'markdown', 'html', 'csv', 'json']) {
+      const rendered = await servqual(['report', file, '--format', format]);
+      expect(rendered.code, rendered.stderr).toBe(0);
+      expectCleanRun(rendered, format);
+    }
+    const csv = (await servqual(['report', file, '--format', 'csv'])).stdout;
+    expect(csv).toContain(`,'=cmd|' /C calc'!A0,`);
+    expect(csv).toContain("'+SUM(1)\\x0d\\x0a");
+    expect(csv).not.toMatch(/(^|,)"?[=+@]/m);
+    for (const format of ['table', 'markdown']) expectCleanRun(await servqual(['compare', file, file, '--format', format]), `compare ${format}`);
+  });
+
   it('names the exact place: line and column of the value, its JSONPath, what was expected', async () => {
     const file = join(dir, 'one-wrong.json');
     const root = JSON.parse(texts[0] as string);
