@@ -200,6 +200,21 @@ describe(`damaged saved results (seed ${SEED}, ${CASES} cases)`, () => {
     for (const format of ['table', 'markdown']) expectCleanRun(await servqual(['compare', file, file, '--format', format]), `compare ${format}`);
   });
 
+  it('score: a hostile segment value reaches the table, the warnings on stderr and GitHub annotations escaped', async () => {
+    const lines = readFileSync(join(example, 'responses.csv'), 'utf8').trimEnd().split('\n');
+    // Three respondents in a segment named with a terminal escape, a line break and workflow commands.
+    const hostile = '"\u001b[2J\n::error::seg ##[add-mask]x @team"';
+    const edited = lines.map((line, i) => (i >= 1 && i <= 3 ? line.replace(/^([^,]*),([^,]*),/, `$1,${hostile},`) : line));
+    const csv = join(dir, 'hostile-segment.csv');
+    writeFileSync(csv, `${edited.join('\n')}\n`);
+    for (const format of ['table', 'markdown', 'csv', 'html', 'json']) {
+      const run1 = await servqual(['score', questionnaire, csv, '--group-by', 'branch', '--format', format, '--quiet']);
+      expect(run1.code, run1.stderr).toBe(0);
+      expect(run1.stderr).toContain('warning: segment branch=\\x1b[2J\\x0a::error::seg #\\x23[add-mask]x @team has 3 respondents');
+      expectCleanRun(run1, format);
+    }
+  });
+
   it('names the exact place: line and column of the value, its JSONPath, what was expected', async () => {
     const file = join(dir, 'one-wrong.json');
     const root = JSON.parse(texts[0] as string);
