@@ -117,8 +117,8 @@ const recommendation = z.object({
   actions: list(text, 1000),
 });
 
-/** A JSON value whose numbers are all finite and bounded: the details a warning may carry. */
-const detail: z.ZodType<unknown> = z.lazy(() => z.union([z.null(), z.boolean(), real, text, list(detail), z.record(z.string(), detail)]));
+/** A JSON value whose numbers are all finite: the details a warning may carry (shown and kept, never computed with). */
+const detail: z.ZodType<unknown> = z.lazy(() => z.union([z.null(), z.boolean(), statistic, text, list(detail), z.record(z.string(), detail)]));
 
 const warning = z.looseObject({ code: text, message: text }).catchall(detail);
 
