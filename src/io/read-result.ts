@@ -23,13 +23,13 @@ export async function readResult(file: string): Promise<Result> {
   const version = (value as { schemaVersion?: unknown }).schemaVersion;
   if (version !== 1) {
     const found = version === undefined ? 'no schemaVersion' : typeof version === 'number' && Number.isFinite(version) ? `schemaVersion ${version}` : 'a schemaVersion that is not a number';
-    const kind = (value as { kind?: unknown }).kind === 'servqual-partial' ? ' (this is a partial result: give it to `servqual merge`)' : '';
+    const partial = (value as { kind?: unknown }).kind === 'servqual-partial';
     throw new UserError({
       code: version === undefined ? 'not-a-result' : 'schema-version',
       file,
       ...(locate(text, ['schemaVersion']) ?? {}),
-      message: `not a servqual result this version reads: ${found}, expected schemaVersion 1${kind}`,
-      hint: RESCORE,
+      message: `not a servqual result this version reads: ${found}, expected schemaVersion 1${partial ? ' (this is a partial result: give it to `servqual merge`)' : ''}`,
+      hint: partial ? 'servqual merge QUESTIONNAIRE PARTIALS... --format json --output result.json' : RESCORE,
     });
   }
   const { result, problems } = checkResult(value);
