@@ -1,3 +1,5 @@
+import { terminalText } from './core/text/safe-text.js';
+
 /**
  * The one error type for user errors. A `UserError` holds one or more diagnostics, each printed on
  * its own line as `file:line:col: message` (GNU style), followed by an optional hint line.
@@ -27,7 +29,7 @@ export class UserError extends Error {
     this.name = 'UserError';
     this.diagnostics = list;
     this.exitCode = options.exitCode ?? EXIT.badInput;
-    this.trailer = options.trailer ?? [];
+    this.trailer = (options.trailer ?? []).map(terminalText);
   }
 
   get code(): string {
@@ -38,8 +40,10 @@ export class UserError extends Error {
 /** `file:line:col: message`, with as much of the location as is known. */
 export function formatDiagnostic(d: Diagnostic): string {
   const where = [d.file, d.line, d.column].filter((part) => part !== undefined && part !== '').join(':');
-  const head = where ? `${where}: ${d.message}` : d.message;
-  return d.hint ? `${head}\n  hint: ${d.hint}` : head;
+  // Messages and hints quote data (cells, ids, file names): no control character or workflow command gets through.
+  const message = terminalText(d.message);
+  const head = where ? `${terminalText(where)}: ${message}` : message;
+  return d.hint ? `${head}\n  hint: ${terminalText(d.hint)}` : head;
 }
 
 /** Thrown when a person cancels an interactive prompt (Ctrl-C). */

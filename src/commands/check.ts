@@ -7,6 +7,7 @@ import type { Result } from '../core/scoring/result.js';
 import { writeError, writeFileAtomic } from '../io/atomic-write.js';
 import { renderJunit } from '../render/junit.js';
 import { renderMarkdown } from '../render/markdown.js';
+import { workflowData, workflowProperty } from '../core/text/safe-text.js';
 import { collect, type CommandContext } from './context.js';
 import { reportResult } from './report-output.js';
 import { addScoringOptions, scoreResponses, type ScoreCommandOptions } from './score.js';
@@ -57,8 +58,8 @@ async function reportToGithub(result: Result, ctx: CommandContext): Promise<void
   if (ctx.env.GITHUB_ACTIONS === 'true') {
     // On stderr, so that `--format json` on stdout stays pure JSON; the runner reads both streams.
     for (const c of result.checks.filter((check) => !check.passed)) {
-      const message = explainCheck(c).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-      ctx.stderr.write(`::error title=servqual check ${c.target}::${message}\n`);
+      // The only workflow commands servqual writes; the ids in them are escaped as the runner specifies.
+      ctx.stderr.write(`::error title=${workflowProperty(`servqual check ${c.target}`)}::${workflowData(explainCheck(c))}\n`);
     }
   }
   const summary = ctx.env.GITHUB_STEP_SUMMARY;

@@ -5,6 +5,7 @@ import { comparabilityProblems } from '../core/compare/comparable.js';
 import type { Result } from '../core/scoring/result.js';
 import { EXIT, UserError, type Diagnostic } from '../errors.js';
 import { readResult } from '../io/read-result.js';
+import { terminalText } from '../core/text/safe-text.js';
 import { renderCompareMarkdown } from '../render/compare-markdown.js';
 import { renderCompareTable } from '../render/compare-table.js';
 import type { CommandContext } from './context.js';
@@ -93,7 +94,7 @@ export const registerCompare: Register = (program, ctx, setExit) => {
       await emitReport(render(comparison, options.format, current.questionnaire.language, ctx, toFile), options.output, [baselineFile, currentFile], ctx);
       if (options.failOnRegression === true && comparison.regressions.length > 0) {
         if (options.format !== 'table' || toFile) {
-          ctx.stderr.write(`regression: ${comparison.regressions.join(', ')}\n`);
+          ctx.stderr.write(`regression: ${terminalText(comparison.regressions.join(', '))}\n`);
         }
         setExit(EXIT.thresholdFailed);
       }

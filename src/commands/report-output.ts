@@ -1,4 +1,5 @@
 import type { Result } from '../core/scoring/result.js';
+import { terminalText } from '../core/text/safe-text.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import { renderCsv } from '../render/csv.js';
 import { renderHtml } from '../render/html.js';
@@ -28,9 +29,9 @@ export function renderResult(result: Result, format: ReportFormat, ctx: CommandC
   }
 }
 
-/** Prints the result's warnings on stderr (they are in the result too). */
+/** Prints the result's warnings on stderr (they are in the result too), data in them escaped. */
 export function printWarnings(result: Result, ctx: CommandContext): void {
-  for (const w of result.warnings) ctx.stderr.write(`warning: ${w.message}\n`);
+  for (const w of result.warnings) ctx.stderr.write(`warning: ${terminalText(w.message)}\n`);
 }
 
 /** Writes the report to --output (atomically, never over an input) or to stdout. */

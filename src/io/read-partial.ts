@@ -1,24 +1,12 @@
-import { findNodeAtLocation, parseTree, type Node as JsonNode } from 'jsonc-parser';
 import type { Questionnaire } from '../core/questionnaire/model.js';
-import type { JsonPath } from '../core/scoring/partial-decode.js';
 import { fromPartial, mergeStates, sameGrouping } from '../core/scoring/partial.js';
 import { MAX_SEGMENTS_PER_COLUMN, type ScoringState } from '../core/scoring/scorer.js';
 import { UserError, type Diagnostic } from '../errors.js';
-import { parseJsonText, position } from './read-json.js';
+import { locateAll, parseJsonText } from './read-json.js';
 import { readTextFile } from './read-text.js';
 
 /** At most this many problems of one damaged partial are listed, then a count. */
 const MAX_LISTED = 20;
-
-/** Where a JSON path points in the text (parsed into `root`), or the deepest part of it that exists. */
-function locate(text: string, root: JsonNode | undefined, path: JsonPath): { line: number; column: number } | null {
-  if (!root) return null;
-  for (let length = path.length; length >= 0; length--) {
-    const node = findNodeAtLocation(root, path.slice(0, length));
-    if (node) return position(text, node.offset);
-  }
-  return null;
-}
 
 /**
  * Reads one partial result (from `score --partial`) for questionnaire `q`, refusing anything else
@@ -26,13 +14,14 @@ function locate(text: string, root: JsonNode | undefined, path: JsonPath): { lin
  */
 export async function readPartial(file: string, q: Questionnaire): Promise<ScoringState> {
   const text = await readTextFile(file);
-  const { state, problems } = fromPartial(parseJsonText(text, file), q);
+  const { state, problems, omitted = 0 } = fromPartial(parseJsonText(text, file), q);
   if (state) return state;
-  // Parsed once more, into a tree with offsets, only now that problems need positions.
-  const root = parseTree(text);
-  const diagnostics = problems.slice(0, MAX_LISTED).map((p): Diagnostic => ({ code: p.code, file, ...(locate(text, root, p.path) ?? {}), message: p.message, ...(p.hint ? { hint: p.hint } : {}) }));
-  const more = problems.length - diagnostics.length;
-  throw new UserError(diagnostics, more > 0 ? { trailer: [`... and ${more} more problems (${problems.length} in all)`] } : {});
+  const listed = problems.slice(0, MAX_LISTED);
+  const places = locateAll(text, listed.map((p) => p.path));
+  const diagnostics = listed.map((p, i): Diagnostic => ({ code: p.code, file, ...(places[i] ?? {}), message: p.message, ...(p.hint ? { hint: p.hint } : {}) }));
+  const total = problems.length + omitted;
+  const more = total - diagnostics.length;
+  throw new UserError(diagnostics, more > 0 ? { trailer: [`... and ${more} more problems (${total} in all)`] } : {});
 }
 
 const grouping = (state: ScoringState) => {

@@ -2,6 +2,7 @@ import Table from 'cli-table3';
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { Comparison, ComparisonRow } from '../core/compare/compare.js';
 import type { Language } from '../core/questionnaire/model.js';
+import { mapStrings, terminalText } from '../core/text/safe-text.js';
 import { fixed, pValue, signed, wrap } from './format.js';
 import { fill, labelsFor, respondentsLine } from './labels.js';
 
@@ -146,7 +147,9 @@ function sectionTable(section: CompareSection, options: CompareTableOptions, pai
  * is judged on (Holm for items), `*` for a significant change and the regressions; then the
  * regressions listed once more.
  */
-export function renderCompareTable(comparison: Comparison, options: CompareTableOptions): string {
+export function renderCompareTable(input: Comparison, options: CompareTableOptions): string {
+  // Every string of the comparison comes from the two results: escaped once here.
+  const comparison = mapStrings(input, terminalText);
   const paint = new Chalk({ level: options.color ? 1 : 0 });
   const language = options.language;
   const c = compareLabelsFor(language);

@@ -1,16 +1,22 @@
 import { stringify } from 'csv-stringify/sync';
 import type { Distribution } from '../core/stats/moments.js';
 import type { ItemResult, Result } from '../core/scoring/result.js';
+import { terminalText } from '../core/text/safe-text.js';
 
 /**
- * A text cell made safe for spreadsheets: one that begins with = + - @ tab or CR would be run as a
- * formula, so it gets a leading apostrophe (OWASP's advice). Numbers are written as numbers, so a
- * negative gap stays a number.
+ * A text cell made safe for spreadsheets and logs: control and bidi characters escaped visibly
+ * (so a cell is one line), no workflow command (`terminalText`), and one that begins with = + - @ (or a full-width ＝ ＋ － ＠) would be
+ * run as a formula, so it gets a leading apostrophe (OWASP's advice). Numbers are written as
+ * numbers, so a negative gap stays a number.
  * @example safeCell('=HYPERLINK("x")') // "'=HYPERLINK(\"x\")"
  */
 export function safeCell(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  const shown = terminalText(text);
+  return /^[=+\-@\uff1d\uff0b\uff0d\uff20]/.test(shown) ? `'${shown}` : shown;
 }
+
+/** Cells that could start a line as a CI workflow command are quoted (a quoted line starts with `"`). */
+const OPTIONS = { record_delimiter: '\n', quoted_match: /^\s*::|##\[/ } as const;
 
 const number = (value: number | null | undefined): string => (value === null || value === undefined || !Number.isFinite(value) ? '' : String(value));
 
@@ -49,11 +55,11 @@ function itemCells(item: ItemResult): string[] {
  * per segment and item.
  */
 export function renderCsv(result: Result): string {
-  if (result.segments.length === 0) return stringify([ITEM_COLUMNS, ...result.items.map(itemCells)], { record_delimiter: '\n' });
+  if (result.segments.length === 0) return stringify([ITEM_COLUMNS, ...result.items.map(itemCells)], OPTIONS);
   const rows = [
     ['segment_column', 'segment_value', ...ITEM_COLUMNS],
     ...result.items.map((item) => ['', '', ...itemCells(item)]),
     ...result.segments.flatMap((segment) => segment.items.map((item) => [safeCell(segment.column), safeCell(segment.value), ...itemCells(item)])),
   ];
-  return stringify(rows, { record_delimiter: '\n' });
+  return stringify(rows, OPTIONS);
 }

@@ -1,18 +1,24 @@
 import type { Result } from '../core/scoring/result.js';
+import { visible } from '../core/text/safe-text.js';
 import { fixed, interval, percent, signed } from './format.js';
 import { fill, labelsFor, respondentsLine, type Labels } from './labels.js';
 
 /**
- * Text from a questionnaire or CSV made safe inside GitHub-flavoured Markdown: table pipes,
- * emphasis and link characters escaped, and angle brackets as entities so no HTML gets through.
- * @example markdownText('a|b <i>') // 'a\\|b &lt;i&gt;'
+ * Text from a questionnaire or CSV made safe inside GitHub-flavoured Markdown: control characters
+ * (CR and LF too, so a table cell stays one line) escaped visibly; table pipes, backticks,
+ * emphasis, heading and link characters escaped; `&` and angle brackets as entities so no HTML
+ * gets through; `@` followed by a zero-width space so no @mention notifies anyone; and `::` at
+ * the start of a word escaped, so no line of the report is a CI workflow command.
+ * @example markdownText('a|b <i> @team') // 'a\\|b &lt;i&gt; @\u200bteam'
  */
 export function markdownText(text: string): string {
-  return text
-    .replace(/[\\`*_[\]|#]/g, (ch) => `\\${ch}`)
+  return visible(text)
+    .replace(/[\\`*_[\]|#~]/g, (ch) => `\\${ch}`)
+    .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
-    .replace(/\r?\n/g, ' ');
+    .replace(/@/g, '@\u200b')
+    .replace(/(^|\s)::/g, '$1\\::');
 }
 
 function table(header: readonly string[], align: readonly ('l' | 'r')[], rows: readonly (readonly string[])[]): string[] {

@@ -2,6 +2,7 @@ import Table from 'cli-table3';
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { DimensionResult, KpiResult, Result } from '../core/scoring/result.js';
 import { explainCheck } from '../core/check/thresholds.js';
+import { mapStrings, terminalText } from '../core/text/safe-text.js';
 import { fixed, interval, percent, pValue, signed, wrap } from './format.js';
 import { fill, labelsFor, respondentsLine, type Labels } from './labels.js';
 
@@ -92,7 +93,9 @@ function hanging(text: string, width: number, first: string, rest: string): stri
  * The terminal report: headline, dimensions, items, recommendations, KPIs, segments and warnings.
  * Readable at 80 columns and without colour (bars and signs carry the meaning, not only colour).
  */
-export function renderTable(result: Result, options: TableOptions): string {
+export function renderTable(input: Result, options: TableOptions): string {
+  // Every string of the result is data (titles, labels, ids, segment values, warnings): escaped once here.
+  const result = mapStrings(input, terminalText);
   const paint = new Chalk({ level: options.color ? 1 : 0 });
   const l = labelsFor(result.questionnaire.language);
   const width = options.width ?? 80;

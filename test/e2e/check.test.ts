@@ -93,7 +93,7 @@ describe('servqual check', () => {
     const annotations = run.stderr.split('\n').filter((line) => line.startsWith('::error'));
     expect(annotations).toEqual([
       '::error title=servqual check overall::overall is -1.27, below the threshold -1.20',
-      '::error title=servqual check dimension:reliability::dimension:reliability is -1.76, below the threshold -1.50',
+      '::error title=servqual check dimension%3Areliability::dimension:reliability is -1.76, below the threshold -1.50',
     ]);
     const text = readFileSync(summary, 'utf8');
     expect(text.startsWith('# earlier step\n## Retail bank branch service audit')).toBe(true);

@@ -42,13 +42,13 @@ describe('report formats', () => {
     writeFileSync(join(dir, 'partial.json'), JSON.stringify({ schemaVersion: 1, items: [] }));
     const v2 = runChecked(['report', 'v2.json'], dir);
     expect(v2.code).toBe(2);
-    expect(v2.stderr).toMatch(/^v2\.json: unknown schemaVersion 2: this servqual reads schemaVersion 1 results\n/);
+    expect(v2.stderr).toMatch(/^v2\.json:1:18: not a servqual result this version reads: schemaVersion 2, expected schemaVersion 1\n  hint: rescore/);
     const broken = runChecked(['report', 'broken.json'], dir);
     expect(broken.code).toBe(2);
     expect(broken.stderr).toMatch(/^broken\.json:3:14: not valid JSON: value expected\n/);
     const partial = runChecked(['report', 'partial.json'], dir);
     expect(partial.code).toBe(2);
-    expect(partial.stderr).toContain('not a servqual result: missing "questionnaire"');
+    expect(partial.stderr).toContain('partial.json:1:1: $: missing key "questionnaire"');
     const missing = runChecked(['report', 'nope.json'], dir);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toBe('nope.json: no such file\n');

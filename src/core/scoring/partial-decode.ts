@@ -26,13 +26,30 @@ export function describe(value: unknown): string {
   if (Array.isArray(value)) return `a list of ${value.length}`;
   if (typeof value === 'number') return String(value);
   if (typeof value === 'string') return value.length > 40 ? 'a long string' : JSON.stringify(value);
+  if (value === undefined) return 'nothing';
   return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }
 
+/** Problems kept in full; beyond, only counted (a list of a million bad entries would hold a million messages). */
+const MAX_KEPT = 1000;
+
 export class Decoder {
   readonly problems: PartialProblem[] = [];
+  /** Problems found beyond MAX_KEPT, counted only. */
+  omitted = 0;
+  /** Paths already reported: what lies under them is a stand-in, so its problems would only repeat the first. */
+  private readonly failed = new Set<string>();
 
-  fail(path: JsonPath, message: string): void {
+  /** Reports a problem at `path`; `covers` (default `path`) is the value whose inner problems it explains. */
+  fail(path: JsonPath, message: string, covers: JsonPath = path): void {
+    for (let length = covers.length; length >= 0; length--) {
+      if (this.failed.has(JSON.stringify(covers.slice(0, length)))) return;
+    }
+    this.failed.add(JSON.stringify(covers));
+    if (this.problems.length >= MAX_KEPT) {
+      this.omitted++;
+      return;
+    }
     this.problems.push({ code: 'invalid-partial', path, message: `${formatPath(path)}: ${message}` });
   }
 
@@ -47,7 +64,7 @@ export class Decoder {
       if (!keys.includes(key)) this.fail([...path, key], 'unknown key');
     }
     for (const key of keys) {
-      if (!(key in obj)) this.fail(path, `missing key "${key}"`);
+      if (!Object.hasOwn(obj, key)) this.fail(path, `missing key "${key}"`, [...path, key]);
     }
     return obj;
   }

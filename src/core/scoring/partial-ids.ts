@@ -75,7 +75,9 @@ export function decodeIds(value: unknown, path: JsonPath, d: Decoder): IdTracker
       return tracker;
     }
     tracker.exact = IdSet.of(ids);
-    if (tracker.exact.size !== ids.length) d.fail([...path, 'exact'], 'a respondent id is listed twice');
+    // Stand-ins for ids that were not strings would all look alike: only real ids can repeat.
+    const allStrings = Array.isArray(o.exact) && o.exact.every((x) => typeof x === 'string');
+    if (allStrings && tracker.exact.size !== ids.length) d.fail([...path, 'exact'], 'a respondent id is listed twice');
   } else {
     const words = typeof o.bloom === 'string' ? decodeWords(o.bloom, BLOOM_WORDS) : null;
     if (!words) d.fail([...path, 'bloom'], `expected the base64 text of a ${BLOOM_BITS}-bit filter`);

@@ -6,6 +6,7 @@
 import type { Format, Questionnaire } from '../questionnaire/model.js';
 import { Decoder, describe, type PartialProblem } from './partial-decode.js';
 import { decodeIds, encodeIds, mergeIdTrackers, type PartialIds } from './partial-ids.js';
+import { checkPartialShape } from './partial-schema.js';
 import { decodeSample, encodeSample, type PartialSample } from './partial-sample.js';
 import { addSampleInto, copySample, mergeSamples } from './sample.js';
 import { addSegment, allSegments, compareSegments, MAX_SEGMENTS_PER_COLUMN, settleOverall, startScoring, type ScoringState } from './scorer.js';
@@ -126,10 +127,11 @@ function checkHeader(value: unknown, q: Questionnaire): PartialProblem | null {
 /**
  * Reads a parsed partial back into a scoring state for `q` (the questionnaire it was scored
  * with: its fingerprint must match). Checks every key, type and length, so a damaged or
- * hand-edited file gives problems, never a crash; `state` is null when there are any.
+ * hand-edited file gives problems, never a crash; `state` is null when there are any (past the
+ * first thousand, `omitted` counts the rest).
  * @example fromPartial(JSON.parse(text), q).state // a ScoringState ready for mergePartials or finishScoring
  */
-export function fromPartial(value: unknown, q: Questionnaire): { state: ScoringState | null; problems: PartialProblem[] } {
+export function fromPartial(value: unknown, q: Questionnaire): { state: ScoringState | null; problems: PartialProblem[]; omitted?: number } {
   const header = checkHeader(value, q);
   if (header) return { state: null, problems: [header] };
   const d = new Decoder();
@@ -168,6 +170,9 @@ export function fromPartial(value: unknown, q: Questionnaire): { state: ScoringS
     return { code, message: d.string(w.message, [...path, 'message']), count: d.count(w.count, [...path, 'count']) };
   });
   state.skippedCells = d.count(o.skippedCells, ['skippedCells']);
+  if (d.problems.length > 0) return { state: null, problems: d.problems, ...(d.omitted > 0 ? { omitted: d.omitted } : {}) };
+  // The decoder knows this questionnaire's layout; the shipped schema is checked too, so the two cannot drift apart.
+  for (const p of checkPartialShape(value)) d.fail(p.path, p.message);
   return d.problems.length > 0 ? { state: null, problems: d.problems } : { state, problems: [] };
 }
 

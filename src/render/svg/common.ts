@@ -1,15 +1,34 @@
 /** Shared pieces of the inline SVG charts: escaping, coordinates, scales, ticks, the chart frame. */
 
+import { visible } from '../../core/text/safe-text.js';
+
 const ENTITIES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
-/** Escapes text for HTML and SVG content and attribute values. @example esc('<a & "b">') // '&lt;a &amp; &quot;b&quot;&gt;' */
+/**
+ * Escapes text for HTML and SVG content and attribute values: markup as entities, control and
+ * bidi characters escaped visibly (a U+202E in a label would reverse what a reader sees), and the
+ * characters that could make a line of the page a CI workflow command (`::`, `##[`) as entities,
+ * which a browser shows unchanged.
+ * @example esc('<a & "b">') // '&lt;a &amp; &quot;b&quot;&gt;'
+ */
 export function esc(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ENTITIES[c] ?? c);
+  return visible(text)
+    .replace(/[&<>"']/g, (c) => ENTITIES[c] ?? c)
+    .replace(/(^|\s)::/g, '$1&#58;:')
+    .replace(/##\[/g, '#&#35;[');
 }
 
-/** A coordinate rounded to 0.1 px, so output is short and stable. @example px(1.26) // '1.3' */
+/** Coordinates are clamped to this many pixels: a chart is a few hundred wide, so only absurd data gets here. */
+const MAX_PX = 1e6;
+
+/**
+ * A coordinate rounded to 0.1 px, so output is short and stable. Every number in an SVG attribute
+ * passes here, so it is where a chart is clamped: never `NaN` or `Infinity` in the markup.
+ * @example px(1.26) // '1.3'
+ */
 export function px(value: number): string {
-  const rounded = Math.round(value * 10) / 10;
+  const finite = Number.isFinite(value) ? Math.min(MAX_PX, Math.max(-MAX_PX, value)) : 0;
+  const rounded = Math.round(finite * 10) / 10;
   return Object.is(rounded, -0) ? '0' : String(rounded);
 }
 
@@ -34,12 +53,13 @@ export function linear(domain: readonly [number, number], range: readonly [numbe
 
 /** About `count` round tick values (steps of 1, 2 or 5 times a power of ten) covering [lo, hi]. */
 export function ticks(lo: number, hi: number, count = 5): number[] {
-  if (!(hi > lo)) return [lo];
+  if (!(hi > lo) || !Number.isFinite(hi - lo) || !(count > 0)) return Number.isFinite(lo) ? [lo] : [];
   const raw = (hi - lo) / count;
   const power = 10 ** Math.floor(Math.log10(raw));
   const step = [1, 2, 5, 10].map((m) => m * power).find((s) => s >= raw) ?? 10 * power;
   const out: number[] = [];
-  for (let i = Math.ceil(lo / step - 1e-9); i * step <= hi + 1e-9 * step; i++) out.push(Math.round(i * step * 1e9) / 1e9);
+  // Bounded: far from zero a step below the doubles' spacing would never advance `i * step`.
+  for (let i = Math.ceil(lo / step - 1e-9); i * step <= hi + 1e-9 * step && out.length <= 2 * count + 2; i++) out.push(Math.round(i * step * 1e9) / 1e9);
   return out;
 }
 
@@ -47,8 +67,13 @@ export function ticks(lo: number, hi: number, count = 5): number[] {
 export function domainOf(values: readonly number[], baseline: number | null, pad = 0.06): [number, number] {
   const all = baseline === null ? [...values] : [...values, baseline];
   if (all.length === 0) return [0, 1];
-  let lo = Math.min(...all);
-  let hi = Math.max(...all);
+  // A loop, not Math.min(...all): a spread of a very long list overflows the stack.
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const v of all) {
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
   if (hi - lo < 1e-9) {
     lo -= 1;
     hi += 1;

@@ -66,7 +66,8 @@ describe('markdown report', () => {
     expect(md).not.toContain('<img');
     expect(md).toContain('&lt;img src=x onerror=alert(1)&gt; \\| \\*bold\\* =cmd');
     for (const row of markdownTable(md, '### Dimensions').slice(2)) expect(row).toHaveLength(9);
-    expect(markdownText('a|b\nc')).toBe('a\\|b c');
+    // A line break in data is shown escaped (rendered as `\x0a`), so a table cell stays one line.
+    expect(markdownText('a|b\nc')).toBe('a\\|b\\\\x0ac');
   });
 
   it('lists segments when grouped', () => {
@@ -101,6 +102,7 @@ describe('csv report', () => {
     expect(values).toContain(`'=HYPERLINK("http://x")`);
     expect(values).not.toContain('=HYPERLINK("http://x")');
     expect(records.some((row) => row.gap_mean?.startsWith('-'))).toBe(true);
-    expect(['=1', '+1', '-x', '@a', '\tx', '\rx', 'ok'].map(safeCell)).toEqual(["'=1", "'+1", "'-x", "'@a", "'\tx", "'\rx", 'ok']);
+    // Tab and CR are escaped visibly (the cell stays one line), which also leaves nothing to run.
+    expect(['=1', '+1', '-x', '@a', '\tx', '\rx', 'ok', '＝1'].map(safeCell)).toEqual(["'=1", "'+1", "'-x", "'@a", '\\x09x', '\\x0dx', 'ok', "'＝1"]);
   });
 });

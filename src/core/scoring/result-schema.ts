@@ -1,0 +1,245 @@
+import { z } from 'zod';
+import type { Result } from './result.js';
+import { issueProblems, type SchemaProblem } from './schema-issues.js';
+
+/**
+ * The saved JSON result (schemaVersion 1) as one zod definition. It validates every result that
+ * `report` and `compare` read, so no renderer ever sees an unchecked one, and it produces the
+ * shipped `schema/result.schema.json` (`scripts/write-schema.js`), so the two cannot drift.
+ *
+ * Lists that older versions did not write (`segments`, a segment's `items` and `kpis`, `checks`)
+ * and fields added later (a CES KPI's `sd`, NPS shares) are optional, so results written before
+ * them still read.
+ */
+
+/**
+ * The largest magnitude a number that `compare` or a chart computes with may have (means, sds,
+ * intervals, answers, importance, KPI scores, the scale). Real ones sit on the answer scale; this
+ * only keeps arithmetic on them (squares in Welch's degrees of freedom, chart scales) finite.
+ */
+export const MAX_RESULT_MAGNITUDE = 1e15;
+
+/** A finite number (zod refuses NaN and Infinity; JSON's 1e999 parses as Infinity) within the bound. */
+const real = z.number().min(-MAX_RESULT_MAGNITUDE).max(MAX_RESULT_MAGNITUDE);
+/**
+ * Any finite number: statistics that are only shown, never computed with (t, p, dz, alpha...). An
+ * alpha over answers that hardly vary can be huge, and a result this version wrote must still read.
+ */
+const statistic = z.number();
+const nonNegative = real.min(0);
+const count = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+const text = z.string();
+
+/** A generous cap, far beyond any questionnaire (and a segment limit of 1000 per column), so a hostile file cannot make renderers run for hours. */
+const MAX_ENTRIES = 10_000;
+const list = <T extends z.ZodType>(entry: T, max = MAX_ENTRIES) => z.array(entry).max(max);
+
+const distribution = z
+  .object({
+    mean: real.nullable(),
+    sd: nonNegative.nullable(),
+    n: count,
+    ci95: z.tuple([real, real]).nullable().describe('The 95% confidence interval of the mean, [low, high].'),
+  })
+  .describe('Mean, sample standard deviation, count and 95% confidence interval.');
+
+const zone = z.enum(['below', 'within', 'above']);
+const quadrant = z.enum(['concentrate-here', 'keep-up-the-good-work', 'low-priority', 'possible-overkill']);
+
+const levels = {
+  expectation: real.nullable(),
+  perception: real.nullable(),
+  minimum: real.nullable(),
+  desired: real.nullable(),
+  gap: distribution,
+  msa: distribution.nullable(),
+  zone: zone.nullable(),
+};
+
+const dimension = z.object({
+  id: text,
+  label: text,
+  importance: real.nullable(),
+  ...levels,
+  alpha: statistic.nullable(),
+  quadrant: quadrant.nullable(),
+});
+
+// Keys in the order `score` writes them: the parsed result is re-rendered byte for byte.
+const { zone: itemZone, ...itemLevels } = levels;
+const item = z.object({
+  id: text,
+  dimension: text,
+  ...itemLevels,
+  t: statistic.nullable(),
+  p: statistic.nullable(),
+  dz: statistic.nullable(),
+  pHolm: statistic.nullable(),
+  zone: itemZone,
+  alphaIfDeleted: statistic.nullable(),
+  itemTotal: statistic.nullable(),
+});
+
+const overall = z.object({ unweighted: distribution, weighted: distribution });
+
+const scale = z.object({ min: real, max: real });
+
+const kpi = z.object({
+  id: text,
+  type: z.enum(['nps', 'csat', 'ces']),
+  question: text,
+  scale,
+  n: count,
+  score: real.nullable(),
+  promoters: real.nullable().optional(),
+  passives: real.nullable().optional(),
+  detractors: real.nullable().optional(),
+  sd: nonNegative.nullable().optional(),
+});
+
+const segment = z.object({
+  column: text,
+  value: text,
+  respondents: z.object({ total: count, scored: count }),
+  overall,
+  dimensions: list(dimension),
+  items: list(item).optional(),
+  kpis: list(kpi).optional(),
+});
+
+const recommendation = z.object({
+  item: text,
+  dimension: text,
+  gap: real,
+  importance: real,
+  priority: real,
+  quadrant: quadrant.nullable(),
+  actions: list(text, 1000),
+});
+
+/** A JSON value whose numbers are all finite: the details a warning may carry (shown and kept, never computed with). */
+const detail: z.ZodType<unknown> = z.lazy(() => z.union([z.null(), z.boolean(), statistic, text, list(detail), z.record(z.string(), detail)]));
+
+const warning = z.looseObject({ code: text, message: text }).catchall(detail);
+
+// A check's value may be an alpha (`--min-alpha`): any finite number.
+const check = z.object({ target: text, threshold: statistic, value: statistic.nullable(), passed: z.boolean() });
+
+const shape = z
+  .object({
+    schemaVersion: z.literal(1).describe('Format version.'),
+    questionnaire: z.object({
+      title: text,
+      format: z.enum(['two-column', 'three-column', 'perceptions-only']),
+      language: z.enum(['en', 'ru']),
+      scale,
+    }),
+    respondents: z.object({ total: count, scored: count, skippedCells: count }),
+    overall,
+    dimensions: list(dimension),
+    items: list(item),
+    segments: list(segment).optional(),
+    kpis: list(kpi),
+    recommendations: list(recommendation),
+    warnings: list(warning),
+    checks: list(check).optional(),
+  })
+  .describe('A servqual result (schemaVersion 1), as written by `servqual score --format json`.');
+
+type Shape = z.infer<typeof shape>;
+type Issue = { path: (string | number)[]; message: string };
+
+/** The ids of `entries` in order. */
+const idsOf = (entries: readonly { id: string }[]) => entries.map((e) => e.id);
+
+/** Problems where an entry's ids differ from the result's: renderers pair them by position. */
+function sameIds(expected: readonly string[], found: readonly string[], path: (string | number)[], what: string, issues: Issue[]): void {
+  if (found.length !== expected.length) {
+    issues.push({ path, message: `expected ${expected.length} ${what} (as the result lists), found ${found.length}` });
+    return;
+  }
+  const at = found.findIndex((id, i) => id !== expected[i]);
+  if (at >= 0) issues.push({ path: [...path, at, 'id'], message: `expected ${JSON.stringify(expected[at])} here (the result's order), found ${JSON.stringify(found[at])}` });
+}
+
+function unique(ids: readonly string[], path: (string | number)[], issues: Issue[]): void {
+  const seen = new Set<string>();
+  ids.forEach((id, i) => {
+    if (seen.has(id)) issues.push({ path: [...path, i, 'id'], message: `id ${JSON.stringify(id)} is listed twice` });
+    seen.add(id);
+  });
+}
+
+/** What JSON Schema cannot say: unique ids, items of known dimensions, segments in the result's order. */
+function consistency(r: Shape): Issue[] {
+  const issues: Issue[] = [];
+  const dimensionIds = idsOf(r.dimensions);
+  unique(dimensionIds, ['dimensions'], issues);
+  unique(idsOf(r.items), ['items'], issues);
+  unique(idsOf(r.kpis), ['kpis'], issues);
+  const known = new Set(dimensionIds);
+  r.items.forEach((entry, i) => {
+    if (!known.has(entry.dimension)) issues.push({ path: ['items', i, 'dimension'], message: `names no dimension of the result: ${JSON.stringify(entry.dimension)}` });
+  });
+  (r.segments ?? []).forEach((s, i) => {
+    sameIds(dimensionIds, idsOf(s.dimensions), ['segments', i, 'dimensions'], 'dimensions', issues);
+    if (s.items && s.items.length > 0) sameIds(idsOf(r.items), idsOf(s.items), ['segments', i, 'items'], 'items', issues);
+    if (s.kpis && s.kpis.length > 0) sameIds(idsOf(r.kpis), idsOf(s.kpis), ['segments', i, 'kpis'], 'KPIs', issues);
+  });
+  return issues;
+}
+
+export const resultSchema = shape.superRefine((r, ctx) => {
+  for (const issue of consistency(r)) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
+});
+
+/** A problem of a saved result, at its path in the JSON document. */
+export type ResultProblem = SchemaProblem;
+
+/** `$.dimensions[2].gap`: the JSONPath people paste into `jq`. */
+export function formatResultPath(path: readonly (string | number)[]): string {
+  return `$${path.map((part) => (typeof part === 'number' ? `[${part}]` : /^[A-Za-z_$][\w$]*$/.test(part) ? `.${part}` : `[${JSON.stringify(part)}]`)).join('')}`;
+}
+
+/**
+ * The first list or object with more than MAX_ENTRIES entries, found before the schema runs: zod
+ * would check (and report on) every entry of a five-million-entry list before its length.
+ */
+function firstOversized(value: unknown): ResultProblem | null {
+  const stack: { value: unknown; path: (string | number)[] }[] = [{ value, path: [] }];
+  while (stack.length > 0) {
+    const { value: node, path } = stack.pop() as { value: unknown; path: (string | number)[] };
+    if (node === null || typeof node !== 'object') continue;
+    const size = Array.isArray(node) ? node.length : Object.keys(node).length;
+    if (size > MAX_ENTRIES) return { path, message: `a ${Array.isArray(node) ? 'list' : 'object'} of more than ${MAX_ENTRIES} entries` };
+    if (Array.isArray(node)) node.forEach((child, i) => stack.push({ value: child, path: [...path, i] }));
+    else for (const [key, child] of Object.entries(node)) stack.push({ value: child, path: [...path, key] });
+  }
+  return null;
+}
+
+/**
+ * Checks a parsed saved result whole: keys, types, finite bounded numbers, enums, and ids that
+ * hang together. Returns the typed result (with the lists older versions lacked filled in as
+ * empty) or every problem with its path.
+ * @example checkResult(JSON.parse(text)).problems // [{ path: ['dimensions', 2, 'gap'], message: 'expected an object, found null' }]
+ */
+export function checkResult(value: unknown): { result: Result | null; problems: ResultProblem[] } {
+  const oversized = firstOversized(value);
+  if (oversized) return { result: null, problems: [oversized] };
+  const parsed = resultSchema.safeParse(value, { reportInput: true });
+  if (!parsed.success) return { result: null, problems: issueProblems(parsed.error.issues) };
+  const r = parsed.data;
+  const result: Result = {
+    ...r,
+    segments: (r.segments ?? []).map((s) => ({ ...s, items: s.items ?? [], kpis: s.kpis ?? [] })),
+    checks: r.checks ?? [],
+  };
+  return { result, problems: [] };
+}
+
+/** The JSON Schema of saved results, generated from `resultSchema` (the cross-checks stay in code). */
+export function resultJsonSchema(): Record<string, unknown> {
+  const schema = z.toJSONSchema(shape, { target: 'draft-2020-12', io: 'input' }) as Record<string, unknown>;
+  return { ...schema, title: 'servqual result' };
+}
