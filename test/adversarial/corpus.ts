@@ -251,7 +251,7 @@ function outputTargets(rng: Rng): Case {
     { path: '@/q.yaml', links: [] },
     { path: '@/sub', links: [] },
     { path: '@/missing/out.json', links: [] },
-    { path: `@/${'n'.repeat(250)}.json`, links: [] },
+    { path: `@/${'n'.repeat(251)}.out`, links: [] },
     // A null device of the case's own (never the machine's /dev/null, which a rename would replace).
     { path: '@/devnull', links: [], devices: ['devnull'] },
   ]);
@@ -264,7 +264,7 @@ function outputTargets(rng: Rng): Case {
     ...('devices' in target ? { devices: target.devices } : {}),
     argv: [command, '@/q.yaml', '@/r.csv', '--format', 'json', flag, target.path],
     // Only a new file beside the inputs may appear.
-    outputs: [`${'n'.repeat(250)}.json`],
+    outputs: [`${'n'.repeat(251)}.out`],
   };
 }
 
