@@ -6,6 +6,7 @@ import type { SourcePlatform } from '../core/questionnaire/model.js';
 import { PLATFORM_NAMES, detectPlatform } from '../core/sources/detect.js';
 import { proposeSource } from '../core/sources/proposal.js';
 import { renderSourceYaml } from '../core/sources/source-yaml.js';
+import { terminalText } from '../core/text/safe-text.js';
 import { emitReport } from './report-output.js';
 import { resolveEncoding } from '../io/decode.js';
 import { inputName } from '../io/open-input.js';
@@ -35,7 +36,7 @@ export async function runMap(file: string, options: MapOptions, ctx: CommandCont
   const detection = detectPlatform(rows.slice(0, 4));
   const platform = options.source ?? detection.platform;
   if (options.source !== undefined && detection.confidence === 'high' && detection.platform !== options.source) {
-    ctx.stderr.write(`warning: ${name} looks like a ${PLATFORM_NAMES[detection.platform]} export (${detection.reason}), not ${PLATFORM_NAMES[options.source]}\n`);
+    ctx.stderr.write(`warning: ${terminalText(name)} looks like a ${PLATFORM_NAMES[detection.platform]} export (${terminalText(detection.reason)}), not ${PLATFORM_NAMES[options.source]}\n`);
   }
   const proposal = proposeSource(q, platform, rows, options.source === undefined ? detection : null);
   const answers = proposal.columns.filter((c) => c.target.type === 'answer');

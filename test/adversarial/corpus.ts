@@ -292,6 +292,20 @@ function wrongEncodingFlag(rng: Rng): Case {
   return { name: `UTF-8 read with --encoding ${flag}`, files: { 'q.yaml': q.text, 'r.csv': text }, argv: ['score', '@/q.yaml', '@/r.csv', '--group-by', 'branch', '--encoding', flag], exits: [2] };
 }
 
+/** A Google Forms export whose question texts and answers are hostile, given to `map`. */
+function hostileExport(rng: Rng): Case {
+  const q = makeQuestionnaire(rng);
+  const quote = (cell: string) => `"${cell.replaceAll('"', '""')}"`;
+  const questions = q.items.flatMap((item) => [`Expectations [${pick(rng, HOSTILE)} ${item.id}]`, `Perceptions [${pick(rng, HOSTILE)}]`]);
+  const header = ['Timestamp', pick(rng, HOSTILE), ...questions];
+  const rows = Array.from({ length: int(rng, 1, 8) }, () => ['2026/01/01 10:00:00', pick(rng, HOSTILE), ...questions.map(() => pick(rng, ['Strongly agree', '5', pick(rng, HOSTILE)]))]);
+  return {
+    name: 'hostile Google Forms export through map',
+    files: { 'q.yaml': q.text, 'export.csv': `${[header, ...rows].map((r) => r.map(quote).join(',')).join('\n')}\n` },
+    argv: ['map', '@/export.csv', '-q', '@/q.yaml', ...(rng() < 0.5 ? ['--source', pick(rng, ['google-forms', 'qualtrics', 'surveymonkey'])] : [])],
+  };
+}
+
 export type Generator = (rng: Rng, base: { result: string; partial: string }) => Case;
 
 export const GENERATORS: Record<string, Generator> = {
@@ -303,4 +317,5 @@ export const GENERATORS: Record<string, Generator> = {
   outputTargets,
   declaredSource,
   wrongEncodingFlag,
+  hostileExport,
 };

@@ -1,3 +1,4 @@
+import { terminalText } from '../text/safe-text.js';
 import { PLATFORM_NAMES } from './detect.js';
 import type { ProposedColumn } from './propose.js';
 import type { SourceProposal } from './proposal.js';
@@ -9,11 +10,12 @@ export function yamlString(text: string): string {
     !/^(true|false|yes|no|on|off|null|y|n)$/i.test(text) &&
     !/[\s]$/.test(text) &&
     !/ #|: /.test(text);
-  return plain ? text : JSON.stringify(text);
+  // JSON escapes C0; YAML also refuses raw C1 and shows bidi controls misleadingly: escape them too.
+  return plain ? text : JSON.stringify(text).replace(/[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** A YAML comment: one line, so header text with line breaks cannot break out of the comment. */
-const comment = (text: string) => text.replace(/\s+/g, ' ').trim().slice(0, 100);
+const comment = (text: string) => terminalText(text.replace(/\s+/g, ' ').trim().slice(0, 100));
 
 function entry(p: ProposedColumn): string {
   const t = p.target;
