@@ -75,7 +75,8 @@ describe('servqual score --threads', () => {
         const threadedTable = runChecked([...args, '--threads', threads], dir);
         expect(threadedTable.stdout).toBe(table.stdout);
       }
-    });
+      // Eight runs over a 10 MB file: minutes on a busy 2-core machine, never a failure for that.
+    }, 240_000);
   }
 
   it('reports an invalid cell deep in the second half at the same FILE:LINE:COLUMN', () => {
