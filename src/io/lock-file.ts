@@ -140,6 +140,12 @@ export function tryLock(path: string, staleAfterMs: number): HeldLock | null {
   return null;
 }
 
+/** Whether a live holder has the lock at `path` (without taking it). */
+export function isHeld(path: string, staleAfterMs: number): boolean {
+  const found = lookAt(path);
+  return found !== null && !isStaleLock(found.seen, staleAfterMs);
+}
+
 /** Who holds the lock at `path`, for messages. */
 export function lockHolder(path: string): string {
   const owner = lookAt(path)?.seen.owner;

@@ -267,3 +267,8 @@ export function terminalPrompter(m: AuditMessages, color: boolean, context: Cont
 export function promptYesNo(message: string, defaultValue: boolean, words: YesNoWords, color: boolean, context: Context = {}): Promise<boolean> {
   return guarded(yesNoPrompt({ message, default: defaultValue, words, theme: color ? COLOR_THEME : PLAIN_THEME }, context));
 }
+
+/** Asks to pick one of several choices (arrows and Enter). */
+export function promptChoice(message: string, choices: { name: string; value: string }[], color: boolean, context: Context = {}): Promise<string> {
+  return guarded(select({ message, choices, theme: color ? COLOR_THEME : PLAIN_THEME }, context));
+}

@@ -79,10 +79,11 @@ export function ask(
       return prompter.scale({
         heading: `${m.kpi} · ${step.kpi.type.toUpperCase()}`,
         statement: step.kpi.question,
-        kindLabel: step.kpi.id,
+        // The kind of KPI and the meaning of its two ends, never the raw id: a respondent reads this.
+        kindLabel: m.kpiKinds[step.kpi.type],
         min: step.kpi.scale.min,
         max: step.kpi.scale.max,
-        labels: {},
+        labels: { [String(step.kpi.scale.min)]: m.kpiAnchors[step.kpi.type].low, [String(step.kpi.scale.max)]: m.kpiAnchors[step.kpi.type].high },
         previous: asNumber(previous),
         canGoBack,
       });
