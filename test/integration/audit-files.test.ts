@@ -1,9 +1,10 @@
-import { appendFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Journal, journalPath, readJournal } from '../../src/io/audit-journal.js';
+import { isClaimed, Journal, journalPath, legacyJournalPath, listJournals, newInterviewId, readJournalText } from '../../src/io/audit-journal.js';
 import { appendCsvRow, readCsvTable } from '../../src/io/csv-append.js';
 import { UserError } from '../../src/errors.js';
 
@@ -15,37 +16,65 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 const start = { type: 'start' as const, version: 1 as const, questionnaire: 'T', respondent: 'R1', segments: { branch: 'N' }, startedAt: 't0' };
 
-describe('audit journal', () => {
-  it('keeps every answer, the latest one winning, and ignores a line cut short by a crash', () => {
-    const file = journalPath(join(dir, 'r.csv'));
-    const journal = Journal.create(file, start);
+describe('audit journal files', () => {
+  it('appends fsynced lines, one journal per interview, named after the responses file', () => {
+    const out = join(dir, 'r.csv');
+    const a = Journal.create(journalPath(out, newInterviewId()), start);
+    const b = Journal.create(journalPath(out, newInterviewId()), { ...start, respondent: 'R2' });
+    a.append({ type: 'answer', key: 'item:T1:expectation', value: 7, at: 't1' });
+    b.append({ type: 'answer', key: 'item:T1:expectation', value: 3, at: 't1' });
+    expect(listJournals(out)).toEqual([a.file, b.file].sort());
+    expect(readJournalText(a.file)?.split('\n').filter(Boolean).map((line) => JSON.parse(line).respondent ?? JSON.parse(line).value)).toEqual(['R1', 7]);
+    expect(readJournalText(b.file)?.split('\n').filter(Boolean).map((line) => JSON.parse(line).respondent ?? JSON.parse(line).value)).toEqual(['R2', 3]);
+  });
+
+  it('a running interview is claimed: another audit cannot claim it until it is released', () => {
+    const out = join(dir, 'r.csv');
+    const journal = Journal.create(journalPath(out, newInterviewId()), start);
+    expect(isClaimed(journal.file)).toBe(true);
+    expect(Journal.claim(journal.file)).toBeNull();
+    journal.release();
+    expect(isClaimed(journal.file)).toBe(false);
+    const again = Journal.claim(journal.file);
+    expect(again).not.toBeNull();
+    expect(Journal.claim(journal.file)).toBeNull();
+    again?.release();
+  });
+
+  it('a claim left by a process that died (kill -9) is taken over', () => {
+    const out = join(dir, 'r.csv');
+    const file = journalPath(out, newInterviewId());
+    writeFileSync(file, `${JSON.stringify(start)}\n`);
+    // A pid that cannot be running: above the kernel's pid_max.
+    writeFileSync(`${file}.lock`, JSON.stringify({ pid: 2 ** 22 + 1, host: hostname(), nonce: 'dead', at: 't' }));
+    expect(isClaimed(file)).toBe(false);
+    const journal = Journal.claim(file);
+    expect(journal).not.toBeNull();
+    expect(isClaimed(file)).toBe(true);
+    journal?.release();
+  });
+
+  it('mends a cut-off last line before appending, and sets a journal aside instead of deleting it', () => {
+    const out = join(dir, 'r.csv');
+    const file = journalPath(out, 'x');
+    const text = `${JSON.stringify(start)}\n{"type":"answer","key":"item:T1:exp`;
+    writeFileSync(file, text);
+    const journal = Journal.claim(file);
+    if (!journal) throw new Error('not claimed');
+    journal.repair(text, { keepChars: text.indexOf('\n') + 1 });
     journal.append({ type: 'answer', key: 'item:T1:expectation', value: 7, at: 't1' });
-    journal.append({ type: 'answer', key: 'item:T1:perception', value: 5, at: 't2' });
-    journal.append({ type: 'answer', key: 'item:T1:perception', value: 6, at: 't3' });
-    journal.append({ type: 'answer', key: 'weights', value: { tangibles: 100 }, at: 't4' });
-    appendFileSync(file, '{"type":"answer","key":"item:R1:exp');
-    const saved = readJournal(file);
-    expect(saved?.start).toEqual(start);
-    expect([...(saved?.answers ?? [])]).toEqual([
-      ['item:T1:expectation', 7],
-      ['item:T1:perception', 6],
-      ['weights', { tangibles: 100 }],
-    ]);
-    expect(saved?.lastAt).toBe('t4');
-    expect(saved?.completedAt).toBeNull();
-  });
-
-  it('refuses to start over an existing journal, and sets one aside instead of deleting it', () => {
-    const file = journalPath(join(dir, 'r.csv'));
-    Journal.create(file, start);
-    expect(() => Journal.create(file, start)).toThrow();
-    const aside = Journal.reopen(file).setAside('discarded-1');
+    expect(readFileSync(file, 'utf8')).toBe(`${JSON.stringify(start)}\n${JSON.stringify({ type: 'answer', key: 'item:T1:expectation', value: 7, at: 't1' })}\n`);
+    const aside = journal.setAside('discarded-1');
     expect(existsSync(file)).toBe(false);
-    expect(readJournal(aside)?.start.respondent).toBe('R1');
+    expect(readFileSync(aside, 'utf8')).toContain('"R1"');
+    expect(listJournals(out)).toEqual([]);
   });
 
-  it('has nothing to resume when there is no journal', () => {
-    expect(readJournal(join(dir, 'none.journal'))).toBeNull();
+  it('finds the single journal of older versions too', () => {
+    const out = join(dir, 'r.csv');
+    writeFileSync(legacyJournalPath(out), `${JSON.stringify(start)}\n`);
+    writeFileSync(`${out}.journal.discarded-1`, '');
+    expect(listJournals(out)).toEqual([legacyJournalPath(out)]);
   });
 });
 
