@@ -139,6 +139,26 @@ describe('interview', () => {
     expect(asked).toHaveLength(9);
   });
 
+  it('asks a KPI with its question, its kind and the meaning of both ends of its scale, never its raw id', async () => {
+    const q = questionnaire({
+      kpis: [
+        { id: 'k_nps', type: 'nps', question: 'Would you recommend us?' },
+        { id: 'k_csat', type: 'csat', question: 'How satisfied are you?' },
+        { id: 'k_ces', type: 'ces', question: 'How easy was it?' },
+      ],
+    });
+    const steps = auditSteps(q, { respondent: 'r', segments: { branch: 'N' } }).filter((s) => s.kind === 'kpi');
+    const { prompter, seen } = scripted([answer(9), answer(4), answer(6)]);
+    await interview({ steps, answers: new Map(), start: 0, questionnaire: q, messages: auditMessages('en'), prompter, save: () => undefined });
+    const asked = seen as ScaleQuestion[];
+    expect(asked.map((k) => [k.statement, k.kindLabel, k.min, k.max, k.labels])).toEqual([
+      ['Would you recommend us?', 'Net Promoter Score', 0, 10, { 0: 'Not at all likely', 10: 'Extremely likely' }],
+      ['How satisfied are you?', 'Customer satisfaction (CSAT)', 1, 5, { 1: 'Very dissatisfied', 5: 'Very satisfied' }],
+      ['How easy was it?', 'Customer effort (CES)', 1, 7, { 1: 'Very difficult', 7: 'Very easy' }],
+    ]);
+    expect(JSON.stringify(asked)).not.toMatch(/k_nps|k_csat|k_ces/);
+  });
+
   it('speaks the questionnaire language', async () => {
     const q = questionnaire({ language: 'ru' });
     const steps = auditSteps(q, { segments: {} });
