@@ -56,6 +56,8 @@ interface Session {
   now: () => string;
   /** The interview in progress, so that Ctrl-C can say where its answers are and let it go. */
   current: { journal: Journal; answers: Map<string, AnswerValue> } | null;
+  /** The interrupted interviews on offer while the person decides, for the same reason. */
+  offered: readonly Found[];
 }
 
 interface Found extends JournalFound {
@@ -105,6 +107,7 @@ async function saveRespondent(s: Session, journal: Journal, given: AuditGiven, a
 
 /** Claims one of the offered interviews: the person's choice, or null for a new respondent. */
 async function chooseOffer(s: Session, offer: readonly Found[]): Promise<{ found: Found; journal: Journal } | 'again' | null> {
+  s.offered = offer;
   if (offer.length === 1) {
     const found = offer[0] as Found;
     const { recovered } = found;
@@ -163,6 +166,7 @@ async function takeOverJournal(s: Session): Promise<{ journal: Journal; found: F
     }
     if (plan.offer.length === 0) return null;
     const chosen = await chooseOffer(s, plan.offer as Found[]);
+    s.offered = [];
     if (chosen !== 'again') return chosen;
   }
 }
@@ -224,6 +228,9 @@ async function auditOneRespondent(s: Session, requested: AuditGiven): Promise<vo
 function pausedMessage(s: Session): string {
   const current = s.current;
   if (current && current.answers.size > 0) return fill(s.m.cancelled, { answered: String(current.answers.size), journal: current.journal.file });
+  const [one, ...more] = s.offered;
+  if (one && more.length === 0) return fill(s.m.cancelled, { answered: String(one.recovered.answers.size), journal: one.file });
+  if (one) return fill(s.m.pausedMany, { count: String(s.offered.length), file: s.out });
   return fill(s.m.stopped, { file: s.out });
 }
 
@@ -272,6 +279,7 @@ export const registerAudit: Register = (program, ctx) => {
         choose: (message, choices) => promptChoice(message, choices, ctx.color),
         now: () => new Date().toISOString(),
         current: null,
+        offered: [],
       };
       try {
         for (let count = 1; ; count++) {
