@@ -106,6 +106,12 @@ export class TmuxSession {
     this.tmux(['send-keys', '-t', this.name, '-l', text]);
   }
 
+  /** Pastes text as a terminal does (bracketed, when the program asked for it), line ends included. */
+  paste(text: string): void {
+    this.tmux(['set-buffer', '-b', 'paste', text]);
+    this.tmux(['paste-buffer', '-p', '-d', '-b', 'paste', '-t', this.name]);
+  }
+
   /** Types text and presses Enter. */
   enter(text = ''): void {
     if (text !== '') this.type(text);
