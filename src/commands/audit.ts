@@ -9,7 +9,7 @@ import type { Questionnaire } from '../core/questionnaire/model.js';
 import { scoreObjects } from '../core/scoring/score-table.js';
 import { fill } from '../core/text/fill.js';
 import { isClaimed, Journal, journalPath, listJournals, newInterviewId, readJournalText } from '../io/audit-journal.js';
-import { appendCsvRow, checkAppendable, readCsvTable } from '../io/csv-append.js';
+import { appendCsvRow, checkAppendable, countRows } from '../io/csv-append.js';
 import { promptChoice, promptYesNo, terminalPrompter } from '../io/prompts.js';
 import { loadQuestionnaire } from '../io/read-questionnaire.js';
 import { scoreFiles } from '../io/score-files.js';
@@ -197,7 +197,7 @@ async function auditOneRespondent(s: Session, requested: AuditGiven): Promise<vo
   }
   s.current = { journal, answers };
   const steps = auditSteps(s.q, given);
-  const existing = readCsvTable(s.out)?.records.length ?? 0;
+  const existing = countRows(s.out);
   await interview({
     steps,
     answers,

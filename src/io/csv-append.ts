@@ -49,17 +49,10 @@ function checkHeader(file: string, table: CsvTable, header: readonly string[]): 
   }
 }
 
-/** Checks that an existing responses file can take the audit's rows: it has every column the audit writes. */
-export function checkAppendable(file: string, header: readonly string[]): CsvTable | null {
-  const table = readCsvTable(file);
-  if (table) checkHeader(file, table, header);
-  return table;
-}
-
 /**
  * A last record cut short (a power cut in the middle of an append): text after the last line end
- * that has fewer fields than the header. A hand-made file whose last whole row merely lacks a final
- * line end is not cut short.
+ * that has fewer fields than the header, or an unclosed quote. A hand-made file whose last whole
+ * row merely lacks a final line end is not cut short.
  */
 function cutOffTail(file: string, text: string): string | null {
   if (text.endsWith('\n')) return null;
@@ -75,6 +68,27 @@ function cutOffTail(file: string, text: string): string | null {
   }
   const last = whole.records.at(-1);
   return last && last.length < whole.header.length ? text.slice(at + 1) : null;
+}
+
+/** The responses file without a cut-off last row, and that row's text (null when there is none). */
+function readResponses(file: string): { table: CsvTable | null; tail: string | null } {
+  if (!existsSync(file)) return { table: null, tail: null };
+  const text = readFileSync(file, 'utf8');
+  if (text.trim() === '') return { table: null, tail: null };
+  const tail = cutOffTail(file, text);
+  return { table: parseTable(file, tail === null ? text : text.slice(0, text.length - tail.length)), tail };
+}
+
+/** How many rows the responses file holds (a cut-off last row not counted). */
+export function countRows(file: string): number {
+  return readResponses(file).table?.records.length ?? 0;
+}
+
+/** Checks that an existing responses file can take the audit's rows: it has every column the audit writes. */
+export function checkAppendable(file: string, header: readonly string[]): CsvTable | null {
+  const { table } = readResponses(file);
+  if (table) checkHeader(file, table, header);
+  return table;
 }
 
 export interface Appended {
@@ -106,7 +120,7 @@ export async function appendCsvRow(file: string, header: readonly string[], row:
   return withLock(
     csvLockPath(file),
     async (): Promise<Appended> => {
-      let table = readCsvTable(file);
+      const { table, tail } = readResponses(file);
       if (!table) {
         const text = stringify([header, header.map((column) => row[column] ?? '')], { record_delimiter: '\n' });
         await writeFileAtomic(file, text, { overwrite: existsSync(file) });
@@ -114,13 +128,11 @@ export async function appendCsvRow(file: string, header: readonly string[], row:
       }
       checkHeader(file, table, header);
       let cutOff: string | undefined;
-      const tail = cutOffTail(file, table.text);
       if (tail !== null) {
         // Keep the cut-off bytes beside the file (never delete data), then drop them from it.
         cutOff = `${file}.cut-off-${new Date().toISOString().replace(/[:.]/g, '-')}`;
         writeFileSync(cutOff, tail, { flag: 'wx' });
-        truncateSync(file, Buffer.byteLength(table.text, 'utf8') - Buffer.byteLength(tail, 'utf8'));
-        table = readCsvTable(file) ?? table;
+        truncateSync(file, Buffer.byteLength(table.text, 'utf8'));
       }
       const current = table;
       if (unique.length > 0) {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isClaimed, Journal, journalPath, legacyJournalPath, listJournals, newInterviewId, readJournalText } from '../../src/io/audit-journal.js';
-import { appendCsvRow, readCsvTable } from '../../src/io/csv-append.js';
+import { appendCsvRow, csvLockPath, readCsvTable } from '../../src/io/csv-append.js';
 import { UserError } from '../../src/errors.js';
 
 let dir = '';
@@ -109,4 +109,51 @@ describe('appendCsvRow', () => {
     expect((error as UserError).message).toMatch(/r\.csv:1: the existing header lacks columns "T1_P", "comment"/);
     expect(readFileSync(file, 'utf8')).toBe('respondent,T1_E\nR0,5\n');
   });
+
+  it('creates the file with one header when several rows arrive at once, and never writes a row twice', async () => {
+    const file = join(dir, 'r.csv');
+    const rows = Array.from({ length: 8 }, (_, i) => ({ respondent: `R${i}`, T1_E: '7', T1_P: String(i % 7 + 1), comment: '' }));
+    const results = await Promise.all(rows.map((row) => appendCsvRow(file, header, row, ['respondent'])));
+    expect(results.every((r) => r.written)).toBe(true);
+    expect([...results.map((r) => r.rows)].sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    const again = await appendCsvRow(file, header, rows[3] as Record<string, string>, ['respondent']);
+    expect(again).toEqual({ written: false, rows: 8 });
+    const text = readFileSync(file, 'utf8');
+    expect(text.split('\n').filter((line) => line.startsWith('respondent,'))).toHaveLength(1);
+    expect((parse(text, { columns: true }) as Record<string, string>[]).map((r) => r.respondent).sort()).toEqual(rows.map((r) => r.respondent));
+    expect(readdirSync(dir)).toEqual(['r.csv']);
+  });
+
+  it('a last row cut off mid-write is moved aside before the next row is appended; nothing is deleted', async () => {
+    const file = join(dir, 'r.csv');
+    writeFileSync(file, 'respondent,T1_E,T1_P,comment\nR0,5,4,ok\nR1,6,"half a co');
+    const appended = await appendCsvRow(file, header, { respondent: 'R2', T1_E: '7', T1_P: '5', comment: '' });
+    expect(appended.written).toBe(true);
+    expect(readFileSync(file, 'utf8')).toBe('respondent,T1_E,T1_P,comment\nR0,5,4,ok\nR2,7,5,\n');
+    expect(readFileSync(appended.cutOff as string, 'utf8')).toBe('R1,6,"half a co');
+    // A whole last row that merely lacks its line end is kept as it is.
+    writeFileSync(file, 'respondent,T1_E,T1_P,comment\nR0,5,4,ok');
+    const kept = await appendCsvRow(file, header, { respondent: 'R3', T1_E: '1', T1_P: '2', comment: '' });
+    expect(kept.cutOff).toBeUndefined();
+    expect(readFileSync(file, 'utf8')).toBe('respondent,T1_E,T1_P,comment\nR0,5,4,ok\nR3,1,2,\n');
+  });
+
+  it('takes over a lock left by a process that died, and waits for a live one', async () => {
+    const file = join(dir, 'r.csv');
+    writeFileSync(csvLockPath(file), JSON.stringify({ pid: 2 ** 22 + 1, host: hostname(), nonce: 'dead', at: 't' }));
+    await appendCsvRow(file, header, { respondent: 'R1', T1_E: '7', T1_P: '5', comment: '' });
+    expect(existsSync(csvLockPath(file))).toBe(false);
+    // A live holder (this very process, by another nonce): the append waits until it lets go.
+    writeFileSync(csvLockPath(file), JSON.stringify({ pid: process.pid, host: hostname(), nonce: 'live', at: 't' }));
+    let done = false;
+    const pending = appendCsvRow(file, header, { respondent: 'R2', T1_E: '7', T1_P: '5', comment: '' }).then(() => {
+      done = true;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(done).toBe(false);
+    rmSync(csvLockPath(file));
+    await pending;
+    expect(readCsvTable(file)?.records.map((r) => r[0])).toEqual(['R1', 'R2']);
+  });
 });
+
