@@ -1,5 +1,6 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parse } from 'csv-parse/sync';
@@ -67,12 +68,15 @@ describe('several audits finishing into one responses file at once', () => {
     removeTempDir(dir);
   });
 
-  it(`${WORKERS} writers x ${ROUNDS} rounds: every row once, one header, no journal mixed, nothing left behind`, { timeout: 60_000 }, async () => {
+  it(`${WORKERS} writers x ${ROUNDS} rounds (half of them starting from a dead writer's lock): every row once, one header, no journal mixed, nothing left behind`, { timeout: 60_000 }, async () => {
     expect(existsSync(join(repoRoot, 'dist', 'io', 'csv-append.js')), 'run `npm run build` first').toBe(true);
     const out = join(dir, 'r.csv');
     writers = Array.from({ length: WORKERS }, (_, index) => new Writer(out, index + 1));
     const replies: Reply[] = [];
     for (let round = 1; round <= ROUNDS; round++) {
+      // Every other round starts with a lock left by a process that died (a kill -9 mid-append):
+      // all four writers find it stale at once, and exactly one may break it.
+      if (round % 2 === 0) writeFileSync(`${out}.lock`, JSON.stringify({ pid: 2 ** 22 + 1, host: hostname(), nonce: `dead-${round}`, at: 't' }));
       // All writers get their go in the same tick: the file is created and appended to by all at once.
       for (const writer of writers) writer.child.stdin.write(`${round}\n`);
       replies.push(...(await Promise.all(writers.map((writer) => writer.next()))));
