@@ -214,6 +214,7 @@ const textPrompt = createPrompt<Reply<string>, TextConfig>((config, done) => {
   const earlier = useRef<string[]>([]);
   const lastLine = useRef('');
   const pasting = useRef(false);
+  const lastWasReturn = useRef(false);
   const prefix = usePrefix({ status, theme });
   const fallback = question.previous ?? question.default;
 
@@ -239,15 +240,19 @@ const textPrompt = createPrompt<Reply<string>, TextConfig>((config, done) => {
       pasting.current = key.name === 'paste-start';
       return;
     }
+    const afterReturn = lastWasReturn.current;
+    lastWasReturn.current = key.name === 'return';
     if (isEnterKey(key)) {
       // The terminal's line editor has already taken the line: what it held is in lastLine.
       if (pasting.current) {
+        // CR LF (a text copied from Windows) is one line end.
+        if (key.name === 'enter' && afterReturn) return;
         earlier.current = [...earlier.current, lastLine.current];
         lastLine.current = '';
         setLine('');
         return;
       }
-      const text = [...earlier.current, lastLine.current].join('\n').trim();
+      const text = [...earlier.current, lastLine.current].join(question.multiline ? '\n' : ' ').trim();
       earlier.current = [];
       lastLine.current = '';
       setLine('');
@@ -284,7 +289,10 @@ const textPrompt = createPrompt<Reply<string>, TextConfig>((config, done) => {
   const head = `${prefix} ${theme.style.message(question.message, status)}`;
   if (status === 'done') return `${head} ${theme.style.answer(visible(shownAnswer.split('\n').join(' ⏎ ')))}`;
   const offered = fallback ? ` ${theme.style.defaultAnswer(visible(fallback.split('\n').join(' ⏎ ')))}` : '';
-  const lines = earlier.current.length === 0 ? [`${head}${offered} ${line}`] : [`${head}${offered}`, ...earlier.current.map((l) => `  ${visible(l)}`), `  ${line}`];
+  const lines =
+    earlier.current.length === 0 || !question.multiline
+      ? [`${head}${offered} ${[...earlier.current.map(visible), line].join(' ')}`]
+      : [`${head}${offered}`, ...earlier.current.map((l) => `  ${visible(l)}`), `  ${line}`];
   const bottom = [theme.style.help(`  ${config.keys}`), ...(error ? [theme.style.error(error)] : [])];
   return [lines.join('\n'), bottom.join('\n')];
 });

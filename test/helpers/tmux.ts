@@ -107,9 +107,10 @@ export class TmuxSession {
   }
 
   /** Pastes text as a terminal does (bracketed, when the program asked for it), line ends included. */
-  paste(text: string): void {
+  paste(text: string, options: { raw?: boolean } = {}): void {
     this.tmux(['set-buffer', '-b', 'paste', text]);
-    this.tmux(['paste-buffer', '-p', '-d', '-b', 'paste', '-t', this.name]);
+    // Without raw, tmux sends each LF as CR, as a terminal does for a typed Enter.
+    this.tmux(['paste-buffer', '-p', '-d', ...(options.raw ? ['-r'] : []), '-b', 'paste', '-t', this.name]);
   }
 
   /** Types text and presses Enter. */

@@ -20,6 +20,8 @@ export interface ScaleQuestion {
 
 export interface TextQuestion {
   message: string;
+  /** Line ends in a pasted text are kept (the comment); elsewhere they become spaces. */
+  multiline?: boolean;
   default?: string;
   previous?: string | null;
   required: boolean;
@@ -63,7 +65,7 @@ export function ask(
     case 'segment':
       return prompter.text({ message: fill(m.segment, { column: step.column }), previous: asText(previous), required: false, canGoBack });
     case 'comment':
-      return prompter.text({ message: m.comment, previous: asText(previous), required: false, canGoBack });
+      return prompter.text({ message: m.comment, multiline: true, previous: asText(previous), required: false, canGoBack });
     case 'answer':
       return prompter.scale({
         heading: fill(m.progress, { dimension: step.dimension.label, n: String(step.itemNumber), total: String(step.itemCount) }),

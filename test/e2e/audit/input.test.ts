@@ -67,7 +67,13 @@ describeWithTmux('servqual audit: text prompts, paste and typing ahead', () => {
     copyQuestionnaire('two-column.yaml', dir());
     const s = startAudit(dir(), ARGS);
     const steps = respondentSteps(two, eve);
-    await drive(s, steps.slice(0, -1));
+    await drive(s, steps.slice(0, 1));
+    // Into a one-line answer (a segment), line ends of a paste (here CR LF, as copied on Windows) become spaces.
+    await s.waitForPrompt(segmentPrompt('branch'));
+    s.paste('Harbour\r\nside', { raw: true });
+    await s.waitFor(/^\? branch Harbour side$/m);
+    s.send('Enter');
+    await drive(s, steps.slice(2, -1));
     await s.waitForPrompt(commentPrompt(two));
     s.paste('Queue was long.\nStaff were kind;\n"the coffee" was cold');
     await s.waitFor(/^ {2}"the coffee" was cold$/m);
@@ -75,7 +81,7 @@ describeWithTmux('servqual audit: text prompts, paste and typing ahead', () => {
     await s.waitForPrompt(nextPrompt(two));
     s.enter('n');
     expect(await s.waitForExit()).toBe(0);
-    expectRows(join(dir(), 'r.csv'), [expectedRow(two, { ...eve, comment: 'Queue was long.\nStaff were kind;\n"the coffee" was cold' })]);
+    expectRows(join(dir(), 'r.csv'), [expectedRow(two, { ...eve, segments: { branch: 'Harbour side' }, comment: 'Queue was long.\nStaff were kind;\n"the coffee" was cold' })]);
   });
 
   it('answers typed faster than the questions are drawn all count, in order', async () => {
