@@ -26,7 +26,8 @@ interface AuditOptions {
 }
 
 function parseSegments(values: readonly string[]): Record<string, string> {
-  const segments: Record<string, string> = {};
+  // No prototype: a column named __proto__ or constructor is a column like any other.
+  const segments = Object.create(null) as Record<string, string>;
   for (const value of values) {
     const at = value.indexOf('=');
     if (at <= 0) throw new UserError({ code: 'usage', message: `--segment ${value}: expected KEY=VALUE, e.g. --segment branch=North` });

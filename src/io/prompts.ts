@@ -185,7 +185,6 @@ interface TextConfig {
   question: TextQuestion;
   keys: string;
   nothingBefore: string;
-  skipped: string;
   /** Where bracketed paste is switched on and off: the terminal itself, not the prompt's muted stream. */
   terminal: NodeJS.WritableStream;
 }
@@ -263,7 +262,7 @@ const textPrompt = createPrompt<Reply<string>, TextConfig>((config, done) => {
       }
       if (text === '' && fallback) return finish({ type: 'answer', value: fallback }, fallback);
       if (text === '' && question.required) return setError(`${question.message}?`);
-      if (text === '') return finish({ type: 'skip' }, config.skipped);
+      if (text === '') return finish({ type: 'skip' }, '');
       finish({ type: 'answer', value: text }, text);
       return;
     }
@@ -291,8 +290,8 @@ const textPrompt = createPrompt<Reply<string>, TextConfig>((config, done) => {
   const offered = fallback ? ` ${theme.style.defaultAnswer(visible(fallback.split('\n').join(' ⏎ ')))}` : '';
   const lines =
     earlier.current.length === 0 || !question.multiline
-      ? [`${head}${offered} ${[...earlier.current.map(visible), line].join(' ')}`]
-      : [`${head}${offered}`, ...earlier.current.map((l) => `  ${visible(l)}`), `  ${line}`];
+      ? [`${head}${offered} ${[...earlier.current, line].map(visible).join(' ')}`]
+      : [`${head}${offered}`, ...earlier.current.map((l) => `  ${visible(l)}`), `  ${visible(line)}`];
   const bottom = [theme.style.help(`  ${config.keys}`), ...(error ? [theme.style.error(error)] : [])];
   return [lines.join('\n'), bottom.join('\n')];
 });
@@ -324,7 +323,6 @@ export function terminalPrompter(m: AuditMessages, color: boolean, context: Cont
           question,
           keys: question.canGoBack ? m.textKeys : m.textKeysFirst,
           nothingBefore: m.nothingBefore,
-          skipped: m.skipped,
           terminal: context.output ?? process.stdout,
         },
         context,
