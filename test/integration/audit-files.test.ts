@@ -1,11 +1,13 @@
 import { hostname } from 'node:os';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, utimesSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isClaimed, Journal, journalPath, legacyJournalPath, listJournals, newInterviewId, readJournalText } from '../../src/io/audit-journal.js';
 import { appendCsvRow, csvLockPath, readCsvTable } from '../../src/io/csv-append.js';
+import { isHeld, tryLock } from '../../src/io/lock-file.js';
+import { parseLockOwner } from '../../src/core/audit/lock-owner.js';
 import { UserError } from '../../src/errors.js';
 
 let dir = '';
@@ -154,6 +156,36 @@ describe('appendCsvRow', () => {
     rmSync(csvLockPath(file));
     await pending;
     expect(readCsvTable(file)?.records.map((r) => r[0])).toEqual(['R1', 'R2']);
+  });
+});
+
+describe('lock files', () => {
+  const dead = (nonce: string) => JSON.stringify({ pid: 2 ** 22 + 1, host: hostname(), nonce, at: 't' });
+
+  it('a stale lock is broken only under the breaker lock, and a breaker left by a dead process is cleared', () => {
+    const path = join(dir, 'x.lock');
+    writeFileSync(path, dead('old'));
+    writeFileSync(`${path}.break`, dead('breaker'));
+    const lock = tryLock(path, 30_000);
+    expect(lock).not.toBeNull();
+    expect(parseLockOwner(readFileSync(path, 'utf8'))?.pid).toBe(process.pid);
+    expect(existsSync(`${path}.break`)).toBe(false);
+    // Held by a live process (this one): not taken, and releasing only removes one's own lock.
+    expect(tryLock(path, 30_000)).toBeNull();
+    expect(isHeld(path, 30_000)).toBe(true);
+    lock?.release();
+    expect(existsSync(path)).toBe(false);
+  });
+
+  it('a lock from another host counts as live until it has not been touched for the stale time', () => {
+    const path = join(dir, 'y.lock');
+    writeFileSync(path, JSON.stringify({ pid: 1, host: 'another-host', nonce: 'n', at: 't' }));
+    expect(tryLock(path, 60_000)).toBeNull();
+    const old = new Date(Date.now() - 120_000);
+    utimesSync(path, old, old);
+    const lock = tryLock(path, 60_000);
+    expect(lock).not.toBeNull();
+    lock?.release();
   });
 });
 
