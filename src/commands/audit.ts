@@ -4,12 +4,12 @@ import { interview, type Prompter } from '../core/audit/interview.js';
 import { questionnaireFingerprint, recoverJournal } from '../core/audit/journal.js';
 import { auditMessages, type AuditMessages } from '../core/audit/messages.js';
 import { describeSkipped, journalRespondent, planResume, shownText, type JournalFound } from '../core/audit/resume.js';
-import { auditHeader, auditRow, auditSteps, firstUnanswered, segmentColumns, type AnswerValue, type AuditGiven } from '../core/audit/steps.js';
+import { auditHeader, auditRow, auditSteps, firstUnanswered, nextRespondentId, segmentColumns, type AnswerValue, type AuditGiven } from '../core/audit/steps.js';
 import type { Questionnaire } from '../core/questionnaire/model.js';
 import { scoreObjects } from '../core/scoring/score-table.js';
 import { fill } from '../core/text/fill.js';
 import { isClaimed, Journal, journalPath, listJournals, newInterviewId, readJournalText } from '../io/audit-journal.js';
-import { appendCsvRow, checkAppendable, countRows } from '../io/csv-append.js';
+import { appendCsvRow, checkAppendable, readColumn } from '../io/csv-append.js';
 import { promptChoice, promptYesNo, terminalPrompter } from '../io/prompts.js';
 import { loadQuestionnaire } from '../io/read-questionnaire.js';
 import { scoreFiles } from '../io/score-files.js';
@@ -70,7 +70,7 @@ function gatherJournals(s: Session): Found[] {
   const found: Found[] = [];
   for (const file of listJournals(s.out)) {
     const live = isClaimed(file);
-    const text = live ? '' : readJournalText(file);
+    const text = readJournalText(file);
     if (text === null) continue;
     found.push({ file, live, text, recovered: recoverJournal(text, s.q) });
   }
@@ -198,7 +198,12 @@ async function auditOneRespondent(s: Session, requested: AuditGiven): Promise<vo
   }
   s.current = { journal, answers };
   const steps = auditSteps(s.q, given);
-  const existing = countRows(s.out);
+  // Ids other auditors' interviews have (running or interrupted) are not offered as the default.
+  const { rows: existing, values: used } = readColumn(s.out, s.q.columns.respondent);
+  for (const other of gatherJournals(s)) {
+    const id = other.recovered.given.respondent ?? other.recovered.answers.get('respondent');
+    if (typeof id === 'string') used.add(id);
+  }
   await interview({
     steps,
     answers,
@@ -206,7 +211,7 @@ async function auditOneRespondent(s: Session, requested: AuditGiven): Promise<vo
     questionnaire: s.q,
     messages: s.m,
     prompter: s.prompter,
-    defaults: { respondent: `R${String(existing + 1).padStart(4, '0')}` },
+    defaults: { respondent: nextRespondentId(existing, used) },
     save: (key, value) => journal.append({ type: 'answer', key, value, at: s.now() }),
   });
   const { row, rows } = await saveRespondent(s, journal, given, answers, s.now(), false);

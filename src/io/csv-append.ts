@@ -79,9 +79,12 @@ function readResponses(file: string): { table: CsvTable | null; tail: string | n
   return { table: parseTable(file, tail === null ? text : text.slice(0, text.length - tail.length)), tail };
 }
 
-/** How many rows the responses file holds (a cut-off last row not counted). */
-export function countRows(file: string): number {
-  return readResponses(file).table?.records.length ?? 0;
+/** How many rows the responses file holds (a cut-off last row not counted), and the values in one of its columns. */
+export function readColumn(file: string, column: string): { rows: number; values: Set<string> } {
+  const { table } = readResponses(file);
+  if (!table) return { rows: 0, values: new Set() };
+  const index = table.header.indexOf(column);
+  return { rows: table.records.length, values: new Set(index === -1 ? [] : table.records.map((record) => record[index] ?? '')) };
 }
 
 /** Checks that an existing responses file can take the audit's rows: it has every column the audit writes. */

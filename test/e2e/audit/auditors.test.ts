@@ -12,8 +12,10 @@ import {
   nextPrompt,
   readRows,
   readSpec,
+  respondentPrompt,
   respondentSteps,
   resumePrompt,
+  segmentPrompt,
   startAudit,
   useAuditDir,
   type Respondent,
@@ -50,17 +52,23 @@ describeWithTmux('servqual audit: two auditors on one responses file', () => {
 
   it('two terminals finishing at the same moment: both rows saved once, each from its own journal', async () => {
     copyQuestionnaire('two-column.yaml', dir());
+    const first: Respondent = { ...ann, id: undefined, defaultId: 'R0001' };
+    const second: Respondent = { ...ben, id: undefined, defaultId: 'R0002' };
+    const stepsOne = respondentSteps(two, first);
+    const stepsOther = respondentSteps(two, second);
     const one = startAudit(dir(), ['q.yaml', '--out', 'r.csv']);
+    await drive(one, stepsOne.slice(0, 1));
+    await one.waitForPrompt(segmentPrompt('branch'));
+    // The first terminal's interview has taken R0001: the second is offered R0002.
     const other = startAudit(dir(), ['q.yaml', '--out', 'r.csv']);
-    const stepsOne = respondentSteps(two, ann);
-    const stepsOther = respondentSteps(two, ben);
+    await other.waitForPrompt(respondentPrompt(two, 'R0002'));
     // Both answer everything up to the comment, side by side.
-    await Promise.all([drive(one, stepsOne.slice(0, -1)), drive(other, stepsOther.slice(0, -1))]);
+    await Promise.all([drive(one, stepsOne.slice(1, -1)), drive(other, stepsOther.slice(0, -1))]);
     await Promise.all([one.waitForPrompt(commentPrompt(two)), other.waitForPrompt(commentPrompt(two))]);
     // Two interviews, two journals.
     expect(journalFiles(dir())).toHaveLength(2);
-    one.type(ann.comment);
-    other.type(ben.comment);
+    one.type(first.comment);
+    other.type(second.comment);
     one.send('Enter');
     other.send('Enter');
     await Promise.all([one.waitForPrompt(nextPrompt(two)), other.waitForPrompt(nextPrompt(two))]);
@@ -71,8 +79,8 @@ describeWithTmux('servqual audit: two auditors on one responses file', () => {
 
     const rows = rowsById(join(dir(), 'r.csv'));
     expect(readRows(join(dir(), 'r.csv'))).toHaveLength(2);
-    expect(rows.get('ANN')).toEqual(expectedRow(two, ann));
-    expect(rows.get('BEN')).toEqual(expectedRow(two, ben));
+    expect(rows.get('R0001')).toEqual(expectedRow(two, first));
+    expect(rows.get('R0002')).toEqual(expectedRow(two, second));
     expect(journalExists(dir())).toBe(false);
     expect(readdirSync(dir()).sort()).toEqual(['q.yaml', 'r.csv']);
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { interview, type Prompter, type Reply, type ScaleQuestion, type TextQuestion } from '../../../src/core/audit/interview.js';
 import { auditMessages } from '../../../src/core/audit/messages.js';
-import { auditHeader, auditRow, auditSteps, firstUnanswered, type AnswerValue } from '../../../src/core/audit/steps.js';
+import { auditHeader, auditRow, auditSteps, firstUnanswered, nextRespondentId, type AnswerValue } from '../../../src/core/audit/steps.js';
 import { validateQuestionnaire } from '../../../src/core/questionnaire/validate.js';
 import type { Questionnaire } from '../../../src/core/questionnaire/model.js';
 import { scoreObjects } from '../../../src/core/scoring/score-table.js';
@@ -76,6 +76,13 @@ describe('audit steps', () => {
   it('orders three-column answers minimum, desired, perceived', () => {
     const steps = auditSteps(questionnaire({ format: 'three-column' }), { respondent: 'r', segments: { branch: 'N' } });
     expect(steps.slice(0, 3).map((s) => s.key)).toEqual(['item:I0:minimum', 'item:I0:desired', 'item:I0:perception']);
+  });
+
+  it('offers the next free default respondent id, skipping ids already in the file or in other interviews', () => {
+    expect(nextRespondentId(0, new Set())).toBe('R0001');
+    expect(nextRespondentId(2, new Set(['R0001', 'R0002']))).toBe('R0003');
+    expect(nextRespondentId(2, new Set(['R0003', 'R0004', 'X']))).toBe('R0005');
+    expect(nextRespondentId(9999, new Set())).toBe('R10000');
   });
 
   it('finds the first unanswered step', () => {
