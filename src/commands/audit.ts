@@ -77,6 +77,12 @@ function gatherJournals(s: Session): Found[] {
   return found;
 }
 
+/** The journal read again once claimed: another audit may have added to it since it was listed. */
+function reread(s: Session, found: Found): Found {
+  const text = readJournalText(found.file) ?? found.text;
+  return text === found.text ? found : { ...found, text, recovered: recoverJournal(text, s.q) };
+}
+
 function stamp(s: Session): string {
   return s.now().replace(/[:.]/g, '-');
 }
@@ -151,11 +157,17 @@ async function chooseOffer(s: Session, offer: readonly Found[]): Promise<{ found
 async function takeOverJournal(s: Session): Promise<{ journal: Journal; found: Found } | null> {
   for (;;) {
     const plan = planResume(gatherJournals(s));
-    for (const found of plan.finish as Found[]) {
-      const journal = Journal.claim(found.file);
+    for (const listed of plan.finish as Found[]) {
+      const journal = Journal.claim(listed.file);
       if (!journal) continue;
+      const found = reread(s, listed);
+      const { completedAt } = found.recovered;
+      if (completedAt === null) {
+        journal.release();
+        continue;
+      }
       reportRecovery(s, found);
-      const { row, rows } = await saveRespondent(s, journal, found.recovered.given, found.recovered.answers, found.recovered.completedAt as string, true);
+      const { row, rows } = await saveRespondent(s, journal, found.recovered.given, found.recovered.answers, completedAt, true);
       s.ctx.stdout.write(`${fill(s.m.saved, { respondent: shownText(row[s.q.columns.respondent] ?? ''), file: s.out, rows: String(rows) })}\n`);
     }
     for (const found of plan.empty) Journal.claim(found.file)?.remove();
@@ -178,11 +190,12 @@ async function auditOneRespondent(s: Session, requested: AuditGiven): Promise<vo
   let answers = new Map<string, AnswerValue>();
   let journal: Journal;
   if (resumed) {
-    given = resumed.found.recovered.given;
-    answers = new Map(resumed.found.recovered.answers);
+    const found = reread(s, resumed.found);
+    given = found.recovered.given;
+    answers = new Map(found.recovered.answers);
     journal = resumed.journal;
     // A line cut off by a crash is mended before the next answer is appended after it.
-    journal.repair(resumed.found.text, resumed.found.recovered.repair);
+    journal.repair(found.text, found.recovered.repair);
   } else {
     const interviewId = newInterviewId();
     journal = Journal.create(journalPath(s.out, interviewId), {

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, openSync, readdirSync, readFileSync, renameSync, truncateSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, openSync, readdirSync, readFileSync, renameSync, truncateSync, unlinkSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { JournalEntry, JournalStart, RecoveredJournal } from '../core/audit/journal.js';
-import { isHeld, tryLock, type HeldLock } from './lock-file.js';
+import { appendWhole, isHeld, tryLock, type HeldLock } from './lock-file.js';
 
 /**
  * The audit journals: one file per interview beside the responses file
@@ -119,13 +119,7 @@ export class Journal {
   }
 
   private write(text: string, flags: string): void {
-    const fd = openSync(this.file, flags);
-    try {
-      writeSync(fd, text);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
+    appendWhole(this.file, text, flags);
   }
 
   /** Lets another audit take this interview over (after Ctrl-C, or when it was not chosen). */

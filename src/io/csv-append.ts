@@ -1,10 +1,10 @@
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, truncateSync, writeFileSync, writeSync } from 'node:fs';
+import { existsSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { UserError } from '../errors.js';
 import { writeFileAtomic } from './atomic-write.js';
 import { sniffDelimiter } from './csv-records.js';
-import { withLock } from './lock-file.js';
+import { appendWhole, withLock } from './lock-file.js';
 
 /** A whole (small) CSV file: the audit's responses file, read to append to it. */
 export interface CsvTable {
@@ -146,14 +146,8 @@ export async function appendCsvRow(file: string, header: readonly string[], row:
       }
       const line = stringify([current.header.map((column) => row[column] ?? '')], { delimiter: current.delimiter, record_delimiter: current.eol });
       const separator = current.text.endsWith('\n') ? '' : current.eol;
-      const fd = openSync(file, 'a');
-      try {
-        // One write: a reader (or a crash) sees the whole row or none of it.
-        writeSync(fd, `${separator}${line}`);
-        fsyncSync(fd);
-      } finally {
-        closeSync(fd);
-      }
+      // One append of the whole row; a failure leaves the file as it was.
+      appendWhole(file, `${separator}${line}`);
       return { written: true, rows: current.records.length + 1, ...(cutOff ? { cutOff } : {}) };
     },
     { staleAfterMs: CSV_LOCK_STALE_MS, timeoutMs: CSV_LOCK_TIMEOUT_MS, file },

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, openSync, readFileSync, statSync, unlinkSync, utimesSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, fsyncSync, ftruncateSync, openSync, readFileSync, statSync, unlinkSync, utimesSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { isStaleLock, parseLockOwner, type LockOwner, type LockSeen } from '../core/audit/lock-owner.js';
 import { UserError } from '../errors.js';
@@ -14,8 +14,56 @@ import { UserError } from '../errors.js';
 
 const BREAK_STALE_MS = 5_000;
 
+/**
+ * Appends `text` to `file` whole, flushed to disk: writes until every byte is out (a write may be
+ * short when the disk fills), and on a failure cuts the file back to its size before, so that no
+ * half line or half row is left.
+ */
+export function appendWhole(file: string, text: string, flags = 'a'): void {
+  let fd: number;
+  try {
+    fd = openSync(file, flags);
+  } catch (error) {
+    throw writeFault(error, file);
+  }
+  const before = fstatSync(fd).size;
+  try {
+    const bytes = Buffer.from(text, 'utf8');
+    for (let offset = 0; offset < bytes.length; ) offset += writeSync(fd, bytes, offset);
+    fsyncSync(fd);
+  } catch (error) {
+    try {
+      ftruncateSync(fd, before);
+    } catch {
+      // the file keeps a cut-off tail, which the next run repairs
+    }
+    throw writeFault(error, file);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 function errorCode(error: unknown): string | undefined {
   return (error as NodeJS.ErrnoException | undefined)?.code;
+}
+
+const WRITE_FAULTS: Record<string, string> = {
+  ENOSPC: 'no space left on the device',
+  EDQUOT: 'disk quota exceeded',
+  EROFS: 'the file system is read-only',
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  EIO: 'input/output error',
+};
+
+/**
+ * A failed write of the audit's journal, lock or responses file as a user error naming the file
+ * (the answers already saved stay where they are), or the error itself when it is not a known fault.
+ */
+export function writeFault(error: unknown, file: string): unknown {
+  const code = errorCode(error);
+  const reason = code ? WRITE_FAULTS[code] : undefined;
+  return reason ? new UserError({ code: `file-${code?.toLowerCase()}`, file, message: `cannot write: ${reason}` }) : error;
 }
 
 function pidAlive(pid: number): boolean {
@@ -54,13 +102,19 @@ function create(path: string): LockOwner | null {
     fd = openSync(path, 'wx');
   } catch (error) {
     if (errorCode(error) === 'EEXIST') return null;
-    throw error;
+    throw writeFault(error, path);
   }
   try {
     writeSync(fd, JSON.stringify(owner));
     fsyncSync(fd);
-  } finally {
+  } catch (error) {
+    // A lock without its owner would look held until it ages: remove it.
     closeSync(fd);
+    fd = -1;
+    unlinkSync(path);
+    throw writeFault(error, path);
+  } finally {
+    if (fd !== -1) closeSync(fd);
   }
   return owner;
 }

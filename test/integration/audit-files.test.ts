@@ -6,7 +6,7 @@ import { parse } from 'csv-parse/sync';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isClaimed, Journal, journalPath, legacyJournalPath, listJournals, newInterviewId, readJournalText } from '../../src/io/audit-journal.js';
 import { appendCsvRow, csvLockPath, readCsvTable } from '../../src/io/csv-append.js';
-import { isHeld, tryLock } from '../../src/io/lock-file.js';
+import { appendWhole, isHeld, tryLock } from '../../src/io/lock-file.js';
 import { parseLockOwner } from '../../src/core/audit/lock-owner.js';
 import { UserError } from '../../src/errors.js';
 
@@ -186,6 +186,23 @@ describe('lock files', () => {
     const lock = tryLock(path, 60_000);
     expect(lock).not.toBeNull();
     lock?.release();
+  });
+
+  it('a full disk is a user error naming the file, and leaves no half line behind', () => {
+    const error = (() => {
+      try {
+        appendWhole('/dev/full', 'a line\n');
+      } catch (caught) {
+        return caught;
+      }
+      return undefined;
+    })();
+    expect(error).toBeInstanceOf(UserError);
+    expect((error as UserError).message).toBe('/dev/full: cannot write: no space left on the device');
+    const file = join(dir, 'j');
+    writeFileSync(file, 'kept\n');
+    appendWhole(file, 'more\n');
+    expect(readFileSync(file, 'utf8')).toBe('kept\nmore\n');
   });
 });
 
