@@ -85,7 +85,11 @@ export function ask(
         kindLabel: m.kpiKinds[step.kpi.type],
         min: step.kpi.scale.min,
         max: step.kpi.scale.max,
-        labels: { [String(step.kpi.scale.min)]: m.kpiAnchors[step.kpi.type].low, [String(step.kpi.scale.max)]: m.kpiAnchors[step.kpi.type].high },
+        labels: {
+          [String(step.kpi.scale.min)]: m.kpiAnchors[step.kpi.type].low,
+          [String(step.kpi.scale.max)]: m.kpiAnchors[step.kpi.type].high,
+          ...step.kpi.scale.labels,
+        },
         previous: asNumber(previous),
         canGoBack,
       });

@@ -150,7 +150,7 @@ describe('interview', () => {
     const q = questionnaire({
       kpis: [
         { id: 'k_nps', type: 'nps', question: 'Would you recommend us?' },
-        { id: 'k_csat', type: 'csat', question: 'How satisfied are you?' },
+        { id: 'k_csat', type: 'csat', question: 'How satisfied are you?', scale: { min: 1, max: 5, labels: { 3: 'Neutral', 5: 'Delighted' } } },
         { id: 'k_ces', type: 'ces', question: 'How easy was it?' },
       ],
     });
@@ -160,7 +160,8 @@ describe('interview', () => {
     const asked = seen as ScaleQuestion[];
     expect(asked.map((k) => [k.statement, k.kindLabel, k.min, k.max, k.labels])).toEqual([
       ['Would you recommend us?', 'Net Promoter Score', 0, 10, { 0: 'Not at all likely', 10: 'Extremely likely' }],
-      ['How satisfied are you?', 'Customer satisfaction (CSAT)', 1, 5, { 1: 'Very dissatisfied', 5: 'Very satisfied' }],
+      // The questionnaire's own labels win over the built-in ends.
+      ['How satisfied are you?', 'Customer satisfaction (CSAT)', 1, 5, { 1: 'Very dissatisfied', 3: 'Neutral', 5: 'Delighted' }],
       ['How easy was it?', 'Customer effort (CES)', 1, 7, { 1: 'Very difficult', 7: 'Very easy' }],
     ]);
     expect(JSON.stringify(asked)).not.toMatch(/k_nps|k_csat|k_ces/);
