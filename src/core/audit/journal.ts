@@ -96,7 +96,11 @@ export function questionnaireFingerprint(q: Questionnaire): string {
   );
 }
 
-/** Why `value` cannot answer `step`, or null when it can. */
+/**
+ * Why `value` cannot answer `step`, or null when it can: scale answers are whole numbers on their
+ * scale (or null, skipped), an allocation gives every dimension points that add up to 100.
+ * @example checkAnswer(kpiStep, 11, q) // '11 is not on the 0-10 scale'
+ */
 export function checkAnswer(step: Step, value: AnswerValue, q: Questionnaire): string | null {
   switch (step.kind) {
     case 'respondent':

@@ -14,7 +14,10 @@ export interface LockOwner {
 
 const ownerSchema = z.object({ pid: z.number().int().positive(), host: z.string(), nonce: z.string().min(1), at: z.string() });
 
-/** The owner written in a lock file, or null when the text is not one (empty, cut off, foreign). */
+/**
+ * The owner written in a lock file, or null when the text is not one (empty, cut off, foreign).
+ * @example parseLockOwner('{"pid":7,"host":"a","nonce":"n","at":"t"}')?.pid // 7
+ */
 export function parseLockOwner(text: string): LockOwner | null {
   try {
     const parsed = ownerSchema.safeParse(JSON.parse(text));

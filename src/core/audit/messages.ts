@@ -36,7 +36,7 @@ const en = {
   resumeChoice: '{respondent} · {answered} answers · last at {at}',
   resumeNone: 'None: start a new respondent (they stay saved for later)',
   takenMeanwhile: 'Another audit has just taken over that interview; choose again.',
-  journalSkipped: '{file}: {count} journal lines could not be used:',
+  journalSkipped: '{file}: {lines} could not be used:',
   journalLine: 'line {line}',
   skipReasons: {
     'cut-off': 'cut off by a crash while it was written (removed)',

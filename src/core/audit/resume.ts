@@ -1,4 +1,5 @@
 import { fill } from '../text/fill.js';
+import { plural } from '../text/plural.js';
 import type { RecoveredJournal, Skipped } from './journal.js';
 import type { AuditMessages } from './messages.js';
 
@@ -53,16 +54,24 @@ export function shownText(text: string): string {
   return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
-/** The respondent an interrupted interview is about, for the offer. */
+/**
+ * The respondent an interrupted interview is about, for the offer: given in its start line, else
+ * answered, else "?".
+ * @example journalRespondent(recoverJournal(text, q)) // 'R0007'
+ */
 export function journalRespondent(recovered: RecoveredJournal): string {
   const typed = recovered.answers.get('respondent');
   return shownText(recovered.given.respondent ?? (typeof typed === 'string' ? typed : '?'));
 }
 
-/** One line per skipped journal line, saying why, in the questionnaire's language. */
+/**
+ * A heading and one line per skipped journal line, saying why, in the questionnaire's language.
+ * @example describeSkipped('r.csv.x.journal', [{ line: 3, reason: { code: 'not-json' } }], m)
+ *   // ['r.csv.x.journal: 1 journal line could not be used:', '  line 3: not a journal line']
+ */
 export function describeSkipped(file: string, skipped: readonly Skipped[], m: AuditMessages): string[] {
   if (skipped.length === 0) return [];
-  const lines = [fill(m.journalSkipped, { file: shownText(file), count: String(skipped.length) })];
+  const lines = [fill(m.journalSkipped, { file: shownText(file), count: String(skipped.length), lines: plural(skipped.length, 'journal line') })];
   for (const { line, reason } of skipped) {
     const r = m.skipReasons;
     const text =
