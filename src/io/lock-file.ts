@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { closeSync, fstatSync, fsyncSync, ftruncateSync, openSync, readFileSync, statSync, unlinkSync, utimesSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { isStaleLock, parseLockOwner, type LockOwner, type LockSeen } from '../core/audit/lock-owner.js';
+import { shownText } from '../core/audit/resume.js';
 import { UserError } from '../errors.js';
 
 /**
@@ -203,7 +204,7 @@ export function isHeld(path: string, staleAfterMs: number): boolean {
 /** Who holds the lock at `path`, for messages. */
 export function lockHolder(path: string): string {
   const owner = lookAt(path)?.seen.owner;
-  return owner ? `pid ${owner.pid} on ${owner.host}` : 'another process';
+  return owner ? `pid ${owner.pid} on ${shownText(owner.host)}` : 'another process';
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
