@@ -6,7 +6,7 @@ import { parse } from 'csv-parse/sync';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isClaimed, Journal, journalPath, legacyJournalPath, listJournals, newInterviewId, readJournalText } from '../../src/io/audit-journal.js';
 import { appendCsvRow, csvLockPath, readCsvTable } from '../../src/io/csv-append.js';
-import { appendWhole, isHeld, tryLock } from '../../src/io/lock-file.js';
+import { appendWhole, isHeld, tryLock, withLock } from '../../src/io/lock-file.js';
 import { parseLockOwner } from '../../src/core/audit/lock-owner.js';
 import { UserError } from '../../src/errors.js';
 
@@ -203,6 +203,19 @@ describe('lock files', () => {
     writeFileSync(file, 'kept\n');
     appendWhole(file, 'more\n');
     expect(readFileSync(file, 'utf8')).toBe('kept\nmore\n');
+  });
+
+  it('a lock held past the wait is a user error naming its holder and how to clear it; the body never runs', async () => {
+    const path = join(dir, 'r.csv.lock');
+    writeFileSync(path, JSON.stringify({ pid: process.pid, host: 'host\u001b]0;x', nonce: 'live', at: 't' }));
+    let ran = false;
+    const error = await withLock(path, () => {
+      ran = true;
+    }, { staleAfterMs: 60_000, timeoutMs: 100, file: 'r.csv' }).catch((e: unknown) => e);
+    expect(ran).toBe(false);
+    expect(error).toBeInstanceOf(UserError);
+    expect((error as UserError).code).toBe('locked');
+    expect((error as UserError).message).toMatch(/^r\.csv: stayed locked by pid \d+ on host\\u001b\]0;x for 0 s\n {2}hint: if no other audit is writing to it, remove .*r\.csv\.lock/);
   });
 });
 
