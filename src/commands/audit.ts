@@ -8,6 +8,7 @@ import { auditHeader, auditRow, auditSteps, firstUnanswered, nextRespondentId, s
 import type { Questionnaire } from '../core/questionnaire/model.js';
 import { scoreObjects } from '../core/scoring/score-table.js';
 import { fill } from '../core/text/fill.js';
+import { plural } from '../core/text/plural.js';
 import { isClaimed, Journal, journalPath, listJournals, newInterviewId, readJournalText } from '../io/audit-journal.js';
 import { appendCsvRow, checkAppendable, readColumn } from '../io/csv-append.js';
 import { promptChoice, promptYesNo, terminalPrompter } from '../io/prompts.js';
@@ -133,7 +134,12 @@ async function chooseOffer(s: Session, offer: readonly Found[]): Promise<{ found
     return null;
   }
   const choices = offer.map((found, index) => ({
-    name: fill(s.m.resumeChoice, { respondent: journalRespondent(found.recovered), answered: String(found.recovered.answers.size), at: shownText(found.recovered.lastAt) }),
+    name: fill(s.m.resumeChoice, {
+      respondent: journalRespondent(found.recovered),
+      answered: String(found.recovered.answers.size),
+      answers: plural(found.recovered.answers.size, 'answer'),
+      at: shownText(found.recovered.lastAt),
+    }),
     value: String(index),
   }));
   const picked = await s.choose(fill(s.m.resumeWhich, { count: String(offer.length) }), [...choices, { name: s.m.resumeNone, value: 'none' }]);
@@ -309,8 +315,11 @@ export const registerAudit: Register = (program, ctx) => {
         if (error instanceof CancelledError) throw new CancelledError(pausedMessage(session));
         throw error;
       } finally {
-        // Whatever stopped the audit, its interview can be resumed at once, here or elsewhere.
-        session.current?.journal.release();
+        // Whatever stopped the audit, its interview can be resumed at once, here or elsewhere;
+        // one stopped before its first answer holds nothing to resume.
+        const current = session.current;
+        if (current && current.answers.size === 0) current.journal.remove();
+        else current?.journal.release();
       }
     });
 };

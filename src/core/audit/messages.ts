@@ -33,7 +33,7 @@ const en = {
   nothingBefore: 'there is no earlier question to go back to',
   stopped: 'Audit stopped. Every finished respondent is saved in {file}.',
   resumeWhich: '{count} unfinished audits were saved. Resume which?',
-  resumeChoice: '{respondent} · {answered} answers · last at {at}',
+  resumeChoice: '{respondent} · {answers} · last at {at}',
   resumeNone: 'None: start a new respondent (they stay saved for later)',
   takenMeanwhile: 'Another audit has just taken over that interview; choose again.',
   journalSkipped: '{file}: {lines} could not be used:',

@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import {
@@ -128,4 +128,32 @@ describeWithTmux('servqual audit: two auditors on one responses file', () => {
     expect(journalExists(dir())).toBe(false);
     expect(readdirSync(dir()).sort()).toEqual(['q.yaml', 'r.csv']);
   });
+
+  it('choosing none of the interrupted interviews starts a new respondent and leaves them saved; Ctrl-C there says so', async () => {
+    copyQuestionnaire('two-column.yaml', dir());
+    const journal = (respondent: string, at: string) =>
+      [
+        { type: 'start', version: 1, questionnaire: 'Branch audit (e2e)', respondent, segments: { branch: 'North' }, startedAt: at },
+        { type: 'answer', key: 'item:T1:expectation', value: 5, at },
+      ]
+        .map((entry) => `${JSON.stringify(entry)}\n`)
+        .join('');
+    writeFileSync(join(dir(), 'r.csv.20260101T000000Z-aaaaaa.journal'), journal('OLD-1', '2026-01-01T00:00:00.000Z'));
+    writeFileSync(join(dir(), 'r.csv.20260102T000000Z-bbbbbb.journal'), journal('OLD-2', '2026-01-02T00:00:00.000Z'));
+    const s = startAudit(dir(), ['q.yaml', '--out', 'r.csv']);
+    const menu = await s.waitForPrompt(/^\? 2 unfinished audits were saved\. Resume which\?/);
+    expect(menu).toMatch(/OLD-1 · 1 answer · last at 2026-01-01T00:00:00\.000Z[\s\S]*OLD-2/);
+    s.send('Down', 'Down', 'Enter');
+    await s.waitForPrompt(respondentPrompt(two, 'R0001'));
+    s.send('C-c');
+    expect(await s.waitForExit()).toBe(130);
+    expect(journalFiles(dir())).toEqual(['r.csv.20260101T000000Z-aaaaaa.journal', 'r.csv.20260102T000000Z-bbbbbb.journal']);
+
+    const again = startAudit(dir(), ['q.yaml', '--out', 'r.csv']);
+    await again.waitForPrompt(/^\? 2 unfinished audits were saved\. Resume which\?/);
+    again.send('C-c');
+    expect(await again.waitForExit()).toBe(130);
+    expect(again.screen()).toMatch(/Audit paused: 2 unfinished audits stay saved beside r\.csv\. Run the same command again to resume one\./);
+  });
 });
+

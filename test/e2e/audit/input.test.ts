@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import {
@@ -146,6 +146,20 @@ describeWithTmux('servqual audit: a damaged journal, a changed questionnaire', (
     s.enter('n');
     expect(await s.waitForExit()).toBe(0);
     expectRows(join(dir(), 'r.csv'), [expectedRow(two, eve)]);
+  });
+
+  it('a journal with nothing usable is moved aside (never deleted), said so, and a new interview begins', async () => {
+    copyQuestionnaire('two-column.yaml', dir());
+    writeFileSync(join(dir(), 'r.csv.journal'), 'garbage\n{"type":"answer","key":"item:T1:expectation","value":"x","at":"t"}\n');
+    const s = startAudit(dir(), ARGS);
+    await s.waitForPrompt(respondentPrompt(two, 'R0001'));
+    const screen = s.screen();
+    expect(screen).toMatch(/^ {2}line 2: item:T1:expectation: expected a number from 1 to 7, found "x"$/m);
+    expect(screen).toMatch(/Nothing usable in r\.csv\.journal: moved aside to r\.csv\.journal\.damaged-/);
+    expect(screen).not.toMatch(/Resume it\?/);
+    const aside = readdirSync(dir()).filter((name) => name.startsWith('r.csv.journal.damaged-'));
+    expect(aside).toHaveLength(1);
+    expect(readFileSync(join(dir(), aside[0] as string), 'utf8')).toMatch(/^garbage\n/);
   });
 
   it('resuming under a changed questionnaire says so and keeps only the answers whose questions remain', async () => {
