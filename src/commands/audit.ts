@@ -1,15 +1,17 @@
-import { existsSync } from 'node:fs';
 import type { Register } from '../cli.js';
 import { CancelledError, UserError } from '../errors.js';
 import { interview, type Prompter } from '../core/audit/interview.js';
+import { questionnaireFingerprint, recoverJournal } from '../core/audit/journal.js';
 import { auditMessages, type AuditMessages } from '../core/audit/messages.js';
-import { auditHeader, auditRow, auditSteps, firstUnanswered, segmentColumns, type AnswerValue, type AuditGiven } from '../core/audit/steps.js';
+import { describeSkipped, journalRespondent, planResume, shownText, type JournalFound } from '../core/audit/resume.js';
+import { auditHeader, auditRow, auditSteps, firstUnanswered, nextRespondentId, segmentColumns, type AnswerValue, type AuditGiven } from '../core/audit/steps.js';
 import type { Questionnaire } from '../core/questionnaire/model.js';
 import { scoreObjects } from '../core/scoring/score-table.js';
 import { fill } from '../core/text/fill.js';
-import { Journal, journalPath, readJournal, type SavedAudit } from '../io/audit-journal.js';
-import { appendCsvRow, checkAppendable, readCsvTable } from '../io/csv-append.js';
-import { promptYesNo, terminalPrompter } from '../io/prompts.js';
+import { plural } from '../core/text/plural.js';
+import { isClaimed, Journal, journalPath, listJournals, newInterviewId, readJournalText } from '../io/audit-journal.js';
+import { appendCsvRow, checkAppendable, readColumn } from '../io/csv-append.js';
+import { promptChoice, promptYesNo, terminalPrompter } from '../io/prompts.js';
 import { loadQuestionnaire } from '../io/read-questionnaire.js';
 import { scoreFiles } from '../io/score-files.js';
 import { checkWritableDirectory } from '../io/atomic-write.js';
@@ -25,7 +27,8 @@ interface AuditOptions {
 }
 
 function parseSegments(values: readonly string[]): Record<string, string> {
-  const segments: Record<string, string> = {};
+  // No prototype: a column named __proto__ or constructor is a column like any other.
+  const segments = Object.create(null) as Record<string, string>;
   for (const value of values) {
     const at = value.indexOf('=');
     if (at <= 0) throw new UserError({ code: 'usage', message: `--segment ${value}: expected KEY=VALUE, e.g. --segment branch=North` });
@@ -35,11 +38,11 @@ function parseSegments(values: readonly string[]): Record<string, string> {
 }
 
 /** A compact listing of saved answers, one line per question, for the resume offer. */
-function describeSaved(saved: SavedAudit, m: AuditMessages): string[] {
+function describeSaved(answers: ReadonlyMap<string, AnswerValue>, m: AuditMessages): string[] {
   const lines: string[] = [];
-  for (const [key, value] of saved.answers) {
+  for (const [key, value] of answers) {
     const shown = value === null ? m.skipped : typeof value === 'object' ? Object.entries(value).map(([d, w]) => `${d} ${w}`).join(', ') : String(value);
-    lines.push(`  ${key.replace(/^item:/, '').replace(/:/g, ' ')}: ${shown}`);
+    lines.push(`  ${shownText(key.replace(/^item:/, '').replace(/:/g, ' '))}: ${shownText(shown)}`);
   }
   return lines;
 }
@@ -49,55 +52,142 @@ interface Session {
   m: AuditMessages;
   prompter: Prompter;
   confirm: (message: string, defaultValue: boolean) => Promise<boolean>;
+  choose: (message: string, choices: { name: string; value: string }[]) => Promise<string>;
   out: string;
   ctx: CommandContext;
   now: () => string;
+  /** The interview in progress, so that Ctrl-C can say where its answers are and let it go. */
+  current: { journal: Journal; answers: Map<string, AnswerValue> } | null;
+  /** The interrupted interviews on offer while the person decides, for the same reason. */
+  offered: readonly Found[];
 }
 
-/** Finishes a respondent whose answers are all journaled: the row goes into the CSV, then the journal goes. */
-async function saveRespondent(s: Session, journal: Journal, given: AuditGiven, answers: Map<string, AnswerValue>, completedAt: string, alreadyMarked: boolean): Promise<Record<string, string>> {
+interface Found extends JournalFound {
+  text: string;
+}
+
+/** Every journal beside the responses file, read and checked against the questionnaire. */
+function gatherJournals(s: Session): Found[] {
+  const found: Found[] = [];
+  for (const file of listJournals(s.out)) {
+    const live = isClaimed(file);
+    const text = readJournalText(file);
+    if (text === null) continue;
+    found.push({ file, live, text, recovered: recoverJournal(text, s.q) });
+  }
+  return found;
+}
+
+/** The journal read again once claimed: another audit may have added to it since it was listed. */
+function reread(s: Session, found: Found): Found {
+  const text = readJournalText(found.file) ?? found.text;
+  return text === found.text ? found : { ...found, text, recovered: recoverJournal(text, s.q) };
+}
+
+function stamp(s: Session): string {
+  return s.now().replace(/[:.]/g, '-');
+}
+
+/** Says on stderr what could not be used of a journal, and whether the questionnaire changed. */
+function reportRecovery(s: Session, found: Found): void {
+  const lines = describeSkipped(found.file, found.recovered.skipped, s.m);
+  if (found.recovered.questionnaireChanged) lines.unshift(s.m.questionnaireChanged);
+  if (lines.length > 0) s.ctx.stderr.write(`${lines.join('\n')}\n`);
+}
+
+/** The CSV header of one interview: its own segment columns (given when it began, or asked). */
+function headerOf(s: Session, given: AuditGiven): string[] {
+  return auditHeader(s.q, segmentColumns(s.q, given.segments));
+}
+
+/**
+ * Finishes a respondent whose answers are all journaled: the completion mark, then the row (under
+ * the responses file's lock; not written twice), then the journal goes.
+ */
+async function saveRespondent(s: Session, journal: Journal, given: AuditGiven, answers: ReadonlyMap<string, AnswerValue>, completedAt: string, alreadyMarked: boolean): Promise<{ row: Record<string, string>; rows: number }> {
   const row = auditRow(s.q, given, answers, completedAt);
   if (!alreadyMarked) journal.append({ type: 'complete', completedAt });
-  const table = readCsvTable(s.out);
-  const respondentColumn = s.q.columns.respondent;
-  const present = table?.records.some((record) => {
-    const idIndex = table.header.indexOf(respondentColumn);
-    const atIndex = table.header.indexOf('completed_at');
-    return record[idIndex] === row[respondentColumn] && record[atIndex] === completedAt;
-  });
-  if (!present) await appendCsvRow(s.out, auditHeader(s.q, segmentColumns(s.q, given.segments)), row);
+  const appended = await appendCsvRow(s.out, headerOf(s, given), row, [s.q.columns.respondent, 'completed_at']);
+  if (appended.cutOff) s.ctx.stderr.write(`${fill(s.m.cutOffRow, { file: s.out, aside: appended.cutOff })}\n`);
   journal.remove();
-  return row;
+  return { row, rows: appended.rows };
 }
 
-/** The journal left by an earlier run: finish it, resume it, or set it aside. */
-async function takeOverJournal(s: Session): Promise<{ journal: Journal; saved: SavedAudit } | null> {
-  const file = journalPath(s.out);
-  const saved = readJournal(file);
-  if (!saved) {
-    if (existsSync(file)) Journal.reopen(file).setAside(`unreadable-${Date.now()}`);
+/** Claims one of the offered interviews: the person's choice, or null for a new respondent. */
+async function chooseOffer(s: Session, offer: readonly Found[]): Promise<{ found: Found; journal: Journal } | 'again' | null> {
+  s.offered = offer;
+  if (offer.length === 1) {
+    const found = offer[0] as Found;
+    const { recovered } = found;
+    s.ctx.stdout.write(`${fill(s.m.resumeFound, { respondent: journalRespondent(recovered), answered: String(recovered.answers.size), at: shownText(recovered.lastAt) })}\n`);
+    s.ctx.stdout.write(`${s.m.resumeSaved}\n${describeSaved(recovered.answers, s.m).join('\n')}\n`);
+    reportRecovery(s, found);
+    const resume = await s.confirm(s.m.resumeAsk, true);
+    const journal = Journal.claim(found.file);
+    if (!journal) {
+      s.ctx.stdout.write(`${s.m.takenMeanwhile}\n`);
+      return 'again';
+    }
+    if (resume) return { found, journal };
+    const aside = journal.setAside(`discarded-${stamp(s)}`);
+    s.ctx.stdout.write(`${fill(s.m.discarded, { file: aside })}\n`);
     return null;
   }
-  const journal = Journal.reopen(file);
-  if (saved.answers.size === 0 && saved.completedAt === null) {
-    // Stopped before the first answer: there is nothing to offer back.
-    journal.remove();
-    return null;
+  const choices = offer.map((found, index) => ({
+    name: fill(s.m.resumeChoice, {
+      respondent: journalRespondent(found.recovered),
+      answered: String(found.recovered.answers.size),
+      answers: plural(found.recovered.answers.size, 'answer'),
+      at: shownText(found.recovered.lastAt),
+    }),
+    value: String(index),
+  }));
+  const picked = await s.choose(fill(s.m.resumeWhich, { count: String(offer.length) }), [...choices, { name: s.m.resumeNone, value: 'none' }]);
+  if (picked === 'none') return null;
+  const found = offer[Number(picked)] as Found;
+  const journal = Journal.claim(found.file);
+  if (!journal) {
+    s.ctx.stdout.write(`${s.m.takenMeanwhile}\n`);
+    return 'again';
   }
-  const given: AuditGiven = { ...(saved.start.respondent !== undefined ? { respondent: saved.start.respondent } : {}), segments: saved.start.segments };
-  if (saved.completedAt !== null) {
-    // The run stopped after the last answer but perhaps before the row was written: finish it.
-    const row = await saveRespondent(s, journal, given, saved.answers, saved.completedAt, true);
-    s.ctx.stdout.write(`${fill(s.m.saved, { respondent: row[s.q.columns.respondent] ?? '', file: s.out, rows: String(readCsvTable(s.out)?.records.length ?? 0) })}\n`);
-    return null;
+  reportRecovery(s, found);
+  return { found, journal };
+}
+
+/**
+ * The interviews left by earlier runs: rows whose answers were complete are written, empty journals
+ * removed, unusable ones moved aside, and the interrupted ones offered for resuming (each claimed
+ * atomically, so two audits never resume the same one). Interviews other running audits hold are
+ * left alone.
+ */
+async function takeOverJournal(s: Session): Promise<{ journal: Journal; found: Found } | null> {
+  for (;;) {
+    const plan = planResume(gatherJournals(s));
+    for (const listed of plan.finish as Found[]) {
+      const journal = Journal.claim(listed.file);
+      if (!journal) continue;
+      const found = reread(s, listed);
+      const { completedAt } = found.recovered;
+      if (completedAt === null) {
+        journal.release();
+        continue;
+      }
+      reportRecovery(s, found);
+      const { row, rows } = await saveRespondent(s, journal, found.recovered.given, found.recovered.answers, completedAt, true);
+      s.ctx.stdout.write(`${fill(s.m.saved, { respondent: shownText(row[s.q.columns.respondent] ?? ''), file: s.out, rows: String(rows) })}\n`);
+    }
+    for (const found of plan.empty) Journal.claim(found.file)?.remove();
+    for (const found of plan.unusable as Found[]) {
+      const journal = Journal.claim(found.file);
+      if (!journal) continue;
+      reportRecovery(s, found);
+      s.ctx.stderr.write(`${fill(s.m.unusable, { file: found.file, aside: journal.setAside(`damaged-${stamp(s)}`) })}\n`);
+    }
+    if (plan.offer.length === 0) return null;
+    const chosen = await chooseOffer(s, plan.offer as Found[]);
+    s.offered = [];
+    if (chosen !== 'again') return chosen;
   }
-  const respondent = saved.start.respondent ?? (typeof saved.answers.get('respondent') === 'string' ? String(saved.answers.get('respondent')) : '?');
-  s.ctx.stdout.write(`${fill(s.m.resumeFound, { respondent, answered: String(saved.answers.size), at: saved.lastAt })}\n`);
-  s.ctx.stdout.write(`${s.m.resumeSaved}\n${describeSaved(saved, s.m).join('\n')}\n`);
-  if (await s.confirm(s.m.resumeAsk, true)) return { journal, saved };
-  const aside = journal.setAside(`discarded-${s.now().replace(/[:.]/g, '-')}`);
-  s.ctx.stdout.write(`${fill(s.m.discarded, { file: aside })}\n`);
-  return null;
 }
 
 async function auditOneRespondent(s: Session, requested: AuditGiven): Promise<void> {
@@ -106,34 +196,46 @@ async function auditOneRespondent(s: Session, requested: AuditGiven): Promise<vo
   let answers = new Map<string, AnswerValue>();
   let journal: Journal;
   if (resumed) {
-    given = { ...(resumed.saved.start.respondent !== undefined ? { respondent: resumed.saved.start.respondent } : {}), segments: resumed.saved.start.segments };
-    answers = resumed.saved.answers;
+    const found = reread(s, resumed.found);
+    given = found.recovered.given;
+    answers = new Map(found.recovered.answers);
     journal = resumed.journal;
+    // A line cut off by a crash is mended before the next answer is appended after it.
+    journal.repair(found.text, found.recovered.repair);
   } else {
-    journal = Journal.create(journalPath(s.out), {
+    const interviewId = newInterviewId();
+    journal = Journal.create(journalPath(s.out, interviewId), {
       type: 'start',
       version: 1,
+      interview: interviewId,
       questionnaire: s.q.title,
+      fingerprint: questionnaireFingerprint(s.q),
       ...(given.respondent !== undefined ? { respondent: given.respondent } : {}),
       segments: given.segments,
       startedAt: s.now(),
     });
   }
+  s.current = { journal, answers };
   const steps = auditSteps(s.q, given);
-  const rows = readCsvTable(s.out)?.records.length ?? 0;
+  // Ids other auditors' interviews have (running or interrupted) are not offered as the default.
+  const { rows: existing, values: used } = readColumn(s.out, s.q.columns.respondent);
+  for (const other of gatherJournals(s)) {
+    const id = other.recovered.given.respondent ?? other.recovered.answers.get('respondent');
+    if (typeof id === 'string') used.add(id);
+  }
   await interview({
-      steps,
-      answers,
-      start: firstUnanswered(steps, answers),
-      questionnaire: s.q,
-      messages: s.m,
-      prompter: s.prompter,
-      defaults: { respondent: `R${String(rows + 1).padStart(4, '0')}` },
-      save: (key, value) => journal.append({ type: 'answer', key, value, at: s.now() }),
+    steps,
+    answers,
+    start: firstUnanswered(steps, answers),
+    questionnaire: s.q,
+    messages: s.m,
+    prompter: s.prompter,
+    defaults: { respondent: nextRespondentId(existing, used) },
+    save: (key, value) => journal.append({ type: 'answer', key, value, at: s.now() }),
   });
-  const row = await saveRespondent(s, journal, given, answers, s.now(), false);
-  const total = readCsvTable(s.out)?.records.length ?? 0;
-  s.ctx.stdout.write(`\n${fill(s.m.saved, { respondent: row[s.q.columns.respondent] ?? '', file: s.out, rows: String(total) })}\n\n`);
+  const { row, rows } = await saveRespondent(s, journal, given, answers, s.now(), false);
+  s.current = null;
+  s.ctx.stdout.write(`\n${fill(s.m.saved, { respondent: shownText(row[s.q.columns.respondent] ?? ''), file: s.out, rows: String(rows) })}\n\n`);
   const single = scoreObjects(s.q, [row]).result;
   // One respondent is always a small sample: the report says so in its n, not in a warning per dimension.
   if (single) s.ctx.stdout.write(renderTable({ ...single, warnings: [] }, { color: s.ctx.color }));
@@ -147,11 +249,14 @@ async function auditOneRespondent(s: Session, requested: AuditGiven): Promise<vo
   }
 }
 
-/** What Ctrl-C leaves behind: the answers kept in the journal, or only finished respondents. */
-function pausedMessage(m: AuditMessages, out: string): string {
-  const saved = readJournal(journalPath(out));
-  if (saved && saved.answers.size > 0) return fill(m.cancelled, { answered: String(saved.answers.size), journal: journalPath(out) });
-  return fill(m.stopped, { file: out });
+/** What Ctrl-C leaves behind: the answers kept in the interview's journal, or only finished respondents. */
+function pausedMessage(s: Session): string {
+  const current = s.current;
+  if (current && current.answers.size > 0) return fill(s.m.cancelled, { answered: String(current.answers.size), journal: current.journal.file });
+  const [one, ...more] = s.offered;
+  if (one && more.length === 0) return fill(s.m.cancelled, { answered: String(one.recovered.answers.size), journal: one.file });
+  if (one) return fill(s.m.pausedMany, { count: String(s.offered.length), file: s.out });
+  return fill(s.m.stopped, { file: s.out });
 }
 
 /** Fails before the first question when the answers could not be saved at the end. */
@@ -171,7 +276,7 @@ export const registerAudit: Register = (program, ctx) => {
     .option('--repeat <n>', 'audit this many respondents, one after another')
     .addHelpText(
       'after',
-      '\nExample:\n  $ servqual audit questionnaire.yaml --out responses.csv --segment branch=North\n\nEvery answer is saved at once in RESPONSES.csv.journal; after Ctrl-C or a crash, run the same\ncommand again to resume. Keys: the digits answer, s skips, b goes back, ←→ and Enter choose.',
+      '\nExample:\n  $ servqual audit questionnaire.yaml --out responses.csv --segment branch=North\n\nEvery answer is saved at once in a journal beside RESPONSES.csv, one per interview; after Ctrl-C or\na crash, run the same command again to resume. Several auditors may write to one RESPONSES.csv. Keys: the digits answer, s skips, b goes back, ←→ and Enter choose.',
     )
     .action(async (questionnaireFile: string, options: AuditOptions) => {
       if (!ctx.stdin.isTTY) {
@@ -196,7 +301,10 @@ export const registerAudit: Register = (program, ctx) => {
         confirm: (message, defaultValue) => promptYesNo(message, defaultValue, m.yesNo, ctx.color),
         out: options.out,
         ctx,
+        choose: (message, choices) => promptChoice(message, choices, ctx.color),
         now: () => new Date().toISOString(),
+        current: null,
+        offered: [],
       };
       try {
         for (let count = 1; ; count++) {
@@ -204,8 +312,14 @@ export const registerAudit: Register = (program, ctx) => {
           if (repeat !== undefined ? count >= repeat : !(await session.confirm(m.nextRespondent, true))) break;
         }
       } catch (error) {
-        if (error instanceof CancelledError) throw new CancelledError(pausedMessage(m, options.out));
+        if (error instanceof CancelledError) throw new CancelledError(pausedMessage(session));
         throw error;
+      } finally {
+        // Whatever stopped the audit, its interview can be resumed at once, here or elsewhere;
+        // one stopped before its first answer holds nothing to resume.
+        const current = session.current;
+        if (current && current.answers.size === 0) current.journal.remove();
+        else current?.journal.release();
       }
     });
 };

@@ -1,36 +1,66 @@
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
-import { dirname } from 'node:path';
-import type { AnswerValue } from '../core/audit/steps.js';
+import { randomBytes } from 'node:crypto';
+import { closeSync, existsSync, fsyncSync, openSync, readdirSync, readFileSync, renameSync, truncateSync, unlinkSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import type { JournalEntry, JournalStart, RecoveredJournal } from '../core/audit/journal.js';
+import { appendWhole, isHeld, tryLock, type HeldLock } from './lock-file.js';
 
 /**
- * The audit journal: one JSON line per event, appended and fsynced before the next question is
- * asked, so a crash, a kill -9 or a power cut loses nothing already answered. It lives beside the
- * responses file (`responses.csv.journal`) until the respondent's row is safely in that file.
+ * The audit journals: one file per interview beside the responses file
+ * (`responses.csv.<interview id>.journal`), one JSON line per event, appended and fsynced before
+ * the next question is asked, so a crash, a kill -9 or a power cut loses nothing already answered.
+ * A running audit holds its interview's claim (`<journal>.lock`), so another audit on the same
+ * responses file never offers, resumes or removes it.
  */
 
-export interface JournalStart {
-  type: 'start';
-  version: 1;
-  questionnaire: string;
-  respondent?: string;
-  segments: Record<string, string>;
-  startedAt: string;
+/** How long a claim from another machine may go without its heartbeat before it counts as dead. */
+const CLAIM_STALE_MS = 120_000;
+const CLAIM_HEARTBEAT_MS = 20_000;
+
+/** A new interview id: the time it began, then random digits so that two audits never share one. */
+export function newInterviewId(now: Date = new Date()): string {
+  return `${now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}-${randomBytes(3).toString('hex')}`;
 }
 
-export type JournalEntry =
-  | JournalStart
-  | { type: 'answer'; key: string; value: AnswerValue; at: string }
-  | { type: 'complete'; completedAt: string };
-
-export interface SavedAudit {
-  start: JournalStart;
-  answers: Map<string, AnswerValue>;
-  completedAt: string | null;
-  lastAt: string;
+export function journalPath(out: string, interview: string): string {
+  return `${out}.${interview}.journal`;
 }
 
-export function journalPath(out: string): string {
+/** The single journal of versions before per-interview journals; still found and resumed. */
+export function legacyJournalPath(out: string): string {
   return `${out}.journal`;
+}
+
+function claimPath(journal: string): string {
+  return `${journal}.lock`;
+}
+
+/** Every journal of the responses file `out`, in name order. */
+export function listJournals(out: string): string[] {
+  const base = basename(out);
+  const directory = dirname(out);
+  const own = new RegExp(`^${base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.(?:[0-9TZ]+-[0-9a-f]+\\.)?journal$`);
+  let names: string[];
+  try {
+    names = readdirSync(directory);
+  } catch {
+    return [];
+  }
+  return names.filter((name) => own.test(name)).sort().map((name) => join(directory, name));
+}
+
+/** The journal's text, or null when it has gone (another audit finished it meanwhile). */
+export function readJournalText(file: string): string | null {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+}
+
+/** Whether a running audit holds this interview (a claim whose holder is alive). */
+export function isClaimed(journal: string): boolean {
+  return isHeld(claimPath(journal), CLAIM_STALE_MS);
 }
 
 /** Makes a new directory entry durable, so the journal file itself survives a power cut. */
@@ -47,71 +77,67 @@ function syncDirectory(file: string): void {
 }
 
 export class Journal {
-  private constructor(readonly file: string) {}
+  private constructor(
+    readonly file: string,
+    private readonly claim: HeldLock,
+  ) {}
 
-  /** Starts a new journal (replacing none: the caller has moved any old one aside). */
+  /** Starts a new interview's journal, claimed by this audit. */
   static create(file: string, start: JournalStart): Journal {
-    const journal = new Journal(file);
+    const claim = tryLock(claimPath(file), CLAIM_STALE_MS);
+    if (!claim) throw new Error(`interview ${file} is already claimed`);
+    const journal = new Journal(file, claim.keepAlive(CLAIM_HEARTBEAT_MS));
     journal.append(start, 'wx');
     syncDirectory(file);
     return journal;
   }
 
-  static reopen(file: string): Journal {
-    return new Journal(file);
+  /**
+   * Claims an interrupted interview for this audit, atomically: null when another audit has just
+   * claimed it (or finished it) first.
+   */
+  static claim(file: string): Journal | null {
+    const claim = tryLock(claimPath(file), CLAIM_STALE_MS);
+    if (!claim) return null;
+    if (!existsSync(file)) {
+      claim.release();
+      return null;
+    }
+    return new Journal(file, claim.keepAlive(CLAIM_HEARTBEAT_MS));
+  }
+
+  /** Mends the end of the file as `recoverJournal` found it, before anything is appended. */
+  repair(text: string, repair: RecoveredJournal['repair']): void {
+    if (!repair) return;
+    if ('keepChars' in repair) truncateSync(this.file, Buffer.byteLength(text.slice(0, repair.keepChars), 'utf8'));
+    else this.write('\n', 'a');
   }
 
   /** Appends one entry and waits until it is on disk. */
   append(entry: JournalEntry, flags = 'a'): void {
-    const fd = openSync(this.file, flags);
-    try {
-      writeSync(fd, `${JSON.stringify(entry)}\n`);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
+    this.write(`${JSON.stringify(entry)}\n`, flags);
+  }
+
+  private write(text: string, flags: string): void {
+    appendWhole(this.file, text, flags);
+  }
+
+  /** Lets another audit take this interview over (after Ctrl-C, or when it was not chosen). */
+  release(): void {
+    this.claim.release();
   }
 
   remove(): void {
     unlinkSync(this.file);
     syncDirectory(this.file);
+    this.claim.release();
   }
 
   /** Moves the journal aside (never deletes answers), returning the new name. */
   setAside(suffix: string): string {
     const target = `${this.file}.${suffix}`;
     renameSync(this.file, target);
+    this.claim.release();
     return target;
   }
-}
-
-/**
- * Reads a journal, or null when there is none. A last line cut short by a crash is ignored;
- * the latest answer to a question wins (going back and changing an answer appends a new line).
- */
-export function readJournal(file: string): SavedAudit | null {
-  if (!existsSync(file)) return null;
-  const lines = readFileSync(file, 'utf8').split('\n').filter((line) => line.trim() !== '');
-  let start: JournalStart | null = null;
-  const answers = new Map<string, AnswerValue>();
-  let completedAt: string | null = null;
-  let lastAt = '';
-  for (const line of lines) {
-    let entry: JournalEntry;
-    try {
-      entry = JSON.parse(line) as JournalEntry;
-    } catch {
-      continue;
-    }
-    if (entry.type === 'start') {
-      start = entry;
-      lastAt = entry.startedAt;
-    } else if (entry.type === 'answer') {
-      answers.set(entry.key, entry.value);
-      lastAt = entry.at;
-    } else if (entry.type === 'complete') {
-      completedAt = entry.completedAt;
-    }
-  }
-  return start ? { start, answers, completedAt, lastAt } : null;
 }

@@ -3,8 +3,10 @@ import {
   isBackspaceKey,
   isEnterKey,
   makeTheme,
+  useEffect,
   useKeypress,
   usePrefix,
+  useRef,
   useState,
   type KeypressEvent,
 } from '@inquirer/core';
@@ -78,8 +80,11 @@ const yesNoPrompt = createPrompt<boolean, YesNoConfig>((config, done) => {
   const [status, setStatus] = useState<'idle' | 'done'>('idle');
   const [value, setValue] = useState('');
   const prefix = usePrefix({ status, theme });
-  useKeypress((key, rl) => {
-    if (status !== 'idle') return;
+  useKeypress((key: KeypressEvent & { sequence?: string }, rl) => {
+    if (status !== 'idle') {
+      keepTypedAhead(key);
+      return;
+    }
     if (isEnterKey(key)) {
       const typed = value.trim();
       const answer = config.words.accept.yes.test(typed) ? true : config.words.accept.no.test(typed) ? false : config.default;
@@ -113,7 +118,10 @@ const scalePrompt = createPrompt<Reply<number>, ScaleConfig>((config, done) => {
   const prefix = usePrefix({ status, theme });
 
   useKeypress((key: KeypressEvent & { sequence?: string }) => {
-    if (status === 'done') return;
+    if (status === 'done') {
+      keepTypedAhead(key);
+      return;
+    }
     const name = isEnterKey(key) ? 'enter' : isBackspaceKey(key) ? 'backspace' : key.name;
     const event = nextScaleKey(state, { name, sequence: key.sequence ?? key.name }, question);
     if (event.type === 'move') {
@@ -152,6 +160,142 @@ const scalePrompt = createPrompt<Reply<number>, ScaleConfig>((config, done) => {
   return lines.join('\n');
 });
 
+/**
+ * Keys typed faster than the questions are drawn. A terminal delivers them in one read with the
+ * key that answered the question before, and the prompt library hands the rest of that read to
+ * the finished prompt, which would drop them; they are kept here and put back in front of the
+ * input for the next question, in order.
+ */
+const typedAhead: string[] = [];
+
+function keepTypedAhead(key: { sequence?: string }): void {
+  if (key.sequence) typedAhead.push(key.sequence);
+}
+
+function replayTypedAhead(context: Context): void {
+  if (typedAhead.length === 0) return;
+  const input = (context.input ?? process.stdin) as NodeJS.ReadableStream & { unshift?: (chunk: Buffer) => void };
+  // Between two prompts the input is paused, so this waits in its buffer for the next one.
+  input.unshift?.(Buffer.from(typedAhead.join(''), 'utf8'));
+  typedAhead.length = 0;
+}
+
+interface TextConfig {
+  theme?: typeof PLAIN_THEME;
+  question: TextQuestion;
+  keys: string;
+  nothingBefore: string;
+  /** Where bracketed paste is switched on and off: the terminal itself, not the prompt's muted stream. */
+  terminal: NodeJS.WritableStream;
+}
+
+const PASTE_ON = '\u001b[?2004h';
+const PASTE_OFF = '\u001b[?2004l';
+
+/** A line of an answer shown on screen: a pasted text may hold control characters. */
+const visible = (text: string) => text.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ');
+
+/**
+ * A text question (respondent id, segment, comment). Enter accepts; "<" then Enter, or Backspace
+ * on an empty answer, goes back (the keys are shown under the question). A pasted text arrives
+ * whole, line ends included: the terminal marks a paste (bracketed paste), and Enter inside one is
+ * a line end, not an answer.
+ */
+const textPrompt = createPrompt<Reply<string>, TextConfig>((config, done) => {
+  const { question } = config;
+  const theme = makeTheme(config.theme ?? {});
+  const [status, setStatus] = useState<'idle' | 'done'>('idle');
+  const [line, setLine] = useState('');
+  const [error, setError] = useState<string | undefined>(undefined);
+  const [shownAnswer, setShownAnswer] = useState('');
+  // Whole lines of a pasted text before the one being typed, and the paste state: refs, because
+  // a paste arrives as many keys at once.
+  const earlier = useRef<string[]>([]);
+  const lastLine = useRef('');
+  const pasting = useRef(false);
+  const lastWasReturn = useRef(false);
+  const prefix = usePrefix({ status, theme });
+  const fallback = question.previous ?? question.default;
+
+  useEffect(() => {
+    config.terminal.write(PASTE_ON);
+    return () => {
+      config.terminal.write(PASTE_OFF);
+    };
+  }, []);
+
+  const finish = (reply: Reply<string>, shown: string) => {
+    setStatus('done');
+    setShownAnswer(shown);
+    done(reply);
+  };
+
+  useKeypress((key: KeypressEvent & { sequence?: string }, rl) => {
+    if (status === 'done') {
+      keepTypedAhead(key);
+      return;
+    }
+    if (key.name === 'paste-start' || key.name === 'paste-end') {
+      pasting.current = key.name === 'paste-start';
+      return;
+    }
+    const afterReturn = lastWasReturn.current;
+    lastWasReturn.current = key.name === 'return';
+    if (isEnterKey(key)) {
+      // The terminal's line editor has already taken the line: what it held is in lastLine.
+      if (pasting.current) {
+        // CR LF (a text copied from Windows) is one line end.
+        if (key.name === 'enter' && afterReturn) return;
+        earlier.current = [...earlier.current, lastLine.current];
+        lastLine.current = '';
+        setLine('');
+        return;
+      }
+      const text = [...earlier.current, lastLine.current].join(question.multiline ? '\n' : ' ').trim();
+      earlier.current = [];
+      lastLine.current = '';
+      setLine('');
+      if (text === BACK) {
+        if (question.canGoBack) finish({ type: 'back' }, '←');
+        else setError(config.nothingBefore);
+        return;
+      }
+      if (text === '' && fallback) return finish({ type: 'answer', value: fallback }, fallback);
+      if (text === '' && question.required) return setError(`${question.message}?`);
+      if (text === '') return finish({ type: 'skip' }, '');
+      finish({ type: 'answer', value: text }, text);
+      return;
+    }
+    if (isBackspaceKey(key) && lastLine.current === '') {
+      const previousLines = earlier.current;
+      if (previousLines.length > 0) {
+        // Back into the pasted line before.
+        const restored = previousLines.at(-1) ?? '';
+        earlier.current = previousLines.slice(0, -1);
+        Object.assign(rl, { line: restored, cursor: restored.length });
+        lastLine.current = restored;
+        setLine(restored);
+        return;
+      }
+      if (question.canGoBack) finish({ type: 'back' }, '←');
+      return;
+    }
+    lastLine.current = rl.line;
+    setLine(rl.line);
+    setError(undefined);
+  });
+
+  const head = `${prefix} ${theme.style.message(question.message, status)}`;
+  if (status === 'done') return `${head} ${theme.style.answer(visible(shownAnswer.split('\n').join(' ⏎ ')))}`;
+  const offered = fallback ? ` ${theme.style.defaultAnswer(visible(fallback.split('\n').join(' ⏎ ')))}` : '';
+  const lines =
+    earlier.current.length === 0 || !question.multiline
+      ? [`${head}${offered} ${[...earlier.current, line].map(visible).join(' ')}`]
+      : [`${head}${offered}`, ...earlier.current.map((l) => `  ${visible(l)}`), `  ${visible(line)}`];
+  const bottom = [theme.style.help(`  ${config.keys}`), ...(error ? [theme.style.error(error)] : [])];
+  return [lines.join('\n'), bottom.join('\n')];
+});
+
 async function guarded<T>(prompt: Promise<T>): Promise<T> {
   try {
     return await prompt;
@@ -166,28 +310,28 @@ const BACK = '<';
 /** A Prompter on the terminal, in the questionnaire's language; plain when colour is off. */
 export function terminalPrompter(m: AuditMessages, color: boolean, context: Context = {}): Prompter {
   const theme = { theme: color ? COLOR_THEME : PLAIN_THEME };
-  const text = async (question: TextQuestion): Promise<Reply<string>> => {
-    const fallback = question.previous ?? question.default;
-    const value = await guarded(
-      input(
+  const ask = <T>(make: () => Promise<T>): Promise<T> => {
+    replayTypedAhead(context);
+    return guarded(make());
+  };
+  const text = (question: TextQuestion): Promise<Reply<string>> => {
+    replayTypedAhead(context);
+    return guarded(
+      textPrompt(
         {
-          message: question.message,
-          ...(fallback ? { default: fallback } : {}),
           ...theme,
-          validate: (v: string) => {
-            if (v.trim() === BACK && !question.canGoBack) return m.nothingBefore;
-            return question.required && v.trim() === '' ? `${question.message}?` : true;
-          },
+          question,
+          keys: question.canGoBack ? m.textKeys : m.textKeysFirst,
+          nothingBefore: m.nothingBefore,
+          terminal: context.output ?? process.stdout,
         },
         context,
       ),
     );
-    if (value.trim() === BACK && question.canGoBack) return { type: 'back' };
-    return value.trim() === '' ? { type: 'skip' } : { type: 'answer', value: value.trim() };
   };
 
   const allocation = async (question: AllocationQuestion): Promise<Reply<Record<string, number>>> => {
-    const mode = await guarded(
+    const mode = await ask(() =>
       select(
         {
           message: m.importance,
@@ -215,7 +359,7 @@ export function terminalPrompter(m: AuditMessages, color: boolean, context: Cont
         const remaining = 100 - used;
         const last = index === question.dimensions.length - 1;
         const previous = question.previous?.[dimension.id];
-        const value = await guarded(
+        const value = await ask(() =>
           input(
             {
               message: fill(m.remaining, { label: dimension.label, remaining: String(remaining) }),
@@ -245,8 +389,9 @@ export function terminalPrompter(m: AuditMessages, color: boolean, context: Cont
   };
 
   return {
-    scale: (question) =>
-      guarded(
+    scale: (question) => {
+      replayTypedAhead(context);
+      return guarded(
         scalePrompt(
           {
             ...theme,
@@ -257,7 +402,8 @@ export function terminalPrompter(m: AuditMessages, color: boolean, context: Cont
           },
           context,
         ),
-      ),
+      );
+    },
     text,
     allocation,
   };
@@ -265,5 +411,12 @@ export function terminalPrompter(m: AuditMessages, color: boolean, context: Cont
 
 /** Asks yes or no in the questionnaire's language. */
 export function promptYesNo(message: string, defaultValue: boolean, words: YesNoWords, color: boolean, context: Context = {}): Promise<boolean> {
+  replayTypedAhead(context);
   return guarded(yesNoPrompt({ message, default: defaultValue, words, theme: color ? COLOR_THEME : PLAIN_THEME }, context));
+}
+
+/** Asks to pick one of several choices (arrows and Enter). */
+export function promptChoice(message: string, choices: { name: string; value: string }[], color: boolean, context: Context = {}): Promise<string> {
+  replayTypedAhead(context);
+  return guarded(select({ message, choices, theme: color ? COLOR_THEME : PLAIN_THEME }, context));
 }

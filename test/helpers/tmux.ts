@@ -106,6 +106,13 @@ export class TmuxSession {
     this.tmux(['send-keys', '-t', this.name, '-l', text]);
   }
 
+  /** Pastes text as a terminal does (bracketed, when the program asked for it), line ends included. */
+  paste(text: string, options: { raw?: boolean } = {}): void {
+    this.tmux(['set-buffer', '-b', 'paste', text]);
+    // Without raw, tmux sends each LF as CR, as a terminal does for a typed Enter.
+    this.tmux(['paste-buffer', '-p', '-d', ...(options.raw ? ['-r'] : []), '-b', 'paste', '-t', this.name]);
+  }
+
   /** Types text and presses Enter. */
   enter(text = ''): void {
     if (text !== '') this.type(text);

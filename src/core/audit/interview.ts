@@ -20,6 +20,8 @@ export interface ScaleQuestion {
 
 export interface TextQuestion {
   message: string;
+  /** Line ends in a pasted text are kept (the comment); elsewhere they become spaces. */
+  multiline?: boolean;
   default?: string;
   previous?: string | null;
   required: boolean;
@@ -63,7 +65,7 @@ export function ask(
     case 'segment':
       return prompter.text({ message: fill(m.segment, { column: step.column }), previous: asText(previous), required: false, canGoBack });
     case 'comment':
-      return prompter.text({ message: m.comment, previous: asText(previous), required: false, canGoBack });
+      return prompter.text({ message: m.comment, multiline: true, previous: asText(previous), required: false, canGoBack });
     case 'answer':
       return prompter.scale({
         heading: fill(m.progress, { dimension: step.dimension.label, n: String(step.itemNumber), total: String(step.itemCount) }),
@@ -79,10 +81,15 @@ export function ask(
       return prompter.scale({
         heading: `${m.kpi} · ${step.kpi.type.toUpperCase()}`,
         statement: step.kpi.question,
-        kindLabel: step.kpi.id,
+        // The kind of KPI and the meaning of its two ends, never the raw id: a respondent reads this.
+        kindLabel: m.kpiKinds[step.kpi.type],
         min: step.kpi.scale.min,
         max: step.kpi.scale.max,
-        labels: {},
+        labels: {
+          [String(step.kpi.scale.min)]: m.kpiAnchors[step.kpi.type].low,
+          [String(step.kpi.scale.max)]: m.kpiAnchors[step.kpi.type].high,
+          ...step.kpi.scale.labels,
+        },
         previous: asNumber(previous),
         canGoBack,
       });

@@ -63,6 +63,18 @@ export function auditSteps(q: Questionnaire, given: AuditGiven): Step[] {
   return steps;
 }
 
+/**
+ * The id offered by default to a new respondent: R0001, R0002, ... from the number of rows in the
+ * file plus one, skipping any id a row or another auditor's interview already has.
+ * @example nextRespondentId(2, new Set(['R0003'])) // 'R0004'
+ */
+export function nextRespondentId(rows: number, used: ReadonlySet<string>): string {
+  for (let n = rows + 1; ; n++) {
+    const id = `R${String(n).padStart(4, '0')}`;
+    if (!used.has(id)) return id;
+  }
+}
+
 /** Index of the first step without a saved answer, or steps.length when all are answered. */
 export function firstUnanswered(steps: readonly Step[], answers: ReadonlyMap<string, AnswerValue>): number {
   const index = steps.findIndex((step) => !answers.has(step.key));

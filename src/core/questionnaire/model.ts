@@ -35,7 +35,8 @@ export interface Kpi {
   id: string;
   type: KpiType;
   question: string;
-  scale: { min: number; max: number };
+  /** `labels`: the questionnaire's own words for points of the scale, shown when the KPI is asked. */
+  scale: { min: number; max: number; labels?: Record<string, string> };
 }
 
 export interface Thresholds {

@@ -89,7 +89,7 @@ export function normaliseQuestionnaire(input: QuestionnaireInput): Questionnaire
       id: k.id,
       type: k.type,
       question: k.question,
-      scale: k.scale ? { min: k.scale.min, max: k.scale.max } : DEFAULT_KPI_SCALES[k.type],
+      scale: k.scale ? { min: k.scale.min, max: k.scale.max, ...(k.scale.labels ? { labels: k.scale.labels } : {}) } : DEFAULT_KPI_SCALES[k.type],
     })),
     thresholds: {
       ...(input.thresholds?.overall !== undefined ? { overall: input.thresholds.overall } : {}),

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import {
@@ -81,6 +81,6 @@ describeWithTmux('servqual audit: a complete audit typed key by key', () => {
     expect(screen).toMatch(/Minimum acceptable/);
     expect(screen).toMatch(/Desired/);
     expectRows(join(dir(), 'r.csv'), [expectedRow(three, r, { respondent: 'AUD-1', segments: { wave: '2' } })]);
-    expect(existsSync(join(dir(), 'r.csv.journal'))).toBe(false);
+    expect(journalExists(dir())).toBe(false);
   });
 });

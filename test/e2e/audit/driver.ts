@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, readFileSync } from 'node:fs';
+import { copyFileSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { parse as parseYaml } from 'yaml';
@@ -60,6 +60,7 @@ export interface Words {
   of: string;
   kinds: Record<Kind, string>;
   kpi: string;
+  kpiKinds: Record<string, string>;
   importance: string;
   remaining: string;
   comment: string;
@@ -74,6 +75,7 @@ const en: Words = {
   of: 'of',
   kinds: { expectation: 'Expectation', perception: 'Perception', minimum: 'Minimum acceptable', desired: 'Desired' },
   kpi: 'KPI',
+  kpiKinds: { nps: 'Net Promoter Score', csat: 'Customer satisfaction \\(CSAT\\)', ces: 'Customer effort \\(CES\\)' },
   importance: 'Importance',
   remaining: 'remaining',
   comment: 'Comment \\(optional\\)',
@@ -88,6 +90,7 @@ const ru: Words = {
   of: 'из',
   kinds: { expectation: 'Ожидание', perception: 'Восприятие', minimum: 'Минимально приемлемо', desired: 'Желаемо' },
   kpi: 'Показатель',
+  kpiKinds: { nps: 'Индекс потребительской лояльности \\(NPS\\)', csat: 'Удовлетворённость \\(CSAT\\)', ces: 'Усилия клиента \\(CES\\)' },
   importance: 'Важность',
   remaining: 'осталось',
   comment: 'Комментарий \\(необязательно\\)',
@@ -197,7 +200,7 @@ export function itemPrompt(spec: Spec, itemId: string, kind: Kind): RegExp {
 export function kpiPrompt(spec: Spec, kpiId: string): RegExp {
   const kpi = spec.kpis.find((k) => k.id === kpiId);
   if (!kpi) throw new Error(`no KPI ${kpiId}`);
-  return new RegExp(`^\\? ${spec.words.kpi} · ${kpi.type.toUpperCase()}\\n.*\\n  ${escape(kpi.id)}(?=\\s|$)${SCALE_END}`);
+  return new RegExp(`^\\? ${spec.words.kpi} · ${kpi.type.toUpperCase()}\\n.*\\n  ${spec.words.kpiKinds[kpi.type]}(?=\\s|$)${SCALE_END}`);
 }
 
 export const respondentPrompt = (spec: Spec, defaultId?: string): RegExp =>
@@ -303,8 +306,14 @@ export function expectRows(file: string, expected: Record<string, string>[]): vo
   });
 }
 
+/** The journals of `out` in dir: one per interview (`r.csv.<id>.journal`), or the older single `r.csv.journal`. */
+export function journalFiles(dir: string, out = 'r.csv'): string[] {
+  const own = new RegExp(`^${escape(out)}\\.(?:[^.]+\\.)?journal$`);
+  return readdirSync(dir).filter((name) => own.test(name)).sort();
+}
+
 export function journalExists(dir: string, out = 'r.csv'): boolean {
-  return existsSync(join(dir, `${out}.journal`));
+  return journalFiles(dir, out).length > 0;
 }
 
 /** The answer lines of a journal file, as [key, value] in the order they were written. */
@@ -317,7 +326,9 @@ export function journalLines(file: string): [string, unknown][] {
     .map((entry) => [entry.key as string, entry.value]);
 }
 
-/** The answers in `<out>.journal` in dir. */
+/** The answers in the one journal of `out` in dir. */
 export function journalAnswers(dir: string, out = 'r.csv'): [string, unknown][] {
-  return journalLines(join(dir, `${out}.journal`));
+  const files = journalFiles(dir, out);
+  if (files.length !== 1) throw new Error(`expected one journal of ${out}, found ${files.length}: ${files.join(', ')}`);
+  return journalLines(join(dir, files[0] as string));
 }

@@ -108,7 +108,7 @@ describeWithTmux('servqual audit: crash, Ctrl-C and resume', () => {
     await first.waitForPrompt(itemPrompt(two, 'T2', 'perception'));
     first.send('C-c');
     expect(await first.waitForExit()).toBe(130);
-    expect(first.screen()).toMatch(/Audit paused: 5 answers saved in r\.csv\.journal\. Run the same command again to resume\./);
+    expect(first.screen()).toMatch(/Audit paused: 5 answers saved in r\.csv\.\d{8}T\d{6}Z-[0-9a-f]{6}\.journal\. Run the same command again to resume\./);
     expect(first.screen()).not.toContain('    at ');
     expect(journalExists(dir())).toBe(true);
 
@@ -122,7 +122,7 @@ describeWithTmux('servqual audit: crash, Ctrl-C and resume', () => {
     second.type('half a comm');
     second.send('C-c');
     expect(await second.waitForExit()).toBe(130);
-    expect(second.screen()).toMatch(/Audit paused: 16 answers saved in r\.csv\.journal\./);
+    expect(second.screen()).toMatch(/Audit paused: 16 answers saved in r\.csv\.[^ ]+\.journal\./);
 
     const third = startAudit(dir(), ARGS);
     await third.waitFor(/An unfinished audit of respondent ALICE was saved \(16 answers\)/);
@@ -154,7 +154,7 @@ describeWithTmux('servqual audit: crash, Ctrl-C and resume', () => {
     const second = startAudit(dir(), ARGS);
     await second.waitForPrompt(resumePrompt(two));
     second.enter('n');
-    await second.waitFor(/The unfinished audit was moved aside to r\.csv\.journal\.discarded-/);
+    await second.waitFor(/The unfinished audit was moved aside to r\.csv\.[^ ]+\.journal\.discarded-/);
     await second.waitForPrompt(respondentPrompt(two, 'R0001'));
     await drive(second, respondentSteps(two, bob));
     await second.waitForPrompt(nextPrompt(two));
@@ -162,7 +162,7 @@ describeWithTmux('servqual audit: crash, Ctrl-C and resume', () => {
     expect(await second.waitForExit()).toBe(0);
 
     expectRows(join(dir(), 'r.csv'), [expectedRow(two, bob)]);
-    const aside = readdirSync(dir()).filter((name) => name.startsWith('r.csv.journal.discarded-'));
+    const aside = readdirSync(dir()).filter((name) => /^r\.csv\.[^.]+\.journal\.discarded-/.test(name));
     expect(aside).toHaveLength(1);
     expect(journalLines(join(dir(), aside[0] as string)).map(([key]) => key)).toEqual(['respondent', 'segment:branch', 'item:T1:expectation', 'item:T1:perception']);
     expect(journalExists(dir())).toBe(false);

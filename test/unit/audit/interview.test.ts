@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { interview, type Prompter, type Reply, type ScaleQuestion, type TextQuestion } from '../../../src/core/audit/interview.js';
 import { auditMessages } from '../../../src/core/audit/messages.js';
-import { auditHeader, auditRow, auditSteps, firstUnanswered, type AnswerValue } from '../../../src/core/audit/steps.js';
+import { auditHeader, auditRow, auditSteps, firstUnanswered, nextRespondentId, type AnswerValue } from '../../../src/core/audit/steps.js';
 import { validateQuestionnaire } from '../../../src/core/questionnaire/validate.js';
 import type { Questionnaire } from '../../../src/core/questionnaire/model.js';
 import { scoreObjects } from '../../../src/core/scoring/score-table.js';
@@ -78,6 +78,13 @@ describe('audit steps', () => {
     expect(steps.slice(0, 3).map((s) => s.key)).toEqual(['item:I0:minimum', 'item:I0:desired', 'item:I0:perception']);
   });
 
+  it('offers the next free default respondent id, skipping ids already in the file or in other interviews', () => {
+    expect(nextRespondentId(0, new Set())).toBe('R0001');
+    expect(nextRespondentId(2, new Set(['R0001', 'R0002']))).toBe('R0003');
+    expect(nextRespondentId(2, new Set(['R0003', 'R0004', 'X']))).toBe('R0005');
+    expect(nextRespondentId(9999, new Set())).toBe('R10000');
+  });
+
   it('finds the first unanswered step', () => {
     const steps = auditSteps(questionnaire(), { segments: {} });
     expect(firstUnanswered(steps, new Map())).toBe(0);
@@ -137,6 +144,27 @@ describe('interview', () => {
     await interview({ steps, answers, start: firstUnanswered(steps, answers), questionnaire: q, messages: auditMessages('en'), prompter, save: () => undefined });
     expect(asked[0]).toBe('Reliability · item 2 of 5|Expectation');
     expect(asked).toHaveLength(9);
+  });
+
+  it('asks a KPI with its question, its kind and the meaning of both ends of its scale, never its raw id', async () => {
+    const q = questionnaire({
+      kpis: [
+        { id: 'k_nps', type: 'nps', question: 'Would you recommend us?' },
+        { id: 'k_csat', type: 'csat', question: 'How satisfied are you?', scale: { min: 1, max: 5, labels: { 3: 'Neutral', 5: 'Delighted' } } },
+        { id: 'k_ces', type: 'ces', question: 'How easy was it?' },
+      ],
+    });
+    const steps = auditSteps(q, { respondent: 'r', segments: { branch: 'N' } }).filter((s) => s.kind === 'kpi');
+    const { prompter, seen } = scripted([answer(9), answer(4), answer(6)]);
+    await interview({ steps, answers: new Map(), start: 0, questionnaire: q, messages: auditMessages('en'), prompter, save: () => undefined });
+    const asked = seen as ScaleQuestion[];
+    expect(asked.map((k) => [k.statement, k.kindLabel, k.min, k.max, k.labels])).toEqual([
+      ['Would you recommend us?', 'Net Promoter Score', 0, 10, { 0: 'Not at all likely', 10: 'Extremely likely' }],
+      // The questionnaire's own labels win over the built-in ends.
+      ['How satisfied are you?', 'Customer satisfaction (CSAT)', 1, 5, { 1: 'Very dissatisfied', 3: 'Neutral', 5: 'Delighted' }],
+      ['How easy was it?', 'Customer effort (CES)', 1, 7, { 1: 'Very difficult', 7: 'Very easy' }],
+    ]);
+    expect(JSON.stringify(asked)).not.toMatch(/k_nps|k_csat|k_ces/);
   });
 
   it('speaks the questionnaire language', async () => {
