@@ -4,6 +4,7 @@ import { hostname } from 'node:os';
 import { isStaleLock, parseLockOwner, type LockOwner, type LockSeen } from '../core/audit/lock-owner.js';
 import { shownText } from '../core/audit/resume.js';
 import { UserError } from '../errors.js';
+import { writeError } from './atomic-write.js';
 
 /**
  * Lock files made with O_EXCL (atomic on local file systems and on NFS v3+ and SMB shares), each
@@ -25,7 +26,7 @@ export function appendWhole(file: string, text: string, flags = 'a'): void {
   try {
     fd = openSync(file, flags);
   } catch (error) {
-    throw writeFault(error, file);
+    throw writeError(error, file);
   }
   const before = fstatSync(fd).size;
   try {
@@ -38,7 +39,7 @@ export function appendWhole(file: string, text: string, flags = 'a'): void {
     } catch {
       // the file keeps a cut-off tail, which the next run repairs
     }
-    throw writeFault(error, file);
+    throw writeError(error, file);
   } finally {
     closeSync(fd);
   }
@@ -46,25 +47,6 @@ export function appendWhole(file: string, text: string, flags = 'a'): void {
 
 function errorCode(error: unknown): string | undefined {
   return (error as NodeJS.ErrnoException | undefined)?.code;
-}
-
-const WRITE_FAULTS: Record<string, string> = {
-  ENOSPC: 'no space left on the device',
-  EDQUOT: 'disk quota exceeded',
-  EROFS: 'the file system is read-only',
-  EACCES: 'permission denied',
-  EPERM: 'operation not permitted',
-  EIO: 'input/output error',
-};
-
-/**
- * A failed write of the audit's journal, lock or responses file as a user error naming the file
- * (the answers already saved stay where they are), or the error itself when it is not a known fault.
- */
-export function writeFault(error: unknown, file: string): unknown {
-  const code = errorCode(error);
-  const reason = code ? WRITE_FAULTS[code] : undefined;
-  return reason ? new UserError({ code: `file-${code?.toLowerCase()}`, file, message: `cannot write: ${reason}` }) : error;
 }
 
 function pidAlive(pid: number): boolean {
@@ -103,7 +85,7 @@ function create(path: string): LockOwner | null {
     fd = openSync(path, 'wx');
   } catch (error) {
     if (errorCode(error) === 'EEXIST') return null;
-    throw writeFault(error, path);
+    throw writeError(error, path);
   }
   try {
     writeSync(fd, JSON.stringify(owner));
@@ -113,7 +95,7 @@ function create(path: string): LockOwner | null {
     closeSync(fd);
     fd = -1;
     unlinkSync(path);
-    throw writeFault(error, path);
+    throw writeError(error, path);
   } finally {
     if (fd !== -1) closeSync(fd);
   }

@@ -198,7 +198,7 @@ describe('lock files', () => {
       return undefined;
     })();
     expect(error).toBeInstanceOf(UserError);
-    expect((error as UserError).message).toBe('/dev/full: cannot write: no space left on the device');
+    expect((error as UserError).message).toBe('/dev/full: cannot write it: no space left on the device');
     const file = join(dir, 'j');
     writeFileSync(file, 'kept\n');
     appendWhole(file, 'more\n');
