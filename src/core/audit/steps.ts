@@ -1,5 +1,6 @@
 import { answerKinds, columnName } from '../scoring/column-plan.js';
 import type { Dimension, Item, Kpi, Questionnaire } from '../questionnaire/model.js';
+import { emptyRecord, own } from '../text/own.js';
 
 /** The kinds of answer an item asks for, in the order a person gives them. */
 export type AnswerKind = 'expectation' | 'perception' | 'minimum' | 'desired';
@@ -44,7 +45,7 @@ export function auditSteps(q: Questionnaire, given: AuditGiven): Step[] {
   const steps: Step[] = [];
   if (given.respondent === undefined) steps.push({ kind: 'respondent', key: 'respondent' });
   for (const column of segmentColumns(q, given.segments)) {
-    if (given.segments[column] === undefined) steps.push({ kind: 'segment', key: `segment:${column}`, column });
+    if (own(given.segments, column) === undefined) steps.push({ kind: 'segment', key: `segment:${column}`, column });
   }
   const kinds = answerKinds(q.format);
   const itemCount = q.dimensions.reduce((n, d) => n + d.items.length, 0);
@@ -106,11 +107,11 @@ export function auditRow(
   completedAt: string,
 ): Record<string, string> {
   const text = (value: AnswerValue | undefined) => (value === null || value === undefined ? '' : String(value));
-  const row: Record<string, string> = {
-    [q.columns.respondent]: given.respondent ?? text(answers.get('respondent')),
-  };
+  // Column names come from the questionnaire and --segment: no prototype to collide with.
+  const row = emptyRecord<string>();
+  row[q.columns.respondent] = given.respondent ?? text(answers.get('respondent'));
   for (const column of segmentColumns(q, given.segments)) {
-    row[column] = given.segments[column] ?? text(answers.get(`segment:${column}`));
+    row[column] = own(given.segments, column) ?? text(answers.get(`segment:${column}`));
   }
   for (const item of q.dimensions.flatMap((d) => d.items)) {
     for (const kind of answerKinds(q.format)) {
