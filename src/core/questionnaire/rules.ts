@@ -1,6 +1,6 @@
 import { normaliseAnswer } from '../sources/labels.js';
 import { closestMatch, didYouMean } from '../text/did-you-mean.js';
-import { DEFAULT_KPI_SCALES, SERVQUAL_DIMENSIONS, type KpiType } from './model.js';
+import { DEFAULT_COLUMNS, DEFAULT_KPI_SCALES, SERVQUAL_DIMENSIONS, type KpiType } from './model.js';
 import { problem, type QuestionnaireProblem } from './problem.js';
 
 /**
@@ -180,23 +180,13 @@ function referenceRules(doc: Raw, known: Record<'dimensions' | 'items' | 'kpis',
   }
 }
 
-/** The header names the questionnaire reads, as the contract's defaults and `columns` give them. */
-const DEFAULT_COLUMNS: Record<string, string> = {
-  respondent: 'respondent',
-  expectation: '{item}_E',
-  perception: '{item}_P',
-  minimum: '{item}_MIN',
-  desired: '{item}_DES',
-  weight: 'W_{dimension}',
-};
-
 /**
  * One header cell must not be two answers: two answer kinds of the format with the same pattern
  * (after folding case), or a KPI whose id is the column of an answer, a weight or the respondent id.
  */
 function sharedColumnRules(doc: Raw, known: Record<'dimensions' | 'items' | 'kpis', string[]>, problems: QuestionnaireProblem[]): void {
   const columns = asRecord(doc.columns) ?? {};
-  const pattern = (kind: string) => (asString(columns[kind]) ?? (DEFAULT_COLUMNS[kind] as string)).trim();
+  const pattern = (kind: string) => (asString(columns[kind]) ?? DEFAULT_COLUMNS[kind as keyof typeof DEFAULT_COLUMNS]).trim();
   const kinds = FORMAT_KINDS[asString(doc.format) ?? 'two-column'] ?? [];
   const byPattern = new Map<string, string>();
   for (const kind of kinds) {

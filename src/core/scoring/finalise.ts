@@ -115,7 +115,7 @@ function finaliseKpis(q: Questionnaire, layout: ScoringLayout, sample: SampleAcc
     const n = acc.n[k] as number;
     const values = momentsOfSums(n, acc.sum.value[k] as number, acc.squares.value[k] as number, (layout.kpis[k] as ScoringLayout['kpis'][number]).shift);
     const share = (count: number) => (n > 0 ? (100 * count) / n : null);
-    const base = { id: kpi.id, type: kpi.type, question: kpi.question, scale: kpi.scale, n };
+    const base = { id: kpi.id, type: kpi.type, question: kpi.question, scale: { min: kpi.scale.min, max: kpi.scale.max }, n };
     if (kpi.type === 'nps') {
       const promoters = share(acc.promoters[k] as number);
       const detractors = share(acc.detractors[k] as number);
