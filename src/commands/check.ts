@@ -9,7 +9,7 @@ import { renderJunit } from '../render/junit.js';
 import { renderMarkdown } from '../render/markdown.js';
 import { workflowData, workflowProperty } from '../core/text/safe-text.js';
 import { collect, type CommandContext } from './context.js';
-import { reportResult } from './report-output.js';
+import { checkOutputs, reportResult } from './report-output.js';
 import { addScoringOptions, scoreResponses, type ScoreCommandOptions } from './score.js';
 import { emptyRecord } from '../core/text/own.js';
 
@@ -94,6 +94,7 @@ export const registerCheck: Register = (program, ctx, setExit) => {
       if (options.junit !== undefined && options.output !== undefined && resolve(options.junit) === resolve(options.output)) {
         throw new UserError({ code: 'usage', message: `--junit ${options.junit}: the same file as --output; name two files` });
       }
+      await checkOutputs([options.output, options.junit], [questionnaireFile, ...responses]);
       const { questionnaire, result } = await scoreResponses(questionnaireFile, responses, options, ctx, (q) => {
         const problems = checkThresholdTargets(q, flags);
         if (problems.length > 0) {

@@ -9,7 +9,7 @@ import { terminalText } from '../core/text/safe-text.js';
 import { renderCompareMarkdown } from '../render/compare-markdown.js';
 import { renderCompareTable } from '../render/compare-table.js';
 import type { CommandContext } from './context.js';
-import { emitReport } from './report-output.js';
+import { checkOutputs, emitReport } from './report-output.js';
 
 export const COMPARE_FORMATS = ['table', 'json', 'markdown'] as const;
 export type CompareFormat = (typeof COMPARE_FORMATS)[number];
@@ -77,6 +77,7 @@ export const registerCompare: Register = (program, ctx, setExit) => {
     .action(async (baselineFile: string, currentFile: string, options: CompareCommandOptions) => {
       const flags = parseFlags(options);
       if (flags.problems.length > 0) throw new UserError(flags.problems);
+      await checkOutputs([options.output], [baselineFile, currentFile]);
       const [baseline, current] = await readBoth(baselineFile, currentFile);
       const problems = comparabilityProblems(baseline, current);
       if (problems.length > 0) {

@@ -7,7 +7,7 @@ import { PLATFORM_NAMES, detectPlatform } from '../core/sources/detect.js';
 import { proposeSource } from '../core/sources/proposal.js';
 import { renderSourceYaml } from '../core/sources/source-yaml.js';
 import { terminalText } from '../core/text/safe-text.js';
-import { emitReport } from './report-output.js';
+import { checkOutputs, emitReport } from './report-output.js';
 import { resolveEncoding } from '../io/decode.js';
 import { inputName } from '../io/open-input.js';
 import { readExportSample } from '../io/read-export.js';
@@ -30,6 +30,7 @@ const SAMPLE_ROWS = 503;
  * an answer of the questionnaire is an input error.
  */
 export async function runMap(file: string, options: MapOptions, ctx: CommandContext): Promise<void> {
+  await checkOutputs([options.output], [file, options.questionnaire]);
   const q = await loadQuestionnaire(options.questionnaire);
   const rows = await readExportSample(file, SAMPLE_ROWS, ctx.stdin, options.encoding === undefined ? 'auto' : resolveEncoding(options.encoding));
   const name = inputName(file);

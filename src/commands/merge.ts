@@ -3,7 +3,7 @@ import type { Register } from '../cli.js';
 import { finishScoring } from '../core/scoring/scorer.js';
 import { readAndMergePartials } from '../io/read-partial.js';
 import { loadQuestionnaire } from '../io/read-questionnaire.js';
-import { FORMATS, printWarnings, reportResult, type ReportFormat } from './report-output.js';
+import { checkOutputs, FORMATS, printWarnings, reportResult, type ReportFormat } from './report-output.js';
 
 interface MergeOptions {
   format: ReportFormat;
@@ -29,6 +29,7 @@ export const registerMerge: Register = (program, ctx) => {
       ].join('\n'),
     )
     .action(async (questionnaireFile: string, partials: string[], options: MergeOptions) => {
+      await checkOutputs([options.output], [questionnaireFile, ...partials]);
       const questionnaire = await loadQuestionnaire(questionnaireFile);
       const result = finishScoring(await readAndMergePartials(partials, questionnaire));
       printWarnings(result, ctx);

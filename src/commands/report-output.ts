@@ -1,6 +1,6 @@
 import type { Result } from '../core/scoring/result.js';
 import { terminalText } from '../core/text/safe-text.js';
-import { writeFileAtomic } from '../io/atomic-write.js';
+import { checkOutput, writeFileAtomic } from '../io/atomic-write.js';
 import { renderCsv } from '../render/csv.js';
 import { renderHtml } from '../render/html.js';
 import { renderJson } from '../render/json.js';
@@ -32,6 +32,11 @@ export function renderResult(result: Result, format: ReportFormat, ctx: CommandC
 /** Prints the result's warnings on stderr (they are in the result too), data in them escaped. */
 export function printWarnings(result: Result, ctx: CommandContext): void {
   for (const w of result.warnings) ctx.stderr.write(`warning: ${terminalText(w.message)}\n`);
+}
+
+/** Refuses outputs that could not be written (or are inputs) before the command does its work; `-` and none are stdout. */
+export async function checkOutputs(outputs: readonly (string | undefined)[], inputs: readonly string[]): Promise<void> {
+  for (const output of outputs) if (output !== undefined && output !== '-') await checkOutput(output, inputs);
 }
 
 /** Writes the report to --output (atomically, never over an input) or to stdout. */

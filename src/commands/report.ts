@@ -1,7 +1,7 @@
 import { Option } from 'commander';
 import type { Register } from '../cli.js';
 import { readResult } from '../io/read-result.js';
-import { FORMATS, reportResult, type ReportFormat } from './report-output.js';
+import { checkOutputs, FORMATS, reportResult, type ReportFormat } from './report-output.js';
 
 export const registerReport: Register = (program, ctx) => {
   program
@@ -12,6 +12,7 @@ export const registerReport: Register = (program, ctx) => {
     .option('-o, --output <file>', 'write the report to a file (atomically) instead of stdout')
     .addHelpText('after', '\nExample:\n  $ servqual score q.yaml responses.csv --format json --output result.json\n  $ servqual report result.json --format markdown --output report.md')
     .action(async (file: string, options: { format: ReportFormat; output?: string }) => {
+      await checkOutputs([options.output], [file]);
       const result = await readResult(file);
       await reportResult(result, options, [file], ctx);
     });

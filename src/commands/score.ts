@@ -10,7 +10,7 @@ import { resolveEncoding } from '../io/decode.js';
 import { progressBar } from '../io/progress.js';
 import { scoreFiles, scoreFilesToState, type ReadOptions } from '../io/score-files.js';
 import { collect, type CommandContext } from './context.js';
-import { emitReport, FORMATS, printWarnings, reportResult, type ReportFormat } from './report-output.js';
+import { checkOutputs, emitReport, FORMATS, printWarnings, reportResult, type ReportFormat } from './report-output.js';
 
 export interface ScoreCommandOptions {
   format: ReportFormat;
@@ -92,6 +92,7 @@ export const registerScore: Register = (program, ctx) => {
     .addOption(new Option('--partial', 'write the sufficient statistics as JSON for `servqual merge`, instead of a report').conflicts('format'))
     .addHelpText('after', '\nExamples:\n  $ servqual score questionnaire.yaml responses.csv\n  $ servqual score questionnaire.yaml wave1.csv wave2.csv --group-by branch --format json --output result.json\n  $ cat responses.csv | servqual score questionnaire.yaml -\n  $ servqual score questionnaire.yaml export.csv --source google-forms\n  $ servqual score questionnaire.yaml part-1.csv --group-by branch --partial --output part-1.json')
     .action(async (questionnaireFile: string, responses: string[], options: ScoreCommandOptions) => {
+      await checkOutputs([options.output], [questionnaireFile, ...responses]);
       if (options.partial) {
         await writePartial(questionnaireFile, responses, options, ctx);
         return;

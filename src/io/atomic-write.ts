@@ -113,6 +113,16 @@ async function syncDirectory(directory: string): Promise<void> {
 }
 
 /**
+ * Checks, before any work, that `file` can be an output: the same refusals `writeFileAtomic` makes
+ * (a missing directory, a directory, a dangling link, a special file, an input of the command), so
+ * a long scoring run does not end in an error it could have started with.
+ */
+export async function checkOutput(file: string, inputs: readonly string[]): Promise<void> {
+  const target = await resolveOutputTarget(file).catch((error: unknown) => Promise.reject(writeError(error, file)));
+  await refuseInputAsOutput(target, inputs, file);
+}
+
+/**
  * Writes a whole file atomically: a temporary file beside the target, flushed to disk, then renamed
  * over it, so a reader never sees half a file and a crash or a full disk leaves the old one intact.
  * A symlink is followed (its target is replaced, the link stays); a pipe or a device is written

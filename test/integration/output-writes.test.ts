@@ -102,6 +102,25 @@ describe('--output faults: exit 2, one line naming the file, the previous file i
     expect(result.stderr).toMatch(/report\.txt: directory .*nope does not exist\n {2}hint: create it first: mkdir -p /);
   });
 
+  it('is found before any work: every command checks its outputs before reading its inputs', async () => {
+    const { q } = inputs();
+    const missing = join(dir(), 'nope', 'out.txt');
+    // The inputs do not exist either: the output's problem is the one reported, so it came first.
+    for (const args of [
+      ['score', q, join(dir(), 'absent.csv'), '--output', missing],
+      ['score', q, join(dir(), 'absent.csv'), '--partial', '--output', missing],
+      ['check', q, join(dir(), 'absent.csv'), '--junit', missing],
+      ['report', join(dir(), 'absent.json'), '--output', missing],
+      ['merge', q, join(dir(), 'absent.json'), '--output', missing],
+      ['compare', join(dir(), 'a.json'), join(dir(), 'b.json'), '--output', missing],
+      ['map', join(dir(), 'absent.csv'), '-q', q, '--output', missing],
+    ]) {
+      const result = await cli(args);
+      expect(result.code, args.join(' ')).toBe(2);
+      expect(result.stderr, args.join(' ')).toMatch(/out\.txt: directory .*nope does not exist\n/);
+    }
+  });
+
   it('a name longer than the file system allows (256 bytes)', async () => {
     const { q, r } = inputs();
     const result = await cli(['score', q, r, '--output', join(dir(), `${'n'.repeat(251)}.json`)]);
