@@ -256,13 +256,14 @@ function derive(q: Questionnaire, row: RawRow): Derived {
   };
 }
 
-function pairedTest(gaps: readonly number[]): { t: number | null; p: number | null; dz: number | null } {
+/** One-sample t-test of the values against `reference` (0 for gaps; the scale midpoint for perceptions-only, SPEC 2026-12-03). */
+function pairedTest(gaps: readonly number[], reference: number): { t: number | null; p: number | null; dz: number | null } {
   if (gaps.length < 2) return { t: null, p: null, dz: null };
   const m = mean([...gaps]);
   const sd = sampleStandardDeviation([...gaps]);
   if (sd < ZERO * Math.max(1, Math.abs(m))) return { t: null, p: null, dz: null };
-  const t = m / (sd / Math.sqrt(gaps.length));
-  return { t, p: Math.min(1, 2 * tCdf(-Math.abs(t), gaps.length - 1)), dz: m / sd };
+  const t = (m - reference) / (sd / Math.sqrt(gaps.length));
+  return { t, p: Math.min(1, 2 * tCdf(-Math.abs(t), gaps.length - 1)), dz: (m - reference) / sd };
 }
 
 function quadrantsOf(dimensions: readonly IndDimension[]): (string | null)[] {
@@ -320,7 +321,7 @@ export function independentScore(q: Questionnaire, rows: readonly RawRow[]): Ind
       desired,
       gap: dist(gaps),
       msa: three ? dist(answered.map((a) => a.msa as number)) : null,
-      ...pairedTest(gaps),
+      ...pairedTest(gaps, q.format === 'perceptions-only' ? (q.scale.min + q.scale.max) / 2 : 0),
       pHolm: null,
       zone: three ? zone(perception, minimum, desired) : null,
       alphaIfDeleted: null,

@@ -44,7 +44,8 @@ function finaliseItems(q: Questionnaire, layout: ScoringLayout, sample: SampleAc
   const threeColumn = q.format === 'three-column';
   const items = allItems(q).map((item, i): ItemResult => {
     const gap = itemMoments(sample, layout, 'gap', i);
-    const test = pairedTest(gap);
+    // Perceptions-only: P against the scale midpoint (a test of P against 0 means nothing).
+    const test = pairedTest(gap, q.format === 'perceptions-only' ? layout.answerShift : 0);
     const perception = meanOf(itemMoments(sample, layout, 'perception', i));
     const minimum = threeColumn ? meanOf(itemMoments(sample, layout, 'minimum', i)) : null;
     const desired = threeColumn ? meanOf(itemMoments(sample, layout, 'desired', i)) : null;

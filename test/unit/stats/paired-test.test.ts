@@ -34,6 +34,17 @@ describe('pairedTest', () => {
     expect(r.p).toBeCloseTo(twoSidedPSimpsonDf3(Math.sqrt(15)), 10);
   });
 
+  it('tests against a reference value: perceptions-only answers against the scale midpoint (SPEC 2026-12-03)', () => {
+    // scipy: stats.ttest_1samp([5, 6, 7, 4, 6], 4) -> statistic 3.1378581622109443, pvalue 0.03491970667453904;
+    // dz = (mean - 4) / sd(ddof=1) = 1.4032928308912467 (numpy).
+    const r = pairedTest(accumulate([5, 6, 7, 4, 6]), 4);
+    expect(r.t).toBeCloseTo(3.1378581622109443, 13);
+    expect(r.p).toBeCloseTo(0.03491970667453904, 13);
+    expect(r.dz).toBeCloseTo(1.4032928308912467, 13);
+    // Answers all at the midpoint have no spread: no test.
+    expect(pairedTest(accumulate([4, 4, 4]), 4)).toEqual({ t: null, p: null, dz: null });
+  });
+
   it('is antisymmetric in the sign of the mean', () => {
     const pos = pairedTest(accumulate([1, 2, 3, 4]));
     const neg = pairedTest(accumulate([-1, -2, -3, -4]));
