@@ -9,7 +9,7 @@
  */
 import tQuantileLib from '@stdlib/stats-base-dists-t-quantile';
 import tCdf from '@stdlib/stats-base-dists-t-cdf';
-import { mean, sampleCorrelation, sampleStandardDeviation, sampleVariance } from 'simple-statistics';
+import { mean, sampleCorrelation, sampleStandardDeviation, sampleVariance, standardDeviation } from 'simple-statistics';
 import type { Questionnaire } from '../../src/core/questionnaire/model.js';
 
 export type RawRow = Record<string, string | number | null | undefined>;
@@ -59,6 +59,7 @@ export interface IndKpi {
   type: string;
   n: number;
   score: number | null;
+  ci95: [number, number] | null;
   promoters?: number | null;
   passives?: number | null;
   detractors?: number | null;
@@ -280,6 +281,15 @@ function quadrantsOf(dimensions: readonly IndDimension[]): (string | null)[] {
   });
 }
 
+/** Wilson's score interval (z = 1.96) in percent, as Wilson (1927) writes it: (p + z²/2n ± z·sqrt(p(1-p)/n + z²/4n²)) / (1 + z²/n). */
+function wilson(successes: number, n: number): [number, number] {
+  const z = 1.96;
+  const p = successes / n;
+  const root = z * Math.sqrt(p * (1 - p) / n + (z * z) / (4 * n * n));
+  const scale = 100 / (1 + (z * z) / n);
+  return [scale * (p + (z * z) / (2 * n) - root), scale * (p + (z * z) / (2 * n) + root)];
+}
+
 function kpisOf(q: Questionnaire, rows: readonly RawRow[]): IndKpi[] {
   return q.kpis.map((k) => {
     const xs = rows.map((r) => cellValue(r[k.id])).filter((x): x is number => x !== null);
@@ -290,10 +300,17 @@ function kpisOf(q: Questionnaire, rows: readonly RawRow[]): IndKpi[] {
       const passives = pct(xs.filter((x) => x >= 7 && x < 9).length);
       const detractors = pct(xs.filter((x) => x <= 6).length);
       const score = promoters === null || detractors === null ? null : promoters - detractors;
-      return { id: k.id, type: k.type, n, score, promoters, passives, detractors };
+      // Each answer scores +100, 0 or -100; the contract's variance is that score's (divisor n).
+      const scores = xs.map((x) => (x >= 9 ? 100 : x <= 6 ? -100 : 0));
+      const half = n < 2 ? 0 : (1.96 * standardDeviation(scores)) / Math.sqrt(n);
+      const ci95: [number, number] | null = n < 2 ? null : [mean(scores) - half, mean(scores) + half];
+      return { id: k.id, type: k.type, n, score, ci95, promoters, passives, detractors };
     }
-    if (k.type === 'csat') return { id: k.id, type: k.type, n, score: pct(xs.filter((x) => x >= k.scale.max - 1).length) };
-    return { id: k.id, type: k.type, n, score: meanOrNull(xs) };
+    if (k.type === 'csat') {
+      const top = xs.filter((x) => x >= k.scale.max - 1).length;
+      return { id: k.id, type: k.type, n, score: pct(top), ci95: n < 2 ? null : wilson(top, n) };
+    }
+    return { id: k.id, type: k.type, n, score: meanOrNull(xs), ci95: dist(xs).ci95 };
   });
 }
 

@@ -2,6 +2,7 @@ import { allItems, type Questionnaire } from '../questionnaire/model.js';
 import { reliability } from '../stats/cronbach.js';
 import { holmAdjust } from '../stats/holm.js';
 import { summarise, type Moments } from '../stats/moments.js';
+import { npsInterval, wilsonInterval } from '../stats/kpi-intervals.js';
 import { pairedTest } from '../stats/paired-test.js';
 import { coMomentsOfProducts, momentsOfSums } from '../stats/power-sums.js';
 import { quadrants } from '../recommend/quadrant.js';
@@ -123,14 +124,16 @@ function finaliseKpis(q: Questionnaire, layout: ScoringLayout, sample: SampleAcc
       return {
         ...base,
         score: promoters === null || detractors === null ? null : promoters - detractors,
+        ci95: npsInterval(acc.promoters[k] as number, acc.detractors[k] as number, n),
         promoters,
         passives: share(acc.passives[k] as number),
         detractors,
       };
     }
-    if (kpi.type === 'csat') return { ...base, score: share(acc.topTwo[k] as number) };
+    if (kpi.type === 'csat') return { ...base, score: share(acc.topTwo[k] as number), ci95: wilsonInterval(acc.topTwo[k] as number, n) };
     // CES is a mean: its sd lets `compare` test a change between waves.
-    return { ...base, score: meanOf(values), sd: summarise(values).sd };
+    const ces = summarise(values);
+    return { ...base, score: meanOf(values), ci95: ces.ci95, sd: ces.sd };
   });
 }
 

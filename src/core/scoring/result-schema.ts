@@ -91,6 +91,7 @@ const kpi = z.object({
   scale,
   n: count,
   score: real.nullable(),
+  ci95: z.tuple([real, real]).nullable().optional().describe('The 95% interval of the score, [low, high]; absent in results written before it was added.'),
   promoters: real.nullable().optional(),
   passives: real.nullable().optional(),
   detractors: real.nullable().optional(),

@@ -59,6 +59,8 @@ export interface KpiResult {
   scale: { min: number; max: number };
   n: number;
   score: number | null;
+  /** The 95% interval of the score in its units (NPS by its variance, CSAT by Wilson, CES by t); null when n < 2. Absent in results written before 2026-12-04. */
+  ci95?: [number, number] | null;
   /** NPS only: shares in percent. */
   promoters?: number | null;
   passives?: number | null;

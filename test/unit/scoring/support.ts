@@ -181,6 +181,9 @@ export function expectMatches(actual: Result, expected: IndResult): void {
   actual.kpis.forEach((k, i) => {
     const e = expected.kpis[i] as IndResult['kpis'][number];
     for (const key of ['score', 'promoters', 'passives', 'detractors'] as const) near(k[key], e[key], `kpis.${k.id}.${key}`);
+    expect(k.ci95 === null || k.ci95 === undefined, `kpis.${k.id}.ci95`).toBe(e.ci95 === null);
+    near(k.ci95?.[0], e.ci95?.[0], `kpis.${k.id}.ci95[0]`);
+    near(k.ci95?.[1], e.ci95?.[1], `kpis.${k.id}.ci95[1]`);
   });
   expect(actual.recommendations.map((r) => r.item)).toEqual(expected.recommendations.map((r) => r.item));
   actual.recommendations.forEach((r, i) => {
