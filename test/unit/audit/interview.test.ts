@@ -2,27 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { interview, type Prompter, type Reply, type ScaleQuestion, type TextQuestion } from '../../../src/core/audit/interview.js';
 import { auditMessages } from '../../../src/core/audit/messages.js';
 import { auditHeader, auditRow, auditSteps, firstUnanswered, nextRespondentId, type AnswerValue } from '../../../src/core/audit/steps.js';
-import { validateQuestionnaire } from '../../../src/core/questionnaire/validate.js';
-import type { Questionnaire } from '../../../src/core/questionnaire/model.js';
+import { dims, questionnaire } from './support.js';
 import { scoreObjects } from '../../../src/core/scoring/score-table.js';
-
-const dims = ['tangibles', 'reliability', 'responsiveness', 'assurance', 'empathy'];
-
-function questionnaire(overrides: Record<string, unknown> = {}): Questionnaire {
-  const { questionnaire: q, problems } = validateQuestionnaire({
-    servqual: 1,
-    title: 'T',
-    format: 'two-column',
-    scale: { min: 1, max: 7 },
-    weights: { source: 'respondents' },
-    segments: ['branch'],
-    dimensions: dims.map((id, d) => ({ id, items: [{ id: `I${d}`, expectation: `e${d}`, perception: `p${d}` }] })),
-    kpis: [{ id: 'nps', type: 'nps', question: 'recommend?' }],
-    ...overrides,
-  });
-  if (!q) throw new Error(JSON.stringify(problems));
-  return q;
-}
 
 type Scripted = Reply<AnswerValue>;
 

@@ -3,26 +3,7 @@ import { questionnaireFingerprint, recoverJournal, type JournalEntry } from '../
 import { auditMessages } from '../../../src/core/audit/messages.js';
 import { describeSkipped, planResume, shownText, type JournalFound } from '../../../src/core/audit/resume.js';
 import { isStaleLock, parseLockOwner } from '../../../src/core/audit/lock-owner.js';
-import { validateQuestionnaire } from '../../../src/core/questionnaire/validate.js';
-import type { Questionnaire } from '../../../src/core/questionnaire/model.js';
-
-const dims = ['tangibles', 'reliability', 'responsiveness', 'assurance', 'empathy'];
-
-function questionnaire(overrides: Record<string, unknown> = {}): Questionnaire {
-  const { questionnaire: q, problems } = validateQuestionnaire({
-    servqual: 1,
-    title: 'T',
-    format: 'two-column',
-    scale: { min: 1, max: 7 },
-    weights: { source: 'respondents' },
-    segments: ['branch'],
-    dimensions: dims.map((id, d) => ({ id, items: [{ id: `I${d}`, expectation: `e${d}`, perception: `p${d}` }] })),
-    kpis: [{ id: 'nps', type: 'nps', question: 'recommend?' }],
-    ...overrides,
-  });
-  if (!q) throw new Error(JSON.stringify(problems));
-  return q;
-}
+import { dims, questionnaire } from './support.js';
 
 const q = questionnaire();
 const start: JournalEntry = { type: 'start', version: 1, interview: 'i1', questionnaire: 'T', fingerprint: questionnaireFingerprint(q), segments: {}, startedAt: 't0' };
