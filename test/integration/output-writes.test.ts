@@ -17,24 +17,13 @@ import {
 } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { run } from '../../src/cli.js';
 import { writeCalls } from '../../src/io/atomic-write.js';
 import { fixturesDir, useTempDir } from '../helpers/run-cli.js';
+import { runInProcess } from '../helpers/run-in-process.js';
 
 /** run() with fake streams, as the in-process CLI tests do. */
-async function cli(args: string[], env: Record<string, string> = {}) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await run(args, {
-    stdout: { write: (text: string) => out.push(text) },
-    stderr: { write: (text: string) => err.push(text) },
-    stdin: Readable.from([]),
-    env: { NO_COLOR: '1', ...env },
-  });
-  return { code, stdout: out.join(''), stderr: err.join('') };
-}
+const cli = (args: string[], env: Record<string, string> = {}) => runInProcess(args, { env });
 
 const dir = useTempDir();
 const PREVIOUS = 'the previous report\n';

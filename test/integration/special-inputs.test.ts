@@ -1,22 +1,11 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, openSync, closeSync, ftruncateSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { run } from '../../src/cli.js';
 import { fixturesDir, useTempDir } from '../helpers/run-cli.js';
+import { runInProcess } from '../helpers/run-in-process.js';
 
-async function cli(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await run(args, {
-    stdout: { write: (text: string) => out.push(text) },
-    stderr: { write: (text: string) => err.push(text) },
-    stdin: Readable.from([]),
-    env: { NO_COLOR: '1' },
-  });
-  return { code, stdout: out.join(''), stderr: err.join('') };
-}
+const cli = (args: string[]) => runInProcess(args);
 
 const dir = useTempDir();
 const QUESTIONNAIRE = join(fixturesDir, 'questionnaires', 'minimal-two-column.yaml');

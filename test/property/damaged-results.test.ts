@@ -8,27 +8,15 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { run } from '../../src/cli.js';
 import { mulberry32 } from '../helpers/random.js';
+import { runInProcess } from '../helpers/run-in-process.js';
 
 const SEED = Number(process.env.SERVQUAL_FUZZ_SEED ?? 12);
 const CASES = Number(process.env.SERVQUAL_FUZZ_CASES ?? (process.env.FUZZ_RUNS ? Math.ceil(Number(process.env.FUZZ_RUNS) / 5) : 120));
 const example = new URL('../../examples/bank-branch/', import.meta.url).pathname;
 
-async function servqual(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io = {
-    stdout: { write: (t: string) => out.push(t) },
-    stderr: { write: (t: string) => err.push(t) },
-    stdin: Readable.from([]),
-    env: { NO_COLOR: '1' },
-  };
-  const code = await run(args, io as never);
-  return { code, stdout: out.join(''), stderr: err.join('') };
-}
+const servqual = (args: string[]) => runInProcess(args);
 
 let dir = '';
 let segmented = '';
