@@ -1,5 +1,6 @@
 import type { SourcePlatform } from '../questionnaire/model.js';
 import { isImportIdRow } from './headers.js';
+import { NUMBER } from './labels.js';
 
 export interface Detection {
   platform: SourcePlatform;
@@ -88,8 +89,6 @@ export function sourceHint(rows: readonly (readonly string[])[]): string | undef
   return `this looks like a ${PLATFORM_NAMES[detection.platform]} export (${detection.reason}): try --source ${detection.platform}, with a source section from \`servqual map\``;
 }
 
-/** A cell that is a plain number (a response's answer, not a header's text). */
-const NUMERIC_CELL = /^[-+]?(\d+([.,]\d+)?|[.,]\d+)$/;
 
 /**
  * A declared platform's header row (beyond the first) that is mostly numbers is a response, which
@@ -104,7 +103,7 @@ export function responseInHeader(
 ): { row: number; message: string; hint: string } | null {
   for (let r = 1; r < Math.min(headerRows, rows.length); r++) {
     const cells = (rows[r] ?? []).map((c) => c.trim()).filter((c) => c !== '');
-    const numbers = cells.filter((c) => NUMERIC_CELL.test(c)).length;
+    const numbers = cells.filter((c) => NUMBER.test(c)).length;
     if (cells.length === 0 || numbers * 2 <= cells.length) continue;
     const detection = detectPlatform(rows);
     const plain = detection.platform === 'generic' || detection.platform === platform;

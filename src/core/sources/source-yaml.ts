@@ -1,4 +1,4 @@
-import { terminalText } from '../text/safe-text.js';
+import { terminalText, visible } from '../text/safe-text.js';
 import { PLATFORM_NAMES } from './detect.js';
 import type { ProposedColumn } from './propose.js';
 import type { SourceProposal } from './proposal.js';
@@ -10,8 +10,9 @@ export function yamlString(text: string): string {
     !/^(true|false|yes|no|on|off|null|y|n)$/i.test(text) &&
     !/[\s]$/.test(text) &&
     !/ #|: /.test(text);
-  // JSON escapes C0; YAML also refuses raw C1 and shows bidi controls misleadingly: escape them too.
-  return plain ? text : JSON.stringify(text).replace(/[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  // JSON escapes C0; YAML also refuses raw C1 and shows bidi controls misleadingly: `visible` escapes
+  // them as \xXX or \uXXXX, which a YAML double-quoted string reads back as the same characters.
+  return plain ? text : visible(JSON.stringify(text));
 }
 
 /** A YAML comment: one line, so header text with line breaks cannot break out of the comment. */

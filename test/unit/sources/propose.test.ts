@@ -1,3 +1,4 @@
+import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { describeColumns } from '../../../src/core/sources/headers.js';
@@ -80,6 +81,11 @@ describe('proposeSource and its YAML', () => {
 
   it('quotes only what YAML would misread', () => {
     expect(yamlString('Strongly agree')).toBe('Strongly agree');
+    // Control, C1 and bidi characters are escaped, and YAML reads the same text back.
+    for (const text of ['a\u0085b\u202e c\u001b[31m', '\u009b31m "q" \\ \u2066']) {
+      expect(yamlString(text)).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+      expect((parseYaml(`k: ${yamlString(text)}`) as { k: string }).k).toBe(text);
+    }
     expect(yamlString("Don't know")).toBe("Don't know");
     expect(yamlString('Полностью согласен')).toBe('Полностью согласен');
     for (const tricky of ['Q1#1_1', 'Q1[SQ001]', 'yes', 'a: b', '-99', 'Ни согласен, ни не согласен', ' x', '{x}']) {
