@@ -1,6 +1,6 @@
 import { isAscii, isUtf8 } from 'node:buffer';
 import { TextDecoder } from 'node:util';
-import { firstInvalidUtf8, guessEncoding, lineColumnAt } from '../core/text/encoding-guess.js';
+import { firstInvalidUtf8, guessEncoding, lineColumnAt, utf16ByteOrder } from '../core/text/encoding-guess.js';
 import { UserError, type Diagnostic } from '../errors.js';
 import { own } from '../core/text/own.js';
 
@@ -87,19 +87,7 @@ const SNIFF_BYTES = 256;
 export function sniffEncoding(head: Uint8Array): string {
   if (head[0] === 0xff && head[1] === 0xfe) return 'utf-16le';
   if (head[0] === 0xfe && head[1] === 0xff) return 'utf-16be';
-  const sample = Math.min(head.length, 256) & ~1;
-  if (sample >= 8) {
-    let evenZeros = 0;
-    let oddZeros = 0;
-    for (let i = 0; i < sample; i += 2) {
-      if (head[i] === 0) evenZeros++;
-      if (head[i + 1] === 0) oddZeros++;
-    }
-    // ASCII text in UTF-16 has a zero in every other byte.
-    if (oddZeros > sample / 4 && evenZeros === 0) return 'utf-16le';
-    if (evenZeros > sample / 4 && oddZeros === 0) return 'utf-16be';
-  }
-  return 'utf-8';
+  return utf16ByteOrder(head) ?? 'utf-8';
 }
 
 /**

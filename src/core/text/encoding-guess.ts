@@ -25,18 +25,23 @@ const MIN_EVIDENCE = 3;
 
 const guess = (encoding: EncodingGuess['encoding']): EncodingGuess => ({ encoding, description: GUESSES[encoding] });
 
-/** ASCII in UTF-16 has a zero in every other byte: the zeros' side says which byte order. */
-function utf16Order(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
-  const pairs = Math.floor(bytes.length / 2);
-  if (pairs < 4) return null;
+/**
+ * UTF-16 without a byte-order mark, from its first 256 bytes: ASCII in UTF-16 has a zero in every
+ * other byte, and the zeros' side says which byte order (more than a quarter of the pairs, and
+ * none on the other side). Null when the bytes do not look so.
+ * @example utf16ByteOrder(Buffer.from('id,x\n', 'utf16le')) // 'utf-16le'
+ */
+export function utf16ByteOrder(head: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  const sample = Math.min(head.length, 256) & ~1;
+  if (sample < 8) return null;
   let evenZeros = 0;
   let oddZeros = 0;
-  for (let i = 0; i + 1 < bytes.length; i += 2) {
-    if (bytes[i] === 0) evenZeros++;
-    if (bytes[i + 1] === 0) oddZeros++;
+  for (let i = 0; i < sample; i += 2) {
+    if (head[i] === 0) evenZeros++;
+    if (head[i + 1] === 0) oddZeros++;
   }
-  if (oddZeros > pairs / 4 && evenZeros < oddZeros / 8) return 'utf-16le';
-  if (evenZeros > pairs / 4 && oddZeros < evenZeros / 8) return 'utf-16be';
+  if (oddZeros > sample / 4 && evenZeros === 0) return 'utf-16le';
+  if (evenZeros > sample / 4 && oddZeros === 0) return 'utf-16be';
   return null;
 }
 
@@ -65,7 +70,7 @@ function hangulShare(bytes: Uint8Array): number {
  * @example guessEncoding(Buffer.from('Тверская', 'latin1')) // windows-1251 for bytes encoded so
  */
 export function guessEncoding(bytes: Uint8Array): EncodingGuess | null {
-  const order = utf16Order(bytes);
+  const order = utf16ByteOrder(bytes);
   if (order !== null) return guess(order);
   let high = 0;
   let letters = 0;
