@@ -64,13 +64,19 @@ Options:
 function median(xs) {
   const s = [...xs].sort((a, b) => a - b);
   const m = s.length >> 1;
-  return s.length === 0 ? NaN : s.length % 2 ? /** @type {number} */ (s[m]) : ((/** @type {number} */ (s[m - 1]) + /** @type {number} */ (s[m])) / 2);
+  return s.length === 0
+    ? NaN
+    : s.length % 2
+      ? /** @type {number} */ (s[m])
+      : /** @type {number} */ (s[m - 1] + /** @type {number} */ (s[m])) / 2;
 }
 
 /** @param {string} text @returns {number} */
 function parseCount(text) {
   const m = /^\s*([\d_.]+(?:e\d+)?)\s*([kKmM]?)\s*$/.exec(text);
-  const n = m ? Number(/** @type {string} */ (m[1]).replaceAll('_', '')) * ({ k: 1e3, m: 1e6 }[(m[2] ?? '').toLowerCase()] ?? 1) : NaN;
+  const n = m
+    ? Number(/** @type {string} */ (m[1]).replaceAll('_', '')) * ({ k: 1e3, m: 1e6 }[(m[2] ?? '').toLowerCase()] ?? 1)
+    : NaN;
   if (!Number.isInteger(n) || n < 1) throw new Error(`not a respondent count: "${text}"`);
   return n;
 }
@@ -78,11 +84,11 @@ function parseCount(text) {
 /** @param {number} n */
 const int = (n) => n.toLocaleString('en-US');
 /** @param {number} n */
-const short = (n) => (n >= 1e6 && n % 1e6 === 0 ? `${n / 1e6}M` : n >= 1e3 && n % 1e3 === 0 ? `${n / 1e3}k` : String(n));
+const short = (n) =>
+  n >= 1e6 && n % 1e6 === 0 ? `${n / 1e6}M` : n >= 1e3 && n % 1e3 === 0 ? `${n / 1e3}k` : String(n);
 /** @param {number | null | undefined} x @param {number} [d] */
 const fx = (x, d = 2) => (x === null || x === undefined || !Number.isFinite(x) ? 'n/a' : x.toFixed(d));
 /** @param {number} x */
-const sig = (x) => (!Number.isFinite(x) ? 'n/a' : x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2));
 
 /** @param {string} file */
 function sha256(file) {
@@ -96,11 +102,11 @@ function capture(cmd, args) {
 }
 
 /** @param {string} msg */
-const log = (msg) => process.stderr.write(msg + '\n');
+const log = (msg) => process.stderr.write(`${msg}\n`);
 
 function loud(/** @type {string} */ msg) {
   const tty = process.stderr.isTTY && !process.env.NO_COLOR;
-  process.stderr.write((tty ? '\x1b[1;31m' : '') + msg + (tty ? '\x1b[0m' : '') + '\n');
+  process.stderr.write(`${(tty ? '\x1b[1;31m' : '') + msg + (tty ? '\x1b[0m' : '')}\n`);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -129,7 +135,11 @@ function measure(cmd, args) {
     const timeFile = GNU_TIME ? path.join(os.tmpdir(), `servqual-bench-${process.pid}-${Date.now()}.time`) : null;
     const [file, argv] = GNU_TIME && timeFile ? [GNU_TIME, ['-f', '%e %M', '-o', timeFile, cmd, ...args]] : [cmd, args];
     const started = process.hrtime.bigint();
-    const child = spawn(file, argv, { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(file, argv, {
+      cwd: ROOT,
+      env: { ...process.env, NO_COLOR: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     /** @type {Buffer[]} */
     const out = [];
     let err = '';
@@ -236,7 +246,8 @@ async function snapshotBuild() {
 
 /** @returns {{ python: string, version: string } | null} */
 function findPandas() {
-  const probe = 'import sys, numpy, pandas, scipy; print(sys.version.split()[0], pandas.__version__, numpy.__version__, scipy.__version__)';
+  const probe =
+    'import sys, numpy, pandas, scipy; print(sys.version.split()[0], pandas.__version__, numpy.__version__, scipy.__version__)';
   for (const py of ['/usr/bin/python3', 'python3', 'python']) {
     const v = capture(py, ['-c', probe]);
     if (v) {
@@ -249,7 +260,10 @@ function findPandas() {
 
 /** @returns {{ rscript: string, version: string } | null} */
 function findDataTable() {
-  const v = capture('Rscript', ['-e', 'suppressPackageStartupMessages(library(data.table)); cat(R.version$major, ".", R.version$minor, " ", as.character(packageVersion("data.table")), sep = "")']);
+  const v = capture('Rscript', [
+    '-e',
+    'suppressPackageStartupMessages(library(data.table)); cat(R.version$major, ".", R.version$minor, " ", as.character(packageVersion("data.table")), sep = "")',
+  ]);
   if (!v) return null;
   const [r, dt] = v.split(' ');
   return { rscript: 'Rscript', version: `R ${r}, data.table ${dt}` };
@@ -295,13 +309,23 @@ function dataFile(rows, seed) {
 function ensureData(rows, seed) {
   fs.mkdirSync(DATA, { recursive: true });
   const file = dataFile(rows, seed);
-  const metaFile = file + '.meta.json';
-  const want = { rows, seed, questionnaire: sha256(path.join(ROOT, QUESTIONNAIRE)), generator: sha256(path.join(ROOT, GENERATOR)) };
+  const metaFile = `${file}.meta.json`;
+  const want = {
+    rows,
+    seed,
+    questionnaire: sha256(path.join(ROOT, QUESTIONNAIRE)),
+    generator: sha256(path.join(ROOT, GENERATOR)),
+  };
   try {
     const have = JSON.parse(fs.readFileSync(metaFile, 'utf8'));
     const size = fs.statSync(file).size;
-    if (have.rows === want.rows && have.seed === want.seed && have.questionnaire === want.questionnaire &&
-        have.generator === want.generator && have.bytes === size) {
+    if (
+      have.rows === want.rows &&
+      have.seed === want.seed &&
+      have.questionnaire === want.questionnaire &&
+      have.generator === want.generator &&
+      have.bytes === size
+    ) {
       log(`data: reusing ${path.relative(ROOT, file)} (${fx(size / MB, 1)} MB)`);
       return { file, bytes: size, generated: false };
     }
@@ -311,15 +335,18 @@ function ensureData(rows, seed) {
   log(`data: generating ${int(rows)} respondents (seed ${seed}) ...`);
   const tmp = `${file}.tmp-${process.pid}`;
   const started = Date.now();
-  const r = spawnSync(process.execPath, [GENERATOR, QUESTIONNAIRE, '--rows', String(rows), '--seed', seed, '--out', tmp],
-    { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
+  const r = spawnSync(
+    process.execPath,
+    [GENERATOR, QUESTIONNAIRE, '--rows', String(rows), '--seed', seed, '--out', tmp],
+    { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] },
+  );
   if (r.status !== 0) {
     fs.rmSync(tmp, { force: true });
     throw new Error(`the generator failed for ${rows} rows`);
   }
   fs.renameSync(tmp, file);
   const bytes = fs.statSync(file).size;
-  fs.writeFileSync(metaFile, JSON.stringify({ ...want, bytes }) + '\n');
+  fs.writeFileSync(metaFile, `${JSON.stringify({ ...want, bytes })}\n`);
   log(`data: ${path.relative(ROOT, file)} (${fx(bytes / MB, 1)} MB) in ${fx((Date.now() - started) / 1000, 1)} s`);
   return { file, bytes, generated: true };
 }
@@ -332,7 +359,8 @@ async function writePeerConfig() {
   const { parse } = await import('yaml');
   const q = parse(fs.readFileSync(path.join(ROOT, QUESTIONNAIRE), 'utf8'));
   const format = q.format ?? 'two-column';
-  if (format !== 'two-column') throw new Error(`the peers score two-column questionnaires; ${QUESTIONNAIRE} is ${format}`);
+  if (format !== 'two-column')
+    throw new Error(`the peers score two-column questionnaires; ${QUESTIONNAIRE} is ${format}`);
   const cols = { expectation: '{item}_E', perception: '{item}_P', weight: 'W_{dimension}', ...(q.columns ?? {}) };
   /** @param {string} tpl @param {string} item @param {string} dim */
   const name = (tpl, item, dim) => tpl.replaceAll('{item}', item).replaceAll('{dimension}', dim);
@@ -360,14 +388,15 @@ async function writePeerConfig() {
   };
   fs.mkdirSync(DATA, { recursive: true });
   const json = path.join(DATA, 'peer-config.json');
-  fs.writeFileSync(json, JSON.stringify(config, null, 2) + '\n');
+  fs.writeFileSync(json, `${JSON.stringify(config, null, 2)}\n`);
   const csvCell = (/** @type {string} */ s) => (/[",\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s);
   const lines = ['dimension,item,e,p,reverse,weight,fixed'];
   config.dimensions.forEach((d, j) => {
-    for (const it of d.items) lines.push([d.id, it.id, it.e, it.p, it.reverse ? '1' : '0', d.weight, String(fixed[j])].map(csvCell).join(','));
+    for (const it of d.items)
+      lines.push([d.id, it.id, it.e, it.p, it.reverse ? '1' : '0', d.weight, String(fixed[j])].map(csvCell).join(','));
   });
   const items = path.join(DATA, 'peer-items.csv');
-  fs.writeFileSync(items, lines.join('\n') + '\n');
+  fs.writeFileSync(items, `${lines.join('\n')}\n`);
   return { json, items, config };
 }
 
@@ -432,7 +461,8 @@ function agreement(sq, peer) {
     if (!(d <= tol)) problems.push(`${what}: servqual ${a}, peer ${b}`);
   };
   if (sq.respondents.total !== peer.rows) problems.push(`rows: servqual ${sq.respondents.total}, peer ${peer.rows}`);
-  if (sq.respondents.scored !== peer.scored) problems.push(`scored: servqual ${sq.respondents.scored}, peer ${peer.scored}`);
+  if (sq.respondents.scored !== peer.scored)
+    problems.push(`scored: servqual ${sq.respondents.scored}, peer ${peer.scored}`);
   for (const d of sq.dimensions) {
     const p = peer.dimensions.find((/** @type {any} */ x) => x.id === d.id);
     if (!p) {
@@ -458,7 +488,8 @@ function agreement(sq, peer) {
       continue;
     }
     other(s.overall.weighted.mean, p.overall.weighted.mean, `segment ${s.value} weighted mean`);
-    for (const d of s.dimensions) other(d.gap.mean, p.dimensions[d.id]?.mean ?? null, `segment ${s.value} ${d.id} gap mean`);
+    for (const d of s.dimensions)
+      other(d.gap.mean, p.dimensions[d.id]?.mean ?? null, `segment ${s.value} ${d.id} gap mean`);
   }
   const gapOk = maxGap <= tol && !problems.some((p) => /gap mean|n:|rows|missing/.test(p));
   return { maxGap, maxOther, gapOk, problems };
@@ -471,7 +502,7 @@ function agreement(sq, peer) {
 function shortUrl(url) {
   if (!url) return '';
   let u = url.replace(/^file:\/\//, '');
-  if (u.startsWith(ROOT + '/')) u = u.slice(ROOT.length + 1);
+  if (u.startsWith(`${ROOT}/`)) u = u.slice(ROOT.length + 1);
   if (u.startsWith('bench/data/build/')) u = u.slice('bench/data/build/'.length); // the snapshot of the build
   const nm = /node_modules\/((?:@[^/]+\/)?[^/]+)\/(.*)$/.exec(u);
   if (nm) return `${nm[1]}/${nm[2]}`;
@@ -482,7 +513,8 @@ function shortUrl(url) {
 function area(url) {
   const u = shortUrl(url);
   if (!u) return '';
-  if (/node_modules\//.test(url)) return `npm: ${/** @type {string} */ (/node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url)?.[1])}`;
+  if (/node_modules\//.test(url))
+    return `npm: ${/** @type {string} */ (/node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url)?.[1])}`;
   if (u.startsWith('node:')) return 'node internals';
   return u;
 }
@@ -542,7 +574,10 @@ async function profile(name, args) {
   }
   const loaded = [...files.entries()]
     .sort((a, b) => b[1].files.size - a[1].files.size)
-    .map(([k, e]) => `${k} (${e.packages.size > 1 ? `${e.packages.size} packages, ` : ''}${e.files.size} file${e.files.size === 1 ? '' : 's'})`);
+    .map(
+      ([k, e]) =>
+        `${k} (${e.packages.size > 1 ? `${e.packages.size} packages, ` : ''}${e.files.size} file${e.files.size === 1 ? '' : 's'})`,
+    );
   const top = [...byFn.values()].sort((a, b) => b.us - a.us).slice(0, 15);
   const areas = [...byArea.entries()].sort((a, b) => b[1] - a[1]).slice(0, 10);
   return { wall: m.wall, total: total / 1e6, top, areas, loaded, file: path.relative(ROOT, path.join(dir, name)) };
@@ -574,7 +609,10 @@ async function main() {
   const began = Date.now();
   const loadBefore = os.loadavg();
   const runs = parseCount(values.runs);
-  const baseSizes = values.sizes.split(',').filter((s) => s.trim() !== '').map(parseCount);
+  const baseSizes = values.sizes
+    .split(',')
+    .filter((s) => s.trim() !== '')
+    .map(parseCount);
   const extra = [...(values.big ? [5_000_000] : []), ...(values.huge ? [10_000_000] : [])];
   const sizes = [...new Set([...baseSizes, ...extra])].sort((a, b) => a - b);
   const peerSizes = new Set(values['peers-big'] ? sizes : baseSizes);
@@ -584,11 +622,16 @@ async function main() {
   const env = machine();
   const build = await snapshotBuild();
   SERVQUAL_BIN = build.bin;
-  log(`build: measuring dist/ ${build.hash} (newest file ${new Date(build.newest).toISOString()}), copied to ${path.dirname(path.dirname(build.bin))}/`);
+  log(
+    `build: measuring dist/ ${build.hash} (newest file ${new Date(build.newest).toISOString()}), copied to ${path.dirname(path.dirname(build.bin))}/`,
+  );
   const pandas = values['no-peers'] ? null : findPandas();
   const dataTable = values['no-peers'] ? null : findDataTable();
   if (!values['no-peers']) {
-    if (!pandas) log('peers: no python3 with pandas, numpy and scipy (apt-get install python3-pandas python3-scipy): pandas skipped');
+    if (!pandas)
+      log(
+        'peers: no python3 with pandas, numpy and scipy (apt-get install python3-pandas python3-scipy): pandas skipped',
+      );
     if (!dataTable) log('peers: no Rscript with data.table (apt-get install r-cran-data.table): R skipped');
   }
   if (!GNU_TIME) log('memory: GNU time not found (apt-get install time); polling /proc/<pid>/status VmHWM instead');
@@ -597,14 +640,21 @@ async function main() {
   /** @type {Tool[]} */
   const tools = [{ name: 'servqual', label: 'servqual', command: (f) => [process.execPath, servqualArgs(f)] }];
   if (pandas && peerCfg) {
-    tools.push({ name: 'pandas', label: 'pandas', command: (f) => [pandas.python, ['bench/peers/score.py', f, peerCfg.json]] });
+    tools.push({
+      name: 'pandas',
+      label: 'pandas',
+      command: (f) => [pandas.python, ['bench/peers/score.py', f, peerCfg.json]],
+    });
   }
   if (dataTable && peerCfg) {
     const c = peerCfg.config;
     tools.push({
       name: 'R',
       label: 'R data.table',
-      command: (f) => [dataTable.rscript, ['bench/peers/score.R', f, peerCfg.items, String(c.scale.min), String(c.scale.max), c.weightsSource, c.groupBy]],
+      command: (f) => [
+        dataTable.rscript,
+        ['bench/peers/score.R', f, peerCfg.items, String(c.scale.min), String(c.scale.max), c.weightsSource, c.groupBy],
+      ],
     });
   }
 
@@ -638,9 +688,12 @@ async function main() {
       for (const tool of active) {
         const [cmd, args] = tool.command(file);
         const run = toRun(await measure(cmd, args));
-        (results[tool.name] ??= []).push(run);
+        results[tool.name] ??= [];
+        results[tool.name].push(run);
         const rss = run.rss === null ? 'n/a' : `${fx(run.rss / MB, 0)} MB`;
-        log(`${tool.label.padEnd(12)} ${short(rows).padStart(4)} run ${r}/${runs}: ${fx(run.wall, 2)} s, peak RSS ${rss}${run.ok ? '' : `  FAILED ${run.error}`}`);
+        log(
+          `${tool.label.padEnd(12)} ${short(rows).padStart(4)} run ${r}/${runs}: ${fx(run.wall, 2)} s, peak RSS ${rss}${run.ok ? '' : `  FAILED ${run.error}`}`,
+        );
         if (!run.ok) failures.push(`${tool.label} on ${int(rows)} rows, run ${r}: ${run.error}`);
       }
     }
@@ -650,12 +703,16 @@ async function main() {
   // The opt-in worker threads, for information (the targets are judged on the default, one thread).
   /** @type {Run[]} */
   const threaded = [];
-  const threadFile = perSize.some((s) => s.rows === TARGETS.ratioRows) ? ensureData(TARGETS.ratioRows, values.seed).file : null;
+  const threadFile = perSize.some((s) => s.rows === TARGETS.ratioRows)
+    ? ensureData(TARGETS.ratioRows, values.seed).file
+    : null;
   if (threadFile) {
     for (let r = 1; r <= runs; r++) {
       const run = toRun(await measure(process.execPath, [...servqualArgs(threadFile), '--threads', '2']));
       threaded.push(run);
-      log(`servqual --threads 2 1M run ${r}/${runs}: ${fx(run.wall, 2)} s, peak RSS ${run.rss === null ? 'n/a' : `${fx(run.rss / MB, 1)} MB`}${run.ok ? '' : `  FAILED ${run.error}`}`);
+      log(
+        `servqual --threads 2 1M run ${r}/${runs}: ${fx(run.wall, 2)} s, peak RSS ${run.rss === null ? 'n/a' : `${fx(run.rss / MB, 1)} MB`}${run.ok ? '' : `  FAILED ${run.error}`}`,
+      );
     }
   }
 
@@ -705,10 +762,14 @@ async function main() {
       });
       agree.push({ rows: s.rows, tool: tool.label, maxGap, maxOther, ok, problems });
       if (!ok) {
-        loud(`!!! MISMATCH: ${tool.label} on ${int(s.rows)} rows does not agree with servqual's dimension gap means (1e-9):`);
+        loud(
+          `!!! MISMATCH: ${tool.label} on ${int(s.rows)} rows does not agree with servqual's dimension gap means (1e-9):`,
+        );
         for (const p of problems.slice(0, 20)) loud(`!!!   ${p}`);
       } else if (problems.length) {
-        log(`note: ${tool.label} on ${int(s.rows)} rows: gap means agree; other figures differ beyond 1e-9: ${problems.slice(0, 5).join('; ')}`);
+        log(
+          `note: ${tool.label} on ${int(s.rows)} rows: gap means agree; other figures differ beyond 1e-9: ${problems.slice(0, 5).join('; ')}`,
+        );
       }
     }
   }
@@ -723,28 +784,54 @@ async function main() {
     const target = `1M respondents end-to-end in at most ${TARGETS.ratio} x ${tool.label}'s wall time`;
     const p = summary(ref?.results[tool.name]);
     if (!sq1 || !p) {
-      verdicts.push({ target, status: 'not measured', detail: `needs a successful 1,000,000-row run of both (sizes: ${sizes.map(short).join(', ')})` });
+      verdicts.push({
+        target,
+        status: 'not measured',
+        detail: `needs a successful 1,000,000-row run of both (sizes: ${sizes.map(short).join(', ')})`,
+      });
       continue;
     }
     const ratio = sq1.wall / p.wall;
     const allowed = TARGETS.ratio * p.wall;
-    verdicts.push(ratio <= TARGETS.ratio
-      ? { target, status: 'met', detail: `servqual ${fx(sq1.wall)} s = ${fx(ratio, 3)} x ${tool.label}'s ${fx(p.wall)} s` }
-      : { target, status: 'MISSED', detail: `servqual ${fx(sq1.wall)} s = ${fx(ratio, 3)} x ${tool.label}'s ${fx(p.wall)} s; the target is ${fx(allowed)} s, so servqual must get ${fx(sq1.wall / allowed, 1)} x faster` });
+    verdicts.push(
+      ratio <= TARGETS.ratio
+        ? {
+            target,
+            status: 'met',
+            detail: `servqual ${fx(sq1.wall)} s = ${fx(ratio, 3)} x ${tool.label}'s ${fx(p.wall)} s`,
+          }
+        : {
+            target,
+            status: 'MISSED',
+            detail: `servqual ${fx(sq1.wall)} s = ${fx(ratio, 3)} x ${tool.label}'s ${fx(p.wall)} s; the target is ${fx(allowed)} s, so servqual must get ${fx(sq1.wall / allowed, 1)} x faster`,
+          },
+    );
   }
   if (tools.length === 1) {
-    verdicts.push({ target: `1M respondents in at most ${TARGETS.ratio} x the peers' wall time`, status: 'not measured', detail: values['no-peers'] ? '--no-peers' : 'no peers installed' });
+    verdicts.push({
+      target: `1M respondents in at most ${TARGETS.ratio} x the peers' wall time`,
+      status: 'not measured',
+      detail: values['no-peers'] ? '--no-peers' : 'no peers installed',
+    });
   }
   {
     const target = `peak memory under ${TARGETS.rssMB} MB (every size measured)`;
-    const rssBySize = perSize.map((s) => ({ rows: s.rows, rss: summary(s.results.servqual)?.rssMax ?? null })).filter((x) => x.rss !== null);
+    const rssBySize = perSize
+      .map((s) => ({ rows: s.rows, rss: summary(s.results.servqual)?.rssMax ?? null }))
+      .filter((x) => x.rss !== null);
     if (rssBySize.length === 0) verdicts.push({ target, status: 'not measured', detail: 'no peak RSS figure' });
     else {
       const worst = rssBySize.reduce((a, b) => (/** @type {number} */ (b.rss) > /** @type {number} */ (a.rss) ? b : a));
       const w = /** @type {number} */ (worst.rss) / MB;
-      verdicts.push(w < TARGETS.rssMB
-        ? { target, status: 'met', detail: `highest of any run ${fx(w, 1)} MB (at ${short(worst.rows)})` }
-        : { target, status: 'MISSED', detail: `highest of any run ${fx(w, 1)} MB at ${short(worst.rows)}: ${fx(w - TARGETS.rssMB, 1)} MB (${fx((w / TARGETS.rssMB - 1) * 100, 0)}%) over` });
+      verdicts.push(
+        w < TARGETS.rssMB
+          ? { target, status: 'met', detail: `highest of any run ${fx(w, 1)} MB (at ${short(worst.rows)})` }
+          : {
+              target,
+              status: 'MISSED',
+              detail: `highest of any run ${fx(w, 1)} MB at ${short(worst.rows)}: ${fx(w - TARGETS.rssMB, 1)} MB (${fx((w / TARGETS.rssMB - 1) * 100, 0)}%) over`,
+            },
+      );
     }
   }
   {
@@ -754,14 +841,30 @@ async function main() {
     if (!a || !b) verdicts.push({ target, status: 'not measured', detail: 'run with --big (and 1000000 in --sizes)' });
     else {
       const ratio = b / a;
-      verdicts.push(ratio <= TARGETS.flatRatio
-        ? { target, status: 'met', detail: `${fx(b / MB, 1)} MB / ${fx(a / MB, 1)} MB = ${fx(ratio, 3)}` }
-        : { target, status: 'MISSED', detail: `${fx(b / MB, 1)} MB / ${fx(a / MB, 1)} MB = ${fx(ratio, 3)}, ${fx((ratio - TARGETS.flatRatio) * 100, 1)} points over` });
+      verdicts.push(
+        ratio <= TARGETS.flatRatio
+          ? { target, status: 'met', detail: `${fx(b / MB, 1)} MB / ${fx(a / MB, 1)} MB = ${fx(ratio, 3)}` }
+          : {
+              target,
+              status: 'MISSED',
+              detail: `${fx(b / MB, 1)} MB / ${fx(a / MB, 1)} MB = ${fx(ratio, 3)}, ${fx((ratio - TARGETS.flatRatio) * 100, 1)} points over`,
+            },
+      );
     }
   }
-  verdicts.push(helpMs < TARGETS.helpMs
-    ? { target: `servqual --help starts in under ${TARGETS.helpMs} ms`, status: 'met', detail: `${fx(helpMs, 0)} ms (median of 10; bare node ${fx(nodeMs, 0)} ms)` }
-    : { target: `servqual --help starts in under ${TARGETS.helpMs} ms`, status: 'MISSED', detail: `${fx(helpMs, 0)} ms, ${fx(helpMs - TARGETS.helpMs, 0)} ms over (median of 10; bare node ${fx(nodeMs, 0)} ms)` });
+  verdicts.push(
+    helpMs < TARGETS.helpMs
+      ? {
+          target: `servqual --help starts in under ${TARGETS.helpMs} ms`,
+          status: 'met',
+          detail: `${fx(helpMs, 0)} ms (median of 10; bare node ${fx(nodeMs, 0)} ms)`,
+        }
+      : {
+          target: `servqual --help starts in under ${TARGETS.helpMs} ms`,
+          status: 'MISSED',
+          detail: `${fx(helpMs, 0)} ms, ${fx(helpMs - TARGETS.helpMs, 0)} ms over (median of 10; bare node ${fx(nodeMs, 0)} ms)`,
+        },
+  );
   for (const a of agree) {
     verdicts.push({
       target: `${a.tool} dimension gap means equal servqual's within 1e-9 at ${short(a.rows)}`,
@@ -778,8 +881,13 @@ async function main() {
   if (!values['no-profile'] && (values.profile || missedSpeedOrMemory)) {
     fs.rmSync(path.join(DATA, 'profile'), { recursive: true, force: true });
     const target = at(TARGETS.ratioRows) ?? [...perSize].filter((s) => s.rows <= TARGETS.ratioRows).pop() ?? perSize[0];
-    if (target) prof = await profile(`servqual-score-${target.rows}.cpuprofile`, servqualArgs(dataFile(target.rows, values.seed)));
-    if (values.profile || helpMs >= TARGETS.helpMs) helpProf = await profile('servqual-help.cpuprofile', [SERVQUAL_BIN, '--help']);
+    if (target)
+      prof = await profile(
+        `servqual-score-${target.rows}.cpuprofile`,
+        servqualArgs(dataFile(target.rows, values.seed)),
+      );
+    if (values.profile || helpMs >= TARGETS.helpMs)
+      helpProf = await profile('servqual-help.cpuprofile', [SERVQUAL_BIN, '--help']);
   }
 
   // ------------------------------------------------------------------------------------------
@@ -788,21 +896,44 @@ async function main() {
   const date = new Date();
   const L = [];
   L.push('# servqual benchmark', '');
-  L.push(`Date: ${date.toISOString().replace(/\.\d+Z$/, 'Z')} (UTC). Command: \`npm run bench${process.argv.length > 2 ? ' -- ' + process.argv.slice(2).join(' ') : ''}\`. Whole run: ${fx((Date.now() - began) / 1000, 0)} s.`, '');
+  L.push(
+    `Date: ${date.toISOString().replace(/\.\d+Z$/, 'Z')} (UTC). Command: \`npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}\`. Whole run: ${fx((Date.now() - began) / 1000, 0)} s.`,
+    '',
+  );
   L.push('## Machine', '');
   L.push(`- CPU: ${env.cpu}, ${env.cores} logical cores; memory ${fx(env.memGB, 1)} GB; ${env.os}`);
-  L.push(`- ${env.servqual}; measured build: dist/ fingerprint ${build.hash}, newest file ${new Date(build.newest).toISOString().replace(/\.\d+Z$/, 'Z')} (copied to bench/data/build/ at the start so every run measures the same code); Node.js ${env.node}`);
-  L.push(`- pandas peer: ${pandas ? `${pandas.version} (${pandas.python})` : values['no-peers'] ? 'skipped (--no-peers)' : 'not installed'}`);
+  L.push(
+    `- ${env.servqual}; measured build: dist/ fingerprint ${build.hash}, newest file ${new Date(build.newest).toISOString().replace(/\.\d+Z$/, 'Z')} (copied to bench/data/build/ at the start so every run measures the same code); Node.js ${env.node}`,
+  );
+  L.push(
+    `- pandas peer: ${pandas ? `${pandas.version} (${pandas.python})` : values['no-peers'] ? 'skipped (--no-peers)' : 'not installed'}`,
+  );
   const threads = perSize.flatMap((s) => s.results.R ?? []).find((r) => r.ok)?.json?.threads;
-  L.push(`- R peer: ${dataTable ? `${dataTable.version}${threads ? `, ${threads} thread${threads === 1 ? '' : 's'} (setDTthreads(0): every core)` : ''}` : values['no-peers'] ? 'skipped (--no-peers)' : 'not installed'}`);
+  L.push(
+    `- R peer: ${dataTable ? `${dataTable.version}${threads ? `, ${threads} thread${threads === 1 ? '' : 's'} (setDTthreads(0): every core)` : ''}` : values['no-peers'] ? 'skipped (--no-peers)' : 'not installed'}`,
+  );
   const loadAfter = os.loadavg();
-  L.push(`- Load average (1/5/15 min) at start ${loadBefore.map((x) => fx(x)).join(' / ')}, at end ${loadAfter.map((x) => fx(x)).join(' / ')}; other work on the machine adds noise to every figure`);
-  L.push(`- Peak RSS: ${GNU_TIME ? `GNU time \`%M\` (${GNU_TIME})` : 'polled from /proc/<pid>/status VmHWM every 10 ms'}; MB = 10^6 bytes`, '');
+  L.push(
+    `- Load average (1/5/15 min) at start ${loadBefore.map((x) => fx(x)).join(' / ')}, at end ${loadAfter.map((x) => fx(x)).join(' / ')}; other work on the machine adds noise to every figure`,
+  );
+  L.push(
+    `- Peak RSS: ${GNU_TIME ? `GNU time \`%M\` (${GNU_TIME})` : 'polled from /proc/<pid>/status VmHWM every 10 ms'}; MB = 10^6 bytes`,
+    '',
+  );
   L.push('## What runs', '');
-  L.push(`- Data: \`${GENERATOR} ${QUESTIONNAIRE} --rows N --seed ${values.seed}\` (22 items two-column on 1-7, respondent weights with ~5% invalid and ~5% blank allocations, 2% missing answers, NPS/CSAT/CES, branch and channel segments, free-text comments with quotes and newlines), in \`bench/data/\`; read once before timing so each tool starts from a warm page cache.`);
-  L.push(`- servqual: \`node bin/servqual.js score ${QUESTIONNAIRE} FILE --format json --group-by ${GROUP_BY}\` — the whole contract (items with paired t-tests and Holm, alpha-if-deleted and item-total r, KPIs, warnings, segments, recommendations).`);
-  L.push('- pandas (`bench/peers/score.py`, `pd.read_csv` of the needed columns) and R (`bench/peers/score.R`, `fread` of the needed columns): item gaps, dimension scores with the half-of-items rule, respondent weights with the fixed fallback, unweighted and weighted overall, mean/sd/n/ci95 per dimension and overall, Cronbach\'s alpha per dimension, per-branch means. A subset of what servqual computes; each prints JSON that is checked against servqual\'s.');
-  L.push(`- Each size: ${runs} round${runs === 1 ? '' : 's'}, each tool once per round (interleaved); the median is reported. Wall time is the whole process, start to exit.`, '');
+  L.push(
+    `- Data: \`${GENERATOR} ${QUESTIONNAIRE} --rows N --seed ${values.seed}\` (22 items two-column on 1-7, respondent weights with ~5% invalid and ~5% blank allocations, 2% missing answers, NPS/CSAT/CES, branch and channel segments, free-text comments with quotes and newlines), in \`bench/data/\`; read once before timing so each tool starts from a warm page cache.`,
+  );
+  L.push(
+    `- servqual: \`node bin/servqual.js score ${QUESTIONNAIRE} FILE --format json --group-by ${GROUP_BY}\` — the whole contract (items with paired t-tests and Holm, alpha-if-deleted and item-total r, KPIs, warnings, segments, recommendations).`,
+  );
+  L.push(
+    "- pandas (`bench/peers/score.py`, `pd.read_csv` of the needed columns) and R (`bench/peers/score.R`, `fread` of the needed columns): item gaps, dimension scores with the half-of-items rule, respondent weights with the fixed fallback, unweighted and weighted overall, mean/sd/n/ci95 per dimension and overall, Cronbach's alpha per dimension, per-branch means. A subset of what servqual computes; each prints JSON that is checked against servqual's.",
+  );
+  L.push(
+    `- Each size: ${runs} round${runs === 1 ? '' : 's'}, each tool once per round (interleaved); the median is reported. Wall time is the whole process, start to exit.`,
+    '',
+  );
 
   L.push(`## Results (median of ${runs})`, '');
   L.push('| rows | file MB | tool | wall s | rows/s | MB/s | peak RSS MB | runs (s) | inside: read / compute s |');
@@ -816,22 +947,39 @@ async function main() {
         L.push(`| ${int(s.rows)} | ${fx(fileMB, 1)} | ${tool.label} | failed | | | | | |`);
         continue;
       }
-      L.push(`| ${int(s.rows)} | ${fx(fileMB, 1)} | ${tool.label} | ${fx(m.wall)} | ${int(Math.round(s.rows / m.wall))} | ${fx(fileMB / m.wall, 1)} | ${m.rss === null ? 'n/a' : fx(m.rss / MB, 1)} | ${m.walls.map((w) => fx(w)).join(', ')}${m.n < m.of ? ` (${m.of - m.n} failed)` : ''} | ${m.read !== null ? `${fx(m.read)} / ${fx(m.compute)}` : ''} |`);
+      L.push(
+        `| ${int(s.rows)} | ${fx(fileMB, 1)} | ${tool.label} | ${fx(m.wall)} | ${int(Math.round(s.rows / m.wall))} | ${fx(fileMB / m.wall, 1)} | ${m.rss === null ? 'n/a' : fx(m.rss / MB, 1)} | ${m.walls.map((w) => fx(w)).join(', ')}${m.n < m.of ? ` (${m.of - m.n} failed)` : ''} | ${m.read !== null ? `${fx(m.read)} / ${fx(m.compute)}` : ''} |`,
+      );
     }
   }
   L.push('');
 
   if (tools.length > 1) {
     L.push('## Ratios (servqual wall time / peer wall time; target at 1M: at most 0.2)', '');
-    L.push(`| rows | ${tools.slice(1).map((t) => `servqual / ${t.label}`).join(' | ')} |`);
-    L.push(`|---:|${tools.slice(1).map(() => '---:').join('|')}|`);
+    L.push(
+      `| rows | ${tools
+        .slice(1)
+        .map((t) => `servqual / ${t.label}`)
+        .join(' | ')} |`,
+    );
+    L.push(
+      `|---:|${tools
+        .slice(1)
+        .map(() => '---:')
+        .join('|')}|`,
+    );
     for (const s of perSize) {
       const sq = summary(s.results.servqual);
       if (!tools.slice(1).some((t) => s.results[t.name])) continue;
-      L.push(`| ${int(s.rows)} | ${tools.slice(1).map((t) => {
-        const p = summary(s.results[t.name]);
-        return sq && p ? fx(sq.wall / p.wall, 3) : 'n/a';
-      }).join(' | ')} |`);
+      L.push(
+        `| ${int(s.rows)} | ${tools
+          .slice(1)
+          .map((t) => {
+            const p = summary(s.results[t.name]);
+            return sq && p ? fx(sq.wall / p.wall, 3) : 'n/a';
+          })
+          .join(' | ')} |`,
+      );
     }
     L.push('');
   }
@@ -839,20 +987,36 @@ async function main() {
   {
     const a = summary(at(TARGETS.flatFrom)?.results.servqual)?.rss;
     const b = summary(at(TARGETS.flatTo)?.results.servqual)?.rss;
-    if (a && b) L.push(`Flatness: servqual peak RSS at 5M / 1M = ${fx(b / MB, 1)} / ${fx(a / MB, 1)} MB = **${fx(b / a, 3)}**.`, '');
+    if (a && b)
+      L.push(
+        `Flatness: servqual peak RSS at 5M / 1M = ${fx(b / MB, 1)} / ${fx(a / MB, 1)} MB = **${fx(b / a, 3)}**.`,
+        '',
+      );
   }
   {
     const t = summary(threaded);
     const one = summary(at(TARGETS.ratioRows)?.results.servqual);
-    if (t && one) L.push(`Worker threads (opt-in): \`--threads 2\` on the 1M file ${fx(t.wall)} s (runs ${t.walls.map((w) => fx(w)).join(', ')}), peak RSS ${t.rss === null ? 'n/a' : `${fx(t.rss / MB, 1)} MB`}, against ${fx(one.wall)} s on one thread; not the default, as the workers' heaps take the run past the 150 MB target.`, '');
+    if (t && one)
+      L.push(
+        `Worker threads (opt-in): \`--threads 2\` on the 1M file ${fx(t.wall)} s (runs ${t.walls.map((w) => fx(w)).join(', ')}), peak RSS ${t.rss === null ? 'n/a' : `${fx(t.rss / MB, 1)} MB`}, against ${fx(one.wall)} s on one thread; not the default, as the workers' heaps take the run past the 150 MB target.`,
+        '',
+      );
   }
-  L.push(`Start: \`servqual --help\` ${fx(helpMs, 0)} ms (median of 10: ${helpTimes.map((t) => fx(t, 0)).join(', ')}); bare \`node -e ''\` ${fx(nodeMs, 0)} ms.`, '');
+  L.push(
+    `Start: \`servqual --help\` ${fx(helpMs, 0)} ms (median of 10: ${helpTimes.map((t) => fx(t, 0)).join(', ')}); bare \`node -e ''\` ${fx(nodeMs, 0)} ms.`,
+    '',
+  );
 
   if (agree.length) {
     L.push('## Agreement with servqual (every run)', '');
-    L.push('| rows | peer | max abs diff, dimension gap means (must be <= 1e-9) | max abs diff, other figures (alpha, sd, importance, overall, segments) | verdict |');
+    L.push(
+      '| rows | peer | max abs diff, dimension gap means (must be <= 1e-9) | max abs diff, other figures (alpha, sd, importance, overall, segments) | verdict |',
+    );
     L.push('|---:|---|---:|---:|---|');
-    for (const a of agree) L.push(`| ${int(a.rows)} | ${a.tool} | ${a.maxGap.toExponential(2)} | ${a.maxOther.toExponential(2)} | ${a.ok ? 'agree' : '**MISMATCH**'} |`);
+    for (const a of agree)
+      L.push(
+        `| ${int(a.rows)} | ${a.tool} | ${a.maxGap.toExponential(2)} | ${a.maxOther.toExponential(2)} | ${a.ok ? 'agree' : '**MISMATCH**'} |`,
+      );
     L.push('');
     for (const a of agree.filter((x) => x.problems.length)) {
       L.push(`${a.ok ? 'Note' : '**MISMATCH**'} (${a.tool}, ${int(a.rows)}): ${a.problems.slice(0, 8).join('; ')}`, '');
@@ -861,7 +1025,8 @@ async function main() {
 
   L.push('## Targets', '');
   for (const v of verdicts) L.push(`- **${v.status}**: ${v.target} — ${v.detail}`);
-  if (verdicts.some((v) => v.status === 'MISSED')) L.push('', 'Why the missed targets are missed, and the steps so far: `docs/performance.md`.');
+  if (verdicts.some((v) => v.status === 'MISSED'))
+    L.push('', 'Why the missed targets are missed, and the steps so far: `docs/performance.md`.');
   if (failures.length) {
     L.push('', '**Failed runs:**', '');
     for (const f of failures) L.push(`- ${f}`);
@@ -872,35 +1037,61 @@ async function main() {
     L.push('## Where the time goes', '');
     if ('error' in prof) L.push(String(prof.error), '');
     else {
-      L.push(`One servqual run under \`node --cpu-prof\` (${fx(prof.wall)} s wall with the profiler, ${fx(prof.total)} s sampled; \`${prof.file}\`, open it in Chrome DevTools for the call tree).`, '');
+      L.push(
+        `One servqual run under \`node --cpu-prof\` (${fx(prof.wall)} s wall with the profiler, ${fx(prof.total)} s sampled; \`${prof.file}\`, open it in Chrome DevTools for the call tree).`,
+        '',
+      );
       L.push('By file (self time):', '');
       L.push('| file / area | self s | share |', '|---|---:|---:|');
       for (const [a, us] of prof.areas) L.push(`| ${a} | ${fx(us / 1e6)} | ${fx((100 * us) / 1e6 / prof.total, 1)}% |`);
       L.push('', 'Top functions (self time):', '');
       L.push('| function | where | self s | share |', '|---|---|---:|---:|');
-      for (const t of prof.top) L.push(`| ${t.fn.replaceAll('|', '\\|')} | ${t.where} | ${fx(t.us / 1e6)} | ${fx((100 * t.us) / 1e6 / prof.total, 1)}% |`);
+      for (const t of prof.top)
+        L.push(
+          `| ${t.fn.replaceAll('|', '\\|')} | ${t.where} | ${fx(t.us / 1e6)} | ${fx((100 * t.us) / 1e6 / prof.total, 1)}% |`,
+        );
       L.push('');
-      const peerRead = tools.slice(1).map((t) => {
-        const p = summary(at(TARGETS.ratioRows)?.results[t.name]);
-        return p && p.read !== null ? `${t.label} spends ${fx(p.read)} s reading and ${fx(p.compute)} s computing at 1M` : null;
-      }).filter(Boolean);
-      if (peerRead.length) L.push(`For comparison, inside the peers: ${peerRead.join('; ')} (the rest of their wall time is interpreter and library start-up).`, '');
+      const peerRead = tools
+        .slice(1)
+        .map((t) => {
+          const p = summary(at(TARGETS.ratioRows)?.results[t.name]);
+          return p && p.read !== null
+            ? `${t.label} spends ${fx(p.read)} s reading and ${fx(p.compute)} s computing at 1M`
+            : null;
+        })
+        .filter(Boolean);
+      if (peerRead.length)
+        L.push(
+          `For comparison, inside the peers: ${peerRead.join('; ')} (the rest of their wall time is interpreter and library start-up).`,
+          '',
+        );
     }
   }
   if (helpProf) {
     L.push('### `servqual --help` start-up', '');
     if ('error' in helpProf) L.push(String(helpProf.error), '');
     else {
-      L.push(`Under \`node --cpu-prof\` (${fx(helpProf.wall * 1000, 0)} ms wall with the profiler, ${fx(helpProf.total * 1000, 0)} ms sampled; \`${helpProf.file}\`). Self time by file:`, '');
+      L.push(
+        `Under \`node --cpu-prof\` (${fx(helpProf.wall * 1000, 0)} ms wall with the profiler, ${fx(helpProf.total * 1000, 0)} ms sampled; \`${helpProf.file}\`). Self time by file:`,
+        '',
+      );
       L.push('| file / area | self ms | share |', '|---|---:|---:|');
-      for (const [a, us] of helpProf.areas) L.push(`| ${a} | ${fx(us / 1e3, 1)} | ${fx((100 * us) / 1e6 / helpProf.total, 1)}% |`);
-      L.push('', `"node internals" and "native code" here are mostly module resolution, reading and compilation: the cost of what the CLI imports before it can print its help (bare node starts in ${fx(nodeMs, 0)} ms). Packages whose code was sampled during \`--help\` (files per package): ${helpProf.loaded.join(', ')}.`, '');
+      for (const [a, us] of helpProf.areas)
+        L.push(`| ${a} | ${fx(us / 1e3, 1)} | ${fx((100 * us) / 1e6 / helpProf.total, 1)}% |`);
+      L.push(
+        '',
+        `"node internals" and "native code" here are mostly module resolution, reading and compilation: the cost of what the CLI imports before it can print its help (bare node starts in ${fx(nodeMs, 0)} ms). Packages whose code was sampled during \`--help\` (files per package): ${helpProf.loaded.join(', ')}.`,
+        '',
+      );
     }
   }
 
   const buildNow = buildFingerprint();
   if (buildNow.hash !== build.hash) {
-    L.push(`**Note:** dist/ was rebuilt while the benchmark ran (now ${buildNow.hash}, newest file ${new Date(buildNow.newest).toISOString()}). Every figure above is of the build copied at the start (${build.hash}); run the benchmark again to measure the new one.`, '');
+    L.push(
+      `**Note:** dist/ was rebuilt while the benchmark ran (now ${buildNow.hash}, newest file ${new Date(buildNow.newest).toISOString()}). Every figure above is of the build copied at the start (${build.hash}); run the benchmark again to measure the new one.`,
+      '',
+    );
     log(`note: dist/ changed during the run (${build.hash} -> ${buildNow.hash}); the figures are of ${build.hash}`);
   }
   const report = L.join('\n');
@@ -908,7 +1099,7 @@ async function main() {
   const tmp = `${outFile}.tmp-${process.pid}`;
   fs.writeFileSync(tmp, report);
   fs.renameSync(tmp, outFile);
-  process.stdout.write(report + '\n');
+  process.stdout.write(`${report}\n`);
   log(`\nwritten: ${path.relative(process.cwd(), outFile) || outFile}`);
 
   const mismatch = agree.some((a) => !a.ok);

@@ -136,7 +136,8 @@ function hashSeed(seed) {
   }
   h = Math.imul(h ^ (h >>> 16), 2246822507);
   h = Math.imul(h ^ (h >>> 13), 3266489909);
-  return (h ^= h >>> 16) >>> 0;
+  h ^= h >>> 16;
+  return h >>> 0;
 }
 
 /**
@@ -201,7 +202,7 @@ export function csvField(s) {
  * @param {number} hi
  */
 function clamp(v, lo, hi) {
-  return v < lo ? lo : v > hi ? hi : v;
+  return v < lo ? lo : Math.min(v, hi);
 }
 
 /**
@@ -288,10 +289,12 @@ export function* generateResponses(questionnaire, options) {
     if (!d || typeof d.id !== 'string' || !Array.isArray(d.items)) {
       throw new TypeError('every dimension needs an id and an items array');
     }
-    const lv = LEVELS[d.id] ?? (() => {
-      const e = 5.9 + 0.6 * S.u();
-      return { e, p: e - (0.2 + 1.0 * S.u()), w: 12 + 12 * S.u() };
-    })();
+    const lv =
+      LEVELS[d.id] ??
+      (() => {
+        const e = 5.9 + 0.6 * S.u();
+        return { e, p: e - (0.2 + 1.0 * S.u()), w: 12 + 12 * S.u() };
+      })();
     return {
       id: d.id,
       w: lv.w,
@@ -310,9 +313,7 @@ export function* generateResponses(questionnaire, options) {
     if (!Array.isArray(values) || values.length === 0) {
       throw new TypeError(`segment ${name} needs at least one value`);
     }
-    const shifts = values.map((_, vi) =>
-      ci === 0 && vi === 1 ? -0.7 : (ci === 0 ? 0.12 : 0.15) * S.normal(),
-    );
+    const shifts = values.map((_, vi) => (ci === 0 && vi === 1 ? -0.7 : (ci === 0 ? 0.12 : 0.15) * S.normal()));
     return { name, cells: values.map((v) => csvField(String(v))), shifts };
   });
 
@@ -345,7 +346,7 @@ export function* generateResponses(questionnaire, options) {
   yield header.map(csvField).join(',');
 
   const idWidth = Math.max(6, String(rows).length);
-  const id = (/** @type {number} */ i) => 'R' + String(i + 1).padStart(idWidth, '0');
+  const id = (/** @type {number} */ i) => `R${String(i + 1).padStart(idWidth, '0')}`;
   const toScale = (/** @type {number} */ v) => clamp(Math.round(smin + (v - 1) * k7), smin, smax);
   const rev = (/** @type {number} */ x, /** @type {boolean} */ r) => (r ? smin + smax - x : x);
   const answer = (/** @type {number} */ x) => (R.u() < missingRate ? '' : String(x));
@@ -386,9 +387,14 @@ export function* generateResponses(questionnaire, options) {
         pSum += pl / d.items.length;
         if (straight) {
           const v = String(straightValue);
-          if (format === 'two-column') { cells[c++] = v; cells[c++] = v; }
-          else if (format === 'three-column') { cells[c++] = v; cells[c++] = v; cells[c++] = v; }
-          else cells[c++] = v;
+          if (format === 'two-column') {
+            cells[c++] = v;
+            cells[c++] = v;
+          } else if (format === 'three-column') {
+            cells[c++] = v;
+            cells[c++] = v;
+            cells[c++] = v;
+          } else cells[c++] = v;
           continue;
         }
         const p = toScale(pl + 0.7 * R.normal());
@@ -423,7 +429,7 @@ export function* generateResponses(questionnaire, options) {
       }
       let given = 0;
       for (let j = 0; j < nd; j++) {
-        const x = (/** @type {number} */ (raw[j]) / rsum) * units;
+        const x = /** @type {number} */ (raw[j] / rsum) * units;
         alloc[j] = Math.floor(x);
         frac[j] = x - Math.floor(x);
         given += /** @type {number} */ (alloc[j]);
@@ -461,14 +467,13 @@ export function* generateResponses(questionnaire, options) {
         const lo = k.scale?.min ?? 1;
         const hi = k.scale?.max ?? (isCes ? 7 : 5);
         // fraction of the way up the scale (higher = more satisfied / easier)
-        const f = isCes
-          ? (5.2 + 1.0 * (pBar - 5.4) + 1.0 * z - 1) / 6
-          : (3.9 + 1.0 * (pBar - 5.4) + 0.7 * z - 1) / 4;
+        const f = isCes ? (5.2 + 1.0 * (pBar - 5.4) + 1.0 * z - 1) / 6 : (3.9 + 1.0 * (pBar - 5.4) + 0.7 * z - 1) / 4;
         cells[c++] = String(clamp(Math.round(lo + f * (hi - lo)), lo, hi));
       }
     }
 
-    cells[c++] = comments && R.u() < COMMENT_RATE ? /** @type {string} */ (commentCells[R.int(commentCells.length)]) : '';
+    cells[c++] =
+      comments && R.u() < COMMENT_RATE ? /** @type {string} */ (commentCells[R.int(commentCells.length)]) : '';
     yield cells.join(',');
   }
 }
@@ -560,7 +565,7 @@ async function main(argv) {
     },
   });
   if (values.help) {
-    process.stdout.write(USAGE + '\n');
+    process.stdout.write(`${USAGE}\n`);
     return;
   }
   if (positionals.length !== 1) throw new RangeError('expected exactly one QUESTIONNAIRE.yaml');
@@ -593,7 +598,7 @@ async function main(argv) {
   if (values.stats) {
     const secs = Number(process.hrtime.bigint() - started) / 1e9;
     const mem = process.memoryUsage();
-    const mb = (/** @type {number} */ n) => (n / 1048576).toFixed(1) + ' MiB';
+    const mb = (/** @type {number} */ n) => `${(n / 1048576).toFixed(1)} MiB`;
     process.stderr.write(
       `rows=${rows} bytes=${bytes} (${mb(bytes)}) time=${secs.toFixed(2)}s ` +
         `rows/s=${Math.round(rows / Math.max(secs, 1e-9))} ` +
@@ -604,8 +609,10 @@ async function main(argv) {
 
 const isMain = (() => {
   try {
-    return process.argv[1] !== undefined &&
-      realpathSync(path.resolve(process.argv[1])) === realpathSync(fileURLToPath(import.meta.url));
+    return (
+      process.argv[1] !== undefined &&
+      realpathSync(path.resolve(process.argv[1])) === realpathSync(fileURLToPath(import.meta.url))
+    );
   } catch {
     return false;
   }

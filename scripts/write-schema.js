@@ -6,7 +6,11 @@ import { questionnaireJsonSchema } from '../dist/core/questionnaire/schema.js';
 import { partialJsonSchema } from '../dist/core/scoring/partial-schema.js';
 import { resultJsonSchema } from '../dist/core/scoring/result-schema.js';
 
-const schemas = { 'questionnaire.schema.json': questionnaireJsonSchema(), 'result.schema.json': resultJsonSchema(), 'partial.schema.json': partialJsonSchema() };
+const schemas = {
+  'questionnaire.schema.json': questionnaireJsonSchema(),
+  'result.schema.json': resultJsonSchema(),
+  'partial.schema.json': partialJsonSchema(),
+};
 for (const [name, schema] of Object.entries(schemas)) {
   const target = new URL(`../schema/${name}`, import.meta.url);
   writeFileSync(target, `${JSON.stringify(schema, null, 2)}\n`);

@@ -42,10 +42,7 @@ function guardProcessStreams(): void {
  * Runs the CLI with the given arguments and returns the exit code. The one place that turns errors
  * into text and exit codes.
  */
-export async function run(
-  argv: readonly string[],
-  io: Partial<Omit<CommandContext, 'color'>> = {},
-): Promise<number> {
+export async function run(argv: readonly string[], io: Partial<Omit<CommandContext, 'color'>> = {}): Promise<number> {
   if (io.stdout === undefined || io.stderr === undefined) guardProcessStreams();
   const base = {
     stdout: io.stdout ?? process.stdout,

@@ -4,7 +4,16 @@ import { interview, type Prompter } from '../core/audit/interview.js';
 import { questionnaireFingerprint, recoverJournal } from '../core/audit/journal.js';
 import { auditMessages, type AuditMessages } from '../core/audit/messages.js';
 import { describeSkipped, journalRespondent, planResume, shownText, type JournalFound } from '../core/audit/resume.js';
-import { auditHeader, auditRow, auditSteps, firstUnanswered, nextRespondentId, segmentColumns, type AnswerValue, type AuditGiven } from '../core/audit/steps.js';
+import {
+  auditHeader,
+  auditRow,
+  auditSteps,
+  firstUnanswered,
+  nextRespondentId,
+  segmentColumns,
+  type AnswerValue,
+  type AuditGiven,
+} from '../core/audit/steps.js';
 import type { Questionnaire } from '../core/questionnaire/model.js';
 import { scoreObjects } from '../core/scoring/score-table.js';
 import { fill } from '../core/text/fill.js';
@@ -31,7 +40,11 @@ function parseSegments(values: readonly string[]): Record<string, string> {
   const segments = Object.create(null) as Record<string, string>;
   for (const value of values) {
     const at = value.indexOf('=');
-    if (at <= 0) throw new UserError({ code: 'usage', message: `--segment ${value}: expected KEY=VALUE, e.g. --segment branch=North` });
+    if (at <= 0)
+      throw new UserError({
+        code: 'usage',
+        message: `--segment ${value}: expected KEY=VALUE, e.g. --segment branch=North`,
+      });
     segments[value.slice(0, at).trim()] = value.slice(at + 1).trim();
   }
   return segments;
@@ -41,7 +54,14 @@ function parseSegments(values: readonly string[]): Record<string, string> {
 function describeSaved(answers: ReadonlyMap<string, AnswerValue>, m: AuditMessages): string[] {
   const lines: string[] = [];
   for (const [key, value] of answers) {
-    const shown = value === null ? m.skipped : typeof value === 'object' ? Object.entries(value).map(([d, w]) => `${d} ${w}`).join(', ') : String(value);
+    const shown =
+      value === null
+        ? m.skipped
+        : typeof value === 'object'
+          ? Object.entries(value)
+              .map(([d, w]) => `${d} ${w}`)
+              .join(', ')
+          : String(value);
     lines.push(`  ${shownText(key.replace(/^item:/, '').replace(/:/g, ' '))}: ${shownText(shown)}`);
   }
   return lines;
@@ -104,7 +124,14 @@ function headerOf(s: Session, given: AuditGiven): string[] {
  * Finishes a respondent whose answers are all journaled: the completion mark, then the row (under
  * the responses file's lock; not written twice), then the journal goes.
  */
-async function saveRespondent(s: Session, journal: Journal, given: AuditGiven, answers: ReadonlyMap<string, AnswerValue>, completedAt: string, alreadyMarked: boolean): Promise<{ row: Record<string, string>; rows: number }> {
+async function saveRespondent(
+  s: Session,
+  journal: Journal,
+  given: AuditGiven,
+  answers: ReadonlyMap<string, AnswerValue>,
+  completedAt: string,
+  alreadyMarked: boolean,
+): Promise<{ row: Record<string, string>; rows: number }> {
   const row = auditRow(s.q, given, answers, completedAt);
   if (!alreadyMarked) journal.append({ type: 'complete', completedAt });
   const appended = await appendCsvRow(s.out, headerOf(s, given), row, [s.q.columns.respondent, 'completed_at']);
@@ -114,12 +141,17 @@ async function saveRespondent(s: Session, journal: Journal, given: AuditGiven, a
 }
 
 /** Claims one of the offered interviews: the person's choice, or null for a new respondent. */
-async function chooseOffer(s: Session, offer: readonly Found[]): Promise<{ found: Found; journal: Journal } | 'again' | null> {
+async function chooseOffer(
+  s: Session,
+  offer: readonly Found[],
+): Promise<{ found: Found; journal: Journal } | 'again' | null> {
   s.offered = offer;
   if (offer.length === 1) {
     const found = offer[0] as Found;
     const { recovered } = found;
-    s.ctx.stdout.write(`${fill(s.m.resumeFound, { respondent: journalRespondent(recovered), answered: String(recovered.answers.size), at: shownText(recovered.lastAt) })}\n`);
+    s.ctx.stdout.write(
+      `${fill(s.m.resumeFound, { respondent: journalRespondent(recovered), answered: String(recovered.answers.size), at: shownText(recovered.lastAt) })}\n`,
+    );
     s.ctx.stdout.write(`${s.m.resumeSaved}\n${describeSaved(recovered.answers, s.m).join('\n')}\n`);
     reportRecovery(s, found);
     const resume = await s.confirm(s.m.resumeAsk, true);
@@ -142,7 +174,10 @@ async function chooseOffer(s: Session, offer: readonly Found[]): Promise<{ found
     }),
     value: String(index),
   }));
-  const picked = await s.choose(fill(s.m.resumeWhich, { count: String(offer.length) }), [...choices, { name: s.m.resumeNone, value: 'none' }]);
+  const picked = await s.choose(fill(s.m.resumeWhich, { count: String(offer.length) }), [
+    ...choices,
+    { name: s.m.resumeNone, value: 'none' },
+  ]);
   if (picked === 'none') return null;
   const found = offer[Number(picked)] as Found;
   const journal = Journal.claim(found.file);
@@ -173,15 +208,26 @@ async function takeOverJournal(s: Session): Promise<{ journal: Journal; found: F
         continue;
       }
       reportRecovery(s, found);
-      const { row, rows } = await saveRespondent(s, journal, found.recovered.given, found.recovered.answers, completedAt, true);
-      s.ctx.stdout.write(`${fill(s.m.saved, { respondent: shownText(row[s.q.columns.respondent] ?? ''), file: s.out, rows: String(rows) })}\n`);
+      const { row, rows } = await saveRespondent(
+        s,
+        journal,
+        found.recovered.given,
+        found.recovered.answers,
+        completedAt,
+        true,
+      );
+      s.ctx.stdout.write(
+        `${fill(s.m.saved, { respondent: shownText(row[s.q.columns.respondent] ?? ''), file: s.out, rows: String(rows) })}\n`,
+      );
     }
     for (const found of plan.empty) Journal.claim(found.file)?.remove();
     for (const found of plan.unusable as Found[]) {
       const journal = Journal.claim(found.file);
       if (!journal) continue;
       reportRecovery(s, found);
-      s.ctx.stderr.write(`${fill(s.m.unusable, { file: found.file, aside: journal.setAside(`damaged-${stamp(s)}`) })}\n`);
+      s.ctx.stderr.write(
+        `${fill(s.m.unusable, { file: found.file, aside: journal.setAside(`damaged-${stamp(s)}`) })}\n`,
+      );
     }
     if (plan.offer.length === 0) return null;
     const chosen = await chooseOffer(s, plan.offer as Found[]);
@@ -235,26 +281,34 @@ async function auditOneRespondent(s: Session, requested: AuditGiven): Promise<vo
   });
   const { row, rows } = await saveRespondent(s, journal, given, answers, s.now(), false);
   s.current = null;
-  s.ctx.stdout.write(`\n${fill(s.m.saved, { respondent: shownText(row[s.q.columns.respondent] ?? ''), file: s.out, rows: String(rows) })}\n\n`);
+  s.ctx.stdout.write(
+    `\n${fill(s.m.saved, { respondent: shownText(row[s.q.columns.respondent] ?? ''), file: s.out, rows: String(rows) })}\n\n`,
+  );
   const single = scoreObjects(s.q, [row]).result;
   // One respondent is always a small sample: the report says so in its n, not in a warning per dimension.
   if (single) s.ctx.stdout.write(renderTable({ ...single, warnings: [] }, { color: s.ctx.color }));
   try {
     // Totals are a courtesy: a bad cell in an older row must not stop the audit.
     const all = await scoreFiles(s.q, [s.out], { skipInvalid: true });
-    s.ctx.stdout.write(`\n${fill(s.m.totals, { file: s.out, rows: String(all.respondents.total), overall: fixed(all.overall.weighted.mean), n: String(all.overall.weighted.n) })}\n`);
+    s.ctx.stdout.write(
+      `\n${fill(s.m.totals, { file: s.out, rows: String(all.respondents.total), overall: fixed(all.overall.weighted.mean), n: String(all.overall.weighted.n) })}\n`,
+    );
   } catch (error) {
     if (!(error instanceof UserError)) throw error;
-    s.ctx.stderr.write(`${fill(s.m.totalsFailed, { file: s.out, reason: error.diagnostics[0]?.message ?? error.message })}\n`);
+    s.ctx.stderr.write(
+      `${fill(s.m.totalsFailed, { file: s.out, reason: error.diagnostics[0]?.message ?? error.message })}\n`,
+    );
   }
 }
 
 /** What Ctrl-C leaves behind: the answers kept in the interview's journal, or only finished respondents. */
 function pausedMessage(s: Session): string {
   const current = s.current;
-  if (current && current.answers.size > 0) return fill(s.m.cancelled, { answered: String(current.answers.size), journal: current.journal.file });
+  if (current && current.answers.size > 0)
+    return fill(s.m.cancelled, { answered: String(current.answers.size), journal: current.journal.file });
   const [one, ...more] = s.offered;
-  if (one && more.length === 0) return fill(s.m.cancelled, { answered: String(one.recovered.answers.size), journal: one.file });
+  if (one && more.length === 0)
+    return fill(s.m.cancelled, { answered: String(one.recovered.answers.size), journal: one.file });
   if (one) return fill(s.m.pausedMany, { count: String(s.offered.length), file: s.out });
   return fill(s.m.stopped, { file: s.out });
 }
@@ -308,7 +362,10 @@ export const registerAudit: Register = (program, ctx) => {
       };
       try {
         for (let count = 1; ; count++) {
-          await auditOneRespondent(session, { ...(count === 1 && options.respondent !== undefined ? { respondent: options.respondent } : {}), segments });
+          await auditOneRespondent(session, {
+            ...(count === 1 && options.respondent !== undefined ? { respondent: options.respondent } : {}),
+            segments,
+          });
           if (repeat !== undefined ? count >= repeat : !(await session.confirm(m.nextRespondent, true))) break;
         }
       } catch (error) {

@@ -13,16 +13,66 @@ export interface CommandEntry {
 }
 
 export const COMMANDS: readonly CommandEntry[] = [
-  { name: 'templates', args: '', summary: 'list the bundled questionnaire templates', load: async () => (await import('./templates.js')).registerTemplates },
-  { name: 'init', args: '[file]', summary: 'write a questionnaire YAML from a bundled template', load: async () => (await import('./init.js')).registerInit },
-  { name: 'validate', args: '<files...>', summary: 'validate questionnaire files; prints FILE:LINE:COL: message for every problem', load: async () => (await import('./validate.js')).registerValidate },
-  { name: 'audit', args: '<questionnaire>', summary: 'run an interactive audit in the terminal, saving every answer as it is given', load: async () => (await import('./audit.js')).registerAudit },
-  { name: 'score', args: '<questionnaire> <responses...>', summary: 'score one or more CSV response files against a questionnaire', load: async () => (await import('./score.js')).registerScore },
-  { name: 'map', args: '<export>', summary: "propose a questionnaire's source section for a survey platform's export", load: async () => (await import('./map.js')).registerMap },
-  { name: 'merge', args: '<questionnaire> <partials...>', summary: 'combine partial results (score --partial) into one report', load: async () => (await import('./merge.js')).registerMerge },
-  { name: 'report', args: '<result>', summary: 'render a saved JSON result in another format, without rescoring', load: async () => (await import('./report.js')).registerReport },
-  { name: 'check', args: '<questionnaire> <responses...>', summary: 'score, then test quality thresholds: exit 1 when any fails (for CI)', load: async () => (await import('./check.js')).registerCheck },
-  { name: 'compare', args: '<baseline> <current>', summary: 'what changed between two saved results, with significance (Welch t-tests)', load: async () => (await import('./compare.js')).registerCompare },
+  {
+    name: 'templates',
+    args: '',
+    summary: 'list the bundled questionnaire templates',
+    load: async () => (await import('./templates.js')).registerTemplates,
+  },
+  {
+    name: 'init',
+    args: '[file]',
+    summary: 'write a questionnaire YAML from a bundled template',
+    load: async () => (await import('./init.js')).registerInit,
+  },
+  {
+    name: 'validate',
+    args: '<files...>',
+    summary: 'validate questionnaire files; prints FILE:LINE:COL: message for every problem',
+    load: async () => (await import('./validate.js')).registerValidate,
+  },
+  {
+    name: 'audit',
+    args: '<questionnaire>',
+    summary: 'run an interactive audit in the terminal, saving every answer as it is given',
+    load: async () => (await import('./audit.js')).registerAudit,
+  },
+  {
+    name: 'score',
+    args: '<questionnaire> <responses...>',
+    summary: 'score one or more CSV response files against a questionnaire',
+    load: async () => (await import('./score.js')).registerScore,
+  },
+  {
+    name: 'map',
+    args: '<export>',
+    summary: "propose a questionnaire's source section for a survey platform's export",
+    load: async () => (await import('./map.js')).registerMap,
+  },
+  {
+    name: 'merge',
+    args: '<questionnaire> <partials...>',
+    summary: 'combine partial results (score --partial) into one report',
+    load: async () => (await import('./merge.js')).registerMerge,
+  },
+  {
+    name: 'report',
+    args: '<result>',
+    summary: 'render a saved JSON result in another format, without rescoring',
+    load: async () => (await import('./report.js')).registerReport,
+  },
+  {
+    name: 'check',
+    args: '<questionnaire> <responses...>',
+    summary: 'score, then test quality thresholds: exit 1 when any fails (for CI)',
+    load: async () => (await import('./check.js')).registerCheck,
+  },
+  {
+    name: 'compare',
+    args: '<baseline> <current>',
+    summary: 'what changed between two saved results, with significance (Welch t-tests)',
+    load: async () => (await import('./compare.js')).registerCompare,
+  },
 ];
 
 /** The command a command line names: the first word that is not a global option. */

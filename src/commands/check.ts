@@ -2,7 +2,13 @@ import { appendFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Register } from '../cli.js';
 import { EXIT, UserError, type Diagnostic } from '../errors.js';
-import { checkThresholdTargets, evaluateChecks, explainCheck, mergeThresholds, type ThresholdFlags } from '../core/check/thresholds.js';
+import {
+  checkThresholdTargets,
+  evaluateChecks,
+  explainCheck,
+  mergeThresholds,
+  type ThresholdFlags,
+} from '../core/check/thresholds.js';
 import type { Result } from '../core/scoring/result.js';
 import { writeError, writeFileAtomic } from '../io/atomic-write.js';
 import { renderJunit } from '../render/junit.js';
@@ -26,7 +32,10 @@ interface CheckOptions extends ScoreCommandOptions {
 function number(flag: string, text: string, whole = false): number {
   const value = Number(text);
   if (text.trim() === '' || !Number.isFinite(value) || (whole && (!Number.isInteger(value) || value < 0))) {
-    throw new UserError({ code: 'usage', message: `${flag} ${text}: expected ${whole ? 'a whole number' : 'a number'}` });
+    throw new UserError({
+      code: 'usage',
+      message: `${flag} ${text}: expected ${whole ? 'a whole number' : 'a number'}`,
+    });
   }
   return value;
 }
@@ -35,7 +44,11 @@ function pairs(flag: string, values: readonly string[]): Record<string, number> 
   const out = emptyRecord<number>();
   for (const value of values) {
     const at = value.lastIndexOf('=');
-    if (at <= 0) throw new UserError({ code: 'usage', message: `${flag} ${value}: expected ID=NUMBER, e.g. ${flag} reliability=-1` });
+    if (at <= 0)
+      throw new UserError({
+        code: 'usage',
+        message: `${flag} ${value}: expected ID=NUMBER, e.g. ${flag} reliability=-1`,
+      });
     out[value.slice(0, at).trim()] = number(flag, value.slice(at + 1));
   }
   return out;
@@ -48,7 +61,9 @@ function thresholdFlags(options: CheckOptions): ThresholdFlags {
     dimensions: pairs('--min-dimension', options.minDimension),
     items: pairs('--min-item', options.minItem),
     kpis: pairs('--min-kpi', options.minKpi),
-    ...(options.minRespondents !== undefined ? { minRespondents: number('--min-respondents', options.minRespondents, true) } : {}),
+    ...(options.minRespondents !== undefined
+      ? { minRespondents: number('--min-respondents', options.minRespondents, true) }
+      : {}),
     ...(options.minAlpha !== undefined ? { minAlpha: number('--min-alpha', options.minAlpha) } : {}),
   };
 }
@@ -59,7 +74,9 @@ async function reportToGithub(result: Result, ctx: CommandContext): Promise<void
     // On stderr, so that `--format json` on stdout stays pure JSON; the runner reads both streams.
     for (const c of result.checks.filter((check) => !check.passed)) {
       // The only workflow commands servqual writes; the ids in them are escaped as the runner specifies.
-      ctx.stderr.write(`::error title=${workflowProperty(`servqual check ${c.target}`)}::${workflowData(explainCheck(c))}\n`);
+      ctx.stderr.write(
+        `::error title=${workflowProperty(`servqual check ${c.target}`)}::${workflowData(explainCheck(c))}\n`,
+      );
     }
   }
   const summary = ctx.env.GITHUB_STEP_SUMMARY;
@@ -77,7 +94,9 @@ async function reportToGithub(result: Result, ctx: CommandContext): Promise<void
 }
 
 export const registerCheck: Register = (program, ctx, setExit) => {
-  addScoringOptions(program.command('check').description('score, then test quality thresholds: exit 1 when any fails (for CI)'))
+  addScoringOptions(
+    program.command('check').description('score, then test quality thresholds: exit 1 when any fails (for CI)'),
+  )
     .option('--min-overall <x>', 'minimum weighted overall score')
     .option('--min-dimension <dim=x>', 'minimum score of a dimension (repeatable)', collect, [])
     .option('--min-item <id=x>', 'minimum mean gap of an item (repeatable)', collect, [])
@@ -87,27 +106,49 @@ export const registerCheck: Register = (program, ctx, setExit) => {
     .option('--junit <file>', 'also write the checks as JUnit XML')
     .addHelpText(
       'after',
-      '\nThresholds come from the questionnaire\'s `thresholds` and from these flags; a flag wins.\nExit codes: 0 every check passed, 1 a check failed, 2 bad input.\n\nExample:\n  $ servqual check questionnaire.yaml responses.csv --min-overall -1 --min-dimension reliability=-1.5 --junit servqual.xml',
+      "\nThresholds come from the questionnaire's `thresholds` and from these flags; a flag wins.\nExit codes: 0 every check passed, 1 a check failed, 2 bad input.\n\nExample:\n  $ servqual check questionnaire.yaml responses.csv --min-overall -1 --min-dimension reliability=-1.5 --junit servqual.xml",
     )
     .action(async (questionnaireFile: string, responses: string[], options: CheckOptions) => {
       const flags = thresholdFlags(options);
-      if (options.junit !== undefined && options.output !== undefined && resolve(options.junit) === resolve(options.output)) {
-        throw new UserError({ code: 'usage', message: `--junit ${options.junit}: the same file as --output; name two files` });
+      if (
+        options.junit !== undefined &&
+        options.output !== undefined &&
+        resolve(options.junit) === resolve(options.output)
+      ) {
+        throw new UserError({
+          code: 'usage',
+          message: `--junit ${options.junit}: the same file as --output; name two files`,
+        });
       }
       await checkOutputs([options.output, options.junit], [questionnaireFile, ...responses]);
       const { questionnaire, result } = await scoreResponses(questionnaireFile, responses, options, ctx, (q) => {
         const problems = checkThresholdTargets(q, flags);
         if (problems.length > 0) {
-          throw new UserError(problems.map((p): Diagnostic => ({ code: 'unknown-threshold-target', message: p.message, ...(p.hint ? { hint: p.hint } : {}) })));
+          throw new UserError(
+            problems.map(
+              (p): Diagnostic => ({
+                code: 'unknown-threshold-target',
+                message: p.message,
+                ...(p.hint ? { hint: p.hint } : {}),
+              }),
+            ),
+          );
         }
       });
-      const checked: Result = { ...result, checks: evaluateChecks(questionnaire, result, mergeThresholds(questionnaire.thresholds, flags)) };
-      if (checked.checks.length === 0) ctx.stderr.write('warning: no thresholds to check: add `thresholds` to the questionnaire or pass --min-* flags\n');
+      const checked: Result = {
+        ...result,
+        checks: evaluateChecks(questionnaire, result, mergeThresholds(questionnaire.thresholds, flags)),
+      };
+      if (checked.checks.length === 0)
+        ctx.stderr.write(
+          'warning: no thresholds to check: add `thresholds` to the questionnaire or pass --min-* flags\n',
+        );
       const inputs = [questionnaireFile, ...responses];
       await reportResult(checked, options, inputs, ctx);
       // The report just written counts as an input: another path to it (a link) is refused too.
       const written = options.output !== undefined && options.output !== '-' ? [options.output] : [];
-      if (options.junit) await writeFileAtomic(options.junit, renderJunit(checked), { inputs: [...inputs, ...written] });
+      if (options.junit)
+        await writeFileAtomic(options.junit, renderJunit(checked), { inputs: [...inputs, ...written] });
       await reportToGithub(checked, ctx);
       setExit(checked.checks.every((c) => c.passed) ? EXIT.ok : EXIT.thresholdFailed);
     });

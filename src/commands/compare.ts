@@ -29,12 +29,20 @@ function parseFlags(options: CompareCommandOptions): { alpha: number; tolerance?
   const problems: Diagnostic[] = [];
   const alpha = DECIMAL.test(options.alpha.trim()) ? Number(options.alpha) : Number.NaN;
   if (!(alpha > 0 && alpha < 1)) {
-    problems.push({ code: 'usage', message: `--alpha must be a number between 0 and 1 (exclusive), got "${options.alpha}"`, hint: 'e.g. --alpha 0.05' });
+    problems.push({
+      code: 'usage',
+      message: `--alpha must be a number between 0 and 1 (exclusive), got "${options.alpha}"`,
+      hint: 'e.g. --alpha 0.05',
+    });
   }
   if (options.tolerance === undefined) return { alpha, problems };
   const tolerance = DECIMAL.test(options.tolerance.trim()) ? Number(options.tolerance) : Number.NaN;
   if (!(tolerance >= 0 && Number.isFinite(tolerance))) {
-    problems.push({ code: 'usage', message: `--tolerance must be a non-negative number of score points, got "${options.tolerance}"`, hint: 'e.g. --tolerance 0.2' });
+    problems.push({
+      code: 'usage',
+      message: `--tolerance must be a non-negative number of score points, got "${options.tolerance}"`,
+      hint: 'e.g. --tolerance 0.2',
+    });
   }
   return { alpha, tolerance, problems };
 }
@@ -53,7 +61,13 @@ async function readBoth(baselineFile: string, currentFile: string): Promise<[Res
   return [a.value, b.value];
 }
 
-function render(comparison: Comparison, format: CompareFormat, language: Result['questionnaire']['language'], ctx: CommandContext, toFile: boolean): string {
+function render(
+  comparison: Comparison,
+  format: CompareFormat,
+  language: Result['questionnaire']['language'],
+  ctx: CommandContext,
+  toFile: boolean,
+): string {
   if (format === 'json') return `${JSON.stringify(comparison, null, 2)}\n`;
   if (format === 'markdown') return renderCompareMarkdown(comparison, { language });
   return renderCompareTable(comparison, { color: ctx.color && !toFile, language });
@@ -65,7 +79,10 @@ export const registerCompare: Register = (program, ctx, setExit) => {
     .description('what changed between two saved results, with significance (Welch t-tests)')
     .argument('<baseline>', 'the earlier result, saved with `servqual score ... --format json --output FILE`')
     .argument('<current>', 'the later result of the same questionnaire')
-    .option('--fail-on-regression', 'exit 1 when the overall score or a dimension dropped significantly (or beyond --tolerance)')
+    .option(
+      '--fail-on-regression',
+      'exit 1 when the overall score or a dimension dropped significantly (or beyond --tolerance)',
+    )
     .option('--alpha <p>', 'significance level, between 0 and 1', '0.05')
     .option('--tolerance <points>', 'also count a drop of more than this many score points as a regression')
     .addOption(new Option('-f, --format <format>', 'report format').choices(COMPARE_FORMATS).default('table'))
@@ -90,9 +107,17 @@ export const registerCompare: Register = (program, ctx, setExit) => {
           })),
         );
       }
-      const comparison = compareResults(baseline, current, { alpha: flags.alpha, ...(flags.tolerance !== undefined ? { tolerance: flags.tolerance } : {}) });
+      const comparison = compareResults(baseline, current, {
+        alpha: flags.alpha,
+        ...(flags.tolerance !== undefined ? { tolerance: flags.tolerance } : {}),
+      });
       const toFile = options.output !== undefined && options.output !== '-';
-      await emitReport(render(comparison, options.format, current.questionnaire.language, ctx, toFile), options.output, [baselineFile, currentFile], ctx);
+      await emitReport(
+        render(comparison, options.format, current.questionnaire.language, ctx, toFile),
+        options.output,
+        [baselineFile, currentFile],
+        ctx,
+      );
       if (options.failOnRegression === true && comparison.regressions.length > 0) {
         if (options.format !== 'table' || toFile) {
           ctx.stderr.write(`regression: ${terminalText(comparison.regressions.join(', '))}\n`);

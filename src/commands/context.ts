@@ -10,6 +10,5 @@ export interface CommandContext {
   color: boolean;
 }
 
-
 /** commander option parser for a repeatable flag: every value, in order. */
 export const collect = (value: string, previous: string[]): string[] => [...previous, value];

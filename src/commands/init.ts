@@ -37,11 +37,15 @@ export const registerInit: Register = (program, ctx) => {
           hint: `available: ${named.map((t) => t.language).join(', ')}`,
         });
       }
-      const schemaPath = relative(dirname(resolve(file)), schemaFile).split('\\').join('/');
+      const schemaPath = relative(dirname(resolve(file)), schemaFile)
+        .split('\\')
+        .join('/');
       const body = (await readTextFile(template.file)).replace(MODELINE, '');
       const text = `# yaml-language-server: $schema=${schemaPath}\n${body}`;
       await writeFileAtomic(file, text, { overwrite: options.force === true });
-      ctx.stdout.write(`wrote ${file} from template ${template.name} (${template.language}, ${template.items} items)\n`);
+      ctx.stdout.write(
+        `wrote ${file} from template ${template.name} (${template.language}, ${template.items} items)\n`,
+      );
       ctx.stdout.write(`next: edit it, then run \`servqual validate ${file}\`\n`);
     });
 };

@@ -32,12 +32,19 @@ const SAMPLE_ROWS = 503;
 export async function runMap(file: string, options: MapOptions, ctx: CommandContext): Promise<void> {
   await checkOutputs([options.output], [file, options.questionnaire]);
   const q = await loadQuestionnaire(options.questionnaire);
-  const rows = await readExportSample(file, SAMPLE_ROWS, ctx.stdin, options.encoding === undefined ? 'auto' : resolveEncoding(options.encoding));
+  const rows = await readExportSample(
+    file,
+    SAMPLE_ROWS,
+    ctx.stdin,
+    options.encoding === undefined ? 'auto' : resolveEncoding(options.encoding),
+  );
   const name = inputName(file);
   const detection = detectPlatform(rows.slice(0, 4));
   const platform = options.source ?? detection.platform;
   if (options.source !== undefined && detection.confidence === 'high' && detection.platform !== options.source) {
-    ctx.stderr.write(`warning: ${terminalText(name)} looks like a ${PLATFORM_NAMES[detection.platform]} export (${terminalText(detection.reason)}), not ${PLATFORM_NAMES[options.source]}\n`);
+    ctx.stderr.write(
+      `warning: ${terminalText(name)} looks like a ${PLATFORM_NAMES[detection.platform]} export (${terminalText(detection.reason)}), not ${PLATFORM_NAMES[options.source]}\n`,
+    );
   }
   const proposal = proposeSource(q, platform, rows, options.source === undefined ? detection : null);
   const answers = proposal.columns.filter((c) => c.target.type === 'answer');
@@ -54,21 +61,41 @@ export async function runMap(file: string, options: MapOptions, ctx: CommandCont
     });
   }
   await emitReport(renderSourceYaml(proposal, name), options.output, [file, options.questionnaire], ctx);
-  const guesses = proposal.columns.filter((c) => !c.certain).length + proposal.labels.filter((l) => l.value === null || l.note !== '').length;
-  if (proposal.unmatched.length > 0) ctx.stderr.write(`warning: nothing matched ${proposal.unmatched.length} answer(s) of the questionnaire; see the comments\n`);
+  const guesses =
+    proposal.columns.filter((c) => !c.certain).length +
+    proposal.labels.filter((l) => l.value === null || l.note !== '').length;
+  if (proposal.unmatched.length > 0)
+    ctx.stderr.write(
+      `warning: nothing matched ${proposal.unmatched.length} answer(s) of the questionnaire; see the comments\n`,
+    );
   if (guesses > 0) ctx.stderr.write(`note: ${guesses} line(s) marked "check" are guesses\n`);
 }
 
 export const registerMap: Register = (program, ctx) => {
   program
     .command('map')
-    .description("propose a questionnaire's source section for a survey platform's export (which column is which answer)")
-    .argument('<export>', 'the export CSV (Google Forms, SurveyMonkey, Qualtrics, LimeSurvey or long format); - reads stdin')
+    .description(
+      "propose a questionnaire's source section for a survey platform's export (which column is which answer)",
+    )
+    .argument(
+      '<export>',
+      'the export CSV (Google Forms, SurveyMonkey, Qualtrics, LimeSurvey or long format); - reads stdin',
+    )
     .requiredOption('-q, --questionnaire <file>', 'the questionnaire whose items the columns are matched to')
-    .addOption(new Option('--source <platform>', 'the export shape (detected from the headers when not given)').choices([...SOURCE_PLATFORMS]))
+    .addOption(
+      new Option('--source <platform>', 'the export shape (detected from the headers when not given)').choices([
+        ...SOURCE_PLATFORMS,
+      ]),
+    )
     .option('-o, --output <file>', 'write the section to a file instead of stdout')
-    .option('--encoding <name>', 'the text encoding of the export, e.g. windows-1251 or cp949 (default: UTF-8, or UTF-16 found by its BOM)')
-    .addHelpText('after', '\nExamples:\n  $ servqual map results.csv --questionnaire audit.yaml\n  $ servqual map export.csv -q audit.yaml --source qualtrics --output source.yaml')
+    .option(
+      '--encoding <name>',
+      'the text encoding of the export, e.g. windows-1251 or cp949 (default: UTF-8, or UTF-16 found by its BOM)',
+    )
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ servqual map results.csv --questionnaire audit.yaml\n  $ servqual map export.csv -q audit.yaml --source qualtrics --output source.yaml',
+    )
     .action(async (file: string, options: MapOptions) => {
       await runMap(file, options, ctx);
     });

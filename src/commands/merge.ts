@@ -14,7 +14,10 @@ export const registerMerge: Register = (program, ctx) => {
   program
     .command('merge')
     .description('combine partial results (score --partial) into the report of scoring all their responses at once')
-    .argument('<questionnaire>', 'the questionnaire YAML the partials were scored with (labels and recommendations come from it)')
+    .argument(
+      '<questionnaire>',
+      'the questionnaire YAML the partials were scored with (labels and recommendations come from it)',
+    )
     .argument('<partials...>', 'partial results written by `servqual score --partial`')
     .addOption(new Option('-f, --format <format>', 'report format').choices(FORMATS).default('table'))
     .option('-o, --output <file>', 'write the report to a file (atomically) instead of stdout')

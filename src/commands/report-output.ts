@@ -14,7 +14,7 @@ export const FORMATS = ['table', 'json', 'markdown', 'html', 'csv'] as const;
 export type ReportFormat = (typeof FORMATS)[number];
 
 /** Renders a result in the asked format; colour only for a table on a terminal. */
-export function renderResult(result: Result, format: ReportFormat, ctx: CommandContext, toFile: boolean): string {
+function renderResult(result: Result, format: ReportFormat, ctx: CommandContext, toFile: boolean): string {
   switch (format) {
     case 'json':
       return renderJson(result);
@@ -40,7 +40,12 @@ export async function checkOutputs(outputs: readonly (string | undefined)[], inp
 }
 
 /** Writes the report to --output (atomically, never over an input) or to stdout. */
-export async function emitReport(text: string, output: string | undefined, inputs: readonly string[], ctx: CommandContext): Promise<void> {
+export async function emitReport(
+  text: string,
+  output: string | undefined,
+  inputs: readonly string[],
+  ctx: CommandContext,
+): Promise<void> {
   if (output === undefined || output === '-') {
     ctx.stdout.write(text);
     return;
@@ -50,7 +55,12 @@ export async function emitReport(text: string, output: string | undefined, input
 }
 
 /** Renders the result in the asked format and prints or writes it (score, check, report, merge). */
-export function reportResult(result: Result, options: { format: ReportFormat; output?: string | undefined }, inputs: readonly string[], ctx: CommandContext): Promise<void> {
+export function reportResult(
+  result: Result,
+  options: { format: ReportFormat; output?: string | undefined },
+  inputs: readonly string[],
+  ctx: CommandContext,
+): Promise<void> {
   const toFile = options.output !== undefined && options.output !== '-';
   return emitReport(renderResult(result, options.format, ctx, toFile), options.output, inputs, ctx);
 }

@@ -10,7 +10,10 @@ export const registerReport: Register = (program, ctx) => {
     .argument('<result>', 'a result saved with `servqual score --format json --output result.json`')
     .addOption(new Option('-f, --format <format>', 'report format').choices(FORMATS).default('table'))
     .option('-o, --output <file>', 'write the report to a file (atomically) instead of stdout')
-    .addHelpText('after', '\nExample:\n  $ servqual score q.yaml responses.csv --format json --output result.json\n  $ servqual report result.json --format markdown --output report.md')
+    .addHelpText(
+      'after',
+      '\nExample:\n  $ servqual score q.yaml responses.csv --format json --output result.json\n  $ servqual report result.json --format markdown --output report.md',
+    )
     .action(async (file: string, options: { format: ReportFormat; output?: string }) => {
       await checkOutputs([options.output], [file]);
       const result = await readResult(file);

@@ -1,4 +1,4 @@
-import { Command, InvalidArgumentError, Option } from 'commander';
+import { type Command, InvalidArgumentError, Option } from 'commander';
 import type { Register } from '../cli.js';
 import { UserError } from '../errors.js';
 import type { Questionnaire, SourcePlatform } from '../core/questionnaire/model.js';
@@ -27,7 +27,8 @@ export interface ScoreCommandOptions {
 /** `--threads <n>`: a whole number, 0 for one per core. */
 function parseThreads(value: string): number {
   const n = Number(value);
-  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n)) throw new InvalidArgumentError('expected a whole number of threads (0: one per core)');
+  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n))
+    throw new InvalidArgumentError('expected a whole number of threads (0: one per core)');
   return n;
 }
 
@@ -40,10 +41,23 @@ export function addScoringOptions(command: Command): Command {
     .option('-o, --output <file>', 'write the report to a file (atomically) instead of stdout')
     .option('-g, --group-by <column>', 'segment the results by a CSV column (repeatable)', collect, [])
     .option('--skip-invalid', 'treat cells that are not numbers on the scale as missing, and count them')
-    .addOption(new Option('--source <platform>', "the export shape of the responses (default: the questionnaire's source.platform, else generic)").choices([...SOURCE_PLATFORMS]))
+    .addOption(
+      new Option(
+        '--source <platform>',
+        "the export shape of the responses (default: the questionnaire's source.platform, else generic)",
+      ).choices([...SOURCE_PLATFORMS]),
+    )
     .option('-q, --quiet', 'no progress bar (it is drawn on stderr only when stderr is a terminal)')
-    .option('--encoding <name>', 'the text encoding of the responses, e.g. windows-1251 or cp949 (default: UTF-8, or UTF-16 found by its BOM)')
-    .option('--threads <n>', 'score one large CSV file (8 MB or more) on n worker threads; 0: one per core', parseThreads, 1);
+    .option(
+      '--encoding <name>',
+      'the text encoding of the responses, e.g. windows-1251 or cp949 (default: UTF-8, or UTF-16 found by its BOM)',
+    )
+    .option(
+      '--threads <n>',
+      'score one large CSV file (8 MB or more) on n worker threads; 0: one per core',
+      parseThreads,
+      1,
+    );
 }
 
 /** Reads the questionnaire and scores the responses; `prepare` may reject the run before any row is read. */
@@ -63,11 +77,15 @@ export async function scoreResponses(
 
 /** The questionnaire, once the response list is known to read stdin at most once. */
 async function loadForScoring(questionnaireFile: string, responses: readonly string[]): Promise<Questionnaire> {
-  if (responses.filter((f) => f === '-').length > 1) throw new UserError({ code: 'usage', message: 'stdin (-) can be read only once' });
+  if (responses.filter((f) => f === '-').length > 1)
+    throw new UserError({ code: 'usage', message: 'stdin (-) can be read only once' });
   return loadQuestionnaire(questionnaireFile);
 }
 
-function readOptions(options: ScoreCommandOptions, ctx: CommandContext): ReadOptions & { groupBy: string[]; skipInvalid: boolean } {
+function readOptions(
+  options: ScoreCommandOptions,
+  ctx: CommandContext,
+): ReadOptions & { groupBy: string[]; skipInvalid: boolean } {
   const bar = !options.quiet && ctx.stderr.isTTY === true ? progressBar(ctx.stderr as NodeJS.WriteStream) : null;
   return {
     ...(bar ? { progress: bar } : {}),
@@ -81,16 +99,31 @@ function readOptions(options: ScoreCommandOptions, ctx: CommandContext): ReadOpt
 }
 
 /** `score --partial`: the sufficient statistics as JSON for `servqual merge` (merge prints the warnings). */
-async function writePartial(questionnaireFile: string, responses: readonly string[], options: ScoreCommandOptions, ctx: CommandContext): Promise<void> {
+async function writePartial(
+  questionnaireFile: string,
+  responses: readonly string[],
+  options: ScoreCommandOptions,
+  ctx: CommandContext,
+): Promise<void> {
   const questionnaire = await loadForScoring(questionnaireFile, responses);
   const state = await scoreFilesToState(questionnaire, responses, readOptions(options, ctx));
   await emitReport(renderPartial(state), options.output, [questionnaireFile, ...responses], ctx);
 }
 
 export const registerScore: Register = (program, ctx) => {
-  addScoringOptions(program.command('score').description('score one or more CSV response files against a questionnaire'))
-    .addOption(new Option('--partial', 'write the sufficient statistics as JSON for `servqual merge`, instead of a report').conflicts('format'))
-    .addHelpText('after', '\nExamples:\n  $ servqual score questionnaire.yaml responses.csv\n  $ servqual score questionnaire.yaml wave1.csv wave2.csv --group-by branch --format json --output result.json\n  $ cat responses.csv | servqual score questionnaire.yaml -\n  $ servqual score questionnaire.yaml export.csv --source google-forms\n  $ servqual score questionnaire.yaml part-1.csv --group-by branch --partial --output part-1.json')
+  addScoringOptions(
+    program.command('score').description('score one or more CSV response files against a questionnaire'),
+  )
+    .addOption(
+      new Option(
+        '--partial',
+        'write the sufficient statistics as JSON for `servqual merge`, instead of a report',
+      ).conflicts('format'),
+    )
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ servqual score questionnaire.yaml responses.csv\n  $ servqual score questionnaire.yaml wave1.csv wave2.csv --group-by branch --format json --output result.json\n  $ cat responses.csv | servqual score questionnaire.yaml -\n  $ servqual score questionnaire.yaml export.csv --source google-forms\n  $ servqual score questionnaire.yaml part-1.csv --group-by branch --partial --output part-1.json',
+    )
     .action(async (questionnaireFile: string, responses: string[], options: ScoreCommandOptions) => {
       await checkOutputs([options.output], [questionnaireFile, ...responses]);
       if (options.partial) {

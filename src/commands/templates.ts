@@ -7,11 +7,21 @@ export const registerTemplates: Register = (program, ctx) => {
     .command('templates')
     .description('list the bundled questionnaire templates')
     .option('--json', 'print the list as JSON')
-    .addHelpText('after', '\nExample:\n  $ servqual templates\n  $ servqual init audit.yaml --template servqual-generic --lang ru')
+    .addHelpText(
+      'after',
+      '\nExample:\n  $ servqual templates\n  $ servqual init audit.yaml --template servqual-generic --lang ru',
+    )
     .action(async (options: { json?: boolean }) => {
       const templates = await listTemplates();
       if (options.json) {
-        const rows = templates.map(({ name, language, format, items, title, description }) => ({ name, language, format, items, title, description }));
+        const rows = templates.map(({ name, language, format, items, title, description }) => ({
+          name,
+          language,
+          format,
+          items,
+          title,
+          description,
+        }));
         ctx.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
         return;
       }

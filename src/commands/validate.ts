@@ -12,7 +12,7 @@ export const registerValidate: Register = (program, ctx, setExit) => {
     .action(async (files: string[]) => {
       let failed = false;
       for (const file of files) {
-        let check;
+        let check: Awaited<ReturnType<typeof checkQuestionnaireFile>>;
         try {
           check = await checkQuestionnaireFile(file);
         } catch (error) {
@@ -23,7 +23,9 @@ export const registerValidate: Register = (program, ctx, setExit) => {
         }
         if (check.questionnaire) {
           const q = check.questionnaire;
-          ctx.stdout.write(`${file}: ok (${q.format}, ${q.dimensions.length} dimensions, ${allItems(q).length} items)\n`);
+          ctx.stdout.write(
+            `${file}: ok (${q.format}, ${q.dimensions.length} dimensions, ${allItems(q).length} items)\n`,
+          );
         } else {
           failed = true;
           for (const d of check.diagnostics) ctx.stderr.write(`${formatDiagnostic(d)}\n`);

@@ -73,8 +73,13 @@ export function writeError(error: unknown, file: string): unknown {
   const known = fileError(error, file);
   // An errno without a sentence of ours: the system's own words, without the paths it repeats.
   const system = /^E[A-Z0-9]+: ([^,]+)/.exec((error as Error).message ?? '')?.[1];
-  const reason = known instanceof UserError ? (known.diagnostics[0]?.message ?? code) : `${system ?? 'error'} (${code})`;
-  return new UserError({ code: known instanceof UserError ? known.code : 'file-write', file, message: `cannot write it: ${reason}` });
+  const reason =
+    known instanceof UserError ? (known.diagnostics[0]?.message ?? code) : `${system ?? 'error'} (${code})`;
+  return new UserError({
+    code: known instanceof UserError ? known.code : 'file-write',
+    file,
+    message: `cannot write it: ${reason}`,
+  });
 }
 
 /** Checks that the directory of `file` exists and can be written, naming it in the error. Returns it. */
@@ -87,7 +92,12 @@ export async function checkWritableDirectory(file: string): Promise<string> {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') {
-      throw new UserError({ code: 'no-directory', file, message: `directory ${dirname(file)} does not exist`, hint: `create it first: mkdir -p ${dirname(file)}` });
+      throw new UserError({
+        code: 'no-directory',
+        file,
+        message: `directory ${dirname(file)} does not exist`,
+        hint: `create it first: mkdir -p ${dirname(file)}`,
+      });
     }
     throw fileError(error, dirname(file));
   }
@@ -136,7 +146,12 @@ export async function writeFileAtomic(file: string, content: string, options: At
     return;
   }
   if (options.overwrite === false && target.existing !== null) {
-    throw new UserError({ code: 'file-exists', file, message: 'file already exists', hint: 'use --force to overwrite it' });
+    throw new UserError({
+      code: 'file-exists',
+      file,
+      message: 'file already exists',
+      hint: 'use --force to overwrite it',
+    });
   }
   const directory = dirname(target.path);
   await removeStaleTemporaries(directory);
@@ -155,7 +170,12 @@ export async function writeFileAtomic(file: string, content: string, options: At
       // link fails when the target exists, so there is no window in which another writer is clobbered
       await writeCalls.link(temporary, target.path).catch((error: NodeJS.ErrnoException) => {
         if (error.code === 'EEXIST') {
-          throw new UserError({ code: 'file-exists', file, message: 'file already exists', hint: 'use --force to overwrite it' });
+          throw new UserError({
+            code: 'file-exists',
+            file,
+            message: 'file already exists',
+            hint: 'use --force to overwrite it',
+          });
         }
         throw error;
       });

@@ -1,5 +1,15 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, openSync, readdirSync, readFileSync, renameSync, truncateSync, unlinkSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  truncateSync,
+  unlinkSync,
+} from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { JournalEntry, JournalStart, RecoveredJournal } from '../core/audit/journal.js';
 import { appendWhole, isHeld, tryLock, type HeldLock } from './lock-file.js';
@@ -18,7 +28,10 @@ const CLAIM_HEARTBEAT_MS = 20_000;
 
 /** A new interview id: the time it began, then random digits so that two audits never share one. */
 export function newInterviewId(now: Date = new Date()): string {
-  return `${now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}-${randomBytes(3).toString('hex')}`;
+  return `${now
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z')}-${randomBytes(3).toString('hex')}`;
 }
 
 export function journalPath(out: string, interview: string): string {
@@ -45,7 +58,10 @@ export function listJournals(out: string): string[] {
   } catch {
     return [];
   }
-  return names.filter((name) => own.test(name)).sort().map((name) => join(directory, name));
+  return names
+    .filter((name) => own.test(name))
+    .sort()
+    .map((name) => join(directory, name));
 }
 
 /** The journal's text, or null when it has gone (another audit finished it meanwhile). */

@@ -21,7 +21,11 @@ function parseTable(file: string, text: string): CsvTable {
   try {
     rows = parse(text, { bom: true, delimiter, relax_column_count: true, skip_empty_lines: true }) as string[][];
   } catch (error) {
-    throw new UserError({ code: 'csv-syntax', file, message: `cannot read the existing responses: ${(error as Error).message}` });
+    throw new UserError({
+      code: 'csv-syntax',
+      file,
+      message: `cannot read the existing responses: ${(error as Error).message}`,
+    });
   }
   const [header = [], ...records] = rows;
   return { header: header.map((h) => h.trim()), records, delimiter, eol: text.includes('\r\n') ? '\r\n' : '\n', text };
@@ -43,7 +47,10 @@ function checkHeader(file: string, table: CsvTable, header: readonly string[]): 
       code: 'header-mismatch',
       file,
       line: 1,
-      message: `the existing header lacks ${missing.length === 1 ? 'column' : 'columns'} ${missing.slice(0, 5).map((c) => `"${c}"`).join(', ')}${missing.length > 5 ? ', ...' : ''} that this audit writes`,
+      message: `the existing header lacks ${missing.length === 1 ? 'column' : 'columns'} ${missing
+        .slice(0, 5)
+        .map((c) => `"${c}"`)
+        .join(', ')}${missing.length > 5 ? ', ...' : ''} that this audit writes`,
       hint: 'use another --out file, or the questionnaire that file was made with',
     });
   }
@@ -84,7 +91,10 @@ export function readColumn(file: string, column: string): { rows: number; values
   const { table } = readResponses(file);
   if (!table) return { rows: 0, values: new Set() };
   const index = table.header.indexOf(column);
-  return { rows: table.records.length, values: new Set(index === -1 ? [] : table.records.map((record) => record[index] ?? '')) };
+  return {
+    rows: table.records.length,
+    values: new Set(index === -1 ? [] : table.records.map((record) => record[index] ?? '')),
+  };
 }
 
 /** Checks that an existing responses file can take the audit's rows: it has every column the audit writes. */
@@ -119,7 +129,12 @@ export function csvLockPath(file: string): string {
  * A row whose `unique` columns match an existing row is not written again (a resumed interview
  * whose row made it into the file before a crash).
  */
-export async function appendCsvRow(file: string, header: readonly string[], row: Record<string, string>, unique: readonly string[] = []): Promise<Appended> {
+export async function appendCsvRow(
+  file: string,
+  header: readonly string[],
+  row: Record<string, string>,
+  unique: readonly string[] = [],
+): Promise<Appended> {
   return withLock(
     csvLockPath(file),
     async (): Promise<Appended> => {
@@ -144,7 +159,10 @@ export async function appendCsvRow(file: string, header: readonly string[], row:
           return { written: false, rows: current.records.length, ...(cutOff ? { cutOff } : {}) };
         }
       }
-      const line = stringify([current.header.map((column) => row[column] ?? '')], { delimiter: current.delimiter, record_delimiter: current.eol });
+      const line = stringify([current.header.map((column) => row[column] ?? '')], {
+        delimiter: current.delimiter,
+        record_delimiter: current.eol,
+      });
       const separator = current.text.endsWith('\n') ? '' : current.eol;
       // One append of the whole row; a failure leaves the file as it was.
       appendWhole(file, `${separator}${line}`);
@@ -153,4 +171,3 @@ export async function appendCsvRow(file: string, header: readonly string[], row:
     { staleAfterMs: CSV_LOCK_STALE_MS, timeoutMs: CSV_LOCK_TIMEOUT_MS, file },
   );
 }
-

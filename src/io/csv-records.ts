@@ -186,7 +186,11 @@ export async function* parseRecords(
  * rows of empty cells are skipped. Syntax errors become a UserError with the file and line.
  * This is csv-parse's reading, the reference for the faster `scanCsv`.
  */
-export async function* readCsvRecords(input: Readable, file: string, maxRecordSize = MAX_RECORD_SIZE): AsyncGenerator<CsvRecord> {
+export async function* readCsvRecords(
+  input: Readable,
+  file: string,
+  maxRecordSize = MAX_RECORD_SIZE,
+): AsyncGenerator<CsvRecord> {
   const source = input[Symbol.asyncIterator]() as AsyncIterator<Buffer | string>;
   yield* parseRecords(await readHead(source), source, file, maxRecordSize);
 }

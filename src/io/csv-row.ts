@@ -19,7 +19,6 @@ const isAsciiSpace = (c: number) => c === 32 || (c >= 9 && c <= 13);
 export const LF = 10;
 export const CR = 13;
 
-
 /** The text of a quoted field: `""` is one quote; bytes after the closing quote (only after a NUL) stay. */
 function unquote(bytes: Uint8Array, start: number, end: number): Buffer {
   const out = Buffer.allocUnsafe(end - start);
@@ -67,7 +66,10 @@ export class CsvRow implements RecordCells {
     if (index >= this.count) return '';
     const start = this.starts[index] as number;
     const end = this.ends[index] as number;
-    if (start >= 0) return end - start <= INTERNED_LENGTH ? this.shortText(index, start, end) : this.utf8(index, this.bytes, start, end);
+    if (start >= 0)
+      return end - start <= INTERNED_LENGTH
+        ? this.shortText(index, start, end)
+        : this.utf8(index, this.bytes, start, end);
     const bytes = unquote(this.bytes, ~start, end);
     return this.utf8(index, bytes, 0, bytes.length);
   }
@@ -155,7 +157,10 @@ export class CsvRow implements RecordCells {
   /** Adds a field: `start` is ~offset for a quoted field to unquote. */
   add(start: number, end: number): void {
     if (this.count === this.starts.length) {
-      const grow = <T extends Int32Array>(from: T, to: T): T => (to.set(from), to);
+      const grow = <T extends Int32Array>(from: T, to: T): T => {
+        to.set(from);
+        return to;
+      };
       this.starts = grow(this.starts, new Int32Array(this.count * 2));
       this.ends = grow(this.ends, new Int32Array(this.count * 2));
     }

@@ -26,7 +26,7 @@ const CR_ONLY = 3;
  * The scanner proper: feed it chunks with `push` (split anywhere) and call `end`. Each non-blank
  * record goes to `onRecord`; syntax errors throw the UserError `readCsvRecords` throws.
  */
-export class CsvScanner {
+class CsvScanner {
   /** Holds the unfinished record and the chunk after it; bytes past `len` are stale, so look-aheads check `len`. */
   private buf = Buffer.allocUnsafe(1 << 16);
   /** Bytes held; where scanning resumes; where the current record and field start; its closing quote. */
@@ -301,10 +301,19 @@ export async function scanCsv(
  * The records of a CSV exactly as `readCsvRecords` (csv-parse) gives them, fields as strings, read
  * by the byte scanner: several times faster, for the survey platforms' exports.
  */
-export async function* scanCsvRecords(input: AsyncIterable<Buffer | string>, file: string, maxRecordSize = MAX_RECORD_SIZE): AsyncGenerator<CsvRecord> {
+export async function* scanCsvRecords(
+  input: AsyncIterable<Buffer | string>,
+  file: string,
+  maxRecordSize = MAX_RECORD_SIZE,
+): AsyncGenerator<CsvRecord> {
   let pending: CsvRecord[] = [];
   try {
-    for await (const _ of scanSteps(input, file, (cells, line) => pending.push({ fields: cellTexts(cells), line }), maxRecordSize)) {
+    for await (const _ of scanSteps(
+      input,
+      file,
+      (cells, line) => pending.push({ fields: cellTexts(cells), line }),
+      maxRecordSize,
+    )) {
       yield* pending;
       pending = [];
     }
@@ -366,7 +375,8 @@ async function* scanSteps(
     if (!(error instanceof InvalidUtf8Cell)) throw error;
     const named = (header as readonly string[] | null)?.[error.field];
     const column = named !== undefined && named.trim() !== '' ? named : error.field + 1;
-    const where = named === undefined && (header as readonly string[] | null) === null ? ` (header cell ${error.field + 1})` : '';
+    const where =
+      named === undefined && (header as readonly string[] | null) === null ? ` (header cell ${error.field + 1})` : '';
     throw notUtf8Error({ file, line: scanner.recordLine, column }, error.sample, 'data', where);
   }
 }

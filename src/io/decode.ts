@@ -14,8 +14,8 @@ import { own } from '../core/text/own.js';
 /** Names people use for encodings that the WHATWG decoders know under another label. */
 const ALIASES: Record<string, string> = {
   cp949: 'euc-kr',
-  'ms949': 'euc-kr',
-  'uhc': 'euc-kr',
+  ms949: 'euc-kr',
+  uhc: 'euc-kr',
   utf16: 'utf-16le',
   'utf-16': 'utf-16le',
   ucs2: 'utf-16le',
@@ -53,7 +53,12 @@ export class InvalidUtf8Cell extends Error {
  * The error for bytes that are not UTF-8, naming the encoding they look like. Data files are read
  * with `--encoding`; a questionnaire or saved result must be saved as UTF-8 (`kind: 'text'`).
  */
-export function notUtf8Error(where: Omit<Diagnostic, 'code' | 'message'> & { file: string }, sample: Uint8Array, kind: 'data' | 'text', detail = ''): UserError {
+export function notUtf8Error(
+  where: Omit<Diagnostic, 'code' | 'message'> & { file: string },
+  sample: Uint8Array,
+  kind: 'data' | 'text',
+  detail = '',
+): UserError {
   const guess = guessEncoding(sample);
   const looks = guess ? `: it looks like ${guess.description}` : '';
   const fix =
@@ -71,7 +76,11 @@ export function decodeUtf8Text(bytes: Buffer, file: string): string {
   if (bad >= 0) {
     // The sample starts at the line of the first bad byte: earlier lines may be all ASCII.
     const { line, column } = lineColumnAt(bytes, bad);
-    throw notUtf8Error({ file, line, column }, bytes.subarray(Math.max(0, bad - column), bad + SAMPLE_GUESS_BYTES), 'text');
+    throw notUtf8Error(
+      { file, line, column },
+      bytes.subarray(Math.max(0, bad - column), bad + SAMPLE_GUESS_BYTES),
+      'text',
+    );
   }
   const text = bytes.toString('utf8');
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
@@ -94,7 +103,11 @@ export function sniffEncoding(head: Uint8Array): string {
  * Re-encodes a stream to UTF-8. `encoding` is a decoder label, or 'auto' to sniff the first chunk.
  * A UTF-16 BOM is dropped by the decoder; a UTF-8 BOM is left for the CSV reader to strip.
  */
-export async function* decodeToUtf8(source: AsyncIterable<Buffer | string> | Iterable<Buffer | string>, encoding: string, file = ''): AsyncGenerator<Buffer> {
+export async function* decodeToUtf8(
+  source: AsyncIterable<Buffer | string> | Iterable<Buffer | string>,
+  encoding: string,
+  file = '',
+): AsyncGenerator<Buffer> {
   // Fatal: bytes that are not in the encoding are an error, never a silent replacement character.
   const fatal = (label: string) => new TextDecoder(label, { fatal: true });
   let decoder: TextDecoder | null = encoding !== 'auto' && encoding !== 'utf-8' ? fatal(encoding) : null;
@@ -126,7 +139,13 @@ export async function* decodeToUtf8(source: AsyncIterable<Buffer | string> | Ite
   for await (const piece of source) {
     const chunk = typeof piece === 'string' ? Buffer.from(piece) : piece;
     if (first && decoder && looksUtf8(chunk)) {
-      throw new UserError({ code: 'not-in-encoding', file, line: 1, message: `this file is UTF-8, not ${decoder.encoding}: read so, its text would be garbled`, hint: 'leave --encoding out' });
+      throw new UserError({
+        code: 'not-in-encoding',
+        file,
+        line: 1,
+        message: `this file is UTF-8, not ${decoder.encoding}: read so, its text would be garbled`,
+        hint: 'leave --encoding out',
+      });
     }
     first = false;
     if (pending) {
@@ -145,7 +164,12 @@ export async function* decodeToUtf8(source: AsyncIterable<Buffer | string> | Ite
     try {
       rest = (decoder as TextDecoder).decode();
     } catch {
-      throw new UserError({ code: 'not-in-encoding', file, line: lines + 1, message: `the file ends inside a character: not valid ${(decoder as TextDecoder).encoding}` });
+      throw new UserError({
+        code: 'not-in-encoding',
+        file,
+        line: lines + 1,
+        message: `the file ends inside a character: not valid ${(decoder as TextDecoder).encoding}`,
+      });
     }
     if (rest !== '') yield Buffer.from(rest, 'utf8');
   }
@@ -179,6 +203,17 @@ function notInEncodingError(file: string, encoding: string, chunk: Buffer, lines
   let line = linesBefore + 1;
   for (let at = before.indexOf('\n'); at !== -1; at = before.indexOf('\n', at + 1)) line++;
   const guess = isUtf8(chunk) ? null : guessEncoding(chunk);
-  const hint = isUtf8(chunk) ? 'it looks like UTF-8: leave --encoding out' : guess ? `it looks like ${guess.description}: try --encoding ${guess.encoding}` : 'check --encoding';
-  return new UserError({ code: 'not-in-encoding', file, line, column: bad - lineStart + 1, message: `not valid ${encoding}`, hint });
+  const hint = isUtf8(chunk)
+    ? 'it looks like UTF-8: leave --encoding out'
+    : guess
+      ? `it looks like ${guess.description}: try --encoding ${guess.encoding}`
+      : 'check --encoding';
+  return new UserError({
+    code: 'not-in-encoding',
+    file,
+    line,
+    column: bad - lineStart + 1,
+    message: `not valid ${encoding}`,
+    hint,
+  });
 }

@@ -1,5 +1,16 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, fstatSync, fsyncSync, ftruncateSync, openSync, readFileSync, statSync, unlinkSync, utimesSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  fstatSync,
+  fsyncSync,
+  ftruncateSync,
+  openSync,
+  readFileSync,
+  statSync,
+  unlinkSync,
+  utimesSync,
+  writeSync,
+} from 'node:fs';
 import { hostname } from 'node:os';
 import { isStaleLock, parseLockOwner, type LockOwner, type LockSeen } from '../core/audit/lock-owner.js';
 import { shownText } from '../core/audit/resume.js';
@@ -70,7 +81,10 @@ function lookAt(path: string): { text: string; seen: LockSeen } | null {
     const ageMs = Date.now() - statSync(path).mtimeMs;
     const owner = parseLockOwner(text);
     const host = hostname();
-    return { text, seen: { owner, host, ownerAlive: owner && owner.host === host ? pidAlive(owner.pid) : null, ageMs } };
+    return {
+      text,
+      seen: { owner, host, ownerAlive: owner && owner.host === host ? pidAlive(owner.pid) : null, ageMs },
+    };
   } catch (error) {
     if (errorCode(error) === 'ENOENT') return null;
     throw error;
@@ -184,7 +198,7 @@ export function isHeld(path: string, staleAfterMs: number): boolean {
 }
 
 /** Who holds the lock at `path`, for messages. */
-export function lockHolder(path: string): string {
+function lockHolder(path: string): string {
   const owner = lookAt(path)?.seen.owner;
   return owner ? `pid ${owner.pid} on ${shownText(owner.host)}` : 'another process';
 }
@@ -195,7 +209,11 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
  * Runs `body` holding the lock at `path`, waiting for it as long as `timeoutMs`. The wait is
  * jittered so that several waiters do not retry in step.
  */
-export async function withLock<T>(path: string, body: () => T | Promise<T>, options: { staleAfterMs: number; timeoutMs: number; file: string }): Promise<T> {
+export async function withLock<T>(
+  path: string,
+  body: () => T | Promise<T>,
+  options: { staleAfterMs: number; timeoutMs: number; file: string },
+): Promise<T> {
   const deadline = Date.now() + options.timeoutMs;
   let lock = tryLock(path, options.staleAfterMs);
   while (!lock) {

@@ -6,7 +6,7 @@ import { fileError } from './read-text.js';
 const CHUNK_BYTES = 256 * 1024;
 
 /** How messages name an input: `-` is stdin. */
-export const STDIN_NAME = '<stdin>';
+const STDIN_NAME = '<stdin>';
 export const inputName = (file: string): string => (file === '-' ? STDIN_NAME : file);
 
 /**
@@ -40,10 +40,16 @@ export interface InputChunks {
  * external memory that V8 frees only at its next collection, and a scan that makes almost no
  * garbage collects rarely: tens of MB of dead chunks were held at once.
  */
-export async function openChunks(file: string, stdin: Readable, reuse: boolean, range?: { start: number; end: number }): Promise<InputChunks> {
+export async function openChunks(
+  file: string,
+  stdin: Readable,
+  reuse: boolean,
+  range?: { start: number; end: number },
+): Promise<InputChunks> {
   if (file === '-') {
     const chunks = (async function* () {
-      for await (const chunk of stdin as AsyncIterable<Buffer | string>) yield typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+      for await (const chunk of stdin as AsyncIterable<Buffer | string>)
+        yield typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
     })();
     return { chunks, close: async () => {} };
   }
@@ -60,7 +66,10 @@ export async function openChunks(file: string, stdin: Readable, reuse: boolean, 
     // A read the consumer never waits for (it stopped early) must not fail unhandled.
     const read = (into: Buffer) => {
       const length = Math.min(CHUNK_BYTES, end - position);
-      const pending = length > 0 ? handle.read(into, 0, length, seekable ? position : null) : Promise.resolve({ bytesRead: 0, buffer: into });
+      const pending =
+        length > 0
+          ? handle.read(into, 0, length, seekable ? position : null)
+          : Promise.resolve({ bytesRead: 0, buffer: into });
       const done = pending.then(
         (result) => {
           position += result.bytesRead;

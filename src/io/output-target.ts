@@ -20,7 +20,8 @@ const DESCRIPTOR_PATH = /^\/(?:dev\/(?:stdout|stderr|fd\/\d+)|proc\/(?:self|thre
 /** Works out what `file` names, refusing what servqual must never write over. */
 export async function resolveOutputTarget(file: string): Promise<OutputTarget> {
   // resolve() drops a trailing slash: `--output reports/` would otherwise become a file named reports.
-  if (file.endsWith('/')) throw new UserError({ code: 'file-eisdir', file, message: 'names a directory (it ends with /), not a file' });
+  if (file.endsWith('/'))
+    throw new UserError({ code: 'file-eisdir', file, message: 'names a directory (it ends with /), not a file' });
   const given = resolve(file);
   let existing: Stats;
   try {
@@ -29,15 +30,25 @@ export async function resolveOutputTarget(file: string): Promise<OutputTarget> {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw fileError(error, file);
     const link = await lstat(given).catch(() => null);
     if (link?.isSymbolicLink()) {
-      throw new UserError({ code: 'output-dangling-link', file, message: 'is a symbolic link to a file that does not exist', hint: 'remove the link, or create its target first' });
+      throw new UserError({
+        code: 'output-dangling-link',
+        file,
+        message: 'is a symbolic link to a file that does not exist',
+        hint: 'remove the link, or create its target first',
+      });
     }
     return { kind: 'replace', path: join(await realDirectory(given, file), basename(given)), existing: null };
   }
   if (existing.isDirectory()) throw new UserError({ code: 'file-eisdir', file, message: 'is a directory, not a file' });
-  if (DESCRIPTOR_PATH.test(given) || existing.isFIFO() || existing.isCharacterDevice()) return { kind: 'through', path: given, existing };
+  if (DESCRIPTOR_PATH.test(given) || existing.isFIFO() || existing.isCharacterDevice())
+    return { kind: 'through', path: given, existing };
   if (!existing.isFile()) {
     const what = existing.isBlockDevice() ? 'a block device' : existing.isSocket() ? 'a socket' : 'not a regular file';
-    throw new UserError({ code: 'output-special', file, message: `is ${what}: servqual writes to regular files, pipes and character devices only` });
+    throw new UserError({
+      code: 'output-special',
+      file,
+      message: `is ${what}: servqual writes to regular files, pipes and character devices only`,
+    });
   }
   try {
     return { kind: 'replace', path: await realpath(given), existing };
@@ -54,7 +65,12 @@ async function realDirectory(path: string, file: string): Promise<string> {
     return directory;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-      throw new UserError({ code: 'no-directory', file, message: `directory ${dirname(file)} does not exist`, hint: `create it first: mkdir -p ${dirname(file)}` });
+      throw new UserError({
+        code: 'no-directory',
+        file,
+        message: `directory ${dirname(file)} does not exist`,
+        hint: `create it first: mkdir -p ${dirname(file)}`,
+      });
     }
     throw fileError(error, file);
   }
@@ -64,7 +80,11 @@ async function realDirectory(path: string, file: string): Promise<string> {
  * Refuses an output that is one of the inputs, by device and inode rather than by name, so that
  * `..`, symlinked directories, `/proc/self/cwd` and hard links are all seen through.
  */
-export async function refuseInputAsOutput(target: OutputTarget, inputs: readonly string[], file: string): Promise<void> {
+export async function refuseInputAsOutput(
+  target: OutputTarget,
+  inputs: readonly string[],
+  file: string,
+): Promise<void> {
   const out = target.existing;
   if (out === null) return;
   for (const input of inputs) {
@@ -72,7 +92,11 @@ export async function refuseInputAsOutput(target: OutputTarget, inputs: readonly
     const info = await stat(input).catch(() => null);
     if (info !== null && info.dev === out.dev && info.ino === out.ino) {
       const named = resolve(input) === resolve(file) ? '' : ` (it is ${input})`;
-      throw new UserError({ code: 'output-is-input', file, message: `refusing to overwrite an input file with the output${named}` });
+      throw new UserError({
+        code: 'output-is-input',
+        file,
+        message: `refusing to overwrite an input file with the output${named}`,
+      });
     }
   }
 }

@@ -87,7 +87,11 @@ const yesNoPrompt = createPrompt<boolean, YesNoConfig>((config, done) => {
     }
     if (isEnterKey(key)) {
       const typed = value.trim();
-      const answer = config.words.accept.yes.test(typed) ? true : config.words.accept.no.test(typed) ? false : config.default;
+      const answer = config.words.accept.yes.test(typed)
+        ? true
+        : config.words.accept.no.test(typed)
+          ? false
+          : config.default;
       setValue(answer ? config.words.yes : config.words.no);
       setStatus('done');
       done(answer);
@@ -131,7 +135,11 @@ const scalePrompt = createPrompt<Reply<number>, ScaleConfig>((config, done) => {
     if (event.type === 'none') return;
     setStatus('done');
     const reply: Reply<number> =
-      event.type === 'answer' ? { type: 'answer', value: event.value } : event.type === 'skip' ? { type: 'skip' } : { type: 'back' };
+      event.type === 'answer'
+        ? { type: 'answer', value: event.value }
+        : event.type === 'skip'
+          ? { type: 'skip' }
+          : { type: 'back' };
     setAnswer(reply.type === 'answer' ? String(reply.value) : reply.type === 'skip' ? config.skipped : '←');
     done(reply);
   });
@@ -154,7 +162,9 @@ const scalePrompt = createPrompt<Reply<number>, ScaleConfig>((config, done) => {
     `  ${points.join(' ')}${state.typed ? `   ${state.typed}_` : ''}`,
   ];
   if (question.previous !== undefined) {
-    lines.push(`  ${fill(config.previously, { value: question.previous === null ? config.skipped : String(question.previous) })}`);
+    lines.push(
+      `  ${fill(config.previously, { value: question.previous === null ? config.skipped : String(question.previous) })}`,
+    );
   }
   lines.push(theme.style.help(`  ${config.keys}`));
   return lines.join('\n');
@@ -355,7 +365,9 @@ export function terminalPrompter(m: AuditMessages, color: boolean, context: Cont
       let index = 0;
       while (index < question.dimensions.length) {
         const dimension = question.dimensions[index] as { id: string; label: string };
-        const used = Object.entries(points).filter(([id]) => ids.indexOf(id) < index).reduce((s, [, v]) => s + v, 0);
+        const used = Object.entries(points)
+          .filter(([id]) => ids.indexOf(id) < index)
+          .reduce((s, [, v]) => s + v, 0);
         const remaining = 100 - used;
         const last = index === question.dimensions.length - 1;
         const previous = question.previous?.[dimension.id];
@@ -368,7 +380,9 @@ export function terminalPrompter(m: AuditMessages, color: boolean, context: Cont
               validate: (v: string) => {
                 if (v.trim() === BACK) return true;
                 const n = Number(v.replace(',', '.'));
-                return v.trim() !== '' && Number.isFinite(n) && n >= 0 && n <= remaining ? true : fill(m.notANumber, { min: '0', max: String(remaining) });
+                return v.trim() !== '' && Number.isFinite(n) && n >= 0 && n <= remaining
+                  ? true
+                  : fill(m.notANumber, { min: '0', max: String(remaining) });
               },
             },
             context,
@@ -410,13 +424,26 @@ export function terminalPrompter(m: AuditMessages, color: boolean, context: Cont
 }
 
 /** Asks yes or no in the questionnaire's language. */
-export function promptYesNo(message: string, defaultValue: boolean, words: YesNoWords, color: boolean, context: Context = {}): Promise<boolean> {
+export function promptYesNo(
+  message: string,
+  defaultValue: boolean,
+  words: YesNoWords,
+  color: boolean,
+  context: Context = {},
+): Promise<boolean> {
   replayTypedAhead(context);
-  return guarded(yesNoPrompt({ message, default: defaultValue, words, theme: color ? COLOR_THEME : PLAIN_THEME }, context));
+  return guarded(
+    yesNoPrompt({ message, default: defaultValue, words, theme: color ? COLOR_THEME : PLAIN_THEME }, context),
+  );
 }
 
 /** Asks to pick one of several choices (arrows and Enter). */
-export function promptChoice(message: string, choices: { name: string; value: string }[], color: boolean, context: Context = {}): Promise<string> {
+export function promptChoice(
+  message: string,
+  choices: { name: string; value: string }[],
+  color: boolean,
+  context: Context = {},
+): Promise<string> {
   replayTypedAhead(context);
   return guarded(select({ message, choices, theme: color ? COLOR_THEME : PLAIN_THEME }, context));
 }

@@ -3,7 +3,13 @@ import { UserError, type Diagnostic } from '../errors.js';
 import type { Questionnaire, SourcePlatform } from '../core/questionnaire/model.js';
 import { DEFAULT_SPEEDER_RATIO } from '../core/questionnaire/validate.js';
 import { addRecord, beginTable, type ScoringState } from '../core/scoring/scorer.js';
-import { adaptRecord, emptyExportStats, exportWarnings, type ExportStats, type ExportWarning } from '../core/sources/adapt.js';
+import {
+  adaptRecord,
+  emptyExportStats,
+  exportWarnings,
+  type ExportStats,
+  type ExportWarning,
+} from '../core/sources/adapt.js';
 import { defaultHeaderRows } from '../core/sources/headers.js';
 import { finishLong, planLong, pushLong, startLong, type LongPlan } from '../core/sources/long.js';
 import { planExport, type ExportPlan, type PlanProblem } from '../core/sources/plan.js';
@@ -14,7 +20,7 @@ import { decodeToUtf8 } from './decode.js';
 import { inputName, openChunks } from './open-input.js';
 
 /** One generic record read from an export. */
-export interface ExportRecord {
+interface ExportRecord {
   fields: string[];
   /** The line on which the response starts in the export (its first row, for the long format). */
   line: number;
@@ -23,7 +29,7 @@ export interface ExportRecord {
 }
 
 /** An export opened for reading: the generic header, then the records as they stream. */
-export interface ExportTable {
+interface ExportTable {
   platform: SourcePlatform;
   /** The generic header the scorer plans its columns from. */
   header: string[];
@@ -42,7 +48,11 @@ export interface ExportTable {
 const LOOKAHEAD = 4;
 
 function planError(problems: PlanProblem[], file: string, line: number): UserError {
-  return new UserError(problems.map((p): Diagnostic => ({ code: p.code, file, line, message: p.message, ...(p.hint ? { hint: p.hint } : {}) })));
+  return new UserError(
+    problems.map(
+      (p): Diagnostic => ({ code: p.code, file, line, message: p.message, ...(p.hint ? { hint: p.hint } : {}) }),
+    ),
+  );
 }
 
 async function* remaining(buffered: CsvRecord[], rest: AsyncGenerator<CsvRecord>): AsyncGenerator<CsvRecord> {
@@ -50,18 +60,35 @@ async function* remaining(buffered: CsvRecord[], rest: AsyncGenerator<CsvRecord>
   yield* rest;
 }
 
-async function* wideRecords(plan: ExportPlan, source: AsyncGenerator<CsvRecord>, stats: ExportStats): AsyncGenerator<ExportRecord> {
+async function* wideRecords(
+  plan: ExportPlan,
+  source: AsyncGenerator<CsvRecord>,
+  stats: ExportStats,
+): AsyncGenerator<ExportRecord> {
   for await (const record of source) {
     const fields = adaptRecord(plan, record.fields, stats);
     if (fields !== null) yield { fields, line: record.line };
   }
 }
 
-async function* longRecords(plan: LongPlan, source: AsyncGenerator<CsvRecord>, stats: ExportStats, file: string): AsyncGenerator<ExportRecord> {
+async function* longRecords(
+  plan: LongPlan,
+  source: AsyncGenerator<CsvRecord>,
+  stats: ExportStats,
+  file: string,
+): AsyncGenerator<ExportRecord> {
   const state = startLong(plan);
   for await (const row of source) {
     const { record, problem } = pushLong(state, row.fields, row.line);
-    if (problem) throw new UserError({ code: 'long-format', file, line: problem.line, column: problem.column, message: problem.message, ...(problem.hint ? { hint: problem.hint } : {}) });
+    if (problem)
+      throw new UserError({
+        code: 'long-format',
+        file,
+        line: problem.line,
+        column: problem.column,
+        message: problem.message,
+        ...(problem.hint ? { hint: problem.hint } : {}),
+      });
     if (record) {
       stats.responses++;
       yield record;
@@ -81,7 +108,12 @@ async function* longRecords(plan: LongPlan, source: AsyncGenerator<CsvRecord>, s
  * respondent. Header problems are thrown as one UserError positioned at the header.
  * @example const table = await readExportRecords(stream, 'export.csv', q, 'qualtrics');
  */
-export async function readExportRecords(input: AsyncIterable<Buffer | string>, file: string, q: Questionnaire, platform: SourcePlatform): Promise<ExportTable> {
+async function readExportRecords(
+  input: AsyncIterable<Buffer | string>,
+  file: string,
+  q: Questionnaire,
+  platform: SourcePlatform,
+): Promise<ExportTable> {
   const csv = scanCsvRecords(input, file);
   const buffered: CsvRecord[] = [];
   for (let i = 0; i < LOOKAHEAD + (q.source?.headerRows ?? 0); i++) {
@@ -89,7 +121,12 @@ export async function readExportRecords(input: AsyncIterable<Buffer | string>, f
     if (next.done) break;
     buffered.push(next.value);
   }
-  if (buffered.length === 0) throw new UserError({ code: 'empty-file', file, message: 'the file is empty: expected the export\'s header rows and one row per response' });
+  if (buffered.length === 0)
+    throw new UserError({
+      code: 'empty-file',
+      file,
+      message: "the file is empty: expected the export's header rows and one row per response",
+    });
   const stats = emptyExportStats();
   const ratio = q.source?.speederRatio ?? DEFAULT_SPEEDER_RATIO;
   const rows = buffered.map((r) => r.fields);
@@ -116,14 +153,30 @@ export async function readExportRecords(input: AsyncIterable<Buffer | string>, f
   // A declared platform whose header rows do not fit would read a response as a header; told header rows are the user's word.
   const misfit = q.source?.headerRows === undefined ? responseInHeader(platform, rows, count) : null;
   if (misfit !== null) {
-    throw new UserError({ code: 'wrong-source', file, line: buffered[misfit.row]?.line ?? 1, message: misfit.message, hint: misfit.hint });
+    throw new UserError({
+      code: 'wrong-source',
+      file,
+      line: buffered[misfit.row]?.line ?? 1,
+      message: misfit.message,
+      hint: misfit.hint,
+    });
   }
   if (buffered.length < count) {
-    throw new UserError({ code: 'short-header', file, line: buffered.at(-1)?.line ?? 1, message: `the file ends inside its header: a ${platform} export has ${count} header rows` });
+    throw new UserError({
+      code: 'short-header',
+      file,
+      line: buffered.at(-1)?.line ?? 1,
+      message: `the file ends inside its header: a ${platform} export has ${count} header rows`,
+    });
   }
   const headerRecords = buffered.splice(0, count);
   const headerLine = (headerRecords.at(-1) as CsvRecord).line;
-  const { plan, problems } = planExport(q, platform, headerRecords.map((r) => r.fields), buffered[0]?.fields);
+  const { plan, problems } = planExport(
+    q,
+    platform,
+    headerRecords.map((r) => r.fields),
+    buffered[0]?.fields,
+  );
   if (problems.length > 0) throw planError(problems, file, headerRecords[0]?.line ?? 1);
   return {
     platform,
@@ -145,11 +198,26 @@ export async function readExportRecords(input: AsyncIterable<Buffer | string>, f
  * bad cells are reported at the export's line and under the export's own column header.
  * Returns the export's warnings (dropped responses, speeders).
  */
-export async function scoreExportFile(state: ScoringState, file: string, input: AsyncIterable<Buffer | string>, platform: SourcePlatform): Promise<ExportWarning[]> {
+export async function scoreExportFile(
+  state: ScoringState,
+  file: string,
+  input: AsyncIterable<Buffer | string>,
+  platform: SourcePlatform,
+): Promise<ExportWarning[]> {
   const table = await readExportRecords(input, file, state.questionnaire, platform);
   const { plan, missing } = beginTable(state, table.header, file);
   if (missing.length > 0) {
-    throw new UserError(missing.map((m): Diagnostic => ({ code: m.code, file, line: table.headerLine, message: m.message, ...(m.hint ? { hint: m.hint } : {}) })));
+    throw new UserError(
+      missing.map(
+        (m): Diagnostic => ({
+          code: m.code,
+          file,
+          line: table.headerLine,
+          message: m.message,
+          ...(m.hint ? { hint: m.hint } : {}),
+        }),
+      ),
+    );
   }
   for await (const record of table.records) {
     const before = state.problems.length;
@@ -164,7 +232,12 @@ export async function scoreExportFile(state: ScoringState, file: string, input: 
     }
   }
   if (table.stats.responses === 0) {
-    throw new UserError({ code: 'no-rows', file, line: table.headerLine, message: 'the export has no responses after its header' });
+    throw new UserError({
+      code: 'no-rows',
+      file,
+      line: table.headerLine,
+      message: 'the export has no responses after its header',
+    });
   }
   return table.warnings();
 }
@@ -173,7 +246,12 @@ export async function scoreExportFile(state: ScoringState, file: string, input: 
  * The first `limit` records of an export (`-` reads `stdin`), for `servqual map`: its header rows
  * and a sample of responses. Stops reading there, so a large export costs no more than its head.
  */
-export async function readExportSample(file: string, limit: number, stdin: Readable, encoding = 'auto'): Promise<string[][]> {
+export async function readExportSample(
+  file: string,
+  limit: number,
+  stdin: Readable,
+  encoding = 'auto',
+): Promise<string[][]> {
   const input = await openChunks(file, stdin, true);
   const rows: string[][] = [];
   try {
@@ -184,6 +262,11 @@ export async function readExportSample(file: string, limit: number, stdin: Reada
   } finally {
     await input.close();
   }
-  if (rows.length === 0) throw new UserError({ code: 'empty-file', file, message: 'the file is empty: expected an export with its header rows' });
+  if (rows.length === 0)
+    throw new UserError({
+      code: 'empty-file',
+      file,
+      message: 'the file is empty: expected an export with its header rows',
+    });
   return rows;
 }

@@ -17,7 +17,7 @@ export function position(text: string, offset: number): { line: number; column: 
  * No servqual file nests deeper than a few levels; beyond this, a file is refused before anything
  * recursive (the schema's checks, the tree that gives positions) walks it and overflows the stack.
  */
-export const MAX_JSON_DEPTH = 64;
+const MAX_JSON_DEPTH = 64;
 
 /** The offset of the first bracket nested deeper than `limit` (outside strings), or -1. */
 function tooDeepAt(text: string, limit: number): number {
@@ -46,7 +46,13 @@ function tooDeepAt(text: string, limit: number): number {
 export function parseJsonText(text: string, file: string): unknown {
   // First: jsonc-parser, which locates syntax errors, recurses as deep as the brackets go.
   const deep = tooDeepAt(text, MAX_JSON_DEPTH);
-  if (deep >= 0) throw new UserError({ code: 'json-too-deep', file, ...position(text, deep), message: `nested deeper than ${MAX_JSON_DEPTH} levels: not a servqual file` });
+  if (deep >= 0)
+    throw new UserError({
+      code: 'json-too-deep',
+      file,
+      ...position(text, deep),
+      message: `nested deeper than ${MAX_JSON_DEPTH} levels: not a servqual file`,
+    });
   try {
     return JSON.parse(text);
   } catch {
@@ -55,7 +61,11 @@ export function parseJsonText(text: string, file: string): unknown {
     parseJsonc(text, errors, { disallowComments: true, allowTrailingComma: false });
     const first = errors[0];
     const { line, column } = position(text, first?.offset ?? text.length);
-    const what = first ? printParseErrorCode(first.error).replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase() : 'syntax error';
+    const what = first
+      ? printParseErrorCode(first.error)
+          .replace(/([a-z])([A-Z])/g, '$1 $2')
+          .toLowerCase()
+      : 'syntax error';
     throw new UserError({ code: 'json-syntax', file, line, column, message: `not valid JSON: ${what}` });
   }
 }
@@ -66,9 +76,13 @@ export function parseJsonText(text: string, file: string): unknown {
  * every subtree off them: no tree of the whole document, which for a damaged file of millions of
  * values would take seconds and hundreds of MB.
  */
-export function locateAll(text: string, paths: readonly (readonly (string | number)[])[]): ({ line: number; column: number } | null)[] {
+export function locateAll(
+  text: string,
+  paths: readonly (readonly (string | number)[])[],
+): ({ line: number; column: number } | null)[] {
   const best = paths.map(() => ({ depth: -1, offset: 0 }));
-  const within = (at: JSONPath, path: readonly (string | number)[]) => at.length <= path.length && at.every((part, i) => part === path[i]);
+  const within = (at: JSONPath, path: readonly (string | number)[]) =>
+    at.length <= path.length && at.every((part, i) => part === path[i]);
   const value = (at: JSONPath, where: number) => {
     paths.forEach((path, i) => {
       const b = best[i] as { depth: number; offset: number };

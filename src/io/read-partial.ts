@@ -17,8 +17,19 @@ export async function readPartial(file: string, q: Questionnaire): Promise<Scori
   const { state, problems, omitted = 0 } = fromPartial(parseJsonText(text, file), q);
   if (state) return state;
   const listed = problems.slice(0, MAX_LISTED);
-  const places = locateAll(text, listed.map((p) => p.path));
-  const diagnostics = listed.map((p, i): Diagnostic => ({ code: p.code, file, ...(places[i] ?? {}), message: p.message, ...(p.hint ? { hint: p.hint } : {}) }));
+  const places = locateAll(
+    text,
+    listed.map((p) => p.path),
+  );
+  const diagnostics = listed.map(
+    (p, i): Diagnostic => ({
+      code: p.code,
+      file,
+      ...(places[i] ?? {}),
+      message: p.message,
+      ...(p.hint ? { hint: p.hint } : {}),
+    }),
+  );
   const total = problems.length + omitted;
   const more = total - diagnostics.length;
   throw new UserError(diagnostics, more > 0 ? { trailer: [`... and ${more} more problems (${total} in all)`] } : {});

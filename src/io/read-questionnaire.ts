@@ -39,4 +39,3 @@ export async function loadQuestionnaire(file: string): Promise<Questionnaire> {
   if (!check.questionnaire) throw new UserError(check.diagnostics);
   return check.questionnaire;
 }
-

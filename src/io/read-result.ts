@@ -18,11 +18,23 @@ export async function readResult(file: string): Promise<Result> {
   const text = await readTextFile(file);
   const value = parseJsonText(text, file);
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    throw new UserError({ code: 'not-a-result', file, line: 1, column: 1, message: 'expected a servqual JSON result (an object), found something else', hint: RESCORE });
+    throw new UserError({
+      code: 'not-a-result',
+      file,
+      line: 1,
+      column: 1,
+      message: 'expected a servqual JSON result (an object), found something else',
+      hint: RESCORE,
+    });
   }
   const version = (value as { schemaVersion?: unknown }).schemaVersion;
   if (version !== 1) {
-    const found = version === undefined ? 'no schemaVersion' : typeof version === 'number' && Number.isFinite(version) ? `schemaVersion ${version}` : 'a schemaVersion that is not a number';
+    const found =
+      version === undefined
+        ? 'no schemaVersion'
+        : typeof version === 'number' && Number.isFinite(version)
+          ? `schemaVersion ${version}`
+          : 'a schemaVersion that is not a number';
     const partial = (value as { kind?: unknown }).kind === 'servqual-partial';
     throw new UserError({
       code: version === undefined ? 'not-a-result' : 'schema-version',
@@ -35,8 +47,21 @@ export async function readResult(file: string): Promise<Result> {
   const { result, problems } = checkResult(value);
   if (result) return result;
   const listed = problems.slice(0, MAX_LISTED);
-  const places = locateAll(text, listed.map((p) => p.path));
-  const diagnostics = listed.map((p, i): Diagnostic => ({ code: 'invalid-result', file, ...(places[i] ?? {}), message: `${formatResultPath(p.path)}: ${p.message}` }));
+  const places = locateAll(
+    text,
+    listed.map((p) => p.path),
+  );
+  const diagnostics = listed.map(
+    (p, i): Diagnostic => ({
+      code: 'invalid-result',
+      file,
+      ...(places[i] ?? {}),
+      message: `${formatResultPath(p.path)}: ${p.message}`,
+    }),
+  );
   const more = problems.length - diagnostics.length;
-  throw new UserError(diagnostics, more > 0 ? { trailer: [`... and ${more} more problems (${problems.length} in all)`] } : {});
+  throw new UserError(
+    diagnostics,
+    more > 0 ? { trailer: [`... and ${more} more problems (${problems.length} in all)`] } : {},
+  );
 }

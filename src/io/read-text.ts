@@ -3,7 +3,7 @@ import { UserError } from '../errors.js';
 import { decodeUtf8Text } from './decode.js';
 
 /** Largest text file (questionnaire, saved result) read whole; CSVs are streamed instead. */
-export const MAX_TEXT_BYTES = 64 * 1024 * 1024;
+const MAX_TEXT_BYTES = 64 * 1024 * 1024;
 /** A questionnaire is a few tens of kilobytes; anything this big is not one. */
 export const MAX_QUESTIONNAIRE_BYTES = 4 * 1024 * 1024;
 /** One read of a text file. */

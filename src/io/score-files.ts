@@ -26,7 +26,6 @@ import { scoreFileThreaded } from './score-threads.js';
 /** A header that lacks dozens of columns is the wrong file or an export: a few examples say enough. */
 const MAX_MISSING_SHOWN = 10;
 
-
 /** For a shard of a file (see score-threads.ts): where its lines start, and whether it may hold no rows. */
 export interface ShardOptions {
   /** Added to every record's line, so a shard read after the header reports the file's lines. */
@@ -34,7 +33,12 @@ export interface ShardOptions {
   allowNoRows?: boolean;
 }
 
-export async function scoreOneFile(state: ScoringState, file: string, input: AsyncIterable<Buffer | string>, shard: ShardOptions = {}): Promise<void> {
+export async function scoreOneFile(
+  state: ScoringState,
+  file: string,
+  input: AsyncIterable<Buffer | string>,
+  shard: ShardOptions = {},
+): Promise<void> {
   const lineOffset = shard.lineOffset ?? 0;
   const name = inputName(file);
   let header: { plan: ColumnPlan; line: number } | null = null;
@@ -50,22 +54,39 @@ export async function scoreOneFile(state: ScoringState, file: string, input: Asy
     const { plan, missing } = beginTable(state, texts, name);
     if (missing.length > 0) {
       const shown = missing.slice(0, MAX_MISSING_SHOWN);
-      const trailer = missing.length > shown.length ? [`... and ${missing.length - shown.length} more problems with the header`] : [];
+      const trailer =
+        missing.length > shown.length ? [`... and ${missing.length - shown.length} more problems with the header`] : [];
       if (missing.some((m) => m.code === 'missing-column')) {
         // A survey platform's export read as a generic CSV: say which --source would read it.
         const suggestion = sourceHint([texts]);
-        trailer.push(`hint: ${suggestion ?? 'if this is a survey platform\'s export, `servqual map FILE --questionnaire QUESTIONNAIRE` proposes how its columns map to the items'}`);
+        trailer.push(
+          `hint: ${suggestion ?? "if this is a survey platform's export, `servqual map FILE --questionnaire QUESTIONNAIRE` proposes how its columns map to the items"}`,
+        );
       }
       throw new UserError(
-        shown.map((m): Diagnostic => ({ code: m.code, file: name, line, message: m.message, ...(m.hint ? { hint: m.hint } : {}) })),
+        shown.map(
+          (m): Diagnostic => ({
+            code: m.code,
+            file: name,
+            line,
+            message: m.message,
+            ...(m.hint ? { hint: m.hint } : {}),
+          }),
+        ),
         { trailer },
       );
     }
     header = { plan, line };
   });
   const first = header as { plan: ColumnPlan; line: number } | null;
-  if (first === null) throw new UserError({ code: 'empty-file', file: name, message: 'the file is empty: expected a header row and one row per respondent' });
-  if (rows === 0 && shard.allowNoRows !== true) throw new UserError({ code: 'no-rows', file: name, line: first.line, message: 'the header has no rows after it' });
+  if (first === null)
+    throw new UserError({
+      code: 'empty-file',
+      file: name,
+      message: 'the file is empty: expected a header row and one row per respondent',
+    });
+  if (rows === 0 && shard.allowNoRows !== true)
+    throw new UserError({ code: 'no-rows', file: name, line: first.line, message: 'the header has no rows after it' });
 }
 
 export interface ReadOptions {
@@ -92,14 +113,25 @@ async function* counted(source: AsyncIterable<Buffer>, count: (bytes: number) =>
 async function totalSize(files: readonly string[]): Promise<number> {
   if (files.includes('-')) return 0;
   let total = 0;
-  for (const file of files) total += await stat(file).then((info) => info.size, () => 0);
+  for (const file of files)
+    total += await stat(file).then(
+      (info) => info.size,
+      () => 0,
+    );
   return total;
 }
 
 /** Whether every named input is a regular file (not stdin, a pipe such as `<(zcat x.gz)`, or a device). */
 async function regularFiles(files: readonly string[]): Promise<boolean> {
   for (const file of files) {
-    if (file === '-' || !(await stat(file).then((info) => info.isFile(), () => false))) return false;
+    if (
+      file === '-' ||
+      !(await stat(file).then(
+        (info) => info.isFile(),
+        () => false,
+      ))
+    )
+      return false;
   }
   return true;
 }
@@ -131,7 +163,11 @@ export async function scoreFilesToState(
     for (const file of threaded === null ? files : []) {
       // The byte scanner copies each chunk (generic CSVs and exports alike), so the reader reuses its buffers.
       const raw = await openChunks(file, options.stdin ?? process.stdin, true);
-      const input = decodeToUtf8(progress ? counted(raw.chunks, count) : raw.chunks, options.encoding ?? 'auto', inputName(file));
+      const input = decodeToUtf8(
+        progress ? counted(raw.chunks, count) : raw.chunks,
+        options.encoding ?? 'auto',
+        inputName(file),
+      );
       try {
         if (platform === 'generic') await scoreOneFile(state, file, input);
         else state.exportWarnings.push(...(await scoreExportFile(state, inputName(file), input, platform)));
@@ -143,7 +179,15 @@ export async function scoreFilesToState(
     progress?.stop();
   }
   if (state.invalidCells > 0) {
-    const diagnostics = state.problems.map((p): Diagnostic => ({ code: 'invalid-cell', file: p.source ?? '', line: p.line, column: p.column, message: p.message }));
+    const diagnostics = state.problems.map(
+      (p): Diagnostic => ({
+        code: 'invalid-cell',
+        file: p.source ?? '',
+        line: p.line,
+        column: p.column,
+        message: p.message,
+      }),
+    );
     const more = state.invalidCells - state.problems.length;
     const trailer = more > 0 ? [`... and ${more} more invalid cells (${state.invalidCells} in all)`] : [];
     trailer.push('hint: fix the cells, or pass --skip-invalid to treat them as missing answers');
@@ -159,6 +203,10 @@ export async function scoreFilesToState(
 }
 
 /** Scores response files into the contract's result, with any export warnings added. */
-export async function scoreFiles(q: Questionnaire, files: readonly string[], options: ScoreOptions & ReadOptions = {}): Promise<Result> {
+export async function scoreFiles(
+  q: Questionnaire,
+  files: readonly string[],
+  options: ScoreOptions & ReadOptions = {},
+): Promise<Result> {
   return finishScoring(await scoreFilesToState(q, files, options));
 }

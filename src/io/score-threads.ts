@@ -167,7 +167,11 @@ async function planSplits(file: string, threads: number): Promise<Plan | null> {
       }
       let found = -1;
       for (;;) {
-        const at = pass.seek(chunk, position - chunkStart, position > chunkStart ? (chunk[position - chunkStart - 1] as number) : previous);
+        const at = pass.seek(
+          chunk,
+          position - chunkStart,
+          position > chunkStart ? (chunk[position - chunkStart - 1] as number) : previous,
+        );
         if (at >= 0) {
           found = chunkStart + at;
           position = found;
@@ -212,7 +216,11 @@ function threadCount(threads: number): number {
  * first problems in file order when cells are invalid), or null when this run should be read on
  * one thread instead (which then gives the exact result or error of today's path).
  */
-export async function scoreFileThreaded(q: Questionnaire, files: readonly string[], options: ScoreOptions & ReadOptions): Promise<ScoringState | null> {
+export async function scoreFileThreaded(
+  q: Questionnaire,
+  files: readonly string[],
+  options: ScoreOptions & ReadOptions,
+): Promise<ScoringState | null> {
   const threads = threadCount(options.threads ?? 1);
   if (threads < 2 || files.length !== 1) return null;
   const file = files[0] as string;

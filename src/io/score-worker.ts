@@ -20,7 +20,10 @@ async function scoreShard(task: ShardTask): Promise<ShardReply> {
   // The scanner copies every chunk, so the range is read into reused buffers, as one thread reads a file.
   const input = await openChunks(task.file, process.stdin, true, { start: task.start, end: task.end });
   try {
-    await scoreOneFile(state, task.file, withHeader(task.header, input.chunks), { lineOffset: task.lineOffset, allowNoRows: true });
+    await scoreOneFile(state, task.file, withHeader(task.header, input.chunks), {
+      lineOffset: task.lineOffset,
+      allowNoRows: true,
+    });
   } finally {
     await input.close();
   }
@@ -41,7 +44,14 @@ async function scoreShard(task: ShardTask): Promise<ShardReply> {
 scoreShard(workerData as ShardTask).then(
   (reply) => {
     const ids = reply.ok ? reply.exactIds : null;
-    parentPort?.postMessage(reply, ids ? [ids.units.buffer, ids.starts.buffer, ids.slots.buffer].map((b) => b as ArrayBuffer) : []);
+    parentPort?.postMessage(
+      reply,
+      ids ? [ids.units.buffer, ids.starts.buffer, ids.slots.buffer].map((b) => b as ArrayBuffer) : [],
+    );
   },
-  (error: unknown) => parentPort?.postMessage({ ok: false, message: error instanceof Error ? error.message : String(error) } satisfies ShardReply),
+  (error: unknown) =>
+    parentPort?.postMessage({
+      ok: false,
+      message: error instanceof Error ? error.message : String(error),
+    } satisfies ShardReply),
 );

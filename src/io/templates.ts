@@ -5,8 +5,8 @@ import { parse } from 'yaml';
 import { readTextFile } from './read-text.js';
 
 /** The folders the package ships, found from this file (src/io or dist/io) so it works installed or from a checkout. */
-export const packageRoot = fileURLToPath(new URL('../../', import.meta.url));
-export const templatesDir = join(packageRoot, 'templates');
+const packageRoot = fileURLToPath(new URL('../../', import.meta.url));
+const templatesDir = join(packageRoot, 'templates');
 export const schemaFile = join(packageRoot, 'schema', 'questionnaire.schema.json');
 
 export interface TemplateInfo {
@@ -23,7 +23,9 @@ const TEMPLATE_FILE = /^(?<name>[a-z0-9-]+)\.(?<language>[a-z]{2})\.yaml$/;
 
 /** Every bundled template, sorted by name then language. */
 export async function listTemplates(): Promise<TemplateInfo[]> {
-  const files = readdirSync(templatesDir).filter((f) => TEMPLATE_FILE.test(f)).sort();
+  const files = readdirSync(templatesDir)
+    .filter((f) => TEMPLATE_FILE.test(f))
+    .sort();
   const templates: TemplateInfo[] = [];
   for (const fileName of files) {
     const match = TEMPLATE_FILE.exec(fileName)?.groups;

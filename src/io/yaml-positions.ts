@@ -33,7 +33,9 @@ export function parseYamlWithPositions(text: string, file: string): PositionedYa
     for (const [index, part] of path.entries()) {
       keyNode = undefined;
       if (isMap(node)) {
-        const pair = node.items.find((p) => isPair(p) && (isScalar(p.key) ? String(p.key.value) : String(p.key)) === String(part));
+        const pair = node.items.find(
+          (p) => isPair(p) && (isScalar(p.key) ? String(p.key.value) : String(p.key)) === String(part),
+        );
         if (!pair) break;
         keyNode = pair.key;
         node = pair.value;
@@ -57,7 +59,13 @@ export function parseYamlWithPositions(text: string, file: string): PositionedYa
     try {
       value = doc.toJS({ maxAliasCount: 100 });
     } catch (error) {
-      syntaxErrors.push({ code: 'yaml-syntax', file, line: 1, column: 1, message: firstLine((error as Error).message) });
+      syntaxErrors.push({
+        code: 'yaml-syntax',
+        file,
+        line: 1,
+        column: 1,
+        message: firstLine((error as Error).message),
+      });
     }
   }
   return { value, syntaxErrors, locate };
@@ -67,7 +75,7 @@ export function parseYamlWithPositions(text: string, file: string): PositionedYa
  * The offset of the quote that opens a quoted scalar and is never closed, found by skipping over
  * comments and properly closed quoted scalars.
  */
-export function unclosedQuoteOffset(text: string, quote: string): number | undefined {
+function unclosedQuoteOffset(text: string, quote: string): number | undefined {
   const opensScalar = (i: number) => i === 0 || /[\s:\-[{,]/.test(text[i - 1] ?? '');
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];

@@ -1,6 +1,13 @@
 import type { Comparison, ComparisonRow } from '../core/compare/compare.js';
 import type { Language } from '../core/questionnaire/model.js';
-import { compareLabelsFor, compareNotes, compareSections, judgedP, rowName, type CompareLabels } from './compare-table.js';
+import {
+  compareLabelsFor,
+  compareNotes,
+  compareSections,
+  judgedP,
+  rowName,
+  type CompareLabels,
+} from './compare-table.js';
 import { fixed, pValue, signed } from './format.js';
 import { fill, labelsFor, respondentsLine } from './labels.js';
 import { markdownText } from './markdown.js';
@@ -38,7 +45,14 @@ export function renderCompareMarkdown(comparison: Comparison, options: { languag
         ['', c.baseline, c.current, c.change, section.holm ? l.pHolm : c.p, c.note],
         section.rows.map((r) => {
           const change = signed(r.change);
-          return [markdownText(rowName(r, language)), fixed(r.baseline), fixed(r.current), r.significant ? `**${change}**` : change, pValue(judgedP(r)), note(r, c)];
+          return [
+            markdownText(rowName(r, language)),
+            fixed(r.baseline),
+            fixed(r.current),
+            r.significant ? `**${change}**` : change,
+            pValue(judgedP(r)),
+            note(r, c),
+          ];
         }),
       ),
       '',
@@ -50,7 +64,9 @@ export function renderCompareMarkdown(comparison: Comparison, options: { languag
   if (regressions.length === 0) out.push(c.noRegressions);
   for (const r of regressions) {
     const p = r.p === null ? '' : `, ${c.p} ${pValue(r.p)}`;
-    out.push(`- **${markdownText(rowName(r, language))}**: ${fixed(r.baseline)} → ${fixed(r.current)} (${signed(r.change)}${p})`);
+    out.push(
+      `- **${markdownText(rowName(r, language))}**: ${fixed(r.baseline)} → ${fixed(r.current)} (${signed(r.change)}${p})`,
+    );
   }
   return `${out.join('\n').trimEnd()}\n`;
 }

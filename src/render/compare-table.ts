@@ -41,7 +41,8 @@ const ru: CompareLabels = {
   onlyInCurrent: 'только в текущем',
   regressions: 'Ухудшения',
   noRegressions: 'Ухудшений нет.',
-  changeNote: 'Изменение = текущее − базовое (t-тест Уэлча); значимо при α = {alpha}, вопросы — по p с поправкой Холма.',
+  changeNote:
+    'Изменение = текущее − базовое (t-тест Уэлча); значимо при α = {alpha}, вопросы — по p с поправкой Холма.',
   regressionNote: 'Ухудшение: итог или измерение значимо снизились.',
   toleranceNote: 'Ухудшение: итог или измерение снизились значимо или больше чем на {tolerance}.',
   marker: '* значимо',
@@ -117,9 +118,19 @@ function sectionTable(section: CompareSection, options: CompareTableOptions, pai
   const l = labelsFor(options.language);
   const width = options.width ?? 80;
   const head = ['', c.baseline, c.current, c.change, section.holm ? l.pHolm : c.p, ''];
-  const cells = section.rows.map((r) => [rowName(r, options.language), fixed(r.baseline), fixed(r.current), signed(r.change), pValue(judgedP(r)), note(r, c)]);
+  const cells = section.rows.map((r) => [
+    rowName(r, options.language),
+    fixed(r.baseline),
+    fixed(r.current),
+    signed(r.change),
+    pValue(judgedP(r)),
+    note(r, c),
+  ]);
   // Fit the first column to what the others leave of the width: 2 padding per column, 7 borders.
-  const others = [1, 2, 3, 4, 5].reduce((sum, col) => sum + Math.max(...[head, ...cells].map((row) => (row[col] ?? '').length)) + 2, 0);
+  const others = [1, 2, 3, 4, 5].reduce(
+    (sum, col) => sum + Math.max(...[head, ...cells].map((row) => (row[col] ?? '').length)) + 2,
+    0,
+  );
   const nameWidth = Math.max(8, width - others - 2 - (head.length + 1));
   const t = new Table({
     head: head.map((h) => paint.bold(h)),
@@ -128,14 +139,24 @@ function sectionTable(section: CompareSection, options: CompareTableOptions, pai
   });
   section.rows.forEach((r, i) => {
     const row = cells[i] as string[];
-    const tint = r.significant ? (r.direction === 'down' ? paint.red : r.direction === 'up' ? paint.green : paint) : paint;
+    const tint = r.significant
+      ? r.direction === 'down'
+        ? paint.red
+        : r.direction === 'up'
+          ? paint.green
+          : paint
+      : paint;
     t.push([
       truncate(row[0] as string, nameWidth),
       row[1] as string,
       row[2] as string,
       tint(row[3] as string),
       row[4] as string,
-      r.regression ? paint.red.bold(row[5] as string) : r.status === 'both' ? (row[5] as string) : paint.dim(row[5] as string),
+      r.regression
+        ? paint.red.bold(row[5] as string)
+        : r.status === 'both'
+          ? (row[5] as string)
+          : paint.dim(row[5] as string),
     ]);
   });
   return t.toString();

@@ -18,15 +18,41 @@ export function safeCell(text: string): string {
 /** Cells that could start a line as a CI workflow command are quoted (a quoted line starts with `"`). */
 const OPTIONS = { record_delimiter: '\n', quoted_match: /^\s*::|##\[/ } as const;
 
-const number = (value: number | null | undefined): string => (value === null || value === undefined || !Number.isFinite(value) ? '' : String(value));
+const number = (value: number | null | undefined): string =>
+  value === null || value === undefined || !Number.isFinite(value) ? '' : String(value);
 
-const distribution = (d: Distribution | null): string[] => [number(d?.mean), number(d?.sd), d ? String(d.n) : '', number(d?.ci95?.[0]), number(d?.ci95?.[1])];
+const distribution = (d: Distribution | null): string[] => [
+  number(d?.mean),
+  number(d?.sd),
+  d ? String(d.n) : '',
+  number(d?.ci95?.[0]),
+  number(d?.ci95?.[1]),
+];
 
 const ITEM_COLUMNS = [
-  'item', 'dimension', 'expectation', 'perception', 'minimum', 'desired',
-  'gap_mean', 'gap_sd', 'gap_n', 'gap_ci_low', 'gap_ci_high',
-  'msa_mean', 'msa_sd', 'msa_n', 'msa_ci_low', 'msa_ci_high',
-  't', 'p', 'dz', 'p_holm', 'zone', 'alpha_if_deleted', 'item_total',
+  'item',
+  'dimension',
+  'expectation',
+  'perception',
+  'minimum',
+  'desired',
+  'gap_mean',
+  'gap_sd',
+  'gap_n',
+  'gap_ci_low',
+  'gap_ci_high',
+  'msa_mean',
+  'msa_sd',
+  'msa_n',
+  'msa_ci_low',
+  'msa_ci_high',
+  't',
+  'p',
+  'dz',
+  'p_holm',
+  'zone',
+  'alpha_if_deleted',
+  'item_total',
 ];
 
 function itemCells(item: ItemResult): string[] {
@@ -59,7 +85,9 @@ export function renderCsv(result: Result): string {
   const rows = [
     ['segment_column', 'segment_value', ...ITEM_COLUMNS],
     ...result.items.map((item) => ['', '', ...itemCells(item)]),
-    ...result.segments.flatMap((segment) => segment.items.map((item) => [safeCell(segment.column), safeCell(segment.value), ...itemCells(item)])),
+    ...result.segments.flatMap((segment) =>
+      segment.items.map((item) => [safeCell(segment.column), safeCell(segment.value), ...itemCells(item)]),
+    ),
   ];
   return stringify(rows, OPTIONS);
 }

@@ -9,7 +9,11 @@ export function fixed(value: number | null | undefined, digits = 2): string {
 export function signed(value: number | null | undefined, digits = 2): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '–';
   const text = value.toFixed(digits);
-  return value > 0 && text !== (0).toFixed(digits) ? `+${text}` : text === `-${(0).toFixed(digits)}` ? (0).toFixed(digits) : text;
+  return value > 0 && text !== (0).toFixed(digits)
+    ? `+${text}`
+    : text === `-${(0).toFixed(digits)}`
+      ? (0).toFixed(digits)
+      : text;
 }
 
 /** A percentage. @example percent(12.345) // '12.3%' */

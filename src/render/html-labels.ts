@@ -5,7 +5,11 @@ import type { Quadrant } from '../core/scoring/result.js';
 const en = {
   format: 'Format',
   scale: 'Scale',
-  formats: { 'two-column': 'two-column (E and P)', 'three-column': 'three-column (MIN, DES and P)', 'perceptions-only': 'perceptions only' } as Record<Format, string>,
+  formats: {
+    'two-column': 'two-column (E and P)',
+    'three-column': 'three-column (MIN, DES and P)',
+    'perceptions-only': 'perceptions only',
+  } as Record<Format, string>,
   charts: 'Charts',
   recommendations: 'Prioritised recommendations',
   tables: 'Tables',
@@ -57,30 +61,42 @@ const en = {
     mssItems: 'Service superiority (MSS = P − DES) by item, with 95% CI',
     perceptionDimensions: 'Mean perception by dimension against the scale midpoint, with 95% CI',
     perceptionItems: 'Mean perception by item against the scale midpoint, with 95% CI',
-    gapSummary: 'Bars left of the reference line ({ref}) fall short; right of it exceed. Whiskers show 95% confidence intervals.',
+    gapSummary:
+      'Bars left of the reference line ({ref}) fall short; right of it exceed. Whiskers show 95% confidence intervals.',
     ipa: 'Importance-performance grid',
-    ipaSummary: 'Each dimension placed by mean perception (across) and importance (up); dashed lines mark the means over dimensions.',
+    ipaSummary:
+      'Each dimension placed by mean perception (across) and importance (up); dashed lines mark the means over dimensions.',
     ipaX: 'Mean perception',
     ipaY: 'Importance',
     zones: 'Zone of tolerance by item',
-    zonesSummary: 'The band runs from the minimum to the desired level; the mark is the perceived level, coloured by zone.',
+    zonesSummary:
+      'The band runs from the minimum to the desired level; the mark is the perceived level, coloured by zone.',
     nps: 'Net Promoter Score ({id})',
     npsSummary: 'Shares of detractors (0-6), passives (7-8) and promoters (9-10); NPS = promoters − detractors.',
     segments: 'Scores by segment',
-    segmentsSummary: 'Weighted overall and dimension scores per segment; red falls short of the reference ({ref}), green exceeds it.',
+    segmentsSummary:
+      'Weighted overall and dimension scores per segment; red falls short of the reference ({ref}), green exceeds it.',
   },
   methodsText: {
-    gapTwo: 'Item gap = P − E per respondent (a reversed item is answered x′ = min + max − x first); negative means perceptions fall short of expectations.',
-    gapThree: 'Item gaps per respondent: MSS = P − DES (service superiority) and MSA = P − MIN (service adequacy). Zone of tolerance: below when mean P < mean MIN, above when mean P > mean DES, else within.',
-    gapPerceptions: 'Perceptions only: there is no gap; every score is the mean perception on the scale, compared with the scale midpoint ({m}).',
-    dimension: "A respondent's dimension score is the mean of their item scores in that dimension, if they answered at least half of its items (rounded up); otherwise it is missing. A dimension's E, P, MIN and DES are the means of its items' means.",
-    weights: "Weights: each respondent's 100-point importance allocation, normalised, when it is complete, non-negative and sums to 100 (±1); otherwise the questionnaire's fixed weights (equal weights when none are given). Weighted overall = Σ w·D; unweighted overall = the mean of D. Importance of a dimension = the mean weight over scored respondents.",
+    gapTwo:
+      'Item gap = P − E per respondent (a reversed item is answered x′ = min + max − x first); negative means perceptions fall short of expectations.',
+    gapThree:
+      'Item gaps per respondent: MSS = P − DES (service superiority) and MSA = P − MIN (service adequacy). Zone of tolerance: below when mean P < mean MIN, above when mean P > mean DES, else within.',
+    gapPerceptions:
+      'Perceptions only: there is no gap; every score is the mean perception on the scale, compared with the scale midpoint ({m}).',
+    dimension:
+      "A respondent's dimension score is the mean of their item scores in that dimension, if they answered at least half of its items (rounded up); otherwise it is missing. A dimension's E, P, MIN and DES are the means of its items' means.",
+    weights:
+      "Weights: each respondent's 100-point importance allocation, normalised, when it is complete, non-negative and sums to 100 (±1); otherwise the questionnaire's fixed weights (equal weights when none are given). Weighted overall = Σ w·D; unweighted overall = the mean of D. Importance of a dimension = the mean weight over scored respondents.",
     ci: '95% CI = mean ± t(0.975, n − 1) · sd / √n, with the sample sd (n − 1); none when n < 2.',
     test: 'Item test: paired t-test, t = mean / (sd / √n), two-sided p with n − 1 degrees of freedom; effect size dz = mean / sd; p (Holm) adjusts for testing every item at once.',
-    alpha: "Cronbach's α per dimension on the item scores of respondents who answered every item of it: k/(k − 1) · (1 − Σ var(item) / var(sum)). α if deleted and the corrected item-total r (the item against the sum of the others) flag items that do not fit.",
+    alpha:
+      "Cronbach's α per dimension on the item scores of respondents who answered every item of it: k/(k − 1) · (1 − Σ var(item) / var(sum)). α if deleted and the corrected item-total r (the item against the sum of the others) flag items that do not fit.",
     ipa: 'Importance-performance analysis: each dimension against the means over dimensions of importance and of mean perception; at the mean counts as high.',
-    priority: 'Recommendation priority = shortfall × importance, where the shortfall is −gap (perceptions only: midpoint − P); only items that fall short are listed.',
-    sample: '{total} respondents read, {scored} scored (their weighted overall exists), {notScored} not scored (a dimension score missing); {skipped} invalid cells skipped and treated as missing.',
+    priority:
+      'Recommendation priority = shortfall × importance, where the shortfall is −gap (perceptions only: midpoint − P); only items that fall short are listed.',
+    sample:
+      '{total} respondents read, {scored} scored (their weighted overall exists), {notScored} not scored (a dimension score missing); {skipped} invalid cells skipped and treated as missing.',
   },
 };
 
@@ -89,7 +105,11 @@ export type HtmlLabels = typeof en;
 const ru: HtmlLabels = {
   format: 'Формат',
   scale: 'Шкала',
-  formats: { 'two-column': 'двухколоночный (О и В)', 'three-column': 'трёхколоночный (МИН, ЖЕЛ и В)', 'perceptions-only': 'только восприятие' },
+  formats: {
+    'two-column': 'двухколоночный (О и В)',
+    'three-column': 'трёхколоночный (МИН, ЖЕЛ и В)',
+    'perceptions-only': 'только восприятие',
+  },
   charts: 'Диаграммы',
   recommendations: 'Рекомендации по приоритету',
   tables: 'Таблицы',
@@ -141,9 +161,11 @@ const ru: HtmlLabels = {
     mssItems: 'Превосходство (MSS = В − ЖЕЛ) по вопросам, с 95% ДИ',
     perceptionDimensions: 'Среднее восприятие по измерениям относительно середины шкалы, с 95% ДИ',
     perceptionItems: 'Среднее восприятие по вопросам относительно середины шкалы, с 95% ДИ',
-    gapSummary: 'Столбцы левее опорной линии ({ref}) — недостаток, правее — превышение. Усы — 95% доверительные интервалы.',
+    gapSummary:
+      'Столбцы левее опорной линии ({ref}) — недостаток, правее — превышение. Усы — 95% доверительные интервалы.',
     ipa: 'Матрица важность — качество',
-    ipaSummary: 'Каждое измерение по среднему восприятию (по горизонтали) и важности (по вертикали); пунктир — средние по измерениям.',
+    ipaSummary:
+      'Каждое измерение по среднему восприятию (по горизонтали) и важности (по вертикали); пунктир — средние по измерениям.',
     ipaX: 'Среднее восприятие',
     ipaY: 'Важность',
     zones: 'Зона толерантности по вопросам',
@@ -151,20 +173,29 @@ const ru: HtmlLabels = {
     nps: 'Индекс потребительской лояльности, NPS ({id})',
     npsSummary: 'Доли критиков (0-6), нейтралов (7-8) и промоутеров (9-10); NPS = промоутеры − критики.',
     segments: 'Оценки по сегментам',
-    segmentsSummary: 'Взвешенный итог и оценки измерений по сегментам; красный — ниже опорного значения ({ref}), зелёный — выше.',
+    segmentsSummary:
+      'Взвешенный итог и оценки измерений по сегментам; красный — ниже опорного значения ({ref}), зелёный — выше.',
   },
   methodsText: {
-    gapTwo: 'Разрыв по вопросу = В − О для каждого респондента (для обратного вопроса сначала x′ = min + max − x); отрицательный — восприятие ниже ожиданий.',
-    gapThree: 'Разрывы по вопросу: MSS = В − ЖЕЛ (превосходство) и MSA = В − МИН (адекватность). Зона толерантности: ниже, если среднее В < среднего МИН; выше, если среднее В > среднего ЖЕЛ; иначе внутри.',
-    gapPerceptions: 'Только восприятие: разрыва нет; каждая оценка — среднее восприятие по шкале, сравнивается с серединой шкалы ({m}).',
-    dimension: 'Оценка измерения у респондента — среднее его оценок по вопросам измерения, если он ответил хотя бы на половину вопросов (с округлением вверх); иначе оценки нет. О, В, МИН и ЖЕЛ измерения — средние средних по его вопросам.',
-    weights: 'Веса: 100-балльное распределение важности респондента, нормированное, если оно полное, неотрицательное и в сумме 100 (±1); иначе фиксированные веса анкеты (равные, если не заданы). Взвешенный итог = Σ w·D; невзвешенный — среднее D. Важность измерения — средний вес по оценённым респондентам.',
+    gapTwo:
+      'Разрыв по вопросу = В − О для каждого респондента (для обратного вопроса сначала x′ = min + max − x); отрицательный — восприятие ниже ожиданий.',
+    gapThree:
+      'Разрывы по вопросу: MSS = В − ЖЕЛ (превосходство) и MSA = В − МИН (адекватность). Зона толерантности: ниже, если среднее В < среднего МИН; выше, если среднее В > среднего ЖЕЛ; иначе внутри.',
+    gapPerceptions:
+      'Только восприятие: разрыва нет; каждая оценка — среднее восприятие по шкале, сравнивается с серединой шкалы ({m}).',
+    dimension:
+      'Оценка измерения у респондента — среднее его оценок по вопросам измерения, если он ответил хотя бы на половину вопросов (с округлением вверх); иначе оценки нет. О, В, МИН и ЖЕЛ измерения — средние средних по его вопросам.',
+    weights:
+      'Веса: 100-балльное распределение важности респондента, нормированное, если оно полное, неотрицательное и в сумме 100 (±1); иначе фиксированные веса анкеты (равные, если не заданы). Взвешенный итог = Σ w·D; невзвешенный — среднее D. Важность измерения — средний вес по оценённым респондентам.',
     ci: '95% ДИ = среднее ± t(0,975, n − 1) · sd / √n, sd выборочное (n − 1); не вычисляется при n < 2.',
     test: 'Проверка вопроса: парный t-критерий, t = среднее / (sd / √n), двусторонний p при n − 1 степенях свободы; размер эффекта dz = среднее / sd; p (Холм) — поправка на проверку всех вопросов сразу.',
-    alpha: 'α Кронбаха по измерению — по оценкам вопросов у респондентов, ответивших на все его вопросы: k/(k − 1) · (1 − Σ var(вопрос) / var(сумма)). α без вопроса и скорректированная корреляция вопроса с суммой остальных выявляют выпадающие вопросы.',
+    alpha:
+      'α Кронбаха по измерению — по оценкам вопросов у респондентов, ответивших на все его вопросы: k/(k − 1) · (1 − Σ var(вопрос) / var(сумма)). α без вопроса и скорректированная корреляция вопроса с суммой остальных выявляют выпадающие вопросы.',
     ipa: 'Анализ важность — качество: каждое измерение сравнивается со средними по измерениям важности и среднего восприятия; значение на среднем считается высоким.',
-    priority: 'Приоритет рекомендации = недостаток × важность, где недостаток = −разрыв (только восприятие: середина − В); в список попадают только вопросы с недостатком.',
-    sample: 'Прочитано респондентов: {total}; оценено (есть взвешенный итог): {scored}; не оценено (нет оценки какого-либо измерения): {notScored}; пропущено недопустимых ячеек (считаются пустыми): {skipped}.',
+    priority:
+      'Приоритет рекомендации = недостаток × важность, где недостаток = −разрыв (только восприятие: середина − В); в список попадают только вопросы с недостатком.',
+    sample:
+      'Прочитано респондентов: {total}; оценено (есть взвешенный итог): {scored}; не оценено (нет оценки какого-либо измерения): {notScored}; пропущено недопустимых ячеек (считаются пустыми): {skipped}.',
   },
 };
 

@@ -46,7 +46,11 @@ const left = (label: string): Head => ({ left: label });
 
 function head(cells: readonly Head[]): string {
   const th = (cell: Head, i: number) =>
-    typeof cell !== 'string' ? `<th scope="col">${esc(cell.left)}</th>` : i === 0 ? `<th scope="col">${esc(cell)}</th>` : `<th scope="col" class="num">${esc(cell)}</th>`;
+    typeof cell !== 'string'
+      ? `<th scope="col">${esc(cell.left)}</th>`
+      : i === 0
+        ? `<th scope="col">${esc(cell)}</th>`
+        : `<th scope="col" class="num">${esc(cell)}</th>`;
   return `<thead><tr>${cells.map(th).join('')}</tr></thead>`;
 }
 
@@ -81,8 +85,16 @@ function dimensionRow(c: Context, d: DimensionResult): string {
   const format = c.result.questionnaire.format;
   const cells = [`<th scope="row">${esc(d.label)}</th>`, num('importance', fixed(d.importance))];
   if (format === 'three-column') {
-    cells.push(num('minimum', fixed(d.minimum)), num('desired', fixed(d.desired)), num('perception', fixed(d.perception)));
-    cells.push(score(c, 'gap', d.gap.mean), num('ci95', c.r.interval(d.gap.ci95)), score(c, 'msa', d.msa?.mean ?? null));
+    cells.push(
+      num('minimum', fixed(d.minimum)),
+      num('desired', fixed(d.desired)),
+      num('perception', fixed(d.perception)),
+    );
+    cells.push(
+      score(c, 'gap', d.gap.mean),
+      num('ci95', c.r.interval(d.gap.ci95)),
+      score(c, 'msa', d.msa?.mean ?? null),
+    );
     cells.push(`<td data-col="zone">${zoneTag(c, d.zone)}</td>`);
   } else if (format === 'two-column') {
     cells.push(num('expectation', fixed(d.expectation)), num('perception', fixed(d.perception)));
@@ -90,7 +102,11 @@ function dimensionRow(c: Context, d: DimensionResult): string {
   } else {
     cells.push(score(c, 'gap', d.gap.mean), num('ci95', c.r.interval(d.gap.ci95)));
   }
-  cells.push(num('n', String(d.gap.n)), num('alpha', fixed(d.alpha)), `<td data-col="quadrant">${esc(named(c.h.quadrantNames, d.quadrant))}</td>`);
+  cells.push(
+    num('n', String(d.gap.n)),
+    num('alpha', fixed(d.alpha)),
+    `<td data-col="quadrant">${esc(named(c.h.quadrantNames, d.quadrant))}</td>`,
+  );
   return `<tr data-id="${esc(d.id)}">${cells.join('')}</tr>`;
 }
 
@@ -98,8 +114,10 @@ function dimensionTable(c: Context): string {
   const { l, h } = c;
   const format = c.result.questionnaire.format;
   const middle =
-    format === 'three-column' ? [l.minimum, l.desired, l.perception, l.mss, l.ci95, l.msa, left(l.zone)]
-      : format === 'two-column' ? [l.expectation, l.perception, l.gap, l.ci95]
+    format === 'three-column'
+      ? [l.minimum, l.desired, l.perception, l.mss, l.ci95, l.msa, left(l.zone)]
+      : format === 'two-column'
+        ? [l.expectation, l.perception, l.gap, l.ci95]
         : [l.perception, l.ci95];
   const body = `<tbody>\n${c.result.dimensions.map((d) => dimensionRow(c, d)).join('\n')}\n</tbody>`;
   return `<h3>${esc(l.dimensions)}</h3>\n${table('dimensions', [l.dimension, h.importance, ...middle, l.n, l.alpha, left(l.quadrantHeading)], body)}`;
@@ -112,9 +130,14 @@ function itemRow(c: Context, item: ItemResult, dimensionLabel: string): string {
   if (format === 'two-column') cells.push(num('expectation', fixed(item.expectation)));
   if (format !== 'perceptions-only') cells.push(num('perception', fixed(item.perception)));
   cells.push(score(c, 'gap', item.gap.mean), num('ci95', c.r.interval(item.gap.ci95)));
-  if (format === 'three-column') cells.push(score(c, 'msa', item.msa?.mean ?? null), `<td data-col="zone">${zoneTag(c, item.zone)}</td>`);
+  if (format === 'three-column')
+    cells.push(score(c, 'msa', item.msa?.mean ?? null), `<td data-col="zone">${zoneTag(c, item.zone)}</td>`);
   cells.push(num('t', fixed(item.t)), num('pHolm', pValue(item.pHolm)), num('dz', fixed(item.dz)));
-  cells.push(num('alphaIfDeleted', fixed(item.alphaIfDeleted)), num('itemTotal', fixed(item.itemTotal)), num('n', String(item.gap.n)));
+  cells.push(
+    num('alphaIfDeleted', fixed(item.alphaIfDeleted)),
+    num('itemTotal', fixed(item.itemTotal)),
+    num('n', String(item.gap.n)),
+  );
   return `<tr data-id="${esc(item.id)}">${cells.join('')}</tr>`;
 }
 
@@ -123,8 +146,10 @@ function itemTable(c: Context): string {
   const format = c.result.questionnaire.format;
   const labelOf = new Map(c.result.dimensions.map((d) => [d.id, d.label]));
   const values =
-    format === 'three-column' ? [l.minimum, l.desired, l.perception, l.mss, l.ci95, l.msa, left(l.zone)]
-      : format === 'two-column' ? [l.expectation, l.perception, l.gap, l.ci95]
+    format === 'three-column'
+      ? [l.minimum, l.desired, l.perception, l.mss, l.ci95, l.msa, left(l.zone)]
+      : format === 'two-column'
+        ? [l.expectation, l.perception, l.gap, l.ci95]
         : [l.perception, l.ci95];
   const rows = c.result.items.map((item) => itemRow(c, item, labelOf.get(item.dimension) ?? item.dimension));
   const headCells = [l.item, left(l.dimension), ...values, h.t, l.pHolm, h.dz, h.alphaIfDeleted, h.itemTotal, l.n];
@@ -135,8 +160,13 @@ function kpiRow(c: Context, k: KpiResult): string {
   // A result saved by another tool may lack the scale.
   const scale = k.scale ? `${k.scale.min}-${k.scale.max}` : '–';
   const [value, detail] =
-    k.type === 'nps' ? [signed(k.score, 1), fill(c.l.npsLine, { p: percent(k.promoters), pa: percent(k.passives), d: percent(k.detractors) })]
-      : k.type === 'csat' ? [percent(k.score), fill(c.l.csatLine, { scale })]
+    k.type === 'nps'
+      ? [
+          signed(k.score, 1),
+          fill(c.l.npsLine, { p: percent(k.promoters), pa: percent(k.passives), d: percent(k.detractors) }),
+        ]
+      : k.type === 'csat'
+        ? [percent(k.score), fill(c.l.csatLine, { scale })]
         : [fixed(k.score), fill(c.l.cesLine, { scale })];
   const type = String(k.type).toUpperCase();
   return `<tr data-id="${esc(k.id)}"><th scope="row">${esc(k.id)}</th><td data-col="type">${esc(type)}</td>${num('n', String(k.n))}${num('score', value)}<td data-col="detail">${esc(detail)}</td></tr>`;
@@ -152,13 +182,17 @@ function kpiTable(c: Context): string {
 function diagnosis(c: Context, d: DimensionResult | undefined): string {
   if (!d) return '';
   const parts: string[] = [];
-  if (d.quadrant !== null && Object.hasOwn(c.h.diagnosis, d.quadrant)) parts.push(`<span class="diagnosis">${esc(c.h.diagnosis[d.quadrant as Quadrant])}</span>`);
+  if (d.quadrant !== null && Object.hasOwn(c.h.diagnosis, d.quadrant))
+    parts.push(`<span class="diagnosis">${esc(c.h.diagnosis[d.quadrant as Quadrant])}</span>`);
   const ci = d.gap.ci95;
   if (ci) {
     const ciText = c.r.interval(ci);
     const midpoint = fixed(c.r.baseline, 1);
     if (c.result.questionnaire.format === 'perceptions-only') {
-      if (ci[1] < c.r.baseline) parts.push(`<span class="significance">${esc(fill(c.h.significantMidpoint, { ci: ciText, m: midpoint }))}</span>`);
+      if (ci[1] < c.r.baseline)
+        parts.push(
+          `<span class="significance">${esc(fill(c.h.significantMidpoint, { ci: ciText, m: midpoint }))}</span>`,
+        );
     } else if (ci[0] > 0 || ci[1] < 0) {
       parts.push(`<span class="significance">${esc(fill(c.h.significant, { ci: ciText }))}</span>`);
     }
@@ -169,7 +203,8 @@ function diagnosis(c: Context, d: DimensionResult | undefined): string {
 function recommendationsSection(c: Context): string {
   const { result, l, h } = c;
   const out = [`<section id="recommendations">`, `<h2>${esc(h.recommendations)}</h2>`];
-  if (result.recommendations.length === 0) return [...out, `<p>${esc(l.noRecommendations)}</p>`, `</section>`].join('\n');
+  if (result.recommendations.length === 0)
+    return [...out, `<p>${esc(l.noRecommendations)}</p>`, `</section>`].join('\n');
   const dims = new Map(result.dimensions.map((d) => [d.id, d]));
   // Groups in the order of each dimension's most urgent item; items keep their global rank.
   const groups = new Map<string, { rank: number; rec: Result['recommendations'][number] }[]>();
@@ -180,13 +215,24 @@ function recommendationsSection(c: Context): string {
   });
   const format = result.questionnaire.format;
   const gapHead = format === 'perceptions-only' ? l.perception : format === 'three-column' ? l.mss : l.gap;
-  const headCells = [h.rank, left(l.item), left(l.dimension), gapHead, h.importance, h.priority, left(l.quadrantHeading), left(h.actions)];
+  const headCells = [
+    h.rank,
+    left(l.item),
+    left(l.dimension),
+    gapHead,
+    h.importance,
+    h.priority,
+    left(l.quadrantHeading),
+    left(h.actions),
+  ];
   const bodies = [...groups].map(([dimensionId, entries]) => {
     const d = dims.get(dimensionId);
     const label = d?.label ?? dimensionId;
     const groupHead = `<tr class="group-head"><th colspan="${headCells.length}" scope="rowgroup"><span class="group-name">${esc(label)}</span> ${diagnosis(c, d)}</th></tr>`;
     const rows = entries.map(({ rank, rec }) => {
-      const actions = rec.actions?.length ? `<ul class="actions">${rec.actions.map((a) => `<li>${esc(a)}</li>`).join('')}</ul>` : '–';
+      const actions = rec.actions?.length
+        ? `<ul class="actions">${rec.actions.map((a) => `<li>${esc(a)}</li>`).join('')}</ul>`
+        : '–';
       return (
         `<tr class="rec" data-rank="${rank}" data-item="${esc(rec.item)}">${num('rank', String(rank))}<th scope="row">${esc(rec.item)}</th>` +
         `<td data-col="dimension">${esc(label)}</td>${score(c, 'gap', rec.gap)}${num('importance', fixed(rec.importance))}` +
@@ -201,18 +247,42 @@ function recommendationsSection(c: Context): string {
 function warningsSection(c: Context): string {
   if (c.result.warnings.length === 0) return '';
   const items = c.result.warnings.map((w) => `<li data-code="${esc(String(w.code))}">${esc(String(w.message))}</li>`);
-  return [`<section id="warnings">`, `<h2>${esc(c.l.warnings)}</h2>`, `<ul class="warnings">`, ...items, `</ul>`, `</section>`].join('\n');
+  return [
+    `<section id="warnings">`,
+    `<h2>${esc(c.l.warnings)}</h2>`,
+    `<ul class="warnings">`,
+    ...items,
+    `</ul>`,
+    `</section>`,
+  ].join('\n');
 }
 
 function methodsSection(c: Context): string {
   const { result, h } = c;
   const m = h.methodsText;
   const format = result.questionnaire.format;
-  const gap = format === 'two-column' ? m.gapTwo : format === 'three-column' ? m.gapThree : fill(m.gapPerceptions, { m: fixed(c.r.baseline, 1) });
+  const gap =
+    format === 'two-column'
+      ? m.gapTwo
+      : format === 'three-column'
+        ? m.gapThree
+        : fill(m.gapPerceptions, { m: fixed(c.r.baseline, 1) });
   const { total, scored, skippedCells } = result.respondents;
-  const sample = fill(m.sample, { total: String(total), scored: String(scored), notScored: String(total - scored), skipped: String(skippedCells) });
+  const sample = fill(m.sample, {
+    total: String(total),
+    scored: String(scored),
+    notScored: String(total - scored),
+    skipped: String(skippedCells),
+  });
   const lines = [gap, m.dimension, m.weights, m.ci, m.test, m.alpha, m.ipa, m.priority, sample];
-  return [`<section id="methods">`, `<h2>${esc(h.methods)}</h2>`, `<ul class="methods">`, ...lines.map((line) => `<li>${esc(line)}</li>`), `</ul>`, `</section>`].join('\n');
+  return [
+    `<section id="methods">`,
+    `<h2>${esc(h.methods)}</h2>`,
+    `<ul class="methods">`,
+    ...lines.map((line) => `<li>${esc(line)}</li>`),
+    `</ul>`,
+    `</section>`,
+  ].join('\n');
 }
 
 /**

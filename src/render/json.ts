@@ -9,7 +9,10 @@ export function renderJson(result: Result): string {
   // CSI, line separators, bidi controls) and `##[` (a legacy CI workflow command, honoured anywhere in
   // a line) can only sit inside strings here, where a \uXXXX escape is the same character.
   const text = JSON.stringify(result, null, 2)
-    .replace(/[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`)
+    .replace(
+      /[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g,
+      (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`,
+    )
     .replaceAll('##[', '#\\u0023[');
   return `${text}\n`;
 }

@@ -3,15 +3,17 @@ import { explainCheck } from '../core/check/thresholds.js';
 import { terminalText } from '../core/text/safe-text.js';
 
 /** Text made safe inside XML attributes and content: control and bidi characters escaped visibly, no workflow command (CI systems print these files), then markup. */
-export function xmlText(text: string): string {
-  return terminalText(text)
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;')
-    // Characters XML 1.0 cannot hold at all (none are left after `visible`; kept as the last guard).
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '');
+function xmlText(text: string): string {
+  return (
+    terminalText(text)
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/"/g, '&quot;')
+      .replace(/'/g, '&apos;')
+      // Characters XML 1.0 cannot hold at all (none are left after `visible`; kept as the last guard).
+      .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
+  );
 }
 
 /**

@@ -122,7 +122,7 @@ export { fill } from '../core/text/fill.js';
  * (1 респондент, 2 респондента, 5 респондентов; 11-14 take "many").
  * @example plural(2, ['респондент', 'респондента', 'респондентов'], 'ru') // 'респондента'
  */
-export function plural(n: number, forms: readonly string[], language: Language): string {
+function plural(n: number, forms: readonly string[], language: Language): string {
   if (language === 'ru') {
     const ten = n % 10;
     const hundred = n % 100;
@@ -133,8 +133,15 @@ export function plural(n: number, forms: readonly string[], language: Language):
 }
 
 /** "400 respondents, 399 scored, 3 cells skipped", in the result's language. */
-export function respondentsLine(respondents: { total: number; scored: number; skippedCells: number }, language: Language, showZeroSkipped = false): string {
+export function respondentsLine(
+  respondents: { total: number; scored: number; skippedCells: number },
+  language: Language,
+  showZeroSkipped = false,
+): string {
   const l = labelsFor(language);
-  const skipped = respondents.skippedCells > 0 || showZeroSkipped ? `, ${respondents.skippedCells} ${plural(respondents.skippedCells, l.skippedCells, language)}` : '';
+  const skipped =
+    respondents.skippedCells > 0 || showZeroSkipped
+      ? `, ${respondents.skippedCells} ${plural(respondents.skippedCells, l.skippedCells, language)}`
+      : '';
   return `${respondents.total} ${plural(respondents.total, l.respondents, language)}, ${respondents.scored} ${l.scored}${skipped}`;
 }

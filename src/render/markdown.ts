@@ -21,7 +21,11 @@ export function markdownText(text: string): string {
     .replace(/(^|\s)::/g, '$1\\::');
 }
 
-function table(header: readonly string[], align: readonly ('l' | 'r')[], rows: readonly (readonly string[])[]): string[] {
+function table(
+  header: readonly string[],
+  align: readonly ('l' | 'r')[],
+  rows: readonly (readonly string[])[],
+): string[] {
   const rule = align.map((a) => (a === 'r' ? '---:' : ':---'));
   return [header, rule, ...rows].map((row) => `| ${row.join(' | ')} |`);
 }
@@ -34,20 +38,48 @@ function dimensionTable(result: Result, l: Labels): string[] {
     return table(
       [l.dimension, l.minimum, l.desired, l.perception, l.mss, l.msa, l.zone, l.n, l.alpha],
       ['l', 'r', 'r', 'r', 'r', 'r', 'l', 'r', 'r'],
-      result.dimensions.map((d) => [name(d), fixed(d.minimum), fixed(d.desired), fixed(d.perception), signed(d.gap.mean), signed(d.msa?.mean), d.zone ? l.zones[d.zone] : '–', String(d.gap.n), fixed(d.alpha)]),
+      result.dimensions.map((d) => [
+        name(d),
+        fixed(d.minimum),
+        fixed(d.desired),
+        fixed(d.perception),
+        signed(d.gap.mean),
+        signed(d.msa?.mean),
+        d.zone ? l.zones[d.zone] : '–',
+        String(d.gap.n),
+        fixed(d.alpha),
+      ]),
     );
   }
   if (format === 'perceptions-only') {
     return table(
       [l.dimension, l.importance, l.perception, l.ci95, l.n, l.alpha, l.quadrantHeading],
       ['l', 'r', 'r', 'r', 'r', 'r', 'l'],
-      result.dimensions.map((d) => [name(d), fixed(d.importance), fixed(d.gap.mean), interval(d.gap.ci95).replaceAll('+', ''), String(d.gap.n), fixed(d.alpha), quadrant(d)]),
+      result.dimensions.map((d) => [
+        name(d),
+        fixed(d.importance),
+        fixed(d.gap.mean),
+        interval(d.gap.ci95).replaceAll('+', ''),
+        String(d.gap.n),
+        fixed(d.alpha),
+        quadrant(d),
+      ]),
     );
   }
   return table(
     [l.dimension, l.importance, l.expectation, l.perception, l.gap, l.ci95, l.n, l.alpha, l.quadrantHeading],
     ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'l'],
-    result.dimensions.map((d) => [name(d), fixed(d.importance), fixed(d.expectation), fixed(d.perception), signed(d.gap.mean), interval(d.gap.ci95), String(d.gap.n), fixed(d.alpha), quadrant(d)]),
+    result.dimensions.map((d) => [
+      name(d),
+      fixed(d.importance),
+      fixed(d.expectation),
+      fixed(d.perception),
+      signed(d.gap.mean),
+      interval(d.gap.ci95),
+      String(d.gap.n),
+      fixed(d.alpha),
+      quadrant(d),
+    ]),
   );
 }
 
@@ -62,12 +94,24 @@ export function renderMarkdown(result: Result, options: { top?: number } = {}): 
   const score = perceptionsOnly ? (v: number | null) => fixed(v) : (v: number | null) => signed(v);
   const ci = (c: [number, number] | null) => (perceptionsOnly ? interval(c).replaceAll('+', '') : interval(c));
   const out: string[] = [`## ${markdownText(result.questionnaire.title)}`, ''];
-  out.push(`${respondentsLine(respondents, result.questionnaire.language)} · ${result.questionnaire.format}, ${result.questionnaire.scale.min}-${result.questionnaire.scale.max}`, '');
   out.push(
-    ...table(['', l.mean, l.ci95, l.n], ['l', 'r', 'r', 'r'], [
-      [`**${l.weighted}**`, `**${score(overall.weighted.mean)}**`, ci(overall.weighted.ci95), String(overall.weighted.n)],
-      [l.unweighted, score(overall.unweighted.mean), ci(overall.unweighted.ci95), String(overall.unweighted.n)],
-    ]),
+    `${respondentsLine(respondents, result.questionnaire.language)} · ${result.questionnaire.format}, ${result.questionnaire.scale.min}-${result.questionnaire.scale.max}`,
+    '',
+  );
+  out.push(
+    ...table(
+      ['', l.mean, l.ci95, l.n],
+      ['l', 'r', 'r', 'r'],
+      [
+        [
+          `**${l.weighted}**`,
+          `**${score(overall.weighted.mean)}**`,
+          ci(overall.weighted.ci95),
+          String(overall.weighted.n),
+        ],
+        [l.unweighted, score(overall.unweighted.mean), ci(overall.unweighted.ci95), String(overall.unweighted.n)],
+      ],
+    ),
     '',
   );
 
@@ -75,12 +119,13 @@ export function renderMarkdown(result: Result, options: { top?: number } = {}): 
     const failed = result.checks.filter((c) => !c.passed).length;
     out.push(`### ${l.checks}: ${result.checks.length - failed} ${l.passed}, ${failed} ${l.failed}`, '');
     out.push(
-      ...table(['', l.target, l.value, l.threshold], ['l', 'l', 'r', 'r'], [...result.checks].sort((a, b) => Number(a.passed) - Number(b.passed)).map((c) => [
-        c.passed ? '✅' : '❌',
-        markdownText(c.target),
-        fixed(c.value),
-        fixed(c.threshold),
-      ])),
+      ...table(
+        ['', l.target, l.value, l.threshold],
+        ['l', 'l', 'r', 'r'],
+        [...result.checks]
+          .sort((a, b) => Number(a.passed) - Number(b.passed))
+          .map((c) => [c.passed ? '✅' : '❌', markdownText(c.target), fixed(c.value), fixed(c.threshold)]),
+      ),
       '',
     );
   }
@@ -93,7 +138,9 @@ export function renderMarkdown(result: Result, options: { top?: number } = {}): 
   const labelOf = new Map(result.dimensions.map((d) => [d.id, d.label]));
   top.forEach((r, i) => {
     const actions = r.actions.length > 0 ? `: ${r.actions.map(markdownText).join(' ')}` : '';
-    out.push(`${i + 1}. **${markdownText(r.item)}** (${markdownText(labelOf.get(r.dimension) ?? r.dimension)}) ${l.gap.toLowerCase()} ${signed(r.gap)}, ${l.priority} ${fixed(r.priority, 3)}${actions}`);
+    out.push(
+      `${i + 1}. **${markdownText(r.item)}** (${markdownText(labelOf.get(r.dimension) ?? r.dimension)}) ${l.gap.toLowerCase()} ${signed(r.gap)}, ${l.priority} ${fixed(r.priority, 3)}${actions}`,
+    );
   });
   out.push('');
 
@@ -101,9 +148,18 @@ export function renderMarkdown(result: Result, options: { top?: number } = {}): 
     out.push(`### ${l.kpis}`, '');
     for (const kpi of result.kpis) {
       const scale = `${kpi.scale.min}-${kpi.scale.max}`;
-      if (kpi.type === 'nps') out.push(`- **NPS** (${markdownText(kpi.id)}): ${signed(kpi.score, 1)} — ${fill(l.npsLine, { p: percent(kpi.promoters), pa: percent(kpi.passives), d: percent(kpi.detractors) })}, n = ${kpi.n}`);
-      else if (kpi.type === 'csat') out.push(`- **CSAT** (${markdownText(kpi.id)}): ${percent(kpi.score)} ${fill(l.csatLine, { scale })}, n = ${kpi.n}`);
-      else out.push(`- **CES** (${markdownText(kpi.id)}): ${fixed(kpi.score)} ${fill(l.cesLine, { scale })}, n = ${kpi.n}`);
+      if (kpi.type === 'nps')
+        out.push(
+          `- **NPS** (${markdownText(kpi.id)}): ${signed(kpi.score, 1)} — ${fill(l.npsLine, { p: percent(kpi.promoters), pa: percent(kpi.passives), d: percent(kpi.detractors) })}, n = ${kpi.n}`,
+        );
+      else if (kpi.type === 'csat')
+        out.push(
+          `- **CSAT** (${markdownText(kpi.id)}): ${percent(kpi.score)} ${fill(l.csatLine, { scale })}, n = ${kpi.n}`,
+        );
+      else
+        out.push(
+          `- **CES** (${markdownText(kpi.id)}): ${fixed(kpi.score)} ${fill(l.cesLine, { scale })}, n = ${kpi.n}`,
+        );
     }
     out.push('');
   }
@@ -112,12 +168,16 @@ export function renderMarkdown(result: Result, options: { top?: number } = {}): 
     out.push(`### ${l.segments}`, '');
     const ids = result.dimensions.map((d) => markdownText(d.label));
     out.push(
-      ...table([l.segment, l.n, l.overall, ...ids], ['l', 'r', 'r', ...ids.map(() => 'r' as const)], result.segments.map((s) => [
-        `${markdownText(s.column)}=${s.value === '' ? '(blank)' : markdownText(s.value)}`,
-        String(s.respondents.total),
-        score(s.overall.weighted.mean),
-        ...s.dimensions.map((d) => score(d.gap.mean)),
-      ])),
+      ...table(
+        [l.segment, l.n, l.overall, ...ids],
+        ['l', 'r', 'r', ...ids.map(() => 'r' as const)],
+        result.segments.map((s) => [
+          `${markdownText(s.column)}=${s.value === '' ? '(blank)' : markdownText(s.value)}`,
+          String(s.respondents.total),
+          score(s.overall.weighted.mean),
+          ...s.dimensions.map((d) => score(d.gap.mean)),
+        ]),
+      ),
       '',
     );
   }

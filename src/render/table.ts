@@ -42,20 +42,73 @@ function dimensionTable(result: Result, l: Labels, paint: ChalkInstance): string
   const extent = Math.max(1, ...result.dimensions.map((d) => Math.abs(d.gap.mean ?? 0)));
   const alpha = (d: DimensionResult) => fixed(d.alpha);
   if (format === 'three-column') {
-    const t = table([l.dimension, l.minimum, l.desired, l.perception, l.mss, l.msa, l.zone, l.n, l.alpha], paint, ['left', 'right', 'right', 'right', 'right', 'right', 'left', 'right', 'right']);
+    const t = table([l.dimension, l.minimum, l.desired, l.perception, l.mss, l.msa, l.zone, l.n, l.alpha], paint, [
+      'left',
+      'right',
+      'right',
+      'right',
+      'right',
+      'right',
+      'left',
+      'right',
+      'right',
+    ]);
     for (const d of result.dimensions) {
-      t.push([d.label, fixed(d.minimum), fixed(d.desired), fixed(d.perception), colourGap(d.gap.mean, paint), colourGap(d.msa?.mean ?? null, paint), d.zone ? l.zones[d.zone] : '–', String(d.gap.n), alpha(d)]);
+      t.push([
+        d.label,
+        fixed(d.minimum),
+        fixed(d.desired),
+        fixed(d.perception),
+        colourGap(d.gap.mean, paint),
+        colourGap(d.msa?.mean ?? null, paint),
+        d.zone ? l.zones[d.zone] : '–',
+        String(d.gap.n),
+        alpha(d),
+      ]);
     }
     return t.toString();
   }
   if (format === 'perceptions-only') {
-    const t = table([l.dimension, l.importance, l.perception, l.ci95, l.n, l.alpha], paint, ['left', 'right', 'right', 'right', 'right', 'right']);
-    for (const d of result.dimensions) t.push([d.label, fixed(d.importance), fixed(d.gap.mean), interval(d.gap.ci95).replaceAll('+', ''), String(d.gap.n), alpha(d)]);
+    const t = table([l.dimension, l.importance, l.perception, l.ci95, l.n, l.alpha], paint, [
+      'left',
+      'right',
+      'right',
+      'right',
+      'right',
+      'right',
+    ]);
+    for (const d of result.dimensions)
+      t.push([
+        d.label,
+        fixed(d.importance),
+        fixed(d.gap.mean),
+        interval(d.gap.ci95).replaceAll('+', ''),
+        String(d.gap.n),
+        alpha(d),
+      ]);
     return t.toString();
   }
-  const t = table([l.dimension, l.importance, l.expectation, l.perception, l.gap, '', l.n, l.alpha], paint, ['left', 'right', 'right', 'right', 'right', 'left', 'right', 'right']);
+  const t = table([l.dimension, l.importance, l.expectation, l.perception, l.gap, '', l.n, l.alpha], paint, [
+    'left',
+    'right',
+    'right',
+    'right',
+    'right',
+    'left',
+    'right',
+    'right',
+  ]);
   for (const d of result.dimensions) {
-    t.push([d.label, fixed(d.importance), fixed(d.expectation), fixed(d.perception), colourGap(d.gap.mean, paint), gapBar(d.gap.mean, extent, paint), String(d.gap.n), alpha(d)]);
+    t.push([
+      d.label,
+      fixed(d.importance),
+      fixed(d.expectation),
+      fixed(d.perception),
+      colourGap(d.gap.mean, paint),
+      gapBar(d.gap.mean, extent, paint),
+      String(d.gap.n),
+      alpha(d),
+    ]);
   }
   return t.toString();
 }
@@ -64,12 +117,29 @@ function itemTable(result: Result, l: Labels, paint: ChalkInstance): string {
   const format = result.questionnaire.format;
   const first = format === 'three-column' ? [l.minimum, l.desired] : format === 'two-column' ? [l.expectation] : [];
   const gapName = format === 'three-column' ? l.mss : format === 'two-column' ? l.gap : l.perception;
-  const t = table([l.item, ...first, ...(format === 'perceptions-only' ? [] : [l.perception]), gapName, l.ci95, l.pHolm, l.n], paint, ['left', ...first.map(() => 'right' as const), 'right', 'right', 'right', 'right', 'right']);
+  const t = table(
+    [l.item, ...first, ...(format === 'perceptions-only' ? [] : [l.perception]), gapName, l.ci95, l.pHolm, l.n],
+    paint,
+    ['left', ...first.map(() => 'right' as const), 'right', 'right', 'right', 'right', 'right'],
+  );
   for (const item of result.items) {
-    const values = format === 'three-column' ? [fixed(item.minimum), fixed(item.desired)] : format === 'two-column' ? [fixed(item.expectation)] : [];
+    const values =
+      format === 'three-column'
+        ? [fixed(item.minimum), fixed(item.desired)]
+        : format === 'two-column'
+          ? [fixed(item.expectation)]
+          : [];
     const gap = format === 'perceptions-only' ? fixed(item.gap.mean) : colourGap(item.gap.mean, paint);
     const ci = format === 'perceptions-only' ? interval(item.gap.ci95).replaceAll('+', '') : interval(item.gap.ci95);
-    t.push([item.id, ...values, ...(format === 'perceptions-only' ? [] : [fixed(item.perception)]), gap, ci, pValue(item.pHolm), String(item.gap.n)]);
+    t.push([
+      item.id,
+      ...values,
+      ...(format === 'perceptions-only' ? [] : [fixed(item.perception)]),
+      gap,
+      ci,
+      pValue(item.pHolm),
+      String(item.gap.n),
+    ]);
   }
   return t.toString();
 }
@@ -77,10 +147,15 @@ function itemTable(result: Result, l: Labels, paint: ChalkInstance): string {
 function kpiLine(kpi: KpiResult, l: Labels): string {
   const scale = `${kpi.scale.min}-${kpi.scale.max}`;
   if (kpi.type === 'nps') {
-    const detail = fill(l.npsLine, { p: percent(kpi.promoters), pa: percent(kpi.passives), d: percent(kpi.detractors) });
+    const detail = fill(l.npsLine, {
+      p: percent(kpi.promoters),
+      pa: percent(kpi.passives),
+      d: percent(kpi.detractors),
+    });
     return `NPS (${kpi.id}): ${signed(kpi.score, 1)}  ${detail}, n = ${kpi.n}`;
   }
-  if (kpi.type === 'csat') return `CSAT (${kpi.id}): ${percent(kpi.score)} ${fill(l.csatLine, { scale })}, n = ${kpi.n}`;
+  if (kpi.type === 'csat')
+    return `CSAT (${kpi.id}): ${percent(kpi.score)} ${fill(l.csatLine, { scale })}, n = ${kpi.n}`;
   return `CES (${kpi.id}): ${fixed(kpi.score)} ${fill(l.cesLine, { scale })}, n = ${kpi.n}`;
 }
 
@@ -105,7 +180,9 @@ export function renderTable(input: Result, options: TableOptions): string {
   const format = result.questionnaire.format;
 
   out.push(paint.bold(result.questionnaire.title));
-  out.push(`${respondentsLine(respondents, result.questionnaire.language)} · ${format}, ${result.questionnaire.scale.min}-${result.questionnaire.scale.max}`);
+  out.push(
+    `${respondentsLine(respondents, result.questionnaire.language)} · ${format}, ${result.questionnaire.scale.min}-${result.questionnaire.scale.max}`,
+  );
   if (result.checks.length > 0) {
     // A CI reader wants the verdict first.
     const failed = result.checks.filter((c) => !c.passed).length;
@@ -114,10 +191,16 @@ export function renderTable(input: Result, options: TableOptions): string {
       out.push(`${c.passed ? paint.green('PASS') : paint.red.bold('FAIL')} ${explainCheck(c)}`);
     }
   }
-  const show = format === 'perceptions-only' ? (v: number | null) => fixed(v) : (v: number | null) => colourGap(v, paint);
-  const ciText = (ci: [number, number] | null) => (format === 'perceptions-only' ? interval(ci).replaceAll('+', '') : interval(ci));
-  out.push(`${l.weighted}: ${show(overall.weighted.mean)}  (${l.ci95} ${ciText(overall.weighted.ci95)}, n = ${overall.weighted.n})`);
-  out.push(`${l.unweighted}: ${show(overall.unweighted.mean)}  (${l.ci95} ${ciText(overall.unweighted.ci95)}, n = ${overall.unweighted.n})`);
+  const show =
+    format === 'perceptions-only' ? (v: number | null) => fixed(v) : (v: number | null) => colourGap(v, paint);
+  const ciText = (ci: [number, number] | null) =>
+    format === 'perceptions-only' ? interval(ci).replaceAll('+', '') : interval(ci);
+  out.push(
+    `${l.weighted}: ${show(overall.weighted.mean)}  (${l.ci95} ${ciText(overall.weighted.ci95)}, n = ${overall.weighted.n})`,
+  );
+  out.push(
+    `${l.unweighted}: ${show(overall.unweighted.mean)}  (${l.ci95} ${ciText(overall.unweighted.ci95)}, n = ${overall.unweighted.n})`,
+  );
   out.push(paint.dim(format === 'two-column' ? l.gapNote : format === 'three-column' ? l.mssNote : l.perceptionNote));
 
   heading(l.dimensions);
@@ -131,7 +214,9 @@ export function renderTable(input: Result, options: TableOptions): string {
   const labelOf = new Map(result.dimensions.map((d) => [d.id, d.label]));
   top.forEach((r, i) => {
     const quadrant = r.quadrant ? `, ${l.quadrant[r.quadrant]}` : '';
-    out.push(`${i + 1}. ${paint.bold(r.item)} (${labelOf.get(r.dimension) ?? r.dimension}${quadrant}) ${l.gap.toLowerCase()} ${signed(r.gap)}, ${l.priority} ${fixed(r.priority, 3)}`);
+    out.push(
+      `${i + 1}. ${paint.bold(r.item)} (${labelOf.get(r.dimension) ?? r.dimension}${quadrant}) ${l.gap.toLowerCase()} ${signed(r.gap)}, ${l.priority} ${fixed(r.priority, 3)}`,
+    );
     for (const action of r.actions.slice(0, 2)) out.push(...hanging(action, width, '   - ', '     '));
   });
 
@@ -143,17 +228,28 @@ export function renderTable(input: Result, options: TableOptions): string {
   if (result.segments.length > 0) {
     heading(l.segments);
     const ids = result.dimensions.map((d) => d.id.slice(0, 4));
-    const t = table([l.segment, l.n, l.overall, ...ids], paint, ['left', 'right', 'right', ...ids.map(() => 'right' as const)]);
+    const t = table([l.segment, l.n, l.overall, ...ids], paint, [
+      'left',
+      'right',
+      'right',
+      ...ids.map(() => 'right' as const),
+    ]);
     for (const s of result.segments) {
       const name = `${s.column}=${s.value === '' ? '(blank)' : s.value}`;
-      t.push([name.length > 22 ? `${name.slice(0, 21)}…` : name, String(s.respondents.total), show(s.overall.weighted.mean), ...s.dimensions.map((d) => show(d.gap.mean))]);
+      t.push([
+        name.length > 22 ? `${name.slice(0, 21)}…` : name,
+        String(s.respondents.total),
+        show(s.overall.weighted.mean),
+        ...s.dimensions.map((d) => show(d.gap.mean)),
+      ]);
     }
     out.push(t.toString());
   }
 
   if (result.warnings.length > 0) {
     heading(l.warnings);
-    for (const w of result.warnings) out.push(...hanging(w.message, width, '! ', '  ').map((line) => paint.yellow(line)));
+    for (const w of result.warnings)
+      out.push(...hanging(w.message, width, '! ', '  ').map((line) => paint.yellow(line)));
   }
   return `${out.join('\n')}\n`;
 }

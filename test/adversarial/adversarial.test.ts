@@ -1,6 +1,16 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { linkSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  linkSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -27,9 +37,25 @@ beforeAll(async () => {
   const q = makeQuestionnaire(rng);
   writeFileSync(join(root, 'q.yaml'), q.text);
   writeFileSync(join(root, 'r.csv'), makeResponses(rng, q, { rows: 60 }));
-  const scored = await runInProcess(['score', join(root, 'q.yaml'), join(root, 'r.csv'), '--group-by', 'branch', '--format', 'json']);
-  const partial = await runInProcess(['score', join(root, 'q.yaml'), join(root, 'r.csv'), '--group-by', 'branch', '--partial']);
-  if (scored.code !== 0 || partial.code !== 0) throw new Error(`the base result did not score: ${scored.stderr}${partial.stderr}`);
+  const scored = await runInProcess([
+    'score',
+    join(root, 'q.yaml'),
+    join(root, 'r.csv'),
+    '--group-by',
+    'branch',
+    '--format',
+    'json',
+  ]);
+  const partial = await runInProcess([
+    'score',
+    join(root, 'q.yaml'),
+    join(root, 'r.csv'),
+    '--group-by',
+    'branch',
+    '--partial',
+  ]);
+  if (scored.code !== 0 || partial.code !== 0)
+    throw new Error(`the base result did not score: ${scored.stderr}${partial.stderr}`);
   base.result = scored.stdout;
   base.partial = partial.stdout;
 });
@@ -91,7 +117,8 @@ async function check(c: Case, dir: string): Promise<string[]> {
   const outputs = new Set(c.outputs ?? []);
   for (const [path, state] of before) {
     if (outputs.has(path)) continue;
-    if (after.get(path) !== state) problems.push(`${path} changed: ${state.split(' ')[0]} -> ${after.get(path)?.split(' ')[0] ?? 'gone'}`);
+    if (after.get(path) !== state)
+      problems.push(`${path} changed: ${state.split(' ')[0]} -> ${after.get(path)?.split(' ')[0] ?? 'gone'}`);
   }
   for (const [path, state] of after) {
     if (before.has(path) && !outputs.has(path)) continue;
@@ -104,7 +131,8 @@ async function check(c: Case, dir: string): Promise<string[]> {
       problems.push(...textProblems(path, text, path.endsWith('.json') ? 'json' : 'file'));
     }
   }
-  if (problems.length > 0) problems.unshift(`$ servqual ${c.argv.join(' ')}  (exit ${run.code})\n${run.stderr.slice(0, 600)}`);
+  if (problems.length > 0)
+    problems.unshift(`$ servqual ${c.argv.join(' ')}  (exit ${run.code})\n${run.stderr.slice(0, 600)}`);
   return problems;
 }
 

@@ -27,11 +27,11 @@ export interface Case {
   exits?: number[];
 }
 
-export const pick = <T>(rng: Rng, list: readonly T[]): T => list[Math.floor(rng() * list.length)] as T;
+const pick = <T>(rng: Rng, list: readonly T[]): T => list[Math.floor(rng() * list.length)] as T;
 const int = (rng: Rng, min: number, max: number) => min + Math.floor(rng() * (max - min + 1));
 
 /** Text that tries to escape where it lands: terminals, CI logs, Markdown, HTML, spreadsheets. */
-export const HOSTILE = [
+const HOSTILE = [
   '\u001b[31mred\u001b[0m',
   '\u001b]0;pwned\u0007',
   '\u009b31mC1',
@@ -85,7 +85,10 @@ export interface QuestionnaireShape {
 const y = (text: string) => JSON.stringify(text);
 
 /** A valid questionnaire, with hostile text in its title, labels, statements and advice when asked. */
-export function makeQuestionnaire(rng: Rng, options: { hostile?: boolean; ids?: readonly string[]; dimensions?: readonly string[] } = {}): QuestionnaireShape {
+export function makeQuestionnaire(
+  rng: Rng,
+  options: { hostile?: boolean; ids?: readonly string[]; dimensions?: readonly string[] } = {},
+): QuestionnaireShape {
   const text = (fallback: string) => (options.hostile && rng() < 0.7 ? pick(rng, HOSTILE) : fallback);
   const dims = options.dimensions ?? DIMENSIONS;
   const items: QuestionnaireShape['items'] = [];
@@ -99,29 +102,70 @@ export function makeQuestionnaire(rng: Rng, options: { hostile?: boolean; ids?: 
   ];
   let next = 0;
   for (const [d, id] of dims.entries()) {
-    lines.push(`  - id: ${id}`, `    label: ${y(text(id))}`, `    recommendations: [${y(text('Act on it.'))}]`, '    items:');
+    lines.push(
+      `  - id: ${id}`,
+      `    label: ${y(text(id))}`,
+      `    recommendations: [${y(text('Act on it.'))}]`,
+      '    items:',
+    );
     for (let k = 0; k < 2; k++) {
       const itemId = options.ids?.[next] ?? `${'TRSAE'[d % 5]}${d}${k + 1}`;
       next++;
       items.push({ id: itemId, dimension: id });
-      lines.push(`      - { id: ${itemId}, expectation: ${y(text('E'))}, perception: ${y(text('P'))}, recommendations: [${y(text('Fix it.'))}] }`);
+      lines.push(
+        `      - { id: ${itemId}, expectation: ${y(text('E'))}, perception: ${y(text('P'))}, recommendations: [${y(text('Fix it.'))}] }`,
+      );
     }
   }
-  lines.push('kpis:', `  - { id: nps, type: nps, question: ${y(text('Recommend?'))} }`, `  - { id: csat, type: csat, question: ${y(text('Satisfied?'))} }`);
-  if (rng() < 0.5) lines.push('thresholds:', `  overall: ${pick(rng, [-3, -0.5, 0, 1])}`, `  minRespondents: ${int(rng, 1, 40)}`);
+  lines.push(
+    'kpis:',
+    `  - { id: nps, type: nps, question: ${y(text('Recommend?'))} }`,
+    `  - { id: csat, type: csat, question: ${y(text('Satisfied?'))} }`,
+  );
+  if (rng() < 0.5)
+    lines.push('thresholds:', `  overall: ${pick(rng, [-3, -0.5, 0, 1])}`, `  minRespondents: ${int(rng, 1, 40)}`);
   return { text: `${lines.join('\n')}\n`, items, dimensions: [...dims], kpis: ['nps', 'csat'] };
 }
 
 /** Responses for a questionnaire: ids and segments from `segment`, answers mostly on the scale. */
-export function makeResponses(rng: Rng, q: QuestionnaireShape, options: { rows?: number; segment?: () => string; id?: (i: number) => string; delimiter?: string; comments?: readonly string[] } = {}): string {
+export function makeResponses(
+  rng: Rng,
+  q: QuestionnaireShape,
+  options: {
+    rows?: number;
+    segment?: () => string;
+    id?: (i: number) => string;
+    delimiter?: string;
+    comments?: readonly string[];
+  } = {},
+): string {
   const delimiter = options.delimiter ?? ',';
-  const header = ['respondent', 'branch', ...q.items.flatMap((item) => [`${item.id}_E`, `${item.id}_P`]), ...q.dimensions.map((d) => `W_${d}`), ...q.kpis, 'comment'];
-  const quote = (cell: string) => (/["\r\n,;\t]/.test(cell) || cell !== cell.trim() ? `"${cell.replaceAll('"', '""')}"` : cell);
+  const header = [
+    'respondent',
+    'branch',
+    ...q.items.flatMap((item) => [`${item.id}_E`, `${item.id}_P`]),
+    ...q.dimensions.map((d) => `W_${d}`),
+    ...q.kpis,
+    'comment',
+  ];
+  const quote = (cell: string) =>
+    /["\r\n,;\t]/.test(cell) || cell !== cell.trim() ? `"${cell.replaceAll('"', '""')}"` : cell;
   const rows = Array.from({ length: options.rows ?? int(rng, 1, 40) }, (_, i) => {
     const straight = rng() < 0.1 ? String(int(rng, 1, 7)) : null;
     const answers = q.items.flatMap(() => [straight ?? String(int(rng, 1, 7)), straight ?? String(int(rng, 1, 7))]);
-    const weights = rng() < 0.8 ? q.dimensions.map(() => String(100 / q.dimensions.length)) : q.dimensions.map(() => String(int(rng, 0, 50)));
-    return [options.id?.(i) ?? `r${i}`, options.segment?.() ?? pick(rng, ['North', 'South']), ...answers, ...weights, String(int(rng, 0, 10)), String(int(rng, 1, 5)), pick(rng, options.comments ?? ['', 'fine', ...HOSTILE])];
+    const weights =
+      rng() < 0.8
+        ? q.dimensions.map(() => String(100 / q.dimensions.length))
+        : q.dimensions.map(() => String(int(rng, 0, 50)));
+    return [
+      options.id?.(i) ?? `r${i}`,
+      options.segment?.() ?? pick(rng, ['North', 'South']),
+      ...answers,
+      ...weights,
+      String(int(rng, 0, 10)),
+      String(int(rng, 1, 5)),
+      pick(rng, options.comments ?? ['', 'fine', ...HOSTILE]),
+    ];
   });
   return `${[header, ...rows].map((r) => r.map(quote).join(delimiter)).join('\n')}\n`;
 }
@@ -131,11 +175,23 @@ const formats = ['table', 'json', 'markdown', 'html', 'csv'] as const;
 /** Hostile text in the questionnaire and the data, through every format, with CI annotations on. */
 function hostileText(rng: Rng): Case {
   const q = makeQuestionnaire(rng, { hostile: true });
-  const responses = makeResponses(rng, q, { segment: () => pick(rng, HOSTILE), id: (i) => (rng() < 0.2 ? pick(rng, HOSTILE) : `r${i % 7}`) });
+  const responses = makeResponses(rng, q, {
+    segment: () => pick(rng, HOSTILE),
+    id: (i) => (rng() < 0.2 ? pick(rng, HOSTILE) : `r${i % 7}`),
+  });
   const command = pick(rng, ['score', 'check', 'check'] as const);
   const format = pick(rng, formats);
   const output = rng() < 0.5 ? ['--output', `@/out.${format}`] : [];
-  const extra = command === 'check' ? ['--min-overall', '5', '--min-dimension', `${q.dimensions[0]}=3`, ...(rng() < 0.5 ? ['--junit', '@/junit.xml'] : [])] : [];
+  const extra =
+    command === 'check'
+      ? [
+          '--min-overall',
+          '5',
+          '--min-dimension',
+          `${q.dimensions[0]}=3`,
+          ...(rng() < 0.5 ? ['--junit', '@/junit.xml'] : []),
+        ]
+      : [];
   return {
     name: `hostile text: ${command} --format ${format}`,
     files: { 'q.yaml': q.text, 'r.csv': responses, 'summary.md': '' },
@@ -157,11 +213,27 @@ const LEGACY = [
 function encodings(rng: Rng): Case {
   const q = makeQuestionnaire(rng);
   const legacy = pick(rng, LEGACY);
-  const text = makeResponses(rng, q, { segment: () => pick(rng, legacy.names), rows: int(rng, 2, 30), comments: ['', 'fine', ...legacy.names] });
-  const flag = pick(rng, [[], [], ['--encoding', legacy.label], ['--encoding', pick(rng, ['cp949', 'windows-1251', 'utf-8', 'koi8-r'])]]);
+  const text = makeResponses(rng, q, {
+    segment: () => pick(rng, legacy.names),
+    rows: int(rng, 2, 30),
+    comments: ['', 'fine', ...legacy.names],
+  });
+  const flag = pick(rng, [
+    [],
+    [],
+    ['--encoding', legacy.label],
+    ['--encoding', pick(rng, ['cp949', 'windows-1251', 'utf-8', 'koi8-r'])],
+  ]);
   const command = pick(rng, ['score', 'map'] as const);
-  const argv = command === 'score' ? ['score', '@/q.yaml', '@/r.csv', '--group-by', 'branch', '--format', 'json', ...flag] : ['map', '@/r.csv', '-q', '@/q.yaml', ...flag];
-  return { name: `encoding ${legacy.label} ${flag.join(' ')} (${command})`, files: { 'q.yaml': q.text, 'r.csv': encodeAs(text, legacy.label) }, argv };
+  const argv =
+    command === 'score'
+      ? ['score', '@/q.yaml', '@/r.csv', '--group-by', 'branch', '--format', 'json', ...flag]
+      : ['map', '@/r.csv', '-q', '@/q.yaml', ...flag];
+  return {
+    name: `encoding ${legacy.label} ${flag.join(' ')} (${command})`,
+    files: { 'q.yaml': q.text, 'r.csv': encodeAs(text, legacy.label) },
+    argv,
+  };
 }
 
 /** Headers with repeated or case-folded names, questionnaires with ids that differ only in case. */
@@ -170,7 +242,12 @@ function collisions(rng: Rng): Case {
   if (variant === 0) {
     const ids = ['T01', 't01', 'R01', 'R02', 'S01', 'S02', 'A01', 'A02', 'E01', 'E02'];
     const q = makeQuestionnaire(rng, { ids });
-    return { name: 'ids that differ only in case', files: { 'q.yaml': q.text, 'r.csv': makeResponses(rng, q) }, argv: ['score', '@/q.yaml', '@/r.csv'], exits: [2] };
+    return {
+      name: 'ids that differ only in case',
+      files: { 'q.yaml': q.text, 'r.csv': makeResponses(rng, q) },
+      argv: ['score', '@/q.yaml', '@/r.csv'],
+      exits: [2],
+    };
   }
   const q = makeQuestionnaire(rng);
   const csv = makeResponses(rng, q, { rows: int(rng, 1, 10) });
@@ -192,8 +269,16 @@ function collisions(rng: Rng): Case {
 /** Dimension, item and KPI ids, segment values and threshold flags that are Object.prototype keys. */
 function objectKeys(rng: Rng): Case {
   const keys = ['constructor', 'toString', 'valueOf', 'hasOwnProperty', 'isPrototypeOf'];
-  const q = makeQuestionnaire(rng, { ids: ['valueOf', 'toString', 'constructor', 'hasOwnProperty', 'isPrototypeOf', 'propertyIsEnumerable'], dimensions: ['constructor', 'toString', 'valueOf'] });
-  const flags = pick(rng, [['--min-dimension', `${pick(rng, [...keys, '__proto__'])}=-1`], ['--min-item', `${pick(rng, [...keys, '__proto__'])}=-1`], ['--min-kpi', `${pick(rng, [...keys, '__proto__'])}=1`], []]);
+  const q = makeQuestionnaire(rng, {
+    ids: ['valueOf', 'toString', 'constructor', 'hasOwnProperty', 'isPrototypeOf', 'propertyIsEnumerable'],
+    dimensions: ['constructor', 'toString', 'valueOf'],
+  });
+  const flags = pick(rng, [
+    ['--min-dimension', `${pick(rng, [...keys, '__proto__'])}=-1`],
+    ['--min-item', `${pick(rng, [...keys, '__proto__'])}=-1`],
+    ['--min-kpi', `${pick(rng, [...keys, '__proto__'])}=1`],
+    [],
+  ]);
   return {
     name: `object keys as ids ${flags.join(' ')}`,
     files: { 'q.yaml': q.text, 'r.csv': makeResponses(rng, q, { segment: () => pick(rng, [...keys, '__proto__']) }) },
@@ -202,13 +287,34 @@ function objectKeys(rng: Rng): Case {
 }
 
 /** A JSON value with one node replaced at a random path. */
-export function mutateJson(rng: Rng, value: unknown): unknown {
-  const replacements: unknown[] = [null, 'text', '', -1, 0, 1e308, -1e308, 5e-324, [], {}, true, '::error::x', '\u001b[2J', { mean: 'x' }, [1, 2], '1e999'];
+function mutateJson(rng: Rng, value: unknown): unknown {
+  const replacements: unknown[] = [
+    null,
+    'text',
+    '',
+    -1,
+    0,
+    1e308,
+    -1e308,
+    5e-324,
+    [],
+    {},
+    true,
+    '::error::x',
+    '\u001b[2J',
+    { mean: 'x' },
+    [1, 2],
+    '1e999',
+  ];
   const paths: (string | number)[][] = [];
   const walk = (node: unknown, path: (string | number)[]) => {
     paths.push(path);
-    if (Array.isArray(node)) node.forEach((child, i) => walk(child, [...path, i]));
-    else if (node !== null && typeof node === 'object') for (const [key, child] of Object.entries(node)) walk(child, [...path, key]);
+    if (Array.isArray(node))
+      node.forEach((child, i) => {
+        walk(child, [...path, i]);
+      });
+    else if (node !== null && typeof node === 'object')
+      for (const [key, child] of Object.entries(node)) walk(child, [...path, key]);
   };
   walk(value, []);
   const target = pick(rng, paths.slice(1));
@@ -229,13 +335,25 @@ function damagedFiles(rng: Rng, base: { result: string; partial: string }): Case
   // JSON has no Infinity: a huge exponent is the way to write one.
   if (rng() < 0.15) damaged = damaged.replace(/(-?\d+\.\d+)/, '1e999');
   if (kind === 'report') {
-    return { name: 'damaged result: report', files: { 'a.json': damaged }, argv: ['report', '@/a.json', '--format', pick(rng, formats)] };
+    return {
+      name: 'damaged result: report',
+      files: { 'a.json': damaged },
+      argv: ['report', '@/a.json', '--format', pick(rng, formats)],
+    };
   }
   if (kind === 'compare') {
     const order = rng() < 0.5 ? ['@/base.json', '@/a.json'] : ['@/a.json', '@/base.json'];
-    return { name: 'damaged result: compare', files: { 'a.json': damaged, 'base.json': source }, argv: ['compare', ...order, ...(rng() < 0.5 ? ['--format', 'markdown'] : [])] };
+    return {
+      name: 'damaged result: compare',
+      files: { 'a.json': damaged, 'base.json': source },
+      argv: ['compare', ...order, ...(rng() < 0.5 ? ['--format', 'markdown'] : [])],
+    };
   }
-  return { name: 'damaged partial: merge', files: { 'a.json': damaged, 'b.json': source }, argv: ['merge', '@/a.json', '@/b.json', '--format', pick(rng, formats)] };
+  return {
+    name: 'damaged partial: merge',
+    files: { 'a.json': damaged, 'b.json': source },
+    argv: ['merge', '@/a.json', '@/b.json', '--format', pick(rng, formats)],
+  };
 }
 
 /** --output and --junit pointing at an input through another path, or at special files. */
@@ -289,20 +407,38 @@ function wrongEncodingFlag(rng: Rng): Case {
   const q = makeQuestionnaire(rng);
   const text = makeResponses(rng, q, { segment: () => pick(rng, ['Тверская', '강남점', 'Zürich']) });
   const flag = pick(rng, ['windows-1251', 'cp949', 'koi8-r', 'windows-1252', 'utf-16le', 'shift_jis']);
-  return { name: `UTF-8 read with --encoding ${flag}`, files: { 'q.yaml': q.text, 'r.csv': text }, argv: ['score', '@/q.yaml', '@/r.csv', '--group-by', 'branch', '--encoding', flag], exits: [2] };
+  return {
+    name: `UTF-8 read with --encoding ${flag}`,
+    files: { 'q.yaml': q.text, 'r.csv': text },
+    argv: ['score', '@/q.yaml', '@/r.csv', '--group-by', 'branch', '--encoding', flag],
+    exits: [2],
+  };
 }
 
 /** A Google Forms export whose question texts and answers are hostile, given to `map`. */
 function hostileExport(rng: Rng): Case {
   const q = makeQuestionnaire(rng);
   const quote = (cell: string) => `"${cell.replaceAll('"', '""')}"`;
-  const questions = q.items.flatMap((item) => [`Expectations [${pick(rng, HOSTILE)} ${item.id}]`, `Perceptions [${pick(rng, HOSTILE)}]`]);
+  const questions = q.items.flatMap((item) => [
+    `Expectations [${pick(rng, HOSTILE)} ${item.id}]`,
+    `Perceptions [${pick(rng, HOSTILE)}]`,
+  ]);
   const header = ['Timestamp', pick(rng, HOSTILE), ...questions];
-  const rows = Array.from({ length: int(rng, 1, 8) }, () => ['2026/01/01 10:00:00', pick(rng, HOSTILE), ...questions.map(() => pick(rng, ['Strongly agree', '5', pick(rng, HOSTILE)]))]);
+  const rows = Array.from({ length: int(rng, 1, 8) }, () => [
+    '2026/01/01 10:00:00',
+    pick(rng, HOSTILE),
+    ...questions.map(() => pick(rng, ['Strongly agree', '5', pick(rng, HOSTILE)])),
+  ]);
   return {
     name: 'hostile Google Forms export through map',
     files: { 'q.yaml': q.text, 'export.csv': `${[header, ...rows].map((r) => r.map(quote).join(',')).join('\n')}\n` },
-    argv: ['map', '@/export.csv', '-q', '@/q.yaml', ...(rng() < 0.5 ? ['--source', pick(rng, ['google-forms', 'qualtrics', 'surveymonkey'])] : [])],
+    argv: [
+      'map',
+      '@/export.csv',
+      '-q',
+      '@/q.yaml',
+      ...(rng() < 0.5 ? ['--source', pick(rng, ['google-forms', 'qualtrics', 'surveymonkey'])] : []),
+    ],
   };
 }
 

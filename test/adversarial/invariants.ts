@@ -14,15 +14,22 @@ const OWN_ANNOTATION = /^::error title=servqual check [^\r\n:,]*::[^\r\n]*$/;
 export function textProblems(where: string, text: string, kind: 'terminal' | 'json' | 'file'): string[] {
   const problems: string[] = [];
   const control = RAW_CONTROL.exec(text);
-  if (control) problems.push(`${where}: raw control character U+${(control[0].codePointAt(0) as number).toString(16).padStart(4, '0')} near ${JSON.stringify(text.slice(Math.max(0, control.index - 20), control.index + 20))}`);
+  if (control)
+    problems.push(
+      `${where}: raw control character U+${(control[0].codePointAt(0) as number).toString(16).padStart(4, '0')} near ${JSON.stringify(text.slice(Math.max(0, control.index - 20), control.index + 20))}`,
+    );
   for (const word of ['undefined', '[object Object]', 'NaN']) {
     // Data may say these words only inside the strings it brought; the corpus never brings them.
-    if (text.includes(word)) problems.push(`${where}: "${word}" in the output near ${JSON.stringify(text.slice(Math.max(0, text.indexOf(word) - 40), text.indexOf(word) + 40))}`);
+    if (text.includes(word))
+      problems.push(
+        `${where}: "${word}" in the output near ${JSON.stringify(text.slice(Math.max(0, text.indexOf(word) - 40), text.indexOf(word) + 40))}`,
+      );
   }
   if (/\n\s+at .+:\d+:\d+\)?\n/.test(text)) problems.push(`${where}: a stack trace`);
   if (kind === 'terminal') {
     for (const line of text.split('\n')) {
-      if (WORKFLOW_COMMAND.test(line) && !OWN_ANNOTATION.test(line)) problems.push(`${where}: a workflow command from data: ${JSON.stringify(line.slice(0, 80))}`);
+      if (WORKFLOW_COMMAND.test(line) && !OWN_ANNOTATION.test(line))
+        problems.push(`${where}: a workflow command from data: ${JSON.stringify(line.slice(0, 80))}`);
     }
   }
   if (kind === 'json' && text.trim() !== '') {
@@ -37,8 +44,12 @@ export function textProblems(where: string, text: string, kind: 'terminal' | 'js
 
 function finiteNumbers(value: unknown, path: string, problems: string[], where: string): void {
   if (typeof value === 'number' && !Number.isFinite(value)) problems.push(`${where}: ${path} is ${value}`);
-  else if (Array.isArray(value)) value.forEach((v, i) => finiteNumbers(v, `${path}[${i}]`, problems, where));
-  else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) finiteNumbers(v, `${path}.${k}`, problems, where);
+  else if (Array.isArray(value))
+    value.forEach((v, i) => {
+      finiteNumbers(v, `${path}[${i}]`, problems, where);
+    });
+  else if (value !== null && typeof value === 'object')
+    for (const [k, v] of Object.entries(value)) finiteNumbers(v, `${path}.${k}`, problems, where);
 }
 
 /** The exit code and the shape of stderr. */

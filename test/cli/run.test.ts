@@ -66,7 +66,12 @@ describe('cli error handling', () => {
     expect(await run(['templates', '--json'], io)).toBe(0);
     const list = JSON.parse(out.join('')) as { name: string; language: string; items: number }[];
     expect(list.map((t) => `${t.name}.${t.language}`)).toEqual(
-      expect.arrayContaining(['servqual-generic.en', 'servqual-generic.ru', 'servperf-generic.en', 'servqual-zones-generic.en']),
+      expect.arrayContaining([
+        'servqual-generic.en',
+        'servqual-generic.ru',
+        'servperf-generic.en',
+        'servqual-zones-generic.en',
+      ]),
     );
     expect(list.every((t) => t.items === 22)).toBe(true);
   });

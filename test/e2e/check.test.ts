@@ -27,11 +27,14 @@ describe('servqual check', () => {
     expect(lines[first]).toBe('Checks: 7 passed, 2 failed');
     expect(lines[first + 1]).toBe('FAIL overall is -1.27, below the threshold -1.20');
     expect(lines[first + 2]).toBe('FAIL dimension:reliability is -1.76, below the threshold -1.50');
-    expect(first).toBeLessThan(lines.findIndex((line) => line === 'Dimensions'));
+    expect(first).toBeLessThan(lines.indexOf('Dimensions'));
   });
 
   it('exits 0 when flags relax every failing threshold (a flag wins over the file)', () => {
-    const run = runChecked(['check', Q, R, '--min-overall', '-1.5', '--min-dimension', 'reliability=-2', '--format', 'json'], tempDir());
+    const run = runChecked(
+      ['check', Q, R, '--min-overall', '-1.5', '--min-dimension', 'reliability=-2', '--format', 'json'],
+      tempDir(),
+    );
     expect(run.code).toBe(0);
     const checks = checksOf(run.stdout);
     expect(checks.overall).toMatchObject({ threshold: -1.5, passed: true });
@@ -41,7 +44,27 @@ describe('servqual check', () => {
 
   it('tests each kind of threshold given as a flag', () => {
     const run = runChecked(
-      ['check', Q, R, '--format', 'json', '--min-overall', '-1.5', '--min-dimension', 'reliability=-2', '--min-item', 'RS3=-1', '--min-respondents', '500', '--min-alpha', '0.95', '--min-kpi', 'nps=-30', '--min-kpi', 'csat=60'],
+      [
+        'check',
+        Q,
+        R,
+        '--format',
+        'json',
+        '--min-overall',
+        '-1.5',
+        '--min-dimension',
+        'reliability=-2',
+        '--min-item',
+        'RS3=-1',
+        '--min-respondents',
+        '500',
+        '--min-alpha',
+        '0.95',
+        '--min-kpi',
+        'nps=-30',
+        '--min-kpi',
+        'csat=60',
+      ],
       tempDir(),
     );
     expect(run.code).toBe(1);
@@ -56,7 +79,9 @@ describe('servqual check', () => {
   it('exits 2 on bad input: an unknown target, a malformed flag, a broken CSV', () => {
     const unknown = runChecked(['check', Q, R, '--min-dimension', 'reliabilty=-1'], tempDir());
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toBe('--min-dimension reliabilty: the questionnaire has no dimension "reliabilty"\n  hint: did you mean "reliability"?\n');
+    expect(unknown.stderr).toBe(
+      '--min-dimension reliabilty: the questionnaire has no dimension "reliabilty"\n  hint: did you mean "reliability"?\n',
+    );
     expect(unknown.stdout).toBe('');
     const item = runChecked(['check', Q, R, '--min-item', 'Z9=0'], tempDir());
     expect(item.code).toBe(2);
@@ -65,7 +90,10 @@ describe('servqual check', () => {
     expect(malformed.stderr).toMatch(/expected ID=NUMBER/);
     const nan = runChecked(['check', Q, R, '--min-overall', 'low'], tempDir());
     expect(nan.code).toBe(2);
-    writeFileSync(join(tempDir(), 'bad.csv'), `${readFileSync(R, 'utf8').split('\n').slice(0, 3).join('\n').replace(/,6,/, ',six,')}\n`);
+    writeFileSync(
+      join(tempDir(), 'bad.csv'),
+      `${readFileSync(R, 'utf8').split('\n').slice(0, 3).join('\n').replace(/,6,/, ',six,')}\n`,
+    );
     const bad = runChecked(['check', Q, join(tempDir(), 'bad.csv')], tempDir());
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/bad\.csv:\d+:\w+: "six" is not a number on the 1-7 scale/);
@@ -81,13 +109,19 @@ describe('servqual check', () => {
     const cases = xml.querySelectorAll('testcase');
     expect(cases).toHaveLength(9);
     const failures = xml.querySelectorAll('failure').map((f) => f.getAttribute('message'));
-    expect(failures).toEqual(['overall is -1.27, below the threshold -1.20', 'dimension:reliability is -1.76, below the threshold -1.50']);
+    expect(failures).toEqual([
+      'overall is -1.27, below the threshold -1.20',
+      'dimension:reliability is -1.76, below the threshold -1.50',
+    ]);
   });
 
   it('on GitHub Actions, annotates each failed check and appends the Markdown report to the step summary', () => {
     const summary = join(tempDir(), 'summary.md');
     writeFileSync(summary, '# earlier step\n');
-    const run = runCli(['check', Q, R, '--format', 'json'], { cwd: tempDir(), env: { GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: summary } });
+    const run = runCli(['check', Q, R, '--format', 'json'], {
+      cwd: tempDir(),
+      env: { GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: summary },
+    });
     expect(run.code).toBe(1);
     expect(() => JSON.parse(run.stdout)).not.toThrow();
     const annotations = run.stderr.split('\n').filter((line) => line.startsWith('::error'));

@@ -24,16 +24,24 @@ function checkCommand(file: string, dir: string): string[] {
     .trim()
     .split(/\s+/)
     .slice(1)
-    .map((word) => word.replace('surveys/questionnaire.yaml', join(example, 'questionnaire.yaml')).replace('surveys/responses.csv', join(example, 'responses.csv')).replace(/^reports\//, `${dir}/`));
+    .map((word) =>
+      word
+        .replace('surveys/questionnaire.yaml', join(example, 'questionnaire.yaml'))
+        .replace('surveys/responses.csv', join(example, 'responses.csv'))
+        .replace(/^reports\//, `${dir}/`),
+    );
 }
 
 describe('CI examples', () => {
-  it.each(['github-actions.yml', 'gitlab-ci.yml'])('%s runs a servqual check that the CLI accepts and that writes its reports', (file) => {
-    const args = checkCommand(file, tempDir());
-    const run = runCli(args, { cwd: tempDir(), env: { GITHUB_ACTIONS: '' } });
-    // The example data fails its thresholds on purpose (exit 1); bad flags would be exit 2.
-    expect(run.code, run.stderr).toBe(1);
-    expect(existsSync(join(tempDir(), 'servqual-junit.xml'))).toBe(true);
-    expect(readFileSync(join(tempDir(), 'servqual.html'), 'utf8')).toMatch(/^<!DOCTYPE html>/i);
-  });
+  it.each(['github-actions.yml', 'gitlab-ci.yml'])(
+    '%s runs a servqual check that the CLI accepts and that writes its reports',
+    (file) => {
+      const args = checkCommand(file, tempDir());
+      const run = runCli(args, { cwd: tempDir(), env: { GITHUB_ACTIONS: '' } });
+      // The example data fails its thresholds on purpose (exit 1); bad flags would be exit 2.
+      expect(run.code, run.stderr).toBe(1);
+      expect(existsSync(join(tempDir(), 'servqual-junit.xml'))).toBe(true);
+      expect(readFileSync(join(tempDir(), 'servqual.html'), 'utf8')).toMatch(/^<!DOCTYPE html>/i);
+    },
+  );
 });

@@ -20,15 +20,25 @@ interface Row {
 
 /** Saves the example's result as baseline.json and, with every reliability perception one point lower, current.json. */
 function saveWaves(dir: string): void {
-  expect(runChecked(['score', questionnaire, join(example, 'responses.csv'), '--format', 'json', '--output', 'baseline.json'], dir).code).toBe(0);
-  const rows = parse(readFileSync(join(example, 'responses.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
+  expect(
+    runChecked(
+      ['score', questionnaire, join(example, 'responses.csv'), '--format', 'json', '--output', 'baseline.json'],
+      dir,
+    ).code,
+  ).toBe(0);
+  const rows = parse(readFileSync(join(example, 'responses.csv'), 'utf8'), { columns: true }) as Record<
+    string,
+    string
+  >[];
   for (const row of rows) {
     for (const column of Object.keys(row)) {
       if (/^R\d_P$/.test(column) && row[column] !== '') row[column] = String(Math.max(1, Number(row[column]) - 1));
     }
   }
   writeFileSync(join(dir, 'current.csv'), stringify(rows, { header: true }));
-  expect(runChecked(['score', questionnaire, 'current.csv', '--format', 'json', '--output', 'current.json'], dir).code).toBe(0);
+  expect(
+    runChecked(['score', questionnaire, 'current.csv', '--format', 'json', '--output', 'current.json'], dir).code,
+  ).toBe(0);
 }
 
 describe('servqual compare', () => {
@@ -45,16 +55,28 @@ describe('servqual compare', () => {
     expect(gated.code).toBe(1);
     expect(gated.stdout).toBe(table.stdout);
 
-    const json = runChecked(['compare', 'baseline.json', 'current.json', '--format', 'json', '--fail-on-regression'], dir);
+    const json = runChecked(
+      ['compare', 'baseline.json', 'current.json', '--format', 'json', '--fail-on-regression'],
+      dir,
+    );
     expect(json.code).toBe(1);
-    const comparison = JSON.parse(json.stdout) as { alpha: number; tolerance: number | null; rows: Row[]; regressions: string[] };
+    const comparison = JSON.parse(json.stdout) as {
+      alpha: number;
+      tolerance: number | null;
+      rows: Row[];
+      regressions: string[];
+    };
     expect(comparison.alpha).toBe(0.05);
     expect(comparison.tolerance).toBeNull();
     const reliability = comparison.rows.find((r) => r.target === 'dimension:reliability') as Row;
     expect(reliability).toMatchObject({ status: 'both', significant: true, regression: true });
     expect(reliability.change as number).toBeLessThan(-0.5);
     expect(comparison.regressions).toContain('dimension:reliability');
-    expect(comparison.rows.filter((r) => r.target.startsWith('item:R') && !r.target.startsWith('item:RS')).every((r) => r.significant)).toBe(true);
+    expect(
+      comparison.rows
+        .filter((r) => r.target.startsWith('item:R') && !r.target.startsWith('item:RS'))
+        .every((r) => r.significant),
+    ).toBe(true);
     expect(json.stderr).toBe(`regression: ${comparison.regressions.join(', ')}\n`);
     // Byte-identical on a second run.
     expect(runChecked(['compare', 'baseline.json', 'current.json', '--format', 'json'], dir).stdout).toBe(json.stdout);
@@ -63,10 +85,16 @@ describe('servqual compare', () => {
   it('passes the gate when nothing changed, and writes Markdown to --output', () => {
     const dir = tempDir();
     saveWaves(dir);
-    const same = runChecked(['compare', 'baseline.json', 'baseline.json', '--fail-on-regression', '--tolerance', '0'], dir);
+    const same = runChecked(
+      ['compare', 'baseline.json', 'baseline.json', '--fail-on-regression', '--tolerance', '0'],
+      dir,
+    );
     expect(same.code).toBe(0);
     expect(same.stdout).toContain('No regressions.');
-    const md = runChecked(['compare', 'baseline.json', 'current.json', '--format', 'markdown', '--output', 'compare.md'], dir);
+    const md = runChecked(
+      ['compare', 'baseline.json', 'current.json', '--format', 'markdown', '--output', 'compare.md'],
+      dir,
+    );
     expect(md.code).toBe(0);
     expect(md.stdout).toBe('');
     expect(md.stderr).toBe('wrote compare.md\n');
@@ -80,7 +108,10 @@ describe('servqual compare', () => {
     saveWaves(dir);
     copyFixture('questionnaires/minimal-two-column.yaml', dir);
     copyFixture('responses/plain.csv', dir);
-    expect(runChecked(['score', 'minimal-two-column.yaml', 'plain.csv', '--format', 'json', '--output', 'other.json'], dir).code).toBe(0);
+    expect(
+      runChecked(['score', 'minimal-two-column.yaml', 'plain.csv', '--format', 'json', '--output', 'other.json'], dir)
+        .code,
+    ).toBe(0);
     const other = runChecked(['compare', 'baseline.json', 'other.json'], dir);
     expect(other.code).toBe(2);
     expect(other.stdout).toBe('');

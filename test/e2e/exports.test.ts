@@ -44,7 +44,11 @@ describe('servqual map: options and refusals', () => {
   it('writes the section to --output and takes --source over detection', async () => {
     const sample = SAMPLES.find((s) => s.name === 'qx-legacy');
     const output = join(dir(), 'source.yaml');
-    const { stdout, stderr } = await map(samplePath(sample!, '.csv'), { questionnaire: questionnaireFile('en'), source: 'qualtrics', output });
+    const { stdout, stderr } = await map(samplePath(sample!, '.csv'), {
+      questionnaire: questionnaireFile('en'),
+      source: 'qualtrics',
+      output,
+    });
     expect(stdout).toBe('');
     expect(stderr).toContain(`wrote ${output}`);
     expect(readFileSync(output, 'utf8')).toContain('(as --source says)');

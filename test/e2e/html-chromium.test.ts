@@ -8,7 +8,15 @@ import { repoRoot, runCli } from '../helpers/run-cli.js';
 
 /** Debian's Chromium, installed by .ci/run; the flags keep it off this machine's closed network. */
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 const artefacts = join(repoRoot, 'test-results');
 const available = existsSync(CHROMIUM);
 
@@ -67,7 +75,14 @@ describe.runIf(available || process.env.CI === 'true')('HTML report in headless 
       ['score', join(example, 'questionnaire.yaml'), join(example, 'responses.csv'), '--group-by', 'branch'],
       'report-two-column',
     );
-    expect(charts.map((c) => c.chart).sort()).toEqual(['gap-dimensions', 'gap-items', 'ipa', 'means-dimensions', 'nps', 'segments']);
+    expect(charts.map((c) => c.chart).sort()).toEqual([
+      'gap-dimensions',
+      'gap-items',
+      'ipa',
+      'means-dimensions',
+      'nps',
+      'segments',
+    ]);
     for (const chart of charts) {
       expect(chart.width, chart.chart).toBeGreaterThan(100);
       expect(chart.height, chart.chart).toBeGreaterThan(50);
@@ -83,7 +98,11 @@ describe.runIf(available || process.env.CI === 'true')('HTML report in headless 
     const dir = join(artefacts, 'three-column');
     mkdirSync(dir, { recursive: true });
     const questionnaire = join(repoRoot, 'templates', 'servqual-zones-generic.en.yaml');
-    const csv = spawnSync(process.execPath, [join(repoRoot, 'scripts', 'generate-responses.js'), questionnaire, '--rows', '150', '--seed', '5'], { encoding: 'utf8' });
+    const csv = spawnSync(
+      process.execPath,
+      [join(repoRoot, 'scripts', 'generate-responses.js'), questionnaire, '--rows', '150', '--seed', '5'],
+      { encoding: 'utf8' },
+    );
     expect(csv.status).toBe(0);
     writeFileSync(join(dir, 'responses.csv'), csv.stdout);
     const { charts } = await open(['score', questionnaire, join(dir, 'responses.csv')], 'report-three-column');

@@ -43,11 +43,14 @@ describe('servqual init', () => {
     expect(run(['validate', 'audit.ru.yaml']).code).toBe(0);
   });
 
-  it.each(bundled.map((t) => [t.name, t.lang]))('template %s (%s) initialises to a valid questionnaire', (name, lang) => {
-    const result = run(['init', 'q.yaml', '--template', name, '--lang', lang]);
-    expect(result.code).toBe(0);
-    expect(run(['validate', 'q.yaml']).code).toBe(0);
-  });
+  it.each(bundled.map((t) => [t.name, t.lang]))(
+    'template %s (%s) initialises to a valid questionnaire',
+    (name, lang) => {
+      const result = run(['init', 'q.yaml', '--template', name, '--lang', lang]);
+      expect(result.code).toBe(0);
+      expect(run(['validate', 'q.yaml']).code).toBe(0);
+    },
+  );
 
   it('starts with a yaml-language-server modeline whose schema path exists', () => {
     const result = run(['init', 'nested-audit.yaml', '--template', 'servqual-generic']);

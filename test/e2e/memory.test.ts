@@ -11,11 +11,19 @@ import { binPath, repoRoot } from '../helpers/run-cli.js';
 describe('flat memory', () => {
   it('scores a 200,000-row stream under a 40 MB heap', async () => {
     const questionnaire = join(repoRoot, 'templates', 'servqual-generic.en.yaml');
-    const generator = spawn(process.execPath, [join(repoRoot, 'scripts', 'generate-responses.js'), questionnaire, '--rows', '200000', '--seed', '9'], { stdio: ['ignore', 'pipe', 'inherit'] });
-    const scorer = spawn(process.execPath, ['--max-old-space-size=40', binPath, 'score', questionnaire, '-', '--format', 'json', '--group-by', 'branch'], {
-      stdio: ['pipe', 'pipe', 'pipe'],
-      env: { ...process.env, NO_COLOR: '1' },
-    });
+    const generator = spawn(
+      process.execPath,
+      [join(repoRoot, 'scripts', 'generate-responses.js'), questionnaire, '--rows', '200000', '--seed', '9'],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    const scorer = spawn(
+      process.execPath,
+      ['--max-old-space-size=40', binPath, 'score', questionnaire, '-', '--format', 'json', '--group-by', 'branch'],
+      {
+        stdio: ['pipe', 'pipe', 'pipe'],
+        env: { ...process.env, NO_COLOR: '1' },
+      },
+    );
     generator.stdout.pipe(scorer.stdin);
     let stdout = '';
     let stderr = '';

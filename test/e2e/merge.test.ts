@@ -31,11 +31,20 @@ function writeParts(dir: string, cuts: number[]): string[] {
 function differences(actual: unknown, expected: unknown, path = 'result', out: string[] = []): string[] {
   if (typeof expected === 'number') {
     const a = actual as number;
-    if (typeof actual !== 'number' || Math.abs(a - expected) > Math.max(1e-12, 1e-9 * Math.abs(expected))) out.push(`${path}: ${String(actual)} vs ${expected}`);
+    if (typeof actual !== 'number' || Math.abs(a - expected) > Math.max(1e-12, 1e-9 * Math.abs(expected)))
+      out.push(`${path}: ${String(actual)} vs ${expected}`);
   } else if (expected !== null && typeof expected === 'object') {
     const keys = Object.keys(expected);
-    if (actual === null || typeof actual !== 'object' || Object.keys(actual).join() !== keys.join()) out.push(`${path}: keys differ`);
-    else for (const key of keys) differences((actual as Record<string, unknown>)[key], (expected as Record<string, unknown>)[key], `${path}.${key}`, out);
+    if (actual === null || typeof actual !== 'object' || Object.keys(actual).join() !== keys.join())
+      out.push(`${path}: keys differ`);
+    else
+      for (const key of keys)
+        differences(
+          (actual as Record<string, unknown>)[key],
+          (expected as Record<string, unknown>)[key],
+          `${path}.${key}`,
+          out,
+        );
   } else if (actual !== expected) {
     out.push(`${path}: ${JSON.stringify(actual)} vs ${JSON.stringify(expected)}`);
   }
@@ -63,7 +72,10 @@ describe('servqual score --partial, then servqual merge', () => {
         runChecked(['score', questionnaire, responses, '--group-by', 'branch', '--format', format], dir).stdout,
       );
     }
-    const toFile = runChecked(['merge', questionnaire, ...partials, '--format', 'html', '--output', join(dir, 'report.html')], dir);
+    const toFile = runChecked(
+      ['merge', questionnaire, ...partials, '--format', 'html', '--output', join(dir, 'report.html')],
+      dir,
+    );
     expect(toFile.code).toBe(0);
     expect(toFile.stderr).toContain(`wrote ${join(dir, 'report.html')}`);
   });
@@ -87,10 +99,16 @@ describe('servqual score --partial, then servqual merge', () => {
       `ls part-*.csv | xargs -P 4 -I{} ${servqual} score "${questionnaire}" {} --group-by branch --partial --output {}.json`,
       `${servqual} merge "${questionnaire}" part-*.csv.json --format json --output merged.json`,
     ].join('\n');
-    const run = spawnSync('bash', ['-c', recipe], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    const run = spawnSync('bash', ['-c', recipe], {
+      cwd: dir,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+    });
     expect(run.status, run.stderr).toBe(0);
     const whole = runChecked(['score', questionnaire, responses, '--group-by', 'branch', '--format', 'json'], dir);
-    expect(differences(JSON.parse(readFileSync(join(dir, 'merged.json'), 'utf8')), JSON.parse(whole.stdout))).toEqual([]);
+    expect(differences(JSON.parse(readFileSync(join(dir, 'merged.json'), 'utf8')), JSON.parse(whole.stdout))).toEqual(
+      [],
+    );
   });
 
   it('refuses --partial with --format', () => {
@@ -105,13 +123,23 @@ describe('servqual score --partial, then servqual merge', () => {
     const good = join(dir, 'good.json');
     expect(runChecked(['score', questionnaire, csv as string, '--partial', '--output', good], dir).code).toBe(0);
     const ungrouped = join(dir, 'grouped.json');
-    expect(runChecked(['score', questionnaire, csv as string, '--group-by', 'channel', '--partial', '--output', ungrouped], dir).code).toBe(0);
+    expect(
+      runChecked(
+        ['score', questionnaire, csv as string, '--group-by', 'channel', '--partial', '--output', ungrouped],
+        dir,
+      ).code,
+    ).toBe(0);
     const result = join(dir, 'result.json');
-    expect(runChecked(['score', questionnaire, csv as string, '--format', 'json', '--output', result], dir).code).toBe(0);
+    expect(runChecked(['score', questionnaire, csv as string, '--format', 'json', '--output', result], dir).code).toBe(
+      0,
+    );
     writeFileSync(join(dir, 'broken.json'), '{"kind": "servqual-partial", ');
 
     const cases: [string[], RegExp][] = [
-      [[result], /result\.json:1:1: not a servqual partial result .*found a servqual result, not a partial result\n {2}hint: write partial results with: servqual score/],
+      [
+        [result],
+        /result\.json:1:1: not a servqual partial result .*found a servqual result, not a partial result\n {2}hint: write partial results with: servqual score/,
+      ],
       [[join(dir, 'broken.json')], /broken\.json:1:\d+: not valid JSON/],
       [[good, ungrouped], /grouped\.json: scored with --group-by channel, but .*good\.json with no --group-by/],
       [[join(dir, 'missing.json')], /missing\.json: no such file/],
@@ -124,6 +152,8 @@ describe('servqual score --partial, then servqual merge', () => {
     }
     const other = runChecked(['merge', join(fixturesDir, 'questionnaires', 'minimal-two-column.yaml'), good], dir);
     expect(other.code).toBe(2);
-    expect(other.stderr).toMatch(/good\.json:\d+:\d+: scored with a different questionnaire \("Retail bank branch service audit"\) than "Minimal two-column audit"/);
+    expect(other.stderr).toMatch(
+      /good\.json:\d+:\d+: scored with a different questionnaire \("Retail bank branch service audit"\) than "Minimal two-column audit"/,
+    );
   });
 });

@@ -17,7 +17,14 @@ const RESPONSES = join(repoRoot, 'examples', 'bank-branch', 'responses.csv');
 function bash(script: string, env: Record<string, string> = {}) {
   const result = spawnSync('bash', ['-c', script], {
     cwd: dir(),
-    env: { ...process.env, NO_COLOR: '1', SQ: `${process.execPath} ${binPath}`, Q: QUESTIONNAIRE, R: RESPONSES, ...env },
+    env: {
+      ...process.env,
+      NO_COLOR: '1',
+      SQ: `${process.execPath} ${binPath}`,
+      Q: QUESTIONNAIRE,
+      R: RESPONSES,
+      ...env,
+    },
     encoding: 'utf8',
     timeout: 60_000,
   });
@@ -68,7 +75,7 @@ describe('stdout closed early: quiet, and the command keeps its own exit code', 
 });
 
 describe('stderr that cannot be written', () => {
-  it('2> /dev/full: the report on stdout is whole and the exit code is the command\'s', () => {
+  it("2> /dev/full: the report on stdout is whole and the exit code is the command's", () => {
     const plain = bash('$SQ score "$Q" "$R" --format json 2>/dev/null');
     const run = bash('$SQ score "$Q" "$R" --format json 2>/dev/full');
     expect(run.code).toBe(0);
@@ -97,7 +104,9 @@ describe('process substitution streams like stdin', () => {
   it('score q <(cat r) and <(gzip -dc r.gz) give the same report as the file', () => {
     const plain = bash('$SQ score "$Q" "$R" --format json --group-by branch');
     expect(plain.code).toBe(0);
-    const substituted = bash('gzip -c "$R" > r.csv.gz; $SQ score <(cat "$Q") <(gzip -dc r.csv.gz) --format json --group-by branch');
+    const substituted = bash(
+      'gzip -c "$R" > r.csv.gz; $SQ score <(cat "$Q") <(gzip -dc r.csv.gz) --format json --group-by branch',
+    );
     expect(substituted.stderr).not.toMatch(/ESPIPE|internal error/);
     expect(substituted.code).toBe(0);
     expect(substituted.stdout).toBe(plain.stdout);
@@ -105,8 +114,14 @@ describe('process substitution streams like stdin', () => {
 
   it('validate, report and merge read process substitutions', () => {
     expect(bash('$SQ validate <(cat "$Q")').code).toBe(0);
-    expect(bash('$SQ score "$Q" "$R" --format json > res.json && $SQ report <(cat res.json) --format csv > a.csv && $SQ report res.json --format csv > b.csv && cmp a.csv b.csv').code).toBe(0);
-    expect(bash('$SQ score "$Q" "$R" --partial --output p.json && $SQ merge "$Q" <(cat p.json) --format json > m.json').code).toBe(0);
+    expect(
+      bash(
+        '$SQ score "$Q" "$R" --format json > res.json && $SQ report <(cat res.json) --format csv > a.csv && $SQ report res.json --format csv > b.csv && cmp a.csv b.csv',
+      ).code,
+    ).toBe(0);
+    expect(
+      bash('$SQ score "$Q" "$R" --partial --output p.json && $SQ merge "$Q" <(cat p.json) --format json > m.json').code,
+    ).toBe(0);
   });
 });
 
@@ -120,7 +135,9 @@ describe('kill -9 while writing --output', () => {
       writeCalls.sync = () => { process.stdout.write('written\\n'); return new Promise(() => {}); };
       await writeFileAtomic(${JSON.stringify(report)}, 'x'.repeat(1 << 20));
     `;
-    const writer = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const writer = spawn(process.execPath, ['--input-type=module', '-e', script], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     await new Promise<void>((resolve) => writer.stdout.on('data', () => resolve()));
     writer.kill('SIGKILL');
     await new Promise((resolve) => writer.on('close', resolve));
@@ -139,7 +156,8 @@ describe('kill -9 while writing --output', () => {
 describe('bounded memory for huge cells (under a 48 MB heap)', () => {
   const MINIMAL = join(repoRoot, 'test', 'fixtures', 'questionnaires', 'minimal-two-column.yaml');
   const PLAIN = readFileSync(join(repoRoot, 'test', 'fixtures', 'responses', 'plain.csv'), 'utf8');
-  const small = (args: string) => bash(`${process.execPath} --max-old-space-size=48 ${binPath} ${args} > out.json`, { M: MINIMAL });
+  const small = (args: string) =>
+    bash(`${process.execPath} --max-old-space-size=48 ${binPath} ${args} > out.json`, { M: MINIMAL });
 
   it('a 15 MB header cell', () => {
     writeFileSync(join(dir(), 'wide.csv'), PLAIN.replace('\n', `,"${'h'.repeat(15 * 1024 * 1024)}"\n`));
@@ -151,15 +169,26 @@ describe('bounded memory for huge cells (under a 48 MB heap)', () => {
   it('1000 segments of 999-character values, and a 1001st value refused', () => {
     const rows = PLAIN.trimEnd().split('\n');
     const body = rows.slice(1).map((row) => row.split(',').slice(2).join(','));
-    const lines = (n: number) => Array.from({ length: n }, (_, k) => `id${k},b${String(k % 1000).padStart(4, '0')}${'z'.repeat(994)},${body[k % body.length]}`);
+    const lines = (n: number) =>
+      Array.from(
+        { length: n },
+        (_, k) => `id${k},b${String(k % 1000).padStart(4, '0')}${'z'.repeat(994)},${body[k % body.length]}`,
+      );
     writeFileSync(join(dir(), 'many.csv'), [rows[0], ...lines(1200)].join('\n'));
     const run = small('score "$M" many.csv --format json --group-by branch');
     expect(run.stderr).not.toMatch(/heap out of memory|internal error/i);
     expect(run.code).toBe(0);
-    expect((JSON.parse(readFileSync(join(dir(), 'out.json'), 'utf8')) as { segments: unknown[] }).segments).toHaveLength(1000);
-    writeFileSync(join(dir(), 'many.csv'), [rows[0], ...lines(1000), `id-x,b${'z'.repeat(1000)},${body[0]}`].join('\n'));
+    expect(
+      (JSON.parse(readFileSync(join(dir(), 'out.json'), 'utf8')) as { segments: unknown[] }).segments,
+    ).toHaveLength(1000);
+    writeFileSync(
+      join(dir(), 'many.csv'),
+      [rows[0], ...lines(1000), `id-x,b${'z'.repeat(1000)},${body[0]}`].join('\n'),
+    );
     const refused = small('score "$M" many.csv --format json --group-by branch');
     expect(refused.code).toBe(2);
-    expect(refused.stderr).toContain('--group-by branch: more than 1000 distinct values, or a value longer than 1000 characters');
+    expect(refused.stderr).toContain(
+      '--group-by branch: more than 1000 distinct values, or a value longer than 1000 characters',
+    );
   });
 });

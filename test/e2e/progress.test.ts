@@ -10,7 +10,11 @@ const tempDir = useTempDir();
 
 function generate(rows: number): string {
   const file = join(tempDir(), 'responses.csv');
-  const csv = spawnSync(process.execPath, [join(repoRoot, 'scripts', 'generate-responses.js'), questionnaire, '--rows', String(rows), '--seed', '4'], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const csv = spawnSync(
+    process.execPath,
+    [join(repoRoot, 'scripts', 'generate-responses.js'), questionnaire, '--rows', String(rows), '--seed', '4'],
+    { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 },
+  );
   writeFileSync(file, csv.stdout);
   return file;
 }
@@ -27,7 +31,10 @@ describe('progress', () => {
 
     it('shows rows, MB/s, percent and ETA on stderr while scoring, and clears it at the end', async () => {
       const file = generate(400_000);
-      const s = startCli({ cwd: tempDir(), args: ['score', questionnaire, file, '--format', 'json', '--output', 'out.json'] });
+      const s = startCli({
+        cwd: tempDir(),
+        args: ['score', questionnaire, file, '--format', 'json', '--output', 'out.json'],
+      });
       await s.waitFor(/scoring .*\d+% [\d,]+ rows · [\d.]+ MB\/s · ETA \d+s/, 20_000);
       expect(await s.waitForExit(60_000)).toBe(0);
       expect(s.screen()).not.toMatch(/scoring/);
@@ -35,7 +42,10 @@ describe('progress', () => {
 
     it('stays quiet with --quiet', async () => {
       const file = generate(150_000);
-      const s = startCli({ cwd: tempDir(), args: ['score', questionnaire, file, '--format', 'json', '--output', 'out.json', '--quiet'] });
+      const s = startCli({
+        cwd: tempDir(),
+        args: ['score', questionnaire, file, '--format', 'json', '--output', 'out.json', '--quiet'],
+      });
       let seen = false;
       const poll = setInterval(() => {
         if (/scoring/.test(s.screen())) seen = true;

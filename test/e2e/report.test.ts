@@ -23,7 +23,11 @@ describe('report formats', () => {
 
   it('writes each format to --output, atomically and readable back', () => {
     const dir = tempDir();
-    for (const [format, file] of [['markdown', 'r.md'], ['html', 'r.html'], ['csv', 'r.csv']] as const) {
+    for (const [format, file] of [
+      ['markdown', 'r.md'],
+      ['html', 'r.html'],
+      ['csv', 'r.csv'],
+    ] as const) {
       const run = runChecked(['score', ...score, '--format', format, '--output', join(dir, file)], dir);
       expect(run.code).toBe(0);
       expect(run.stdout).toBe('');
@@ -42,7 +46,9 @@ describe('report formats', () => {
     writeFileSync(join(dir, 'partial.json'), JSON.stringify({ schemaVersion: 1, items: [] }));
     const v2 = runChecked(['report', 'v2.json'], dir);
     expect(v2.code).toBe(2);
-    expect(v2.stderr).toMatch(/^v2\.json:1:18: not a servqual result this version reads: schemaVersion 2, expected schemaVersion 1\n  hint: rescore/);
+    expect(v2.stderr).toMatch(
+      /^v2\.json:1:18: not a servqual result this version reads: schemaVersion 2, expected schemaVersion 1\n {2}hint: rescore/,
+    );
     const broken = runChecked(['report', 'broken.json'], dir);
     expect(broken.code).toBe(2);
     expect(broken.stderr).toMatch(/^broken\.json:3:14: not valid JSON: value expected\n/);

@@ -2,7 +2,15 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { copyFixture, makeTempDir, removeTempDir, repoRoot, runChecked, runCli, type CliRun } from '../helpers/run-cli.js';
+import {
+  copyFixture,
+  makeTempDir,
+  removeTempDir,
+  repoRoot,
+  runChecked,
+  runCli,
+  type CliRun,
+} from '../helpers/run-cli.js';
 
 const GENERIC = join(repoRoot, 'templates', 'servqual-generic.en.yaml');
 const MINIMAL = 'minimal-two-column.yaml';
@@ -171,7 +179,8 @@ describe('servqual score: reading CSV variants (minimal questionnaire)', () => {
     removeTempDir(dir);
   });
 
-  const score = (csv: string, ...flags: string[]) => run(['score', MINIMAL, copyFixture(`responses/${csv}`, dir), ...flags], dir);
+  const score = (csv: string, ...flags: string[]) =>
+    run(['score', MINIMAL, copyFixture(`responses/${csv}`, dir), ...flags], dir);
 
   it.each(['bom.csv', 'crlf.csv', 'semicolon.csv', 'tab.csv', 'quoted-newline.csv'])(
     '%s scores to the same JSON as the plain comma version',

@@ -11,11 +11,20 @@ const ROWS = 85_000;
 function differences(actual: unknown, expected: unknown, path = 'result', out: string[] = []): string[] {
   if (typeof expected === 'number') {
     const a = actual as number;
-    if (typeof actual !== 'number' || Math.abs(a - expected) > Math.max(1e-12, 1e-9 * Math.abs(expected))) out.push(`${path}: ${String(actual)} vs ${expected}`);
+    if (typeof actual !== 'number' || Math.abs(a - expected) > Math.max(1e-12, 1e-9 * Math.abs(expected)))
+      out.push(`${path}: ${String(actual)} vs ${expected}`);
   } else if (expected !== null && typeof expected === 'object') {
     const keys = Object.keys(expected);
-    if (actual === null || typeof actual !== 'object' || Object.keys(actual).join() !== keys.join()) out.push(`${path}: keys differ`);
-    else for (const key of keys) differences((actual as Record<string, unknown>)[key], (expected as Record<string, unknown>)[key], `${path}.${key}`, out);
+    if (actual === null || typeof actual !== 'object' || Object.keys(actual).join() !== keys.join())
+      out.push(`${path}: keys differ`);
+    else
+      for (const key of keys)
+        differences(
+          (actual as Record<string, unknown>)[key],
+          (expected as Record<string, unknown>)[key],
+          `${path}.${key}`,
+          out,
+        );
   } else if (actual !== expected) {
     out.push(`${path}: ${JSON.stringify(actual)} vs ${JSON.stringify(expected)}`);
   }
@@ -24,8 +33,20 @@ function differences(actual: unknown, expected: unknown, path = 'result', out: s
 
 /** A ~12 MB response file whose comments are often quoted, multi-line, with `""` and commas. */
 function writeResponses(file: string, crlf: boolean): string {
-  const args = [join(repoRoot, 'scripts', 'generate-responses.js'), GENERIC, '--rows', String(ROWS), '--seed', '5', '--duplicate-ids', '3'];
-  const result = spawnSync(process.execPath, crlf ? [...args, '--crlf'] : args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const args = [
+    join(repoRoot, 'scripts', 'generate-responses.js'),
+    GENERIC,
+    '--rows',
+    String(ROWS),
+    '--seed',
+    '5',
+    '--duplicate-ids',
+    '3',
+  ];
+  const result = spawnSync(process.execPath, crlf ? [...args, '--crlf'] : args, {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   if (result.status !== 0) throw new Error(`generate-responses failed: ${result.stderr}`);
   const eol = crlf ? '\r\n' : '\n';
   const lines = result.stdout.split(eol);
@@ -55,7 +76,9 @@ describe('servqual score --threads', () => {
   it('reads a file of more than 8 MB with quoted multi-line comments', () => {
     const size = readFileSync(join(dir, 'lf.csv')).length;
     expect(size).toBeGreaterThan(10 * 1024 * 1024);
-    expect(readFileSync(join(dir, 'lf.csv'), 'utf8')).toContain('"first line\nR999999,North,""quoted"",1,2\n\n""last"" line');
+    expect(readFileSync(join(dir, 'lf.csv'), 'utf8')).toContain(
+      '"first line\nR999999,North,""quoted"",1,2\n\n""last"" line',
+    );
   });
 
   for (const file of ['lf.csv', 'crlf.csv']) {

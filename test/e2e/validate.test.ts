@@ -37,13 +37,16 @@ function diagnostics(stderr: string): string[] {
 }
 
 describe('servqual validate: valid questionnaires', () => {
-  it.each(['minimal-two-column.yaml', 'minimal-three-column.yaml', 'minimal-perceptions-only.yaml'])('accepts %s', (name) => {
-    const file = copyFixture(join('questionnaires', name), tempDir());
-    const result = run(['validate', file]);
-    expect(result.stderr).toBe('');
-    expect(result.stdout).toMatch(new RegExp(`^${file}: ok`));
-    expect(result.code).toBe(0);
-  });
+  it.each(['minimal-two-column.yaml', 'minimal-three-column.yaml', 'minimal-perceptions-only.yaml'])(
+    'accepts %s',
+    (name) => {
+      const file = copyFixture(join('questionnaires', name), tempDir());
+      const result = run(['validate', file]);
+      expect(result.stderr).toBe('');
+      expect(result.stdout).toMatch(new RegExp(`^${file}: ok`));
+      expect(result.code).toBe(0);
+    },
+  );
 
   it('accepts model: custom with dimensions other than the five SERVQUAL ones', () => {
     const file = copyFixture('questionnaires/custom-model.yaml', tempDir());
@@ -136,7 +139,9 @@ describe('servqual validate: one test per rule', () => {
   it('reports fixed weights that do not sum to 100', () => {
     const { result, text, file } = validateFixture('weights-sum.yaml');
     expect(result.code).toBe(2);
-    expect(diagnostics(result.stderr)).toEqual([`${file}:${positionIn(text, 'fixed:')}: fixed weights must sum to 100, found 90`]);
+    expect(diagnostics(result.stderr)).toEqual([
+      `${file}:${positionIn(text, 'fixed:')}: fixed weights must sum to 100, found 90`,
+    ]);
   });
 
   it('reports a negative fixed weight at its value', () => {
@@ -204,7 +209,9 @@ describe('servqual validate: one test per rule', () => {
     const lines = diagnostics(result.stderr);
     expect(lines).toHaveLength(3);
     expect(lines[0]).toBe(`${file}:${positionIn(text, 'colour:')}: unknown key "colour"`);
-    expect(lines[1]).toBe(`${file}:${positionIn(text, 'min: 7', { offset: 5 })}: scale min (7) must be less than max (1)`);
+    expect(lines[1]).toBe(
+      `${file}:${positionIn(text, 'min: 7', { offset: 5 })}: scale min (7) must be less than max (1)`,
+    );
     // R1 is a flow mapping: the problem points at its opening brace.
     expect(lines[2]).toMatch(new RegExp(`^${file}:${positionIn(text, '{ id: R1')}: item "R1" needs an "expectation"`));
   });

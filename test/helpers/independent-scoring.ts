@@ -21,7 +21,7 @@ export interface Dist {
   ci95: [number, number] | null;
 }
 
-export interface IndItem {
+interface IndItem {
   id: string;
   dimension: string;
   expectation: number | null;
@@ -39,7 +39,7 @@ export interface IndItem {
   itemTotal: number | null;
 }
 
-export interface IndDimension {
+interface IndDimension {
   id: string;
   label: string;
   importance: number | null;
@@ -54,7 +54,7 @@ export interface IndDimension {
   quadrant: string | null;
 }
 
-export interface IndKpi {
+interface IndKpi {
   id: string;
   type: string;
   n: number;
@@ -65,7 +65,7 @@ export interface IndKpi {
   detractors?: number | null;
 }
 
-export interface IndRecommendation {
+interface IndRecommendation {
   item: string;
   dimension: string;
   gap: number;
@@ -88,7 +88,7 @@ export interface IndResult {
 const ZERO = 1e-12;
 
 /** A cell as a number, or null when blank. */
-export function cellValue(v: string | number | null | undefined): number | null {
+function cellValue(v: string | number | null | undefined): number | null {
   if (v === null || v === undefined) return null;
   if (typeof v === 'number') return v;
   const t = v.trim();
@@ -98,12 +98,12 @@ export function cellValue(v: string | number | null | undefined): number | null 
   return x;
 }
 
-export function tQuantile(p: number, df: number): number {
+function tQuantile(p: number, df: number): number {
   return tQuantileLib(p, df);
 }
 
 /** mean, sd (n - 1) and the t-based 95% interval of plain values. */
-export function dist(values: readonly number[]): Dist {
+function dist(values: readonly number[]): Dist {
   const n = values.length;
   if (n === 0) return { mean: null, sd: null, n: 0, ci95: null };
   const m = mean([...values]);
@@ -117,7 +117,7 @@ const meanOrNull = (values: readonly number[]): number | null => (values.length 
 const meanOfPresent = (values: readonly (number | null)[]) => meanOrNull(values.filter((v): v is number => v !== null));
 
 /** Holm's step-down adjustment; nulls stay null. */
-export function holm(ps: readonly (number | null)[]): (number | null)[] {
+function holm(ps: readonly (number | null)[]): (number | null)[] {
   const present = ps.map((p, i) => ({ p, i })).filter((e): e is { p: number; i: number } => e.p !== null);
   present.sort((a, b) => a.p - b.p);
   const m = present.length;
@@ -131,7 +131,7 @@ export function holm(ps: readonly (number | null)[]): (number | null)[] {
 }
 
 /** Cronbach's alpha of the columns of `rows` (respondents x items); null when k < 2, n < 2 or var(sum) = 0. */
-export function cronbachAlpha(rows: readonly (readonly number[])[]): number | null {
+function cronbachAlpha(rows: readonly (readonly number[])[]): number | null {
   const n = rows.length;
   const k = n === 0 ? 0 : (rows[0] as number[]).length;
   if (k < 2 || n < 2) return null;
@@ -183,7 +183,7 @@ function col(pattern: string, item = '', dimension = ''): string {
 }
 
 /** The fixed weights normalised, or equal weights when none are given. */
-export function fallbackWeights(q: Questionnaire): number[] {
+function fallbackWeights(q: Questionnaire): number[] {
   const fixed = q.weights.fixed;
   if (!fixed) return q.dimensions.map(() => 1 / q.dimensions.length);
   const raw = q.dimensions.map((d) => fixed[d.id] ?? 0);
@@ -258,7 +258,10 @@ function derive(q: Questionnaire, row: RawRow): Derived {
 }
 
 /** One-sample t-test of the values against `reference` (0 for gaps; the scale midpoint for perceptions-only, SPEC 2026-12-03). */
-function pairedTest(gaps: readonly number[], reference: number): { t: number | null; p: number | null; dz: number | null } {
+function pairedTest(
+  gaps: readonly number[],
+  reference: number,
+): { t: number | null; p: number | null; dz: number | null } {
   if (gaps.length < 2) return { t: null, p: null, dz: null };
   const m = mean([...gaps]);
   const sd = sampleStandardDeviation([...gaps]);
@@ -285,7 +288,7 @@ function quadrantsOf(dimensions: readonly IndDimension[]): (string | null)[] {
 function wilson(successes: number, n: number): [number, number] {
   const z = 1.96;
   const p = successes / n;
-  const root = z * Math.sqrt(p * (1 - p) / n + (z * z) / (4 * n * n));
+  const root = z * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n));
   const scale = 100 / (1 + (z * z) / n);
   return [scale * (p + (z * z) / (2 * n) - root), scale * (p + (z * z) / (2 * n) + root)];
 }
@@ -397,7 +400,15 @@ export function independentScore(q: Questionnaire, rows: readonly RawRow[]): Ind
     const importance = (dimensions[di] as IndDimension).importance ?? (fallback[di] as number);
     const own = (items[order] as (typeof items)[number]).recommendations;
     const actions = own.length > 0 ? own : (q.dimensions[di] as (typeof q.dimensions)[number]).recommendations;
-    candidates.push({ item: r.id, dimension: r.dimension, gap, importance, priority: shortfall * importance, actions: [...actions], order });
+    candidates.push({
+      item: r.id,
+      dimension: r.dimension,
+      gap,
+      importance,
+      priority: shortfall * importance,
+      actions: [...actions],
+      order,
+    });
   });
   candidates.sort((a, b) => (Math.abs(a.priority - b.priority) <= 1e-12 ? a.order - b.order : b.priority - a.priority));
 

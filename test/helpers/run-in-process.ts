@@ -8,7 +8,10 @@ export interface InProcessRun {
 }
 
 /** Runs the CLI in this process with fake stdio (colour off), as a user would run `servqual ARGS`. */
-export async function runInProcess(argv: string[], options: { stdin?: string; env?: Record<string, string> } = {}): Promise<InProcessRun> {
+export async function runInProcess(
+  argv: string[],
+  options: { stdin?: string; env?: Record<string, string> } = {},
+): Promise<InProcessRun> {
   const out: string[] = [];
   const err: string[] = [];
   const code = await run(argv, {

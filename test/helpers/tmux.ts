@@ -83,7 +83,17 @@ export class TmuxSession {
     ].join('\n');
     const scriptFile = join(this.controlDir, 'run.sh');
     writeFileSync(scriptFile, script, { mode: 0o755 });
-    this.tmux(['new-session', '-d', '-s', this.name, '-x', String(COLS), '-y', String(ROWS), `/bin/sh ${shellQuote(scriptFile)}`]);
+    this.tmux([
+      'new-session',
+      '-d',
+      '-s',
+      this.name,
+      '-x',
+      String(COLS),
+      '-y',
+      String(ROWS),
+      `/bin/sh ${shellQuote(scriptFile)}`,
+    ]);
   }
 
   private tmux(args: string[]): string {
@@ -121,7 +131,10 @@ export class TmuxSession {
 
   /** The pane, with its scrollback, as text (wrapped lines joined); with `escapes`, colours and attributes as escape sequences. */
   screen(escapes = false): string {
-    return this.tmux(['capture-pane', '-p', '-J', ...(escapes ? ['-e'] : []), '-S', '-', '-t', this.name]).replace(/[ \t]+$/gm, '');
+    return this.tmux(['capture-pane', '-p', '-J', ...(escapes ? ['-e'] : []), '-S', '-', '-t', this.name]).replace(
+      /[ \t]+$/gm,
+      '',
+    );
   }
 
   /**
@@ -156,7 +169,8 @@ export class TmuxSession {
         if (re.test(last)) return last;
         throw new Error(`${what} ${re} never appeared: the CLI exited with ${code}. Screen:\n${this.screen()}`);
       }
-      if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what} ${re}. Screen:\n${this.screen()}`);
+      if (Date.now() > deadline)
+        throw new Error(`timed out after ${timeoutMs} ms waiting for ${what} ${re}. Screen:\n${this.screen()}`);
       await sleep(POLL_MS);
     }
   }
@@ -193,7 +207,8 @@ export class TmuxSession {
     for (;;) {
       const code = this.exitCode();
       if (code !== null) return code;
-      if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for the CLI to exit. Screen:\n${this.screen()}`);
+      if (Date.now() > deadline)
+        throw new Error(`timed out after ${timeoutMs} ms waiting for the CLI to exit. Screen:\n${this.screen()}`);
       await sleep(POLL_MS);
     }
   }

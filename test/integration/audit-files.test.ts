@@ -4,7 +4,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { isClaimed, Journal, journalPath, legacyJournalPath, listJournals, newInterviewId, readJournalText } from '../../src/io/audit-journal.js';
+import {
+  isClaimed,
+  Journal,
+  journalPath,
+  legacyJournalPath,
+  listJournals,
+  newInterviewId,
+  readJournalText,
+} from '../../src/io/audit-journal.js';
 import { appendCsvRow, csvLockPath, readCsvTable } from '../../src/io/csv-append.js';
 import { appendWhole, isHeld, tryLock, withLock } from '../../src/io/lock-file.js';
 import { parseLockOwner } from '../../src/core/audit/lock-owner.js';
@@ -16,7 +24,14 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-const start = { type: 'start' as const, version: 1 as const, questionnaire: 'T', respondent: 'R1', segments: { branch: 'N' }, startedAt: 't0' };
+const start = {
+  type: 'start' as const,
+  version: 1 as const,
+  questionnaire: 'T',
+  respondent: 'R1',
+  segments: { branch: 'N' },
+  startedAt: 't0',
+};
 
 describe('audit journal files', () => {
   it('appends fsynced lines, one journal per interview, named after the responses file', () => {
@@ -26,8 +41,18 @@ describe('audit journal files', () => {
     a.append({ type: 'answer', key: 'item:T1:expectation', value: 7, at: 't1' });
     b.append({ type: 'answer', key: 'item:T1:expectation', value: 3, at: 't1' });
     expect(listJournals(out)).toEqual([a.file, b.file].sort());
-    expect(readJournalText(a.file)?.split('\n').filter(Boolean).map((line) => JSON.parse(line).respondent ?? JSON.parse(line).value)).toEqual(['R1', 7]);
-    expect(readJournalText(b.file)?.split('\n').filter(Boolean).map((line) => JSON.parse(line).respondent ?? JSON.parse(line).value)).toEqual(['R2', 3]);
+    expect(
+      readJournalText(a.file)
+        ?.split('\n')
+        .filter(Boolean)
+        .map((line) => JSON.parse(line).respondent ?? JSON.parse(line).value),
+    ).toEqual(['R1', 7]);
+    expect(
+      readJournalText(b.file)
+        ?.split('\n')
+        .filter(Boolean)
+        .map((line) => JSON.parse(line).respondent ?? JSON.parse(line).value),
+    ).toEqual(['R2', 3]);
   });
 
   it('a running interview is claimed: another audit cannot claim it until it is released', () => {
@@ -65,7 +90,9 @@ describe('audit journal files', () => {
     if (!journal) throw new Error('not claimed');
     journal.repair(text, { keepChars: text.indexOf('\n') + 1 });
     journal.append({ type: 'answer', key: 'item:T1:expectation', value: 7, at: 't1' });
-    expect(readFileSync(file, 'utf8')).toBe(`${JSON.stringify(start)}\n${JSON.stringify({ type: 'answer', key: 'item:T1:expectation', value: 7, at: 't1' })}\n`);
+    expect(readFileSync(file, 'utf8')).toBe(
+      `${JSON.stringify(start)}\n${JSON.stringify({ type: 'answer', key: 'item:T1:expectation', value: 7, at: 't1' })}\n`,
+    );
     const aside = journal.setAside('discarded-1');
     expect(existsSync(file)).toBe(false);
     expect(readFileSync(aside, 'utf8')).toContain('"R1"');
@@ -114,7 +141,12 @@ describe('appendCsvRow', () => {
 
   it('creates the file with one header when several rows arrive at once, and never writes a row twice', async () => {
     const file = join(dir, 'r.csv');
-    const rows = Array.from({ length: 8 }, (_, i) => ({ respondent: `R${i}`, T1_E: '7', T1_P: String(i % 7 + 1), comment: '' }));
+    const rows = Array.from({ length: 8 }, (_, i) => ({
+      respondent: `R${i}`,
+      T1_E: '7',
+      T1_P: String((i % 7) + 1),
+      comment: '',
+    }));
     const results = await Promise.all(rows.map((row) => appendCsvRow(file, header, row, ['respondent'])));
     expect(results.every((r) => r.written)).toBe(true);
     expect([...results.map((r) => r.rows)].sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
@@ -122,7 +154,9 @@ describe('appendCsvRow', () => {
     expect(again).toEqual({ written: false, rows: 8 });
     const text = readFileSync(file, 'utf8');
     expect(text.split('\n').filter((line) => line.startsWith('respondent,'))).toHaveLength(1);
-    expect((parse(text, { columns: true }) as Record<string, string>[]).map((r) => r.respondent).sort()).toEqual(rows.map((r) => r.respondent));
+    expect((parse(text, { columns: true }) as Record<string, string>[]).map((r) => r.respondent).sort()).toEqual(
+      rows.map((r) => r.respondent),
+    );
     expect(readdirSync(dir)).toEqual(['r.csv']);
   });
 
@@ -209,13 +243,18 @@ describe('lock files', () => {
     const path = join(dir, 'r.csv.lock');
     writeFileSync(path, JSON.stringify({ pid: process.pid, host: 'host\u001b]0;x', nonce: 'live', at: 't' }));
     let ran = false;
-    const error = await withLock(path, () => {
-      ran = true;
-    }, { staleAfterMs: 60_000, timeoutMs: 100, file: 'r.csv' }).catch((e: unknown) => e);
+    const error = await withLock(
+      path,
+      () => {
+        ran = true;
+      },
+      { staleAfterMs: 60_000, timeoutMs: 100, file: 'r.csv' },
+    ).catch((e: unknown) => e);
     expect(ran).toBe(false);
     expect(error).toBeInstanceOf(UserError);
     expect((error as UserError).code).toBe('locked');
-    expect((error as UserError).message).toMatch(/^r\.csv: stayed locked by pid \d+ on host\\u001b\]0;x for 0 s\n {2}hint: if no other audit is writing to it, remove .*r\.csv\.lock/);
+    expect((error as UserError).message).toMatch(
+      /^r\.csv: stayed locked by pid \d+ on host\\u001b\]0;x for 0 s\n {2}hint: if no other audit is writing to it, remove .*r\.csv\.lock/,
+    );
   });
 });
-

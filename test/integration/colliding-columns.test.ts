@@ -32,21 +32,29 @@ describe('the questionnaire', () => {
     const q = write('q.yaml', minimal.replace('id: T2', 'id: t1'));
     const result = await cli(['validate', q]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/q\.yaml:\d+:\d+: item ids "T1" and "t1" differ only in case: they would read the same columns/);
+    expect(result.stderr).toMatch(
+      /q\.yaml:\d+:\d+: item ids "T1" and "t1" differ only in case: they would read the same columns/,
+    );
   });
 
   it('refuses two answer kinds read from one column pattern', async () => {
-    const q = write('q.yaml', `${minimal}columns: { expectation: "{item}", perception: "{ITEM}" }\n`.replace('"{ITEM}"', '"{item}"'));
+    const q = write(
+      'q.yaml',
+      `${minimal}columns: { expectation: "{item}", perception: "{ITEM}" }\n`.replace('"{ITEM}"', '"{item}"'),
+    );
     const result = await cli(['validate', q]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('columns.perception and columns.expectation are the same pattern "{item}"');
   });
 
   it('refuses one export column mapped to two answers in source.columns', async () => {
-    const source = 'source:\n  platform: google-forms\n  columns:\n    - { column: "Q [1]", item: T1, kind: expectation }\n    - { column: "q [1] ", item: T1, kind: perception }\n    - { column: "Branch", segment: branch }\n    - { column: "Q [1]", segment: first }\n';
+    const source =
+      'source:\n  platform: google-forms\n  columns:\n    - { column: "Q [1]", item: T1, kind: expectation }\n    - { column: "q [1] ", item: T1, kind: perception }\n    - { column: "Branch", segment: branch }\n    - { column: "Q [1]", segment: first }\n';
     const result = await cli(['validate', write('q.yaml', `${minimal}${source}`)]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/q\.yaml:\d+:\d+: export column "q \[1\] " is already read by source.columns\[0\]: one column would be two answers\n$/);
+    expect(result.stderr).toMatch(
+      /q\.yaml:\d+:\d+: export column "q \[1\] " is already read by source.columns\[0\]: one column would be two answers\n$/,
+    );
   });
 
   it('refuses a KPI whose id is an answer column', async () => {
@@ -66,13 +74,21 @@ describe('the header', () => {
       const result = await cli(['score', q(), responses]);
       expect(result.code).toBe(2);
       expect(result.stdout).toBe('');
-      expect(result.stderr).toContain(`r.csv:1: column "T1_E" is in the header 2 times: "T1_E" (column 3) and "${twin}" (column 15)`);
+      expect(result.stderr).toContain(
+        `r.csv:1: column "T1_E" is in the header 2 times: "T1_E" (column 3) and "${twin}" (column 15)`,
+      );
       expect(result.stderr).not.toContain('servqual map');
     }
   });
 
   it('refuses two columns that match one answer only case-insensitively', async () => {
-    const responses = write('r.csv', plain.replace('T1_E', 't1_e').replace('comment\n', 'T1_e\n').replace(/\n(r\d+,[^\n]*)/g, '\n$1,7'));
+    const responses = write(
+      'r.csv',
+      plain
+        .replace('T1_E', 't1_e')
+        .replace('comment\n', 'T1_e\n')
+        .replace(/\n(r\d+,[^\n]*)/g, '\n$1,7'),
+    );
     const result = await cli(['score', q(), responses]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('column "T1_E" is in the header 2 times: "t1_e" (column 3) and "T1_e" (column 15)');
@@ -82,12 +98,31 @@ describe('the header', () => {
     const withKpi = `${minimal}kpis:\n  - { id: Comment, type: csat, question: Satisfied? }\ncolumns: { respondent: comment }\n`;
     const result = await cli(['score', write('q.yaml', withKpi), write('r.csv', plain)]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/q\.yaml:\d+:\d+: KPI "Comment" would be read from the same column as the respondent id/);
+    expect(result.stderr).toMatch(
+      /q\.yaml:\d+:\d+: KPI "Comment" would be read from the same column as the respondent id/,
+    );
     // A questionnaire built in code skips validation: the header plan still refuses the shared cell.
     const valid = makeQuestionnaire({ kpis: [{ id: 'csat', type: 'csat' }] });
     const q = { ...valid, kpis: valid.kpis.map((k) => ({ ...k, id: 'T1_P' })) };
-    const { missing } = planColumns(q, ['respondent', 'T1_E', 't1_p', 'R1_E', 'R1_P', 'S1_E', 'S1_P', 'A1_E', 'A1_P', 'E1_E', 'E1_P']);
-    expect(missing).toEqual([expect.objectContaining({ code: 'shared-column', message: 'column "t1_p" (column 3) would be read both as perception of item T1 and as KPI T1_P' })]);
+    const { missing } = planColumns(q, [
+      'respondent',
+      'T1_E',
+      't1_p',
+      'R1_E',
+      'R1_P',
+      'S1_E',
+      'S1_P',
+      'A1_E',
+      'A1_P',
+      'E1_E',
+      'E1_P',
+    ]);
+    expect(missing).toEqual([
+      expect.objectContaining({
+        code: 'shared-column',
+        message: 'column "t1_p" (column 3) would be read both as perception of item T1 and as KPI T1_P',
+      }),
+    ]);
   });
 });
 
@@ -113,13 +148,25 @@ kpis:
 thresholds:
   items: { valueOf: -10 }
 `;
-  const header = 'respondent,branch,valueOf_E,valueOf_P,hasOwnProperty_E,hasOwnProperty_P,isPrototypeOf_E,isPrototypeOf_P,propertyIsEnumerable';
+  const header =
+    'respondent,branch,valueOf_E,valueOf_P,hasOwnProperty_E,hasOwnProperty_P,isPrototypeOf_E,isPrototypeOf_P,propertyIsEnumerable';
   const branches = ['__proto__', 'constructor', 'toString', 'plain'];
-  const rows = Array.from({ length: 12 }, (_, i) => `r${i},${branches[i % 4]},${7},${(i % 7) + 1},6,${(i % 5) + 1},5,${(i % 3) + 3},${(i % 5) + 1}`);
+  const rows = Array.from(
+    { length: 12 },
+    (_, i) => `r${i},${branches[i % 4]},${7},${(i % 7) + 1},6,${(i % 5) + 1},5,${(i % 3) + 3},${(i % 5) + 1}`,
+  );
   const responses = () => write('r.csv', `${header}\n${rows.join('\n')}\n`);
 
   it('score: every value kept, segments named like object keys are segments, fixed weights exclude the unlisted dimension', async () => {
-    const result = await cli(['score', write('q.yaml', custom), responses(), '--group-by', 'branch', '--format', 'json']);
+    const result = await cli([
+      'score',
+      write('q.yaml', custom),
+      responses(),
+      '--group-by',
+      'branch',
+      '--format',
+      'json',
+    ]);
     expect(result.code).toBe(0);
     const json = JSON.parse(result.stdout) as {
       overall: { weighted: { mean: number }; unweighted: { mean: number } };
@@ -128,9 +175,17 @@ thresholds:
       kpis: { id: string; n: number }[];
     };
     // toString carries all the weight (constructor's is 0, not inherited from Object.prototype).
-    expect(json.dimensions.map((d) => [d.id, d.importance])).toEqual([['constructor', 0], ['toString', 1]]);
+    expect(json.dimensions.map((d) => [d.id, d.importance])).toEqual([
+      ['constructor', 0],
+      ['toString', 1],
+    ]);
     expect(json.overall.weighted.mean).toBeCloseTo(json.dimensions[1]?.gap.mean ?? NaN, 12);
-    expect(json.segments.map((s) => [s.value, s.respondents.total]).sort()).toEqual([['__proto__', 3], ['constructor', 3], ['plain', 3], ['toString', 3]]);
+    expect(json.segments.map((s) => [s.value, s.respondents.total]).sort()).toEqual([
+      ['__proto__', 3],
+      ['constructor', 3],
+      ['plain', 3],
+      ['toString', 3],
+    ]);
     expect(json.kpis).toMatchObject([{ id: 'propertyIsEnumerable', n: 12 }]);
   });
 
@@ -138,8 +193,20 @@ thresholds:
     const q = write('q.yaml', custom);
     const result = await cli(['check', q, responses(), '--format', 'json']);
     expect(result.code).toBe(0);
-    expect((JSON.parse(result.stdout) as { checks: { target: string }[] }).checks.map((c) => c.target)).toEqual(['item:valueOf']);
-    const flagged = await cli(['check', q, responses(), '--min-item', 'hasOwnProperty=-10', '--min-dimension', 'constructor=-10', '--format', 'json']);
+    expect((JSON.parse(result.stdout) as { checks: { target: string }[] }).checks.map((c) => c.target)).toEqual([
+      'item:valueOf',
+    ]);
+    const flagged = await cli([
+      'check',
+      q,
+      responses(),
+      '--min-item',
+      'hasOwnProperty=-10',
+      '--min-dimension',
+      'constructor=-10',
+      '--format',
+      'json',
+    ]);
     expect((JSON.parse(flagged.stdout) as { checks: { target: string }[] }).checks.map((c) => c.target)).toEqual([
       'dimension:constructor',
       'item:valueOf',

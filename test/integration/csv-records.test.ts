@@ -76,11 +76,15 @@ describe('readCsvRecords', () => {
       const out: number[] = [];
       const error = await (async () => {
         const bytes = Buffer.from(text);
-        const chunks = Array.from({ length: Math.ceil(bytes.length / chunk) }, (_, i) => bytes.subarray(i * chunk, (i + 1) * chunk));
+        const chunks = Array.from({ length: Math.ceil(bytes.length / chunk) }, (_, i) =>
+          bytes.subarray(i * chunk, (i + 1) * chunk),
+        );
         for await (const record of readCsvRecords(Readable.from(chunks), 'test.csv')) out.push(record.line);
       })().catch((e: unknown) => e);
       expect(out).toHaveLength(101);
-      expect((error as UserError).message).toBe('test.csv:102: a closing quote is followed by other characters instead of a delimiter');
+      expect((error as UserError).message).toBe(
+        'test.csv:102: a closing quote is followed by other characters instead of a delimiter',
+      );
     }
   });
 

@@ -71,23 +71,30 @@ async function scanned(chunks: Buffer[], max?: number): Promise<Outcome> {
   const utf16 = whole[0] === 0xff && whole[1] === 0xfe;
   const range = new Int32Array(2);
   try {
-    await scanCsv(utf16 ? Readable.from(chunks) : reused(chunks), 'f.csv', (cells, line) => {
-      const fields = cellTexts(cells);
-      // The byte fast path reads every cell as parseNumber reads its text.
-      fields.forEach((text, i) => expect(cells.number(i)).toStrictEqual(parseNumber(text)));
-      // Ids read as ASCII bytes are the trimmed text; only non-ASCII or quoted cells need the text.
-      fields.forEach((text, i) => {
-        const bytes = cells.trimmedAscii(i, range);
-        if (bytes === null) return;
-        expect(Buffer.from(bytes.subarray(range[0], range[1])).toString('latin1')).toBe(text.trim());
-        expect(/^[\x00-\x7f]*$/.test(text)).toBe(true);
-      });
-      // Twice: the second read may come from the cache of short strings.
-      expect(cellTexts(cells)).toEqual(fields);
-      expect(cells.number(fields.length)).toBeNaN();
-      expect(cells.text(fields.length)).toBe('');
-      records.push({ fields, line });
-    }, max);
+    await scanCsv(
+      utf16 ? Readable.from(chunks) : reused(chunks),
+      'f.csv',
+      (cells, line) => {
+        const fields = cellTexts(cells);
+        // The byte fast path reads every cell as parseNumber reads its text.
+        fields.forEach((text, i) => {
+          expect(cells.number(i)).toStrictEqual(parseNumber(text));
+        });
+        // Ids read as ASCII bytes are the trimmed text; only non-ASCII or quoted cells need the text.
+        fields.forEach((text, i) => {
+          const bytes = cells.trimmedAscii(i, range);
+          if (bytes === null) return;
+          expect(Buffer.from(bytes.subarray(range[0], range[1])).toString('latin1')).toBe(text.trim());
+          expect(/^[\x00-\x7f]*$/.test(text)).toBe(true);
+        });
+        // Twice: the second read may come from the cache of short strings.
+        expect(cellTexts(cells)).toEqual(fields);
+        expect(cells.number(fields.length)).toBeNaN();
+        expect(cells.text(fields.length)).toBe('');
+        records.push({ fields, line });
+      },
+      max,
+    );
     return { records, error: null };
   } catch (error) {
     return { records, error: errorText(error) };
@@ -100,7 +107,8 @@ async function scannedRecords(chunks: Buffer[], max?: number): Promise<Outcome> 
   const whole = Buffer.concat(chunks);
   const utf16 = whole[0] === 0xff && whole[1] === 0xfe;
   try {
-    for await (const record of scanCsvRecords(utf16 ? Readable.from(chunks) : reused(chunks), 'f.csv', max)) records.push(record);
+    for await (const record of scanCsvRecords(utf16 ? Readable.from(chunks) : reused(chunks), 'f.csv', max))
+      records.push(record);
     return { records, error: null };
   } catch (error) {
     return { records, error: errorText(error) };
@@ -128,7 +136,32 @@ async function expectSame(bytes: Buffer, cuts: readonly number[] = [], max?: num
   }
 }
 
-const PIECES = ['"', '""', ',', ';', '\t', '\r', '\n', '\r\n', ' ', '0', '7', '12', '3,5', '-', '.', 'a', 'Z', 'é', 'Я', '한', '😀', '\u0000', '\u00a0', '\ufeff'];
+const PIECES = [
+  '"',
+  '""',
+  ',',
+  ';',
+  '\t',
+  '\r',
+  '\n',
+  '\r\n',
+  ' ',
+  '0',
+  '7',
+  '12',
+  '3,5',
+  '-',
+  '.',
+  'a',
+  'Z',
+  'é',
+  'Я',
+  '한',
+  '😀',
+  '\u0000',
+  '\u00a0',
+  '\ufeff',
+];
 const noise = fc.array(fc.constantFrom(...PIECES), { maxLength: 40 }).map((p) => p.join(''));
 
 /** Mostly well-formed files (so that records, not only errors, get compared), with noise. */
@@ -140,33 +173,85 @@ const cell = fc.oneof(
   noise,
 );
 const lineEnd = fc.constantFrom('\n', '\r\n', '\r');
-const row = fc.tuple(fc.array(cell, { minLength: 1, maxLength: 6 }), fc.constantFrom(',', ';', '\t')).map(([cells, d]) => cells.join(d));
+const row = fc
+  .tuple(fc.array(cell, { minLength: 1, maxLength: 6 }), fc.constantFrom(',', ';', '\t'))
+  .map(([cells, d]) => cells.join(d));
 const table = fc.array(fc.tuple(row, lineEnd), { maxLength: 8 }).map((rows) => rows.map(([r, e]) => r + e).join(''));
-const text = fc.tuple(fc.constantFrom('', '', '\ufeff'), fc.oneof(table, noise), fc.constantFrom('', '\n', '\r\n', '"'));
+const text = fc.tuple(
+  fc.constantFrom('', '', '\ufeff'),
+  fc.oneof(table, noise),
+  fc.constantFrom('', '\n', '\r\n', '"'),
+);
 const cuts = fc.array(fc.nat({ max: 400 }), { maxLength: 12 });
 const maxSize = fc.oneof(fc.constant(undefined), fc.integer({ min: 0, max: 24 }));
 /** Raw bytes: invalid UTF-8, split multi-byte characters, a UTF-16 byte-order mark. */
-const bytes = fc.array(fc.constantFrom(0x22, 0x2c, 0x3b, 0x0d, 0x0a, 0x20, 0x31, 0x61, 0xc3, 0xa9, 0xff, 0xfe, 0xef, 0xbb, 0xbf, 0x80, 0x00), { maxLength: 40 });
+const bytes = fc.array(
+  fc.constantFrom(0x22, 0x2c, 0x3b, 0x0d, 0x0a, 0x20, 0x31, 0x61, 0xc3, 0xa9, 0xff, 0xfe, 0xef, 0xbb, 0xbf, 0x80, 0x00),
+  { maxLength: 40 },
+);
 
 describe('scanCsv reads exactly as csv-parse', () => {
-  it('on random files, chunkings and record size limits', async () => {
-    await fc.assert(
-      fc.asyncProperty(text, cuts, maxSize, async ([bom, body, tail], at, max) => expectSame(Buffer.from(bom + body + tail), at, max)),
-      { seed: SEED, numRuns: RUNS },
-    );
-  }, TIMEOUT);
+  it(
+    'on random files, chunkings and record size limits',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(text, cuts, maxSize, async ([bom, body, tail], at, max) =>
+          expectSame(Buffer.from(bom + body + tail), at, max),
+        ),
+        { seed: SEED, numRuns: RUNS },
+      );
+    },
+    TIMEOUT,
+  );
 
-  it('on random bytes', async () => {
-    await fc.assert(fc.asyncProperty(bytes, cuts, async (b, at) => expectSame(Buffer.from(b), at)), { seed: SEED, numRuns: RUNS });
-  }, TIMEOUT);
+  it(
+    'on random bytes',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(bytes, cuts, async (b, at) => expectSame(Buffer.from(b), at)),
+        { seed: SEED, numRuns: RUNS },
+      );
+    },
+    TIMEOUT,
+  );
 
   const adversarial = [
-    '', '\n', '\r', '\r\n', '"', '""', '"""', '""""', '\ufeff', '\ufeff\n', ' , \n', ',\n,\n',
-    'a,b\n1,"x"y\n', 'ab"c', '"ab"c', '"a', '\ufeff"a",b', '\ufeffa"b', '"a""b",c', '"a"\u0000b,c\n1', '""\u0000"',
+    '',
+    '\n',
+    '\r',
+    '\r\n',
+    '"',
+    '""',
+    '"""',
+    '""""',
+    '\ufeff',
+    '\ufeff\n',
+    ' , \n',
+    ',\n,\n',
+    'a,b\n1,"x"y\n',
+    'ab"c',
+    '"ab"c',
+    '"a',
+    '\ufeff"a",b',
+    '\ufeffa"b',
+    '"a""b",c',
+    '"a"\u0000b,c\n1',
+    '""\u0000"',
     // The first line break decides the record delimiter; the others are field text (and lines).
-    'a\rb\nc', 'a\nb\r\nc', 'a\r\nb\nc', 'x\ry\r\nz\rw', 'x\n"a"\r\nb', 'x\r\n"a"\nb', 'x\r"a"\nb', '"a\r\nb"\r', '"a"\r',
-    'id,comment\r\nr1,"a\r\nb"\r\nr2,x\r\n,\r\nr3,y\r\n', 'a,b\n\n\n1,2\n \t ,\u00a0\n3,"\n"\n4,\ufeff\n',
-    '"h\n1";x;y\n1;2;3\n', 'a;b,c;d\n1;2,3;4\n', 'a\tb\n"1\t2"\t3\n',
+    'a\rb\nc',
+    'a\nb\r\nc',
+    'a\r\nb\nc',
+    'x\ry\r\nz\rw',
+    'x\n"a"\r\nb',
+    'x\r\n"a"\nb',
+    'x\r"a"\nb',
+    '"a\r\nb"\r',
+    '"a"\r',
+    'id,comment\r\nr1,"a\r\nb"\r\nr2,x\r\n,\r\nr3,y\r\n',
+    'a,b\n\n\n1,2\n \t ,\u00a0\n3,"\n"\n4,\ufeff\n',
+    '"h\n1";x;y\n1;2;3\n',
+    'a;b,c;d\n1;2,3;4\n',
+    'a\tb\n"1\t2"\t3\n',
   ];
   it.each(adversarial.map((t) => [JSON.stringify(t), t]))('on %s, however it is chunked', async (_, t) => {
     const b = Buffer.from(t);
@@ -177,7 +262,15 @@ describe('scanCsv reads exactly as csv-parse', () => {
 
   it('on the record size limit, which counts earlier fields in UTF-16 units and the current one in bytes', async () => {
     for (const max of [0, 1, 2, 3, 4, 5, 6, 8]) {
-      for (const t of ['abc,def\n', 'ééé,x\n', '"a""b",cd\n', 'a,"bc\nd', '😀😀,ab,c\n', '"x"\u0000yz,1\n', 'abcdefgh"']) {
+      for (const t of [
+        'abc,def\n',
+        'ééé,x\n',
+        '"a""b",cd\n',
+        'a,"bc\nd',
+        '😀😀,ab,c\n',
+        '"x"\u0000yz,1\n',
+        'abcdefgh"',
+      ]) {
         await expectSame(Buffer.from(t), [3], max);
       }
     }
@@ -197,7 +290,9 @@ describe('scanCsv reads exactly as csv-parse', () => {
 
 describe('plainNumber', () => {
   it('is parseNumber on the cells it reads, and declines the rest', () => {
-    const digits = fc.array(fc.constantFrom('0', '1', '5', '9', '.', '-', '+', ' ', 'e', ','), { maxLength: 20 }).map((d) => d.join(''));
+    const digits = fc
+      .array(fc.constantFrom('0', '1', '5', '9', '.', '-', '+', ' ', 'e', ','), { maxLength: 20 })
+      .map((d) => d.join(''));
     fc.assert(
       fc.property(fc.oneof(digits, fc.double({ noNaN: true }).map(String), fc.integer().map(String)), (t) => {
         const fast = plainNumber(Buffer.from(t), 0, t.length);

@@ -23,7 +23,9 @@ describe('decoding exports', () => {
     expect(await decode(le, 'auto')).toBe(text);
     const be = Buffer.from(Buffer.from(`\uFEFF${text}`, 'utf16le').swap16());
     expect(await decode(be, 'auto', 5)).toBe(text);
-    expect(await decode(Buffer.from('respondent\tT1_E\tT1_P\r\nr1\t7\t5\r\n', 'utf16le'), 'auto')).toBe('respondent\tT1_E\tT1_P\r\nr1\t7\t5\r\n');
+    expect(await decode(Buffer.from('respondent\tT1_E\tT1_P\r\nr1\t7\t5\r\n', 'utf16le'), 'auto')).toBe(
+      'respondent\tT1_E\tT1_P\r\nr1\t7\t5\r\n',
+    );
   });
 
   it('decodes legacy code pages named with --encoding, across chunk boundaries', async () => {

@@ -9,7 +9,10 @@ type Path = (string | number)[];
 
 function allPaths(value: unknown, at: Path = [], out: Path[] = []): Path[] {
   out.push(at);
-  if (Array.isArray(value)) value.forEach((v, i) => allPaths(v, [...at, i], out));
+  if (Array.isArray(value))
+    value.forEach((v, i) => {
+      allPaths(v, [...at, i], out);
+    });
   else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) allPaths(v, [...at, k], out);
   return out;
 }
@@ -40,7 +43,9 @@ describe('locateAll', () => {
       asked.push(path);
     }
     const found = locateAll(text, asked);
-    asked.forEach((path, i) => expect(found[i], JSON.stringify(path)).toEqual(reference(text, path)));
+    asked.forEach((path, i) => {
+      expect(found[i], JSON.stringify(path)).toEqual(reference(text, path));
+    });
   });
 
   it('counts lines and columns from 1, as editors do', () => {

@@ -38,7 +38,14 @@ describe('openChunks', () => {
   });
 
   it('gives exactly a byte range, at any offsets', async () => {
-    for (const [start, end] of [[0, 1], [1, 262_145], [262_144, 524_288], [1_000_003, 1_300_000], [5, 5], [1_299_999, 2_000_000]] as const) {
+    for (const [start, end] of [
+      [0, 1],
+      [1, 262_145],
+      [262_144, 524_288],
+      [1_000_003, 1_300_000],
+      [5, 5],
+      [1_299_999, 2_000_000],
+    ] as const) {
       const input = await openChunks(file, Readable.from([]), true, { start, end });
       const { data } = await collect(input.chunks);
       await input.close();

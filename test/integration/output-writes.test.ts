@@ -63,7 +63,10 @@ describe('--output faults: exit 2, one line naming the file, the previous file i
       vi.spyOn(writeCalls, call).mockRejectedValue(errno(code));
       const result = await cli(['score', q, r, '--format', 'json', '--output', output]);
       expect(result.code).toBe(2);
-      const lines = result.stderr.trimEnd().split('\n').filter((line) => !line.startsWith('warning:'));
+      const lines = result.stderr
+        .trimEnd()
+        .split('\n')
+        .filter((line) => !line.startsWith('warning:'));
       expect(lines).toHaveLength(1);
       expect(lines[0]).toMatch(new RegExp(`^${output.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}: cannot write it: `));
       expect(lines[0]).toMatch(says);
@@ -159,7 +162,9 @@ describe('stale temporary files', () => {
 
   /** The pid of a process that has ended. */
   function deadPid(): number {
-    const child = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
+    const child = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], {
+      encoding: 'utf8',
+    });
     return Number(child.stdout);
   }
 
@@ -170,7 +175,8 @@ describe('stale temporary files', () => {
     const otherHostRecent = `.servqual-${HOST === 'ffff' ? 'fffe' : 'ffff'}-1-0badf00d.tmp`;
     const otherHostOld = `.servqual-${HOST === 'ffff' ? 'fffe' : 'ffff'}-2-0badf00d.tmp`;
     const notOurs = '.report.json.1.abc.tmp';
-    for (const name of [dead, live, otherHostRecent, otherHostOld, notOurs]) writeFileSync(join(dir(), name), 'half a report');
+    for (const name of [dead, live, otherHostRecent, otherHostOld, notOurs])
+      writeFileSync(join(dir(), name), 'half a report');
     const twoHoursAgo = (Date.now() - 2 * 60 * 60 * 1000) / 1000;
     utimesSync(join(dir(), otherHostOld), twoHoursAgo, twoHoursAgo);
     const result = await cli(['score', q, r, '--output', join(dir(), 'report.txt')]);
@@ -181,23 +187,35 @@ describe('stale temporary files', () => {
 
 describe('outputs that resolve to an input are refused, whatever path names them', () => {
   it.each([
-    ['a symlinked directory', (d: string) => {
-      symlinkSync(d, join(d, 'via'));
-      return join(d, 'via', 'r.csv');
-    }],
-    ['..', (d: string) => {
-      mkdirSync(join(d, 'sub'));
-      return join(d, 'sub', '..', 'r.csv');
-    }],
+    [
+      'a symlinked directory',
+      (d: string) => {
+        symlinkSync(d, join(d, 'via'));
+        return join(d, 'via', 'r.csv');
+      },
+    ],
+    [
+      '..',
+      (d: string) => {
+        mkdirSync(join(d, 'sub'));
+        return join(d, 'sub', '..', 'r.csv');
+      },
+    ],
     ['/proc/self/cwd', () => '/proc/self/cwd/r.csv'],
-    ['a hard link', (d: string) => {
-      linkSync(join(d, 'r.csv'), join(d, 'hard.csv'));
-      return join(d, 'hard.csv');
-    }],
-    ['a symlink to the questionnaire', (d: string) => {
-      symlinkSync(join(d, 'q.yaml'), join(d, 'link.yaml'));
-      return join(d, 'link.yaml');
-    }],
+    [
+      'a hard link',
+      (d: string) => {
+        linkSync(join(d, 'r.csv'), join(d, 'hard.csv'));
+        return join(d, 'hard.csv');
+      },
+    ],
+    [
+      'a symlink to the questionnaire',
+      (d: string) => {
+        symlinkSync(join(d, 'q.yaml'), join(d, 'link.yaml'));
+        return join(d, 'link.yaml');
+      },
+    ],
   ])('through %s', async (_, outputFor) => {
     const { q, r } = inputs();
     const before = { q: readFileSync(q, 'utf8'), r: readFileSync(r, 'utf8') };
@@ -297,7 +315,9 @@ describe('symlinks, pipes and devices as outputs', () => {
     try {
       const result = await cli(['score', q, r, '--output', path]);
       expect(result.code).toBe(2);
-      expect(result.stderr).toMatch(/sock: is a socket: servqual writes to regular files, pipes and character devices only/);
+      expect(result.stderr).toMatch(
+        /sock: is a socket: servqual writes to regular files, pipes and character devices only/,
+      );
       expect(lstatSync(path).isSocket()).toBe(true);
     } finally {
       server.close();
@@ -323,7 +343,9 @@ describe('real file-system faults on a small tmpfs (mounted by the test; needs r
   function mountTmpfs(mnt: string): string | null {
     mkdirSync(mnt);
     const mounted = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', mnt], { encoding: 'utf8' });
-    return mounted.status === 0 ? null : `cannot mount a tmpfs here: ${(mounted.stderr || mounted.error?.message || '').trim()}`;
+    return mounted.status === 0
+      ? null
+      : `cannot mount a tmpfs here: ${(mounted.stderr || mounted.error?.message || '').trim()}`;
   }
 
   it('ENOSPC: exit 2, the previous report intact, no temporary file; then EROFS the same', async (context) => {
@@ -379,7 +401,17 @@ describe('check --output and --junit', () => {
     const { q, r } = inputs();
     symlinkSync(join(dir(), 'report.txt'), join(dir(), 'alias.xml'));
     writeFileSync(join(dir(), 'report.txt'), PREVIOUS);
-    const result = await cli(['check', q, r, '--min-respondents', '1', '--output', join(dir(), 'report.txt'), '--junit', join(dir(), 'alias.xml')]);
+    const result = await cli([
+      'check',
+      q,
+      r,
+      '--min-respondents',
+      '1',
+      '--output',
+      join(dir(), 'report.txt'),
+      '--junit',
+      join(dir(), 'alias.xml'),
+    ]);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/alias\.xml: refusing to overwrite an input file with the output/);
     expect(readFileSync(join(dir(), 'report.txt'), 'utf8')).toContain('Checks');

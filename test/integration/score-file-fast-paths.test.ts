@@ -49,10 +49,22 @@ describe('a file scores as the same rows given as strings', () => {
 
   it('finds every segment through the string cache, with more values than it holds and values that look alike', async () => {
     const random = mulberry32(8);
-    const values = Array.from({ length: 150 }, (_, i) => (i % 3 === 0 ? `b${i}` : i % 3 === 1 ? ` b${i % 40} ` : `bé${i % 20}`));
-    const rows = Array.from({ length: 3000 }, (_, i) => [`id${i}`, values[Math.floor(random() * values.length)] as string, String(1 + (i % 7)), '3', '5', '2', '6']);
+    const values = Array.from({ length: 150 }, (_, i) =>
+      i % 3 === 0 ? `b${i}` : i % 3 === 1 ? ` b${i % 40} ` : `bé${i % 20}`,
+    );
+    const rows = Array.from({ length: 3000 }, (_, i) => [
+      `id${i}`,
+      values[Math.floor(random() * values.length)] as string,
+      String(1 + (i % 7)),
+      '3',
+      '5',
+      '2',
+      '6',
+    ]);
     const { file, table } = await bothWays(rows, random);
-    expect(file.segments.map((s) => [s.value, s.respondents.total])).toEqual(table.segments.map((s) => [s.value, s.respondents.total]));
+    expect(file.segments.map((s) => [s.value, s.respondents.total])).toEqual(
+      table.segments.map((s) => [s.value, s.respondents.total]),
+    );
     expect(file.segments.length).toBeGreaterThan(64);
     expect(file.segments).toEqual(table.segments);
   });

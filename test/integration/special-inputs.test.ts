@@ -75,7 +75,10 @@ describe('huge and endless inputs are refused before memory fills', () => {
     const huge = sparse('huge.yaml', THREE_GB);
     expect(await cli(['validate', huge])).toMatchObject({ code: 2, stderr: `${huge}: the file is larger than 4 MB\n` });
     expect(await cli(['report', huge])).toMatchObject({ code: 2, stderr: `${huge}: the file is larger than 64 MB\n` });
-    expect(await cli(['merge', QUESTIONNAIRE, huge])).toMatchObject({ code: 2, stderr: `${huge}: the file is larger than 64 MB\n` });
+    expect(await cli(['merge', QUESTIONNAIRE, huge])).toMatchObject({
+      code: 2,
+      stderr: `${huge}: the file is larger than 64 MB\n`,
+    });
   });
 
   it('a sparse 3 GB file or /dev/zero as responses: the record cap stops it (exit 2, not a crash)', async () => {
@@ -88,17 +91,34 @@ describe('huge and endless inputs are refused before memory fills', () => {
 
   it('a --group-by value longer than 1000 characters is refused like a column of too many values', async () => {
     const lines = readFileSync(RESPONSES, 'utf8').split('\n');
-    const long = lines.map((line, i) => (i === 0 || line === '' ? line : line.replace(/^(r\d+),(\w+),/, (_, id: string, branch: string) => `${id},${branch}${'x'.repeat(1000)},`)));
+    const long = lines.map((line, i) =>
+      i === 0 || line === ''
+        ? line
+        : line.replace(/^(r\d+),(\w+),/, (_, id: string, branch: string) => `${id},${branch}${'x'.repeat(1000)},`),
+    );
     const file = join(dir(), 'long.csv');
     writeFileSync(file, long.join('\n'));
     const result = await cli(['score', QUESTIONNAIRE, file, '--group-by', 'branch']);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('--group-by branch: more than 1000 distinct values, or a value longer than 1000 characters');
+    expect(result.stderr).toContain(
+      '--group-by branch: more than 1000 distinct values, or a value longer than 1000 characters',
+    );
     // 1000 characters is still a value
-    writeFileSync(file, lines.map((line, i) => (i === 0 || line === '' ? line : line.replace(/^(r\d+),(\w+),/, (_, id: string) => `${id},${'y'.repeat(1000)},`))).join('\n'));
+    writeFileSync(
+      file,
+      lines
+        .map((line, i) =>
+          i === 0 || line === ''
+            ? line
+            : line.replace(/^(r\d+),(\w+),/, (_, id: string) => `${id},${'y'.repeat(1000)},`),
+        )
+        .join('\n'),
+    );
     const fine = await cli(['score', QUESTIONNAIRE, file, '--group-by', 'branch', '--format', 'json']);
     expect(fine.code).toBe(0);
-    expect((JSON.parse(fine.stdout) as { segments: { value: string }[] }).segments.map((s) => s.value.length)).toEqual([1000]);
+    expect((JSON.parse(fine.stdout) as { segments: { value: string }[] }).segments.map((s) => s.value.length)).toEqual([
+      1000,
+    ]);
   });
 
   it('a 15 MB header cell is read (the record cap is 16 MiB) and is not an answer column', async () => {
@@ -108,7 +128,10 @@ describe('huge and endless inputs are refused before memory fills', () => {
     copyFileSync(QUESTIONNAIRE, join(dir(), 'q.yaml'));
     const result = await cli(['score', join(dir(), 'q.yaml'), file, '--format', 'json']);
     expect(result.code).toBe(0);
-    const plain = JSON.parse((await cli(['score', QUESTIONNAIRE, RESPONSES, '--format', 'json'])).stdout) as Record<string, unknown>;
+    const plain = JSON.parse((await cli(['score', QUESTIONNAIRE, RESPONSES, '--format', 'json'])).stdout) as Record<
+      string,
+      unknown
+    >;
     const wide = JSON.parse(result.stdout) as Record<string, unknown>;
     expect(wide.respondents).toEqual(plain.respondents);
     expect(wide.overall).toEqual(plain.overall);

@@ -13,7 +13,9 @@ import { mulberry32 } from '../helpers/random.js';
 import { runInProcess } from '../helpers/run-in-process.js';
 
 const SEED = Number(process.env.SERVQUAL_FUZZ_SEED ?? 12);
-const CASES = Number(process.env.SERVQUAL_FUZZ_CASES ?? (process.env.FUZZ_RUNS ? Math.ceil(Number(process.env.FUZZ_RUNS) / 5) : 120));
+const CASES = Number(
+  process.env.SERVQUAL_FUZZ_CASES ?? (process.env.FUZZ_RUNS ? Math.ceil(Number(process.env.FUZZ_RUNS) / 5) : 120),
+);
 const example = new URL('../../examples/bank-branch/', import.meta.url).pathname;
 
 const servqual = (args: string[]) => runInProcess(args);
@@ -31,9 +33,13 @@ beforeAll(async () => {
   checked = join(dir, 'checked.json');
   const q = join(example, 'questionnaire.yaml');
   const r = join(example, 'responses.csv');
-  expect((await servqual(['score', q, r, '--format', 'json', '--group-by', 'branch', '--quiet', '-o', segmented])).code).toBe(0);
+  expect(
+    (await servqual(['score', q, r, '--format', 'json', '--group-by', 'branch', '--quiet', '-o', segmented])).code,
+  ).toBe(0);
   // Exit 1: the example's own thresholds fail; the result is written either way.
-  expect((await servqual(['check', q, r, '--format', 'json', '--min-overall', '-5', '--quiet', '-o', checked])).code).toBeLessThan(2);
+  expect(
+    (await servqual(['check', q, r, '--format', 'json', '--min-overall', '-5', '--quiet', '-o', checked])).code,
+  ).toBeLessThan(2);
   texts = [readFileSync(segmented, 'utf8'), readFileSync(checked, 'utf8')];
   const partial = join(dir, 'partial.json');
   expect((await servqual(['score', q, r, '--group-by', 'branch', '--partial', '--quiet', '-o', partial])).code).toBe(0);
@@ -47,7 +53,10 @@ type Path = (string | number)[];
 
 function paths(value: Json, at: Path = [], out: Path[] = []): Path[] {
   out.push(at);
-  if (Array.isArray(value)) value.forEach((v, i) => paths(v, [...at, i], out));
+  if (Array.isArray(value))
+    value.forEach((v, i) => {
+      paths(v, [...at, i], out);
+    });
   else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) paths(v, [...at, k], out);
   return out;
 }
@@ -56,7 +65,9 @@ function parentOf(root: Json, path: Path): { parent: any; key: string | number }
   if (path.length === 0) return null;
   let node: any = root;
   for (const part of path.slice(0, -1)) node = node[part];
-  return node !== null && typeof node === 'object' ? { parent: node, key: path[path.length - 1] as string | number } : null;
+  return node !== null && typeof node === 'object'
+    ? { parent: node, key: path[path.length - 1] as string | number }
+    : null;
 }
 
 const INF = '__INFINITY__';
@@ -99,11 +110,13 @@ function expectCleanRun(runResult: { code: number; stdout: string; stderr: strin
   expect(stderr, label).not.toMatch(/internal error|\n\s+at |TypeError|RangeError/);
   expect(stdout + stderr, label).not.toMatch(/NaN|undefined|\[object Object\]/);
   expect(stdout + stderr, label).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
-  for (const line of (stdout + stderr).split('\n')) expect(line.trimStart().startsWith('::'), `${label}: ${line}`).toBe(false);
+  for (const line of (stdout + stderr).split('\n'))
+    expect(line.trimStart().startsWith('::'), `${label}: ${line}`).toBe(false);
   if (code === 2) {
     const lines = stderr.trimEnd().split('\n');
     expect(lines[0], `${label}: ${stderr}`).toMatch(LOCATED);
-    for (const line of lines) expect(line, label).toMatch(new RegExp(`${LOCATED.source}|^  hint: |^\\.\\.\\. and \\d+ more problems`));
+    for (const line of lines)
+      expect(line, label).toMatch(new RegExp(`${LOCATED.source}|^  hint: |^\\.\\.\\. and \\d+ more problems`));
   }
 }
 
@@ -170,7 +183,8 @@ describe(`damaged saved results (seed ${SEED}, ${CASES} cases)`, () => {
     const formula = "=cmd|' /C calc'!A0";
     const first = root.items[0].id;
     const renameItem = (x: { id: string }) => (x.id === first ? Object.assign(x, { id: formula }) : x);
-    for (const list of [root.items, ...root.segments.map((seg: { items: unknown[] }) => seg.items)]) list.forEach(renameItem);
+    for (const list of [root.items, ...root.segments.map((seg: { items: unknown[] }) => seg.items)])
+      list.forEach(renameItem);
     for (const rec of root.recommendations) if (rec.item === first) rec.item = formula;
     root.segments[0].value = '+SUM(1)\r\n::add-mask::x';
     root.warnings.push({ code: 'x', message: 'w\n::warning::y \u202e' });
@@ -185,20 +199,25 @@ describe(`damaged saved results (seed ${SEED}, ${CASES} cases)`, () => {
     expect(csv).toContain(`,'=cmd|' /C calc'!A0,`);
     expect(csv).toContain("'+SUM(1)\\x0d\\x0a");
     expect(csv).not.toMatch(/(^|,)"?[=+@]/m);
-    for (const format of ['table', 'markdown']) expectCleanRun(await servqual(['compare', file, file, '--format', format]), `compare ${format}`);
+    for (const format of ['table', 'markdown'])
+      expectCleanRun(await servqual(['compare', file, file, '--format', format]), `compare ${format}`);
   });
 
   it('score: a hostile segment value reaches the table, the warnings on stderr and GitHub annotations escaped', async () => {
     const lines = readFileSync(join(example, 'responses.csv'), 'utf8').trimEnd().split('\n');
     // Three respondents in a segment named with a terminal escape, a line break and workflow commands.
     const hostile = '"\u001b[2J\n::error::seg ##[add-mask]x @team"';
-    const edited = lines.map((line, i) => (i >= 1 && i <= 3 ? line.replace(/^([^,]*),([^,]*),/, `$1,${hostile},`) : line));
+    const edited = lines.map((line, i) =>
+      i >= 1 && i <= 3 ? line.replace(/^([^,]*),([^,]*),/, `$1,${hostile},`) : line,
+    );
     const csv = join(dir, 'hostile-segment.csv');
     writeFileSync(csv, `${edited.join('\n')}\n`);
     for (const format of ['table', 'markdown', 'csv', 'html', 'json']) {
       const run1 = await servqual(['score', questionnaire, csv, '--group-by', 'branch', '--format', format, '--quiet']);
       expect(run1.code, run1.stderr).toBe(0);
-      expect(run1.stderr).toContain('warning: segment branch=\\x1b[2J\\x0a::error::seg #\\x23[add-mask]x @team has 3 respondents');
+      expect(run1.stderr).toContain(
+        'warning: segment branch=\\x1b[2J\\x0a::error::seg #\\x23[add-mask]x @team has 3 respondents',
+      );
       expectCleanRun(run1, format);
     }
   });
@@ -212,7 +231,9 @@ describe(`damaged saved results (seed ${SEED}, ${CASES} cases)`, () => {
     const { code, stderr } = await servqual(['report', file]);
     expect(code).toBe(2);
     const before = text.slice(0, text.indexOf('"wide"')).split('\n');
-    expect(stderr).toBe(`${file}:${before.length}:${(before.at(-1) as string).length + 1}: $.dimensions[2].gap: expected an object, found a string\n`);
+    expect(stderr).toBe(
+      `${file}:${before.length}:${(before.at(-1) as string).length + 1}: $.dimensions[2].gap: expected an object, found a string\n`,
+    );
   });
 
   it('refuses 1e999 at its position, and a partial result with a hint to merge it', async () => {
@@ -220,7 +241,9 @@ describe(`damaged saved results (seed ${SEED}, ${CASES} cases)`, () => {
     writeFileSync(file, (texts[0] as string).replace(/"skippedCells": \d+/, '"skippedCells": 1e999'));
     const { code, stderr } = await servqual(['report', file, '--format', 'html']);
     expect(code).toBe(2);
-    expect(stderr).toMatch(/infinite\.json:\d+:\d+: \$\.respondents\.skippedCells: expected a number, found a number beyond the range of a double\n/);
+    expect(stderr).toMatch(
+      /infinite\.json:\d+:\d+: \$\.respondents\.skippedCells: expected a number, found a number beyond the range of a double\n/,
+    );
     const partial = join(dir, 'partial.json');
     writeFileSync(partial, JSON.stringify({ kind: 'servqual-partial', version: 2 }));
     const refused = await servqual(['report', partial]);
@@ -239,28 +262,41 @@ describe(`damaged saved results (seed ${SEED}, ${CASES} cases)`, () => {
       for (const entry of list) entry.dimension = rename.get(entry.dimension) ?? entry.dimension;
     }
     // Items, KPIs and segment values too.
-    const itemNames = new Map<string, string>(root.items.slice(0, 5).map((x: { id: string }, i: number) => [x.id, names[i]]));
-    for (const list of [root.items, ...root.segments.map((s: { items: unknown[] }) => s.items)]) for (const x of list) x.id = itemNames.get(x.id) ?? x.id;
+    const itemNames = new Map<string, string>(
+      root.items.slice(0, 5).map((x: { id: string }, i: number) => [x.id, names[i]]),
+    );
+    for (const list of [root.items, ...root.segments.map((s: { items: unknown[] }) => s.items)])
+      for (const x of list) x.id = itemNames.get(x.id) ?? x.id;
     for (const rec of root.recommendations) rec.item = itemNames.get(rec.item) ?? rec.item;
     const kpiNames = new Map<string, string>(root.kpis.map((k: { id: string }, i: number) => [k.id, names[i]]));
-    for (const list of [root.kpis, ...root.segments.map((s: { kpis: unknown[] }) => s.kpis)]) for (const k of list) k.id = kpiNames.get(k.id) ?? k.id;
-    root.segments.forEach((s: { value: string }, i: number) => (s.value = names[i % names.length] as string));
+    for (const list of [root.kpis, ...root.segments.map((s: { kpis: unknown[] }) => s.kpis)])
+      for (const k of list) k.id = kpiNames.get(k.id) ?? k.id;
+    root.segments.forEach((s: { value: string }, i: number) => {
+      s.value = names[i % names.length] as string;
+    });
     const file = join(dir, 'object-keys.json');
     writeFileSync(file, JSON.stringify(root));
     for (const format of ['table', 'markdown', 'html', 'csv', 'json']) {
       const rendered = await servqual(['report', file, '--format', format]);
       expectCleanRun(rendered, format);
       expect(rendered.code).toBe(0);
-      for (const name of names) expect(rendered.stdout, `${format} shows ${name}`).toContain(format === 'markdown' ? name.replaceAll('_', '\\_') : name);
+      for (const name of names)
+        expect(rendered.stdout, `${format} shows ${name}`).toContain(
+          format === 'markdown' ? name.replaceAll('_', '\\_') : name,
+        );
     }
     const back = JSON.parse((await servqual(['report', file, '--format', 'json'])).stdout);
     expect(back).toEqual(root);
     const compared = await servqual(['compare', file, file, '--format', 'json']);
     expect(compared.code).toBe(0);
     const rows = JSON.parse(compared.stdout).rows as { target: string; status: string }[];
-    expect(rows.filter((r) => r.target.startsWith('dimension:')).map((r) => [r.target, r.status])).toEqual(names.map((n) => [`dimension:${n}`, 'both']));
+    expect(rows.filter((r) => r.target.startsWith('dimension:')).map((r) => [r.target, r.status])).toEqual(
+      names.map((n) => [`dimension:${n}`, 'both']),
+    );
     expect(rows.filter((r) => r.target.startsWith('item:')).length).toBe(root.items.length);
-    expect(rows.filter((r) => r.target.startsWith('kpi:')).map((r) => r.target)).toEqual(root.kpis.map((k: { id: string }) => `kpi:${k.id}`));
+    expect(rows.filter((r) => r.target.startsWith('kpi:')).map((r) => r.target)).toEqual(
+      root.kpis.map((k: { id: string }) => `kpi:${k.id}`),
+    );
     expect(rows.every((r) => r.status === 'both')).toBe(true);
   });
 });

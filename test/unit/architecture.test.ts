@@ -20,7 +20,9 @@ describe('architecture', () => {
   it('keeps core pure: no node built-ins, no io, commands, cli, render, chalk or prompts', () => {
     for (const file of filesUnder(join(src, 'core'))) {
       for (const spec of importsOf(file)) {
-        expect(`${relative(src, file)} imports ${spec}`).not.toMatch(/imports (node:|fs|path|process|chalk|@inquirer|.*\/(io|commands|render)\/|.*\/cli\.js)/);
+        expect(`${relative(src, file)} imports ${spec}`).not.toMatch(
+          /imports (node:|fs|path|process|chalk|@inquirer|.*\/(io|commands|render)\/|.*\/cli\.js)/,
+        );
       }
     }
   });

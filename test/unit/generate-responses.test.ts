@@ -1,10 +1,20 @@
 import { describe, it, expect } from 'vitest';
 import { parse } from 'csv-parse/sync';
-import { generateResponses, type GenerateOptions, type GeneratorQuestionnaire } from '../../scripts/generate-responses.js';
+import {
+  generateResponses,
+  type GenerateOptions,
+  type GeneratorQuestionnaire,
+} from '../../scripts/generate-responses.js';
 
 type Format = 'two-column' | 'three-column' | 'perceptions-only';
 const DIMS = ['tangibles', 'reliability', 'responsiveness', 'assurance', 'empathy'] as const;
-const PREFIX: Record<string, string> = { tangibles: 'T', reliability: 'R', responsiveness: 'S', assurance: 'A', empathy: 'E' };
+const PREFIX: Record<string, string> = {
+  tangibles: 'T',
+  reliability: 'R',
+  responsiveness: 'S',
+  assurance: 'A',
+  empathy: 'E',
+};
 
 function questionnaire(format: Format, itemsPerDim = 2, scale = { min: 1, max: 7 }): GeneratorQuestionnaire {
   return {
@@ -47,7 +57,9 @@ describe('generateResponses: header', () => {
   it('three-column: MIN, DES, P per item', () => {
     const [header] = generateResponses(questionnaire('three-column'), { rows: 0, seed: 1 });
     expect(header).toBe(
-      ['respondent', 'branch', 'channel', ...itemIds.flatMap((i) => [`${i}_MIN`, `${i}_DES`, `${i}_P`]), ...tail].join(','),
+      ['respondent', 'branch', 'channel', ...itemIds.flatMap((i) => [`${i}_MIN`, `${i}_DES`, `${i}_P`]), ...tail].join(
+        ',',
+      ),
     );
   });
 
@@ -61,7 +73,10 @@ describe('generateResponses: header', () => {
   });
 
   it('honours the questionnaire columns mapping', () => {
-    const q = { ...questionnaire('two-column'), columns: { respondent: 'id', expectation: 'E_{item}', weight: 'imp_{dimension}' } };
+    const q = {
+      ...questionnaire('two-column'),
+      columns: { respondent: 'id', expectation: 'E_{item}', weight: 'imp_{dimension}' },
+    };
     const [header] = generateResponses(q, { rows: 0, seed: 1, segments: {} });
     expect(header?.startsWith('id,E_T1,T1_P,E_T2,T2_P')).toBe(true);
     expect(header).toContain(',imp_tangibles,imp_reliability,');
@@ -163,7 +178,7 @@ describe('generateResponses: output', () => {
   it('crlf uses \\r\\n line endings (also inside quoted comments)', () => {
     const q = questionnaire('two-column');
     const lines = [...generateResponses(q, { rows: 2000, seed: 9, crlf: true })];
-    const all = lines.join('\r\n') + '\r\n';
+    const all = `${lines.join('\r\n')}\r\n`;
     expect(all.replace(/\r\n/g, '')).not.toContain('\n');
     const recs = parse(all, { columns: true }) as Record<string, string>[];
     expect(recs).toHaveLength(2000);
@@ -210,7 +225,9 @@ describe('generateResponses: output', () => {
     for (const d of DIMS) {
       const g = gapsOf(d);
       const cols = [0, 1, 2, 3].map((i) => g.map((row) => row[i] ?? 0));
-      const alpha = (4 / 3) * (1 - cols.reduce((s, c) => s + variance(c), 0) / variance(g.map((row) => row.reduce((a, b) => a + b, 0))));
+      const alpha =
+        (4 / 3) *
+        (1 - cols.reduce((s, c) => s + variance(c), 0) / variance(g.map((row) => row.reduce((a, b) => a + b, 0))));
       expect(alpha).toBeGreaterThan(0.6);
       expect(alpha).toBeLessThan(0.95);
     }
@@ -244,6 +261,8 @@ describe('generateResponses: output', () => {
 
   it('rejects bad options', () => {
     expect(() => [...generateResponses(questionnaire('two-column'), { rows: -1 })]).toThrow(/rows/);
-    expect(() => [...generateResponses(questionnaire('two-column'), { rows: 1, missingRate: 2 })]).toThrow(/missingRate/);
+    expect(() => [...generateResponses(questionnaire('two-column'), { rows: 1, missingRate: 2 })]).toThrow(
+      /missingRate/,
+    );
   });
 });

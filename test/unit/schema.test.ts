@@ -11,9 +11,25 @@ describe('shipped JSON Schema', () => {
   });
 
   it('describes the contract keys and forbids unknown ones', () => {
-    const schema = questionnaireJsonSchema() as { properties: Record<string, unknown>; required: string[]; additionalProperties: boolean };
+    const schema = questionnaireJsonSchema() as {
+      properties: Record<string, unknown>;
+      required: string[];
+      additionalProperties: boolean;
+    };
     expect(Object.keys(schema.properties)).toEqual(
-      expect.arrayContaining(['servqual', 'title', 'language', 'format', 'scale', 'weights', 'dimensions', 'kpis', 'thresholds', 'columns', 'model']),
+      expect.arrayContaining([
+        'servqual',
+        'title',
+        'language',
+        'format',
+        'scale',
+        'weights',
+        'dimensions',
+        'kpis',
+        'thresholds',
+        'columns',
+        'model',
+      ]),
     );
     expect(schema.required).toEqual(expect.arrayContaining(['servqual', 'title', 'format', 'scale', 'dimensions']));
     expect(schema.additionalProperties).toBe(false);
@@ -28,7 +44,19 @@ describe('shipped JSON Schema of saved results', () => {
 
   it('requires the contract keys and leaves the lists older versions lacked optional', () => {
     const schema = resultJsonSchema() as { required: string[]; properties: Record<string, unknown> };
-    expect(schema.required).toEqual(expect.arrayContaining(['schemaVersion', 'questionnaire', 'respondents', 'overall', 'dimensions', 'items', 'kpis', 'recommendations', 'warnings']));
+    expect(schema.required).toEqual(
+      expect.arrayContaining([
+        'schemaVersion',
+        'questionnaire',
+        'respondents',
+        'overall',
+        'dimensions',
+        'items',
+        'kpis',
+        'recommendations',
+        'warnings',
+      ]),
+    );
     expect(schema.required).not.toContain('segments');
     expect(schema.required).not.toContain('checks');
     expect(Object.keys(schema.properties)).toEqual(expect.arrayContaining(['segments', 'checks']));
@@ -42,7 +70,10 @@ describe('shipped JSON Schema of partial results', () => {
   });
 
   it('names the kind and version, and forbids unknown keys', () => {
-    const schema = partialJsonSchema() as { properties: Record<string, { const?: unknown }>; additionalProperties: boolean };
+    const schema = partialJsonSchema() as {
+      properties: Record<string, { const?: unknown }>;
+      additionalProperties: boolean;
+    };
     expect(schema.properties.kind?.const).toBe('servqual-partial');
     expect(schema.properties.version?.const).toBe(2);
     expect(schema.additionalProperties).toBe(false);

@@ -7,12 +7,22 @@ import { validateQuestionnaire } from '../../src/core/questionnaire/validate.js'
 import { scoreTable } from '../../src/core/scoring/score-table.js';
 
 const dir = new URL('../../templates/', import.meta.url);
-const files = readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort();
+const files = readdirSync(dir)
+  .filter((f) => f.endsWith('.yaml'))
+  .sort();
 const load = (file: string) => parseYaml(readFileSync(new URL(file, dir), 'utf8')) as Record<string, unknown>;
 
 describe('the template library', () => {
   it('has at least the 7 settings in English and Russian', () => {
-    const settings = ['servqual-generic', 'retail', 'it-service-desk', 'hotel', 'bank-branch', 'healthcare-clinic', 'contact-centre'];
+    const settings = [
+      'servqual-generic',
+      'retail',
+      'it-service-desk',
+      'hotel',
+      'bank-branch',
+      'healthcare-clinic',
+      'contact-centre',
+    ];
     for (const setting of settings) {
       expect(files).toContain(`${setting}.en.yaml`);
       expect(files).toContain(`${setting}.ru.yaml`);
@@ -36,18 +46,27 @@ describe('the template library', () => {
     expect(scored.result?.segments.length).toBeGreaterThan(0);
   });
 
-  it.each(files.filter((f) => f.endsWith('.ru.yaml')))('%s matches its English version in ids, weights and thresholds', (file) => {
-    const ru = load(file);
-    const en = load(file.replace('.ru.yaml', '.en.yaml'));
-    const shape = (doc: Record<string, unknown>) => ({
-      format: doc.format,
-      scale: (doc.scale as { min: number; max: number }) && { min: (doc.scale as { min: number }).min, max: (doc.scale as { max: number }).max },
-      weights: doc.weights,
-      thresholds: doc.thresholds,
-      kpis: (doc.kpis as { id: string; type: string }[]).map((k) => `${k.id}:${k.type}`),
-      items: (doc.dimensions as { id: string; items: { id: string; recommendations?: string[] }[] }[]).map((d) => [d.id, d.items.map((i) => `${i.id}:${i.recommendations?.length ?? 0}`)]),
-    });
-    expect(ru.language).toBe('ru');
-    expect(shape(ru)).toEqual(shape(en));
-  });
+  it.each(files.filter((f) => f.endsWith('.ru.yaml')))(
+    '%s matches its English version in ids, weights and thresholds',
+    (file) => {
+      const ru = load(file);
+      const en = load(file.replace('.ru.yaml', '.en.yaml'));
+      const shape = (doc: Record<string, unknown>) => ({
+        format: doc.format,
+        scale: (doc.scale as { min: number; max: number }) && {
+          min: (doc.scale as { min: number }).min,
+          max: (doc.scale as { max: number }).max,
+        },
+        weights: doc.weights,
+        thresholds: doc.thresholds,
+        kpis: (doc.kpis as { id: string; type: string }[]).map((k) => `${k.id}:${k.type}`),
+        items: (doc.dimensions as { id: string; items: { id: string; recommendations?: string[] }[] }[]).map((d) => [
+          d.id,
+          d.items.map((i) => `${i.id}:${i.recommendations?.length ?? 0}`),
+        ]),
+      });
+      expect(ru.language).toBe('ru');
+      expect(shape(ru)).toEqual(shape(en));
+    },
+  );
 });

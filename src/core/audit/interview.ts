@@ -50,7 +50,7 @@ function asText(value: AnswerValue | undefined): string | null | undefined {
 }
 
 /** Asks one step, with the saved answer (if any) offered as the default. */
-export function ask(
+function ask(
   step: Step,
   q: Questionnaire,
   m: AuditMessages,
@@ -61,14 +61,35 @@ export function ask(
 ): Promise<Reply<AnswerValue>> {
   switch (step.kind) {
     case 'respondent':
-      return prompter.text({ message: m.respondent, ...(defaults.respondent ? { default: defaults.respondent } : {}), previous: asText(previous), required: true, canGoBack });
+      return prompter.text({
+        message: m.respondent,
+        ...(defaults.respondent ? { default: defaults.respondent } : {}),
+        previous: asText(previous),
+        required: true,
+        canGoBack,
+      });
     case 'segment':
-      return prompter.text({ message: fill(m.segment, { column: step.column }), previous: asText(previous), required: false, canGoBack });
+      return prompter.text({
+        message: fill(m.segment, { column: step.column }),
+        previous: asText(previous),
+        required: false,
+        canGoBack,
+      });
     case 'comment':
-      return prompter.text({ message: m.comment, multiline: true, previous: asText(previous), required: false, canGoBack });
+      return prompter.text({
+        message: m.comment,
+        multiline: true,
+        previous: asText(previous),
+        required: false,
+        canGoBack,
+      });
     case 'answer':
       return prompter.scale({
-        heading: fill(m.progress, { dimension: step.dimension.label, n: String(step.itemNumber), total: String(step.itemCount) }),
+        heading: fill(m.progress, {
+          dimension: step.dimension.label,
+          n: String(step.itemNumber),
+          total: String(step.itemCount),
+        }),
         statement: step.item[step.answerKind] ?? step.item.perception,
         kindLabel: m.kinds[step.answerKind],
         min: q.scale.min,
@@ -121,7 +142,15 @@ export async function interview(options: {
   let index = options.start;
   while (index < steps.length) {
     const step = steps[index] as Step;
-    const reply = await ask(step, questionnaire, messages, prompter, answers.get(step.key), index > 0, options.defaults ?? {});
+    const reply = await ask(
+      step,
+      questionnaire,
+      messages,
+      prompter,
+      answers.get(step.key),
+      index > 0,
+      options.defaults ?? {},
+    );
     if (reply.type === 'back') {
       index = Math.max(0, index - 1);
       continue;

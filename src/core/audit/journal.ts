@@ -12,7 +12,7 @@ import { auditSteps, firstUnanswered, type AnswerValue, type AuditGiven, type St
 
 const answerValue = z.union([z.number(), z.string(), z.record(z.string(), z.number()), z.null()]);
 
-export const journalStartSchema = z.object({
+const journalStartSchema = z.object({
   type: z.literal('start'),
   version: z.literal(1),
   /** The interview's id, also in the journal's file name (absent in journals of older versions). */
@@ -35,7 +35,7 @@ export type JournalStart = z.infer<typeof journalStartSchema>;
 export type JournalEntry = z.infer<typeof journalEntrySchema>;
 
 /** Why a journal line was not used. */
-export type SkipReason =
+type SkipReason =
   | { code: 'cut-off' }
   | { code: 'not-json' }
   | { code: 'invalid'; detail: string }
@@ -101,7 +101,7 @@ export function questionnaireFingerprint(q: Questionnaire): string {
  * scale (or null, skipped), an allocation gives every dimension points that add up to 100.
  * @example checkAnswer(kpiStep, 11, q) // '11 is not on the 0-10 scale'
  */
-export function checkAnswer(step: Step, value: AnswerValue, q: Questionnaire): string | null {
+function checkAnswer(step: Step, value: AnswerValue, q: Questionnaire): string | null {
   switch (step.kind) {
     case 'respondent':
       return typeof value === 'string' && value.trim() !== '' ? null : 'expected a non-empty respondent id';
@@ -113,14 +113,17 @@ export function checkAnswer(step: Step, value: AnswerValue, q: Questionnaire): s
       const { min, max } = step.kind === 'kpi' ? step.kpi.scale : q.scale;
       if (value === null) return null;
       if (typeof value !== 'number') return `expected a number from ${min} to ${max}, found ${JSON.stringify(value)}`;
-      return Number.isInteger(value) && value >= min && value <= max ? null : `${value} is not on the ${min}-${max} scale`;
+      return Number.isInteger(value) && value >= min && value <= max
+        ? null
+        : `${value} is not on the ${min}-${max} scale`;
     }
     case 'weights': {
       if (value === null) return null;
       if (typeof value !== 'object') return 'expected points per dimension';
       const ids = q.dimensions.map((d) => d.id);
       const keys = Object.keys(value);
-      if (keys.length !== ids.length || !ids.every((id) => Object.hasOwn(value, id))) return `expected points for ${ids.join(', ')}`;
+      if (keys.length !== ids.length || !ids.every((id) => Object.hasOwn(value, id)))
+        return `expected points for ${ids.join(', ')}`;
       const points = ids.map((id) => value[id] as number);
       if (!points.every((p) => Number.isFinite(p) && p >= 0)) return 'points must be numbers of 0 or more';
       const total = points.reduce((s, p) => s + p, 0);
@@ -182,7 +185,10 @@ export function recoverJournal(text: string, q: Questionnaire): RecoveredJournal
     else start = entry;
   }
   if (!start) skipped.push({ line: 0, reason: { code: 'no-start' } });
-  const given: AuditGiven = { ...(start?.respondent !== undefined ? { respondent: start.respondent } : {}), segments: start?.segments ?? {} };
+  const given: AuditGiven = {
+    ...(start?.respondent !== undefined ? { respondent: start.respondent } : {}),
+    segments: start?.segments ?? {},
+  };
   const steps = new Map(auditSteps(q, given).map((step) => [step.key, step] as const));
 
   const answers = new Map<string, AnswerValue>();
@@ -209,11 +215,13 @@ export function recoverJournal(text: string, q: Questionnaire): RecoveredJournal
   const allSteps = [...steps.values()];
   let completedAt: string | null = null;
   if (completed) {
-    if (firstUnanswered(allSteps, answers) < allSteps.length) skipped.push({ line: completed.line, reason: { code: 'early-complete' } });
+    if (firstUnanswered(allSteps, answers) < allSteps.length)
+      skipped.push({ line: completed.line, reason: { code: 'early-complete' } });
     else completedAt = completed.at;
   }
   skipped.sort((a, b) => a.line - b.line);
   const changed =
-    (start?.fingerprint !== undefined && start.fingerprint !== questionnaireFingerprint(q)) || skipped.some((s) => s.reason.code === 'unknown-question');
+    (start?.fingerprint !== undefined && start.fingerprint !== questionnaireFingerprint(q)) ||
+    skipped.some((s) => s.reason.code === 'unknown-question');
   return { start, given, answers, completedAt, lastAt, skipped, questionnaireChanged: changed, repair };
 }

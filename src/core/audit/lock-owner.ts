@@ -12,7 +12,12 @@ export interface LockOwner {
   at: string;
 }
 
-const ownerSchema = z.object({ pid: z.number().int().positive(), host: z.string(), nonce: z.string().min(1), at: z.string() });
+const ownerSchema = z.object({
+  pid: z.number().int().positive(),
+  host: z.string(),
+  nonce: z.string().min(1),
+  at: z.string(),
+});
 
 /**
  * The owner written in a lock file, or null when the text is not one (empty, cut off, foreign).

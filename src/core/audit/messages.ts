@@ -25,7 +25,8 @@ const en = {
   resumeSaved: 'Saved answers:',
   discarded: 'The unfinished audit was moved aside to {file}.',
   cancelled: 'Audit paused: {answered} answers saved in {journal}. Run the same command again to resume.',
-  pausedMany: 'Audit paused: {count} unfinished audits stay saved beside {file}. Run the same command again to resume one.',
+  pausedMany:
+    'Audit paused: {count} unfinished audits stay saved beside {file}. Run the same command again to resume one.',
   saved: 'Saved respondent {respondent} to {file} ({rows} in all).',
   nextRespondent: 'Audit the next respondent?',
   totals: 'All respondents in {file}: {rows}, weighted overall {overall} (n = {n} scored)',
@@ -42,13 +43,15 @@ const en = {
     'cut-off': 'cut off by a crash while it was written (removed)',
     'not-json': 'not a journal line',
     invalid: 'damaged: {detail}',
-    'no-start': 'the first line (respondent and segments given on the command line) is missing or damaged: they are asked again',
+    'no-start':
+      'the first line (respondent and segments given on the command line) is missing or damaged: they are asked again',
     'second-start': 'a second start line',
     'unknown-question': 'an answer to {key}, which this questionnaire does not ask',
     'bad-value': '{key}: {detail}',
     'early-complete': 'marked complete before every question was answered',
   },
-  questionnaireChanged: 'The questionnaire has changed since this audit began: only answers to questions it still asks are kept.',
+  questionnaireChanged:
+    'The questionnaire has changed since this audit began: only answers to questions it still asks are kept.',
   unusable: 'Nothing usable in {file}: moved aside to {aside}.',
   cutOffRow: '{file}: its last row was cut off (a crash while it was written); moved aside to {aside}.',
   kpiKinds: { nps: 'Net Promoter Score', csat: 'Customer satisfaction (CSAT)', ces: 'Customer effort (CES)' },
@@ -85,8 +88,10 @@ const ru: AuditMessages = {
   resumeAsk: 'Продолжить его?',
   resumeSaved: 'Сохранённые ответы:',
   discarded: 'Незавершённый опрос перемещён в {file}.',
-  cancelled: 'Опрос приостановлен: {answered} ответов сохранено в {journal}. Запустите ту же команду, чтобы продолжить.',
-  pausedMany: 'Опрос приостановлен: незавершённых опросов рядом с {file}: {count}, они сохранены. Запустите ту же команду, чтобы продолжить один из них.',
+  cancelled:
+    'Опрос приостановлен: {answered} ответов сохранено в {journal}. Запустите ту же команду, чтобы продолжить.',
+  pausedMany:
+    'Опрос приостановлен: незавершённых опросов рядом с {file}: {count}, они сохранены. Запустите ту же команду, чтобы продолжить один из них.',
   saved: 'Респондент {respondent} записан в {file} (всего {rows}).',
   nextRespondent: 'Опросить следующего респондента?',
   totals: 'Все респонденты в {file}: {rows}, взвешенный итог {overall} (оценено n = {n})',
@@ -103,22 +108,33 @@ const ru: AuditMessages = {
     'cut-off': 'оборвана сбоем во время записи (удалена)',
     'not-json': 'не строка журнала',
     invalid: 'повреждена: {detail}',
-    'no-start': 'первая строка (респондент и сегменты из командной строки) отсутствует или повреждена: они будут спрошены снова',
+    'no-start':
+      'первая строка (респондент и сегменты из командной строки) отсутствует или повреждена: они будут спрошены снова',
     'second-start': 'вторая начальная строка',
     'unknown-question': 'ответ на {key}, которого нет в этой анкете',
     'bad-value': '{key}: {detail}',
     'early-complete': 'отмечен завершённым до ответа на все вопросы',
   },
-  questionnaireChanged: 'Анкета изменилась с начала этого опроса: сохранены только ответы на вопросы, которые в ней остались.',
+  questionnaireChanged:
+    'Анкета изменилась с начала этого опроса: сохранены только ответы на вопросы, которые в ней остались.',
   unusable: 'В {file} нет пригодных ответов: файл перемещён в {aside}.',
   cutOffRow: '{file}: последняя строка оборвана сбоем при записи; перемещена в {aside}.',
-  kpiKinds: { nps: 'Индекс потребительской лояльности (NPS)', csat: 'Удовлетворённость (CSAT)', ces: 'Усилия клиента (CES)' },
+  kpiKinds: {
+    nps: 'Индекс потребительской лояльности (NPS)',
+    csat: 'Удовлетворённость (CSAT)',
+    ces: 'Усилия клиента (CES)',
+  },
   kpiAnchors: {
     nps: { low: 'Точно не порекомендую', high: 'Обязательно порекомендую' },
     csat: { low: 'Совсем не удовлетворён', high: 'Полностью удовлетворён' },
     ces: { low: 'Очень трудно', high: 'Очень легко' },
   },
-  yesNo: { yes: 'Да', no: 'Нет', hint: { yes: 'Д/н', no: 'д/Н' }, accept: { yes: /^(д|да|y|yes)$/i, no: /^(н|нет|n|no)$/i } },
+  yesNo: {
+    yes: 'Да',
+    no: 'Нет',
+    hint: { yes: 'Д/н', no: 'д/Н' },
+    accept: { yes: /^(д|да|y|yes)$/i, no: /^(н|нет|n|no)$/i },
+  },
 };
 
 export function auditMessages(language: Language): AuditMessages {

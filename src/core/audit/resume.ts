@@ -38,10 +38,13 @@ export function planResume(found: readonly JournalFound[]): ResumePlan {
     const { answers, completedAt, skipped } = journal.recovered;
     if (completedAt !== null) plan.finish.push(journal);
     else if (answers.size > 0) plan.offer.push(journal);
-    else if (skipped.every((s) => s.reason.code === 'no-start' || s.reason.code === 'cut-off')) plan.empty.push(journal);
+    else if (skipped.every((s) => s.reason.code === 'no-start' || s.reason.code === 'cut-off'))
+      plan.empty.push(journal);
     else plan.unusable.push(journal);
   }
-  plan.offer.sort((a, b) => (a.recovered.lastAt < b.recovered.lastAt ? -1 : a.recovered.lastAt > b.recovered.lastAt ? 1 : 0));
+  plan.offer.sort((a, b) =>
+    a.recovered.lastAt < b.recovered.lastAt ? -1 : a.recovered.lastAt > b.recovered.lastAt ? 1 : 0,
+  );
   return plan;
 }
 
@@ -71,7 +74,13 @@ export function journalRespondent(recovered: RecoveredJournal): string {
  */
 export function describeSkipped(file: string, skipped: readonly Skipped[], m: AuditMessages): string[] {
   if (skipped.length === 0) return [];
-  const lines = [fill(m.journalSkipped, { file: shownText(file), count: String(skipped.length), lines: plural(skipped.length, 'journal line') })];
+  const lines = [
+    fill(m.journalSkipped, {
+      file: shownText(file),
+      count: String(skipped.length),
+      lines: plural(skipped.length, 'journal line'),
+    }),
+  ];
   for (const { line, reason } of skipped) {
     const r = m.skipReasons;
     const text =

@@ -3,7 +3,7 @@ import type { Dimension, Item, Kpi, Questionnaire } from '../questionnaire/model
 import { emptyRecord, own } from '../text/own.js';
 
 /** The kinds of answer an item asks for, in the order a person gives them. */
-export type AnswerKind = 'expectation' | 'perception' | 'minimum' | 'desired';
+type AnswerKind = 'expectation' | 'perception' | 'minimum' | 'desired';
 
 /** One question of an interactive audit. `key` identifies its answer in the journal. */
 export type Step =
@@ -54,7 +54,15 @@ export function auditSteps(q: Questionnaire, given: AuditGiven): Step[] {
     for (const item of dimension.items) {
       itemNumber++;
       for (const answerKind of kinds) {
-        steps.push({ kind: 'answer', key: `item:${item.id}:${answerKind}`, item, dimension, answerKind, itemNumber, itemCount });
+        steps.push({
+          kind: 'answer',
+          key: `item:${item.id}:${answerKind}`,
+          item,
+          dimension,
+          answerKind,
+          itemNumber,
+          itemCount,
+        });
       }
     }
   }
@@ -88,8 +96,12 @@ export function auditHeader(q: Questionnaire, segments: readonly string[]): stri
   return [
     q.columns.respondent,
     ...segments,
-    ...q.dimensions.flatMap((d) => d.items.flatMap((item) => kinds.map((kind) => columnName(q.columns[kind], { item: item.id })))),
-    ...(q.weights.source === 'respondents' ? q.dimensions.map((d) => columnName(q.columns.weight, { dimension: d.id })) : []),
+    ...q.dimensions.flatMap((d) =>
+      d.items.flatMap((item) => kinds.map((kind) => columnName(q.columns[kind], { item: item.id }))),
+    ),
+    ...(q.weights.source === 'respondents'
+      ? q.dimensions.map((d) => columnName(q.columns.weight, { dimension: d.id }))
+      : []),
     ...q.kpis.map((k) => k.id),
     'comment',
     'completed_at',

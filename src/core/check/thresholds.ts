@@ -25,7 +25,11 @@ export function checkThresholdTargets(q: Questionnaire, flags: ThresholdFlags): 
     for (const id of Object.keys(flags[section])) {
       if (ids.includes(id)) continue;
       const hint = didYouMean(id, ids);
-      problems.push({ flag, message: `${flag} ${id}: the questionnaire has no ${noun} "${id}"`, ...(hint ? { hint } : {}) });
+      problems.push({
+        flag,
+        message: `${flag} ${id}: the questionnaire has no ${noun} "${id}"`,
+        ...(hint ? { hint } : {}),
+      });
     }
   }
   return problems;
@@ -60,7 +64,8 @@ const check = (target: string, threshold: number, value: number | null): Check =
  */
 export function evaluateChecks(q: Questionnaire, result: Result, thresholds: Thresholds): Check[] {
   const checks: Check[] = [];
-  if (thresholds.minRespondents !== undefined) checks.push(check('respondents', thresholds.minRespondents, result.respondents.scored));
+  if (thresholds.minRespondents !== undefined)
+    checks.push(check('respondents', thresholds.minRespondents, result.respondents.scored));
   if (thresholds.overall !== undefined) checks.push(check('overall', thresholds.overall, result.overall.weighted.mean));
   for (const d of result.dimensions) {
     const threshold = own(thresholds.dimensions, d.id);
@@ -86,11 +91,14 @@ export function evaluateChecks(q: Questionnaire, result: Result, thresholds: Thr
 
 /** One line saying why a check failed, naming value and threshold. */
 export function explainCheck(c: Check): string {
-  if (c.value === null) return `${c.target} could not be computed (no respondent had the answers it needs); the threshold is ${c.threshold}`;
+  if (c.value === null)
+    return `${c.target} could not be computed (no respondent had the answers it needs); the threshold is ${c.threshold}`;
   // Enough decimals that a value just below its threshold does not print as equal to it.
   let digits = 2;
   while (digits < 6 && c.value !== c.threshold && c.value.toFixed(digits) === c.threshold.toFixed(digits)) digits++;
   const value = Number.isInteger(c.value) ? String(c.value) : c.value.toFixed(digits);
   const threshold = Number.isInteger(c.threshold) ? String(c.threshold) : c.threshold.toFixed(digits);
-  return c.passed ? `${c.target} is ${value}, at or above the threshold ${threshold}` : `${c.target} is ${value}, below the threshold ${threshold}`;
+  return c.passed
+    ? `${c.target} is ${value}, at or above the threshold ${threshold}`
+    : `${c.target} is ${value}, below the threshold ${threshold}`;
 }

@@ -5,8 +5,8 @@ import { comparabilityProblems, IncomparableResultsError } from './comparable.js
 import { kpiSummary } from './kpi-spread.js';
 import { welchTest, type SampleSummary } from './welch.js';
 
-export type RowStatus = 'both' | 'only-in-baseline' | 'only-in-current';
-export type Direction = 'up' | 'down' | 'same';
+type RowStatus = 'both' | 'only-in-baseline' | 'only-in-current';
+type Direction = 'up' | 'down' | 'same';
 
 /** One compared quantity: overall, a dimension, an item or a KPI. */
 export interface ComparisonRow {
@@ -31,7 +31,7 @@ export interface ComparisonRow {
   status: RowStatus;
 }
 
-export interface WaveSummary {
+interface WaveSummary {
   title: string;
   respondents: Result['respondents'];
 }
@@ -75,14 +75,27 @@ function unionIds(a: readonly { id: string }[], b: readonly { id: string }[]): s
   return ids;
 }
 
-function buildRow(kind: Kind, target: string, a: Side | undefined, b: Side | undefined, testable: boolean, options: CompareOptions): ComparisonRow {
+function buildRow(
+  kind: Kind,
+  target: string,
+  a: Side | undefined,
+  b: Side | undefined,
+  testable: boolean,
+  options: CompareOptions,
+): ComparisonRow {
   const baseline = a?.summary.mean ?? null;
   const current = b?.summary.mean ?? null;
   const change = a && b && testable && baseline !== null && current !== null ? current - baseline : null;
   const test = a && b && testable ? welchTest(a.summary, b.summary) : null;
   const p = test?.p ?? null;
   const direction: Direction | null =
-    change === null ? null : Math.abs(change) <= SAME * Math.max(1, Math.abs(baseline ?? 0)) ? 'same' : change > 0 ? 'up' : 'down';
+    change === null
+      ? null
+      : Math.abs(change) <= SAME * Math.max(1, Math.abs(baseline ?? 0))
+        ? 'same'
+        : change > 0
+          ? 'up'
+          : 'down';
   return {
     target,
     label: b?.label ?? a?.label ?? target,
@@ -170,7 +183,8 @@ export function compareResults(baseline: Result, current: Result, options: Compa
   }
 
   for (const row of rows) {
-    if (row.target.startsWith('overall:') || row.target.startsWith('dimension:')) row.regression = isRegression(row, options.tolerance);
+    if (row.target.startsWith('overall:') || row.target.startsWith('dimension:'))
+      row.regression = isRegression(row, options.tolerance);
   }
   const wave = (r: Result): WaveSummary => ({ title: r.questionnaire.title, respondents: { ...r.respondents } });
   return {

@@ -25,7 +25,13 @@ function uniqueIds(noun: string, problems: QuestionnaireProblem[]): (id: string,
     const earlier = seen.get(id.toLowerCase());
     if (earlier === id) problems.push(problem('duplicate-id', path, `duplicate ${noun} id "${id}"`));
     else if (earlier !== undefined) {
-      problems.push(problem('duplicate-id', path, `${noun} ids "${earlier}" and "${id}" differ only in case: they would read the same columns`));
+      problems.push(
+        problem(
+          'duplicate-id',
+          path,
+          `${noun} ids "${earlier}" and "${id}" differ only in case: they would read the same columns`,
+        ),
+      );
     } else seen.set(id.toLowerCase(), id);
   };
 }
@@ -59,16 +65,26 @@ function dimensionRules(doc: Raw, problems: QuestionnaireProblem[]): string[] {
     if (nearMiss !== undefined) {
       const index = dimensions.findIndex((d) => asRecord(d)?.id === nearMiss);
       problems.push(
-        problem('missing-dimension', ['dimensions', index, 'id'], `unknown dimension "${nearMiss}"; "${missing}" is missing`, {
-          hint: `did you mean "${missing}"?`,
-        }),
+        problem(
+          'missing-dimension',
+          ['dimensions', index, 'id'],
+          `unknown dimension "${nearMiss}"; "${missing}" is missing`,
+          {
+            hint: `did you mean "${missing}"?`,
+          },
+        ),
       );
     } else if (Array.isArray(doc.dimensions)) {
       problems.push(
-        problem('missing-dimension', ['dimensions'], `missing dimension "${missing}" (all five SERVQUAL dimensions are required)`, {
-          at: 'key',
-          hint: 'declare `model: custom` for an instrument with other dimensions',
-        }),
+        problem(
+          'missing-dimension',
+          ['dimensions'],
+          `missing dimension "${missing}" (all five SERVQUAL dimensions are required)`,
+          {
+            at: 'key',
+            hint: 'declare `model: custom` for an instrument with other dimensions',
+          },
+        ),
       );
     }
   }
@@ -90,15 +106,22 @@ function itemRules(doc: Raw, format: unknown, problems: QuestionnaireProblem[]):
       }
       const label = id === undefined ? 'item' : `item "${id}"`;
       if (format === 'two-column' && it.expectation === undefined) {
-        problems.push(problem('missing-statement', path, `${label} needs an "expectation" statement in a two-column questionnaire`));
+        problems.push(
+          problem('missing-statement', path, `${label} needs an "expectation" statement in a two-column questionnaire`),
+        );
       }
       if (format === 'three-column' && it.expectation === undefined) {
         for (const kind of ['minimum', 'desired'] as const) {
           if (it[kind] === undefined) {
             problems.push(
-              problem('missing-statement', path, `${label} needs a "${kind}" statement in a three-column questionnaire`, {
-                hint: 'or give one "expectation" statement, used for both minimum and desired',
-              }),
+              problem(
+                'missing-statement',
+                path,
+                `${label} needs a "${kind}" statement in a three-column questionnaire`,
+                {
+                  hint: 'or give one "expectation" statement, used for both minimum and desired',
+                },
+              ),
             );
           }
         }
@@ -113,11 +136,16 @@ function scaleRules(scale: unknown, path: (string | number)[], problems: Questio
   const min = asNumber(s?.min);
   const max = asNumber(s?.max);
   if (min === undefined || max === undefined) return;
-  if (min >= max) problems.push(problem('scale-order', [...path, 'min'], `scale min (${min}) must be less than max (${max})`));
+  if (min >= max)
+    problems.push(problem('scale-order', [...path, 'min'], `scale min (${min}) must be less than max (${max})`));
   for (const key of Object.keys(asRecord(s?.labels) ?? {})) {
     const point = Number(key);
     if (Number.isInteger(point) && (point < min || point > max)) {
-      problems.push(problem('label-off-scale', [...path, 'labels', key], `label for ${point} is outside the ${min}-${max} scale`, { at: 'key' }));
+      problems.push(
+        problem('label-off-scale', [...path, 'labels', key], `label for ${point} is outside the ${min}-${max} scale`, {
+          at: 'key',
+        }),
+      );
     }
   }
 }
@@ -130,18 +158,30 @@ function weightRules(doc: Raw, dimensionIds: string[], problems: QuestionnairePr
   for (const [key, value] of Object.entries(fixed)) {
     if (!dimensionIds.includes(key)) {
       const hint = didYouMean(key, dimensionIds);
-      problems.push(problem('unknown-dimension', ['weights', 'fixed', key], `weight for unknown dimension "${key}"`, { at: 'key', ...(hint ? { hint } : {}) }));
+      problems.push(
+        problem('unknown-dimension', ['weights', 'fixed', key], `weight for unknown dimension "${key}"`, {
+          at: 'key',
+          ...(hint ? { hint } : {}),
+        }),
+      );
     }
     const n = asNumber(value);
     if (n === undefined) {
       allNumbers = false;
       continue;
     }
-    if (n < 0) problems.push(problem('negative-weight', ['weights', 'fixed', key], `weight of "${key}" must not be negative, found ${n}`));
+    if (n < 0)
+      problems.push(
+        problem('negative-weight', ['weights', 'fixed', key], `weight of "${key}" must not be negative, found ${n}`),
+      );
     sum += n;
   }
   if (allNumbers && Math.abs(sum - 100) > 1e-6) {
-    problems.push(problem('weights-sum', ['weights', 'fixed'], `fixed weights must sum to 100, found ${+sum.toFixed(6)}`, { at: 'key' }));
+    problems.push(
+      problem('weights-sum', ['weights', 'fixed'], `fixed weights must sum to 100, found ${+sum.toFixed(6)}`, {
+        at: 'key',
+      }),
+    );
   }
 }
 
@@ -159,13 +199,24 @@ function kpiRules(doc: Raw, problems: QuestionnaireProblem[]): string[] {
     if (!scale) return;
     scaleRules(scale, ['kpis', i, 'scale'], problems);
     if (kpi?.type === 'nps' && (scale.min !== 0 || scale.max !== 10)) {
-      problems.push(problem('nps-scale', ['kpis', i, 'scale'], `NPS is asked on 0-10 only, found ${String(scale.min)}-${String(scale.max)}`, { hint: 'remove the scale, or use type csat for a shorter scale' }));
+      problems.push(
+        problem(
+          'nps-scale',
+          ['kpis', i, 'scale'],
+          `NPS is asked on 0-10 only, found ${String(scale.min)}-${String(scale.max)}`,
+          { hint: 'remove the scale, or use type csat for a shorter scale' },
+        ),
+      );
     }
   });
   return ids;
 }
 
-function referenceRules(doc: Raw, known: Record<'dimensions' | 'items' | 'kpis', string[]>, problems: QuestionnaireProblem[]): void {
+function referenceRules(
+  doc: Raw,
+  known: Record<'dimensions' | 'items' | 'kpis', string[]>,
+  problems: QuestionnaireProblem[],
+): void {
   const thresholds = asRecord(doc.thresholds);
   if (!thresholds) return;
   const nouns = { dimensions: 'dimension', items: 'item', kpis: 'KPI' } as const;
@@ -174,7 +225,10 @@ function referenceRules(doc: Raw, known: Record<'dimensions' | 'items' | 'kpis',
       if (known[section].includes(key)) continue;
       const hint = didYouMean(key, known[section]);
       problems.push(
-        problem('unknown-reference', ['thresholds', section, key], `threshold for unknown ${nouns[section]} "${key}"`, { at: 'key', ...(hint ? { hint } : {}) }),
+        problem('unknown-reference', ['thresholds', section, key], `threshold for unknown ${nouns[section]} "${key}"`, {
+          at: 'key',
+          ...(hint ? { hint } : {}),
+        }),
       );
     }
   }
@@ -184,37 +238,62 @@ function referenceRules(doc: Raw, known: Record<'dimensions' | 'items' | 'kpis',
  * One header cell must not be two answers: two answer kinds of the format with the same pattern
  * (after folding case), or a KPI whose id is the column of an answer, a weight or the respondent id.
  */
-function sharedColumnRules(doc: Raw, known: Record<'dimensions' | 'items' | 'kpis', string[]>, problems: QuestionnaireProblem[]): void {
+function sharedColumnRules(
+  doc: Raw,
+  known: Record<'dimensions' | 'items' | 'kpis', string[]>,
+  problems: QuestionnaireProblem[],
+): void {
   const columns = asRecord(doc.columns) ?? {};
-  const pattern = (kind: string) => (asString(columns[kind]) ?? DEFAULT_COLUMNS[kind as keyof typeof DEFAULT_COLUMNS]).trim();
+  const pattern = (kind: string) =>
+    (asString(columns[kind]) ?? DEFAULT_COLUMNS[kind as keyof typeof DEFAULT_COLUMNS]).trim();
   const kinds = FORMAT_KINDS[asString(doc.format) ?? 'two-column'] ?? [];
   const byPattern = new Map<string, string>();
   for (const kind of kinds) {
     const key = pattern(kind).toLowerCase();
     const other = byPattern.get(key);
     if (other !== undefined) {
-      problems.push(problem('shared-column', ['columns', kind], `columns.${kind} and columns.${other} are the same pattern "${pattern(kind)}": both answers would be read from one column`));
+      problems.push(
+        problem(
+          'shared-column',
+          ['columns', kind],
+          `columns.${kind} and columns.${other} are the same pattern "${pattern(kind)}": both answers would be read from one column`,
+        ),
+      );
     } else byPattern.set(key, kind);
   }
   const readers = new Map<string, string>();
   readers.set(pattern('respondent').toLowerCase(), 'the respondent id');
-  for (const id of known.dimensions) readers.set(pattern('weight').replaceAll('{dimension}', id).toLowerCase(), `the weight of dimension "${id}"`);
-  for (const id of known.items) for (const kind of kinds) readers.set(pattern(kind).replaceAll('{item}', id).toLowerCase(), `the ${kind} of item "${id}"`);
+  for (const id of known.dimensions)
+    readers.set(pattern('weight').replaceAll('{dimension}', id).toLowerCase(), `the weight of dimension "${id}"`);
+  for (const id of known.items)
+    for (const kind of kinds)
+      readers.set(pattern(kind).replaceAll('{item}', id).toLowerCase(), `the ${kind} of item "${id}"`);
   asArray(doc.kpis).forEach((k, i) => {
     const id = asString(asRecord(k)?.id);
     const other = id === undefined ? undefined : readers.get(id.toLowerCase());
-    if (other !== undefined) problems.push(problem('shared-column', ['kpis', i, 'id'], `KPI "${id}" would be read from the same column as ${other}`));
+    if (other !== undefined)
+      problems.push(
+        problem('shared-column', ['kpis', i, 'id'], `KPI "${id}" would be read from the same column as ${other}`),
+      );
   });
 }
 
 function columnRules(doc: Raw, problems: QuestionnaireProblem[]): void {
   const columns = asRecord(doc.columns);
   if (!columns) return;
-  const needs = { expectation: '{item}', perception: '{item}', minimum: '{item}', desired: '{item}', weight: '{dimension}' } as const;
+  const needs = {
+    expectation: '{item}',
+    perception: '{item}',
+    minimum: '{item}',
+    desired: '{item}',
+    weight: '{dimension}',
+  } as const;
   for (const [key, placeholder] of Object.entries(needs)) {
     const pattern = asString(columns[key]);
     if (pattern !== undefined && !pattern.includes(placeholder)) {
-      problems.push(problem('column-pattern', ['columns', key], `column pattern "${pattern}" must contain ${placeholder}`));
+      problems.push(
+        problem('column-pattern', ['columns', key], `column pattern "${pattern}" must contain ${placeholder}`),
+      );
     }
   }
 }
@@ -226,20 +305,37 @@ const FORMAT_KINDS: Record<string, string[]> = {
 };
 
 /** One `source.columns` entry: one target, known ids, a kind the format asks for; returns its key. */
-function sourceColumnRule(entry: Raw, path: (string | number)[], format: unknown, known: Record<'dimensions' | 'items' | 'kpis', string[]>, problems: QuestionnaireProblem[]): string | undefined {
+function sourceColumnRule(
+  entry: Raw,
+  path: (string | number)[],
+  format: unknown,
+  known: Record<'dimensions' | 'items' | 'kpis', string[]>,
+  problems: QuestionnaireProblem[],
+): string | undefined {
   const targets = (['item', 'weight', 'kpi', 'segment'] as const).filter((key) => entry[key] !== undefined);
   const column = asString(entry.column) ?? '?';
   if (targets.length !== 1) {
-    const message = targets.length === 0 ? `source column "${column}" needs one of item, weight, kpi or segment` : `source column "${column}" may hold only one of ${targets.join(', ')}`;
+    const message =
+      targets.length === 0
+        ? `source column "${column}" needs one of item, weight, kpi or segment`
+        : `source column "${column}" may hold only one of ${targets.join(', ')}`;
     problems.push(problem('source-column-target', path, message));
     return undefined;
   }
-  if (entry.kind !== undefined && targets[0] !== 'item') problems.push(problem('source-column-target', [...path, 'kind'], '"kind" goes only with "item"', { at: 'key' }));
+  if (entry.kind !== undefined && targets[0] !== 'item')
+    problems.push(problem('source-column-target', [...path, 'kind'], '"kind" goes only with "item"', { at: 'key' }));
   const reference = (key: 'item' | 'weight' | 'kpi', list: string[], noun: string): boolean => {
     const value = asString(entry[key]);
     if (value === undefined || list.includes(value)) return true;
     const hint = didYouMean(value, list);
-    problems.push(problem('unknown-reference', [...path, key], `source column "${column}" names unknown ${noun} "${value}"`, hint ? { hint } : {}));
+    problems.push(
+      problem(
+        'unknown-reference',
+        [...path, key],
+        `source column "${column}" names unknown ${noun} "${value}"`,
+        hint ? { hint } : {},
+      ),
+    );
     return false;
   };
   switch (targets[0]) {
@@ -247,7 +343,14 @@ function sourceColumnRule(entry: Raw, path: (string | number)[], format: unknown
       const kind = asString(entry.kind) ?? 'perception';
       const kinds = FORMAT_KINDS[String(format)];
       if (kinds && !kinds.includes(kind)) {
-        problems.push(problem('source-kind', [...path, entry.kind === undefined ? 'item' : 'kind'], `a ${String(format)} questionnaire has no "${kind}" answers`, { hint: `kind is one of ${kinds.join(', ')}` }));
+        problems.push(
+          problem(
+            'source-kind',
+            [...path, entry.kind === undefined ? 'item' : 'kind'],
+            `a ${String(format)} questionnaire has no "${kind}" answers`,
+            { hint: `kind is one of ${kinds.join(', ')}` },
+          ),
+        );
       }
       return reference('item', known.items, 'item') ? `the ${kind} of item "${String(entry.item)}"` : undefined;
     }
@@ -272,7 +375,8 @@ function answerScales(doc: Raw): { min: number; max: number }[] {
   for (const kpi of asArray(doc.kpis)) {
     const k = asRecord(kpi);
     if (k?.scale !== undefined) add(k.scale);
-    else if (typeof k?.type === 'string' && Object.hasOwn(DEFAULT_KPI_SCALES, k.type)) add(DEFAULT_KPI_SCALES[k.type as KpiType]);
+    else if (typeof k?.type === 'string' && Object.hasOwn(DEFAULT_KPI_SCALES, k.type))
+      add(DEFAULT_KPI_SCALES[k.type as KpiType]);
   }
   return scales;
 }
@@ -282,12 +386,23 @@ function answerScales(doc: Raw): { min: number; max: number }[] {
  * mapped twice), labels (unique after folding case and spaces; an error when the number is on none
  * of the questionnaire's scales, since labels serve item and KPI columns alike) and filters.
  */
-function sourceRules(doc: Raw, known: Record<'dimensions' | 'items' | 'kpis', string[]>, problems: QuestionnaireProblem[]): void {
+function sourceRules(
+  doc: Raw,
+  known: Record<'dimensions' | 'items' | 'kpis', string[]>,
+  problems: QuestionnaireProblem[],
+): void {
   const source = asRecord(doc.source);
   if (!source) return;
   const columns = asArray(source.columns);
   if (source.platform === 'long' && columns.length > 0) {
-    problems.push(problem('source-columns-unused', ['source', 'columns'], 'the long format names items in its rows; "columns" is not used', { at: 'key' }));
+    problems.push(
+      problem(
+        'source-columns-unused',
+        ['source', 'columns'],
+        'the long format names items in its rows; "columns" is not used',
+        { at: 'key' },
+      ),
+    );
   }
   const mapped = new Map<string, number>();
   // One export column read as two answers (a segment may also be anything else).
@@ -299,13 +414,25 @@ function sourceRules(doc: Raw, known: Record<'dimensions' | 'items' | 'kpis', st
     if (key === undefined) return;
     const first = mapped.get(key);
     if (first !== undefined) {
-      problems.push(problem('duplicate-source-column', ['source', 'columns', i], `${key} is already mapped by source.columns[${first}]`));
+      problems.push(
+        problem(
+          'duplicate-source-column',
+          ['source', 'columns', i],
+          `${key} is already mapped by source.columns[${first}]`,
+        ),
+      );
     } else mapped.set(key, i);
     const column = asString(entry.column)?.trim().toLowerCase();
     if (column === undefined || entry.segment !== undefined) return;
     const earlier = read.get(column);
     if (earlier !== undefined) {
-      problems.push(problem('shared-column', ['source', 'columns', i, 'column'], `export column "${asString(entry.column)}" is already read by source.columns[${earlier}]: one column would be two answers`));
+      problems.push(
+        problem(
+          'shared-column',
+          ['source', 'columns', i, 'column'],
+          `export column "${asString(entry.column)}" is already read by source.columns[${earlier}]: one column would be two answers`,
+        ),
+      );
     } else read.set(column, i);
   });
 
@@ -315,18 +442,31 @@ function sourceRules(doc: Raw, known: Record<'dimensions' | 'items' | 'kpis', st
     const path = ['source', 'labels', text];
     const key = normaliseAnswer(text);
     const other = seen.get(key);
-    if (other !== undefined) problems.push(problem('duplicate-label', path, `label "${text}" is the same as "${other}" (case and spaces are ignored)`, { at: 'key' }));
+    if (other !== undefined)
+      problems.push(
+        problem('duplicate-label', path, `label "${text}" is the same as "${other}" (case and spaces are ignored)`, {
+          at: 'key',
+        }),
+      );
     seen.set(key, text);
     const n = asNumber(value);
     if (n !== undefined && scales.length > 0 && !scales.some((s) => n >= s.min && n <= s.max)) {
       const shown = [...new Set(scales.map((s) => `${s.min}-${s.max}`))].join(', ');
-      problems.push(problem('label-off-scale', path, `label "${text}" maps to ${n}, which is on no scale of the questionnaire (${shown})`));
+      problems.push(
+        problem(
+          'label-off-scale',
+          path,
+          `label "${text}" maps to ${n}, which is on no scale of the questionnaire (${shown})`,
+        ),
+      );
     }
   }
   asArray(source.filter).forEach((f, i) => {
     const filter = asRecord(f);
     if (filter && filter.in === undefined && filter.min === undefined && filter.notBlank === undefined) {
-      problems.push(problem('empty-filter', ['source', 'filter', i], 'a filter needs one of "in", "min" or "notBlank"'));
+      problems.push(
+        problem('empty-filter', ['source', 'filter', i], 'a filter needs one of "in", "min" or "notBlank"'),
+      );
     }
   });
 }
@@ -347,7 +487,8 @@ export function checkRules(raw: unknown): QuestionnaireProblem[] {
   sourceRules(doc, { dimensions: dimensionIds, items: itemIds, kpis: kpiIds }, problems);
   const segments = asArray(doc.segments);
   segments.forEach((s, i) => {
-    if (segments.indexOf(s) !== i) problems.push(problem('duplicate-id', ['segments', i], `duplicate segment column "${String(s)}"`));
+    if (segments.indexOf(s) !== i)
+      problems.push(problem('duplicate-id', ['segments', i], `duplicate segment column "${String(s)}"`));
   });
   return problems;
 }

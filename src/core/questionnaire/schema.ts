@@ -14,7 +14,7 @@ const id = z
 
 const statement = z.string().min(1);
 
-export const scaleSchema = z
+const scaleSchema = z
   .strictObject({
     min: z.number().int().describe('Lowest point of the answer scale.'),
     max: z.number().int().describe('Highest point of the answer scale.'),
@@ -40,7 +40,10 @@ const dimensionSchema = z.strictObject({
   label: z.string().min(1).optional(),
   description: z.string().optional(),
   items: z.array(itemSchema),
-  recommendations: z.array(z.string().min(1)).optional().describe('Actions for any item of this dimension without its own.'),
+  recommendations: z
+    .array(z.string().min(1))
+    .optional()
+    .describe('Actions for any item of this dimension without its own.'),
 });
 
 const kpiSchema = z.strictObject({
@@ -74,7 +77,7 @@ const exportColumn = z
   .string()
   .min(1)
   .describe(
-    "An export column, named as the export names it: the header text (Google Forms `Title [Row]`; SurveyMonkey `Question [Sub-label]`, or the question alone for a `Response` column), or the code (Qualtrics export tag such as `Q1#1_1`, its question text or ImportId; LimeSurvey `Q1[SQ001][1]`). Matched case- and space-insensitively.",
+    'An export column, named as the export names it: the header text (Google Forms `Title [Row]`; SurveyMonkey `Question [Sub-label]`, or the question alone for a `Response` column), or the code (Qualtrics export tag such as `Q1#1_1`, its question text or ImportId; LimeSurvey `Q1[SQ001][1]`). Matched case- and space-insensitively.',
   );
 
 const sourceColumnSchema = z
@@ -96,41 +99,68 @@ const filterValue = z.union([z.string(), z.number(), z.boolean()]);
 const sourceFilterSchema = z
   .strictObject({
     column: exportColumn,
-    in: z.array(filterValue).min(1).optional().describe('Keep a response only when the cell is one of these values (case-insensitive), e.g. [true, 1].'),
-    min: z.number().optional().describe('Keep a response only when the cell is a number at least this, e.g. Progress 100.'),
-    notBlank: z.boolean().optional().describe('Keep a response only when the cell is not blank, e.g. LimeSurvey submitdate.'),
+    in: z
+      .array(filterValue)
+      .min(1)
+      .optional()
+      .describe('Keep a response only when the cell is one of these values (case-insensitive), e.g. [true, 1].'),
+    min: z
+      .number()
+      .optional()
+      .describe('Keep a response only when the cell is a number at least this, e.g. Progress 100.'),
+    notBlank: z
+      .boolean()
+      .optional()
+      .describe('Keep a response only when the cell is not blank, e.g. LimeSurvey submitdate.'),
   })
   .describe('A condition every kept response meets; the others are dropped and counted.');
 
 const sourceSchema = z
   .strictObject({
-    platform: z.enum(SOURCE_PLATFORMS).describe('The survey platform whose export shape the responses have (long: one row per answer).'),
+    platform: z
+      .enum(SOURCE_PLATFORMS)
+      .describe('The survey platform whose export shape the responses have (long: one row per answer).'),
     headerRows: z
       .number()
       .int()
       .min(1)
       .max(10)
       .optional()
-      .describe('Header rows before the first response (default: 2 for SurveyMonkey, 2 or 3 for Qualtrics as its third row shows, else 1).'),
+      .describe(
+        'Header rows before the first response (default: 2 for SurveyMonkey, 2 or 3 for Qualtrics as its third row shows, else 1).',
+      ),
     respondent: exportColumn
       .optional()
-      .describe('The respondent id column (default: Respondent ID, ResponseId or ResponseID, id, respondent, as the platform names it).'),
-    columns: z.array(sourceColumnSchema).optional().describe('Which export column holds which answer; `servqual map` proposes this list.'),
+      .describe(
+        'The respondent id column (default: Respondent ID, ResponseId or ResponseID, id, respondent, as the platform names it).',
+      ),
+    columns: z
+      .array(sourceColumnSchema)
+      .optional()
+      .describe('Which export column holds which answer; `servqual map` proposes this list.'),
     labels: z
       .record(z.string(), z.number())
       .optional()
-      .describe('Answer text -> number, matched case- and space-insensitively, e.g. {Strongly agree: 7}. Added to, and winning over, the built-in English and Russian agreement labels of the scale.'),
+      .describe(
+        'Answer text -> number, matched case- and space-insensitively, e.g. {Strongly agree: 7}. Added to, and winning over, the built-in English and Russian agreement labels of the scale.',
+      ),
     missing: z
       .array(z.union([z.string(), z.number()]))
       .optional()
-      .describe('Answer texts that mean a missing answer, added to the built-in ones (N/A, NA, Don\'t know, Не знаю, -99 ...).'),
+      .describe(
+        "Answer texts that mean a missing answer, added to the built-in ones (N/A, NA, Don't know, Не знаю, -99 ...).",
+      ),
     filter: z
       .array(sourceFilterSchema)
       .optional()
-      .describe('Conditions a response must meet to be scored (default: Qualtrics Finished is true; LimeSurvey submitdate is not blank; [] keeps every response).'),
+      .describe(
+        'Conditions a response must meet to be scored (default: Qualtrics Finished is true; LimeSurvey submitdate is not blank; [] keeps every response).',
+      ),
     duration: exportColumn
       .optional()
-      .describe('Column with the time taken in seconds, for the speeder warning (default: Qualtrics `Duration (in seconds)`, LimeSurvey `interviewtime`, when present).'),
+      .describe(
+        'Column with the time taken in seconds, for the speeder warning (default: Qualtrics `Duration (in seconds)`, LimeSurvey `interviewtime`, when present).',
+      ),
     speederRatio: z
       .number()
       .gt(0)
@@ -139,14 +169,22 @@ const sourceSchema = z
       .describe('A respondent faster than this share of the median duration is a speeder (default 1/3).'),
     long: z
       .strictObject({
-        item: z.string().min(1).optional().describe('Column naming the item, dimension (weights), KPI or segment (default item).'),
-        kind: z.string().min(1).optional().describe('Column naming the answer kind: E, P, MIN, DES, weight, kpi, segment (default kind).'),
+        item: z
+          .string()
+          .min(1)
+          .optional()
+          .describe('Column naming the item, dimension (weights), KPI or segment (default item).'),
+        kind: z
+          .string()
+          .min(1)
+          .optional()
+          .describe('Column naming the answer kind: E, P, MIN, DES, weight, kpi, segment (default kind).'),
         value: z.string().min(1).optional().describe('Column holding the answer (default value).'),
       })
       .optional()
       .describe('Column names of the long format (one row per answer); the respondent column is `respondent`.'),
   })
-  .describe('How a survey platform\'s export maps onto this questionnaire (`servqual map EXPORT.csv` proposes it).');
+  .describe("How a survey platform's export maps onto this questionnaire (`servqual map EXPORT.csv` proposes it).");
 
 export const questionnaireSchema = z
   .strictObject({

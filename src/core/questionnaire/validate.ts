@@ -69,8 +69,8 @@ export function normaliseQuestionnaire(input: QuestionnaireInput): Questionnaire
       dimension: d.id,
       perception: item.perception,
       ...(item.expectation !== undefined ? { expectation: item.expectation } : {}),
-      ...(item.minimum ?? item.expectation ? { minimum: item.minimum ?? item.expectation } : {}),
-      ...(item.desired ?? item.expectation ? { desired: item.desired ?? item.expectation } : {}),
+      ...((item.minimum ?? item.expectation) ? { minimum: item.minimum ?? item.expectation } : {}),
+      ...((item.desired ?? item.expectation) ? { desired: item.desired ?? item.expectation } : {}),
       reverse: item.reverse ?? false,
       recommendations: item.recommendations ?? [],
     })),
@@ -89,7 +89,9 @@ export function normaliseQuestionnaire(input: QuestionnaireInput): Questionnaire
       id: k.id,
       type: k.type,
       question: k.question,
-      scale: k.scale ? { min: k.scale.min, max: k.scale.max, ...(k.scale.labels ? { labels: k.scale.labels } : {}) } : DEFAULT_KPI_SCALES[k.type],
+      scale: k.scale
+        ? { min: k.scale.min, max: k.scale.max, ...(k.scale.labels ? { labels: k.scale.labels } : {}) }
+        : DEFAULT_KPI_SCALES[k.type],
     })),
     thresholds: {
       ...(input.thresholds?.overall !== undefined ? { overall: input.thresholds.overall } : {}),

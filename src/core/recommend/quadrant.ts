@@ -10,8 +10,13 @@ const AT_MEAN = 1e-9;
  * @example quadrants([{importance: 0.3, performance: 4}, {importance: 0.1, performance: 6}])
  *   // ['concentrate-here', 'possible-overkill']
  */
-export function quadrants(points: readonly { importance: number | null; performance: number | null }[]): (Quadrant | null)[] {
-  const complete = points.filter((p) => p.importance !== null && p.performance !== null) as { importance: number; performance: number }[];
+export function quadrants(
+  points: readonly { importance: number | null; performance: number | null }[],
+): (Quadrant | null)[] {
+  const complete = points.filter((p) => p.importance !== null && p.performance !== null) as {
+    importance: number;
+    performance: number;
+  }[];
   if (complete.length === 0) return points.map(() => null);
   const meanImportance = complete.reduce((s, p) => s + p.importance, 0) / complete.length;
   const meanPerformance = complete.reduce((s, p) => s + p.performance, 0) / complete.length;

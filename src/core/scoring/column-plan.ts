@@ -33,7 +33,9 @@ export function columnName(pattern: string, values: { item?: string; dimension?:
 }
 
 /** Which answer kinds a format asks for, in the order a person answers them. */
-export function answerKinds(format: Questionnaire['format']): (keyof Pick<Columns, 'expectation' | 'perception' | 'minimum' | 'desired'>)[] {
+export function answerKinds(
+  format: Questionnaire['format'],
+): (keyof Pick<Columns, 'expectation' | 'perception' | 'minimum' | 'desired'>)[] {
   if (format === 'two-column') return ['expectation', 'perception'];
   if (format === 'three-column') return ['minimum', 'desired', 'perception'];
   return ['perception'];
@@ -117,7 +119,9 @@ export function planColumns(
     perception: perKind('perception'),
     minimum: perKind('minimum'),
     desired: perKind('desired'),
-    weight: Int32Array.from(q.dimensions, (d) => claim(find(columnName(q.columns.weight, { dimension: d.id })), `the weight of ${d.id}`)),
+    weight: Int32Array.from(q.dimensions, (d) =>
+      claim(find(columnName(q.columns.weight, { dimension: d.id })), `the weight of ${d.id}`),
+    ),
     kpi: Int32Array.from(q.kpis, (k) => claim(find(k.id), `KPI ${k.id}`)),
     // A segment column may be anything else too (grouping by an answer is allowed), but must be there.
     groupBy: groupBy.map((column) => {
@@ -130,7 +134,12 @@ export function planColumns(
   const unclaimed = names.filter((_, index) => !readers.has(index));
   const missing = absent.map(({ column, what }): MissingColumn => {
     const near = closestMatch(column, unclaimed);
-    return { code: 'missing-column', column, message: `missing column "${column}" (${what})`, ...(near ? { hint: `did you mean "${near}"?` } : {}) };
+    return {
+      code: 'missing-column',
+      column,
+      message: `missing column "${column}" (${what})`,
+      ...(near ? { hint: `did you mean "${near}"?` } : {}),
+    };
   });
   // Each ambiguous name once.
   const seen = new Set<string>();

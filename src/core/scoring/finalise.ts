@@ -19,7 +19,7 @@ function meanOfMeans(values: readonly (number | null)[]): number | null {
 }
 
 /** Zone of tolerance: below when P < MIN, above when P > DES, else within; null without all three. */
-export function zoneOf(perception: number | null, minimum: number | null, desired: number | null): Zone | null {
+function zoneOf(perception: number | null, minimum: number | null, desired: number | null): Zone | null {
   if (perception === null || minimum === null || desired === null) return null;
   if (perception < minimum) return 'below';
   if (perception > desired) return 'above';
@@ -29,16 +29,33 @@ export function zoneOf(perception: number | null, minimum: number | null, desire
 /** The moments of one summed quantity; answers are summed about the scale midpoint, gaps about 0. */
 function itemMoments(sample: SampleAccumulator, layout: ScoringLayout, kind: ItemKind, i: number): Moments {
   const shift = kind === 'gap' || kind === 'msa' ? 0 : layout.answerShift;
-  return momentsOfSums(sample.item.n[i] as number, sample.item.sum[kind][i] as number, sample.item.squares[kind][i] as number, shift);
+  return momentsOfSums(
+    sample.item.n[i] as number,
+    sample.item.sum[kind][i] as number,
+    sample.item.squares[kind][i] as number,
+    shift,
+  );
 }
 
 /** The moments of a compensated quantity (dimension and overall scores, summed about 0) over n respondents. */
-function compensatedMoments<K extends string>(n: number, sums: Omit<CompensatedSums<K>, 'n'>, kind: K, i: number): Moments {
-  return momentsOfSums(n, (sums.sum[kind][i] as number) + (sums.carry[kind][i] as number), sums.squares[kind][i] as number, 0);
+function compensatedMoments<K extends string>(
+  n: number,
+  sums: Omit<CompensatedSums<K>, 'n'>,
+  kind: K,
+  i: number,
+): Moments {
+  return momentsOfSums(
+    n,
+    (sums.sum[kind][i] as number) + (sums.carry[kind][i] as number),
+    sums.squares[kind][i] as number,
+    0,
+  );
 }
 
-const dimensionMoments = (sample: SampleAccumulator, kind: DimensionKind, d: number) => compensatedMoments(sample.dimension.n[d] as number, sample.dimension, kind, d);
-const overallMoments = (sample: SampleAccumulator, kind: OverallKind) => compensatedMoments(sample.scored[0] as number, sample.overall, kind, 0);
+const dimensionMoments = (sample: SampleAccumulator, kind: DimensionKind, d: number) =>
+  compensatedMoments(sample.dimension.n[d] as number, sample.dimension, kind, d);
+const overallMoments = (sample: SampleAccumulator, kind: OverallKind) =>
+  compensatedMoments(sample.scored[0] as number, sample.overall, kind, 0);
 
 /** Item results, before the reliability statistics of their dimension are attached. */
 function finaliseItems(q: Questionnaire, layout: ScoringLayout, sample: SampleAccumulator): ItemResult[] {
@@ -81,7 +98,14 @@ function finaliseDimensions(q: Questionnaire, sample: SampleAccumulator, items: 
   const dimensions = q.dimensions.map((d, index): DimensionResult => {
     const own = items.filter((item) => item.dimension === d.id);
     const { n, sum, products } = sample.reliability;
-    const rel = reliability(coMomentsOfProducts(n[index] as number, sum[index] as Float64Array, products[index] as Float64Array, d.items.length));
+    const rel = reliability(
+      coMomentsOfProducts(
+        n[index] as number,
+        sum[index] as Float64Array,
+        products[index] as Float64Array,
+        d.items.length,
+      ),
+    );
     own.forEach((item, j) => {
       item.alphaIfDeleted = rel.alphaIfDeleted[j] ?? null;
       item.itemTotal = rel.itemTotal[j] ?? null;
@@ -115,9 +139,20 @@ function finaliseKpis(q: Questionnaire, layout: ScoringLayout, sample: SampleAcc
   const acc = sample.kpi;
   return q.kpis.map((kpi, k) => {
     const n = acc.n[k] as number;
-    const values = momentsOfSums(n, acc.sum.value[k] as number, acc.squares.value[k] as number, (layout.kpis[k] as ScoringLayout['kpis'][number]).shift);
+    const values = momentsOfSums(
+      n,
+      acc.sum.value[k] as number,
+      acc.squares.value[k] as number,
+      (layout.kpis[k] as ScoringLayout['kpis'][number]).shift,
+    );
     const share = (count: number) => (n > 0 ? (100 * count) / n : null);
-    const base = { id: kpi.id, type: kpi.type, question: kpi.question, scale: { min: kpi.scale.min, max: kpi.scale.max }, n };
+    const base = {
+      id: kpi.id,
+      type: kpi.type,
+      question: kpi.question,
+      scale: { min: kpi.scale.min, max: kpi.scale.max },
+      n,
+    };
     if (kpi.type === 'nps') {
       const promoters = share(acc.promoters[k] as number);
       const detractors = share(acc.detractors[k] as number);
@@ -130,15 +165,19 @@ function finaliseKpis(q: Questionnaire, layout: ScoringLayout, sample: SampleAcc
         detractors,
       };
     }
-    if (kpi.type === 'csat') return { ...base, score: share(acc.topTwo[k] as number), ci95: wilsonInterval(acc.topTwo[k] as number, n) };
+    if (kpi.type === 'csat')
+      return { ...base, score: share(acc.topTwo[k] as number), ci95: wilsonInterval(acc.topTwo[k] as number, n) };
     // CES is a mean: its sd lets `compare` test a change between waves.
     const ces = summarise(values);
     return { ...base, score: meanOf(values), ci95: ces.ci95, sd: ces.sd };
   });
 }
 
-export function finaliseOverall(sample: SampleAccumulator): OverallResult {
-  return { unweighted: summarise(overallMoments(sample, 'unweighted')), weighted: summarise(overallMoments(sample, 'weighted')) };
+function finaliseOverall(sample: SampleAccumulator): OverallResult {
+  return {
+    unweighted: summarise(overallMoments(sample, 'unweighted')),
+    weighted: summarise(overallMoments(sample, 'weighted')),
+  };
 }
 
 export interface FinalisedSample {

@@ -75,7 +75,10 @@ export function hashUnits3(units: Units, start: number, end: number): Uint32Arra
 export function textOf(units: Uint8Array | Uint16Array, start: number, end: number): string {
   let text = '';
   for (let from = start; from < end; from += TEXT_SLICE) {
-    text += String.fromCharCode.apply(null, units.subarray(from, Math.min(end, from + TEXT_SLICE)) as unknown as number[]);
+    text += String.fromCharCode.apply(
+      null,
+      units.subarray(from, Math.min(end, from + TEXT_SLICE)) as unknown as number[],
+    );
   }
   return text;
 }
@@ -231,7 +234,8 @@ export class IdSet {
     if (this.count === this.starts.length) this.starts = grow(this.starts, this.starts.length * 2);
     this.starts[this.count++] = this.unitCount;
     const length = end - start;
-    if (this.unitCount + length > this.units.length) this.units = grow(this.units, Math.max(this.units.length * 2, this.unitCount + length));
+    if (this.unitCount + length > this.units.length)
+      this.units = grow(this.units, Math.max(this.units.length * 2, this.unitCount + length));
     for (let k = start; k < end; k++) {
       const unit = unitAt(units, k);
       if (unit > 0xff && this.units instanceof Uint8Array) this.units = Uint16Array.from(this.units);

@@ -16,7 +16,7 @@ export interface PartialProblem {
 }
 
 /** `overall.item.gap[3]`, or `document` for the root. */
-export function formatPath(path: JsonPath): string {
+function formatPath(path: JsonPath): string {
   return path.length === 0 ? 'document' : formatQuestionnairePath(path);
 }
 

@@ -1,5 +1,13 @@
 import { IdSet } from './id-set.js';
-import { BLOOM_BITS, BLOOM_HASHES, EXACT_LIMIT, addIdsToBloom, bloomHasHashes, bloomOfIds, type IdTracker } from './id-tracker.js';
+import {
+  BLOOM_BITS,
+  BLOOM_HASHES,
+  EXACT_LIMIT,
+  addIdsToBloom,
+  bloomHasHashes,
+  bloomOfIds,
+  type IdTracker,
+} from './id-tracker.js';
 import type { Decoder, JsonPath } from './partial-decode.js';
 import { decodeWords, encodeWords } from './partial-words.js';
 
@@ -61,7 +69,8 @@ export function decodeIds(value: unknown, path: JsonPath, d: Decoder): IdTracker
     if (x === -1) return -1;
     return d.count(x, [...path, 'exampleAt', i]);
   });
-  if (tracker.examples.length > MAX_EXAMPLES) d.fail([...path, 'examples'], `expected at most ${MAX_EXAMPLES} examples, found ${tracker.examples.length}`);
+  if (tracker.examples.length > MAX_EXAMPLES)
+    d.fail([...path, 'examples'], `expected at most ${MAX_EXAMPLES} examples, found ${tracker.examples.length}`);
   if ((o.exact === null) === (o.bloom === null)) {
     d.fail(path, 'expected exactly one of "exact" (a list of ids) and "bloom" (a filter) to be null');
     tracker.exact = new IdSet();
@@ -146,7 +155,14 @@ function mergeExact(a: IdTracker & { exact: IdSet }, b: IdTracker & { exact: IdS
     examples.push(c.id);
     exampleAt.push(a.exact.size + c.fresh);
   }
-  const merged: IdTracker = { exact: union, bloom: null, duplicates: a.duplicates + b.duplicates + common, examples, exampleAt, approximate: false };
+  const merged: IdTracker = {
+    exact: union,
+    bloom: null,
+    duplicates: a.duplicates + b.duplicates + common,
+    examples,
+    exampleAt,
+    approximate: false,
+  };
   if (union.size > MERGED_EXACT_LIMIT) {
     // Past the merge limit the union becomes a filter too; the count so far stays exact.
     merged.bloom = bloomOfIds(union);
@@ -190,7 +206,10 @@ export function mergeIdTrackers(a: IdTracker, b: IdTracker): IdTracker {
     for (let w = 0; w < bloom.length; w++) bloom[w] = (bloom[w] as number) | (other[w] as number);
     if (!a.exact) {
       const estimate = bloomCardinality(other);
-      common = Math.max(0, Math.min(Math.round(before + estimate - bloomCardinality(bloom)), Math.round(Math.min(before, estimate))));
+      common = Math.max(
+        0,
+        Math.min(Math.round(before + estimate - bloomCardinality(bloom)), Math.round(Math.min(before, estimate))),
+      );
     }
   }
   const examples: string[] = [];

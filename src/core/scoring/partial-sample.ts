@@ -8,7 +8,7 @@ import type { Decoder, JsonPath } from './partial-decode.js';
 import type { ScoringLayout } from './respondent.js';
 import { emptySample, type SampleAccumulator } from './sample.js';
 
-export type PartialValue = number | number[] | number[][] | { [key: string]: PartialValue };
+type PartialValue = number | number[] | number[][] | { [key: string]: PartialValue };
 export type PartialSample = { [key: string]: PartialValue };
 
 /** Views written as one number rather than a list of one. */
@@ -18,7 +18,8 @@ const COUNT_KEYS = new Set([...SCALAR_KEYS, 'n', 'promoters', 'passives', 'detra
 
 type Tree = Float64Array | Float64Array[] | { [key: string]: Tree };
 
-const isScalar = (path: JsonPath): boolean => (path.length === 1 && SCALAR_KEYS.has(path[0] as string)) || path[0] === 'overall';
+const isScalar = (path: JsonPath): boolean =>
+  (path.length === 1 && SCALAR_KEYS.has(path[0] as string)) || path[0] === 'overall';
 
 function finite(x: number): number {
   // The accumulators only ever hold finite sums; anything else is a bug, not bad input.
@@ -54,7 +55,13 @@ function readNumber(d: Decoder, value: unknown, path: JsonPath, where: JsonPath)
 }
 
 /** What one entry of a view's list stands for, for messages. */
-const ENTRY: Record<string, string> = { item: 'item', dimension: 'dimension', importance: 'dimension', reliability: 'dimension', kpi: 'KPI' };
+const ENTRY: Record<string, string> = {
+  item: 'item',
+  dimension: 'dimension',
+  importance: 'dimension',
+  reliability: 'dimension',
+  kpi: 'KPI',
+};
 
 function fillView(d: Decoder, view: Float64Array, value: unknown, path: JsonPath, where: JsonPath, what: string): void {
   if (isScalar(where)) {
@@ -71,7 +78,9 @@ function decodeTree(d: Decoder, tree: Tree, value: unknown, path: JsonPath, wher
   if (tree instanceof Float64Array) fillView(d, tree, value, path, where, ENTRY[where[0] as string] ?? 'entry');
   else if (Array.isArray(tree)) {
     const lists = d.list(value, path, tree.length, 'dimension');
-    tree.forEach((view, i) => fillView(d, view, lists[i], [...path, i], where, 'item (or pair of items) of the dimension'));
+    tree.forEach((view, i) => {
+      fillView(d, view, lists[i], [...path, i], where, 'item (or pair of items) of the dimension');
+    });
   } else {
     const o = d.record(value, path, Object.keys(tree));
     for (const [key, child] of Object.entries(tree)) decodeTree(d, child, o[key], [...path, key], [...where, key]);
@@ -83,7 +92,8 @@ export function decodeSample(value: unknown, path: JsonPath, d: Decoder, layout:
   const sample = emptySample(layout);
   decodeTree(d, viewsOf(sample), value, path, []);
   const total = sample.total[0] as number;
-  if ((sample.scored[0] as number) > total) d.fail([...path, 'scored'], `${sample.scored[0]} scored of ${total} respondents`);
+  if ((sample.scored[0] as number) > total)
+    d.fail([...path, 'scored'], `${sample.scored[0]} scored of ${total} respondents`);
   // Counts of subsets cannot pass the respondents they are counted among.
   const within = (counts: Float64Array, where: JsonPath, of: (i: number) => number, what: string) =>
     counts.forEach((n, i) => {
@@ -92,6 +102,11 @@ export function decodeSample(value: unknown, path: JsonPath, d: Decoder, layout:
   within(sample.item.n, [...path, 'item', 'n'], () => total, 'respondents');
   within(sample.dimension.n, [...path, 'dimension', 'n'], () => total, 'respondents');
   within(sample.kpi.n, [...path, 'kpi', 'n'], () => total, 'respondents');
-  within(sample.reliability.n, [...path, 'reliability', 'n'], (i) => sample.dimension.n[i] as number, 'respondents scored on the dimension');
+  within(
+    sample.reliability.n,
+    [...path, 'reliability', 'n'],
+    (i) => sample.dimension.n[i] as number,
+    'respondents scored on the dimension',
+  );
   return sample;
 }

@@ -13,12 +13,21 @@ const count = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 
 /** A sample's views: a number, a list of them, a list of lists (per dimension), or an object of views. */
 type View = number | number[] | number[][] | { [key: string]: View };
-const view: z.ZodType<View> = z.lazy(() => z.union([real, z.array(real), z.array(z.array(real)), z.record(z.string(), view)]));
-const sample = z.record(z.string(), view).describe("The sample's sufficient statistics (power sums and counts) by view, e.g. item.sum.gap.");
+const view: z.ZodType<View> = z.lazy(() =>
+  z.union([real, z.array(real), z.array(z.array(real)), z.record(z.string(), view)]),
+);
+const sample = z
+  .record(z.string(), view)
+  .describe("The sample's sufficient statistics (power sums and counts) by view, e.g. item.sum.gap.");
 
 const ids = z
   .strictObject({
-    exact: z.array(z.string()).nullable().describe('Every distinct respondent id, in the order first seen; null once the shard counted with the Bloom filter.'),
+    exact: z
+      .array(z.string())
+      .nullable()
+      .describe(
+        'Every distinct respondent id, in the order first seen; null once the shard counted with the Bloom filter.',
+      ),
     bloom: z.string().nullable().describe('The Bloom filter of respondent ids as base64; null while exact.'),
     duplicates: count,
     examples: z.array(z.string()).max(5),
@@ -27,23 +36,31 @@ const ids = z
   })
   .describe('Respondent ids, to count repeats across shards.');
 
-export const partialSchema = z
+const partialSchema = z
   .strictObject({
     kind: z.literal('servqual-partial'),
     version: z.literal(2),
     questionnaire: z.strictObject({
       title: z.string(),
       format: z.enum(['two-column', 'three-column', 'perceptions-only']),
-      fingerprint: z.string().describe('What the numbers depend on (format, scale, items, weights, KPIs): merge refuses another questionnaire.'),
+      fingerprint: z
+        .string()
+        .describe(
+          'What the numbers depend on (format, scale, items, weights, KPIs): merge refuses another questionnaire.',
+        ),
     }),
     options: z.strictObject({ groupBy: z.array(z.string()), skipInvalid: z.boolean() }),
     overall: sample,
     segments: z.array(z.strictObject({ column: z.string(), value: z.string(), sample })),
     ids,
-    exportWarnings: z.array(z.strictObject({ code: z.enum(['filtered-responses', 'speeders']), message: z.string(), count })),
+    exportWarnings: z.array(
+      z.strictObject({ code: z.enum(['filtered-responses', 'speeders']), message: z.string(), count }),
+    ),
     skippedCells: count,
   })
-  .describe('A servqual partial result (version 2), written by `servqual score --partial` and read by `servqual merge`.');
+  .describe(
+    'A servqual partial result (version 2), written by `servqual score --partial` and read by `servqual merge`.',
+  );
 
 /**
  * Checks a parsed partial against the schema.

@@ -9,13 +9,21 @@ import { decodeIds, encodeIds, mergeIdTrackers, type PartialIds } from './partia
 import { checkPartialShape } from './partial-schema.js';
 import { decodeSample, encodeSample, type PartialSample } from './partial-sample.js';
 import { addSampleInto, copySample, mergeSamples } from './sample.js';
-import { addSegment, allSegments, compareSegments, MAX_SEGMENTS_PER_COLUMN, settleOverall, startScoring, type ScoringState } from './scorer.js';
+import {
+  addSegment,
+  allSegments,
+  compareSegments,
+  MAX_SEGMENTS_PER_COLUMN,
+  settleOverall,
+  startScoring,
+  type ScoringState,
+} from './scorer.js';
 import { own } from '../text/own.js';
 
 export type { PartialProblem } from './partial-decode.js';
 
-export const PARTIAL_KIND = 'servqual-partial';
-export const PARTIAL_VERSION = 2;
+const PARTIAL_KIND = 'servqual-partial';
+const PARTIAL_VERSION = 2;
 
 /** What `score --partial` writes (version 2: power sums; version 1 held Welford moments). Every number is a finite double, so JSON round-trips it exactly. */
 export interface ScoringPartial {
@@ -76,7 +84,9 @@ export function toPartial(state: ScoringState, options: { exactIdsApart?: boolea
     questionnaire: { title: q.title, format: q.format, fingerprint: questionnaireFingerprint(q) },
     options: { groupBy: [...(state.options.groupBy ?? [])], skipInvalid: state.options.skipInvalid === true },
     overall: encodeSample(state.overall),
-    segments: allSegments(state).sort(compareSegments).map((segment) => ({ column: segment.column, value: segment.value, sample: encodeSample(segment.sample) })),
+    segments: allSegments(state)
+      .sort(compareSegments)
+      .map((segment) => ({ column: segment.column, value: segment.value, sample: encodeSample(segment.sample) })),
     ids: encodeIds(state.ids, options.exactIdsApart === true),
     exportWarnings: state.exportWarnings.map((w) => ({ code: w.code, message: w.message, count: Number(w.count) })),
     skippedCells: state.skippedCells,
@@ -88,19 +98,44 @@ export function renderPartial(state: ScoringState): string {
   return `${JSON.stringify(toPartial(state))}\n`;
 }
 
-const KEYS = ['kind', 'version', 'questionnaire', 'options', 'overall', 'segments', 'ids', 'exportWarnings', 'skippedCells'];
+const KEYS = [
+  'kind',
+  'version',
+  'questionnaire',
+  'options',
+  'overall',
+  'segments',
+  'ids',
+  'exportWarnings',
+  'skippedCells',
+];
 const EXPORT_WARNING_CODES = ['filtered-responses', 'speeders'];
 
 /** Kind, version and questionnaire: checked first, as their problems make the rest meaningless. */
 function checkHeader(value: unknown, q: Questionnaire): PartialProblem | null {
   const hint = 'write partial results with: servqual score QUESTIONNAIRE RESPONSES... --partial --output part.json';
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    return { code: 'not-a-partial', path: [], message: `expected a servqual partial result (an object), found ${describe(value)}`, hint };
+    return {
+      code: 'not-a-partial',
+      path: [],
+      message: `expected a servqual partial result (an object), found ${describe(value)}`,
+      hint,
+    };
   }
   const o = value as Record<string, unknown>;
   if (o.kind !== PARTIAL_KIND) {
-    const what = 'schemaVersion' in o ? 'a servqual result, not a partial result' : o.kind === undefined ? 'no "kind"' : `"kind": ${describe(o.kind)}`;
-    return { code: 'not-a-partial', path: ['kind'], message: `not a servqual partial result (expected "kind": "${PARTIAL_KIND}"): found ${what}`, hint };
+    const what =
+      'schemaVersion' in o
+        ? 'a servqual result, not a partial result'
+        : o.kind === undefined
+          ? 'no "kind"'
+          : `"kind": ${describe(o.kind)}`;
+    return {
+      code: 'not-a-partial',
+      path: ['kind'],
+      message: `not a servqual partial result (expected "kind": "${PARTIAL_KIND}"): found ${what}`,
+      hint,
+    };
   }
   if (o.version !== PARTIAL_VERSION) {
     return {
@@ -131,7 +166,10 @@ function checkHeader(value: unknown, q: Questionnaire): PartialProblem | null {
  * first thousand, `omitted` counts the rest).
  * @example fromPartial(JSON.parse(text), q).state // a ScoringState ready for mergePartials or finishScoring
  */
-export function fromPartial(value: unknown, q: Questionnaire): { state: ScoringState | null; problems: PartialProblem[]; omitted?: number } {
+export function fromPartial(
+  value: unknown,
+  q: Questionnaire,
+): { state: ScoringState | null; problems: PartialProblem[]; omitted?: number } {
   const header = checkHeader(value, q);
   if (header) return { state: null, problems: [header] };
   const d = new Decoder();
@@ -154,23 +192,28 @@ export function fromPartial(value: unknown, q: Questionnaire): { state: ScoringS
     // A column given twice to --group-by has a segment per mention: the first free one takes it.
     const group = groupBy.findIndex((name, g) => name === column && !state.segments[g]?.has(value));
     if (group < 0) {
-      const why = groupBy.includes(column) ? `segment ${column}=${JSON.stringify(value)} is listed twice` : `column "${column}" is not in options.groupBy`;
+      const why = groupBy.includes(column)
+        ? `segment ${column}=${JSON.stringify(value)} is listed twice`
+        : `column "${column}" is not in options.groupBy`;
       d.fail([...path, 'column'], why);
       return;
     }
     addSegment(state, group, column, value, sample);
   });
-  if (state.segmentCounts.some((n) => n > MAX_SEGMENTS_PER_COLUMN)) d.fail(['segments'], `more than ${MAX_SEGMENTS_PER_COLUMN} segments in a column`);
+  if (state.segmentCounts.some((n) => n > MAX_SEGMENTS_PER_COLUMN))
+    d.fail(['segments'], `more than ${MAX_SEGMENTS_PER_COLUMN} segments in a column`);
   state.ids = decodeIds(o.ids, ['ids'], d);
   state.exportWarnings = d.list(o.exportWarnings, ['exportWarnings']).map((entry, i) => {
     const path = ['exportWarnings', i];
     const w = d.record(entry, path, ['code', 'message', 'count']);
     const code = d.string(w.code, [...path, 'code']);
-    if (!EXPORT_WARNING_CODES.includes(code)) d.fail([...path, 'code'], `expected one of ${EXPORT_WARNING_CODES.join(', ')}, found ${describe(code)}`);
+    if (!EXPORT_WARNING_CODES.includes(code))
+      d.fail([...path, 'code'], `expected one of ${EXPORT_WARNING_CODES.join(', ')}, found ${describe(code)}`);
     return { code, message: d.string(w.message, [...path, 'message']), count: d.count(w.count, [...path, 'count']) };
   });
   state.skippedCells = d.count(o.skippedCells, ['skippedCells']);
-  if (d.problems.length > 0) return { state: null, problems: d.problems, ...(d.omitted > 0 ? { omitted: d.omitted } : {}) };
+  if (d.problems.length > 0)
+    return { state: null, problems: d.problems, ...(d.omitted > 0 ? { omitted: d.omitted } : {}) };
   // The decoder knows this questionnaire's layout; the shipped schema is checked too, so the two cannot drift apart.
   for (const p of checkPartialShape(value)) d.fail(p.path, p.message);
   return d.problems.length > 0 ? { state: null, problems: d.problems } : { state, problems: [] };
@@ -193,7 +236,10 @@ export function mergeStates(a: ScoringState, b: ScoringState): ScoringState {
   if (!sameGrouping(a, b)) throw new RangeError('cannot merge scoring states grouped by different columns');
   settleOverall(a);
   settleOverall(b);
-  const merged = startScoring(a.questionnaire, { groupBy: [...(a.options.groupBy ?? [])], skipInvalid: a.options.skipInvalid === true || b.options.skipInvalid === true });
+  const merged = startScoring(a.questionnaire, {
+    groupBy: [...(a.options.groupBy ?? [])],
+    skipInvalid: a.options.skipInvalid === true || b.options.skipInvalid === true,
+  });
   merged.overall = mergeSamples(a.overall, b.overall, merged.layout);
   merged.overallPending = false;
   merged.rows = a.rows + b.rows;

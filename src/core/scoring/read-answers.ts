@@ -29,7 +29,11 @@ function cellValue(record: RecordCells, index: number, min: number, max: number)
 function invalidCellMessage(q: Questionnaire, record: RecordCells, index: number, kpi: number): string {
   const rule = q.kpis[kpi];
   const { min, max } = q.scale;
-  const what = rule ? ` on the ${rule.scale.min}-${rule.scale.max} scale of ${rule.id}` : kpi === -1 ? ` on the ${min}-${max} scale` : '';
+  const what = rule
+    ? ` on the ${rule.scale.min}-${rule.scale.max} scale of ${rule.id}`
+    : kpi === -1
+      ? ` on the ${min}-${max} scale`
+      : '';
   return `${quoteCell(record.text(index))} is not a number${what}`;
 }
 
@@ -51,7 +55,12 @@ export function readAnswers(
   // Only on the rare invalid cell: count it, report it, read it as missing (`kpi` -1: an answer, -2: a weight).
   const reject = (index: number, kpi: number): number => {
     invalid++;
-    report({ line, column: plan.header[index] ?? String(index + 1), index, message: invalidCellMessage(q, record, index, kpi) });
+    report({
+      line,
+      column: plan.header[index] ?? String(index + 1),
+      index,
+      message: invalidCellMessage(q, record, index, kpi),
+    });
     return Number.NaN;
   };
   // Item by item, in the order the problems are listed.

@@ -197,7 +197,7 @@ function deriveItems(a: RespondentAnswers, layout: ScoringLayout, out: Responden
       }
       const g = p - e;
       // NaN when either answer is missing; then the item is missing as a whole.
-      const complete = g === g;
+      const complete = !Number.isNaN(g);
       perception[i] = complete ? p : Number.NaN;
       expectation[i] = complete ? e : Number.NaN;
       gap[i] = g;
@@ -275,7 +275,8 @@ export function deriveScores(a: RespondentAnswers, layout: ScoringLayout, out: R
 
   if (allDimensions && layout.dimensionCount > 0) {
     let weighted = 0;
-    for (let d = 0; d < layout.dimensionCount; d++) weighted += (out.weight[d] as number) * (out.dimensionGap[d] as number);
+    for (let d = 0; d < layout.dimensionCount; d++)
+      weighted += (out.weight[d] as number) * (out.dimensionGap[d] as number);
     out.unweighted = dimensionSum / layout.dimensionCount;
     out.weighted = weighted;
   } else {

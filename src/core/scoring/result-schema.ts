@@ -91,7 +91,11 @@ const kpi = z.object({
   scale,
   n: count,
   score: real.nullable(),
-  ci95: z.tuple([real, real]).nullable().optional().describe('The 95% interval of the score, [low, high]; absent in results written before it was added.'),
+  ci95: z
+    .tuple([real, real])
+    .nullable()
+    .optional()
+    .describe('The 95% interval of the score, [low, high]; absent in results written before it was added.'),
   promoters: real.nullable().optional(),
   passives: real.nullable().optional(),
   detractors: real.nullable().optional(),
@@ -119,7 +123,9 @@ const recommendation = z.object({
 });
 
 /** A JSON value whose numbers are all finite: the details a warning may carry (shown and kept, never computed with). */
-const detail: z.ZodType<unknown> = z.lazy(() => z.union([z.null(), z.boolean(), statistic, text, list(detail), z.record(z.string(), detail)]));
+const detail: z.ZodType<unknown> = z.lazy(() =>
+  z.union([z.null(), z.boolean(), statistic, text, list(detail), z.record(z.string(), detail)]),
+);
 
 const warning = z.looseObject({ code: text, message: text }).catchall(detail);
 
@@ -154,13 +160,23 @@ type Issue = { path: (string | number)[]; message: string };
 const idsOf = (entries: readonly { id: string }[]) => entries.map((e) => e.id);
 
 /** Problems where an entry's ids differ from the result's: renderers pair them by position. */
-function sameIds(expected: readonly string[], found: readonly string[], path: (string | number)[], what: string, issues: Issue[]): void {
+function sameIds(
+  expected: readonly string[],
+  found: readonly string[],
+  path: (string | number)[],
+  what: string,
+  issues: Issue[],
+): void {
   if (found.length !== expected.length) {
     issues.push({ path, message: `expected ${expected.length} ${what} (as the result lists), found ${found.length}` });
     return;
   }
   const at = found.findIndex((id, i) => id !== expected[i]);
-  if (at >= 0) issues.push({ path: [...path, at, 'id'], message: `expected ${JSON.stringify(expected[at])} here (the result's order), found ${JSON.stringify(found[at])}` });
+  if (at >= 0)
+    issues.push({
+      path: [...path, at, 'id'],
+      message: `expected ${JSON.stringify(expected[at])} here (the result's order), found ${JSON.stringify(found[at])}`,
+    });
 }
 
 function unique(ids: readonly string[], path: (string | number)[], issues: Issue[]): void {
@@ -180,17 +196,22 @@ function consistency(r: Shape): Issue[] {
   unique(idsOf(r.kpis), ['kpis'], issues);
   const known = new Set(dimensionIds);
   r.items.forEach((entry, i) => {
-    if (!known.has(entry.dimension)) issues.push({ path: ['items', i, 'dimension'], message: `names no dimension of the result: ${JSON.stringify(entry.dimension)}` });
+    if (!known.has(entry.dimension))
+      issues.push({
+        path: ['items', i, 'dimension'],
+        message: `names no dimension of the result: ${JSON.stringify(entry.dimension)}`,
+      });
   });
   (r.segments ?? []).forEach((s, i) => {
     sameIds(dimensionIds, idsOf(s.dimensions), ['segments', i, 'dimensions'], 'dimensions', issues);
-    if (s.items && s.items.length > 0) sameIds(idsOf(r.items), idsOf(s.items), ['segments', i, 'items'], 'items', issues);
+    if (s.items && s.items.length > 0)
+      sameIds(idsOf(r.items), idsOf(s.items), ['segments', i, 'items'], 'items', issues);
     if (s.kpis && s.kpis.length > 0) sameIds(idsOf(r.kpis), idsOf(s.kpis), ['segments', i, 'kpis'], 'KPIs', issues);
   });
   return issues;
 }
 
-export const resultSchema = shape.superRefine((r, ctx) => {
+const resultSchema = shape.superRefine((r, ctx) => {
   for (const issue of consistency(r)) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
 });
 
@@ -212,8 +233,12 @@ function firstOversized(value: unknown): ResultProblem | null {
     const { value: node, path } = stack.pop() as { value: unknown; path: (string | number)[] };
     if (node === null || typeof node !== 'object') continue;
     const size = Array.isArray(node) ? node.length : Object.keys(node).length;
-    if (size > MAX_ENTRIES) return { path, message: `a ${Array.isArray(node) ? 'list' : 'object'} of more than ${MAX_ENTRIES} entries` };
-    if (Array.isArray(node)) node.forEach((child, i) => stack.push({ value: child, path: [...path, i] }));
+    if (size > MAX_ENTRIES)
+      return { path, message: `a ${Array.isArray(node) ? 'list' : 'object'} of more than ${MAX_ENTRIES} entries` };
+    if (Array.isArray(node))
+      node.forEach((child, i) => {
+        stack.push({ value: child, path: [...path, i] });
+      });
     else for (const [key, child] of Object.entries(node)) stack.push({ value: child, path: [...path, key] });
   }
   return null;

@@ -2,11 +2,11 @@ import { packedLength } from '../stats/power-sums.js';
 import type { RespondentScores, ScoringLayout } from './respondent.js';
 
 /** The per-item quantities a sample sums: answers after reversal, and the gaps. */
-export const ITEM_KINDS = ['expectation', 'perception', 'minimum', 'desired', 'gap', 'msa'] as const;
+const ITEM_KINDS = ['expectation', 'perception', 'minimum', 'desired', 'gap', 'msa'] as const;
 export type ItemKind = (typeof ITEM_KINDS)[number];
-export const DIMENSION_KINDS = ['gap', 'msa'] as const;
+const DIMENSION_KINDS = ['gap', 'msa'] as const;
 export type DimensionKind = (typeof DIMENSION_KINDS)[number];
-export const OVERALL_KINDS = ['unweighted', 'weighted'] as const;
+const OVERALL_KINDS = ['unweighted', 'weighted'] as const;
 export type OverallKind = (typeof OVERALL_KINDS)[number];
 
 /**
@@ -37,11 +37,16 @@ export interface SampleAccumulator {
   /** The respondents' overall scores, over `scored` respondents (length 1 each). */
   readonly overall: Omit<CompensatedSums<OverallKind>, 'n'>;
   /** Per KPI: answers, their sums, and the NPS bands (promoters 9-10, passives 7-8, detractors 0-6) or CSAT's top two points. */
-  readonly kpi: PowerSums<'value'> & { promoters: Float64Array; passives: Float64Array; detractors: Float64Array; topTwo: Float64Array };
+  readonly kpi: PowerSums<'value'> & {
+    promoters: Float64Array;
+    passives: Float64Array;
+    detractors: Float64Array;
+    topTwo: Float64Array;
+  };
 }
 
 /** Count, Σ(x - c) and Σ(x - c)² of quantities observed together, one entry per item, dimension or KPI. */
-export interface PowerSums<K extends string> {
+interface PowerSums<K extends string> {
   n: Float64Array;
   sum: Record<K, Float64Array>;
   squares: Record<K, Float64Array>;
@@ -119,7 +124,8 @@ function carve(carver: Carver, layout: ScoringLayout): Omit<SampleAccumulator, '
 export function emptySample(layout: ScoringLayout, data?: Float64Array): SampleAccumulator {
   const size = sampleSize(layout);
   const buffer = data ?? new Float64Array(size);
-  if (buffer.length !== size) throw new RangeError(`a sample of this questionnaire holds ${size} numbers, not ${buffer.length}`);
+  if (buffer.length !== size)
+    throw new RangeError(`a sample of this questionnaire holds ${size} numbers, not ${buffer.length}`);
   return { data: buffer, ...carve(new Carver(buffer), layout) };
 }
 
@@ -183,7 +189,7 @@ function addItems(item: SampleAccumulator['item'], s: RespondentScores, layout: 
   const threeColumn = layout.format === 'three-column';
   for (let i = 0; i < layout.itemCount; i++) {
     const g = gap[i] as number;
-    if (g !== g) continue; // NaN: the item is missing
+    if (Number.isNaN(g)) continue; // NaN: the item is missing
     n[i] = (n[i] as number) + 1;
     gapSum[i] = (gapSum[i] as number) + g;
     gapSquares[i] = (gapSquares[i] as number) + g * g;
@@ -205,15 +211,21 @@ function addDimensions(sample: SampleAccumulator, s: RespondentScores, layout: S
   const threeColumn = layout.format === 'three-column';
   for (let d = 0; d < layout.dimensionCount; d++) {
     const gap = s.dimensionGap[d] as number;
-    if (gap !== gap) continue; // NaN: too few items answered
+    if (Number.isNaN(gap)) continue; // NaN: too few items answered
     n[d] = (n[d] as number) + 1;
     addCompensated(dimension, 'gap', d, gap);
     if (threeColumn) addCompensated(dimension, 'msa', d, s.dimensionMsa[d] as number);
-    if (s.dimensionComplete[d] === 1) addCrossProducts(sample.reliability, d, layout.dimensionItems[d] as Int32Array, s.gap);
+    if (s.dimensionComplete[d] === 1)
+      addCrossProducts(sample.reliability, d, layout.dimensionItems[d] as Int32Array, s.gap);
   }
 }
 
-function addCrossProducts(reliability: SampleAccumulator['reliability'], d: number, items: Int32Array, gap: Float64Array): void {
+function addCrossProducts(
+  reliability: SampleAccumulator['reliability'],
+  d: number,
+  items: Int32Array,
+  gap: Float64Array,
+): void {
   reliability.n[d] = (reliability.n[d] as number) + 1;
   const sum = reliability.sum[d] as Float64Array;
   const products = reliability.products[d] as Float64Array;
@@ -251,7 +263,8 @@ export function mergeSamples(a: SampleAccumulator, b: SampleAccumulator, layout:
 
 /** Adds `source` into `target` in place (every number is a sum); returns `target`. */
 export function addSampleInto(target: SampleAccumulator, source: SampleAccumulator): SampleAccumulator {
-  if (target.data.length !== source.data.length) throw new RangeError('cannot merge samples of different questionnaires');
+  if (target.data.length !== source.data.length)
+    throw new RangeError('cannot merge samples of different questionnaires');
   const to = target.data;
   const from = source.data;
   for (let i = 0; i < to.length; i++) to[i] = (to[i] as number) + (from[i] as number);
@@ -259,4 +272,5 @@ export function addSampleInto(target: SampleAccumulator, source: SampleAccumulat
 }
 
 /** An independent copy of a sample. */
-export const copySample = (sample: SampleAccumulator, layout: ScoringLayout): SampleAccumulator => emptySample(layout, sample.data.slice());
+export const copySample = (sample: SampleAccumulator, layout: ScoringLayout): SampleAccumulator =>
+  emptySample(layout, sample.data.slice());

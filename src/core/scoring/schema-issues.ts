@@ -12,7 +12,8 @@ export interface SchemaProblem {
 function describe(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return `a list of ${value.length}`;
-  if (typeof value === 'number') return Number.isFinite(value) ? `the number ${value}` : 'a number beyond the range of a double';
+  if (typeof value === 'number')
+    return Number.isFinite(value) ? `the number ${value}` : 'a number beyond the range of a double';
   if (typeof value === 'string') return 'a string';
   if (typeof value === 'boolean') return `${value}`;
   return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
@@ -48,9 +49,13 @@ function issueMessage(issue: z.core.$ZodIssue & { input?: unknown; received?: un
       return `expected ${options.length === 1 ? options[0] : `one of ${options.join(', ')}`}, found ${describe(issue.input)}`;
     }
     case 'too_big':
-      return issue.origin === 'array' ? `a list longer than ${String(issue.maximum)} entries` : `expected a number at most ${bound(issue.maximum)}, found ${describe(issue.input)}`;
+      return issue.origin === 'array'
+        ? `a list longer than ${String(issue.maximum)} entries`
+        : `expected a number at most ${bound(issue.maximum)}, found ${describe(issue.input)}`;
     case 'too_small':
-      return issue.origin === 'array' ? `expected at least ${String(issue.minimum)} entries` : `expected a number at least ${bound(issue.minimum)}, found ${describe(issue.input)}`;
+      return issue.origin === 'array'
+        ? `expected at least ${String(issue.minimum)} entries`
+        : `expected a number at least ${bound(issue.minimum)}, found ${describe(issue.input)}`;
     case 'invalid_union':
       return `expected finite numbers, lists or objects of them, found ${describe(issue.input)}`;
     case 'custom':
@@ -73,13 +78,15 @@ export function issueProblems(issues: readonly z.core.$ZodIssue[], prefix: (stri
   return issues.flatMap((raw): SchemaProblem[] => {
     const issue = raw as Issue;
     const path = [...prefix, ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))];
-    if (issue.code === 'unrecognized_keys') return issue.keys.map((key) => ({ path: [...path, key], message: 'unknown key' }));
+    if (issue.code === 'unrecognized_keys')
+      return issue.keys.map((key) => ({ path: [...path, key], message: 'unknown key' }));
     if (issue.code === 'invalid_union' && issue.errors && issue.errors.length > 0) {
       const closest = issue.errors.reduce((best, option) => (deepest(option) > deepest(best) ? option : best));
       if (deepest(closest) > 0) return issueProblems(closest, path);
     }
     const message = issueMessage(issue);
-    if (message === 'missing') return [{ path: path.slice(0, -1), message: `missing key ${JSON.stringify(String(path[path.length - 1]))}` }];
+    if (message === 'missing')
+      return [{ path: path.slice(0, -1), message: `missing key ${JSON.stringify(String(path[path.length - 1]))}` }];
     return [{ path, message }];
   });
 }

@@ -26,9 +26,16 @@ export function scoreTable(
   const state = startScoring(q, options);
   const { plan, missing } = beginTable(state, header);
   if (missing.length > 0) return { result: null, missing, problems: [], invalidCells: 0 };
-  rows.forEach((row, i) => addRecord(state, plan, row, i + 2));
+  rows.forEach((row, i) => {
+    addRecord(state, plan, row, i + 2);
+  });
   const failed = state.invalidCells > 0;
-  return { result: failed ? null : finishScoring(state), missing: [], problems: state.problems, invalidCells: state.invalidCells };
+  return {
+    result: failed ? null : finishScoring(state),
+    missing: [],
+    problems: state.problems,
+    invalidCells: state.invalidCells,
+  };
 }
 
 /** Rows given as objects keyed by column name (as csv-parse's `columns: true` gives them). */
@@ -38,9 +45,11 @@ export function scoreObjects(
   options: ScoreOptions = {},
 ): TableScore {
   const header = [...new Set(rows.flatMap((row) => Object.keys(row)))];
-  const cells = rows.map((row) => header.map((column) => {
-    const value = row[column];
-    return value === null || value === undefined ? '' : String(value);
-  }));
+  const cells = rows.map((row) =>
+    header.map((column) => {
+      const value = row[column];
+      return value === null || value === undefined ? '' : String(value);
+    }),
+  );
   return scoreTable(q, header, cells, options);
 }

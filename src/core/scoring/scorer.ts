@@ -45,7 +45,13 @@ export interface Segment {
  * Adds a new segment (a value first seen in --group-by column `group`) to the state, or marks the
  * state as having too many segments and returns null.
  */
-export function addSegment(state: ScoringState, group: number, column: string, value: string, sample: SampleAccumulator): Segment | null {
+export function addSegment(
+  state: ScoringState,
+  group: number,
+  column: string,
+  value: string,
+  sample: SampleAccumulator,
+): Segment | null {
   state.segmentCounts[group] = (state.segmentCounts[group] ?? 0) + 1;
   if ((state.segmentCounts[group] as number) > MAX_SEGMENTS_PER_COLUMN || value.length > MAX_SEGMENT_VALUE_LENGTH) {
     state.tooManySegments = column;
@@ -151,7 +157,12 @@ export function beginTable(
  * Adds one record (a CSV row) starting at `line`: its cells as strings, or as a view of the file's
  * bytes (which the file reader uses to avoid a string per cell). Invalid cells are recorded in the state.
  */
-export function addRecord(state: ScoringState, plan: ColumnPlan, record: readonly string[] | RecordCells, line: number): void {
+export function addRecord(
+  state: ScoringState,
+  plan: ColumnPlan,
+  record: readonly string[] | RecordCells,
+  line: number,
+): void {
   const cells = Array.isArray(record) ? new StringCells(record) : (record as RecordCells);
   const invalid = readAnswers(state.questionnaire, plan, cells, line, state.answers, state.report);
   if (invalid > 0) {
@@ -171,9 +182,14 @@ export function addRecord(state: ScoringState, plan: ColumnPlan, record: readonl
   for (let g = 0; g < groupBy.length; g++) {
     const column = groupBy[g] as string;
     const value = answers.groups[g] as string;
-    const segment = (state.segments[g] as Map<string, Segment>).get(value) ?? addSegment(state, g, column, value, emptySample(state.layout));
+    const segment =
+      (state.segments[g] as Map<string, Segment>).get(value) ??
+      addSegment(state, g, column, value, emptySample(state.layout));
     if (segment) addRespondent(segment.sample, scores, state.layout);
-    else if (g === 0 && state.overallPending) addRespondent((state.unsegmented ??= emptySample(state.layout)), scores, state.layout);
+    else if (g === 0 && state.overallPending) {
+      state.unsegmented ??= emptySample(state.layout);
+      addRespondent(state.unsegmented, scores, state.layout);
+    }
   }
 }
 
@@ -208,8 +224,17 @@ export function finishScoring(state: ScoringState): Result {
     });
   return {
     schemaVersion: 1,
-    questionnaire: { title: q.title, format: q.format, language: q.language, scale: { min: q.scale.min, max: q.scale.max } },
-    respondents: { total: state.overall.total[0] as number, scored: state.overall.scored[0] as number, skippedCells: state.skippedCells },
+    questionnaire: {
+      title: q.title,
+      format: q.format,
+      language: q.language,
+      scale: { min: q.scale.min, max: q.scale.max },
+    },
+    respondents: {
+      total: state.overall.total[0] as number,
+      scored: state.overall.scored[0] as number,
+      skippedCells: state.skippedCells,
+    },
     overall: main.overall,
     dimensions: main.dimensions,
     items: main.items,

@@ -5,11 +5,14 @@ import type { SegmentResult, Warning } from './result.js';
 import type { ScoringState } from './scorer.js';
 
 /** Below this many respondents a mean, an alpha or a segment comparison is too unstable to act on. */
-export const SMALL_SAMPLE = 30;
-
+const SMALL_SAMPLE = 30;
 
 /** Every data-quality warning of the contract; never silent, always in the result and on stderr. */
-export function collectWarnings(state: ScoringState, main: FinalisedSample, segments: readonly SegmentResult[]): Warning[] {
+export function collectWarnings(
+  state: ScoringState,
+  main: FinalisedSample,
+  segments: readonly SegmentResult[],
+): Warning[] {
   const warnings: Warning[] = [];
   const q = state.questionnaire;
 

@@ -94,13 +94,16 @@ export type ExportWarning = {
   count: number;
 };
 
-
 /** The data-quality warnings of one export, worded like the scorer's. */
 export function exportWarnings(stats: ExportStats, ratio: number, file = ''): ExportWarning[] {
   const where = file === '' ? '' : `${file}: `;
   const warnings: ExportWarning[] = [];
   for (const [reason, count] of stats.filtered) {
-    warnings.push({ code: 'filtered-responses', message: `${where}${plural(count, 'response')} dropped by the filter (kept only where ${reason})`, count });
+    warnings.push({
+      code: 'filtered-responses',
+      message: `${where}${plural(count, 'response')} dropped by the filter (kept only where ${reason})`,
+      count,
+    });
   }
   const speeders = countSpeeders(stats.durations, ratio);
   if (speeders && speeders.count > 0) {

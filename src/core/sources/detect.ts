@@ -20,14 +20,33 @@ export const PLATFORM_NAMES: Record<SourcePlatform, string> = {
 };
 
 /** Google Forms' first column in the interface languages people are likely to use. */
-const TIMESTAMPS = ['timestamp', 'отметка времени', 'marca temporal', 'horodateur', 'zeitstempel', 'carimbo de data/hora', 'informazioni cronologiche', '타임스탬프'];
+const TIMESTAMPS = [
+  'timestamp',
+  'отметка времени',
+  'marca temporal',
+  'horodateur',
+  'zeitstempel',
+  'carimbo de data/hora',
+  'informazioni cronologiche',
+  '타임스탬프',
+];
 const SURVEYMONKEY_META = ['respondent id', 'collector id', 'start date', 'end date'];
-const QUALTRICS_META = ['startdate', 'enddate', 'status', 'progress', 'duration (in seconds)', 'finished', 'recordeddate', 'responseid'];
+const QUALTRICS_META = [
+  'startdate',
+  'enddate',
+  'status',
+  'progress',
+  'duration (in seconds)',
+  'finished',
+  'recordeddate',
+  'responseid',
+];
 const LIMESURVEY_META = ['id', 'submitdate', 'lastpage', 'startlanguage', 'seed', 'startdate', 'datestamp'];
 const LONG_NAMES = ['respondent', 'item', 'kind', 'value'];
 
 const fold = (cell: string) => cell.trim().toLowerCase();
-const count = (row: readonly string[], names: readonly string[]) => names.filter((n) => row.some((c) => fold(c) === n)).length;
+const count = (row: readonly string[], names: readonly string[]) =>
+  names.filter((n) => row.some((c) => fold(c) === n)).length;
 
 const KIND_CELL = /^(e|p|min|des|expectation|perception|minimum|desired|weight|kpi|segment)$/i;
 
@@ -37,7 +56,9 @@ function looksLong(rows: readonly (readonly string[])[]): boolean {
   if (data.length < 2 || (rows[0]?.length ?? 0) > 6) return false;
   const repeats = data.every((row) => row[0] !== undefined && row[0].trim() !== '' && row[0] === data[0]?.[0]);
   const width = rows[0]?.length ?? 0;
-  const kinds = Array.from({ length: width }, (_, c) => data.every((row) => KIND_CELL.test((row[c] ?? '').trim()))).some(Boolean);
+  const kinds = Array.from({ length: width }, (_, c) =>
+    data.every((row) => KIND_CELL.test((row[c] ?? '').trim())),
+  ).some(Boolean);
   return repeats && kinds;
 }
 
@@ -52,30 +73,57 @@ export function detectPlatform(rows: readonly (readonly string[])[]): Detection 
   const second = rows[1] ?? [];
   const head = fold(first[0] ?? '');
 
-  if (isImportIdRow(rows[2])) return { platform: 'qualtrics', confidence: 'high', reason: 'a third header row of {"ImportId": ...}' };
+  if (isImportIdRow(rows[2]))
+    return { platform: 'qualtrics', confidence: 'high', reason: 'a third header row of {"ImportId": ...}' };
   if (/^v1$/i.test(first[0] ?? '') && /^v2$/i.test(first[1] ?? '') && fold(second[0] ?? '') === 'responseid') {
     return { platform: 'qualtrics', confidence: 'high', reason: 'legacy header V1, V2... over ResponseID' };
   }
   const qualtrics = count(first, QUALTRICS_META);
-  if (qualtrics >= 4) return { platform: 'qualtrics', confidence: qualtrics >= 6 ? 'high' : 'medium', reason: `Qualtrics metadata columns (${QUALTRICS_META.filter((n) => first.some((c) => fold(c) === n)).slice(0, 3).join(', ')}...)` };
+  if (qualtrics >= 4)
+    return {
+      platform: 'qualtrics',
+      confidence: qualtrics >= 6 ? 'high' : 'medium',
+      reason: `Qualtrics metadata columns (${QUALTRICS_META.filter((n) => first.some((c) => fold(c) === n))
+        .slice(0, 3)
+        .join(', ')}...)`,
+    };
 
   const monkey = count(first, SURVEYMONKEY_META);
-  if (monkey >= 2) return { platform: 'surveymonkey', confidence: monkey >= 3 ? 'high' : 'medium', reason: 'SurveyMonkey metadata columns (Respondent ID, Collector ID...)' };
+  if (monkey >= 2)
+    return {
+      platform: 'surveymonkey',
+      confidence: monkey >= 3 ? 'high' : 'medium',
+      reason: 'SurveyMonkey metadata columns (Respondent ID, Collector ID...)',
+    };
 
   const lime = count(first, LIMESURVEY_META);
   const codes = first.filter((c) => /^[A-Za-z][A-Za-z0-9_]*\[[A-Za-z0-9_]+\](\[\d+\])?/.test(c.trim())).length;
-  if (lime >= 3) return { platform: 'limesurvey', confidence: 'high', reason: 'LimeSurvey columns id, submitdate, lastpage...' };
-  if (codes >= 2) return { platform: 'limesurvey', confidence: 'medium', reason: `question codes such as "${first.find((c) => c.includes('['))?.trim() ?? ''}"` };
+  if (lime >= 3)
+    return { platform: 'limesurvey', confidence: 'high', reason: 'LimeSurvey columns id, submitdate, lastpage...' };
+  if (codes >= 2)
+    return {
+      platform: 'limesurvey',
+      confidence: 'medium',
+      reason: `question codes such as "${first.find((c) => c.includes('['))?.trim() ?? ''}"`,
+    };
 
-  if (TIMESTAMPS.includes(head)) return { platform: 'google-forms', confidence: 'high', reason: `first column "${(first[0] ?? '').trim()}"` };
+  if (TIMESTAMPS.includes(head))
+    return { platform: 'google-forms', confidence: 'high', reason: `first column "${(first[0] ?? '').trim()}"` };
   const bracketed = first.filter((c) => /\S\s+\[[^\]]+\]\s*$/.test(c)).length;
-  if (bracketed >= 2) return { platform: 'google-forms', confidence: 'medium', reason: 'grid columns such as "Question [Row]"' };
+  if (bracketed >= 2)
+    return { platform: 'google-forms', confidence: 'medium', reason: 'grid columns such as "Question [Row]"' };
 
   if (count(first, LONG_NAMES) === 4 || (count(first, LONG_NAMES.slice(1)) === 3 && first.length <= 6)) {
     return { platform: 'long', confidence: 'high', reason: 'columns respondent, item, kind, value' };
   }
-  if (looksLong(rows)) return { platform: 'long', confidence: 'high', reason: 'one row per answer: ids repeat down the first column beside a column of answer kinds' };
-  if (first.some((c) => /_(E|P|MIN|DES)$/i.test(c.trim()))) return { platform: 'generic', confidence: 'medium', reason: 'answer columns such as T1_E' };
+  if (looksLong(rows))
+    return {
+      platform: 'long',
+      confidence: 'high',
+      reason: 'one row per answer: ids repeat down the first column beside a column of answer kinds',
+    };
+  if (first.some((c) => /_(E|P|MIN|DES)$/i.test(c.trim())))
+    return { platform: 'generic', confidence: 'medium', reason: 'answer columns such as T1_E' };
   return { platform: 'generic', confidence: 'low', reason: 'no platform markers' };
 }
 
@@ -88,7 +136,6 @@ export function sourceHint(rows: readonly (readonly string[])[]): string | undef
   if (detection.platform === 'generic' || detection.confidence === 'low') return undefined;
   return `this looks like a ${PLATFORM_NAMES[detection.platform]} export (${detection.reason}): try --source ${detection.platform}, with a source section from \`servqual map\``;
 }
-
 
 /**
  * A declared platform's header row (beyond the first) that is mostly numbers is a response, which
@@ -110,7 +157,9 @@ export function responseInHeader(
     return {
       row: r,
       message: `a ${PLATFORM_NAMES[platform]} export has ${headerRows} header rows, but this one is a response (${numbers} of its ${cells.length} cells are numbers): it looks like ${plain ? 'a CSV with one header row' : `a ${PLATFORM_NAMES[detection.platform]} export (${detection.reason})`}`,
-      hint: plain ? 'leave --source out (and source.platform), or give source.headerRows' : `try --source ${detection.platform}`,
+      hint: plain
+        ? 'leave --source out (and source.platform), or give source.headerRows'
+        : `try --source ${detection.platform}`,
     };
   }
   return null;

@@ -23,14 +23,14 @@ const QUALTRICS_MATRIX = /^([A-Za-z][A-Za-z0-9]*)_(\d+)$/;
 const SM_SINGLE = /^(response|open-ended response|)$/i;
 
 /** A Qualtrics third header row cell: `{"ImportId":"QID1_1"}`. */
-export function importIdOf(cell: string): string | undefined {
+function importIdOf(cell: string): string | undefined {
   const match = /^\s*\{\s*"ImportId"\s*:\s*"([^"]*)"/.exec(cell);
   return match?.[1];
 }
 
 /** Whether a row is Qualtrics' third header row (JSON ImportIds). */
 export function isImportIdRow(row: readonly string[] | undefined): boolean {
-  return row !== undefined && row.some((cell) => importIdOf(cell) !== undefined);
+  return row?.some((cell) => importIdOf(cell) !== undefined) ?? false;
 }
 
 /**
@@ -47,7 +47,9 @@ export function defaultHeaderRows(platform: SourcePlatform, rows: readonly (read
 /** `Question [Row]` split in two; a header without brackets is all question. */
 function splitBracketed(text: string): { question: string; sub: string } {
   const match = BRACKETED.exec(text);
-  return match ? { question: (match[1] as string).trim(), sub: (match[2] as string).trim() } : { question: text, sub: '' };
+  return match
+    ? { question: (match[1] as string).trim(), sub: (match[2] as string).trim() }
+    : { question: text, sub: '' };
 }
 
 /**
@@ -59,14 +61,21 @@ function splitDashed(text: string): { question: string; sub: string } {
   const at = text.lastIndexOf(' - ');
   if (at >= 0) return { question: text.slice(0, at).trim(), sub: text.slice(at + 3).trim() };
   const legacy = /^(.*?\S)-(\p{Lu}.*)$/su.exec(text);
-  return legacy ? { question: (legacy[1] as string).trim(), sub: (legacy[2] as string).trim() } : { question: text, sub: '' };
+  return legacy
+    ? { question: (legacy[1] as string).trim(), sub: (legacy[2] as string).trim() }
+    : { question: text, sub: '' };
 }
 
-function limeCode(label: string): ExportColumn['code'] & { rest: string } | undefined {
+function limeCode(label: string): (ExportColumn['code'] & { rest: string }) | undefined {
   const match = LIME_CODE.exec(label);
   if (!match) return undefined;
   const scale = match[3] === undefined ? {} : { scale: Number(match[3]) };
-  return { question: match[1] as string, sub: match[2] as string, ...scale, rest: (match[4] ?? '').replace(/^[\s.:\-]+/, '') };
+  return {
+    question: match[1] as string,
+    sub: match[2] as string,
+    ...scale,
+    rest: (match[4] ?? '').replace(/^[\s.:-]+/, ''),
+  };
 }
 
 function qualtricsCode(tag: string): ExportColumn['code'] | undefined {
@@ -108,7 +117,15 @@ export function describeColumns(platform: SourcePlatform, headerRows: readonly (
         label: first,
         names: [first],
         ...parts,
-        ...(code ? { code: { question: code.question, sub: code.sub, ...(code.scale !== undefined ? { scale: code.scale } : {}) } } : {}),
+        ...(code
+          ? {
+              code: {
+                question: code.question,
+                sub: code.sub,
+                ...(code.scale !== undefined ? { scale: code.scale } : {}),
+              },
+            }
+          : {}),
       });
     } else {
       columns.push({ index, label: first, names: [first], ...splitBracketed(first) });
@@ -126,7 +143,9 @@ export function findExportColumn(columns: readonly ExportColumn[], name: string)
   const wanted = normaliseAnswer(name);
   const depth = Math.max(0, ...columns.map((c) => c.names.length));
   for (let position = 0; position < depth; position++) {
-    const hits = columns.filter((c) => c.names[position] !== undefined && normaliseAnswer(c.names[position] as string) === wanted);
+    const hits = columns.filter(
+      (c) => c.names[position] !== undefined && normaliseAnswer(c.names[position] as string) === wanted,
+    );
     if (hits.length === 1) return hits[0] as ExportColumn;
     if (hits.length > 1) return { matches: hits.length };
   }

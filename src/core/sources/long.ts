@@ -14,11 +14,18 @@ import type { PlanProblem } from './plan.js';
  */
 
 const KINDS: Record<string, AnswerKind | 'weight' | 'kpi' | 'segment'> = {
-  e: 'expectation', expectation: 'expectation', 'ожидание': 'expectation',
-  p: 'perception', perception: 'perception', 'восприятие': 'perception',
-  min: 'minimum', minimum: 'minimum',
-  des: 'desired', desired: 'desired',
-  w: 'weight', weight: 'weight',
+  e: 'expectation',
+  expectation: 'expectation',
+  ожидание: 'expectation',
+  p: 'perception',
+  perception: 'perception',
+  восприятие: 'perception',
+  min: 'minimum',
+  minimum: 'minimum',
+  des: 'desired',
+  desired: 'desired',
+  w: 'weight',
+  weight: 'weight',
   kpi: 'kpi',
   segment: 'segment',
 };
@@ -47,8 +54,15 @@ export function planLong(q: Questionnaire, header: readonly string[]): { plan: L
   const find = (name: string, what: string) => {
     const index = names.indexOf(normaliseAnswer(name));
     if (index < 0) {
-      const hint = didYouMean(name, header.map((h) => h.trim()));
-      problems.push({ code: 'missing-column', message: `the long export has no column "${name}" (${what})`, ...(hint ? { hint } : {}) });
+      const hint = didYouMean(
+        name,
+        header.map((h) => h.trim()),
+      );
+      problems.push({
+        code: 'missing-column',
+        message: `the long export has no column "${name}" (${what})`,
+        ...(hint ? { hint } : {}),
+      });
     }
     return index;
   };
@@ -71,7 +85,8 @@ export function planLong(q: Questionnaire, header: readonly string[]): { plan: L
     plan.answer.push(isAnswer);
   };
   for (const segment of q.segments) slot('segment', segment, segment, false);
-  for (const item of allItems(q)) for (const kind of answerKinds(q.format)) slot(kind, item.id, columnName(q.columns[kind], { item: item.id }), true);
+  for (const item of allItems(q))
+    for (const kind of answerKinds(q.format)) slot(kind, item.id, columnName(q.columns[kind], { item: item.id }), true);
   for (const d of q.dimensions) slot('weight', d.id, columnName(q.columns.weight, { dimension: d.id }), true);
   for (const k of q.kpis) slot('kpi', k.id, k.id, true);
   return { plan, problems };
@@ -117,7 +132,11 @@ function inferredKinds(q: Questionnaire): Map<string, string> {
  * Adds one long row. Returns the previous respondent's record when this row starts a new one, or
  * a problem (the caller stops there: the rest of the file cannot be trusted to pivot).
  */
-export function pushLong(state: LongState, fields: readonly string[], line: number): { record?: LongRecord; problem?: LongProblem } {
+export function pushLong(
+  state: LongState,
+  fields: readonly string[],
+  line: number,
+): { record?: LongRecord; problem?: LongProblem } {
   const { plan } = state;
   const cell = (index: number) => (fields[index] ?? '').trim();
   const header = (index: number) => (index === plan.respondent ? 'respondent' : index === plan.item ? 'item' : 'kind');
@@ -149,18 +168,36 @@ export function pushLong(state: LongState, fields: readonly string[], line: numb
   const kind = kindText === '' ? plan.inferredKinds.get(item) : KINDS[kindText];
   if (kind === undefined) {
     const message = kindText === '' ? `the kind of "${item}" is blank` : `unknown kind "${cell(plan.kind)}"`;
-    return { problem: { line, column: header(plan.kind), message, hint: 'kind is one of E, P, MIN, DES, weight, kpi, segment' } };
+    return {
+      problem: {
+        line,
+        column: header(plan.kind),
+        message,
+        hint: 'kind is one of E, P, MIN, DES, weight, kpi, segment',
+      },
+    };
   }
   const index = plan.slots.get(`${kind}\u0000${item}`);
   if (index === undefined) {
-    const known = [...plan.slots.keys()].filter((k) => k.startsWith(`${kind}\u0000`)).map((k) => k.slice(kind.length + 1));
+    const known = [...plan.slots.keys()]
+      .filter((k) => k.startsWith(`${kind}\u0000`))
+      .map((k) => k.slice(kind.length + 1));
     const hint = didYouMean(item, known);
-    const message = known.length === 0 ? `this questionnaire has no "${kind}" answers` : `unknown ${kind === 'weight' ? 'dimension' : kind === 'kpi' || kind === 'segment' ? kind : 'item'} "${item}"`;
+    const message =
+      known.length === 0
+        ? `this questionnaire has no "${kind}" answers`
+        : `unknown ${kind === 'weight' ? 'dimension' : kind === 'kpi' || kind === 'segment' ? kind : 'item'} "${item}"`;
     return { problem: { line, column: header(plan.item), message, ...(hint ? { hint } : {}) } };
   }
   const record = state.current;
   if (record.lines[index] !== 0) {
-    return { problem: { line, column: plan.valueLabel, message: `a second ${kind} of "${item}" for respondent "${id}" (the first is on line ${record.lines[index]})` } };
+    return {
+      problem: {
+        line,
+        column: plan.valueLabel,
+        message: `a second ${kind} of "${item}" for respondent "${id}" (the first is on line ${record.lines[index]})`,
+      },
+    };
   }
   const value = fields[plan.value] ?? '';
   record.fields[index] = plan.answer[index] ? convertAnswer(value, plan.texts) : value.trim();

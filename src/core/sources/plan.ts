@@ -49,7 +49,7 @@ function defaultFilters(platform: SourcePlatform, columns: readonly ExportColumn
 }
 
 /** `Finished is one of true, 1`, for the count of dropped responses. */
-export function describeFilter(filter: SourceFilter): string {
+function describeFilter(filter: SourceFilter): string {
   const parts: string[] = [];
   if (filter.in) parts.push(`${filter.column} is ${filter.in.length === 1 ? '' : 'one of '}${filter.in.join(', ')}`);
   if (filter.min !== undefined) parts.push(`${filter.column} is at least ${filter.min}`);
@@ -57,11 +57,23 @@ export function describeFilter(filter: SourceFilter): string {
   return parts.join(' and ');
 }
 
-function missingColumnProblem(name: string, what: string, columns: readonly ExportColumn[], matches: number): PlanProblem {
+function missingColumnProblem(
+  name: string,
+  what: string,
+  columns: readonly ExportColumn[],
+  matches: number,
+): PlanProblem {
   if (matches > 1) {
-    return { code: 'ambiguous-column', message: `${matches} export columns are named "${name}" (${what})`, hint: 'name the column by a unique name: for Qualtrics its export tag' };
+    return {
+      code: 'ambiguous-column',
+      message: `${matches} export columns are named "${name}" (${what})`,
+      hint: 'name the column by a unique name: for Qualtrics its export tag',
+    };
   }
-  const hint = didYouMean(name, columns.flatMap((c) => c.names));
+  const hint = didYouMean(
+    name,
+    columns.flatMap((c) => c.names),
+  );
   return { code: 'missing-column', message: `the export has no column "${name}" (${what})`, ...(hint ? { hint } : {}) };
 }
 
@@ -116,11 +128,21 @@ export function planExport(
   for (const entry of source?.columns ?? []) {
     const target = entry.target;
     const generic =
-      target.type === 'answer' ? columnName(q.columns[target.kind], { item: target.item })
-      : target.type === 'weight' ? columnName(q.columns.weight, { dimension: target.dimension })
-      : target.type === 'kpi' ? target.kpi
-      : target.segment;
-    const what = target.type === 'answer' ? `the ${target.kind} of item ${target.item}` : target.type === 'weight' ? `the weight of ${target.dimension}` : target.type === 'kpi' ? `KPI ${target.kpi}` : `segment ${target.segment}`;
+      target.type === 'answer'
+        ? columnName(q.columns[target.kind], { item: target.item })
+        : target.type === 'weight'
+          ? columnName(q.columns.weight, { dimension: target.dimension })
+          : target.type === 'kpi'
+            ? target.kpi
+            : target.segment;
+    const what =
+      target.type === 'answer'
+        ? `the ${target.kind} of item ${target.item}`
+        : target.type === 'weight'
+          ? `the weight of ${target.dimension}`
+          : target.type === 'kpi'
+            ? `KPI ${target.kpi}`
+            : `segment ${target.segment}`;
     const column = locate(entry.column, what, true);
     if (column) add(generic, column, target.type !== 'segment');
     else taken.add(generic);
@@ -136,14 +158,23 @@ export function planExport(
   };
   const kinds = answerKinds(q.format);
   for (const item of allItems(q)) {
-    for (const kind of kinds) fallback(columnName(q.columns[kind], { item: item.id }), `the ${kind} of item ${item.id}`, true, true);
+    for (const kind of kinds)
+      fallback(columnName(q.columns[kind], { item: item.id }), `the ${kind} of item ${item.id}`, true, true);
   }
   const hint = `run \`servqual map EXPORT.csv --questionnaire QUESTIONNAIRE --source ${platform}\` and paste the section it proposes`;
   if (unmapped.length > 0 && unmapped.length === allItems(q).length * kinds.length) {
-    problems.push({ code: 'unmapped-answer', message: `no column of this ${PLATFORM_NAMES[platform]} export is mapped to an answer: the questionnaire's source.columns maps none, and there are no columns such as "${unmapped[0]?.generic}"`, hint });
+    problems.push({
+      code: 'unmapped-answer',
+      message: `no column of this ${PLATFORM_NAMES[platform]} export is mapped to an answer: the questionnaire's source.columns maps none, and there are no columns such as "${unmapped[0]?.generic}"`,
+      hint,
+    });
   } else {
     unmapped.forEach(({ generic, what }, i) => {
-      problems.push({ code: 'unmapped-answer', message: `no export column holds ${what}: source.columns does not map it and there is no "${generic}" column`, ...(i === 0 ? { hint } : {}) });
+      problems.push({
+        code: 'unmapped-answer',
+        message: `no export column holds ${what}: source.columns does not map it and there is no "${generic}" column`,
+        ...(i === 0 ? { hint } : {}),
+      });
     });
   }
   for (const d of q.dimensions) fallback(columnName(q.columns.weight, { dimension: d.id }), '', true, false);
@@ -167,7 +198,16 @@ export function planExport(
   const mapped = new Set(header.map((name) => name.trim()));
   const passthrough = exportLabels.map((label) => (mapped.has(label.trim()) ? '' : label));
   return {
-    plan: { platform, header: [...header, ...passthrough], from, answer, exportLabels, filters, duration, texts: answerTexts(q) },
+    plan: {
+      platform,
+      header: [...header, ...passthrough],
+      from,
+      answer,
+      exportLabels,
+      filters,
+      duration,
+      texts: answerTexts(q),
+    },
     problems,
   };
 }
@@ -189,7 +229,13 @@ export interface RowFilter {
 const MAX_VERDICTS = 4096;
 
 function rowFilter(index: number, filter: SourceFilter): RowFilter {
-  return { index, reason: describeFilter(filter), filter, accept: filter.in ? new Set(filter.in.map(normaliseAnswer)) : null, verdicts: new Map() };
+  return {
+    index,
+    reason: describeFilter(filter),
+    filter,
+    accept: filter.in ? new Set(filter.in.map(normaliseAnswer)) : null,
+    verdicts: new Map(),
+  };
 }
 
 /** Whether a response meets one filter: `in` folds case and spaces; `min` needs a number. */

@@ -8,7 +8,7 @@ import { DEFAULT_DURATION } from './plan.js';
 import { proposeAnswers, proposeOthers, type ProposedColumn } from './propose.js';
 
 /** A proposed label: the text as the export writes it, and its number (null: unknown, ask the user). */
-export interface ProposedLabel {
+interface ProposedLabel {
   text: string;
   value: number | null;
   note: string;
@@ -41,13 +41,27 @@ const KIND_CELL = /^(e|p|min|des|expectation|perception|minimum|desired|w|weight
  * column mostly the questionnaire's ids, the respondent column comes first, the value column is
  * what is left. Null when the shape does not fit.
  */
-function proposeLong(q: Questionnaire, header: readonly string[], rows: readonly (readonly string[])[]): { respondent: number; item: number; kind: number; value: number } | null {
-  const ids = new Set([...allItems(q).map((i) => i.id), ...q.dimensions.map((d) => d.id), ...q.kpis.map((k) => k.id), ...q.segments]);
+function proposeLong(
+  q: Questionnaire,
+  header: readonly string[],
+  rows: readonly (readonly string[])[],
+): { respondent: number; item: number; kind: number; value: number } | null {
+  const ids = new Set([
+    ...allItems(q).map((i) => i.id),
+    ...q.dimensions.map((d) => d.id),
+    ...q.kpis.map((k) => k.id),
+    ...q.segments,
+  ]);
   const width = header.length;
-  const share = (test: (cell: string) => boolean, c: number) => rows.filter((r) => test((r[c] ?? '').trim())).length / Math.max(1, rows.length);
+  const share = (test: (cell: string) => boolean, c: number) =>
+    rows.filter((r) => test((r[c] ?? '').trim())).length / Math.max(1, rows.length);
   const columns = Array.from({ length: width }, (_, c) => c);
-  const kind = columns.find((c) => share((cell) => KIND_CELL.test(cell), c) === 1 && share((cell) => cell !== '', c) > 0);
-  const item = columns.filter((c) => c !== kind).sort((a, b) => share((cell) => ids.has(cell), b) - share((cell) => ids.has(cell), a))[0];
+  const kind = columns.find(
+    (c) => share((cell) => KIND_CELL.test(cell), c) === 1 && share((cell) => cell !== '', c) > 0,
+  );
+  const item = columns
+    .filter((c) => c !== kind)
+    .sort((a, b) => share((cell) => ids.has(cell), b) - share((cell) => ids.has(cell), a))[0];
   if (kind === undefined || item === undefined || share((cell) => ids.has(cell), item) < 0.5) return null;
   const rest = columns.filter((c) => c !== kind && c !== item);
   const respondent = rest[0];
@@ -75,7 +89,11 @@ function firstFound(columns: readonly ExportColumn[], names: readonly string[]):
 }
 
 /** The distinct texts in the mapped columns' cells, with their proposed numbers. */
-function proposeLabels(q: Questionnaire, indexes: readonly number[], rows: readonly (readonly string[])[]): { labels: ProposedLabel[]; missing: string[] } {
+function proposeLabels(
+  q: Questionnaire,
+  indexes: readonly number[],
+  rows: readonly (readonly string[])[],
+): { labels: ProposedLabel[]; missing: string[] } {
   const texts = new Map<string, string>();
   for (const row of rows) {
     for (const index of indexes) {
@@ -95,7 +113,8 @@ function proposeLabels(q: Questionnaire, indexes: readonly number[], rows: reado
     if (known !== undefined) labels.push({ text, value: known, note: '' });
     else if (DEFAULT_MISSING.includes(key)) missing.push(text);
     else if (NUMBERED_LABEL.test(text)) continue;
-    else if (code) labels.push({ text, value: Number(code[1]), note: 'an answer code: check that it is this point of the scale' });
+    else if (code)
+      labels.push({ text, value: Number(code[1]), note: 'an answer code: check that it is this point of the scale' });
     else labels.push({ text, value: null, note: 'unknown answer: give its number, or move it under missing' });
   }
   labels.sort((a, b) => (a.value ?? Infinity) - (b.value ?? Infinity) || a.text.localeCompare(b.text));
@@ -123,20 +142,27 @@ export function proposeSource(
   if (platform !== 'long') {
     for (const item of allItems(q)) {
       for (const kind of answerKinds(q.format)) {
-        if (!answers.some((a) => a.target.type === 'answer' && a.target.item === item.id && a.target.kind === kind)) unmatched.push(`the ${kind} of item ${item.id}`);
+        if (!answers.some((a) => a.target.type === 'answer' && a.target.item === item.id && a.target.kind === kind))
+          unmatched.push(`the ${kind} of item ${item.id}`);
       }
     }
   }
   const long = platform === 'long' ? proposeLong(q, rows[0] ?? [], sample) : null;
   const answerColumns =
     platform === 'long'
-      ? long ? [long.value] : []
+      ? long
+        ? [long.value]
+        : []
       : mapped.flatMap((p) => {
           const found = p.target.type === 'segment' ? { matches: 0 } : findExportColumn(columns, p.column);
           return 'matches' in found ? [] : [found.index];
         });
   // Segment rows of a long export hold names, not answers.
-  const answerRows = long ? sample.filter((r) => !/^segment$/i.test((r[long.kind] ?? '').trim()) && !q.segments.includes((r[long.item] ?? '').trim())) : sample;
+  const answerRows = long
+    ? sample.filter(
+        (r) => !/^segment$/i.test((r[long.kind] ?? '').trim()) && !q.segments.includes((r[long.item] ?? '').trim()),
+      )
+    : sample;
   const { labels, missing } = proposeLabels(q, answerColumns, answerRows);
   const label = (index: number | undefined) => columns[index ?? -1]?.label ?? '';
   const respondent = long ? label(long.respondent) : firstFound(columns, RESPONDENT[platform] ?? []);
@@ -152,7 +178,11 @@ export function proposeSource(
     labels,
     missing,
     duration: platform === 'qualtrics' || platform === 'limesurvey' ? firstFound(columns, DEFAULT_DURATION) : null,
-    filterNote: finished ? 'only responses with Finished true (or 1) are scored' : submitted ? 'only responses with a submitdate are scored' : null,
+    filterNote: finished
+      ? 'only responses with Finished true (or 1) are scored'
+      : submitted
+        ? 'only responses with a submitdate are scored'
+        : null,
     sampled: sample.length,
     long: long ? { item: label(long.item), kind: label(long.kind), value: label(long.value) } : null,
   };

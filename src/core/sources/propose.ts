@@ -17,16 +17,60 @@ export interface ProposedColumn {
 
 /** Columns every export of a platform has besides the answers (compared folded). */
 const METADATA = new Set([
-  'timestamp', 'отметка времени', 'email address', 'адрес электронной почты', 'score', 'баллы',
-  'respondent id', 'collector id', 'start date', 'end date', 'ip address', 'first name', 'last name', 'custom data 1',
-  'startdate', 'enddate', 'status', 'ipaddress', 'progress', 'duration (in seconds)', 'finished', 'recordeddate', 'responseid',
-  'recipientlastname', 'recipientfirstname', 'recipientemail', 'externalreference', 'externaldatareference', 'locationlatitude',
-  'locationlongitude', 'distributionchannel', 'userlanguage', 'responseset', 'name', 'emailaddress', 'q_totalduration',
-  'id', 'submitdate', 'lastpage', 'startlanguage', 'seed', 'datestamp', 'ipaddr', 'refurl', 'token', 'interviewtime',
+  'timestamp',
+  'отметка времени',
+  'email address',
+  'адрес электронной почты',
+  'score',
+  'баллы',
+  'respondent id',
+  'collector id',
+  'start date',
+  'end date',
+  'ip address',
+  'first name',
+  'last name',
+  'custom data 1',
+  'startdate',
+  'enddate',
+  'status',
+  'ipaddress',
+  'progress',
+  'duration (in seconds)',
+  'finished',
+  'recordeddate',
+  'responseid',
+  'recipientlastname',
+  'recipientfirstname',
+  'recipientemail',
+  'externalreference',
+  'externaldatareference',
+  'locationlatitude',
+  'locationlongitude',
+  'distributionchannel',
+  'userlanguage',
+  'responseset',
+  'name',
+  'emailaddress',
+  'q_totalduration',
+  'id',
+  'submitdate',
+  'lastpage',
+  'startlanguage',
+  'seed',
+  'datestamp',
+  'ipaddr',
+  'refurl',
+  'token',
+  'interviewtime',
 ]);
 
-export function isMetadata(column: ExportColumn): boolean {
-  return column.label === '' || /^V\d+$|_NPS_GROUP$|_TEXT$|^groupTime\d+$|^[A-Za-z0-9]+Time$/.test(column.label) || column.names.some((n) => METADATA.has(normaliseAnswer(n)));
+function isMetadata(column: ExportColumn): boolean {
+  return (
+    column.label === '' ||
+    /^V\d+$|_NPS_GROUP$|_TEXT$|^groupTime\d+$|^[A-Za-z0-9]+Time$/.test(column.label) ||
+    column.names.some((n) => METADATA.has(normaliseAnswer(n)))
+  );
 }
 
 const KIND_WORDS: Record<AnswerKind, RegExp> = {
@@ -35,7 +79,12 @@ const KIND_WORDS: Record<AnswerKind, RegExp> = {
   minimum: /minim|adequate|минимал/,
   desired: /desired|желаем/,
 };
-const KIND_CODES: Record<AnswerKind, RegExp> = { expectation: /^(e|exp)$/, perception: /^(p|per|perc)$/, minimum: /^min$/, desired: /^des$/ };
+const KIND_CODES: Record<AnswerKind, RegExp> = {
+  expectation: /^(e|exp)$/,
+  perception: /^(p|per|perc)$/,
+  minimum: /^min$/,
+  desired: /^des$/,
+};
 
 /** The kind a column's question or code names, when exactly one kind fits. */
 function kindFromText(column: ExportColumn, kinds: readonly AnswerKind[]): AnswerKind | undefined {
@@ -48,16 +97,34 @@ function kindFromText(column: ExportColumn, kinds: readonly AnswerKind[]): Answe
 }
 
 /** The kind of a side-by-side (Qualtrics `Q1#2_3`) or dual-scale (LimeSurvey `Q1[SQ001][2]`) column: its scale's rank. */
-function kindFromScale(column: ExportColumn, columns: readonly ExportColumn[], kinds: readonly AnswerKind[]): AnswerKind | undefined {
+function kindFromScale(
+  column: ExportColumn,
+  columns: readonly ExportColumn[],
+  kinds: readonly AnswerKind[],
+): AnswerKind | undefined {
   const scale = column.code?.scale;
   if (scale === undefined) return undefined;
-  const scales = [...new Set(columns.filter((c) => c.code?.question === column.code?.question && c.code?.scale !== undefined).map((c) => c.code?.scale as number))].sort((a, b) => a - b);
+  const scales = [
+    ...new Set(
+      columns
+        .filter((c) => c.code?.question === column.code?.question && c.code?.scale !== undefined)
+        .map((c) => c.code?.scale as number),
+    ),
+  ].sort((a, b) => a - b);
   return scales.length === kinds.length ? kinds[scales.indexOf(scale)] : undefined;
 }
 
 function statementOf(q: Questionnaire, itemId: string, kind: AnswerKind): string {
   const item = allItems(q).find((i) => i.id === itemId);
-  return (kind === 'expectation' ? item?.expectation : kind === 'minimum' ? item?.minimum : kind === 'desired' ? item?.desired : item?.perception) ?? '';
+  return (
+    (kind === 'expectation'
+      ? item?.expectation
+      : kind === 'minimum'
+        ? item?.minimum
+        : kind === 'desired'
+          ? item?.desired
+          : item?.perception) ?? ''
+  );
 }
 
 /** How well a header text matches a statement: word overlap, or containment for a short row label. */
@@ -77,13 +144,16 @@ interface Candidate {
 /** Every plausible (item, kind) of one column, best first. */
 function candidatesOf(q: Questionnaire, column: ExportColumn, columns: readonly ExportColumn[]): Candidate[] {
   const kinds = answerKinds(q.format);
-  const known = kindFromScale(column, columns, kinds) ?? kindFromText(column, kinds) ?? (kinds.length === 1 ? kinds[0] : undefined);
+  const known =
+    kindFromScale(column, columns, kinds) ?? kindFromText(column, kinds) ?? (kinds.length === 1 ? kinds[0] : undefined);
   const text = column.sub !== '' ? column.sub : column.question;
   const out: Candidate[] = [];
   for (const item of allItems(q)) {
     for (const kind of known ? [known] : kinds) {
       const generic = columnName(q.columns[kind], { item: item.id });
-      const byId = column.names.some((n) => normaliseAnswer(n) === normaliseAnswer(generic)) || (known !== undefined && normaliseAnswer(text) === normaliseAnswer(item.id));
+      const byId =
+        column.names.some((n) => normaliseAnswer(n) === normaliseAnswer(generic)) ||
+        (known !== undefined && normaliseAnswer(text) === normaliseAnswer(item.id));
       const score = byId ? 1 : textScore(text, statementOf(q, item.id, kind));
       if (score > 0) out.push({ column, item: item.id, kind, score, note: text });
     }
@@ -119,7 +189,13 @@ export function proposeAnswers(q: Questionnaire, columns: readonly ExportColumn[
     if (c.score < 0.3 || usedColumns.has(c.column.index) || usedTargets.has(key)) continue;
     usedColumns.add(c.column.index);
     usedTargets.add(key);
-    proposed.push({ column: c.column.names[0] ?? c.column.label, target: { type: 'answer', item: c.item, kind: c.kind }, score: c.score, certain: c.certain, note: c.note });
+    proposed.push({
+      column: c.column.names[0] ?? c.column.label,
+      target: { type: 'answer', item: c.item, kind: c.kind },
+      score: c.score,
+      certain: c.certain,
+      note: c.note,
+    });
   }
 
   // Coded columns nothing certain claimed, in export order, fill the remaining answers by position.
@@ -133,13 +209,27 @@ export function proposeAnswers(q: Questionnaire, columns: readonly ExportColumn[
       const kind = kindFromScale(c, columns, kinds) ?? kindFromText(c, kinds);
       (kind ? (byKind.get(kind) as ExportColumn[]) : unknown).push(c);
     }
-    if (unknown.length === items.length * kinds.length) kinds.forEach((k, i) => byKind.set(k, unknown.slice(i * items.length, (i + 1) * items.length)));
+    if (unknown.length === items.length * kinds.length)
+      kinds.forEach((k, i) => {
+        byKind.set(k, unknown.slice(i * items.length, (i + 1) * items.length));
+      });
     const positional: ProposedColumn[] = [];
     for (const kind of kinds) {
       const block = byKind.get(kind) as ExportColumn[];
-      const open = items.filter((item) => !certain.some((p) => p.target.type === 'answer' && p.target.item === item.id && p.target.kind === kind));
+      const open = items.filter(
+        (item) =>
+          !certain.some((p) => p.target.type === 'answer' && p.target.item === item.id && p.target.kind === kind),
+      );
       if (block.length !== open.length || open.length === 0) continue;
-      block.forEach((c, i) => positional.push({ column: c.names[0] ?? c.label, target: { type: 'answer', item: (open[i] as { id: string }).id, kind }, score: 0.7, certain: true, note: 'by position' }));
+      block.forEach((c, i) => {
+        positional.push({
+          column: c.names[0] ?? c.label,
+          target: { type: 'answer', item: (open[i] as { id: string }).id, kind },
+          score: 0.7,
+          certain: true,
+          note: 'by position',
+        });
+      });
     }
     if (positional.length > 0) return order(q, [...certain, ...positional]);
   }
@@ -150,14 +240,19 @@ export function proposeAnswers(q: Questionnaire, columns: readonly ExportColumn[
 function order(q: Questionnaire, entries: ProposedColumn[]): ProposedColumn[] {
   const items = allItems(q).map((i) => i.id);
   const kinds = answerKinds(q.format) as string[];
-  const rank = (p: ProposedColumn) => (p.target.type === 'answer' ? items.indexOf(p.target.item) * 10 + kinds.indexOf(p.target.kind) : 1e6);
+  const rank = (p: ProposedColumn) =>
+    p.target.type === 'answer' ? items.indexOf(p.target.item) * 10 + kinds.indexOf(p.target.kind) : 1e6;
   return [...entries].sort((a, b) => rank(a) - rank(b));
 }
 
 const WEIGHT_WORDS = /importan|point|weight|allocat|100|важн|балл|вес|распредел/;
 
 /** Weight, KPI and segment columns: importance allocations by dimension label, KPIs by question, segments by name. */
-export function proposeOthers(q: Questionnaire, columns: readonly ExportColumn[], claimed: ReadonlySet<string>): ProposedColumn[] {
+export function proposeOthers(
+  q: Questionnaire,
+  columns: readonly ExportColumn[],
+  claimed: ReadonlySet<string>,
+): ProposedColumn[] {
   const out: ProposedColumn[] = [];
   const free = columns.filter((c) => !isMetadata(c) && !claimed.has(c.names[0] ?? c.label));
   const name = (c: ExportColumn) => c.names[0] ?? c.label;
@@ -167,7 +262,14 @@ export function proposeOthers(q: Questionnaire, columns: readonly ExportColumn[]
   };
   for (const d of q.dimensions) {
     const generic = columnName(q.columns.weight, { dimension: d.id });
-    const hit = free.find((c) => !claimed.has(name(c)) && (c.names.some((n) => normaliseAnswer(n) === normaliseAnswer(generic)) || (WEIGHT_WORDS.test(normaliseAnswer(c.question)) && c.sub !== '' && Math.max(similarity(c.sub, d.label), similarity(c.sub, d.id)) >= 0.6)));
+    const hit = free.find(
+      (c) =>
+        !claimed.has(name(c)) &&
+        (c.names.some((n) => normaliseAnswer(n) === normaliseAnswer(generic)) ||
+          (WEIGHT_WORDS.test(normaliseAnswer(c.question)) &&
+            c.sub !== '' &&
+            Math.max(similarity(c.sub, d.label), similarity(c.sub, d.id)) >= 0.6)),
+    );
     if (hit) take(hit, { type: 'weight', dimension: d.id }, 0.9, hit.sub || hit.label);
   }
   for (const k of q.kpis) {
@@ -185,7 +287,10 @@ export function proposeOthers(q: Questionnaire, columns: readonly ExportColumn[]
   }
   for (const segment of q.segments) {
     const found = findExportColumn(free, segment);
-    const hit = 'matches' in found ? free.find((c) => !claimed.has(name(c)) && containment(segment, [...c.names, c.question].join(' ')) === 1) : found;
+    const hit =
+      'matches' in found
+        ? free.find((c) => !claimed.has(name(c)) && containment(segment, [...c.names, c.question].join(' ')) === 1)
+        : found;
     if (hit) take(hit, { type: 'segment', segment }, 0.8, hit.label);
   }
   return out;

@@ -21,10 +21,13 @@ const comment = (text: string) => terminalText(text.replace(/\s+/g, ' ').trim().
 function entry(p: ProposedColumn): string {
   const t = p.target;
   const what =
-    t.type === 'answer' ? `item: ${t.item}, kind: ${t.kind}`
-    : t.type === 'weight' ? `weight: ${t.dimension}`
-    : t.type === 'kpi' ? `kpi: ${t.kpi}`
-    : `segment: ${yamlString(t.segment)}`;
+    t.type === 'answer'
+      ? `item: ${t.item}, kind: ${t.kind}`
+      : t.type === 'weight'
+        ? `weight: ${t.dimension}`
+        : t.type === 'kpi'
+          ? `kpi: ${t.kpi}`
+          : `segment: ${yamlString(t.segment)}`;
   return `{ column: ${yamlString(p.column)}, ${what} }`;
 }
 
@@ -42,7 +45,9 @@ export function renderSourceYaml(p: SourceProposal, file: string): string {
   if (p.respondent !== null) out.push(`  respondent: ${yamlString(p.respondent)}`);
   const long = p.long;
   if (long && (long.item !== 'item' || long.kind !== 'kind' || long.value !== 'value')) {
-    out.push(`  long: { item: ${yamlString(long.item)}, kind: ${yamlString(long.kind)}, value: ${yamlString(long.value)} }`);
+    out.push(
+      `  long: { item: ${yamlString(long.item)}, kind: ${yamlString(long.kind)}, value: ${yamlString(long.value)} }`,
+    );
   }
   if (p.platform !== 'long') {
     out.push('  columns:');
@@ -55,19 +60,31 @@ export function renderSourceYaml(p: SourceProposal, file: string): string {
         out.push(`    - ${entry(c)}  # check: a guess (${c.score.toFixed(2)}) from "${comment(c.note)}"`);
       }
     }
-    for (const what of p.unmatched) out.push(`    # no column found for ${what}: add { column: ..., item: ..., kind: ... }`);
+    for (const what of p.unmatched)
+      out.push(`    # no column found for ${what}: add { column: ..., item: ..., kind: ... }`);
   }
   if (p.labels.length > 0) {
-    out.push(`  labels:${p.sampled > 0 ? `  # the text answers in the first ${p.sampled} ${p.platform === 'long' ? 'rows' : 'responses'}` : ''}`);
+    out.push(
+      `  labels:${p.sampled > 0 ? `  # the text answers in the first ${p.sampled} ${p.platform === 'long' ? 'rows' : 'responses'}` : ''}`,
+    );
     for (const label of p.labels) {
       const value = label.value === null ? '' : ` ${label.value}`;
       const line = `${yamlString(label.text)}:${value}`;
-      out.push(label.value === null ? `    # ${comment(line)}  # ${label.note}` : `    ${line}${label.note === '' ? '' : `  # check: ${label.note}`}`);
+      out.push(
+        label.value === null
+          ? `    # ${comment(line)}  # ${label.note}`
+          : `    ${line}${label.note === '' ? '' : `  # check: ${label.note}`}`,
+      );
     }
     if (p.labels.every((l) => l.value === null)) out.push('    {}');
   }
-  if (p.missing.length > 0) out.push(`  missing: [${p.missing.map(yamlString).join(', ')}]  # answers that count as missing (also built in)`);
-  if (p.duration !== null) out.push(`  duration: ${yamlString(p.duration)}  # seconds; respondents under a third of the median are reported as speeders`);
-  if (p.filterNote !== null) out.push(`  # ${p.filterNote} (the default filter; write filter: [] to keep every response)`);
+  if (p.missing.length > 0)
+    out.push(`  missing: [${p.missing.map(yamlString).join(', ')}]  # answers that count as missing (also built in)`);
+  if (p.duration !== null)
+    out.push(
+      `  duration: ${yamlString(p.duration)}  # seconds; respondents under a third of the median are reported as speeders`,
+    );
+  if (p.filterNote !== null)
+    out.push(`  # ${p.filterNote} (the default filter; write filter: [] to keep every response)`);
   return `${out.join('\n')}\n`;
 }

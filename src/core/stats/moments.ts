@@ -56,7 +56,7 @@ export function mergeMoments(a: Moments, b: Moments): Moments {
   return {
     n,
     mean: a.mean + (d * b.n) / n,
-    m2: a.m2 + b.m2 + ((d * d * a.n) * b.n) / n,
+    m2: a.m2 + b.m2 + (d * d * a.n * b.n) / n,
   };
 }
 

@@ -68,7 +68,12 @@ export function mapStrings<T>(value: T, fn: (text: string) => string): T {
   if (value === null || typeof value !== 'object') return value;
   const out: Record<string, unknown> = {};
   for (const [key, entry] of Object.entries(value)) {
-    Object.defineProperty(out, key, { value: mapStrings(entry, fn), enumerable: true, writable: true, configurable: true });
+    Object.defineProperty(out, key, {
+      value: mapStrings(entry, fn),
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   }
   return out as T;
 }

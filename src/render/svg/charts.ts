@@ -30,35 +30,84 @@ function meansChart(result: Result, h: HtmlLabels): string {
   const p: MeanSeries = { key: 'perception', label: h.perception, colour: COLOURS.perception };
   const series: MeanSeries[] =
     format === 'three-column'
-      ? [{ key: 'minimum', label: h.minimum, colour: COLOURS.minimum }, { key: 'desired', label: h.desired, colour: COLOURS.desired }, p]
+      ? [
+          { key: 'minimum', label: h.minimum, colour: COLOURS.minimum },
+          { key: 'desired', label: h.desired, colour: COLOURS.desired },
+          p,
+        ]
       : format === 'two-column'
         ? [{ key: 'expectation', label: h.expectation, colour: COLOURS.expectation }, p]
         : [p];
-  const title = format === 'three-column' ? h.chart.meansThree : format === 'two-column' ? h.chart.meansTwo : h.chart.meansPerceptions;
+  const title =
+    format === 'three-column'
+      ? h.chart.meansThree
+      : format === 'two-column'
+        ? h.chart.meansTwo
+        : h.chart.meansPerceptions;
   const summary = fill(h.chart.meansSummary, { scale: `${scale.min}-${scale.max}` });
   const groups = result.dimensions.map((d) => ({
     id: d.id,
     label: d.label,
-    values: series.map((s) => (s.key === 'minimum' ? d.minimum : s.key === 'desired' ? d.desired : s.key === 'expectation' ? d.expectation : d.perception)),
+    values: series.map((s) =>
+      s.key === 'minimum'
+        ? d.minimum
+        : s.key === 'desired'
+          ? d.desired
+          : s.key === 'expectation'
+            ? d.expectation
+            : d.perception,
+    ),
   }));
-  const svg = renderMeans({ chart: 'means-dimensions', title, summary, scale, series, groups, format: (v) => fixed(v) });
+  const svg = renderMeans({
+    chart: 'means-dimensions',
+    title,
+    summary,
+    scale,
+    series,
+    groups,
+    format: (v) => fixed(v),
+  });
   return figure('fig-means-dimensions', svg, title, summary);
 }
 
 function gapCharts(result: Result, h: HtmlLabels, r: ScoreReading): string[] {
   const format = result.questionnaire.format;
   const [dimTitle, itemTitle] =
-    format === 'three-column' ? [h.chart.mssDimensions, h.chart.mssItems]
-      : format === 'two-column' ? [h.chart.gapDimensions, h.chart.gapItems]
+    format === 'three-column'
+      ? [h.chart.mssDimensions, h.chart.mssItems]
+      : format === 'two-column'
+        ? [h.chart.gapDimensions, h.chart.gapItems]
         : [h.chart.perceptionDimensions, h.chart.perceptionItems];
   const ref = format === 'perceptions-only' ? fill(h.midpoint, { m: fixed(r.baseline, 1) }) : '0';
   const summary = fill(h.chart.gapSummary, { ref });
-  const dims: GapBar[] = result.dimensions.map((d) => ({ id: d.id, label: d.label, mean: d.gap.mean, ci: d.gap.ci95, n: d.gap.n }));
-  const items: GapBar[] = result.items.map((i) => ({ id: i.id, label: i.id, mean: i.gap.mean, ci: i.gap.ci95, n: i.gap.n }));
+  const dims: GapBar[] = result.dimensions.map((d) => ({
+    id: d.id,
+    label: d.label,
+    mean: d.gap.mean,
+    ci: d.gap.ci95,
+    n: d.gap.n,
+  }));
+  const items: GapBar[] = result.items.map((i) => ({
+    id: i.id,
+    label: i.id,
+    mean: i.gap.mean,
+    ci: i.gap.ci95,
+    n: i.gap.n,
+  }));
   const common = { summary, baseline: r.baseline, format: r.score, formatInterval: r.interval };
   return [
-    figure('fig-gap-dimensions', renderGapBars({ ...common, chart: 'gap-dimensions', title: dimTitle, bars: dims }), dimTitle, summary),
-    figure('fig-gap-items', renderGapBars({ ...common, chart: 'gap-items', title: itemTitle, bars: items }), itemTitle, summary),
+    figure(
+      'fig-gap-dimensions',
+      renderGapBars({ ...common, chart: 'gap-dimensions', title: dimTitle, bars: dims }),
+      dimTitle,
+      summary,
+    ),
+    figure(
+      'fig-gap-items',
+      renderGapBars({ ...common, chart: 'gap-items', title: itemTitle, bars: items }),
+      itemTitle,
+      summary,
+    ),
   ];
 }
 
@@ -66,7 +115,13 @@ function ipaChart(result: Result, h: HtmlLabels): string {
   const svg = renderIpa({
     title: h.chart.ipa,
     summary: h.chart.ipaSummary,
-    points: result.dimensions.map((d) => ({ id: d.id, label: d.label, performance: d.perception, importance: d.importance, quadrant: d.quadrant })),
+    points: result.dimensions.map((d) => ({
+      id: d.id,
+      label: d.label,
+      performance: d.perception,
+      importance: d.importance,
+      quadrant: d.quadrant,
+    })),
     quadrantNames: h.quadrantNames,
     xLabel: h.chart.ipaX,
     yLabel: h.chart.ipaY,
@@ -79,7 +134,14 @@ function zonesChart(result: Result, l: Labels, h: HtmlLabels): string {
     title: h.chart.zones,
     summary: h.chart.zonesSummary,
     scale: result.questionnaire.scale,
-    rows: result.items.map((i) => ({ id: i.id, label: i.id, minimum: i.minimum, desired: i.desired, perception: i.perception, zone: i.zone })),
+    rows: result.items.map((i) => ({
+      id: i.id,
+      label: i.id,
+      minimum: i.minimum,
+      desired: i.desired,
+      perception: i.perception,
+      zone: i.zone,
+    })),
     zoneNames: l.zones,
     bandLabel: `${h.minimum} – ${h.desired}`,
     format: (v) => fixed(v),
@@ -112,7 +174,10 @@ function npsCharts(result: Result, h: HtmlLabels): string[] {
 function segmentsChart(result: Result, l: Labels, h: HtmlLabels, r: ScoreReading): string {
   const ref = result.questionnaire.format === 'perceptions-only' ? fill(h.midpoint, { m: fixed(r.baseline, 1) }) : '0';
   const summary = fill(h.chart.segmentsSummary, { ref });
-  const columns = [{ id: 'overall', label: l.overall }, ...result.dimensions.map((d) => ({ id: d.id, label: d.label }))];
+  const columns = [
+    { id: 'overall', label: l.overall },
+    ...result.dimensions.map((d) => ({ id: d.id, label: d.label })),
+  ];
   const rows = result.segments.map((s) => {
     const byId = new Map(s.dimensions.map((d) => [d.id, d.gap.mean]));
     return {
@@ -121,7 +186,14 @@ function segmentsChart(result: Result, l: Labels, h: HtmlLabels, r: ScoreReading
       values: [s.overall.weighted.mean, ...result.dimensions.map((d) => byId.get(d.id) ?? null)],
     };
   });
-  const svg = renderSegments({ title: h.chart.segments, summary, columns, rows, baseline: r.baseline, format: r.score });
+  const svg = renderSegments({
+    title: h.chart.segments,
+    summary,
+    columns,
+    rows,
+    baseline: r.baseline,
+    format: r.score,
+  });
   return figure('fig-segments', svg, h.chart.segments, summary);
 }
 

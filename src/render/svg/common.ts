@@ -2,7 +2,13 @@
 
 import { visible } from '../../core/text/safe-text.js';
 
-const ENTITIES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const ENTITIES: Readonly<Record<string, string>> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
 
 /**
  * Escapes text for HTML and SVG content and attribute values: markup as entities, control and
@@ -59,7 +65,8 @@ export function ticks(lo: number, hi: number, count = 5): number[] {
   const step = [1, 2, 5, 10].map((m) => m * power).find((s) => s >= raw) ?? 10 * power;
   const out: number[] = [];
   // Bounded: far from zero a step below the doubles' spacing would never advance `i * step`.
-  for (let i = Math.ceil(lo / step - 1e-9); i * step <= hi + 1e-9 * step && out.length <= 2 * count + 2; i++) out.push(Math.round(i * step * 1e9) / 1e9);
+  for (let i = Math.ceil(lo / step - 1e-9); i * step <= hi + 1e-9 * step && out.length <= 2 * count + 2; i++)
+    out.push(Math.round(i * step * 1e9) / 1e9);
   return out;
 }
 
@@ -79,7 +86,10 @@ export function domainOf(values: readonly number[], baseline: number | null, pad
     hi += 1;
   }
   const margin = (hi - lo) * pad;
-  return [baseline !== null && lo === baseline ? lo : lo - margin, baseline !== null && hi === baseline ? hi : hi + margin];
+  return [
+    baseline !== null && lo === baseline ? lo : lo - margin,
+    baseline !== null && hi === baseline ? hi : hi + margin,
+  ];
 }
 
 /** Colours shared by the charts (also in the stylesheet's legend swatches). */
@@ -134,7 +144,11 @@ export function text(x: number, y: number, content: string, attributes = ''): st
 }
 
 /** A legend row of coloured swatches, laid out left to right from (x, y). */
-export function legend(x: number, y: number, entries: readonly { label: string; colour: string; className: string }[]): string {
+export function legend(
+  x: number,
+  y: number,
+  entries: readonly { label: string; colour: string; className: string }[],
+): string {
   let at = x;
   return entries
     .map((e) => {
@@ -146,8 +160,18 @@ export function legend(x: number, y: number, entries: readonly { label: string; 
 }
 
 /** Vertical grid lines and tick labels along the bottom of a plot area. */
-export function xAxis(values: readonly number[], x: (v: number) => number, top: number, bottom: number, format: (v: number) => string): string {
+export function xAxis(
+  values: readonly number[],
+  x: (v: number) => number,
+  top: number,
+  bottom: number,
+  format: (v: number) => string,
+): string {
   return values
-    .map((v) => `<line class="grid" x1="${px(x(v))}" x2="${px(x(v))}" y1="${px(top)}" y2="${px(bottom)}" stroke="${COLOURS.grid}"/>` + text(x(v), bottom + 14, format(v), ` text-anchor="middle" fill="${COLOURS.muted}" font-size="11"`))
+    .map(
+      (v) =>
+        `<line class="grid" x1="${px(x(v))}" x2="${px(x(v))}" y1="${px(top)}" y2="${px(bottom)}" stroke="${COLOURS.grid}"/>` +
+        text(x(v), bottom + 14, format(v), ` text-anchor="middle" fill="${COLOURS.muted}" font-size="11"`),
+    )
     .join('');
 }

@@ -22,7 +22,7 @@ export interface GapBarsOptions {
 }
 
 /** `neg` below the baseline, `pos` above, `zero` on it: the class tests and styles read. */
-export function signClass(value: number, baseline: number): 'neg' | 'pos' | 'zero' {
+function signClass(value: number, baseline: number): 'neg' | 'pos' | 'zero' {
   return value < baseline ? 'neg' : value > baseline ? 'pos' : 'zero';
 }
 
@@ -41,7 +41,9 @@ export function renderGapBars(o: GapBarsOptions): string {
   const top = 12;
   const plotBottom = top + Math.max(1, o.bars.length) * ROW;
   const height = plotBottom + 26;
-  const values = o.bars.flatMap((b) => [b.mean, ...(b.ci ?? [])].filter((v): v is number => v !== null && Number.isFinite(v)));
+  const values = o.bars.flatMap((b) =>
+    [b.mean, ...(b.ci ?? [])].filter((v): v is number => v !== null && Number.isFinite(v)),
+  );
   const domain = domainOf(values, o.baseline);
   const x = linear(domain, [labelWidth, WIDTH - valueWidth - 8]);
   const step = ticks(domain[0], domain[1], 6);
@@ -70,8 +72,11 @@ export function renderGapBars(o: GapBarsOptions): string {
       );
     }
   });
-  if (o.bars.length === 0) parts.push(text(WIDTH / 2, top + ROW / 2 + 4, '–', ` text-anchor="middle" fill="${COLOURS.muted}"`));
+  if (o.bars.length === 0)
+    parts.push(text(WIDTH / 2, top + ROW / 2 + 4, '–', ` text-anchor="middle" fill="${COLOURS.muted}"`));
   const zx = px(x(o.baseline));
-  parts.push(`<line class="zero-line" x1="${zx}" x2="${zx}" y1="${px(top - 4)}" y2="${px(plotBottom)}" stroke="${COLOURS.axis}" stroke-width="1.5"/>`);
+  parts.push(
+    `<line class="zero-line" x1="${zx}" x2="${zx}" y1="${px(top - 4)}" y2="${px(plotBottom)}" stroke="${COLOURS.axis}" stroke-width="1.5"/>`,
+  );
   return svgFrame({ chart: o.chart, title: o.title, summary: o.summary, width: WIDTH, height, body: parts.join('') });
 }

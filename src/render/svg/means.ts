@@ -7,7 +7,7 @@ export interface MeanSeries {
   colour: string;
 }
 
-export interface MeanGroup {
+interface MeanGroup {
   id: string;
   label: string;
   /** One value per series, in series order. */
@@ -41,16 +41,30 @@ export function renderMeans(o: MeansOptions): string {
   const height = plotBottom + 26;
   const x = linear([o.scale.min, o.scale.max], [labelWidth, WIDTH - 52]);
   const parts: string[] = [
-    legend(labelWidth, 14, o.series.map((s) => ({ label: s.label, colour: s.colour, className: `series-${s.key}` }))),
-    xAxis(ticks(o.scale.min, o.scale.max, Math.min(10, o.scale.max - o.scale.min)), x, top - 4, plotBottom, (v) => String(v)),
+    legend(
+      labelWidth,
+      14,
+      o.series.map((s) => ({ label: s.label, colour: s.colour, className: `series-${s.key}` })),
+    ),
+    xAxis(ticks(o.scale.min, o.scale.max, Math.min(10, o.scale.max - o.scale.min)), x, top - 4, plotBottom, (v) =>
+      String(v),
+    ),
   ];
   o.groups.forEach((g, gi) => {
     const y0 = top + gi * groupHeight + 6;
-    parts.push(text(labelWidth - 8, y0 + (o.series.length * (BAR + GAP)) / 2 + 3, labels[gi] ?? '', ` text-anchor="end" fill="${COLOURS.text}"`));
+    parts.push(
+      text(
+        labelWidth - 8,
+        y0 + (o.series.length * (BAR + GAP)) / 2 + 3,
+        labels[gi] ?? '',
+        ` text-anchor="end" fill="${COLOURS.text}"`,
+      ),
+    );
     o.series.forEach((s, si) => {
       const value = g.values[si] ?? null;
       const y = y0 + si * (BAR + GAP);
-      const shown = value === null || !Number.isFinite(value) ? null : Math.min(o.scale.max, Math.max(o.scale.min, value));
+      const shown =
+        value === null || !Number.isFinite(value) ? null : Math.min(o.scale.max, Math.max(o.scale.min, value));
       const end = shown === null ? x(o.scale.min) : x(shown);
       if (shown !== null) {
         const tip = `${g.label} · ${s.label}: ${o.format(value)}`;
@@ -62,7 +76,10 @@ export function renderMeans(o: MeansOptions): string {
       parts.push(text(end + 4, y + BAR - 2, o.format(value), ` class="value" font-size="10" fill="${COLOURS.muted}"`));
     });
   });
-  if (o.groups.length === 0) parts.push(text(WIDTH / 2, top + 20, '–', ` text-anchor="middle" fill="${COLOURS.muted}"`));
-  parts.push(`<line class="axis" x1="${px(x(o.scale.min))}" x2="${px(x(o.scale.min))}" y1="${px(top - 4)}" y2="${px(plotBottom)}" stroke="${COLOURS.axis}"/>`);
+  if (o.groups.length === 0)
+    parts.push(text(WIDTH / 2, top + 20, '–', ` text-anchor="middle" fill="${COLOURS.muted}"`));
+  parts.push(
+    `<line class="axis" x1="${px(x(o.scale.min))}" x2="${px(x(o.scale.min))}" y1="${px(top - 4)}" y2="${px(plotBottom)}" stroke="${COLOURS.axis}"/>`,
+  );
   return svgFrame({ chart: o.chart, title: o.title, summary: o.summary, width: WIDTH, height, body: parts.join('') });
 }

@@ -24,7 +24,12 @@ const BAR_H = 26;
 /** NPS as one bar of detractor, passive and promoter shares (percent), with the score above it. */
 export function renderNps(o: NpsOptions): string {
   const parts: string[] = [
-    text(LEFT, 20, `NPS ${o.formatScore(o.score)}`, ` class="nps-score" font-size="16" font-weight="700" fill="${COLOURS.text}"`),
+    text(
+      LEFT,
+      20,
+      `NPS ${o.formatScore(o.score)}`,
+      ` class="nps-score" font-size="16" font-weight="700" fill="${COLOURS.text}"`,
+    ),
     text(RIGHT, 20, `n = ${o.n}`, ` text-anchor="end" fill="${COLOURS.muted}"`),
   ];
   const segments = [
@@ -34,7 +39,9 @@ export function renderNps(o: NpsOptions): string {
   ];
   const complete = segments.every((s) => s.share !== null && Number.isFinite(s.share)) && o.n > 0;
   if (!complete) {
-    parts.push(`<rect class="nps-empty" x="${LEFT}" y="${BAR_Y}" width="${RIGHT - LEFT}" height="${BAR_H}" fill="none" stroke="${COLOURS.grid}"/>`);
+    parts.push(
+      `<rect class="nps-empty" x="${LEFT}" y="${BAR_Y}" width="${RIGHT - LEFT}" height="${BAR_H}" fill="none" stroke="${COLOURS.grid}"/>`,
+    );
     parts.push(text(WIDTH / 2, BAR_Y + 17, '–', ` text-anchor="middle" fill="${COLOURS.muted}"`));
   } else {
     const total = segments.reduce((s, seg) => s + Math.max(0, seg.share as number), 0) || 1;
@@ -42,8 +49,13 @@ export function renderNps(o: NpsOptions): string {
     for (const seg of segments) {
       const w = (Math.max(0, seg.share as number) / total) * (RIGHT - LEFT);
       const tip = `${seg.name}: ${o.formatShare(seg.share)}`;
-      parts.push(`<rect class="nps-${seg.key}" data-share="${seg.share}" x="${px(at)}" y="${BAR_Y}" width="${px(w)}" height="${BAR_H}" fill="${seg.colour}"><title>${esc(tip)}</title></rect>`);
-      if (w >= 44) parts.push(text(at + w / 2, BAR_Y + 17, o.formatShare(seg.share), ` text-anchor="middle" fill="#fff" font-weight="600"`));
+      parts.push(
+        `<rect class="nps-${seg.key}" data-share="${seg.share}" x="${px(at)}" y="${BAR_Y}" width="${px(w)}" height="${BAR_H}" fill="${seg.colour}"><title>${esc(tip)}</title></rect>`,
+      );
+      if (w >= 44)
+        parts.push(
+          text(at + w / 2, BAR_Y + 17, o.formatShare(seg.share), ` text-anchor="middle" fill="#fff" font-weight="600"`),
+        );
       at += w;
     }
   }
@@ -54,5 +66,13 @@ export function renderNps(o: NpsOptions): string {
     parts.push(text(legendAt + 16, BAR_Y + BAR_H + 19, label, ` fill="${COLOURS.text}"`));
     legendAt += 40 + label.length * 7;
   }
-  return svgFrame({ chart: 'nps', title: o.title, summary: o.summary, width: WIDTH, height: BAR_Y + BAR_H + 30, body: parts.join(''), attributes: ` data-kpi="${esc(o.id)}"` });
+  return svgFrame({
+    chart: 'nps',
+    title: o.title,
+    summary: o.summary,
+    width: WIDTH,
+    height: BAR_Y + BAR_H + 30,
+    body: parts.join(''),
+    attributes: ` data-kpi="${esc(o.id)}"`,
+  });
 }

@@ -1,6 +1,6 @@
 import { COLOURS, clip, esc, px, svgFrame, text, textWidth } from './common.js';
 
-export interface SegmentRow {
+interface SegmentRow {
   label: string;
   n: number;
   /** One value per column, in column order (the weighted overall first, then each dimension). */
@@ -33,15 +33,24 @@ export function renderSegments(o: SegmentsOptions): string {
   const headChars = Math.max(4, Math.floor(cellW / 7));
   const top = 28;
   const height = top + Math.max(1, o.rows.length) * CELL_H + 8;
-  const extent = Math.max(1e-9, ...o.rows.flatMap((r) => r.values.filter((v): v is number => v !== null && Number.isFinite(v)).map((v) => Math.abs(v - o.baseline))));
+  const extent = Math.max(
+    1e-9,
+    ...o.rows.flatMap((r) =>
+      r.values.filter((v): v is number => v !== null && Number.isFinite(v)).map((v) => Math.abs(v - o.baseline)),
+    ),
+  );
   const parts: string[] = [];
   o.columns.forEach((c, ci) => {
     const cx = labelWidth + ci * cellW + cellW / 2;
-    parts.push(`<g class="column-head" data-column="${esc(c.id)}">${text(cx, top - 10, clip(c.label, headChars), ` text-anchor="middle" font-weight="600" fill="${COLOURS.text}"`)}<title>${esc(c.label)}</title></g>`);
+    parts.push(
+      `<g class="column-head" data-column="${esc(c.id)}">${text(cx, top - 10, clip(c.label, headChars), ` text-anchor="middle" font-weight="600" fill="${COLOURS.text}"`)}<title>${esc(c.label)}</title></g>`,
+    );
   });
   o.rows.forEach((r, ri) => {
     const y = top + ri * CELL_H;
-    parts.push(`<g class="row-head"><title>${esc(`${r.label} (n = ${r.n})`)}</title>${text(labelWidth - 8, y + CELL_H / 2 + 4, rowLabels[ri] ?? '', ` text-anchor="end" fill="${COLOURS.text}"`)}</g>`);
+    parts.push(
+      `<g class="row-head"><title>${esc(`${r.label} (n = ${r.n})`)}</title>${text(labelWidth - 8, y + CELL_H / 2 + 4, rowLabels[ri] ?? '', ` text-anchor="end" fill="${COLOURS.text}"`)}</g>`,
+    );
     o.columns.forEach((c, ci) => {
       const value = r.values[ci] ?? null;
       const known = value !== null && Number.isFinite(value);
@@ -57,6 +66,7 @@ export function renderSegments(o: SegmentsOptions): string {
       );
     });
   });
-  if (o.rows.length === 0) parts.push(text(width / 2, top + CELL_H / 2 + 4, '–', ` text-anchor="middle" fill="${COLOURS.muted}"`));
+  if (o.rows.length === 0)
+    parts.push(text(width / 2, top + CELL_H / 2 + 4, '–', ` text-anchor="middle" fill="${COLOURS.muted}"`));
   return svgFrame({ chart: 'segments', title: o.title, summary: o.summary, width, height, body: parts.join('') });
 }

@@ -1,7 +1,7 @@
 import type { Zone } from '../../core/scoring/result.js';
 import { COLOURS, clip, esc, legend, linear, px, svgFrame, text, textWidth, ticks, xAxis } from './common.js';
 
-export interface ZoneRow {
+interface ZoneRow {
   id: string;
   label: string;
   minimum: number | null;
@@ -23,7 +23,11 @@ export interface ZonesOptions {
 const WIDTH = 720;
 const ROW = 22;
 
-export const ZONE_COLOURS: Record<Zone, string> = { below: COLOURS.negative, within: COLOURS.within, above: COLOURS.positive };
+const ZONE_COLOURS: Record<Zone, string> = {
+  below: COLOURS.negative,
+  within: COLOURS.within,
+  above: COLOURS.positive,
+};
 
 const finite = (v: number | null): v is number => v !== null && Number.isFinite(v);
 
@@ -44,12 +48,16 @@ export function renderZones(o: ZonesOptions): string {
       { label: o.bandLabel, colour: COLOURS.band, className: 'zone-band' },
       ...zones.map((z) => ({ label: o.zoneNames[z], colour: ZONE_COLOURS[z], className: `zone-${z}` })),
     ]),
-    xAxis(ticks(o.scale.min, o.scale.max, Math.min(10, o.scale.max - o.scale.min)), x, top - 4, plotBottom, (v) => String(v)),
+    xAxis(ticks(o.scale.min, o.scale.max, Math.min(10, o.scale.max - o.scale.min)), x, top - 4, plotBottom, (v) =>
+      String(v),
+    ),
   ];
   o.rows.forEach((r, i) => {
     const mid = top + i * ROW + ROW / 2;
     parts.push(text(labelWidth - 8, mid + 4, labels[i] ?? '', ` text-anchor="end" fill="${COLOURS.text}"`));
-    parts.push(text(WIDTH - 4, mid + 4, o.format(r.perception), ` class="value" text-anchor="end" fill="${COLOURS.text}"`));
+    parts.push(
+      text(WIDTH - 4, mid + 4, o.format(r.perception), ` class="value" text-anchor="end" fill="${COLOURS.text}"`),
+    );
     if (finite(r.minimum) && finite(r.desired)) {
       const [a, b] = [x(Math.min(r.minimum, r.desired)), x(Math.max(r.minimum, r.desired))];
       parts.push(
@@ -67,6 +75,7 @@ export function renderZones(o: ZonesOptions): string {
       );
     }
   });
-  if (o.rows.length === 0) parts.push(text(WIDTH / 2, top + ROW / 2 + 4, '–', ` text-anchor="middle" fill="${COLOURS.muted}"`));
+  if (o.rows.length === 0)
+    parts.push(text(WIDTH / 2, top + ROW / 2 + 4, '–', ` text-anchor="middle" fill="${COLOURS.muted}"`));
   return svgFrame({ chart: 'zones', title: o.title, summary: o.summary, width: WIDTH, height, body: parts.join('') });
 }

@@ -133,7 +133,14 @@ describeWithTmux('servqual audit: two auditors on one responses file', () => {
     copyQuestionnaire('two-column.yaml', dir());
     const journal = (respondent: string, at: string) =>
       [
-        { type: 'start', version: 1, questionnaire: 'Branch audit (e2e)', respondent, segments: { branch: 'North' }, startedAt: at },
+        {
+          type: 'start',
+          version: 1,
+          questionnaire: 'Branch audit (e2e)',
+          respondent,
+          segments: { branch: 'North' },
+          startedAt: at,
+        },
         { type: 'answer', key: 'item:T1:expectation', value: 5, at },
       ]
         .map((entry) => `${JSON.stringify(entry)}\n`)
@@ -147,13 +154,17 @@ describeWithTmux('servqual audit: two auditors on one responses file', () => {
     await s.waitForPrompt(respondentPrompt(two, 'R0001'));
     s.send('C-c');
     expect(await s.waitForExit()).toBe(130);
-    expect(journalFiles(dir())).toEqual(['r.csv.20260101T000000Z-aaaaaa.journal', 'r.csv.20260102T000000Z-bbbbbb.journal']);
+    expect(journalFiles(dir())).toEqual([
+      'r.csv.20260101T000000Z-aaaaaa.journal',
+      'r.csv.20260102T000000Z-bbbbbb.journal',
+    ]);
 
     const again = startAudit(dir(), ['q.yaml', '--out', 'r.csv']);
     await again.waitForPrompt(/^\? 2 unfinished audits were saved\. Resume which\?/);
     again.send('C-c');
     expect(await again.waitForExit()).toBe(130);
-    expect(again.screen()).toMatch(/Audit paused: 2 unfinished audits stay saved beside r\.csv\. Run the same command again to resume one\./);
+    expect(again.screen()).toMatch(
+      /Audit paused: 2 unfinished audits stay saved beside r\.csv\. Run the same command again to resume one\./,
+    );
   });
 });
-

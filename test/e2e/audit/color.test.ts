@@ -1,6 +1,16 @@
 import { expect, it } from 'vitest';
 import { startCli } from '../../helpers/tmux.js';
-import { copyQuestionnaire, describeWithTmux, drive, itemPrompt, nextPrompt, readSpec, respondentSteps, useAuditDir, type Respondent } from './driver.js';
+import {
+  copyQuestionnaire,
+  describeWithTmux,
+  drive,
+  itemPrompt,
+  nextPrompt,
+  readSpec,
+  respondentSteps,
+  useAuditDir,
+  type Respondent,
+} from './driver.js';
 
 const two = readSpec('two-column.yaml');
 // eslint-disable-next-line no-control-regex

@@ -68,7 +68,9 @@ describe('several audits finishing into one responses file at once', () => {
     removeTempDir(dir);
   });
 
-  it(`${WORKERS} writers x ${ROUNDS} rounds (half of them starting from a dead writer's lock): every row once, one header, no journal mixed, nothing left behind`, { timeout: 60_000 }, async () => {
+  it(`${WORKERS} writers x ${ROUNDS} rounds (half of them starting from a dead writer's lock): every row once, one header, no journal mixed, nothing left behind`, {
+    timeout: 60_000,
+  }, async () => {
     expect(existsSync(join(repoRoot, 'dist', 'io', 'csv-append.js')), 'run `npm run build` first').toBe(true);
     const out = join(dir, 'r.csv');
     writers = Array.from({ length: WORKERS }, (_, index) => new Writer(out, index + 1));
@@ -76,7 +78,11 @@ describe('several audits finishing into one responses file at once', () => {
     for (let round = 1; round <= ROUNDS; round++) {
       // Every other round starts with a lock left by a process that died (a kill -9 mid-append):
       // all four writers find it stale at once, and exactly one may break it.
-      if (round % 2 === 0) writeFileSync(`${out}.lock`, JSON.stringify({ pid: 2 ** 22 + 1, host: hostname(), nonce: `dead-${round}`, at: 't' }));
+      if (round % 2 === 0)
+        writeFileSync(
+          `${out}.lock`,
+          JSON.stringify({ pid: 2 ** 22 + 1, host: hostname(), nonce: `dead-${round}`, at: 't' }),
+        );
       // All writers get their go in the same tick: the file is created and appended to by all at once.
       for (const writer of writers) writer.child.stdin.write(`${round}\n`);
       replies.push(...(await Promise.all(writers.map((writer) => writer.next()))));
@@ -89,7 +95,9 @@ describe('several audits finishing into one responses file at once', () => {
     expect(text.split('\n').filter((line) => line.startsWith('respondent,'))).toHaveLength(1);
     const rows = parse(text, { columns: true }) as Record<string, string>[];
     const ids = rows.map((row) => row.respondent);
-    const expected = Array.from({ length: ROUNDS }, (_, r) => Array.from({ length: WORKERS }, (_, w) => `W${w + 1}-R${r + 1}`)).flat();
+    const expected = Array.from({ length: ROUNDS }, (_, r) =>
+      Array.from({ length: WORKERS }, (_, w) => `W${w + 1}-R${r + 1}`),
+    ).flat();
     expect([...ids].sort()).toEqual([...expected].sort());
     expect(new Set(ids).size).toBe(ids.length);
     for (const row of rows) expect(row.comment).toBe(`from ${row.respondent},\n"quoted"`);

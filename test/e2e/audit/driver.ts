@@ -12,7 +12,7 @@ import { closeAllSessions, startCli, tmuxAvailable, tmuxSkipReason, type TmuxSes
  * terminal (always after waiting for the question they answer), and the CSV row they should produce.
  */
 
-export const AUDIT_TIMEOUT = 60_000;
+const AUDIT_TIMEOUT = 60_000;
 
 /** `describe` that runs only when tmux is installed, and otherwise reports one skipped test saying why. */
 export function describeWithTmux(name: string, body: () => void): void {
@@ -54,7 +54,7 @@ export function startAudit(dir: string, args: string[]): TmuxSession {
 type Kind = 'expectation' | 'perception' | 'minimum' | 'desired';
 
 /** What the audit says, as regular-expression sources, in each language. */
-export interface Words {
+interface Words {
   respondent: string;
   item: string;
   of: string;
@@ -81,7 +81,7 @@ const en: Words = {
   comment: 'Comment \\(optional\\)',
   next: 'Audit the next respondent\\?',
   resume: 'Resume it\\?',
-  saved: (id, file) => `Saved respondent ${escape(id)} to ${escape(file)} `,
+  saved: (id, file) => `Saved respondent ${escapeRegExp(id)} to ${escapeRegExp(file)} `,
 };
 
 const ru: Words = {
@@ -90,16 +90,20 @@ const ru: Words = {
   of: 'из',
   kinds: { expectation: 'Ожидание', perception: 'Восприятие', minimum: 'Минимально приемлемо', desired: 'Желаемо' },
   kpi: 'Показатель',
-  kpiKinds: { nps: 'Индекс потребительской лояльности \\(NPS\\)', csat: 'Удовлетворённость \\(CSAT\\)', ces: 'Усилия клиента \\(CES\\)' },
+  kpiKinds: {
+    nps: 'Индекс потребительской лояльности \\(NPS\\)',
+    csat: 'Удовлетворённость \\(CSAT\\)',
+    ces: 'Усилия клиента \\(CES\\)',
+  },
   importance: 'Важность',
   remaining: 'осталось',
   comment: 'Комментарий \\(необязательно\\)',
   next: 'Опросить следующего респондента\\?',
   resume: 'Продолжить его\\?',
-  saved: (id, file) => `Респондент ${escape(id)} записан в ${escape(file)} `,
+  saved: (id, file) => `Респондент ${escapeRegExp(id)} записан в ${escapeRegExp(file)} `,
 };
 
-export function escape(text: string): string {
+function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
@@ -128,8 +132,17 @@ interface RawQuestionnaire {
 
 export function readSpec(name: string): Spec {
   const raw = parseYaml(readFileSync(join(fixturesDir, 'audit', name), 'utf8')) as RawQuestionnaire;
-  const kinds: Kind[] = raw.format === 'two-column' ? ['expectation', 'perception'] : raw.format === 'three-column' ? ['minimum', 'desired', 'perception'] : ['perception'];
-  const defaultKpiScale: Record<string, { min: number; max: number }> = { nps: { min: 0, max: 10 }, csat: { min: 1, max: 5 }, ces: { min: 1, max: 7 } };
+  const kinds: Kind[] =
+    raw.format === 'two-column'
+      ? ['expectation', 'perception']
+      : raw.format === 'three-column'
+        ? ['minimum', 'desired', 'perception']
+        : ['perception'];
+  const defaultKpiScale: Record<string, { min: number; max: number }> = {
+    nps: { min: 0, max: 10 },
+    csat: { min: 1, max: 5 },
+    ces: { min: 1, max: 7 },
+  };
   return {
     words: raw.language === 'ru' ? ru : en,
     format: raw.format,
@@ -137,14 +150,20 @@ export function readSpec(name: string): Spec {
     scale: raw.scale,
     segments: raw.segments ?? [],
     dimensions: raw.dimensions.map((d) => ({ id: d.id, label: d.label ?? d.id })),
-    items: raw.dimensions.flatMap((d) => d.items.map((item) => ({ id: item.id, dimension: d.id, label: d.label ?? d.id }))),
+    items: raw.dimensions.flatMap((d) =>
+      d.items.map((item) => ({ id: item.id, dimension: d.id, label: d.label ?? d.id })),
+    ),
     weightsFromRespondents: raw.weights?.source === 'respondents',
-    kpis: (raw.kpis ?? []).map((k) => ({ id: k.id, type: k.type, ...(k.scale ?? defaultKpiScale[k.type] ?? { min: 1, max: 5 }) })),
+    kpis: (raw.kpis ?? []).map((k) => ({
+      id: k.id,
+      type: k.type,
+      ...(k.scale ?? defaultKpiScale[k.type] ?? { min: 1, max: 5 }),
+    })),
   };
 }
 
 /** An answer on a scale: a number typed as digits, null for skipped (s), or explicit keys giving a value. */
-export type ScaleAnswer = number | null | { keys: string[]; value: number };
+type ScaleAnswer = number | null | { keys: string[]; value: number };
 
 export interface Respondent {
   /** The id to type; undefined accepts the offered default (then `defaultId` is what is saved). */
@@ -167,7 +186,7 @@ export interface Step {
 }
 
 /** Keys that give `value` on a scale: its digits, then Enter when a longer point starts with them (10 on 0-10). */
-export function scaleKeys(answer: ScaleAnswer, min: number, max: number): string[] {
+function scaleKeys(answer: ScaleAnswer, min: number, max: number): string[] {
   if (answer === null) return ['s'];
   if (typeof answer === 'object') return answer.keys;
   const digits = String(answer);
@@ -177,7 +196,7 @@ export function scaleKeys(answer: ScaleAnswer, min: number, max: number): string
   return [...digits.split(''), ...(longer ? ['Enter'] : [])];
 }
 
-export function scaleValue(answer: ScaleAnswer): string {
+function scaleValue(answer: ScaleAnswer): string {
   if (answer === null) return '';
   return String(typeof answer === 'object' ? answer.value : answer);
 }
@@ -194,27 +213,35 @@ export function itemPrompt(spec: Spec, itemId: string, kind: Kind): RegExp {
   const item = spec.items[index];
   if (!item) throw new Error(`no item ${itemId}`);
   const w = spec.words;
-  return new RegExp(`^\\? ${escape(item.label)} · ${w.item} ${index + 1} ${w.of} ${spec.items.length}\\n.*\\n  ${w.kinds[kind]}(?=\\s|$)${SCALE_END}`);
+  return new RegExp(
+    `^\\? ${escapeRegExp(item.label)} · ${w.item} ${index + 1} ${w.of} ${spec.items.length}\\n.*\\n  ${w.kinds[kind]}(?=\\s|$)${SCALE_END}`,
+  );
 }
 
 export function kpiPrompt(spec: Spec, kpiId: string): RegExp {
   const kpi = spec.kpis.find((k) => k.id === kpiId);
   if (!kpi) throw new Error(`no KPI ${kpiId}`);
-  return new RegExp(`^\\? ${spec.words.kpi} · ${kpi.type.toUpperCase()}\\n.*\\n  ${spec.words.kpiKinds[kpi.type]}(?=\\s|$)${SCALE_END}`);
+  return new RegExp(
+    `^\\? ${spec.words.kpi} · ${kpi.type.toUpperCase()}\\n.*\\n  ${spec.words.kpiKinds[kpi.type]}(?=\\s|$)${SCALE_END}`,
+  );
 }
 
 export const respondentPrompt = (spec: Spec, defaultId?: string): RegExp =>
-  new RegExp(`^\\? ${spec.words.respondent}${defaultId ? ` \\(${escape(defaultId)}\\)` : ''}`);
-export const segmentPrompt = (column: string): RegExp => new RegExp(`^\\? ${escape(column)}(?=\\s|$)`);
+  new RegExp(`^\\? ${spec.words.respondent}${defaultId ? ` \\(${escapeRegExp(defaultId)}\\)` : ''}`);
+export const segmentPrompt = (column: string): RegExp => new RegExp(`^\\? ${escapeRegExp(column)}(?=\\s|$)`);
 export const importancePrompt = (spec: Spec): RegExp => new RegExp(`^\\? ${spec.words.importance}`);
 export const allocationPrompt = (spec: Spec, label: string, remaining: number): RegExp =>
-  new RegExp(`^\\? ${escape(label)} \\(${spec.words.remaining} ${remaining}\\)`);
+  new RegExp(`^\\? ${escapeRegExp(label)} \\(${spec.words.remaining} ${remaining}\\)`);
 export const commentPrompt = (spec: Spec): RegExp => new RegExp(`^\\? ${spec.words.comment}`);
 export const nextPrompt = (spec: Spec): RegExp => new RegExp(`^\\? ${spec.words.next}`);
 export const resumePrompt = (spec: Spec): RegExp => new RegExp(`^\\? ${spec.words.resume}`);
 
 /** Every question of one respondent's audit in order, with the keys that answer it. */
-export function respondentSteps(spec: Spec, r: Respondent, given: { respondent?: boolean; segments?: string[] } = {}): Step[] {
+export function respondentSteps(
+  spec: Spec,
+  r: Respondent,
+  given: { respondent?: boolean; segments?: string[] } = {},
+): Step[] {
   const steps: Step[] = [];
   if (!given.respondent) {
     steps.push({
@@ -225,13 +252,21 @@ export function respondentSteps(spec: Spec, r: Respondent, given: { respondent?:
   }
   for (const column of spec.segments) {
     if (given.segments?.includes(column)) continue;
-    steps.push({ name: `segment ${column}`, prompt: segmentPrompt(column), keys: (s) => s.enter(r.segments[column] ?? '') });
+    steps.push({
+      name: `segment ${column}`,
+      prompt: segmentPrompt(column),
+      keys: (s) => s.enter(r.segments[column] ?? ''),
+    });
   }
   for (const item of spec.items) {
     spec.kinds.forEach((kind, k) => {
       const answer = r.items[item.id]?.[k];
       if (answer === undefined) throw new Error(`no ${kind} answer for ${item.id}`);
-      steps.push({ name: `${item.id} ${kind}`, prompt: itemPrompt(spec, item.id, kind), keys: (s) => s.send(...scaleKeys(answer, spec.scale.min, spec.scale.max)) });
+      steps.push({
+        name: `${item.id} ${kind}`,
+        prompt: itemPrompt(spec, item.id, kind),
+        keys: (s) => s.send(...scaleKeys(answer, spec.scale.min, spec.scale.max)),
+      });
     });
   }
   if (spec.weightsFromRespondents) {
@@ -242,7 +277,11 @@ export function respondentSteps(spec: Spec, r: Respondent, given: { respondent?:
       let remaining = 100;
       spec.dimensions.forEach((d, i) => {
         const points = weights[i] as number;
-        steps.push({ name: `points ${d.id}`, prompt: allocationPrompt(spec, d.label, remaining), keys: (s) => s.enter(String(points)) });
+        steps.push({
+          name: `points ${d.id}`,
+          prompt: allocationPrompt(spec, d.label, remaining),
+          keys: (s) => s.enter(String(points)),
+        });
         remaining -= points;
       });
     }
@@ -250,7 +289,11 @@ export function respondentSteps(spec: Spec, r: Respondent, given: { respondent?:
   for (const kpi of spec.kpis) {
     const answer = r.kpis[kpi.id];
     if (answer === undefined) throw new Error(`no answer for KPI ${kpi.id}`);
-    steps.push({ name: `kpi ${kpi.id}`, prompt: kpiPrompt(spec, kpi.id), keys: (s) => s.send(...scaleKeys(answer, kpi.min, kpi.max)) });
+    steps.push({
+      name: `kpi ${kpi.id}`,
+      prompt: kpiPrompt(spec, kpi.id),
+      keys: (s) => s.send(...scaleKeys(answer, kpi.min, kpi.max)),
+    });
   }
   steps.push({ name: 'comment', prompt: commentPrompt(spec), keys: (s) => s.enter(r.comment) });
   return steps;
@@ -269,7 +312,11 @@ export async function drive(s: TmuxSession, steps: readonly Step[]): Promise<voi
 }
 
 /** The CSV row (without completed_at) that a respondent's answers should produce. */
-export function expectedRow(spec: Spec, r: Respondent, given: { respondent?: string; segments?: Record<string, string> } = {}): Record<string, string> {
+export function expectedRow(
+  spec: Spec,
+  r: Respondent,
+  given: { respondent?: string; segments?: Record<string, string> } = {},
+): Record<string, string> {
   const row: Record<string, string> = { respondent: given.respondent ?? r.id ?? r.defaultId ?? '' };
   for (const column of spec.segments) row[column] = given.segments?.[column] ?? r.segments[column] ?? '';
   for (const [column, value] of Object.entries(given.segments ?? {})) row[column] = value;
@@ -282,7 +329,8 @@ export function expectedRow(spec: Spec, r: Respondent, given: { respondent?: str
   if (spec.weightsFromRespondents) {
     const weights = r.weights ?? 'skip';
     spec.dimensions.forEach((d, i) => {
-      row[`W_${d.id}`] = weights === 'skip' ? '' : weights === 'equal' ? String(100 / spec.dimensions.length) : String(weights[i]);
+      row[`W_${d.id}`] =
+        weights === 'skip' ? '' : weights === 'equal' ? String(100 / spec.dimensions.length) : String(weights[i]);
     });
   }
   for (const kpi of spec.kpis) row[kpi.id] = scaleValue(r.kpis[kpi.id] ?? null);
@@ -308,8 +356,10 @@ export function expectRows(file: string, expected: Record<string, string>[]): vo
 
 /** The journals of `out` in dir: one per interview (`r.csv.<id>.journal`), or the older single `r.csv.journal`. */
 export function journalFiles(dir: string, out = 'r.csv'): string[] {
-  const own = new RegExp(`^${escape(out)}\\.(?:[^.]+\\.)?journal$`);
-  return readdirSync(dir).filter((name) => own.test(name)).sort();
+  const own = new RegExp(`^${escapeRegExp(out)}\\.(?:[^.]+\\.)?journal$`);
+  return readdirSync(dir)
+    .filter((name) => own.test(name))
+    .sort();
 }
 
 export function journalExists(dir: string, out = 'r.csv'): boolean {

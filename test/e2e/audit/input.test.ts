@@ -81,7 +81,13 @@ describeWithTmux('servqual audit: text prompts, paste and typing ahead', () => {
     await s.waitForPrompt(nextPrompt(two));
     s.enter('n');
     expect(await s.waitForExit()).toBe(0);
-    expectRows(join(dir(), 'r.csv'), [expectedRow(two, { ...eve, segments: { branch: 'Harbour side' }, comment: 'Queue was long.\nStaff were kind;\n"the coffee" was cold' })]);
+    expectRows(join(dir(), 'r.csv'), [
+      expectedRow(two, {
+        ...eve,
+        segments: { branch: 'Harbour side' },
+        comment: 'Queue was long.\nStaff were kind;\n"the coffee" was cold',
+      }),
+    ]);
   });
 
   it('answers typed faster than the questions are drawn all count, in order', async () => {
@@ -150,7 +156,10 @@ describeWithTmux('servqual audit: a damaged journal, a changed questionnaire', (
 
   it('a journal with nothing usable is moved aside (never deleted), said so, and a new interview begins', async () => {
     copyQuestionnaire('two-column.yaml', dir());
-    writeFileSync(join(dir(), 'r.csv.journal'), 'garbage\n{"type":"answer","key":"item:T1:expectation","value":"x","at":"t"}\n');
+    writeFileSync(
+      join(dir(), 'r.csv.journal'),
+      'garbage\n{"type":"answer","key":"item:T1:expectation","value":"x","at":"t"}\n',
+    );
     const s = startAudit(dir(), ARGS);
     await s.waitForPrompt(respondentPrompt(two, 'R0001'));
     const screen = s.screen();
@@ -175,7 +184,9 @@ describeWithTmux('servqual audit: a damaged journal, a changed questionnaire', (
 
     const second = startAudit(dir(), ARGS);
     const screen = await second.waitFor(/\? Resume it\? \(Y\/n\)/);
-    expect(screen).toMatch(/The questionnaire has changed since this audit began: only answers to questions it still asks are kept\./);
+    expect(screen).toMatch(
+      /The questionnaire has changed since this audit began: only answers to questions it still asks are kept\./,
+    );
     expect(screen).toMatch(/An unfinished audit of respondent EVE was saved \(4 answers\)/);
     expect(screen).toMatch(/an answer to item:T2:expectation, which this questionnaire does not ask/);
     await second.waitForPrompt(resumePrompt(two));
@@ -190,7 +201,10 @@ describeWithTmux('servqual audit: a damaged journal, a changed questionnaire', (
     second.enter('n');
     expect(await second.waitForExit()).toBe(0);
     const { T2_E: e, T2_P: p, ...rest } = expectedRow(two, eve);
-    expectRows(join(dir(), 'r.csv'), [{ ...rest, T3_E: e as string, T3_P: p as string }].map((row) => reorder(row)));
+    expectRows(
+      join(dir(), 'r.csv'),
+      [{ ...rest, T3_E: e as string, T3_P: p as string }].map((row) => reorder(row)),
+    );
   });
 });
 

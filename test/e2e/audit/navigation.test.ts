@@ -119,7 +119,13 @@ describeWithTmux('servqual audit: going back and skipping', () => {
   it('"<" inside the allocation goes back a dimension; points that do not add up to 100 are asked again', async () => {
     copyQuestionnaire('two-column.yaml', dir());
     const s = startAudit(dir(), [...ARGS, '--respondent', 'ALLOC', '--segment', 'branch=North']);
-    const items = two.items.flatMap((item) => two.kinds.map((kind) => ({ name: `${item.id} ${kind}`, prompt: itemPrompt(two, item.id, kind), keys: (t: typeof s) => t.send('4') })));
+    const items = two.items.flatMap((item) =>
+      two.kinds.map((kind) => ({
+        name: `${item.id} ${kind}`,
+        prompt: itemPrompt(two, item.id, kind),
+        keys: (t: typeof s) => t.send('4'),
+      })),
+    );
     await drive(s, items);
     await s.waitForPrompt(importancePrompt(two));
     s.send('Enter');

@@ -35,8 +35,13 @@ const COMPLETED_AT = '2026-01-02T03:04:05.678Z';
 /** The journal an audit of `saved` writes, answer by answer (and the completion mark when `complete`). */
 function journalOf(r: Respondent, options: { complete: boolean; upTo?: number }): string {
   const at = '2026-01-02T03:04:00.000Z';
-  const entries: object[] = [{ type: 'start', version: 1, questionnaire: 'Branch audit (e2e)', segments: {}, startedAt: at }];
-  const answers: [string, unknown][] = [['respondent', r.id], ['segment:branch', r.segments.branch]];
+  const entries: object[] = [
+    { type: 'start', version: 1, questionnaire: 'Branch audit (e2e)', segments: {}, startedAt: at },
+  ];
+  const answers: [string, unknown][] = [
+    ['respondent', r.id],
+    ['segment:branch', r.segments.branch],
+  ];
   for (const item of two.items) {
     const [e, p] = r.items[item.id] as (number | null)[];
     answers.push([`item:${item.id}:expectation`, e], [`item:${item.id}:perception`, p]);
@@ -44,7 +49,8 @@ function journalOf(r: Respondent, options: { complete: boolean; upTo?: number })
   const weights = r.weights as number[];
   answers.push(['weights', Object.fromEntries(two.dimensions.map((d, i) => [d.id, weights[i]]))]);
   answers.push(['kpi:nps', r.kpis.nps], ['comment', r.comment]);
-  for (const [key, value] of answers.slice(0, options.upTo ?? answers.length)) entries.push({ type: 'answer', key, value, at });
+  for (const [key, value] of answers.slice(0, options.upTo ?? answers.length))
+    entries.push({ type: 'answer', key, value, at });
   if (options.complete) entries.push({ type: 'complete', completedAt: COMPLETED_AT });
   return entries.map((entry) => `${JSON.stringify(entry)}\n`).join('');
 }
@@ -113,8 +119,12 @@ describeWithTmux('servqual audit: recovering what a crash left behind', () => {
   // has saved, and a multi-respondent session ends there.
   it('an earlier row with an invalid cell does not end the session after the new row is saved', async () => {
     copyQuestionnaire('two-column.yaml', dir());
-    const header = 'respondent,branch,T1_E,T1_P,T2_E,T2_P,R1_E,R1_P,RS1_E,RS1_P,A1_E,A1_P,E1_E,E1_P,W_tangibles,W_reliability,W_responsiveness,W_assurance,W_empathy,nps,comment,completed_at';
-    writeFileSync(join(dir(), 'r.csv'), `${header}\nOLD,North,9,5,5,5,5,5,5,5,5,5,5,5,,,,,,,,2026-01-01T00:00:00.000Z\n`);
+    const header =
+      'respondent,branch,T1_E,T1_P,T2_E,T2_P,R1_E,R1_P,RS1_E,RS1_P,A1_E,A1_P,E1_E,E1_P,W_tangibles,W_reliability,W_responsiveness,W_assurance,W_empathy,nps,comment,completed_at';
+    writeFileSync(
+      join(dir(), 'r.csv'),
+      `${header}\nOLD,North,9,5,5,5,5,5,5,5,5,5,5,5,,,,,,,,2026-01-01T00:00:00.000Z\n`,
+    );
     const s = startAudit(dir(), ARGS);
     await drive(s, respondentSteps(two, saved));
     await s.waitFor(/Saved respondent J1 to r\.csv \(2 in all\)\./);

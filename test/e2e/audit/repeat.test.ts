@@ -59,7 +59,17 @@ describeWithTmux('servqual audit: several respondents in one run', () => {
 
   it('--repeat 2 audits exactly two respondents without asking; --respondent and --segment apply as given', async () => {
     copyQuestionnaire('two-column.yaml', dir());
-    const s = startAudit(dir(), ['q.yaml', '--out', 'r.csv', '--repeat', '2', '--respondent', 'FIRST', '--segment', 'branch=East']);
+    const s = startAudit(dir(), [
+      'q.yaml',
+      '--out',
+      'r.csv',
+      '--repeat',
+      '2',
+      '--respondent',
+      'FIRST',
+      '--segment',
+      'branch=East',
+    ]);
     // The id given applies to the first respondent only; the branch to both.
     await drive(s, respondentSteps(two, first, { respondent: true, segments: ['branch'] }));
     await s.waitFor(/Saved respondent FIRST to r\.csv \(1 in all\)\./);

@@ -108,7 +108,9 @@ describeWithTmux('servqual audit: crash, Ctrl-C and resume', () => {
     await first.waitForPrompt(itemPrompt(two, 'T2', 'perception'));
     first.send('C-c');
     expect(await first.waitForExit()).toBe(130);
-    expect(first.screen()).toMatch(/Audit paused: 5 answers saved in r\.csv\.\d{8}T\d{6}Z-[0-9a-f]{6}\.journal\. Run the same command again to resume\./);
+    expect(first.screen()).toMatch(
+      /Audit paused: 5 answers saved in r\.csv\.\d{8}T\d{6}Z-[0-9a-f]{6}\.journal\. Run the same command again to resume\./,
+    );
     expect(first.screen()).not.toContain('    at ');
     expect(journalExists(dir())).toBe(true);
 
@@ -164,7 +166,12 @@ describeWithTmux('servqual audit: crash, Ctrl-C and resume', () => {
     expectRows(join(dir(), 'r.csv'), [expectedRow(two, bob)]);
     const aside = readdirSync(dir()).filter((name) => /^r\.csv\.[^.]+\.journal\.discarded-/.test(name));
     expect(aside).toHaveLength(1);
-    expect(journalLines(join(dir(), aside[0] as string)).map(([key]) => key)).toEqual(['respondent', 'segment:branch', 'item:T1:expectation', 'item:T1:perception']);
+    expect(journalLines(join(dir(), aside[0] as string)).map(([key]) => key)).toEqual([
+      'respondent',
+      'segment:branch',
+      'item:T1:expectation',
+      'item:T1:perception',
+    ]);
     expect(journalExists(dir())).toBe(false);
   });
 

@@ -1,6 +1,15 @@
 import { expect, it } from 'vitest';
 import { runChecked } from '../../helpers/run-cli.js';
-import { copyQuestionnaire, describeWithTmux, drive, readSpec, respondentSteps, startAudit, useAuditDir, type Respondent } from './driver.js';
+import {
+  copyQuestionnaire,
+  describeWithTmux,
+  drive,
+  readSpec,
+  respondentSteps,
+  startAudit,
+  useAuditDir,
+  type Respondent,
+} from './driver.js';
 
 const two = readSpec('two-column.yaml');
 const three = readSpec('three-column.yaml');
@@ -14,7 +23,15 @@ interface Result {
   respondents: { total: number; scored: number; skippedCells: number };
   overall: { unweighted: Stat; weighted: Stat };
   dimensions: { id: string; importance: number | null; gap: Stat; msa: Stat | null }[];
-  items: { id: string; expectation: number | null; perception: number | null; minimum: number | null; desired: number | null; gap: Stat; msa: Stat | null }[];
+  items: {
+    id: string;
+    expectation: number | null;
+    perception: number | null;
+    minimum: number | null;
+    desired: number | null;
+    gap: Stat;
+    msa: Stat | null;
+  }[];
   kpis: { id: string; n: number; score: number | null; promoters?: number; passives?: number; detractors?: number }[];
 }
 
@@ -75,14 +92,27 @@ describeWithTmux('servqual audit → servqual score', () => {
     // R0002: tangibles 0 (T1 alone: 1 of 2 items is enough), reliability 0, responsiveness -3,
     // assurance +1, empathy -1.
     const dimensions = Object.fromEntries(result.dimensions.map((d) => [d.id, d]));
-    const gaps: Record<string, number> = { tangibles: -0.5, reliability: -1.5, responsiveness: -1, assurance: 0.5, empathy: -1.5 };
+    const gaps: Record<string, number> = {
+      tangibles: -0.5,
+      reliability: -1.5,
+      responsiveness: -1,
+      assurance: 0.5,
+      empathy: -1.5,
+    };
     for (const [id, gap] of Object.entries(gaps)) {
       expect(dimensions[id]?.gap.mean, `${id} gap`).toBeCloseTo(gap, 10);
       expect(dimensions[id]?.gap.n).toBe(2);
     }
     // Importance: R0001 allocated 30/25/15/20/10, R0002 chose equal weights (20 each).
-    const importance: Record<string, number> = { tangibles: 0.25, reliability: 0.225, responsiveness: 0.175, assurance: 0.2, empathy: 0.15 };
-    for (const [id, value] of Object.entries(importance)) expect(dimensions[id]?.importance, `${id} importance`).toBeCloseTo(value, 10);
+    const importance: Record<string, number> = {
+      tangibles: 0.25,
+      reliability: 0.225,
+      responsiveness: 0.175,
+      assurance: 0.2,
+      empathy: 0.15,
+    };
+    for (const [id, value] of Object.entries(importance))
+      expect(dimensions[id]?.importance, `${id} importance`).toBeCloseTo(value, 10);
 
     // Weighted overall: R0001 .3(-1) + .25(-3) + .15(1) + .2(0) + .1(-2) = -1.1; R0002 (-3)/5 = -0.6.
     expect(result.overall.weighted.mean).toBeCloseTo(-0.85, 10);

@@ -1,7 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { interview, type Prompter, type Reply, type ScaleQuestion, type TextQuestion } from '../../../src/core/audit/interview.js';
+import {
+  interview,
+  type Prompter,
+  type Reply,
+  type ScaleQuestion,
+  type TextQuestion,
+} from '../../../src/core/audit/interview.js';
 import { auditMessages } from '../../../src/core/audit/messages.js';
-import { auditHeader, auditRow, auditSteps, firstUnanswered, nextRespondentId, type AnswerValue } from '../../../src/core/audit/steps.js';
+import {
+  auditHeader,
+  auditRow,
+  auditSteps,
+  firstUnanswered,
+  nextRespondentId,
+  type AnswerValue,
+} from '../../../src/core/audit/steps.js';
 import { dims, questionnaire } from './support.js';
 import { scoreObjects } from '../../../src/core/scoring/score-table.js';
 
@@ -50,7 +63,10 @@ describe('audit steps', () => {
       'kpi:nps',
       'comment',
     ]);
-    const given = auditSteps(questionnaire({ format: 'perceptions-only', weights: { source: 'fixed' } }), { respondent: 'r', segments: { branch: 'N', wave: '2' } });
+    const given = auditSteps(questionnaire({ format: 'perceptions-only', weights: { source: 'fixed' } }), {
+      respondent: 'r',
+      segments: { branch: 'N', wave: '2' },
+    });
     expect(given.map((s) => s.key)).toEqual([...dims.map((_, d) => `item:I${d}:perception`), 'kpi:nps', 'comment']);
   });
 
@@ -69,7 +85,15 @@ describe('audit steps', () => {
   it('finds the first unanswered step', () => {
     const steps = auditSteps(questionnaire(), { segments: {} });
     expect(firstUnanswered(steps, new Map())).toBe(0);
-    expect(firstUnanswered(steps, new Map<string, AnswerValue>([['respondent', 'r'], ['segment:branch', null]]))).toBe(2);
+    expect(
+      firstUnanswered(
+        steps,
+        new Map<string, AnswerValue>([
+          ['respondent', 'r'],
+          ['segment:branch', null],
+        ]),
+      ),
+    ).toBe(2);
     expect(firstUnanswered(steps, new Map(steps.map((s) => [s.key, null])))).toBe(steps.length);
   });
 });
@@ -93,7 +117,15 @@ describe('interview', () => {
       answer(10),
       skip,
     ]);
-    const answers = await interview({ steps, answers: new Map(), start: 0, questionnaire: q, messages: auditMessages('en'), prompter, save: (key, value) => void saved.push([key, value]) });
+    const answers = await interview({
+      steps,
+      answers: new Map(),
+      start: 0,
+      questionnaire: q,
+      messages: auditMessages('en'),
+      prompter,
+      save: (key, value) => void saved.push([key, value]),
+    });
     expect(saved.map(([key]) => key)).toEqual([
       'respondent',
       'segment:branch',
@@ -122,7 +154,15 @@ describe('interview', () => {
       ['item:I0:perception', 6],
     ]);
     const { prompter, asked } = scripted([...Array.from({ length: 8 }, () => answer(5)), answer('fine')]);
-    await interview({ steps, answers, start: firstUnanswered(steps, answers), questionnaire: q, messages: auditMessages('en'), prompter, save: () => undefined });
+    await interview({
+      steps,
+      answers,
+      start: firstUnanswered(steps, answers),
+      questionnaire: q,
+      messages: auditMessages('en'),
+      prompter,
+      save: () => undefined,
+    });
     expect(asked[0]).toBe('Reliability · item 2 of 5|Expectation');
     expect(asked).toHaveLength(9);
   });
@@ -131,18 +171,37 @@ describe('interview', () => {
     const q = questionnaire({
       kpis: [
         { id: 'k_nps', type: 'nps', question: 'Would you recommend us?' },
-        { id: 'k_csat', type: 'csat', question: 'How satisfied are you?', scale: { min: 1, max: 5, labels: { 3: 'Neutral', 5: 'Delighted' } } },
+        {
+          id: 'k_csat',
+          type: 'csat',
+          question: 'How satisfied are you?',
+          scale: { min: 1, max: 5, labels: { 3: 'Neutral', 5: 'Delighted' } },
+        },
         { id: 'k_ces', type: 'ces', question: 'How easy was it?' },
       ],
     });
     const steps = auditSteps(q, { respondent: 'r', segments: { branch: 'N' } }).filter((s) => s.kind === 'kpi');
     const { prompter, seen } = scripted([answer(9), answer(4), answer(6)]);
-    await interview({ steps, answers: new Map(), start: 0, questionnaire: q, messages: auditMessages('en'), prompter, save: () => undefined });
+    await interview({
+      steps,
+      answers: new Map(),
+      start: 0,
+      questionnaire: q,
+      messages: auditMessages('en'),
+      prompter,
+      save: () => undefined,
+    });
     const asked = seen as ScaleQuestion[];
     expect(asked.map((k) => [k.statement, k.kindLabel, k.min, k.max, k.labels])).toEqual([
       ['Would you recommend us?', 'Net Promoter Score', 0, 10, { 0: 'Not at all likely', 10: 'Extremely likely' }],
       // The questionnaire's own labels win over the built-in ends.
-      ['How satisfied are you?', 'Customer satisfaction (CSAT)', 1, 5, { 1: 'Very dissatisfied', 3: 'Neutral', 5: 'Delighted' }],
+      [
+        'How satisfied are you?',
+        'Customer satisfaction (CSAT)',
+        1,
+        5,
+        { 1: 'Very dissatisfied', 3: 'Neutral', 5: 'Delighted' },
+      ],
       ['How easy was it?', 'Customer effort (CES)', 1, 7, { 1: 'Very difficult', 7: 'Very easy' }],
     ]);
     expect(JSON.stringify(asked)).not.toMatch(/k_nps|k_csat|k_ces/);
@@ -152,7 +211,15 @@ describe('interview', () => {
     const q = questionnaire({ language: 'ru' });
     const steps = auditSteps(q, { segments: {} });
     const { prompter, asked } = scripted([answer('R1'), answer('Север'), answer(7)]);
-    await interview({ steps: steps.slice(0, 3), answers: new Map(), start: 0, questionnaire: q, messages: auditMessages('ru'), prompter, save: () => undefined });
+    await interview({
+      steps: steps.slice(0, 3),
+      answers: new Map(),
+      start: 0,
+      questionnaire: q,
+      messages: auditMessages('ru'),
+      prompter,
+      save: () => undefined,
+    });
     expect(asked).toEqual(['Идентификатор респондента', 'branch', 'Tangibles · вопрос 1 из 5|Ожидание']);
   });
 });
@@ -182,7 +249,14 @@ describe('audit row', () => {
       ['comment', 'ok, "fine"'],
     ]);
     const row = auditRow(q, { segments: {} }, answers, '2026-01-01T00:00:00.000Z');
-    expect(row).toMatchObject({ respondent: 'R1', branch: 'North', I1_P: '6', W_reliability: '30', nps: '9', comment: 'ok, "fine"' });
+    expect(row).toMatchObject({
+      respondent: 'R1',
+      branch: 'North',
+      I1_P: '6',
+      W_reliability: '30',
+      nps: '9',
+      comment: 'ok, "fine"',
+    });
     const result = scoreObjects(q, [row]).result;
     // gaps 0, -1, -2, -3, -4 weighted .1 .3 .2 .2 .2: 0 - .3 - .4 - .6 - .8 = -2.1
     expect(result?.overall.weighted.mean).toBeCloseTo(-2.1, 12);
@@ -191,7 +265,15 @@ describe('audit row', () => {
 
   it('leaves skipped answers and a skipped allocation blank', () => {
     const q = questionnaire();
-    const row = auditRow(q, { respondent: 'R2', segments: { branch: 'S' } }, new Map<string, AnswerValue>([['item:I0:expectation', null], ['weights', null]]), 't');
+    const row = auditRow(
+      q,
+      { respondent: 'R2', segments: { branch: 'S' } },
+      new Map<string, AnswerValue>([
+        ['item:I0:expectation', null],
+        ['weights', null],
+      ]),
+      't',
+    );
     expect(row).toMatchObject({ respondent: 'R2', branch: 'S', I0_E: '', W_tangibles: '', comment: '' });
   });
 });

@@ -6,7 +6,15 @@ import { isStaleLock, parseLockOwner } from '../../../src/core/audit/lock-owner.
 import { dims, questionnaire } from './support.js';
 
 const q = questionnaire();
-const start: JournalEntry = { type: 'start', version: 1, interview: 'i1', questionnaire: 'T', fingerprint: questionnaireFingerprint(q), segments: {}, startedAt: 't0' };
+const start: JournalEntry = {
+  type: 'start',
+  version: 1,
+  interview: 'i1',
+  questionnaire: 'T',
+  fingerprint: questionnaireFingerprint(q),
+  segments: {},
+  startedAt: 't0',
+};
 const answer = (key: string, value: unknown, at = 't') => JSON.stringify({ type: 'answer', key, value, at });
 const lines = (...parts: string[]) => parts.map((part) => `${part}\n`).join('');
 
@@ -24,7 +32,15 @@ function everyAnswer(): string[] {
 
 describe('recoverJournal', () => {
   it('keeps every answer, the latest per question winning, with nothing skipped', () => {
-    const r = recoverJournal(lines(JSON.stringify(start), answer('respondent', 'R1', 't1'), answer('item:I0:expectation', 7, 't2'), answer('item:I0:expectation', 5, 't3')), q);
+    const r = recoverJournal(
+      lines(
+        JSON.stringify(start),
+        answer('respondent', 'R1', 't1'),
+        answer('item:I0:expectation', 7, 't2'),
+        answer('item:I0:expectation', 5, 't3'),
+      ),
+      q,
+    );
     expect([...r.answers]).toEqual([
       ['respondent', 'R1'],
       ['item:I0:expectation', 5],
@@ -37,7 +53,10 @@ describe('recoverJournal', () => {
   });
 
   it('a damaged first line hides nothing: the answers are kept and the missing start is reported', () => {
-    const r = recoverJournal(lines('{"type":"start","versi', answer('respondent', 'R1'), answer('item:I0:perception', 4)), q);
+    const r = recoverJournal(
+      lines('{"type":"start","versi', answer('respondent', 'R1'), answer('item:I0:perception', 4)),
+      q,
+    );
     expect([...r.answers]).toEqual([
       ['respondent', 'R1'],
       ['item:I0:perception', 4],
@@ -99,10 +118,20 @@ describe('recoverJournal', () => {
   });
 
   it('a complete mark before every question was answered is not believed', () => {
-    const early = recoverJournal(lines(JSON.stringify(start), ...everyAnswer().slice(0, 5), JSON.stringify({ type: 'complete', completedAt: 'tc' })), q);
+    const early = recoverJournal(
+      lines(
+        JSON.stringify(start),
+        ...everyAnswer().slice(0, 5),
+        JSON.stringify({ type: 'complete', completedAt: 'tc' }),
+      ),
+      q,
+    );
     expect(early.completedAt).toBeNull();
     expect(early.skipped.map((s) => [s.line, s.reason.code])).toEqual([[7, 'early-complete']]);
-    const done = recoverJournal(lines(JSON.stringify(start), ...everyAnswer(), JSON.stringify({ type: 'complete', completedAt: 'tc' })), q);
+    const done = recoverJournal(
+      lines(JSON.stringify(start), ...everyAnswer(), JSON.stringify({ type: 'complete', completedAt: 'tc' })),
+      q,
+    );
     expect(done.completedAt).toBe('tc');
     expect(done.skipped).toEqual([]);
   });
@@ -119,9 +148,17 @@ describe('recoverJournal', () => {
   });
 
   it('under a changed questionnaire, keeps only answers to questions it still asks, and says it changed', () => {
-    const text = lines(JSON.stringify(start), answer('item:I0:expectation', 6), answer('item:I4:perception', 7), answer('kpi:nps', 3));
+    const text = lines(
+      JSON.stringify(start),
+      answer('item:I0:expectation', 6),
+      answer('item:I4:perception', 7),
+      answer('kpi:nps', 3),
+    );
     const changed = questionnaire({
-      dimensions: dims.map((id, d) => ({ id, items: [{ id: d === 4 ? 'E9' : `I${d}`, expectation: `e${d}`, perception: `p${d}` }] })),
+      dimensions: dims.map((id, d) => ({
+        id,
+        items: [{ id: d === 4 ? 'E9' : `I${d}`, expectation: `e${d}`, perception: `p${d}` }],
+      })),
       kpis: [],
     });
     const r = recoverJournal(text, changed);
@@ -138,7 +175,13 @@ describe('recoverJournal', () => {
   });
 
   it('uses the respondent and segments given in the start line', () => {
-    const r = recoverJournal(lines(JSON.stringify({ ...start, respondent: 'R7', segments: { branch: 'S', wave: '2' } }), answer('respondent', 'X')), q);
+    const r = recoverJournal(
+      lines(
+        JSON.stringify({ ...start, respondent: 'R7', segments: { branch: 'S', wave: '2' } }),
+        answer('respondent', 'X'),
+      ),
+      q,
+    );
     expect(r.given).toEqual({ respondent: 'R7', segments: { branch: 'S', wave: '2' } });
     // With the respondent given, an answer to "respondent" is to a question not asked.
     expect(r.skipped.map((s) => s.reason.code)).toEqual(['unknown-question']);
@@ -153,16 +196,25 @@ describe('describeSkipped', () => {
       '  line 2: an answer to item:\\u001b[2J:perception, which this questionnaire does not ask',
       '  line 3: not a journal line',
     ]);
-    expect(describeSkipped('j', [{ line: 0, reason: { code: 'no-start' } }], auditMessages('ru'))[1]).toMatch(/^ {2}первая строка/);
+    expect(describeSkipped('j', [{ line: 0, reason: { code: 'no-start' } }], auditMessages('ru'))[1]).toMatch(
+      /^ {2}первая строка/,
+    );
     expect(shownText('a\u009bb\u007f')).toBe('a\\u009bb\\u007f');
   });
 });
 
 describe('planResume', () => {
-  const found = (file: string, text: string, live = false): JournalFound => ({ file, live, recovered: recoverJournal(text, q) });
+  const found = (file: string, text: string, live = false): JournalFound => ({
+    file,
+    live,
+    recovered: recoverJournal(text, q),
+  });
 
   it('finishes complete interviews, offers interrupted ones oldest first, removes empty ones, sets aside unusable ones, and leaves live ones alone', () => {
-    const complete = found('c', lines(JSON.stringify(start), ...everyAnswer(), JSON.stringify({ type: 'complete', completedAt: 'tc' })));
+    const complete = found(
+      'c',
+      lines(JSON.stringify(start), ...everyAnswer(), JSON.stringify({ type: 'complete', completedAt: 'tc' })),
+    );
     const newer = found('n', lines(JSON.stringify(start), answer('item:I0:expectation', 6, '2026-02-02')));
     const older = found('o', lines(JSON.stringify(start), answer('item:I0:expectation', 6, '2026-01-01')));
     const live = found('l', lines(JSON.stringify(start), answer('item:I0:expectation', 6)), true);

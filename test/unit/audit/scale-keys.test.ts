@@ -29,8 +29,14 @@ describe('scale prompt keys', () => {
 
   it('moves the highlight with the arrows, within the scale, and chooses it with Enter', () => {
     expect(nextScaleKey(empty, key('right'), likert)).toEqual({ type: 'move', state: { active: 4, typed: '' } });
-    expect(nextScaleKey({ active: 7, typed: '' }, key('right'), likert)).toEqual({ type: 'move', state: { active: 7, typed: '' } });
-    expect(nextScaleKey({ active: 1, typed: '' }, key('left'), likert)).toEqual({ type: 'move', state: { active: 1, typed: '' } });
+    expect(nextScaleKey({ active: 7, typed: '' }, key('right'), likert)).toEqual({
+      type: 'move',
+      state: { active: 7, typed: '' },
+    });
+    expect(nextScaleKey({ active: 1, typed: '' }, key('left'), likert)).toEqual({
+      type: 'move',
+      state: { active: 1, typed: '' },
+    });
     expect(nextScaleKey({ active: 3, typed: '' }, key('enter'), likert)).toEqual({ type: 'answer', value: 3 });
     expect(nextScaleKey(empty, key('enter'), likert)).toEqual({ type: 'none' });
   });
@@ -40,6 +46,9 @@ describe('scale prompt keys', () => {
     expect(nextScaleKey(empty, key('b'), likert)).toEqual({ type: 'back' });
     expect(nextScaleKey(empty, key('backspace'), likert)).toEqual({ type: 'back' });
     expect(nextScaleKey(empty, key('b'), { ...likert, canGoBack: false })).toEqual({ type: 'none' });
-    expect(nextScaleKey({ active: 1, typed: '1' }, key('backspace'), nps)).toEqual({ type: 'move', state: { active: 1, typed: '' } });
+    expect(nextScaleKey({ active: 1, typed: '1' }, key('backspace'), nps)).toEqual({
+      type: 'move',
+      state: { active: 1, typed: '' },
+    });
   });
 });

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { checkThresholdTargets, evaluateChecks, explainCheck, mergeThresholds } from '../../../src/core/check/thresholds.js';
+import {
+  checkThresholdTargets,
+  evaluateChecks,
+  explainCheck,
+  mergeThresholds,
+} from '../../../src/core/check/thresholds.js';
 import { validateQuestionnaire } from '../../../src/core/questionnaire/validate.js';
 import { scoreObjects } from '../../../src/core/scoring/score-table.js';
 import { renderJunit } from '../../../src/render/junit.js';
@@ -10,7 +15,13 @@ const { questionnaire } = validateQuestionnaire({
   title: 'Gate <&>',
   format: 'two-column',
   scale: { min: 1, max: 7 },
-  dimensions: dims.map((id, d) => ({ id, items: d === 0 ? [{ id: 'T1', expectation: 'e', perception: 'p' }] : [0, 1].map((k) => ({ id: `${id[0]?.toUpperCase()}${d}${k}`, expectation: 'e', perception: 'p' })) })),
+  dimensions: dims.map((id, d) => ({
+    id,
+    items:
+      d === 0
+        ? [{ id: 'T1', expectation: 'e', perception: 'p' }]
+        : [0, 1].map((k) => ({ id: `${id[0]?.toUpperCase()}${d}${k}`, expectation: 'e', perception: 'p' })),
+  })),
   kpis: [{ id: 'nps', type: 'nps', question: 'q' }],
   thresholds: { overall: -1, dimensions: { reliability: -0.5 }, minRespondents: 2, minAlpha: 0.5, kpis: { nps: 0 } },
 });
@@ -21,7 +32,8 @@ const q = questionnaire;
 // the weighted overall (equal weights) is -2; NPS answers 9, 9, 3 -> 66.67 - 33.33 = 33.33.
 const rows = [6, 5, 4].map((p, r) => {
   const row: Record<string, string | number> = { respondent: `r${r}`, nps: r < 2 ? 9 : 3 };
-  for (const d of q.dimensions) for (const item of d.items) Object.assign(row, { [`${item.id}_E`]: 7, [`${item.id}_P`]: p });
+  for (const d of q.dimensions)
+    for (const item of d.items) Object.assign(row, { [`${item.id}_E`]: 7, [`${item.id}_P`]: p });
   return row;
 });
 const result = scoreObjects(q, rows).result;
@@ -29,8 +41,21 @@ if (!result) throw new Error('not scored');
 
 describe('thresholds', () => {
   it('lets each flag win over the questionnaire for its own target only', () => {
-    const merged = mergeThresholds(q.thresholds, { overall: -3, dimensions: { empathy: -1 }, items: {}, kpis: {}, minAlpha: 0.9 });
-    expect(merged).toEqual({ overall: -3, dimensions: { reliability: -0.5, empathy: -1 }, items: {}, kpis: { nps: 0 }, minRespondents: 2, minAlpha: 0.9 });
+    const merged = mergeThresholds(q.thresholds, {
+      overall: -3,
+      dimensions: { empathy: -1 },
+      items: {},
+      kpis: {},
+      minAlpha: 0.9,
+    });
+    expect(merged).toEqual({
+      overall: -3,
+      dimensions: { reliability: -0.5, empathy: -1 },
+      items: {},
+      kpis: { nps: 0 },
+      minRespondents: 2,
+      minAlpha: 0.9,
+    });
   });
 
   it('refuses flags that name an unknown dimension, item or KPI, with a hint', () => {
@@ -44,7 +69,11 @@ describe('thresholds', () => {
   });
 
   it('tests every kind of threshold: respondents, overall, dimension, item, alpha, KPI', () => {
-    const checks = evaluateChecks(q, result, mergeThresholds(q.thresholds, { dimensions: {}, items: { R10: -2 }, kpis: {} }));
+    const checks = evaluateChecks(
+      q,
+      result,
+      mergeThresholds(q.thresholds, { dimensions: {}, items: { R10: -2 }, kpis: {} }),
+    );
     const byTarget = Object.fromEntries(checks.map((c) => [c.target, c]));
     expect(byTarget.respondents).toEqual({ target: 'respondents', threshold: 2, value: 3, passed: true });
     expect(byTarget.overall).toMatchObject({ threshold: -1, value: -2, passed: false });
@@ -55,21 +84,39 @@ describe('thresholds', () => {
     expect(byTarget['alpha:tangibles']).toBeUndefined();
     expect(byTarget['kpi:nps']?.value).toBeCloseTo(100 / 3, 10);
     expect(byTarget['kpi:nps']?.passed).toBe(true);
-    expect(checks.map((c) => c.target)).toEqual(['respondents', 'overall', 'dimension:reliability', 'item:R10', 'alpha:reliability', 'alpha:responsiveness', 'alpha:assurance', 'alpha:empathy', 'kpi:nps']);
+    expect(checks.map((c) => c.target)).toEqual([
+      'respondents',
+      'overall',
+      'dimension:reliability',
+      'item:R10',
+      'alpha:reliability',
+      'alpha:responsiveness',
+      'alpha:assurance',
+      'alpha:empathy',
+      'kpi:nps',
+    ]);
   });
 
   it('fails a check whose value could not be computed', () => {
-    const blank = Object.fromEntries(Object.keys(rows[0] ?? {}).map((column) => [column, column === 'respondent' ? 'x' : '']));
+    const blank = Object.fromEntries(
+      Object.keys(rows[0] ?? {}).map((column) => [column, column === 'respondent' ? 'x' : '']),
+    );
     const empty = scoreObjects(q, [blank]).result;
     if (!empty) throw new Error('not scored');
     const checks = evaluateChecks(q, empty, q.thresholds);
     expect(checks.find((c) => c.target === 'overall')).toMatchObject({ value: null, passed: false });
-    expect(explainCheck({ target: 'overall', threshold: -1, value: null, passed: false })).toMatch(/could not be computed/);
+    expect(explainCheck({ target: 'overall', threshold: -1, value: null, passed: false })).toMatch(
+      /could not be computed/,
+    );
   });
 
   it('explains with enough decimals to tell a value from its threshold', () => {
-    expect(explainCheck({ target: 'overall', threshold: -1.2, value: -1.2004, passed: false })).toBe('overall is -1.2004, below the threshold -1.2000');
-    expect(explainCheck({ target: 'overall', threshold: -1.5, value: -1.25, passed: true })).toBe('overall is -1.25, at or above the threshold -1.50');
+    expect(explainCheck({ target: 'overall', threshold: -1.2, value: -1.2004, passed: false })).toBe(
+      'overall is -1.2004, below the threshold -1.2000',
+    );
+    expect(explainCheck({ target: 'overall', threshold: -1.5, value: -1.25, passed: true })).toBe(
+      'overall is -1.25, at or above the threshold -1.50',
+    );
   });
 
   it('writes JUnit XML with one test case per check and escaped text', () => {

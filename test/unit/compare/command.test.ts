@@ -31,11 +31,14 @@ async function compare(args: string[]): Promise<{ code: number; stdout: string; 
     color: false,
   };
   let code = 0;
-  const program = new Command('servqual').exitOverride().configureOutput({ writeOut: (t) => out.push(t), writeErr: (t) => err.push(t) });
+  const program = new Command('servqual')
+    .exitOverride()
+    .configureOutput({ writeOut: (t) => out.push(t), writeErr: (t) => err.push(t) });
   registerCompare(program, ctx, (c) => {
     code = c;
   });
-  for (const command of program.commands) command.exitOverride().configureOutput({ writeOut: (t) => out.push(t), writeErr: (t) => err.push(t) });
+  for (const command of program.commands)
+    command.exitOverride().configureOutput({ writeOut: (t) => out.push(t), writeErr: (t) => err.push(t) });
   try {
     await program.parseAsync(['compare', ...args], { from: 'user' });
   } catch (error) {
@@ -53,14 +56,24 @@ const file = (name: string) => join(dir, name);
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'servqual-compare-'));
   const q = await loadQuestionnaire(join(example, 'questionnaire.yaml'));
-  baseline = await scoreFiles(q, [join(example, 'responses.csv')], { groupBy: [], skipInvalid: false, stdin: Readable.from([]) });
+  baseline = await scoreFiles(q, [join(example, 'responses.csv')], {
+    groupBy: [],
+    skipInvalid: false,
+    stdin: Readable.from([]),
+  });
   // The same wave with reliability 0.4 points lower: a significant drop of one dimension.
   current = structuredClone(baseline);
   const reliability = current.dimensions.find((d) => d.id === 'reliability') as Result['dimensions'][number];
   reliability.gap.mean = (reliability.gap.mean as number) - 0.4;
   writeFileSync(file('baseline.json'), JSON.stringify(baseline));
   writeFileSync(file('current.json'), JSON.stringify(current));
-  writeFileSync(file('other.json'), JSON.stringify({ ...baseline, questionnaire: { ...baseline.questionnaire, title: 'Another audit', format: 'three-column' } }));
+  writeFileSync(
+    file('other.json'),
+    JSON.stringify({
+      ...baseline,
+      questionnaire: { ...baseline.questionnaire, title: 'Another audit', format: 'three-column' },
+    }),
+  );
 });
 
 afterAll(() => {
@@ -85,9 +98,21 @@ describe('servqual compare (in-process)', () => {
   });
 
   it('writes pure, unrounded JSON equal to the core comparison, and names the regressions on stderr', async () => {
-    const r = await compare([file('baseline.json'), file('current.json'), '--format', 'json', '--fail-on-regression', '--alpha', '0.01', '--tolerance', '0.25']);
+    const r = await compare([
+      file('baseline.json'),
+      file('current.json'),
+      '--format',
+      'json',
+      '--fail-on-regression',
+      '--alpha',
+      '0.01',
+      '--tolerance',
+      '0.25',
+    ]);
     expect(r.code).toBe(1);
-    expect(r.stdout).toBe(`${JSON.stringify(compareResults(baseline, current, { alpha: 0.01, tolerance: 0.25 }), null, 2)}\n`);
+    expect(r.stdout).toBe(
+      `${JSON.stringify(compareResults(baseline, current, { alpha: 0.01, tolerance: 0.25 }), null, 2)}\n`,
+    );
     const parsed = JSON.parse(r.stdout) as { alpha: number; tolerance: number; regressions: string[] };
     expect(parsed.alpha).toBe(0.01);
     expect(parsed.tolerance).toBe(0.25);
@@ -96,11 +121,20 @@ describe('servqual compare (in-process)', () => {
   });
 
   it('writes Markdown to --output', async () => {
-    const r = await compare([file('baseline.json'), file('current.json'), '--format', 'markdown', '--output', file('compare.md')]);
+    const r = await compare([
+      file('baseline.json'),
+      file('current.json'),
+      '--format',
+      'markdown',
+      '--output',
+      file('compare.md'),
+    ]);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe(`wrote ${file('compare.md')}\n`);
-    expect(readFileSync(file('compare.md'), 'utf8')).toMatch(/^## Comparison: Retail bank branch service audit\n[\s\S]*\| Reliability \| -1\.76 \| -2\.16 \| \*\*-0\.40\*\* \| <0\.001 \| \*\*regression\*\* \|/);
+    expect(readFileSync(file('compare.md'), 'utf8')).toMatch(
+      /^## Comparison: Retail bank branch service audit\n[\s\S]*\| Reliability \| -1\.76 \| -2\.16 \| \*\*-0\.40\*\* \| <0\.001 \| \*\*regression\*\* \|/,
+    );
   });
 
   it('refuses results of different questionnaires, naming each field and both values', async () => {
@@ -123,7 +157,9 @@ describe('servqual compare (in-process)', () => {
     for (const tolerance of ['-0.1', 'x', 'Infinity']) {
       const r = await compare([file('baseline.json'), file('current.json'), '--tolerance', tolerance]);
       expect(r.code, tolerance).toBe(2);
-      expect(r.stderr, tolerance).toContain(`--tolerance must be a non-negative number of score points, got "${tolerance}"`);
+      expect(r.stderr, tolerance).toContain(
+        `--tolerance must be a non-negative number of score points, got "${tolerance}"`,
+      );
     }
     const both = await compare([file('baseline.json'), file('current.json'), '--alpha', '2', '--tolerance', '-1']);
     expect(both.stderr.match(/must be/g)).toHaveLength(2);

@@ -13,11 +13,40 @@ const dist = ([mean, sd, n]: Spec) => ({ mean, sd, n, ci95: null });
 
 function dimension(id: string, gap: Spec): DimensionResult {
   const label = id.charAt(0).toUpperCase() + id.slice(1);
-  return { id, label, importance: 0.2, expectation: null, perception: null, minimum: null, desired: null, gap: dist(gap), msa: null, zone: null, alpha: null, quadrant: null };
+  return {
+    id,
+    label,
+    importance: 0.2,
+    expectation: null,
+    perception: null,
+    minimum: null,
+    desired: null,
+    gap: dist(gap),
+    msa: null,
+    zone: null,
+    alpha: null,
+    quadrant: null,
+  };
 }
 
 function item(id: string, dim: string, gap: Spec): ItemResult {
-  return { id, dimension: dim, expectation: null, perception: null, minimum: null, desired: null, gap: dist(gap), msa: null, zone: null, t: null, p: null, dz: null, pHolm: null, alphaIfDeleted: null, itemTotal: null };
+  return {
+    id,
+    dimension: dim,
+    expectation: null,
+    perception: null,
+    minimum: null,
+    desired: null,
+    gap: dist(gap),
+    msa: null,
+    zone: null,
+    t: null,
+    p: null,
+    dz: null,
+    pHolm: null,
+    alphaIfDeleted: null,
+    itemTotal: null,
+  };
 }
 
 interface Wave {
@@ -37,7 +66,12 @@ function result(w: Wave = {}): Result {
   const items = w.items ?? { T1: [-0.5, 1.2, 100], R1: [-0.8, 1.1, 100] };
   return {
     schemaVersion: 1,
-    questionnaire: { title: w.title ?? 'Audit', format: w.format ?? 'two-column', language: w.language ?? 'en', scale: w.scale ?? { min: 1, max: 7 } },
+    questionnaire: {
+      title: w.title ?? 'Audit',
+      format: w.format ?? 'two-column',
+      language: w.language ?? 'en',
+      scale: w.scale ?? { min: 1, max: 7 },
+    },
     respondents: { total: 100, scored: 100, skippedCells: 0 },
     overall: { weighted: dist(w.weighted ?? [-0.6, 0.8, 100]), unweighted: dist(w.unweighted ?? [-0.65, 0.8, 100]) },
     dimensions: Object.entries(dims).map(([id, s]) => dimension(id, s)),
@@ -66,7 +100,10 @@ describe('comparabilityProblems', () => {
   });
 
   it('names every field that differs with both values', () => {
-    const problems = comparabilityProblems(result(), result({ title: 'Other audit', format: 'three-column', scale: { min: 1, max: 5 } }));
+    const problems = comparabilityProblems(
+      result(),
+      result({ title: 'Other audit', format: 'three-column', scale: { min: 1, max: 5 } }),
+    );
     expect(problems.map((p) => [p.field, p.baseline, p.current])).toEqual([
       ['title', 'Audit', 'Other audit'],
       ['format', 'two-column', 'three-column'],
@@ -80,7 +117,9 @@ describe('comparabilityProblems', () => {
   });
 
   it('makes compareResults refuse with a typed error', () => {
-    expect(() => compareResults(result(), result({ format: 'perceptions-only' }), { alpha: 0.05 })).toThrow(IncomparableResultsError);
+    expect(() => compareResults(result(), result({ format: 'perceptions-only' }), { alpha: 0.05 })).toThrow(
+      IncomparableResultsError,
+    );
     try {
       compareResults(result(), result({ format: 'perceptions-only' }), { alpha: 0.05 });
     } catch (error) {
@@ -91,14 +130,37 @@ describe('comparabilityProblems', () => {
 
 describe('compareResults', () => {
   it('rejects an alpha outside (0, 1) and a negative tolerance', () => {
-    for (const alpha of [0, 1, -0.1, Number.NaN]) expect(() => compareResults(result(), result(), { alpha })).toThrow(RangeError);
+    for (const alpha of [0, 1, -0.1, Number.NaN])
+      expect(() => compareResults(result(), result(), { alpha })).toThrow(RangeError);
     expect(() => compareResults(result(), result(), { alpha: 0.05, tolerance: -0.1 })).toThrow(RangeError);
   });
 
   it('lists overall, dimensions, items and KPIs in order, with the wave summaries', () => {
-    const c = compareResults(result(), result({ kpis: [kpi({ id: 'nps', type: 'nps', n: 50, score: 10, promoters: 40, passives: 30, detractors: 30 })] }), { alpha: 0.05 });
-    expect(c.rows.map((r) => r.target)).toEqual(['overall:weighted', 'overall:unweighted', 'dimension:tangibles', 'dimension:reliability', 'item:T1', 'item:R1', 'kpi:nps']);
-    expect(c.rows.map((r) => r.label)).toEqual(['overall (weighted)', 'overall (unweighted)', 'Tangibles', 'Reliability', 'T1', 'R1', 'NPS (nps)']);
+    const c = compareResults(
+      result(),
+      result({
+        kpis: [kpi({ id: 'nps', type: 'nps', n: 50, score: 10, promoters: 40, passives: 30, detractors: 30 })],
+      }),
+      { alpha: 0.05 },
+    );
+    expect(c.rows.map((r) => r.target)).toEqual([
+      'overall:weighted',
+      'overall:unweighted',
+      'dimension:tangibles',
+      'dimension:reliability',
+      'item:T1',
+      'item:R1',
+      'kpi:nps',
+    ]);
+    expect(c.rows.map((r) => r.label)).toEqual([
+      'overall (weighted)',
+      'overall (unweighted)',
+      'Tangibles',
+      'Reliability',
+      'T1',
+      'R1',
+      'NPS (nps)',
+    ]);
     expect(c.baseline).toEqual({ title: 'Audit', respondents: { total: 100, scored: 100, skippedCells: 0 } });
     expect(c.alpha).toBe(0.05);
     expect(c.tolerance).toBeNull();
@@ -106,12 +168,25 @@ describe('compareResults', () => {
   });
 
   it('tests each change with Welch from the saved means, sds and ns', () => {
-    const c = compareResults(result({ weighted: [-0.6, 0.8, 100] }), result({ weighted: [-0.9, 0.7, 120] }), { alpha: 0.05 });
+    const c = compareResults(result({ weighted: [-0.6, 0.8, 100] }), result({ weighted: [-0.9, 0.7, 120] }), {
+      alpha: 0.05,
+    });
     const row = rowOf(c.rows, 'overall:weighted');
     const expected = welchTest({ mean: -0.6, sd: 0.8, n: 100 }, { mean: -0.9, sd: 0.7, n: 120 });
     // By hand: se^2 = 0.64/100 + 0.49/120 = 0.0104833; t = -0.3 / 0.1023881 = -2.9300
     expect(row.t).toBeCloseTo(-0.3 / Math.sqrt(0.64 / 100 + 0.49 / 120), 12);
-    expect(row).toMatchObject({ baseline: -0.6, current: -0.9, t: expected?.t, df: expected?.df, p: expected?.p, pHolm: null, status: 'both', direction: 'down', significant: true, regression: true });
+    expect(row).toMatchObject({
+      baseline: -0.6,
+      current: -0.9,
+      t: expected?.t,
+      df: expected?.df,
+      p: expected?.p,
+      pHolm: null,
+      status: 'both',
+      direction: 'down',
+      significant: true,
+      regression: true,
+    });
     expect(row.change).toBeCloseTo(-0.3, 14);
     expect(c.regressions).toEqual(['overall:weighted']);
   });
@@ -126,21 +201,55 @@ describe('compareResults', () => {
       ['dimension:access', 'only-in-current'],
     ]);
     expect(rowOf(c.rows, 'dimension:courtesy')).toEqual({
-      target: 'dimension:courtesy', label: 'Courtesy', baseline: -0.2, current: null, change: null, t: null, df: null, p: null, pHolm: null,
-      significant: false, direction: null, regression: false, status: 'only-in-baseline',
+      target: 'dimension:courtesy',
+      label: 'Courtesy',
+      baseline: -0.2,
+      current: null,
+      change: null,
+      t: null,
+      df: null,
+      p: null,
+      pHolm: null,
+      significant: false,
+      direction: null,
+      regression: false,
+      status: 'only-in-baseline',
     });
-    expect(rowOf(c.rows, 'dimension:access')).toMatchObject({ baseline: null, current: -1.9, change: null, p: null, regression: false, status: 'only-in-current' });
-    expect(rowOf(c.rows, 'dimension:tangibles')).toMatchObject({ change: 0, direction: 'same', t: 0, p: 1, significant: false, regression: false });
+    expect(rowOf(c.rows, 'dimension:access')).toMatchObject({
+      baseline: null,
+      current: -1.9,
+      change: null,
+      p: null,
+      regression: false,
+      status: 'only-in-current',
+    });
+    expect(rowOf(c.rows, 'dimension:tangibles')).toMatchObject({
+      change: 0,
+      direction: 'same',
+      t: 0,
+      p: 1,
+      significant: false,
+      regression: false,
+    });
   });
 
   it('reports items found in only one result and adjusts the others with Holm', () => {
-    const before = result({ items: { T1: [0, 1, 100], T2: [0, 1, 100], R1: [0, 1, 100], R2: [0, 1, 100], R9: [0, 1, 100] } });
+    const before = result({
+      items: { T1: [0, 1, 100], T2: [0, 1, 100], R1: [0, 1, 100], R2: [0, 1, 100], R9: [0, 1, 100] },
+    });
     // T1's p is about 0.03: significant alone, not after Holm over four tests.
-    const after = result({ items: { T1: [0.31, 1, 100], T2: [0.6, 1, 100], R1: [-0.05, 1, 100], R2: [0.1, 1, 1], N1: [0, 1, 10] } });
+    const after = result({
+      items: { T1: [0.31, 1, 100], T2: [0.6, 1, 100], R1: [-0.05, 1, 100], R2: [0.1, 1, 1], N1: [0, 1, 10] },
+    });
     const c = compareResults(before, after, { alpha: 0.05 });
     const items = c.rows.filter((r) => r.target.startsWith('item:'));
     expect(items.map((r) => [r.target, r.status])).toEqual([
-      ['item:T1', 'both'], ['item:T2', 'both'], ['item:R1', 'both'], ['item:R2', 'both'], ['item:R9', 'only-in-baseline'], ['item:N1', 'only-in-current'],
+      ['item:T1', 'both'],
+      ['item:T2', 'both'],
+      ['item:R1', 'both'],
+      ['item:R2', 'both'],
+      ['item:R9', 'only-in-baseline'],
+      ['item:N1', 'only-in-current'],
     ]);
     // R2 has n = 1 in the current wave: no test, so no Holm p either.
     expect(rowOf(c.rows, 'item:R2')).toMatchObject({ p: null, pHolm: null, significant: false, change: 0.1 });
@@ -161,7 +270,11 @@ describe('compareResults', () => {
   });
 
   it('judges overall and dimension rows on the unadjusted p', () => {
-    const c = compareResults(result({ dimensions: { tangibles: [0, 1, 100] } }), result({ dimensions: { tangibles: [0.31, 1, 100] } }), { alpha: 0.05 });
+    const c = compareResults(
+      result({ dimensions: { tangibles: [0, 1, 100] } }),
+      result({ dimensions: { tangibles: [0.31, 1, 100] } }),
+      { alpha: 0.05 },
+    );
     const row = rowOf(c.rows, 'dimension:tangibles');
     expect(row.p).toBeLessThan(0.05);
     expect(row.pHolm).toBeNull();
@@ -173,7 +286,9 @@ describe('compareResults', () => {
   describe('regressions', () => {
     const before = result({ dimensions: { tangibles: [0, 1, 100], reliability: [0, 1, 100], empathy: [0, 1, 100] } });
     // tangibles: a large significant drop; reliability: a small drop (p about 0.48); empathy: a significant rise.
-    const after = result({ dimensions: { tangibles: [-0.5, 1, 100], reliability: [-0.1, 1, 100], empathy: [0.5, 1, 100] } });
+    const after = result({
+      dimensions: { tangibles: [-0.5, 1, 100], reliability: [-0.1, 1, 100], empathy: [0.5, 1, 100] },
+    });
 
     it('without a tolerance: only significant drops', () => {
       const c = compareResults(before, after, { alpha: 0.05 });
@@ -182,9 +297,14 @@ describe('compareResults', () => {
     });
 
     it('with a tolerance: also drops beyond it, significant or not', () => {
-      expect(compareResults(before, after, { alpha: 0.05, tolerance: 0.05 }).regressions).toEqual(['dimension:tangibles', 'dimension:reliability']);
+      expect(compareResults(before, after, { alpha: 0.05, tolerance: 0.05 }).regressions).toEqual([
+        'dimension:tangibles',
+        'dimension:reliability',
+      ]);
       // A drop within the tolerance that is significant still counts.
-      expect(compareResults(before, after, { alpha: 0.05, tolerance: 0.6 }).regressions).toEqual(['dimension:tangibles']);
+      expect(compareResults(before, after, { alpha: 0.05, tolerance: 0.6 }).regressions).toEqual([
+        'dimension:tangibles',
+      ]);
       const c = compareResults(before, after, { alpha: 0.05, tolerance: 0.2 });
       expect(c.tolerance).toBe(0.2);
       expect(c.regressions).toEqual(['dimension:tangibles']);
@@ -200,12 +320,19 @@ describe('compareResults', () => {
     });
 
     it('covers both overall rows', () => {
-      const c = compareResults(result({ weighted: [0, 0.5, 200], unweighted: [0, 0.5, 200] }), result({ weighted: [-0.3, 0.5, 200], unweighted: [-0.3, 0.5, 200] }), { alpha: 0.05 });
+      const c = compareResults(
+        result({ weighted: [0, 0.5, 200], unweighted: [0, 0.5, 200] }),
+        result({ weighted: [-0.3, 0.5, 200], unweighted: [-0.3, 0.5, 200] }),
+        { alpha: 0.05 },
+      );
       expect(c.regressions).toEqual(['overall:weighted', 'overall:unweighted']);
     });
 
     it('a larger alpha flags more', () => {
-      expect(compareResults(before, after, { alpha: 0.5 }).regressions).toEqual(['dimension:tangibles', 'dimension:reliability']);
+      expect(compareResults(before, after, { alpha: 0.5 }).regressions).toEqual([
+        'dimension:tangibles',
+        'dimension:reliability',
+      ]);
     });
   });
 
@@ -213,7 +340,9 @@ describe('compareResults', () => {
     it('derives the NPS sd from the shares: scores +100, 0, -100', () => {
       // 50 promoters, 30 passives, 20 detractors: mean 30; variance by hand
       // 100^2 * ((50 + 20)/100 - (30/100)^2) * 100/99 = 6100 * 100/99 = 6161.6161...
-      const s = kpiSummary(kpi({ id: 'nps', type: 'nps', n: 100, score: 30, promoters: 50, passives: 30, detractors: 20 }));
+      const s = kpiSummary(
+        kpi({ id: 'nps', type: 'nps', n: 100, score: 30, promoters: 50, passives: 30, detractors: 20 }),
+      );
       const raw = [...Array(50).fill(100), ...Array(30).fill(0), ...Array(20).fill(-100)] as number[];
       expect(s.mean).toBe(30);
       expect(s.n).toBe(100);
@@ -230,12 +359,16 @@ describe('compareResults', () => {
     });
 
     it('uses the saved CES sd, and has no test without one', () => {
-      expect(kpiSummary(kpi({ id: 'ces', type: 'ces', n: 30, score: 5.1, sd: 1.3, scale: { min: 1, max: 7 } }))).toEqual({ mean: 5.1, sd: 1.3, n: 30 });
+      expect(
+        kpiSummary(kpi({ id: 'ces', type: 'ces', n: 30, score: 5.1, sd: 1.3, scale: { min: 1, max: 7 } })),
+      ).toEqual({ mean: 5.1, sd: 1.3, n: 30 });
       expect(kpiSummary(kpi({ id: 'ces', type: 'ces', n: 30, score: 5.1, scale: { min: 1, max: 7 } })).sd).toBeNull();
     });
 
     it('has no sd with fewer than two answers or no score', () => {
-      expect(kpiSummary(kpi({ id: 'nps', type: 'nps', n: 1, score: 100, promoters: 100, passives: 0, detractors: 0 })).sd).toBeNull();
+      expect(
+        kpiSummary(kpi({ id: 'nps', type: 'nps', n: 1, score: 100, promoters: 100, passives: 0, detractors: 0 })).sd,
+      ).toBeNull();
       expect(kpiSummary(kpi({ id: 'csat', type: 'csat', n: 0, score: null })).sd).toBeNull();
     });
 
@@ -259,7 +392,10 @@ describe('compareResults', () => {
       });
       const c = compareResults(before, after, { alpha: 0.05, tolerance: 0 });
       const nps = rowOf(c.rows, 'kpi:nps');
-      const expected = welchTest({ mean: 30, sd: Math.sqrt(610000 / 99), n: 100 }, { mean: 5, sd: Math.sqrt(1e4 * (0.65 - 0.05 ** 2) * (120 / 119)), n: 120 });
+      const expected = welchTest(
+        { mean: 30, sd: Math.sqrt(610000 / 99), n: 100 },
+        { mean: 5, sd: Math.sqrt(1e4 * (0.65 - 0.05 ** 2) * (120 / 119)), n: 120 },
+      );
       expect(nps.t).toBeCloseTo(expected?.t as number, 12);
       expect(nps.p).toBeCloseTo(expected?.p as number, 12);
       expect(nps).toMatchObject({ change: -25, direction: 'down', significant: true, regression: false, pHolm: null });
@@ -268,9 +404,22 @@ describe('compareResults', () => {
       const ces = rowOf(c.rows, 'kpi:ces');
       expect(ces.change).toBeCloseTo(-0.5, 12);
       expect(ces).toMatchObject({ t: null, df: null, p: null, significant: false, direction: 'down' });
-      expect(rowOf(c.rows, 'kpi:old')).toMatchObject({ status: 'only-in-baseline', baseline: 60, current: null, change: null });
+      expect(rowOf(c.rows, 'kpi:old')).toMatchObject({
+        status: 'only-in-baseline',
+        baseline: 60,
+        current: null,
+        change: null,
+      });
       // A KPI whose type changed shows both values, but no change or test.
-      expect(rowOf(c.rows, 'kpi:switched')).toMatchObject({ status: 'both', label: 'NPS (switched)', baseline: 60, current: 10, change: null, p: null, direction: null });
+      expect(rowOf(c.rows, 'kpi:switched')).toMatchObject({
+        status: 'both',
+        label: 'NPS (switched)',
+        baseline: 60,
+        current: 10,
+        change: null,
+        p: null,
+        direction: null,
+      });
       expect(c.regressions).toEqual([]);
     });
   });

@@ -5,8 +5,20 @@ import { renderCompareTable } from '../../../src/render/compare-table.js';
 
 function row(target: string, label: string, fields: Partial<ComparisonRow> = {}): ComparisonRow {
   return {
-    target, label, baseline: -0.5, current: -0.45, change: 0.05, t: 0.4, df: 190, p: 0.69, pHolm: null,
-    significant: false, direction: 'up', regression: false, status: 'both', ...fields,
+    target,
+    label,
+    baseline: -0.5,
+    current: -0.45,
+    change: 0.05,
+    t: 0.4,
+    df: 190,
+    p: 0.69,
+    pHolm: null,
+    significant: false,
+    direction: 'up',
+    regression: false,
+    status: 'both',
+    ...fields,
   };
 }
 
@@ -18,9 +30,24 @@ const comparison: Comparison = {
   alpha: 0.05,
   tolerance: 0.2,
   rows: [
-    row('overall:weighted', 'overall (weighted)', { baseline: -0.8, current: -1.05, change: -0.25, p: 0.012, significant: true, direction: 'down', regression: true }),
+    row('overall:weighted', 'overall (weighted)', {
+      baseline: -0.8,
+      current: -1.05,
+      change: -0.25,
+      p: 0.012,
+      significant: true,
+      direction: 'down',
+      regression: true,
+    }),
     row('overall:unweighted', 'overall (unweighted)'),
-    row('dimension:reliability', 'Reliability and accuracy of every promise we make to customers', { baseline: -1.2, current: -1.5, change: -0.3, p: 0.2, direction: 'down', regression: true }),
+    row('dimension:reliability', 'Reliability and accuracy of every promise we make to customers', {
+      baseline: -1.2,
+      current: -1.5,
+      change: -0.3,
+      p: 0.2,
+      direction: 'down',
+      regression: true,
+    }),
     row('dimension:courtesy', 'Courtesy', { ...only, status: 'only-in-baseline' }),
     row('dimension:access', 'Access', { ...only, baseline: null, current: -0.3, status: 'only-in-current' }),
     row('item:R1', 'R1', { change: 0.6, baseline: -1, current: -0.4, p: 0.0001, pHolm: 0.0004, significant: true }),
@@ -39,7 +66,9 @@ describe('renderCompareTable', () => {
   });
 
   it('has the sections, signed changes, p, markers and the regressions at the end', () => {
-    expect(text).toMatch(/^Comparison: Branch audit \| Q1 <b>\nBaseline: 200 respondents, 198 scored\nCurrent:  210 respondents, 209 scored, 3 cells skipped\n/);
+    expect(text).toMatch(
+      /^Comparison: Branch audit \| Q1 <b>\nBaseline: 200 respondents, 198 scored\nCurrent: {2}210 respondents, 209 scored, 3 cells skipped\n/,
+    );
     expect(text).toMatch(/by more\s+than 0\.2\./);
     const sections = ['Overall', 'Dimensions', 'Items', 'KPIs', 'Regressions'].map((h) => text.indexOf(`\n${h}\n`));
     expect(sections.every((i) => i > 0)).toBe(true);
@@ -55,11 +84,18 @@ describe('renderCompareTable', () => {
     expect(text).toMatch(/│ R1 +│ +-1\.00 │ +-0\.40 │ +\+0\.60 │ +<0\.001 │ \* +│/);
     expect(text).toMatch(/│ R2 +│ .* │ +0\.060 │ +│/);
     expect(text).toMatch(/│ NPS \(nps\) +│ +12\.00 │ +20\.00 │ +\+8\.00 │/);
-    expect(text).toMatch(/\nRegressions\n! Weighted overall: -0\.80 → -1\.05 \(-0\.25, p 0\.012\)\n! Reliability and accuracy/);
+    expect(text).toMatch(
+      /\nRegressions\n! Weighted overall: -0\.80 → -1\.05 \(-0\.25, p 0\.012\)\n! Reliability and accuracy/,
+    );
   });
 
   it('says so when nothing regressed, and leaves out empty sections', () => {
-    const calm = { ...comparison, tolerance: null, regressions: [], rows: comparison.rows.slice(0, 2).map((r) => ({ ...r, regression: false })) };
+    const calm = {
+      ...comparison,
+      tolerance: null,
+      regressions: [],
+      rows: comparison.rows.slice(0, 2).map((r) => ({ ...r, regression: false })),
+    };
     const out = renderCompareTable(calm, { color: false, language: 'en' });
     expect(out).toContain('dropped significantly.\n');
     expect(out).toMatch(/\nRegressions\nNo regressions\.\n$/);
@@ -101,6 +137,8 @@ describe('renderCompareMarkdown', () => {
     expect(md).toContain('| Weighted overall | -0.80 | -1.05 | **-0.25** | 0.012 | **regression** |');
     expect(md).toContain('| R1 | -1.00 | -0.40 | **+0.60** | <0.001 | significant |');
     expect(md).toContain('| Courtesy | -0.50 | – | – | – | baseline only |');
-    expect(md).toMatch(/### Regressions\n\n- \*\*Weighted overall\*\*: -0\.80 → -1\.05 \(-0\.25, p 0\.012\)\n- \*\*Reliability and accuracy of every promise we make to customers\*\*: -1\.20 → -1\.50 \(-0\.30, p 0\.200\)\n$/);
+    expect(md).toMatch(
+      /### Regressions\n\n- \*\*Weighted overall\*\*: -0\.80 → -1\.05 \(-0\.25, p 0\.012\)\n- \*\*Reliability and accuracy of every promise we make to customers\*\*: -1\.20 → -1\.50 \(-0\.30, p 0\.200\)\n$/,
+    );
   });
 });

@@ -18,7 +18,13 @@ const ITEMS: Record<string, string[]> = {
   empathy: ['E1', 'E2'],
 };
 /** Mean perception per dimension (latent, before rounding to the 1-7 scale); expectations sit near 6. */
-const LEVELS: Record<string, number> = { tangibles: 5.4, reliability: 4.8, responsiveness: 5.0, assurance: 5.6, empathy: 4.6 };
+const LEVELS: Record<string, number> = {
+  tangibles: 5.4,
+  reliability: 4.8,
+  responsiveness: 5.0,
+  assurance: 5.6,
+  empathy: 4.6,
+};
 
 function questionnaire(): Questionnaire {
   const { questionnaire, problems } = validateQuestionnaire({
@@ -26,7 +32,10 @@ function questionnaire(): Questionnaire {
     title: 'Synthetic waves',
     format: 'two-column',
     scale: { min: 1, max: 7 },
-    weights: { source: 'fixed', fixed: { tangibles: 10, reliability: 30, responsiveness: 25, assurance: 20, empathy: 15 } },
+    weights: {
+      source: 'fixed',
+      fixed: { tangibles: 10, reliability: 30, responsiveness: 25, assurance: 20, empathy: 15 },
+    },
     dimensions: Object.entries(ITEMS).map(([id, items]) => ({
       id,
       items: items.map((item) => ({ id: item, expectation: `E ${item}`, perception: `P ${item}` })),
@@ -63,7 +72,11 @@ function wave(seed: number, n: number, shift: Record<string, number> = {}): Resu
         row.push(answer(6 + 0.3 * person + 0.7 * normal(), 1, 7), answer(level + person + normal(), 1, 7));
       }
     }
-    row.push(answer(7.5 + 2 * person + 1.8 * normal(), 0, 10), answer(3.8 + person + 0.9 * normal(), 1, 5), answer(5 + person + normal(), 1, 7));
+    row.push(
+      answer(7.5 + 2 * person + 1.8 * normal(), 0, 10),
+      answer(3.8 + person + 0.9 * normal(), 1, 5),
+      answer(5 + person + normal(), 1, 7),
+    );
     rows.push(row);
   }
   const scored = scoreTable(q, header, rows);
@@ -77,9 +90,16 @@ describe('compare on seeded synthetic waves', () => {
   it('flags a real drop of 0.5 points in reliability (n = 200 per wave) as significant and a regression', () => {
     const changes: number[] = [];
     for (let pair = 0; pair < 20; pair++) {
-      const c = compareResults(wave(100 + 2 * pair, 200), wave(101 + 2 * pair, 200, { reliability: -0.5 }), { alpha: 0.05 });
+      const c = compareResults(wave(100 + 2 * pair, 200), wave(101 + 2 * pair, 200, { reliability: -0.5 }), {
+        alpha: 0.05,
+      });
       const reliability = row(c, 'dimension:reliability');
-      expect(reliability, `pair ${pair}`).toMatchObject({ status: 'both', direction: 'down', significant: true, regression: true });
+      expect(reliability, `pair ${pair}`).toMatchObject({
+        status: 'both',
+        direction: 'down',
+        significant: true,
+        regression: true,
+      });
       expect(reliability.p as number).toBeLessThan(0.001);
       expect(c.regressions).toContain('dimension:reliability');
       changes.push(reliability.change as number);

@@ -11,11 +11,26 @@ import {
   toPartial,
   type ScoringPartial,
 } from '../../../src/core/scoring/partial.js';
-import { addRecord, addSegment, beginTable, finishScoring, MAX_SEGMENTS_PER_COLUMN, startScoring, type ScoreOptions, type ScoringState } from '../../../src/core/scoring/scorer.js';
+import {
+  addRecord,
+  addSegment,
+  beginTable,
+  finishScoring,
+  MAX_SEGMENTS_PER_COLUMN,
+  startScoring,
+  type ScoreOptions,
+  type ScoringState,
+} from '../../../src/core/scoring/scorer.js';
 import { generateRows, makeQuestionnaire, type QOptions } from '../scoring/support.js';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 200);
-const ITEMS: QOptions['items'] = { tangibles: ['T1', 'T2'], reliability: ['R1', 'R2', 'R3'], responsiveness: ['S1'], assurance: ['A1', 'A2'], empathy: ['E1', 'E2'] };
+const ITEMS: QOptions['items'] = {
+  tangibles: ['T1', 'T2'],
+  reliability: ['R1', 'R2', 'R3'],
+  responsiveness: ['S1'],
+  assurance: ['A1', 'A2'],
+  empathy: ['E1', 'E2'],
+};
 const BASE: QOptions = {
   format: 'three-column',
   items: ITEMS,
@@ -24,17 +39,32 @@ const BASE: QOptions = {
     { id: 'nps', type: 'nps' },
     { id: 'csat', type: 'csat' },
   ],
-  weights: { source: 'respondents', fixed: { tangibles: 10, reliability: 30, responsiveness: 25, assurance: 20, empathy: 15 } },
+  weights: {
+    source: 'respondents',
+    fixed: { tangibles: 10, reliability: 30, responsiveness: 25, assurance: 20, empathy: 15 },
+  },
 };
 const q = makeQuestionnaire(BASE);
 
-function scored(questionnaire: Questionnaire, options: ScoreOptions = { groupBy: ['branch'] }, n = 120, seed = 5): ScoringState {
+function scored(
+  questionnaire: Questionnaire,
+  options: ScoreOptions = { groupBy: ['branch'] },
+  n = 120,
+  seed = 5,
+): ScoringState {
   const rows = generateRows(questionnaire, { n, seed, branches: ['north', 'south'] });
   const header = [...new Set(rows.flatMap((row) => Object.keys(row)))];
   const state = startScoring(questionnaire, options);
   const { plan, missing } = beginTable(state, header);
   expect(missing).toEqual([]);
-  rows.forEach((row, i) => addRecord(state, plan, header.map((h) => String(row[h] ?? '')), i + 2));
+  rows.forEach((row, i) => {
+    addRecord(
+      state,
+      plan,
+      header.map((h) => String(row[h] ?? '')),
+      i + 2,
+    );
+  });
   return state;
 }
 
@@ -57,7 +87,12 @@ describe('round trip', () => {
     expect(text.split('\n')).toHaveLength(2);
     // The one null says the id tracker is still exact.
     expect(text.replace('"bloom":null', '')).not.toMatch(/NaN|Infinity|null/);
-    expect(partial()).toMatchObject({ kind: 'servqual-partial', version: 2, questionnaire: { title: 'Test audit', format: 'three-column' }, options: { groupBy: ['branch'], skipInvalid: false } });
+    expect(partial()).toMatchObject({
+      kind: 'servqual-partial',
+      version: 2,
+      questionnaire: { title: 'Test audit', format: 'three-column' },
+      options: { groupBy: ['branch'], skipInvalid: false },
+    });
   });
 
   it('one partial merged alone gives the one-pass result exactly', () => {
@@ -80,10 +115,31 @@ describe('questionnaire fingerprint', () => {
     expect(fp({ reverse: [] })).not.toBe(base);
     expect(fp({ items: { ...ITEMS, tangibles: ['T2', 'T1'] } })).not.toBe(base);
     expect(fp({ items: { ...ITEMS, empathy: ['E1'] } })).not.toBe(base);
-    expect(fp({ weights: { source: 'fixed', fixed: { tangibles: 10, reliability: 30, responsiveness: 25, assurance: 20, empathy: 15 } } })).not.toBe(base);
+    expect(
+      fp({
+        weights: {
+          source: 'fixed',
+          fixed: { tangibles: 10, reliability: 30, responsiveness: 25, assurance: 20, empathy: 15 },
+        },
+      }),
+    ).not.toBe(base);
     expect(fp({ weights: { source: 'respondents' } })).not.toBe(base);
-    expect(fp({ kpis: [{ id: 'nps', type: 'nps' }, { id: 'csat', type: 'ces' }] })).not.toBe(base);
-    expect(fp({ kpis: [{ id: 'nps', type: 'nps' }, { id: 'csat', type: 'csat', scale: { min: 1, max: 7 } }] })).not.toBe(base);
+    expect(
+      fp({
+        kpis: [
+          { id: 'nps', type: 'nps' },
+          { id: 'csat', type: 'ces' },
+        ],
+      }),
+    ).not.toBe(base);
+    expect(
+      fp({
+        kpis: [
+          { id: 'nps', type: 'nps' },
+          { id: 'csat', type: 'csat', scale: { min: 1, max: 7 } },
+        ],
+      }),
+    ).not.toBe(base);
   });
   it('ignores titles, labels, statements and recommendations', () => {
     const other = structuredClone(q);
@@ -98,11 +154,20 @@ describe('questionnaire fingerprint', () => {
 
 describe('strict reading', () => {
   it('refuses what is not a partial, naming what it found', () => {
-    expect(read([1, 2]).problems[0]).toMatchObject({ code: 'not-a-partial', message: expect.stringContaining('found a list of 2') });
-    expect(read({ schemaVersion: 1, overall: {} }).problems[0]).toMatchObject({ code: 'not-a-partial', message: expect.stringContaining('a servqual result, not a partial result') });
+    expect(read([1, 2]).problems[0]).toMatchObject({
+      code: 'not-a-partial',
+      message: expect.stringContaining('found a list of 2'),
+    });
+    expect(read({ schemaVersion: 1, overall: {} }).problems[0]).toMatchObject({
+      code: 'not-a-partial',
+      message: expect.stringContaining('a servqual result, not a partial result'),
+    });
     expect(read({ kind: 'other' }).problems[0]?.message).toContain('"kind": "other"');
     // Version 1 held Welford moments; its numbers cannot be read as power sums.
-    expect(read({ ...partial(), version: 1 }).problems[0]).toMatchObject({ code: 'partial-version', message: expect.stringContaining('unknown partial version 1: this servqual reads version 2') });
+    expect(read({ ...partial(), version: 1 }).problems[0]).toMatchObject({
+      code: 'partial-version',
+      message: expect.stringContaining('unknown partial version 1: this servqual reads version 2'),
+    });
   });
 
   it('refuses a partial of another questionnaire', () => {
@@ -159,7 +224,12 @@ describe('strict reading', () => {
     const bloom = partial() as unknown as Record<string, any>;
     bloom.ids.exact = null;
     bloom.ids.bloom = 'AAAA';
-    expect(messages(bloom)).toEqual(expect.arrayContaining(['ids.bloom: expected the base64 text of a 134217728-bit filter', 'ids.approximate: a Bloom filter counts approximately: expected true']));
+    expect(messages(bloom)).toEqual(
+      expect.arrayContaining([
+        'ids.bloom: expected the base64 text of a 134217728-bit filter',
+        'ids.approximate: a Bloom filter counts approximately: expected true',
+      ]),
+    );
   });
 
   it('never throws, whatever the JSON (property)', () => {

@@ -1,7 +1,13 @@
 /** Respondent-id trackers of shards: serialised, read back and merged, against one pass over every id. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BLOOM_BITS, EXACT_LIMIT, emptyIdTracker, trackId, type IdTracker } from '../../../src/core/scoring/id-tracker.js';
+import {
+  BLOOM_BITS,
+  EXACT_LIMIT,
+  emptyIdTracker,
+  trackId,
+  type IdTracker,
+} from '../../../src/core/scoring/id-tracker.js';
 import { Decoder } from '../../../src/core/scoring/partial-decode.js';
 import { MERGED_EXACT_LIMIT, decodeIds, encodeIds, mergeIdTrackers } from '../../../src/core/scoring/partial-ids.js';
 import { decodeWords, encodeWords } from '../../../src/core/scoring/partial-words.js';
@@ -22,28 +28,44 @@ function roundTrip(tracker: IdTracker): IdTracker {
 }
 
 /** Big arrays compared in one step: element by element through expect takes seconds. */
-const sameWords = (a: Uint32Array | null, b: Uint32Array | null) => a !== null && b !== null && Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(Buffer.from(b.buffer, b.byteOffset, b.byteLength));
+const sameWords = (a: Uint32Array | null, b: Uint32Array | null) =>
+  a !== null &&
+  b !== null &&
+  Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(Buffer.from(b.buffer, b.byteOffset, b.byteLength));
 
-const view = (t: IdTracker) => ({ exact: t.exact ? [...t.exact] : null, duplicates: t.duplicates, examples: t.examples, exampleAt: t.exampleAt, approximate: t.approximate });
+const view = (t: IdTracker) => ({
+  exact: t.exact ? [...t.exact] : null,
+  duplicates: t.duplicates,
+  examples: t.examples,
+  exampleAt: t.exampleAt,
+  approximate: t.approximate,
+});
 
 describe('merging exact id trackers', () => {
   it('equals one pass: the ids in first-seen order, the count, the examples and where they repeated (property)', () => {
-    const caseArbitrary = fc
-      .integer({ min: 1, max: 60 })
-      .chain((pool) =>
-        fc.record({
-          ids: fc.array(fc.integer({ min: 1, max: pool }).map((i) => `id${i}`), { maxLength: 80 }),
-          cuts: fc.array(fc.nat({ max: 80 }), { maxLength: 5 }),
-          tree: fc.boolean(),
-        }),
-      );
+    const caseArbitrary = fc.integer({ min: 1, max: 60 }).chain((pool) =>
+      fc.record({
+        ids: fc.array(
+          fc.integer({ min: 1, max: pool }).map((i) => `id${i}`),
+          { maxLength: 80 },
+        ),
+        cuts: fc.array(fc.nat({ max: 80 }), { maxLength: 5 }),
+        tree: fc.boolean(),
+      }),
+    );
     fc.assert(
       fc.property(caseArbitrary, ({ ids, cuts, tree }) => {
         const bounds = [0, ...[...new Set(cuts.map((c) => c % (ids.length + 1)))].sort((a, b) => a - b), ids.length];
         let shards = bounds.slice(1).map((end, i) => roundTrip(track(ids.slice(bounds[i], end))));
         while (shards.length > 1) {
           const next: IdTracker[] = [];
-          if (tree) for (let i = 0; i < shards.length; i += 2) next.push(i + 1 < shards.length ? mergeIdTrackers(shards[i] as IdTracker, shards[i + 1] as IdTracker) : (shards[i] as IdTracker));
+          if (tree)
+            for (let i = 0; i < shards.length; i += 2)
+              next.push(
+                i + 1 < shards.length
+                  ? mergeIdTrackers(shards[i] as IdTracker, shards[i + 1] as IdTracker)
+                  : (shards[i] as IdTracker),
+              );
           else next.push(mergeIdTrackers(shards[0] as IdTracker, shards[1] as IdTracker), ...shards.slice(2));
           shards = next;
         }
@@ -130,7 +152,9 @@ describe('base64 words', () => {
       fc.property(fc.array(fc.nat({ max: 0xffffffff }), { maxLength: 40 }), (values) => {
         const words = Uint32Array.from(values);
         const bytes = Buffer.alloc(words.length * 4);
-        words.forEach((w, i) => bytes.writeUInt32LE(w, i * 4));
+        words.forEach((w, i) => {
+          bytes.writeUInt32LE(w, i * 4);
+        });
         const text = encodeWords(words);
         expect(text).toBe(bytes.toString('base64'));
         expect(decodeWords(text, words.length)).toEqual(words);

@@ -12,7 +12,14 @@ function partial(groupBy: string[]): Record<string, any> {
   const header = [...new Set(rows.flatMap((row) => Object.keys(row)))];
   const state = startScoring(q, { groupBy });
   const { plan } = beginTable(state, header);
-  rows.forEach((row, i) => addRecord(state, plan, header.map((h) => String(row[h] ?? '')), i + 2));
+  rows.forEach((row, i) => {
+    addRecord(
+      state,
+      plan,
+      header.map((h) => String(row[h] ?? '')),
+      i + 2,
+    );
+  });
   return JSON.parse(JSON.stringify(toPartial(state)));
 }
 

@@ -62,7 +62,11 @@ describe('validateQuestionnaire', () => {
     const raw = minimal();
     (raw.dimensions[4] as { id: string }).id = 'empathyy';
     const [problem] = validateQuestionnaire(raw).problems;
-    expect(problem).toMatchObject({ code: 'missing-dimension', path: ['dimensions', 4, 'id'], hint: 'did you mean "empathy"?' });
+    expect(problem).toMatchObject({
+      code: 'missing-dimension',
+      path: ['dimensions', 4, 'id'],
+      hint: 'did you mean "empathy"?',
+    });
   });
 
   it('finds every rule violation in one pass', () => {
@@ -93,13 +97,19 @@ describe('validateQuestionnaire', () => {
   it('accepts fixed weights that sum to 100 and rejects other sums', () => {
     const fixed = { tangibles: 10, reliability: 30, responsiveness: 25, assurance: 20, empathy: 15 };
     expect(codes(minimal({ weights: { source: 'respondents', fixed } }))).toEqual([]);
-    expect(codes(minimal({ weights: { source: 'respondents', fixed: { ...fixed, empathy: 16 } } }))).toEqual(['weights-sum']);
+    expect(codes(minimal({ weights: { source: 'respondents', fixed: { ...fixed, empathy: 16 } } }))).toEqual([
+      'weights-sum',
+    ]);
   });
 
   it('reports wrong types and bad enum values with a hint', () => {
     const problems = validateQuestionnaire(minimal({ format: 'two-colum', scale: { min: 1, max: 'seven' } })).problems;
     expect(problems.map((p) => [p.code, p.message, p.hint])).toEqual([
-      ['invalid-value', '"format" must be one of two-column, three-column, perceptions-only, found "two-colum"', 'did you mean "two-column"?'],
+      [
+        'invalid-value',
+        '"format" must be one of two-column, three-column, perceptions-only, found "two-colum"',
+        'did you mean "two-column"?',
+      ],
       ['wrong-type', '"max" must be a number, found "seven"', undefined],
     ]);
   });
@@ -113,11 +123,17 @@ describe('positions', () => {
       'format: two-column',
       'scale: { min: 1, max: 7, lables: {} }',
       'dimensions:',
-      ...dims.flatMap((id, d) => [`  - id: ${id}`, '    items:', `      - { id: I${d}, expectation: e, perception: p }`]),
+      ...dims.flatMap((id, d) => [
+        `  - id: ${id}`,
+        '    items:',
+        `      - { id: I${d}, expectation: e, perception: p }`,
+      ]),
       'weights: { source: fixed, fixed: { tangibles: 99 } }',
     ].join('\n');
     const { diagnostics } = checkQuestionnaireText(text, 'q.yaml');
-    expect(diagnostics.map((d) => `${d.file}:${d.line}:${d.column}: ${d.message}${d.hint ? ` (${d.hint})` : ''}`)).toEqual([
+    expect(
+      diagnostics.map((d) => `${d.file}:${d.line}:${d.column}: ${d.message}${d.hint ? ` (${d.hint})` : ''}`),
+    ).toEqual([
       'q.yaml:4:26: unknown key "lables" (did you mean "labels"?)',
       'q.yaml:21:27: fixed weights must sum to 100, found 99',
     ]);
@@ -129,7 +145,14 @@ describe('positions', () => {
   });
 
   it('refuses an alias bomb quickly', () => {
-    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x]', ...Array.from({ length: 8 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [*${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}]`)].join('\n');
+    const bomb = [
+      'a: &a [x, x, x, x, x, x, x, x, x]',
+      ...Array.from(
+        { length: 8 },
+        (_, i) =>
+          `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [*${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}]`,
+      ),
+    ].join('\n');
     const started = Date.now();
     const { diagnostics, questionnaire } = checkQuestionnaireText(bomb, 'bomb.yaml');
     expect(questionnaire).toBeNull();

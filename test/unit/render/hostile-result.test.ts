@@ -40,7 +40,12 @@ const hostile = (i: number) => `${HOSTILE[i % HOSTILE.length]} ${HOSTILE[(i + 5)
 function hostileResult(): Result {
   const base = buildResult({ format: 'two-column', n: 60, branches: ['North', 'South'] });
   const q = buildQuestionnaire({ format: 'two-column' });
-  const r: Result = JSON.parse(JSON.stringify({ ...base, checks: evaluateChecks(q, base, { overall: 5, dimensions: {}, items: {}, kpis: {}, minRespondents: 1 }) }));
+  const r: Result = JSON.parse(
+    JSON.stringify({
+      ...base,
+      checks: evaluateChecks(q, base, { overall: 5, dimensions: {}, items: {}, kpis: {}, minRespondents: 1 }),
+    }),
+  );
   let i = 0;
   r.questionnaire.title = hostile(i++);
   const ids = new Map<string, string>();
@@ -57,8 +62,12 @@ function hostileResult(): Result {
   for (const s of r.segments) {
     s.column = hostile(i++);
     s.value = hostile(i++);
-    s.dimensions.forEach((d, j) => Object.assign(d, { id: r.dimensions[j]?.id, label: r.dimensions[j]?.label }));
-    s.items.forEach((item, j) => Object.assign(item, { id: r.items[j]?.id, dimension: r.items[j]?.dimension }));
+    s.dimensions.forEach((d, j) => {
+      Object.assign(d, { id: r.dimensions[j]?.id, label: r.dimensions[j]?.label });
+    });
+    s.items.forEach((item, j) => {
+      Object.assign(item, { id: r.items[j]?.id, dimension: r.items[j]?.dimension });
+    });
   }
   for (const rec of r.recommendations) {
     rec.dimension = ids.get(rec.dimension) ?? rec.dimension;
@@ -66,7 +75,10 @@ function hostileResult(): Result {
     rec.actions = [hostile(i++), hostile(i++)];
   }
   for (const k of r.kpis) k.id = `${hostile(i++)}#${i}`;
-  for (const s of r.segments) s.kpis.forEach((k, j) => Object.assign(k, { id: r.kpis[j]?.id }));
+  for (const s of r.segments)
+    s.kpis.forEach((k, j) => {
+      Object.assign(k, { id: r.kpis[j]?.id });
+    });
   r.warnings.push({ code: 'x', message: hostile(i++) }, { code: 'y', message: hostile(i++) });
   for (const c of r.checks) c.target = hostile(i++);
   // Still a valid result: only its text is hostile.
@@ -77,7 +89,9 @@ function hostileResult(): Result {
 /** What no output may hold: raw control or bidi characters (but line breaks), a command line, an unfilled value. */
 function expectClean(output: string, what: string, options: { ansi?: boolean } = {}): void {
   const text = options.ansi ? output.replace(/\u001b\[[0-9;]*m/g, '') : output;
-  expect(text, `${what}: raw control character`).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/);
+  expect(text, `${what}: raw control character`).not.toMatch(
+    /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/,
+  );
   for (const line of text.split('\n')) {
     expect(line.trimStart().startsWith('::'), `${what}: a line starts a workflow command: ${line}`).toBe(false);
     expect(line, `${what}: legacy workflow command`).not.toContain('##[');
@@ -117,7 +131,8 @@ describe('renderers given hostile text', () => {
     const rows = parseCsv(csv, { columns: true }) as Record<string, string>[];
     expect(rows.length).toBe(result.items.length * (1 + result.segments.length));
     for (const row of rows) {
-      for (const key of ['item', 'dimension', 'segment_column', 'segment_value']) expect(row[key]).not.toMatch(/^[=+\-@\uff1d\uff0b\uff0d\uff20]/);
+      for (const key of ['item', 'dimension', 'segment_column', 'segment_value'])
+        expect(row[key]).not.toMatch(/^[=+\-@\uff1d\uff0b\uff0d\uff20]/);
       expect(Number.isFinite(Number(row.gap_mean))).toBe(true);
     }
   });
@@ -145,7 +160,9 @@ describe('renderers given hostile text', () => {
   it('compare, table and Markdown', () => {
     const comparison = compareResults(result, result, { alpha: 0.05 });
     expectClean(renderCompareTable(comparison, { color: false, language: 'en' }), 'compare table');
-    expectClean(renderCompareTable(comparison, { color: true, language: 'en' }), 'coloured compare table', { ansi: true });
+    expectClean(renderCompareTable(comparison, { color: true, language: 'en' }), 'coloured compare table', {
+      ansi: true,
+    });
     const md = renderCompareMarkdown(comparison, { language: 'en' });
     expectClean(md, 'compare markdown');
     expect(md).not.toMatch(/@(?!\u200b)/);
@@ -177,15 +194,19 @@ describe('renderers given extreme numbers', () => {
     it(`HTML charts hold only finite coordinates (${name})`, () => {
       const html = renderHtml(r);
       expect(html).not.toMatch(/="[^"]*(NaN|Infinity|undefined)[^"]*"/);
-      for (const m of html.matchAll(/ (?:x|y|x1|x2|y1|y2|cx|cy|r|width|height)="([^"]*)"/g)) expect(Number.isFinite(Number(m[1])), m[0]).toBe(true);
+      for (const m of html.matchAll(/ (?:x|y|x1|x2|y1|y2|cx|cy|r|width|height)="([^"]*)"/g))
+        expect(Number.isFinite(Number(m[1])), m[0]).toBe(true);
     });
 
     // Text formats are given only what a saved result may hold (NaN cannot pass the schema).
     if (name.includes('NaN')) continue;
     it(`table, Markdown, CSV and compare show no NaN or undefined (${name})`, () => {
-      for (const out of [renderTable(r, { color: false }), renderMarkdown(r), renderCsv(r)]) expect(out).not.toMatch(/NaN|undefined|\[object Object\]/);
+      for (const out of [renderTable(r, { color: false }), renderMarkdown(r), renderCsv(r)])
+        expect(out).not.toMatch(/NaN|undefined|\[object Object\]/);
       const comparison = compareResults(r, r, { alpha: 0.05 });
-      expect(renderCompareTable(comparison, { color: false, language: 'en' })).not.toMatch(/NaN|undefined|\[object Object\]/);
+      expect(renderCompareTable(comparison, { color: false, language: 'en' })).not.toMatch(
+        /NaN|undefined|\[object Object\]/,
+      );
     });
   }
 });

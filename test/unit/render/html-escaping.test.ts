@@ -42,20 +42,29 @@ describe('renderHtml escaping', () => {
     expect(html).not.toMatch(/&amp;(?!amp;|a?m?p?…)/);
     expect(root.querySelectorAll('script')).toHaveLength(0);
     for (const el of root.querySelectorAll('*')) {
-      expect(Object.keys(el.attributes).filter((name) => name.toLowerCase().startsWith('on')), el.tagName).toEqual([]);
+      expect(
+        Object.keys(el.attributes).filter((name) => name.toLowerCase().startsWith('on')),
+        el.tagName,
+      ).toEqual([]);
     }
   });
 
   it('shows them, decoded, as plain text where they belong', () => {
     expect(one(root, 'h1').text).toBe(result.questionnaire.title);
     expect(one(root, 'head title').text).toBe(result.questionnaire.title);
-    const dimensionNames = one(root, 'table[data-table="dimensions"]').querySelectorAll('tbody th').map((th) => th.text);
+    const dimensionNames = one(root, 'table[data-table="dimensions"]')
+      .querySelectorAll('tbody th')
+      .map((th) => th.text);
     expect(dimensionNames).toEqual(result.dimensions.map((d) => d.label));
     const actions = root.querySelectorAll('[data-col="actions"] li').map((li) => li.text);
     expect(actions).toEqual(expect.arrayContaining([`Fix ${XSS}`, `Quote ${ATTR} ${AMP}`, `Amp ${AMP}`]));
-    const ipaLabels = one(root, 'svg[data-chart="ipa"]').querySelectorAll('g.point title').map((t) => t.text);
+    const ipaLabels = one(root, 'svg[data-chart="ipa"]')
+      .querySelectorAll('g.point title')
+      .map((t) => t.text);
     for (const d of result.dimensions) expect(ipaLabels.some((t) => t.startsWith(`${d.label}:`))).toBe(true);
-    const segmentRows = one(root, 'svg[data-chart="segments"]').querySelectorAll('g.row-head title').map((t) => t.text);
+    const segmentRows = one(root, 'svg[data-chart="segments"]')
+      .querySelectorAll('g.row-head title')
+      .map((t) => t.text);
     expect(segmentRows.some((t) => t.startsWith(`branch=${HOSTILE_BRANCH} (n = `))).toBe(true);
     expect(root.querySelectorAll('#warnings li').map((li) => li.text)).toEqual(result.warnings.map((w) => w.message));
     expect(one(root, 'footer').text).toContain(`servqual ${XSS}`);
@@ -66,6 +75,7 @@ describe('renderHtml escaping', () => {
     expect(points.map((p) => p.getAttribute('data-id'))).toEqual(result.dimensions.map((d) => d.id));
     const meta = root.querySelectorAll('meta').find((m) => m.getAttribute('name') === 'generator');
     expect(meta?.getAttribute('content')).toBe(`servqual ${XSS}`);
-    for (const svg of root.querySelectorAll('svg')) expect(svg.getAttribute('aria-label')).not.toContain('<script>alert');
+    for (const svg of root.querySelectorAll('svg'))
+      expect(svg.getAttribute('aria-label')).not.toContain('<script>alert');
   });
 });

@@ -7,7 +7,7 @@ import type { Result } from '../../../src/core/scoring/result.js';
 import { scoreObjects, scoreTable } from '../../../src/core/scoring/score-table.js';
 import { generateRows } from '../scoring/support.js';
 
-export const SERVQUAL_ITEMS: Record<string, string[]> = {
+const SERVQUAL_ITEMS: Record<string, string[]> = {
   tangibles: ['T1', 'T2', 'T3'],
   reliability: ['R1', 'R2', 'R3', 'R4'],
   responsiveness: ['S1', 'S2'],
@@ -71,7 +71,11 @@ export function buildResult(b: Build): Result {
   const q = buildQuestionnaire(b);
   const options = b.branches ? { groupBy: ['branch'] } : {};
   // With no respondents, the header still comes from a generated row: a header with no rows.
-  const rows = generateRows(q, { n: Math.max(1, b.n ?? 120), seed: b.seed ?? 11, ...(b.branches ? { branches: b.branches } : {}) });
+  const rows = generateRows(q, {
+    n: Math.max(1, b.n ?? 120),
+    seed: b.seed ?? 11,
+    ...(b.branches ? { branches: b.branches } : {}),
+  });
   const scored = b.n === 0 ? scoreTable(q, Object.keys(rows[0] ?? {}), [], options) : scoreObjects(q, rows, options);
   expect(scored.problems).toEqual([]);
   expect(scored.result).not.toBeNull();

@@ -37,7 +37,11 @@ function cellText(row: HTMLElement, col: string): string {
 }
 
 /** The bars of a gap chart against the entries they draw. */
-function expectGapBars(svg: HTMLElement, entries: readonly { id: string; gap: Result['items'][number]['gap'] }[], result: Result): void {
+function expectGapBars(
+  svg: HTMLElement,
+  entries: readonly { id: string; gap: Result['items'][number]['gap'] }[],
+  result: Result,
+): void {
   const r = reading(result);
   const drawn = entries.filter((e) => e.gap.mean !== null);
   const bars = svg.querySelectorAll('rect.bar');
@@ -56,7 +60,12 @@ function expectGapBars(svg: HTMLElement, entries: readonly { id: string; gap: Re
 const formats: Format[] = ['two-column', 'three-column', 'perceptions-only'];
 
 describe.each(formats)('renderHtml, %s with segments', (format) => {
-  const result = buildResult({ format, branches: ['north', 'south', 'east'], n: 150, seed: formats.indexOf(format) + 21 });
+  const result = buildResult({
+    format,
+    branches: ['north', 'south', 'east'],
+    n: 150,
+    seed: formats.indexOf(format) + 21,
+  });
   const html = renderHtml(result, { generatedBy: 'servqual test' });
   const root = dom(html);
   const r = reading(result);
@@ -74,7 +83,8 @@ describe.each(formats)('renderHtml, %s with segments', (format) => {
   it('makes no external requests: no URLs in attributes, no CSS url() or @import', () => {
     for (const el of root.querySelectorAll('*')) {
       for (const [name, value] of Object.entries(el.attributes)) {
-        if (['src', 'href', 'xlink:href', 'action', 'poster', 'data'].includes(name.toLowerCase())) expect.fail(`${el.tagName} has ${name}="${value}"`);
+        if (['src', 'href', 'xlink:href', 'action', 'poster', 'data'].includes(name.toLowerCase()))
+          expect.fail(`${el.tagName} has ${name}="${value}"`);
         expect(value, `${el.tagName}[${name}]`).not.toMatch(/^\s*(https?:)?\/\//i);
       }
     }
@@ -83,7 +93,15 @@ describe.each(formats)('renderHtml, %s with segments', (format) => {
   });
 
   it('has exactly the expected charts, each an img SVG with a title and aria-label inside a captioned figure', () => {
-    const expected = ['means-dimensions', 'gap-dimensions', 'gap-items', 'ipa', ...(format === 'three-column' ? ['zones'] : []), 'nps', 'segments'];
+    const expected = [
+      'means-dimensions',
+      'gap-dimensions',
+      'gap-items',
+      'ipa',
+      ...(format === 'three-column' ? ['zones'] : []),
+      'nps',
+      'segments',
+    ];
     expect(charts(root)).toEqual(expected);
     const figures = root.querySelectorAll('figure');
     expect(figures).toHaveLength(expected.length);
@@ -91,7 +109,10 @@ describe.each(formats)('renderHtml, %s with segments', (format) => {
       const svg = one(fig, 'svg');
       expect(svg.getAttribute('role')).toBe('img');
       expect(svg.getAttribute('aria-label')?.length).toBeGreaterThan(10);
-      expect(svg.childNodes.find((n) => (n as HTMLElement).tagName !== undefined) as HTMLElement).toHaveProperty('tagName', 'TITLE');
+      expect(svg.childNodes.find((n) => (n as HTMLElement).tagName !== undefined) as HTMLElement).toHaveProperty(
+        'tagName',
+        'TITLE',
+      );
       expect(one(fig, 'figcaption').text.length).toBeGreaterThan(10);
     }
     expect(new Set(figures.map((f) => f.id)).size).toBe(figures.length);
@@ -99,24 +120,39 @@ describe.each(formats)('renderHtml, %s with segments', (format) => {
 
   it('draws the means chart with one bar per dimension and series', () => {
     const svg = one(root, 'svg[data-chart="means-dimensions"]');
-    const series = format === 'three-column' ? ['minimum', 'desired', 'perception'] : format === 'two-column' ? ['expectation', 'perception'] : ['perception'];
+    const series =
+      format === 'three-column'
+        ? ['minimum', 'desired', 'perception']
+        : format === 'two-column'
+          ? ['expectation', 'perception']
+          : ['perception'];
     const bars = svg.querySelectorAll('rect.bar');
-    expect(bars.map((b) => `${b.getAttribute('data-id')}:${b.getAttribute('data-series')}`)).toEqual(result.dimensions.flatMap((d) => series.map((s) => `${d.id}:${s}`)));
+    expect(bars.map((b) => `${b.getAttribute('data-id')}:${b.getAttribute('data-series')}`)).toEqual(
+      result.dimensions.flatMap((d) => series.map((s) => `${d.id}:${s}`)),
+    );
   });
 
   it('draws one gap bar per dimension and per item, signed, with whiskers and value labels', () => {
     expectGapBars(one(root, 'svg[data-chart="gap-dimensions"]'), result.dimensions, result);
     expectGapBars(one(root, 'svg[data-chart="gap-items"]'), result.items, result);
     // The data are not one-sided in every format: something is coloured each way somewhere.
-    if (format === 'perceptions-only') expect(root.querySelectorAll('svg[data-chart="gap-items"] rect.bar.neg').length).toBeGreaterThan(0);
+    if (format === 'perceptions-only')
+      expect(root.querySelectorAll('svg[data-chart="gap-items"] rect.bar.neg').length).toBeGreaterThan(0);
   });
 
   it('places one IPA point per dimension, in its quadrant, with the four quadrant names and the mean lines', () => {
     const svg = one(root, 'svg[data-chart="ipa"]');
     const points = svg.querySelectorAll('g.point');
-    expect(points.map((p) => [p.getAttribute('data-id'), p.getAttribute('data-quadrant')])).toEqual(result.dimensions.map((d) => [d.id, d.quadrant]));
+    expect(points.map((p) => [p.getAttribute('data-id'), p.getAttribute('data-quadrant')])).toEqual(
+      result.dimensions.map((d) => [d.id, d.quadrant]),
+    );
     expect(points.map((p) => one(p, 'text').text)).toEqual(result.dimensions.map((d) => d.label));
-    expect(svg.querySelectorAll('text.quadrant-label').map((t) => t.text).sort()).toEqual([...QUADRANT_NAMES].sort());
+    expect(
+      svg
+        .querySelectorAll('text.quadrant-label')
+        .map((t) => t.text)
+        .sort(),
+    ).toEqual([...QUADRANT_NAMES].sort());
     expect(svg.querySelectorAll('line.mean-line')).toHaveLength(2);
     expect(svg.querySelectorAll('line.mean-line').every((l) => l.getAttribute('stroke-dasharray'))).toBe(true);
   });
@@ -125,7 +161,9 @@ describe.each(formats)('renderHtml, %s with segments', (format) => {
     if (format !== 'three-column') return;
     const svg = one(root, 'svg[data-chart="zones"]');
     expect(svg.querySelectorAll('rect.zone-band')).toHaveLength(result.items.length);
-    expect(svg.querySelectorAll('path.zone-mark').map((m) => [m.getAttribute('data-id'), m.getAttribute('data-zone')])).toEqual(result.items.map((i) => [i.id, i.zone]));
+    expect(
+      svg.querySelectorAll('path.zone-mark').map((m) => [m.getAttribute('data-id'), m.getAttribute('data-zone')]),
+    ).toEqual(result.items.map((i) => [i.id, i.zone]));
   });
 
   it('stacks the NPS shares', () => {
@@ -145,7 +183,10 @@ describe.each(formats)('renderHtml, %s with segments', (format) => {
     expect(cells).toHaveLength(result.segments.length * (result.dimensions.length + 1));
     result.segments.forEach((s, si) => {
       const row = cells.filter((c) => c.getAttribute('data-segment') === String(si));
-      expect(row.map((c) => one(c, 'text').text)).toEqual([r.score(s.overall.weighted.mean), ...s.dimensions.map((d) => r.score(d.gap.mean))]);
+      expect(row.map((c) => one(c, 'text').text)).toEqual([
+        r.score(s.overall.weighted.mean),
+        ...s.dimensions.map((d) => r.score(d.gap.mean)),
+      ]);
     });
   });
 
@@ -162,9 +203,17 @@ describe.each(formats)('renderHtml, %s with segments', (format) => {
       expect(cellText(row, 'ci95')).toBe(r.interval(d.gap.ci95));
       expect(cellText(row, 'n')).toBe(String(d.gap.n));
       expect(cellText(row, 'alpha')).toBe(fixed(d.alpha));
-      if (format === 'two-column') expect([cellText(row, 'expectation'), cellText(row, 'perception')]).toEqual([fixed(d.expectation), fixed(d.perception)]);
+      if (format === 'two-column')
+        expect([cellText(row, 'expectation'), cellText(row, 'perception')]).toEqual([
+          fixed(d.expectation),
+          fixed(d.perception),
+        ]);
       if (format === 'three-column') {
-        expect([cellText(row, 'minimum'), cellText(row, 'desired'), cellText(row, 'msa')]).toEqual([fixed(d.minimum), fixed(d.desired), signed(d.msa?.mean)]);
+        expect([cellText(row, 'minimum'), cellText(row, 'desired'), cellText(row, 'msa')]).toEqual([
+          fixed(d.minimum),
+          fixed(d.desired),
+          signed(d.msa?.mean),
+        ]);
         expect(cellText(row, 'zone')).toBe(d.zone);
       }
     });
@@ -182,7 +231,11 @@ describe.each(formats)('renderHtml, %s with segments', (format) => {
       expect(cellText(row, 'alphaIfDeleted')).toBe(fixed(item.alphaIfDeleted));
       expect(cellText(row, 'itemTotal')).toBe(fixed(item.itemTotal));
     });
-    expect(one(root, 'table[data-table="kpis"]').querySelectorAll('tbody tr').map((row) => row.getAttribute('data-id'))).toEqual(['nps', 'csat', 'ces']);
+    expect(
+      one(root, 'table[data-table="kpis"]')
+        .querySelectorAll('tbody tr')
+        .map((row) => row.getAttribute('data-id')),
+    ).toEqual(['nps', 'csat', 'ces']);
   });
 
   it('lists recommendations by dimension, groups and items in priority order, each group diagnosed', () => {
@@ -193,7 +246,11 @@ describe.each(formats)('renderHtml, %s with segments', (format) => {
     const firsts = ranks.map((g) => g[0] as number);
     expect(firsts).toEqual([...firsts].sort((a, b) => a - b));
     expect(firsts[0]).toBe(1);
-    const byRank = new Map(root.querySelectorAll('tr.rec').map((row) => [Number(row.getAttribute('data-rank')), row.getAttribute('data-item')]));
+    const byRank = new Map(
+      root
+        .querySelectorAll('tr.rec')
+        .map((row) => [Number(row.getAttribute('data-rank')), row.getAttribute('data-item')]),
+    );
     expect([...byRank.keys()].sort((a, b) => a - b)).toEqual(result.recommendations.map((_, i) => i + 1));
     result.recommendations.forEach((rec, i) => {
       expect(byRank.get(i + 1)).toBe(rec.item);
@@ -202,7 +259,9 @@ describe.each(formats)('renderHtml, %s with segments', (format) => {
       expect(row.querySelectorAll('[data-col="actions"] li').map((li) => li.text)).toEqual(rec.actions);
     });
     for (const group of groups) {
-      const d = result.dimensions.find((dim) => dim.id === group.getAttribute('data-dimension')) as Result['dimensions'][number];
+      const d = result.dimensions.find(
+        (dim) => dim.id === group.getAttribute('data-dimension'),
+      ) as Result['dimensions'][number];
       expect(one(group, '.diagnosis').text).toBe(DIAGNOSIS[d.quadrant as string]);
       const ci = d.gap.ci95;
       const significant = ci !== null && (format === 'perceptions-only' ? ci[1] < r.baseline : ci[0] > 0 || ci[1] < 0);
@@ -230,8 +289,19 @@ describe('renderHtml in Russian', () => {
 
   it('uses the questionnaire language for lang and every label', () => {
     expect(one(root, 'html').getAttribute('lang')).toBe('ru');
-    expect(root.querySelectorAll('h2').map((h) => h.text)).toEqual(['Диаграммы', 'Таблицы', 'Рекомендации по приоритету', 'Предупреждения', 'Методика']);
-    expect(one(root, 'svg[data-chart="ipa"]').querySelectorAll('text.quadrant-label').map((t) => t.text).sort()).toEqual(['Возможно, избыточно', 'Низкий приоритет', 'Сосредоточиться', 'Так держать'].sort());
+    expect(root.querySelectorAll('h2').map((h) => h.text)).toEqual([
+      'Диаграммы',
+      'Таблицы',
+      'Рекомендации по приоритету',
+      'Предупреждения',
+      'Методика',
+    ]);
+    expect(
+      one(root, 'svg[data-chart="ipa"]')
+        .querySelectorAll('text.quadrant-label')
+        .map((t) => t.text)
+        .sort(),
+    ).toEqual(['Возможно, избыточно', 'Низкий приоритет', 'Сосредоточиться', 'Так держать'].sort());
     expect(one(root, 'table[data-table="dimensions"] thead').text).toContain('Измерение');
     const diagnoses = root.querySelectorAll('.diagnosis').map((d) => d.text);
     expect(diagnoses.length).toBeGreaterThan(0);
@@ -243,19 +313,43 @@ describe('renderHtml in Russian', () => {
 
 describe('renderHtml edge cases', () => {
   it('draws a custom model with a single dimension', () => {
-    const result = buildResult({ format: 'two-column', items: { speed: ['X1', 'X2', 'X3'] }, n: 40, seed: 3, kpis: false });
+    const result = buildResult({
+      format: 'two-column',
+      items: { speed: ['X1', 'X2', 'X3'] },
+      n: 40,
+      seed: 3,
+      kpis: false,
+    });
     const root = dom(renderHtml(result));
     expect(charts(root)).toEqual(['means-dimensions', 'gap-dimensions', 'gap-items', 'ipa']);
-    expect(one(root, 'svg[data-chart="gap-dimensions"]').querySelectorAll('rect.bar').map((b) => b.getAttribute('data-id'))).toEqual(['speed']);
-    expect(one(root, 'svg[data-chart="ipa"]').querySelectorAll('g.point').map((p) => p.getAttribute('data-id'))).toEqual(['speed']);
+    expect(
+      one(root, 'svg[data-chart="gap-dimensions"]')
+        .querySelectorAll('rect.bar')
+        .map((b) => b.getAttribute('data-id')),
+    ).toEqual(['speed']);
+    expect(
+      one(root, 'svg[data-chart="ipa"]')
+        .querySelectorAll('g.point')
+        .map((p) => p.getAttribute('data-id')),
+    ).toEqual(['speed']);
     expect(root.querySelectorAll('table[data-table="kpis"]')).toHaveLength(0);
   });
 
   it('draws custom dimension ids with segments in perceptions-only', () => {
-    const result = buildResult({ format: 'perceptions-only', items: { speed: ['X1', 'X2'], comfort: ['C1', 'C2'], staff: ['F1'] }, branches: ['a', 'b'], n: 80, seed: 8 });
+    const result = buildResult({
+      format: 'perceptions-only',
+      items: { speed: ['X1', 'X2'], comfort: ['C1', 'C2'], staff: ['F1'] },
+      branches: ['a', 'b'],
+      n: 80,
+      seed: 8,
+    });
     const root = dom(renderHtml(result));
     expect(one(root, 'svg[data-chart="gap-items"]').querySelectorAll('rect.bar')).toHaveLength(5);
-    expect(one(root, 'svg[data-chart="segments"]').querySelectorAll('g.column-head').map((h) => h.getAttribute('data-column'))).toEqual(['overall', 'speed', 'comfort', 'staff']);
+    expect(
+      one(root, 'svg[data-chart="segments"]')
+        .querySelectorAll('g.column-head')
+        .map((h) => h.getAttribute('data-column')),
+    ).toEqual(['overall', 'speed', 'comfort', 'staff']);
   });
 
   it('shows "–" and no marks when nobody answered (n = 0, every value null)', () => {
@@ -265,7 +359,9 @@ describe('renderHtml edge cases', () => {
       const html = renderHtml(result);
       const root = dom(html);
       expect(root.querySelectorAll('rect.bar, g.point, path.zone-mark, rect.nps-promoters')).toHaveLength(0);
-      const values = one(root, 'svg[data-chart="gap-dimensions"]').querySelectorAll('text.value').map((t) => t.text);
+      const values = one(root, 'svg[data-chart="gap-dimensions"]')
+        .querySelectorAll('text.value')
+        .map((t) => t.text);
       expect(values).toEqual(result.dimensions.map(() => '–'));
       expect(one(root, 'svg[data-chart="ipa"]').querySelectorAll('text.quadrant-label')).toHaveLength(4);
       expect(one(root, 'svg[data-chart="nps"]').querySelectorAll('rect.nps-empty')).toHaveLength(1);

@@ -19,7 +19,12 @@ function result(options: { hostile?: boolean; groupBy?: boolean } = {}): Result 
     dimensions: dims.map((id, d) => ({
       id,
       label: options.hostile && d === 0 ? `Tangibles ${HOSTILE}` : undefined,
-      items: [0, 1].map((k) => ({ id: `${id.slice(0, 3).toUpperCase()}${k}`, expectation: 'e', perception: 'p', recommendations: options.hostile ? [`Fix ${HOSTILE}`] : ['Fix it.'] })),
+      items: [0, 1].map((k) => ({
+        id: `${id.slice(0, 3).toUpperCase()}${k}`,
+        expectation: 'e',
+        perception: 'p',
+        recommendations: options.hostile ? [`Fix ${HOSTILE}`] : ['Fix it.'],
+      })),
     })),
     kpis: [{ id: 'nps', type: 'nps', question: 'q' }],
   });
@@ -41,8 +46,10 @@ function result(options: { hostile?: boolean; groupBy?: boolean } = {}): Result 
 /** The rows of the first GFM table after a heading. */
 function markdownTable(markdown: string, heading: string): string[][] {
   const lines = markdown.split('\n');
-  const start = lines.findIndex((line) => line === heading);
-  const table = lines.slice(start + 1).filter((line, i, all) => line.startsWith('|') && all.slice(0, i).every((l) => l === '' || l.startsWith('|')));
+  const start = lines.indexOf(heading);
+  const table = lines
+    .slice(start + 1)
+    .filter((line, i, all) => line.startsWith('|') && all.slice(0, i).every((l) => l === '' || l.startsWith('|')));
   return table.map((line) => line.slice(2, -2).split(' | '));
 }
 
@@ -55,7 +62,14 @@ describe('markdown report', () => {
     expect(rows[0]).toEqual(['Dimension', 'Imp', 'E', 'P', 'Gap', '95% CI', 'n', 'α', 'Quadrant']);
     expect(rows[1]?.every((cell) => /^:?-+:?$/.test(cell))).toBe(true);
     expect(rows.slice(2).map((row) => row[0])).toEqual(r.dimensions.map((d) => d.label));
-    expect(rows.slice(2).map((row) => row[4])).toEqual(r.dimensions.map((d) => (d.gap.mean as number).toFixed(2).replace(/^(?!-)/, '+').replace('+-', '-')));
+    expect(rows.slice(2).map((row) => row[4])).toEqual(
+      r.dimensions.map((d) =>
+        (d.gap.mean as number)
+          .toFixed(2)
+          .replace(/^(?!-)/, '+')
+          .replace('+-', '-'),
+      ),
+    );
     expect(md).toContain('### Top recommendations');
     expect(md).toContain(`1. **${r.recommendations[0]?.item}**`);
     expect(md).toMatch(/- \*\*NPS\*\* \(nps\): [+-]?\d/);
@@ -93,16 +107,32 @@ describe('csv report', () => {
     const r = result({ groupBy: true });
     const records = parse(renderCsv(r), { columns: true }) as Record<string, string>[];
     expect(records).toHaveLength(r.items.length * (1 + r.segments.length));
-    expect(records[r.items.length]).toMatchObject({ segment_column: 'branch', segment_value: 'North', item: r.items[0]?.id });
+    expect(records[r.items.length]).toMatchObject({
+      segment_column: 'branch',
+      segment_value: 'North',
+      item: r.items[0]?.id,
+    });
   });
 
   it('neutralises cells that a spreadsheet would run, but keeps negative numbers as numbers', () => {
-    const records = parse(renderCsv(result({ hostile: true, groupBy: true })), { columns: true }) as Record<string, string>[];
+    const records = parse(renderCsv(result({ hostile: true, groupBy: true })), { columns: true }) as Record<
+      string,
+      string
+    >[];
     const values = records.map((row) => row.segment_value);
     expect(values).toContain(`'=HYPERLINK("http://x")`);
     expect(values).not.toContain('=HYPERLINK("http://x")');
     expect(records.some((row) => row.gap_mean?.startsWith('-'))).toBe(true);
     // Tab and CR are escaped visibly (the cell stays one line), which also leaves nothing to run.
-    expect(['=1', '+1', '-x', '@a', '\tx', '\rx', 'ok', '＝1'].map(safeCell)).toEqual(["'=1", "'+1", "'-x", "'@a", '\\x09x', '\\x0dx', 'ok', "'＝1"]);
+    expect(['=1', '+1', '-x', '@a', '\tx', '\rx', 'ok', '＝1'].map(safeCell)).toEqual([
+      "'=1",
+      "'+1",
+      "'-x",
+      "'@a",
+      '\\x09x',
+      '\\x0dx',
+      'ok',
+      "'＝1",
+    ]);
   });
 });

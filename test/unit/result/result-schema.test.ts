@@ -11,7 +11,16 @@ const plain = buildResult({ format: 'two-column', n: 60 });
 const segmented = buildResult({ format: 'three-column', n: 80, branches: ['North', 'South'] });
 const perceptions = buildResult({ format: 'perceptions-only', n: 40, kpis: false });
 const q = buildQuestionnaire({ format: 'two-column' });
-const checked: Result = { ...plain, checks: evaluateChecks(q, plain, { overall: 0, dimensions: { reliability: -1 }, items: {}, kpis: {}, minRespondents: 10 }) };
+const checked: Result = {
+  ...plain,
+  checks: evaluateChecks(q, plain, {
+    overall: 0,
+    dimensions: { reliability: -1 },
+    items: {},
+    kpis: {},
+    minRespondents: 10,
+  }),
+};
 
 function problems(value: unknown): string[] {
   return checkResult(value).problems.map((p) => `${formatResultPath(p.path)}: ${p.message}`);
@@ -31,7 +40,7 @@ describe('saved result schema: what this version writes', () => {
 });
 
 describe('saved result schema: results written before fields were added', () => {
-  it('fills in the lists older versions did not write (segments, a segment\'s items and KPIs, checks)', () => {
+  it("fills in the lists older versions did not write (segments, a segment's items and KPIs, checks)", () => {
     const old = saved(segmented);
     delete old.checks;
     for (const s of old.segments) {
@@ -41,7 +50,10 @@ describe('saved result schema: results written before fields were added', () => 
     const { result, problems: found } = checkResult(old);
     expect(found).toEqual([]);
     expect(result?.checks).toEqual([]);
-    expect(result?.segments.map((s) => [s.items, s.kpis])).toEqual([[[], []], [[], []]]);
+    expect(result?.segments.map((s) => [s.items, s.kpis])).toEqual([
+      [[], []],
+      [[], []],
+    ]);
     const older = saved(plain);
     delete older.segments;
     expect(checkResult(older).result?.segments).toEqual([]);

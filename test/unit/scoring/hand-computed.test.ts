@@ -15,9 +15,33 @@ const SQRT2 = Math.SQRT2;
 // One item per dimension, two-column, 1-7, no weights section: equal weights 0.2.
 const q = makeQuestionnaire({ itemRecommendations: { T1: ['Refresh the equipment.'] } });
 // r1 gaps: T1 5-7=-2, R1 6-6=0, S1 6-5=1, A1 4-7=-3, E1 4-4=0 -> overall (-2+0+1-3+0)/5 = -0.8
-const r1 = { respondent: 'r1', T1_E: 7, T1_P: 5, R1_E: 6, R1_P: 6, S1_E: 5, S1_P: 6, A1_E: 7, A1_P: 4, E1_E: 4, E1_P: 4 };
+const r1 = {
+  respondent: 'r1',
+  T1_E: 7,
+  T1_P: 5,
+  R1_E: 6,
+  R1_P: 6,
+  S1_E: 5,
+  S1_P: 6,
+  A1_E: 7,
+  A1_P: 4,
+  E1_E: 4,
+  E1_P: 4,
+};
 // r2 gaps: T1 0, R1 1, S1 0, A1 -1, E1 2 -> overall (0+1+0-1+2)/5 = 0.4
-const r2 = { respondent: 'r2', T1_E: 7, T1_P: 7, R1_E: 5, R1_P: 6, S1_E: 5, S1_P: 5, A1_E: 6, A1_P: 5, E1_E: 3, E1_P: 5 };
+const r2 = {
+  respondent: 'r2',
+  T1_E: 7,
+  T1_P: 7,
+  R1_E: 5,
+  R1_P: 6,
+  S1_E: 5,
+  S1_P: 5,
+  A1_E: 6,
+  A1_P: 5,
+  E1_E: 3,
+  E1_P: 5,
+};
 
 const score = (rows: Parameters<typeof scoreObjects>[1], qq = q): Result => {
   const out = scoreObjects(qq, rows);
@@ -37,10 +61,28 @@ describe('n = 0 (a header and no rows)', () => {
     expect(r.respondents).toEqual({ total: 0, scored: 0, skippedCells: 0 });
     expect(r.overall).toEqual({ unweighted: empty, weighted: empty });
     for (const d of r.dimensions) {
-      expect(d).toMatchObject({ importance: null, expectation: null, perception: null, gap: empty, alpha: null, quadrant: null });
+      expect(d).toMatchObject({
+        importance: null,
+        expectation: null,
+        perception: null,
+        gap: empty,
+        alpha: null,
+        quadrant: null,
+      });
     }
-    for (const i of r.items) expect(i).toMatchObject({ expectation: null, perception: null, gap: empty, t: null, p: null, dz: null, pHolm: null });
-    expect(r.kpis).toEqual([expect.objectContaining({ id: 'nps', n: 0, score: null, promoters: null, passives: null, detractors: null })]);
+    for (const i of r.items)
+      expect(i).toMatchObject({
+        expectation: null,
+        perception: null,
+        gap: empty,
+        t: null,
+        p: null,
+        dz: null,
+        pHolm: null,
+      });
+    expect(r.kpis).toEqual([
+      expect.objectContaining({ id: 'nps', n: 0, score: null, promoters: null, passives: null, detractors: null }),
+    ]);
     expect(r.recommendations).toEqual([]);
   });
 });
@@ -51,15 +93,34 @@ describe('n = 1', () => {
     expect(r.respondents).toEqual({ total: 1, scored: 1, skippedCells: 0 });
     expect(r.overall.unweighted).toEqual({ mean: expect.closeTo(-0.8, 12), sd: null, n: 1, ci95: null });
     expect(r.overall.weighted).toEqual({ mean: expect.closeTo(-0.8, 12), sd: null, n: 1, ci95: null });
-    expect(item(r, 'A1')).toMatchObject({ expectation: 7, perception: 4, gap: { mean: -3, sd: null, n: 1, ci95: null }, t: null, p: null, dz: null, pHolm: null });
-    expect(dim(r, 'assurance')).toMatchObject({ expectation: 7, perception: 4, importance: 0.2, gap: { mean: -3, n: 1, sd: null } });
+    expect(item(r, 'A1')).toMatchObject({
+      expectation: 7,
+      perception: 4,
+      gap: { mean: -3, sd: null, n: 1, ci95: null },
+      t: null,
+      p: null,
+      dz: null,
+      pHolm: null,
+    });
+    expect(dim(r, 'assurance')).toMatchObject({
+      expectation: 7,
+      perception: 4,
+      importance: 0.2,
+      gap: { mean: -3, n: 1, sd: null },
+    });
   });
   it('recommends A1 (priority 3 * 0.2 = 0.6) before T1 (2 * 0.2 = 0.4)', () => {
-    expect(r.recommendations.map((x) => [x.item, x.gap, x.importance])).toEqual([['A1', -3, 0.2], ['T1', -2, 0.2]]);
+    expect(r.recommendations.map((x) => [x.item, x.gap, x.importance])).toEqual([
+      ['A1', -3, 0.2],
+      ['T1', -2, 0.2],
+    ]);
     expect(r.recommendations[0]?.priority).toBeCloseTo(0.6, 12);
     expect(r.recommendations[1]?.priority).toBeCloseTo(0.4, 12);
     // T1 has its own actions; A1 falls back to its dimension's.
-    expect(r.recommendations.map((x) => x.actions)).toEqual([['assurance: dimension action'], ['Refresh the equipment.']]);
+    expect(r.recommendations.map((x) => x.actions)).toEqual([
+      ['assurance: dimension action'],
+      ['Refresh the equipment.'],
+    ]);
   });
 });
 
@@ -101,11 +162,18 @@ describe('n = 2', () => {
   it('quadrants: mean P over dimensions (6 + 6 + 5.5 + 4.5 + 4.5) / 5 = 5.3; equal weights are all high importance', () => {
     expect(r.dimensions.map((d) => d.perception)).toEqual([6, 6, 5.5, 4.5, 4.5]);
     expect(r.dimensions.map((d) => d.quadrant)).toEqual([
-      'keep-up-the-good-work', 'keep-up-the-good-work', 'keep-up-the-good-work', 'concentrate-here', 'concentrate-here',
+      'keep-up-the-good-work',
+      'keep-up-the-good-work',
+      'keep-up-the-good-work',
+      'concentrate-here',
+      'concentrate-here',
     ]);
   });
   it('recommendations: A1 (gap -2, priority 0.4) then T1 (gap -1, priority 0.2)', () => {
-    expect(r.recommendations.map((x) => [x.item, x.gap])).toEqual([['A1', -2], ['T1', -1]]);
+    expect(r.recommendations.map((x) => [x.item, x.gap])).toEqual([
+      ['A1', -2],
+      ['T1', -1],
+    ]);
     expect(r.recommendations.map((x) => x.priority)).toEqual([expect.closeTo(0.4, 12), expect.closeTo(0.2, 12)]);
   });
 });
@@ -115,13 +183,22 @@ describe('an item whose gaps do not vary', () => {
   const rows = [7, 5, 3].map((e, k) => ({ ...r1, respondent: `s${k}`, T1_E: e, T1_P: e - 1, R1_P: 3 + k }));
   const r = score(rows);
   it('has sd 0 and no test', () => {
-    expect(item(r, 'T1')).toMatchObject({ gap: { mean: -1, sd: 0, n: 3, ci95: [-1, -1] }, t: null, p: null, dz: null, pHolm: null });
+    expect(item(r, 'T1')).toMatchObject({
+      gap: { mean: -1, sd: 0, n: 3, ci95: [-1, -1] },
+      t: null,
+      p: null,
+      dz: null,
+      pHolm: null,
+    });
     expect(item(r, 'R1').p).not.toBeNull();
   });
 });
 
 describe('the half-of-items rule', () => {
-  const pq = makeQuestionnaire({ format: 'perceptions-only', items: { tangibles: ['T1', 'T2', 'T3', 'T4'], responsiveness: ['S1', 'S2', 'S3'] } });
+  const pq = makeQuestionnaire({
+    format: 'perceptions-only',
+    items: { tangibles: ['T1', 'T2', 'T3', 'T4'], responsiveness: ['S1', 'S2', 'S3'] },
+  });
   const base = { R1_P: 5, A1_P: 2, E1_P: 7 };
   it('scores 2 of 4 and 2 of 3 items: (6 + 4)/2 = 5, (3 + 6)/2 = 4.5; overall (5 + 5 + 4.5 + 2 + 7)/5 = 4.7', () => {
     const r = score([{ ...base, T1_P: 6, T2_P: 4, T3_P: '', T4_P: '', S1_P: 3, S2_P: 6, S3_P: '' }], pq);
@@ -155,7 +232,10 @@ describe('reverse items', () => {
     expect(r.overall.unweighted.mean).toBeCloseTo(0.2, 12);
   });
   it('scores x as 6 - x on 1-5 perceptions-only: P 1 -> 5', () => {
-    const r = score([{ T1_P: 1, R1_P: 1, S1_P: 1, A1_P: 1, E1_P: 1 }], makeQuestionnaire({ format: 'perceptions-only', scale: { min: 1, max: 5 }, reverse: ['T1'] }));
+    const r = score(
+      [{ T1_P: 1, R1_P: 1, S1_P: 1, A1_P: 1, E1_P: 1 }],
+      makeQuestionnaire({ format: 'perceptions-only', scale: { min: 1, max: 5 }, reverse: ['T1'] }),
+    );
     expect(item(r, 'T1').perception).toBe(5);
     expect(item(r, 'R1').perception).toBe(1);
   });
@@ -164,10 +244,32 @@ describe('reverse items', () => {
 describe('three-column: MSS, MSA and the zone of tolerance', () => {
   const tq = makeQuestionnaire({ format: 'three-column' });
   // (MIN, DES, P): T1 (4, 6, 4) within (P = MIN); R1 (4, 6, 3) below; S1 (4, 6, 7) above; A1 (2, 6, 6) within (P = DES); E1 (1, 7, 4) within
-  const row = { T1_MIN: 4, T1_DES: 6, T1_P: 4, R1_MIN: 4, R1_DES: 6, R1_P: 3, S1_MIN: 4, S1_DES: 6, S1_P: 7, A1_MIN: 2, A1_DES: 6, A1_P: 6, E1_MIN: 1, E1_DES: 7, E1_P: 4 };
+  const row = {
+    T1_MIN: 4,
+    T1_DES: 6,
+    T1_P: 4,
+    R1_MIN: 4,
+    R1_DES: 6,
+    R1_P: 3,
+    S1_MIN: 4,
+    S1_DES: 6,
+    S1_P: 7,
+    A1_MIN: 2,
+    A1_DES: 6,
+    A1_P: 6,
+    E1_MIN: 1,
+    E1_DES: 7,
+    E1_P: 4,
+  };
   const r = score([row], tq);
   it('gap = P - DES, msa = P - MIN', () => {
-    expect(r.items.map((i) => [i.gap.mean, i.msa?.mean])).toEqual([[-2, 0], [-3, -1], [1, 3], [0, 4], [-3, 3]]);
+    expect(r.items.map((i) => [i.gap.mean, i.msa?.mean])).toEqual([
+      [-2, 0],
+      [-3, -1],
+      [1, 3],
+      [0, 4],
+      [-3, 3],
+    ]);
     expect(r.items.map((i) => i.expectation)).toEqual([null, null, null, null, null]);
     // MSS overall (-2 - 3 + 1 + 0 - 3)/5 = -1.4
     expect(r.overall.unweighted.mean).toBeCloseTo(-1.4, 12);

@@ -8,7 +8,11 @@ const RUNS = Number(process.env.FUZZ_RUNS ?? 200);
 describe('IdSet', () => {
   it('behaves as a Set<string> kept in first-seen order, whatever the ids (property)', () => {
     // Short pools give repeats; any unicode (lone surrogates included) exercises the wide buffer.
-    const id = fc.oneof(fc.integer({ min: 0, max: 40 }).map(String), fc.string({ unit: 'binary', maxLength: 12 }), fc.string({ maxLength: 3 }));
+    const id = fc.oneof(
+      fc.integer({ min: 0, max: 40 }).map(String),
+      fc.string({ unit: 'binary', maxLength: 12 }),
+      fc.string({ maxLength: 3 }),
+    );
     fc.assert(
       fc.property(fc.array(id, { maxLength: 300 }), (ids) => {
         const set = new IdSet();
@@ -42,7 +46,9 @@ describe('IdSet', () => {
 
   it('hashes with different seeds independently', () => {
     // Consecutive ids: the low bits of each hash, and the two seeds, should not move together.
-    const same = Array.from({ length: 4096 }, (_, i) => `R${i}`).filter((x) => (hashText(x, 0) & 0xff) === (hashText(x, 0x9747b28c) & 0xff)).length;
+    const same = Array.from({ length: 4096 }, (_, i) => `R${i}`).filter(
+      (x) => (hashText(x, 0) & 0xff) === (hashText(x, 0x9747b28c) & 0xff),
+    ).length;
     // 4096 / 256 = 16 expected by chance.
     expect(same).toBeGreaterThan(2);
     expect(same).toBeLessThan(40);

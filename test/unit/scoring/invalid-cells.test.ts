@@ -11,7 +11,8 @@ const q = makeQuestionnaire({ weights: { source: 'respondents' }, kpis: [{ id: '
 const ITEMS = ['T1', 'R1', 'S1', 'A1', 'E1'];
 const header = ['respondent', ...ITEMS.flatMap((i) => [`${i}_E`, `${i}_P`]), 'W_tangibles', 'nps'];
 const good = (id: string): string[] => [id, '7', '5', '6', '6', '5', '6', '7', '4', '4', '4', '20', '9'];
-const withCell = (row: string[], column: string, text: string) => row.map((cell, i) => (header[i] === column ? text : cell));
+const withCell = (row: string[], column: string, text: string) =>
+  row.map((cell, i) => (header[i] === column ? text : cell));
 
 // Row index -> line: row 0 is line 2.
 const rows = [
@@ -88,7 +89,11 @@ describe('accepted numbers', () => {
     expect(r.result?.items[0]?.perception).toBe(4);
   });
   it('a needed column the header lacks is reported by name, with no result', () => {
-    const r = scoreTable(q, header.filter((h) => h !== 'R1_P'), [good('e1').filter((_, i) => header[i] !== 'R1_P')]);
+    const r = scoreTable(
+      q,
+      header.filter((h) => h !== 'R1_P'),
+      [good('e1').filter((_, i) => header[i] !== 'R1_P')],
+    );
     expect(r.result).toBeNull();
     expect(r.missing.map((m) => m.column)).toEqual(['R1_P']);
   });

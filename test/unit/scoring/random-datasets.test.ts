@@ -8,7 +8,15 @@ import type { Format } from '../../../src/core/questionnaire/model.js';
 import { scoreObjects } from '../../../src/core/scoring/score-table.js';
 import type { Result } from '../../../src/core/scoring/result.js';
 import { independentScore } from '../../helpers/independent-scoring.js';
-import { expectMatches, expectOverallAndDimensions, expectSameUpToRounding, generateRows, makeQuestionnaire, warning, type QOptions } from './support.js';
+import {
+  expectMatches,
+  expectOverallAndDimensions,
+  expectSameUpToRounding,
+  generateRows,
+  makeQuestionnaire,
+  warning,
+  type QOptions,
+} from './support.js';
 
 const ITEMS: QOptions['items'] = {
   tangibles: ['T1', 'T2', 'T3', 'T4'],
@@ -35,13 +43,56 @@ interface Case {
 }
 
 const cases: Case[] = [
-  { name: 'two-column, respondent weights, fixed fallback', format: 'two-column', weights: { source: 'respondents', fixed: FIXED }, seed: 1, n: 240 },
-  { name: 'two-column, respondent weights, equal fallback', format: 'two-column', weights: { source: 'respondents' }, seed: 2, n: 180 },
-  { name: 'two-column, fixed weights only', format: 'two-column', weights: { source: 'fixed', fixed: FIXED }, seed: 3, n: 90 },
-  { name: 'three-column, respondent weights', format: 'three-column', weights: { source: 'respondents', fixed: FIXED }, seed: 4, n: 220 },
-  { name: 'three-column, 1-9 scale, no weights section', format: 'three-column', seed: 5, n: 60, scale: { min: 1, max: 9 } },
-  { name: 'perceptions-only, respondent weights', format: 'perceptions-only', weights: { source: 'respondents', fixed: FIXED }, seed: 6, n: 200 },
-  { name: 'perceptions-only, 1-5 scale, small n', format: 'perceptions-only', weights: { source: 'respondents' }, seed: 7, n: 12, scale: { min: 1, max: 5 } },
+  {
+    name: 'two-column, respondent weights, fixed fallback',
+    format: 'two-column',
+    weights: { source: 'respondents', fixed: FIXED },
+    seed: 1,
+    n: 240,
+  },
+  {
+    name: 'two-column, respondent weights, equal fallback',
+    format: 'two-column',
+    weights: { source: 'respondents' },
+    seed: 2,
+    n: 180,
+  },
+  {
+    name: 'two-column, fixed weights only',
+    format: 'two-column',
+    weights: { source: 'fixed', fixed: FIXED },
+    seed: 3,
+    n: 90,
+  },
+  {
+    name: 'three-column, respondent weights',
+    format: 'three-column',
+    weights: { source: 'respondents', fixed: FIXED },
+    seed: 4,
+    n: 220,
+  },
+  {
+    name: 'three-column, 1-9 scale, no weights section',
+    format: 'three-column',
+    seed: 5,
+    n: 60,
+    scale: { min: 1, max: 9 },
+  },
+  {
+    name: 'perceptions-only, respondent weights',
+    format: 'perceptions-only',
+    weights: { source: 'respondents', fixed: FIXED },
+    seed: 6,
+    n: 200,
+  },
+  {
+    name: 'perceptions-only, 1-5 scale, small n',
+    format: 'perceptions-only',
+    weights: { source: 'respondents' },
+    seed: 7,
+    n: 12,
+    scale: { min: 1, max: 5 },
+  },
 ];
 
 describe.each(cases)('random dataset: $name', (c) => {
@@ -67,7 +118,12 @@ describe.each(cases)('random dataset: $name', (c) => {
   it('matches the independent implementation in every field', () => {
     const result = scored.result as Result;
     expect(result.schemaVersion).toBe(1);
-    expect(result.questionnaire).toEqual({ title: 'Test audit', format: c.format, language: 'en', scale: c.scale ?? { min: 1, max: 7 } });
+    expect(result.questionnaire).toEqual({
+      title: 'Test audit',
+      format: c.format,
+      language: 'en',
+      scale: c.scale ?? { min: 1, max: 7 },
+    });
     expect(result.respondents.skippedCells).toBe(0);
     expectMatches(result, expected);
     // The data are not degenerate: the comparisons above compared numbers, not only nulls.
@@ -79,7 +135,8 @@ describe.each(cases)('random dataset: $name', (c) => {
 
   it('item gap mean equals perception minus expectation (two-column) or desired (three-column)', () => {
     for (const item of (scored.result as Result).items) {
-      if (c.format === 'two-column') expect(item.gap.mean as number).toBeCloseTo((item.perception as number) - (item.expectation as number), 12);
+      if (c.format === 'two-column')
+        expect(item.gap.mean as number).toBeCloseTo((item.perception as number) - (item.expectation as number), 12);
       if (c.format === 'three-column') {
         expect(item.gap.mean as number).toBeCloseTo((item.perception as number) - (item.desired as number), 12);
         expect(item.msa?.mean as number).toBeCloseTo((item.perception as number) - (item.minimum as number), 12);
@@ -92,7 +149,10 @@ describe.each(cases)('random dataset: $name', (c) => {
     const result = scored.result as Result;
     const fallback = warning(result, 'weights-fallback');
     if (c.weights?.source === 'respondents') {
-      expect(fallback).toMatchObject({ invalid: expected.weightFallback.invalid, missing: expected.weightFallback.missing });
+      expect(fallback).toMatchObject({
+        invalid: expected.weightFallback.invalid,
+        missing: expected.weightFallback.missing,
+      });
       expect(expected.weightFallback.invalid).toBeGreaterThan(0);
     } else {
       expect(fallback).toBeUndefined();
@@ -131,7 +191,11 @@ describe('a sample where everyone scores the same', () => {
     const rows = Array.from({ length: 1000 }, (_, i) => ({ ...row, respondent: `X${i}` }));
     const one = scoreObjects(q, [row as Record<string, string>]).result as Result;
     const all = scoreObjects(q, rows).result as Result;
-    const pairs = [[all.overall.weighted, one.overall.weighted], [all.overall.unweighted, one.overall.unweighted], ...all.dimensions.map((d, i) => [d.gap, one.dimensions[i]?.gap])];
+    const pairs = [
+      [all.overall.weighted, one.overall.weighted],
+      [all.overall.unweighted, one.overall.unweighted],
+      ...all.dimensions.map((d, i) => [d.gap, one.dimensions[i]?.gap]),
+    ];
     expect(pairs.some(([, single]) => single?.mean !== null && !Number.isInteger(single?.mean))).toBe(true);
     for (const [many, single] of pairs) {
       if (!many || !single || single.mean === null) continue;

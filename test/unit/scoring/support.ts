@@ -6,7 +6,7 @@ import type { Distribution } from '../../../src/core/stats/moments.js';
 import type { Result } from '../../../src/core/scoring/result.js';
 import type { Dist, IndResult, RawRow } from '../../helpers/independent-scoring.js';
 
-export const DIMENSIONS = ['tangibles', 'reliability', 'responsiveness', 'assurance', 'empathy'] as const;
+const DIMENSIONS = ['tangibles', 'reliability', 'responsiveness', 'assurance', 'empathy'] as const;
 
 export interface QOptions {
   format?: Format;
@@ -19,7 +19,13 @@ export interface QOptions {
   itemRecommendations?: Record<string, string[]>;
 }
 
-const prefix: Record<string, string> = { tangibles: 'T', reliability: 'R', responsiveness: 'S', assurance: 'A', empathy: 'E' };
+const prefix: Record<string, string> = {
+  tangibles: 'T',
+  reliability: 'R',
+  responsiveness: 'S',
+  assurance: 'A',
+  empathy: 'E',
+};
 
 /** A questionnaire through the real validator; fails the test on any problem. */
 export function makeQuestionnaire(o: QOptions = {}): Questionnaire {
@@ -49,7 +55,6 @@ export function makeQuestionnaire(o: QOptions = {}): Questionnaire {
 }
 
 import { mulberry32 as prng } from '../../helpers/random.js';
-export { prng };
 
 export interface GenOptions {
   n: number;
@@ -98,7 +103,8 @@ export function generateRows(q: Questionnaire, g: GenOptions): RawRow[] {
     const sum = (alloc as number[]).reduce((a, b) => a + b, 0);
     alloc[0] = (alloc[0] as number) + (100 - sum) + (kind < 0.1 ? 1 : kind < 0.2 ? -1 : 0); // 101, 99 or 100
     if (kind >= 0.75 && kind < 0.8) alloc[0] = (alloc[0] as number) - 10; // sums to 90: invalid
-    if (kind >= 0.8 && kind < 0.85) alloc = alloc.map((w, i) => (i === 0 ? -5 : i === 1 ? (w as number) + 5 + (alloc[0] as number) : w)); // negative
+    if (kind >= 0.8 && kind < 0.85)
+      alloc = alloc.map((w, i) => (i === 0 ? -5 : i === 1 ? (w as number) + 5 + (alloc[0] as number) : w)); // negative
     if (kind >= 0.85 && kind < 0.9) alloc[2] = ''; // incomplete
     if (kind >= 0.9) alloc = alloc.map(() => ''); // blank
     q.dimensions.forEach((d, i) => {
@@ -114,7 +120,7 @@ export function generateRows(q: Questionnaire, g: GenOptions): RawRow[] {
 }
 
 /** |a - e| <= 1e-9 relative (absolute below 1). */
-export function near(actual: number | null | undefined, expected: number | null | undefined, path: string): void {
+function near(actual: number | null | undefined, expected: number | null | undefined, path: string): void {
   if (expected === null || expected === undefined) {
     expect(actual ?? null, path).toBeNull();
     return;
@@ -125,7 +131,7 @@ export function near(actual: number | null | undefined, expected: number | null 
   if (Math.abs((actual as number) - expected) > tol) expect(actual, path).toBe(expected);
 }
 
-export function nearDist(actual: Distribution | null, expected: Dist | null, path: string): void {
+function nearDist(actual: Distribution | null, expected: Dist | null, path: string): void {
   if (expected === null) {
     expect(actual, path).toBeNull();
     return;
@@ -144,7 +150,11 @@ export function nearDist(actual: Distribution | null, expected: Dist | null, pat
 
 type Sectioned = Pick<Result, 'overall' | 'dimensions'>;
 
-export function expectOverallAndDimensions(actual: Sectioned, expected: Pick<IndResult, 'overall' | 'dimensions'>, at = ''): void {
+export function expectOverallAndDimensions(
+  actual: Sectioned,
+  expected: Pick<IndResult, 'overall' | 'dimensions'>,
+  at = '',
+): void {
   nearDist(actual.overall.unweighted, expected.overall.unweighted, `${at}overall.unweighted`);
   nearDist(actual.overall.weighted, expected.overall.weighted, `${at}overall.weighted`);
   expect(actual.dimensions.map((d) => d.id)).toEqual(expected.dimensions.map((d) => d.id));
@@ -152,7 +162,8 @@ export function expectOverallAndDimensions(actual: Sectioned, expected: Pick<Ind
     const e = expected.dimensions[i] as IndResult['dimensions'][number];
     const p = `${at}dimensions.${d.id}`;
     expect(d.label, `${p}.label`).toBe(e.label);
-    for (const key of ['importance', 'expectation', 'perception', 'minimum', 'desired', 'alpha'] as const) near(d[key], e[key], `${p}.${key}`);
+    for (const key of ['importance', 'expectation', 'perception', 'minimum', 'desired', 'alpha'] as const)
+      near(d[key], e[key], `${p}.${key}`);
     nearDist(d.gap, e.gap, `${p}.gap`);
     nearDist(d.msa, e.msa, `${p}.msa`);
     expect(d.zone, `${p}.zone`).toBe(e.zone);
@@ -170,7 +181,18 @@ export function expectMatches(actual: Result, expected: IndResult): void {
     const e = expected.items[i] as IndResult['items'][number];
     const p = `items.${item.id}`;
     expect(item.dimension, `${p}.dimension`).toBe(e.dimension);
-    for (const key of ['expectation', 'perception', 'minimum', 'desired', 't', 'p', 'dz', 'pHolm', 'alphaIfDeleted', 'itemTotal'] as const) {
+    for (const key of [
+      'expectation',
+      'perception',
+      'minimum',
+      'desired',
+      't',
+      'p',
+      'dz',
+      'pHolm',
+      'alphaIfDeleted',
+      'itemTotal',
+    ] as const) {
       near(item[key], e[key], `${p}.${key}`);
     }
     nearDist(item.gap, e.gap, `${p}.gap`);
@@ -180,7 +202,8 @@ export function expectMatches(actual: Result, expected: IndResult): void {
   expect(actual.kpis.map((k) => [k.id, k.type, k.n])).toEqual(expected.kpis.map((k) => [k.id, k.type, k.n]));
   actual.kpis.forEach((k, i) => {
     const e = expected.kpis[i] as IndResult['kpis'][number];
-    for (const key of ['score', 'promoters', 'passives', 'detractors'] as const) near(k[key], e[key], `kpis.${k.id}.${key}`);
+    for (const key of ['score', 'promoters', 'passives', 'detractors'] as const)
+      near(k[key], e[key], `kpis.${k.id}.${key}`);
     expect(k.ci95 === null || k.ci95 === undefined, `kpis.${k.id}.ci95`).toBe(e.ci95 === null);
     near(k.ci95?.[0], e.ci95?.[0], `kpis.${k.id}.ci95[0]`);
     near(k.ci95?.[1], e.ci95?.[1], `kpis.${k.id}.ci95[1]`);
@@ -190,7 +213,8 @@ export function expectMatches(actual: Result, expected: IndResult): void {
     const e = expected.recommendations[i] as IndResult['recommendations'][number];
     expect(r.dimension).toBe(e.dimension);
     expect(r.actions).toEqual(e.actions);
-    for (const key of ['gap', 'importance', 'priority'] as const) near(r[key], e[key], `recommendations.${r.item}.${key}`);
+    for (const key of ['gap', 'importance', 'priority'] as const)
+      near(r[key], e[key], `recommendations.${r.item}.${key}`);
   });
 }
 
@@ -211,7 +235,11 @@ export function expectSameUpToRounding(actual: unknown, expected: unknown, path 
   if (expected !== null && typeof expected === 'object' && actual !== null && typeof actual === 'object') {
     expect(Object.keys(actual), path).toEqual(Object.keys(expected));
     for (const key of Object.keys(expected)) {
-      expectSameUpToRounding((actual as Record<string, unknown>)[key], (expected as Record<string, unknown>)[key], `${path}.${key}`);
+      expectSameUpToRounding(
+        (actual as Record<string, unknown>)[key],
+        (expected as Record<string, unknown>)[key],
+        `${path}.${key}`,
+      );
     }
     return;
   }

@@ -5,22 +5,38 @@ import type { Result } from '../../../src/core/scoring/result.js';
 import { itemTotalR } from '../../helpers/independent-scoring.js';
 import { generateRows, makeQuestionnaire, warning } from './support.js';
 
-const score = (q: ReturnType<typeof makeQuestionnaire>, rows: Parameters<typeof scoreObjects>[1], groupBy?: string[]): Result => {
+const score = (
+  q: ReturnType<typeof makeQuestionnaire>,
+  rows: Parameters<typeof scoreObjects>[1],
+  groupBy?: string[],
+): Result => {
   const out = scoreObjects(q, rows, groupBy ? { groupBy } : {});
   expect(out.problems).toEqual([]);
   return out.result as Result;
 };
 const pq = makeQuestionnaire({ format: 'perceptions-only' });
-const varied = (k: number) => ({ T1_P: 1 + (k % 7), R1_P: 1 + ((k + 2) % 7), S1_P: 1 + ((k + 4) % 7), A1_P: 1 + ((k + 1) % 7), E1_P: 1 + ((k + 5) % 7) });
+const varied = (k: number) => ({
+  T1_P: 1 + (k % 7),
+  R1_P: 1 + ((k + 2) % 7),
+  S1_P: 1 + ((k + 4) % 7),
+  A1_P: 1 + ((k + 1) % 7),
+  E1_P: 1 + ((k + 5) % 7),
+});
 
 describe('duplicate respondent ids', () => {
   it('counts the rows that repeat an earlier id; blank ids are not ids', () => {
     const ids = ['a', 'b', 'a', 'a', 'c', '', ''];
-    const r = score(pq, ids.map((respondent, k) => ({ respondent, ...varied(k) })));
+    const r = score(
+      pq,
+      ids.map((respondent, k) => ({ respondent, ...varied(k) })),
+    );
     expect(warning(r, 'duplicate-respondents')).toMatchObject({ count: 2, examples: ['a'] });
   });
   it('is absent without duplicates', () => {
-    const r = score(pq, ['a', 'b', 'c'].map((respondent, k) => ({ respondent, ...varied(k) })));
+    const r = score(
+      pq,
+      ['a', 'b', 'c'].map((respondent, k) => ({ respondent, ...varied(k) })),
+    );
     expect(warning(r, 'duplicate-respondents')).toBeUndefined();
   });
   // SPEC: "Warnings (... never silent): ... duplicate respondent ids". (Past the exact limit the
@@ -32,7 +48,10 @@ describe('duplicate respondent ids', () => {
     for (let i = 0; i < 200_001; i++) rows.push([`id${i}`, '4', '4', '', '', '']);
     for (let i = 0; i < 100; i++) rows.push([`id${i}`, '4', '4', '', '', '']);
     const r = scoreTable(q, header, rows).result as Result;
-    expect(warning(r, 'duplicate-respondents')).toMatchObject({ count: 100, examples: ['id0', 'id1', 'id2', 'id3', 'id4'] });
+    expect(warning(r, 'duplicate-respondents')).toMatchObject({
+      count: 100,
+      examples: ['id0', 'id1', 'id2', 'id3', 'id4'],
+    });
     expect(warning(r, 'duplicate-respondents')?.message).not.toContain('approximately');
   });
 });
@@ -53,7 +72,13 @@ describe('straight-lining', () => {
 describe('weight fallbacks', () => {
   it('reports how many allocations were invalid and how many blank', () => {
     const q = makeQuestionnaire({ format: 'perceptions-only', weights: { source: 'respondents' } });
-    const w = (t: number | string, rest: number | string) => ({ W_tangibles: t, W_reliability: rest, W_responsiveness: rest, W_assurance: rest, W_empathy: rest });
+    const w = (t: number | string, rest: number | string) => ({
+      W_tangibles: t,
+      W_reliability: rest,
+      W_responsiveness: rest,
+      W_assurance: rest,
+      W_empathy: rest,
+    });
     const r = score(q, [
       { ...varied(0), ...w(20, 20) },
       { ...varied(1), ...w(60, 20) }, // 140: invalid
@@ -72,20 +97,36 @@ describe('negative corrected item-total correlation', () => {
   const T1 = [1, 2, 3, 5, 6, 7];
   const T2 = [1, 3, 3, 5, 6, 7];
   const T3 = [5, 5, 4, 4, 3, 3];
-  const r = score(q, T1.map((t1, k) => ({ ...varied(k), T1_P: t1, T2_P: T2[k], T3_P: T3[k] })));
+  const r = score(
+    q,
+    T1.map((t1, k) => ({ ...varied(k), T1_P: t1, T2_P: T2[k], T3_P: T3[k] })),
+  );
   it('warns about T3 only, with r = -19 / sqrt(4 * 629/6)', () => {
     // T1 + T2 = 2, 5, 6, 10, 12, 14 (SS = 505 - 49^2/6 = 629/6); T3 - mean = 1, 1, 0, 0, -1, -1 (SS 4);
     // cross-products: 2 + 5 - 12 - 14 = -19 -> r = -19 / sqrt(629/6 * 4) = -0.92784...
     const t3 = r.items.find((i) => i.id === 'T3');
     expect(t3?.itemTotal).toBeCloseTo(-19 / Math.sqrt((4 * 629) / 6), 12);
-    expect(t3?.itemTotal).toBeCloseTo(itemTotalR(T1.map((x, k) => [x, T2[k] as number, T3[k] as number]), 2) as number, 12);
+    expect(t3?.itemTotal).toBeCloseTo(
+      itemTotalR(
+        T1.map((x, k) => [x, T2[k] as number, T3[k] as number]),
+        2,
+      ) as number,
+      12,
+    );
     const negative = r.warnings.filter((w) => w.code === 'negative-item-total');
     expect(negative.map((w) => w.item)).toEqual(['T3']);
     expect(negative[0]).toMatchObject({ dimension: 'tangibles', itemTotal: t3?.itemTotal });
   });
   it('marking T3 reverse removes the warning', () => {
-    const fixed = makeQuestionnaire({ format: 'perceptions-only', items: { tangibles: ['T1', 'T2', 'T3'] }, reverse: ['T3'] });
-    const again = score(fixed, T1.map((t1, k) => ({ ...varied(k), T1_P: t1, T2_P: T2[k], T3_P: T3[k] })));
+    const fixed = makeQuestionnaire({
+      format: 'perceptions-only',
+      items: { tangibles: ['T1', 'T2', 'T3'] },
+      reverse: ['T3'],
+    });
+    const again = score(
+      fixed,
+      T1.map((t1, k) => ({ ...varied(k), T1_P: t1, T2_P: T2[k], T3_P: T3[k] })),
+    );
     expect(warning(again, 'negative-item-total')).toBeUndefined();
     expect(again.items.find((i) => i.id === 'T3')?.itemTotal).toBeCloseTo(19 / Math.sqrt((4 * 629) / 6), 12);
   });
@@ -106,10 +147,15 @@ describe('small samples', () => {
     const rows = generateRows(q, { n: 30, seed: 12, missingRate: 0 });
     rows[0] = { ...rows[0], E1_P: '' };
     const r = score(q, rows);
-    expect(r.warnings.filter((w) => w.code === 'small-sample').map((w) => [w.dimension, w.n])).toEqual([['empathy', 29]]);
+    expect(r.warnings.filter((w) => w.code === 'small-sample').map((w) => [w.dimension, w.n])).toEqual([
+      ['empathy', 29],
+    ]);
   });
   it('warns for segments with fewer than 30 respondents', () => {
-    const rows = generateRows(q, { n: 40, seed: 13, missingRate: 0 }).map((row, k) => ({ ...row, branch: k < 32 ? 'big' : 'small' }));
+    const rows = generateRows(q, { n: 40, seed: 13, missingRate: 0 }).map((row, k) => ({
+      ...row,
+      branch: k < 32 ? 'big' : 'small',
+    }));
     const r = score(q, rows, ['branch']);
     expect(r.warnings.filter((w) => w.code === 'small-segment').map((w) => [w.value, w.n])).toEqual([['small', 8]]);
   });

@@ -14,7 +14,11 @@ const FIXED = { tangibles: 40, reliability: 15, responsiveness: 15, assurance: 1
 const answers = { T1_E: 7, T1_P: 5, R1_E: 6, R1_P: 6, S1_E: 5, S1_P: 6, A1_E: 7, A1_P: 4, E1_E: 4, E1_P: 4 };
 const alloc = (w: (number | string)[]) => ({
   ...answers,
-  W_tangibles: w[0], W_reliability: w[1], W_responsiveness: w[2], W_assurance: w[3], W_empathy: w[4],
+  W_tangibles: w[0],
+  W_reliability: w[1],
+  W_responsiveness: w[2],
+  W_assurance: w[3],
+  W_empathy: w[4],
 });
 
 const score = (q: ReturnType<typeof makeQuestionnaire>, rows: Parameters<typeof scoreObjects>[1]): Result => {
@@ -47,7 +51,16 @@ describe('respondent allocations with fixed fallback', () => {
   });
 
   it('counts every fallback, and importance is the mean of the weights used', () => {
-    const r = score(q, [[41, 15, 15, 15, 15], [42, 15, 15, 15, 15], [-10, 50, 20, 20, 20], ['', '', '', '', ''], [20, 20, 20, 20, 20]].map(alloc));
+    const r = score(
+      q,
+      [
+        [41, 15, 15, 15, 15],
+        [42, 15, 15, 15, 15],
+        [-10, 50, 20, 20, 20],
+        ['', '', '', '', ''],
+        [20, 20, 20, 20, 20],
+      ].map(alloc),
+    );
     expect(warning(r, 'weights-fallback')).toMatchObject({ invalid: 2, missing: 1 });
     expect(warning(r, 'weights-fallback')?.message).toMatch(/fixed weights/);
     // tangibles: (41/101 + 0.4 + 0.4 + 0.4 + 0.2) / 5; reliability: (15/101 + 0.15 * 3 + 0.2) / 5
@@ -80,7 +93,10 @@ describe('fixed weights given vs none', () => {
     expect(r.dimensions.map((d) => d.importance)).toEqual([0.2, 0.2, 0.2, 0.2, 0.2]);
   });
   it('respondent source without fixed weights falls back to equal weights', () => {
-    const r = score(makeQuestionnaire({ weights: { source: 'respondents' } }), [alloc(['', '', '', '', '']), alloc([50, 50, 0, 0, 0])]);
+    const r = score(makeQuestionnaire({ weights: { source: 'respondents' } }), [
+      alloc(['', '', '', '', '']),
+      alloc([50, 50, 0, 0, 0]),
+    ]);
     // row 1: -0.8 (equal); row 2: 0.5 * -2 + 0.5 * 0 = -1 -> mean -0.9
     expect(r.overall.weighted.mean).toBeCloseTo(-0.9, 12);
     expect(warning(r, 'weights-fallback')).toMatchObject({ invalid: 0, missing: 1 });
@@ -97,8 +113,27 @@ describe('IPA quadrants', () => {
   it('places dimensions against mean importance 0.2 and mean P 4; at the mean counts as high', () => {
     // importance T 0.4, others 0.15 (mean 0.2); P: T 3, R 6, S 5, A 2, E 4 (mean 20/5 = 4)
     const q = makeQuestionnaire({ format: 'perceptions-only', weights: { source: 'respondents' } });
-    const r = score(q, [{ T1_P: 3, R1_P: 6, S1_P: 5, A1_P: 2, E1_P: 4, W_tangibles: 40, W_reliability: 15, W_responsiveness: 15, W_assurance: 15, W_empathy: 15 }]);
-    expect(r.dimensions.map((d) => d.quadrant)).toEqual(['concentrate-here', 'possible-overkill', 'possible-overkill', 'low-priority', 'possible-overkill']);
+    const r = score(q, [
+      {
+        T1_P: 3,
+        R1_P: 6,
+        S1_P: 5,
+        A1_P: 2,
+        E1_P: 4,
+        W_tangibles: 40,
+        W_reliability: 15,
+        W_responsiveness: 15,
+        W_assurance: 15,
+        W_empathy: 15,
+      },
+    ]);
+    expect(r.dimensions.map((d) => d.quadrant)).toEqual([
+      'concentrate-here',
+      'possible-overkill',
+      'possible-overkill',
+      'low-priority',
+      'possible-overkill',
+    ]);
   });
 });
 
@@ -106,9 +141,20 @@ describe('recommendation priorities', () => {
   it('perceptions-only: items below the midpoint 4, priority (4 - P) * importance', () => {
     // T1 3 -> 1 * 0.2 = 0.2; R1 2 -> 0.4; S1 4 -> none (not below); A1 5 -> none; E1 3.5 -> 0.1
     const q = makeQuestionnaire({ format: 'perceptions-only' });
-    const r = score(q, [{ T1_P: 3, R1_P: 2, S1_P: 4, A1_P: 5, E1_P: 3 }, { T1_P: 3, R1_P: 2, S1_P: 4, A1_P: 5, E1_P: 4 }]);
-    expect(r.recommendations.map((x) => [x.item, x.gap])).toEqual([['R1', 2], ['T1', 3], ['E1', 3.5]]);
-    expect(r.recommendations.map((x) => x.priority)).toEqual([expect.closeTo(0.4, 12), expect.closeTo(0.2, 12), expect.closeTo(0.1, 12)]);
+    const r = score(q, [
+      { T1_P: 3, R1_P: 2, S1_P: 4, A1_P: 5, E1_P: 3 },
+      { T1_P: 3, R1_P: 2, S1_P: 4, A1_P: 5, E1_P: 4 },
+    ]);
+    expect(r.recommendations.map((x) => [x.item, x.gap])).toEqual([
+      ['R1', 2],
+      ['T1', 3],
+      ['E1', 3.5],
+    ]);
+    expect(r.recommendations.map((x) => x.priority)).toEqual([
+      expect.closeTo(0.4, 12),
+      expect.closeTo(0.2, 12),
+      expect.closeTo(0.1, 12),
+    ]);
   });
   it('ties keep questionnaire order; items with gap 0 or above are not recommended', () => {
     // gaps: T1 -1, R1 0, S1 +1, A1 -1, E1 -1 with equal weights: three ties at 0.2
@@ -118,9 +164,28 @@ describe('recommendation priorities', () => {
   });
   it('weights change the order: importance from respondents', () => {
     // gaps T1 -1, A1 -2; importance T 0.6, A 0.1: priorities 0.6 and 0.2
-    const row = { T1_E: 5, T1_P: 4, R1_E: 5, R1_P: 5, S1_E: 5, S1_P: 5, A1_E: 6, A1_P: 4, E1_E: 5, E1_P: 5, W_tangibles: 60, W_reliability: 10, W_responsiveness: 10, W_assurance: 10, W_empathy: 10 };
+    const row = {
+      T1_E: 5,
+      T1_P: 4,
+      R1_E: 5,
+      R1_P: 5,
+      S1_E: 5,
+      S1_P: 5,
+      A1_E: 6,
+      A1_P: 4,
+      E1_E: 5,
+      E1_P: 5,
+      W_tangibles: 60,
+      W_reliability: 10,
+      W_responsiveness: 10,
+      W_assurance: 10,
+      W_empathy: 10,
+    };
     const r = score(makeQuestionnaire({ weights: { source: 'respondents' } }), [row]);
-    expect(r.recommendations.map((x) => [x.item, x.importance])).toEqual([['T1', 0.6], ['A1', 0.1]]);
+    expect(r.recommendations.map((x) => [x.item, x.importance])).toEqual([
+      ['T1', 0.6],
+      ['A1', 0.1],
+    ]);
     expect(r.recommendations.map((x) => x.priority)).toEqual([expect.closeTo(0.6, 12), expect.closeTo(0.2, 12)]);
   });
 });
@@ -138,8 +203,18 @@ describe('KPIs', () => {
     ],
   });
   const p = { T1_P: 4, R1_P: 4, S1_P: 5, A1_P: 4, E1_P: 4 };
-  const kpiRows: [number, number, number, number | string][] = [[10, 5, 2, 7], [9, 4, 3, 6], [8, 3, 7, 5], [7, 2, 4, 4], [6, 1, 5, 1], [0, 4, 6, '']];
-  const r = score(q, [...kpiRows.map(([nps, csat, ces, csat7]) => ({ ...p, nps, csat, ces, csat7, quiet: '', quietCsat: '' })), { ...p, nps: '', csat: '', ces: '' }]);
+  const kpiRows: [number, number, number, number | string][] = [
+    [10, 5, 2, 7],
+    [9, 4, 3, 6],
+    [8, 3, 7, 5],
+    [7, 2, 4, 4],
+    [6, 1, 5, 1],
+    [0, 4, 6, ''],
+  ];
+  const r = score(q, [
+    ...kpiRows.map(([nps, csat, ces, csat7]) => ({ ...p, nps, csat, ces, csat7, quiet: '', quietCsat: '' })),
+    { ...p, nps: '', csat: '', ces: '' },
+  ]);
   const kpi = (id: string) => r.kpis.find((k) => k.id === id);
   it('NPS of 10, 9, 8, 7, 6, 0: 2/6 promoters, 2/6 passives, 2/6 detractors, score 0', () => {
     expect(kpi('nps')).toMatchObject({ type: 'nps', n: 6 });

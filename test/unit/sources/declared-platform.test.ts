@@ -6,7 +6,8 @@ import { parse } from 'csv-parse/sync';
 import { fixturesDir } from '../../helpers/run-cli.js';
 import { runInProcess } from '../../helpers/run-in-process.js';
 
-const parseCsvText = (text: string): string[][] => parse(text, { bom: true, relax_column_count: true, relax_quotes: true });
+const parseCsvText = (text: string): string[][] =>
+  parse(text, { bom: true, relax_column_count: true, relax_quotes: true });
 
 const plainCsv = join(fixturesDir, 'responses', 'plain.csv');
 const questionnaire = join(fixturesDir, 'questionnaires', 'minimal-two-column.yaml');
@@ -14,13 +15,18 @@ const questionnaire = join(fixturesDir, 'questionnaires', 'minimal-two-column.ya
 describe('a declared platform whose header rows are responses', () => {
   it('is found in the rows a multi-row header would take', () => {
     const rows = parseCsvText(readFileSync(plainCsv, 'utf8'));
-    expect(responseInHeader('qualtrics', rows, 3)).toMatchObject({ row: 1, hint: 'leave --source out (and source.platform), or give source.headerRows' });
-    expect(responseInHeader('surveymonkey', rows, 2)?.message).toMatch(/^a SurveyMonkey export has 2 header rows, but this one is a response \(12 of its 15 cells are numbers\): it looks like a CSV with one header row$/);
+    expect(responseInHeader('qualtrics', rows, 3)).toMatchObject({
+      row: 1,
+      hint: 'leave --source out (and source.platform), or give source.headerRows',
+    });
+    expect(responseInHeader('surveymonkey', rows, 2)?.message).toMatch(
+      /^a SurveyMonkey export has 2 header rows, but this one is a response \(12 of its 15 cells are numbers\): it looks like a CSV with one header row$/,
+    );
     // One header row takes no response.
     expect(responseInHeader('google-forms', rows, 1)).toBeNull();
   });
 
-  it('is not found in the platforms\' real header rows', () => {
+  it("is not found in the platforms' real header rows", () => {
     for (const [platform, file, count] of [
       ['qualtrics', 'qualtrics/qx-side-by-side.csv', 3],
       ['qualtrics', 'qualtrics/qx-legacy.csv', 2],

@@ -21,18 +21,30 @@ function roundTrip(state: ScoringState): ScoringState {
 describe('export warnings in partial results', () => {
   it('are reported once when scoring directly, and for every shard after merging partials', async () => {
     const direct = await scoreFiles(q, [file], { source: 'qualtrics' });
-    expect(exportCodes(direct.warnings)).toEqual([['filtered-responses', 6], ['speeders', 3]]);
+    expect(exportCodes(direct.warnings)).toEqual([
+      ['filtered-responses', 6],
+      ['speeders', 3],
+    ]);
 
     const shard = await scoreFilesToState(q, [file], { source: 'qualtrics' });
-    const merged = finishScoring(mergeStates(roundTrip(shard), roundTrip(await scoreFilesToState(q, [file], { source: 'qualtrics' }))));
-    expect(exportCodes(merged.warnings)).toEqual([['filtered-responses', 6], ['speeders', 3], ['filtered-responses', 6], ['speeders', 3]]);
+    const merged = finishScoring(
+      mergeStates(roundTrip(shard), roundTrip(await scoreFilesToState(q, [file], { source: 'qualtrics' }))),
+    );
+    expect(exportCodes(merged.warnings)).toEqual([
+      ['filtered-responses', 6],
+      ['speeders', 3],
+      ['filtered-responses', 6],
+      ['speeders', 3],
+    ]);
     // Each names its file, as when scored directly.
     const messages = merged.warnings.filter((w) => w.code === 'speeders').map((w) => w.message);
     expect(messages.every((m) => m.startsWith(`${file}: `))).toBe(true);
   });
 
   it('refuses a partial whose export warnings are not ones servqual writes', async () => {
-    const partial = JSON.parse(renderPartial(await scoreFilesToState(q, [file], { source: 'qualtrics' }))) as { exportWarnings: unknown[] };
+    const partial = JSON.parse(renderPartial(await scoreFilesToState(q, [file], { source: 'qualtrics' }))) as {
+      exportWarnings: unknown[];
+    };
     partial.exportWarnings.push({ code: 'other', message: 'x', count: 1.5 });
     const { state, problems } = fromPartial(partial, q);
     expect(state).toBeNull();

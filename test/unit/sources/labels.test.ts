@@ -13,14 +13,32 @@ describe('normaliseAnswer', () => {
 
 describe('defaultLabels', () => {
   it('has the English and Russian agreement scales of 1-5 and 1-7, and nothing for others', () => {
-    expect(defaultLabels({ min: 1, max: 7 })).toMatchObject({ 'strongly disagree': 1, 'somewhat disagree': 3, agree: 6, 'strongly agree': 7, 'полностью согласен': 7, 'скорее согласна': 5 });
-    expect(defaultLabels({ min: 1, max: 5 })).toMatchObject({ disagree: 2, 'somewhat agree': 4, 'strongly agree': 5, 'полностью не согласна': 1, 'ни согласен, ни не согласен': 3 });
+    expect(defaultLabels({ min: 1, max: 7 })).toMatchObject({
+      'strongly disagree': 1,
+      'somewhat disagree': 3,
+      agree: 6,
+      'strongly agree': 7,
+      'полностью согласен': 7,
+      'скорее согласна': 5,
+    });
+    expect(defaultLabels({ min: 1, max: 5 })).toMatchObject({
+      disagree: 2,
+      'somewhat agree': 4,
+      'strongly agree': 5,
+      'полностью не согласна': 1,
+      'ни согласен, ни не согласен': 3,
+    });
     expect(defaultLabels({ min: 0, max: 10 })).toEqual({});
   });
 });
 
 describe('convertAnswer', () => {
-  const en = answerTexts(questionnaireWith('en', 'source: { platform: google-forms, labels: { "Totally agree": 7, "N/A": 1 }, missing: [skip] }'));
+  const en = answerTexts(
+    questionnaireWith(
+      'en',
+      'source: { platform: google-forms, labels: { "Totally agree": 7, "N/A": 1 }, missing: [skip] }',
+    ),
+  );
   const ru = answerTexts(questionnaireWith('ru', 'source: { platform: google-forms }'));
 
   it('turns labels into numbers, case- and space-insensitively, in English and Russian', () => {

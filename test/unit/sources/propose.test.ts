@@ -12,11 +12,19 @@ const en = questionnaireWith('en', '');
 const ru = questionnaireWith('ru', '');
 const items = en.dimensions.flatMap((d) => d.items);
 const answers = (entries: ReturnType<typeof proposeAnswers>) =>
-  entries.map((e) => (e.target.type === 'answer' ? `${e.column}=${e.target.item}:${e.target.kind.charAt(0).toUpperCase()}` : ''));
+  entries.map((e) =>
+    e.target.type === 'answer' ? `${e.column}=${e.target.item}:${e.target.kind.charAt(0).toUpperCase()}` : '',
+  );
 
 describe('similarity', () => {
   it('compares content words, stemmed', () => {
-    expect(words('The branch has modern-looking equipment.')).toEqual(['branch', 'has', 'modern', 'looking', 'equipment']);
+    expect(words('The branch has modern-looking equipment.')).toEqual([
+      'branch',
+      'has',
+      'modern',
+      'looking',
+      'equipment',
+    ]);
     // Dice: 2 * 4 shared / (5 + 5)
     expect(similarity('This bank has modern equipment', 'This firm has modern equipment')).toBeCloseTo(0.8, 12);
     expect(similarity('Feeling safe', 'I feel safe')).toBeCloseTo((2 * 2) / (2 + 3), 12);
@@ -34,15 +42,34 @@ describe('proposeAnswers', () => {
   });
 
   it('takes the kind from the grid title and the item from a short row label', () => {
-    const short = ['Modern-looking equipment', 'Clean, comfortable branches', 'Things done by the promised time', 'Transactions right first time', 'Prompt service', 'Never too busy to respond', 'Feel safe in transactions', 'Knowledge to answer questions', 'Individual attention', 'Convenient opening hours'];
-    const header = [...short.map((s) => `What do you expect of an excellent bank? [${s}]`), ...short.map((s) => `Your experience with this bank [${s}]`)];
+    const short = [
+      'Modern-looking equipment',
+      'Clean, comfortable branches',
+      'Things done by the promised time',
+      'Transactions right first time',
+      'Prompt service',
+      'Never too busy to respond',
+      'Feel safe in transactions',
+      'Knowledge to answer questions',
+      'Individual attention',
+      'Convenient opening hours',
+    ];
+    const header = [
+      ...short.map((s) => `What do you expect of an excellent bank? [${s}]`),
+      ...short.map((s) => `Your experience with this bank [${s}]`),
+    ];
     const proposed = proposeAnswers(en, describeColumns('google-forms', [header]));
-    expect(answers(proposed)).toEqual(items.flatMap((item, i) => [`${header[i]}=${item.id}:E`, `${header[i + 10]}=${item.id}:P`]));
+    expect(answers(proposed)).toEqual(
+      items.flatMap((item, i) => [`${header[i]}=${item.id}:E`, `${header[i + 10]}=${item.id}:P`]),
+    );
   });
 
   it('maps Russian grids by their statements', () => {
     const ruItems = ru.dimensions.flatMap((d) => d.items);
-    const header = [...ruItems.map((i) => `Восприятие [${i.perception}]`), ...ruItems.map((i) => `Ожидания [${i.expectation}]`)];
+    const header = [
+      ...ruItems.map((i) => `Восприятие [${i.perception}]`),
+      ...ruItems.map((i) => `Ожидания [${i.expectation}]`),
+    ];
     expect(answers(proposeAnswers(ru, describeColumns('google-forms', [header])))[0]).toBe(`${header[10]}=T1:E`);
   });
 
@@ -52,17 +79,26 @@ describe('proposeAnswers', () => {
     expect(proposed.every((p) => p.note === 'by position')).toBe(true);
     expect(answers(proposed).slice(0, 4)).toEqual(['EXP[SQ1]=T1:E', 'PER[SQ1]=T1:P', 'EXP[SQ2]=T2:E', 'PER[SQ2]=T2:P']);
     const unnamed = [...items.map((_, i) => `A[SQ${i + 1}]`), ...items.map((_, i) => `B[SQ${i + 1}]`)];
-    expect(answers(proposeAnswers(en, describeColumns('limesurvey', [unnamed]))).slice(0, 2)).toEqual(['A[SQ1]=T1:E', 'B[SQ1]=T1:P']);
+    expect(answers(proposeAnswers(en, describeColumns('limesurvey', [unnamed]))).slice(0, 2)).toEqual([
+      'A[SQ1]=T1:E',
+      'B[SQ1]=T1:P',
+    ]);
   });
 
   it('proposes nothing it cannot ground', () => {
-    expect(proposeAnswers(en, describeColumns('google-forms', [['Timestamp', 'Your age', 'Favourite colour']]))).toEqual([]);
+    expect(
+      proposeAnswers(en, describeColumns('google-forms', [['Timestamp', 'Your age', 'Favourite colour']])),
+    ).toEqual([]);
   });
 });
 
 describe('proposeSource and its YAML', () => {
   it('writes a section that parses, with unknown answer texts and guesses commented', () => {
-    const header = ['Timestamp', ...items.map((i) => `Expectations [${i.expectation}]`), ...items.map((i) => `Perceptions [${i.perception}]`)];
+    const header = [
+      'Timestamp',
+      ...items.map((i) => `Expectations [${i.expectation}]`),
+      ...items.map((i) => `Perceptions [${i.perception}]`),
+    ];
     const row = ['2024/01/01', ...items.map(() => 'Strongly agree'), ...items.map(() => 'Meh')];
     const proposal = proposeSource(en, 'google-forms', [header, row, row.map((c) => (c === 'Meh' ? 'N/A' : c))], null);
     expect(proposal.labels).toEqual([
@@ -72,7 +108,9 @@ describe('proposeSource and its YAML', () => {
     expect(proposal.missing).toEqual(['N/A']);
     const text = renderSourceYaml(proposal, 'export.csv');
     expect(text).toContain('    # Meh:  # unknown answer');
-    const parsed = parse(text) as { source: { platform: string; columns: unknown[]; labels: Record<string, number>; missing: string[] } };
+    const parsed = parse(text) as {
+      source: { platform: string; columns: unknown[]; labels: Record<string, number>; missing: string[] };
+    };
     expect(parsed.source.platform).toBe('google-forms');
     expect(parsed.source.columns).toHaveLength(20);
     expect(parsed.source.labels).toEqual({ 'Strongly agree': 7 });

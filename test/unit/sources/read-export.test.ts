@@ -18,18 +18,28 @@ async function failure(promise: Promise<unknown>): Promise<UserError> {
 describe('readExportRecords: responses kept and dropped', () => {
   it('drops unfinished Qualtrics responses and counts speeders from the duration', async () => {
     const s = sample('qx-side-by-side');
-    const { result, warnings } = await scoreExport(sampleQuestionnaire(s), { file: samplePath(s, '.csv') }, 'qualtrics');
+    const { result, warnings } = await scoreExport(
+      sampleQuestionnaire(s),
+      { file: samplePath(s, '.csv') },
+      'qualtrics',
+    );
     expect(result.respondents.total).toBe(44);
     expect(warnings.map((w) => [w.code, w.count])).toEqual([
       ['filtered-responses', 6],
       ['speeders', 3],
     ]);
-    expect(warnings[0]?.message).toMatch(/6 responses dropped by the filter \(kept only where Finished is one of true, 1\)$/);
+    expect(warnings[0]?.message).toMatch(
+      /6 responses dropped by the filter \(kept only where Finished is one of true, 1\)$/,
+    );
     expect(warnings[1]?.message).toMatch(/3 respondents answered in under [\d.]+ s, 33.3% of the median duration/);
   });
 
   it('uses the platform default filters: Qualtrics Finished (legacy 0/1), LimeSurvey submitdate', async () => {
-    for (const [name, dropped] of [['qx-legacy', 4], ['ls-dual', 5], ['ls-arrays', 3]] as const) {
+    for (const [name, dropped] of [
+      ['qx-legacy', 4],
+      ['ls-dual', 5],
+      ['ls-arrays', 3],
+    ] as const) {
       const s = sample(name);
       const { warnings } = await scoreExport(sampleQuestionnaire(s), { file: samplePath(s, '.csv') }, s.platform);
       expect(warnings.find((w) => w.code === 'filtered-responses')?.count).toBe(dropped);
@@ -51,9 +61,18 @@ describe('readExportRecords: errors name the export line and its own column head
     const s = sample('gf-en');
     const lines = text(s).split('\n');
     lines[4] = (lines[4] as string).replace(/,Agree,/, ',Kinda agree,');
-    const { state } = await scoreExport(sampleQuestionnaire(s), { name: 'gf.csv', text: lines.join('\n') }, 'google-forms');
+    const { state } = await scoreExport(
+      sampleQuestionnaire(s),
+      { name: 'gf.csv', text: lines.join('\n') },
+      'google-forms',
+    );
     expect(state.invalidCells).toBe(1);
-    expect(state.problems[0]).toMatchObject({ source: 'gf.csv', line: 5, message: '"Kinda agree" is not a number on the 1-7 scale; give its number under source.labels, or list it under source.missing' });
+    expect(state.problems[0]).toMatchObject({
+      source: 'gf.csv',
+      line: 5,
+      message:
+        '"Kinda agree" is not a number on the 1-7 scale; give its number under source.labels, or list it under source.missing',
+    });
     expect(state.problems[0]?.column).toMatch(/^(Expectations|Perceptions) \[/);
   });
 
@@ -68,27 +87,43 @@ describe('readExportRecords: errors name the export line and its own column head
   });
 
   it('names source columns the export lacks, with a hint, and ambiguous ones', async () => {
-    const q = questionnaireWith('en', 'source:\n  platform: google-forms\n  columns:\n    - { column: "Expectations [Excellent banks have modern equipment.]", item: T1, kind: expectation }\n');
+    const q = questionnaireWith(
+      'en',
+      'source:\n  platform: google-forms\n  columns:\n    - { column: "Expectations [Excellent banks have modern equipment.]", item: T1, kind: expectation }\n',
+    );
     const error = await failure(scoreExport(q, { file: samplePath(sample('gf-en'), '.csv') }, 'google-forms'));
     expect(error.diagnostics[0]).toMatchObject({
       code: 'missing-column',
       line: 1,
-      message: 'the export has no column "Expectations [Excellent banks have modern equipment.]" (the expectation of item T1)',
+      message:
+        'the export has no column "Expectations [Excellent banks have modern equipment.]" (the expectation of item T1)',
       hint: 'did you mean "Expectations [Excellent banks have modern-looking equipment.]"?',
     });
     expect(error.diagnostics.filter((d) => d.code === 'unmapped-answer')).toHaveLength(19);
     const twice = await failure(scoreExport(q, { name: 'x.csv', text: 'Timestamp,A,A\n1,2,3\n' }, 'google-forms'));
     expect(twice.diagnostics.map((d) => d.code)).toContain('missing-column');
-    const ambiguous = questionnaireWith('en', 'source:\n  platform: google-forms\n  columns:\n    - { column: A, item: T1, kind: expectation }\n');
-    const both = await failure(scoreExport(ambiguous, { name: 'x.csv', text: 'Timestamp,A,A\n1,2,3\n' }, 'google-forms'));
-    expect(both.diagnostics[0]).toMatchObject({ code: 'ambiguous-column', message: '2 export columns are named "A" (the expectation of item T1)' });
+    const ambiguous = questionnaireWith(
+      'en',
+      'source:\n  platform: google-forms\n  columns:\n    - { column: A, item: T1, kind: expectation }\n',
+    );
+    const both = await failure(
+      scoreExport(ambiguous, { name: 'x.csv', text: 'Timestamp,A,A\n1,2,3\n' }, 'google-forms'),
+    );
+    expect(both.diagnostics[0]).toMatchObject({
+      code: 'ambiguous-column',
+      message: '2 export columns are named "A" (the expectation of item T1)',
+    });
   });
 
   it('says once, with the command to run, when nothing is mapped', async () => {
     const q = questionnaireWith('en', 'source: { platform: google-forms }');
     const error = await failure(scoreExport(q, { file: samplePath(sample('gf-en'), '.csv') }, 'google-forms'));
     expect(error.diagnostics).toHaveLength(1);
-    expect(error.diagnostics[0]).toMatchObject({ code: 'unmapped-answer', line: 1, hint: expect.stringContaining('servqual map EXPORT.csv --questionnaire QUESTIONNAIRE --source google-forms') });
+    expect(error.diagnostics[0]).toMatchObject({
+      code: 'unmapped-answer',
+      line: 1,
+      hint: expect.stringContaining('servqual map EXPORT.csv --questionnaire QUESTIONNAIRE --source google-forms'),
+    });
   });
 
   it('says which platform an export looks like when --source names another', async () => {
@@ -100,8 +135,12 @@ describe('readExportRecords: errors name the export line and its own column head
   it('refuses an export with no responses, and one that ends inside its header', async () => {
     const q = sampleQuestionnaire(sample('sm-labels'));
     const header = text(sample('sm-labels')).split('\r\n').slice(0, 2).join('\r\n');
-    expect((await failure(scoreExport(q, { name: 'x.csv', text: `${header}\r\n` }, 'surveymonkey'))).code).toBe('no-rows');
-    expect((await failure(scoreExport(q, { name: 'x.csv', text: 'Respondent ID,Collector ID\n' }, 'surveymonkey'))).code).toBe('short-header');
+    expect((await failure(scoreExport(q, { name: 'x.csv', text: `${header}\r\n` }, 'surveymonkey'))).code).toBe(
+      'no-rows',
+    );
+    expect(
+      (await failure(scoreExport(q, { name: 'x.csv', text: 'Respondent ID,Collector ID\n' }, 'surveymonkey'))).code,
+    ).toBe('short-header');
     expect((await failure(scoreExport(q, { name: 'x.csv', text: '' }, 'surveymonkey'))).code).toBe('empty-file');
   });
 });

@@ -12,7 +12,8 @@ const tally = (durations: readonly number[]) => {
 function reference(durations: readonly number[], ratio: number) {
   const sorted = [...durations].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
-  const median = sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+  const median =
+    sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
   const threshold = median * ratio;
   return { count: sorted.filter((d) => d < threshold).length, median, threshold, n: sorted.length };
 }

@@ -5,7 +5,14 @@ import { Readable } from 'node:stream';
 import { expect } from 'vitest';
 import type { Questionnaire, SourcePlatform } from '../../../src/core/questionnaire/model.js';
 import type { Result } from '../../../src/core/scoring/result.js';
-import { addRecord, beginTable, finishScoring, startScoring, type ScoreOptions, type ScoringState } from '../../../src/core/scoring/scorer.js';
+import {
+  addRecord,
+  beginTable,
+  finishScoring,
+  startScoring,
+  type ScoreOptions,
+  type ScoringState,
+} from '../../../src/core/scoring/scorer.js';
 import type { ExportWarning } from '../../../src/core/sources/adapt.js';
 import { readCsvRecords } from '../../../src/io/csv-records.js';
 import { scoreExportFile } from '../../../src/io/read-export.js';
@@ -33,7 +40,8 @@ export const SAMPLES: Sample[] = [
   { platform: 'long', name: 'long-ru', lang: 'ru' },
 ];
 
-export const samplePath = (s: Sample, suffix: '.csv' | '.generic.csv' | '.source.yaml') => join(EXPORTS, s.platform, `${s.name}${suffix}`);
+export const samplePath = (s: Sample, suffix: '.csv' | '.generic.csv' | '.source.yaml') =>
+  join(EXPORTS, s.platform, `${s.name}${suffix}`);
 export const baseText = (lang: 'en' | 'ru') => readFileSync(join(EXPORTS, `questionnaire.${lang}.yaml`), 'utf8');
 
 /** The sample's questionnaire with a source section pasted at its end, through the real validator. */
@@ -43,7 +51,8 @@ export function questionnaireWith(lang: 'en' | 'ru', sourceYaml: string): Questi
   return check.questionnaire as Questionnaire;
 }
 
-export const sampleQuestionnaire = (s: Sample) => questionnaireWith(s.lang, readFileSync(samplePath(s, '.source.yaml'), 'utf8'));
+export const sampleQuestionnaire = (s: Sample) =>
+  questionnaireWith(s.lang, readFileSync(samplePath(s, '.source.yaml'), 'utf8'));
 
 /** Scores an export (a file, or CSV text) through readExportRecords and the scorer's string path. */
 export async function scoreExport(

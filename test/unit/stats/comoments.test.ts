@@ -4,7 +4,6 @@ import { mean, sampleCovariance } from 'simple-statistics';
 import type { CoMoments } from '../../../src/core/stats/comoments.js';
 import { emptyCoMoments, addVector, mergeCoMoments, covarianceMatrix } from '../../../src/core/stats/comoments.js';
 
-
 function accumulate(k: number, rows: readonly (readonly number[])[]): CoMoments {
   const cm = emptyCoMoments(k);
   for (const r of rows) addVector(cm, r);

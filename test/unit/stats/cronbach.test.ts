@@ -6,7 +6,6 @@ import { emptyCoMoments, addVector, mergeCoMoments } from '../../../src/core/sta
 import type { Reliability } from '../../../src/core/stats/cronbach.js';
 import { reliability } from '../../../src/core/stats/cronbach.js';
 
-
 function accumulate(k: number, rows: readonly (readonly number[])[]): CoMoments {
   const cm = emptyCoMoments(k);
   for (const r of rows) addVector(cm, r);
@@ -52,8 +51,12 @@ function expectReliability(actual: Reliability, expected: Reliability, digits = 
   near(actual.alpha, expected.alpha);
   expect(actual.alphaIfDeleted.length).toBe(expected.alphaIfDeleted.length);
   expect(actual.itemTotal.length).toBe(expected.itemTotal.length);
-  expected.alphaIfDeleted.forEach((e, i) => near(actual.alphaIfDeleted[i], e));
-  expected.itemTotal.forEach((e, i) => near(actual.itemTotal[i], e));
+  expected.alphaIfDeleted.forEach((e, i) => {
+    near(actual.alphaIfDeleted[i], e);
+  });
+  expected.itemTotal.forEach((e, i) => {
+    near(actual.itemTotal[i], e);
+  });
 }
 
 // Likert-like gaps: a shared latent trait per respondent plus item noise, rounded; optionally one reversed item.
@@ -80,7 +83,15 @@ describe('reliability', () => {
         [3, 3, 5],
       ]),
     );
-    expectReliability(r, { alpha: 18 / 19, alphaIfDeleted: [6 / 7, 1, 6 / 7], itemTotal: [Math.sqrt(27 / 28), Math.sqrt(3) / 2, Math.sqrt(27 / 28)] }, 13);
+    expectReliability(
+      r,
+      {
+        alpha: 18 / 19,
+        alphaIfDeleted: [6 / 7, 1, 6 / 7],
+        itemTotal: [Math.sqrt(27 / 28), Math.sqrt(3) / 2, Math.sqrt(27 / 28)],
+      },
+      13,
+    );
   });
 
   it('matches a plain implementation on random correlated items', () => {
@@ -118,9 +129,21 @@ describe('reliability', () => {
 
   it('is all null when k < 2 or n < 2', () => {
     expect(reliability(emptyCoMoments(0))).toEqual({ alpha: null, alphaIfDeleted: [], itemTotal: [] });
-    expect(reliability(accumulate(1, [[1], [2], [4]]))).toEqual({ alpha: null, alphaIfDeleted: [null], itemTotal: [null] });
-    expect(reliability(emptyCoMoments(3))).toEqual({ alpha: null, alphaIfDeleted: [null, null, null], itemTotal: [null, null, null] });
-    expect(reliability(accumulate(3, [[1, 2, 3]]))).toEqual({ alpha: null, alphaIfDeleted: [null, null, null], itemTotal: [null, null, null] });
+    expect(reliability(accumulate(1, [[1], [2], [4]]))).toEqual({
+      alpha: null,
+      alphaIfDeleted: [null],
+      itemTotal: [null],
+    });
+    expect(reliability(emptyCoMoments(3))).toEqual({
+      alpha: null,
+      alphaIfDeleted: [null, null, null],
+      itemTotal: [null, null, null],
+    });
+    expect(reliability(accumulate(3, [[1, 2, 3]]))).toEqual({
+      alpha: null,
+      alphaIfDeleted: [null, null, null],
+      itemTotal: [null, null, null],
+    });
   });
 
   it('has no alpha-if-deleted for two items, but an item-total correlation', () => {
@@ -163,7 +186,11 @@ describe('reliability', () => {
         [3, 4, 5],
       ]),
     );
-    expectReliability(r, { alpha: 9 / 14, alphaIfDeleted: [0, 6 / 7, 0], itemTotal: [Math.sqrt(3) / 2, null, Math.sqrt(3) / 2] }, 13);
+    expectReliability(
+      r,
+      { alpha: 9 / 14, alphaIfDeleted: [0, 6 / 7, 0], itemTotal: [Math.sqrt(3) / 2, null, Math.sqrt(3) / 2] },
+      13,
+    );
 
     // Two items that cancel exactly (x2 = 6 - x1): var(sum) = 0, so alpha is null, but r(x1, x2) = -1 is reported.
     const cancel = reliability(

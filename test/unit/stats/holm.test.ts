@@ -2,7 +2,6 @@ import { describe, it, expect } from 'vitest';
 import { mulberry32 } from '../../helpers/random.js';
 import { holmAdjust } from '../../../src/core/stats/holm.js';
 
-
 function expectClose(actual: readonly (number | null)[], expected: readonly (number | null)[]): void {
   expect(actual.length).toBe(expected.length);
   actual.forEach((a, i) => {

@@ -4,7 +4,6 @@ import { mean, sampleStandardDeviation } from 'simple-statistics';
 import type { Moments } from '../../../src/core/stats/moments.js';
 import { emptyMoments, addValue, mergeMoments, summarise } from '../../../src/core/stats/moments.js';
 
-
 function accumulate(xs: readonly number[]): Moments {
   const m = emptyMoments();
   for (const x of xs) addValue(m, x);

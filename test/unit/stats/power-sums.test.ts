@@ -26,7 +26,12 @@ describe('momentsOfSums', () => {
   it('is empty for n = 0, and gives m2 = 0 for a constant that is not a whole number', () => {
     expect(momentsOfSums(0, 0, 0, 4)).toEqual({ n: 0, mean: 0, m2: 0 });
     // 0.1 or -0.2 over and over: squares - sum^2 / n is rounding noise, above or below 0.
-    for (const [x, n] of [[0.1, 3], [-0.2, 1000], [0.7, 12345], [-1.4, 5_000_000]] as const) {
+    for (const [x, n] of [
+      [0.1, 3],
+      [-0.2, 1000],
+      [0.7, 12345],
+      [-1.4, 5_000_000],
+    ] as const) {
       const s = { n, sum: x * n, squares: x * x * n };
       let sum = 0;
       let squares = 0;
@@ -85,7 +90,10 @@ describe('coMomentsOfProducts', () => {
     const cm = coMomentsOfProducts(n, sum, products, k);
     for (let i = 0; i < k; i++) {
       for (let j = 0; j < k; j++) {
-        const expected = sampleCovariance(rows.map((r) => r[i] as number), rows.map((r) => r[j] as number));
+        const expected = sampleCovariance(
+          rows.map((r) => r[i] as number),
+          rows.map((r) => r[j] as number),
+        );
         expect((cm.c[i * k + j] as number) / (n - 1)).toBeCloseTo(expected, 10);
       }
     }

@@ -10,7 +10,9 @@ describe('diagnostics quote data safely', () => {
       message: '"\u001b]0;owned\u0007\n::error::x" is not a number',
       hint: 'did you mean "\r\n::add-mask::y"?',
     });
-    expect(text).toBe('r\\x1b[2J.csv:3: "\\x1b]0;owned\\x07\\x0a::error::x" is not a number\n  hint: did you mean "\\x0d\\x0a::add-mask::y"?');
+    expect(text).toBe(
+      'r\\x1b[2J.csv:3: "\\x1b]0;owned\\x07\\x0a::error::x" is not a number\n  hint: did you mean "\\x0d\\x0a::add-mask::y"?',
+    );
     for (const line of text.split('\n')) expect(line.trimStart().startsWith('::')).toBe(false);
   });
 

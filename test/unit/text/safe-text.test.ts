@@ -5,7 +5,8 @@ import { mapStrings, terminalText, visible, workflowData, workflowProperty } fro
 const UNSAFE: string[] = [];
 for (let c = 0; c <= 0x1f; c++) UNSAFE.push(String.fromCharCode(c));
 for (let c = 0x7f; c <= 0x9f; c++) UNSAFE.push(String.fromCharCode(c));
-for (const c of [0x2028, 0x2029, 0x202a, 0x202b, 0x202c, 0x202d, 0x202e, 0x2066, 0x2067, 0x2068, 0x2069]) UNSAFE.push(String.fromCharCode(c));
+for (const c of [0x2028, 0x2029, 0x202a, 0x202b, 0x202c, 0x202d, 0x202e, 0x2066, 0x2067, 0x2068, 0x2069])
+  UNSAFE.push(String.fromCharCode(c));
 
 describe('visible', () => {
   it('escapes each control and bidi character as \\xHH or \\uHHHH', () => {
@@ -32,7 +33,13 @@ describe('terminalText', () => {
   });
 
   it('holds no line that starts with :: after leading spaces, whatever the input', () => {
-    const hostile = ['::error::x', '  ::warning::y', '\n::add-mask::z', '\r\n ::set-output name=a::b', '\u2028::debug::q'];
+    const hostile = [
+      '::error::x',
+      '  ::warning::y',
+      '\n::add-mask::z',
+      '\r\n ::set-output name=a::b',
+      '\u2028::debug::q',
+    ];
     for (const text of hostile) {
       for (const line of terminalText(text).split(/\r?\n/)) expect(line.trimStart().startsWith('::')).toBe(false);
     }
@@ -56,7 +63,10 @@ describe('workflow command escaping (GitHub: % CR LF in data; also : and , in pr
 describe('mapStrings', () => {
   it('maps every string of a nested value, not the keys, and keeps numbers, booleans and null', () => {
     const value = { title: 'a\nb', list: [1, 'x\u001b', null, true, { deep: ['\u202e'] }] };
-    expect(mapStrings(value, visible)).toEqual({ title: 'a\\x0ab', list: [1, 'x\\x1b', null, true, { deep: ['\\u202e'] }] });
+    expect(mapStrings(value, visible)).toEqual({
+      title: 'a\\x0ab',
+      list: [1, 'x\\x1b', null, true, { deep: ['\\u202e'] }],
+    });
     expect(value.title).toBe('a\nb');
   });
 
