@@ -1,3 +1,4 @@
+import type { Problem } from './core/problem.js';
 import { terminalText } from './core/text/safe-text.js';
 
 /**
@@ -5,14 +6,9 @@ import { terminalText } from './core/text/safe-text.js';
  * its own line as `file:line:col: message` (GNU style), followed by an optional hint line.
  */
 
-export interface Diagnostic {
-  code: string;
-  message: string;
+/** A problem as printed: the core's `Problem` with its file, its document path already turned into a line. */
+export interface Diagnostic extends Omit<Problem, 'path'> {
   file?: string;
-  line?: number;
-  /** A column number, or a CSV column's header name. */
-  column?: number | string;
-  hint?: string;
 }
 
 export const EXIT = { ok: 0, thresholdFailed: 1, badInput: 2, internal: 3, cancelled: 130 } as const;
@@ -32,9 +28,55 @@ export class UserError extends Error {
     this.trailer = (options.trailer ?? []).map(terminalText);
   }
 
-  get code(): string {
-    return this.diagnostics[0]?.code ?? 'user-error';
+  get code(): Problem['code'] {
+    // A UserError is always made with at least one diagnostic; 'usage' only keeps the type total.
+    return this.diagnostics[0]?.code ?? 'usage';
   }
+}
+
+/** Where a problem lands in its file: a line and column, or nothing when the reader cannot tell. */
+type Place = { line: number; column?: number | string } | null | undefined;
+
+/** The problem as printed: its file added, its document path replaced by the place found for it. */
+export function diagnosticOf(problem: Problem, file?: string, place?: Place): Diagnostic {
+  const { code, message, hint, line, column } = problem;
+  const where = file ?? (problem as Diagnostic).file;
+  return {
+    code,
+    ...(where !== undefined ? { file: where } : {}),
+    ...(line !== undefined ? { line } : {}),
+    ...(column !== undefined ? { column } : {}),
+    ...(place ?? {}),
+    message,
+    ...(hint ? { hint } : {}),
+  };
+}
+
+/**
+ * The one edge from the core's problems to the error a command throws: at most `max` problems
+ * (default 20) of `total` (default all) listed, each with its file and place, then
+ * `... and N more <noun> (T in all)` and any trailing lines (a hint for the whole list).
+ */
+export function problemsError(
+  problems: readonly Problem[],
+  options: {
+    file?: string;
+    places?: readonly Place[];
+    total?: number;
+    noun?: string;
+    max?: number;
+    trailer?: string[];
+  } = {},
+): UserError {
+  const max = options.max ?? 20;
+  const total = options.total ?? problems.length;
+  const listed = problems.slice(0, max);
+  const more = total - listed.length;
+  const trailer = more > 0 ? [`... and ${more} more ${options.noun ?? 'problems'} (${total} in all)`] : [];
+  return new UserError(
+    listed.map((p, i) => diagnosticOf(p, options.file, options.places?.[i])),
+    { trailer: [...trailer, ...(options.trailer ?? [])] },
+  );
 }
 
 /** `file:line:col: message`, with as much of the location as is known. */

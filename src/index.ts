@@ -43,7 +43,12 @@ export function score(
   if (scored.result) return scored.result;
   const diagnostics: Diagnostic[] = [
     ...scored.missing.map((m) => ({ code: m.code, message: m.message, ...(m.hint ? { hint: m.hint } : {}) })),
-    ...scored.problems.map((p) => ({ code: 'invalid-cell', line: p.line, column: p.column, message: p.message })),
+    ...scored.problems.map((p) => ({
+      code: 'invalid-cell' as const,
+      line: p.line,
+      column: p.column,
+      message: p.message,
+    })),
   ];
   throw new UserError(diagnostics);
 }

@@ -1,7 +1,7 @@
 import { appendFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Register } from '../cli.js';
-import { EXIT, UserError, type Diagnostic } from '../errors.js';
+import { diagnosticOf, EXIT, UserError } from '../errors.js';
 import {
   checkThresholdTargets,
   evaluateChecks,
@@ -53,6 +53,9 @@ function pairs(flag: string, values: readonly string[]): Record<string, number> 
   }
   return out;
 }
+
+/** The flag that sets a threshold of each kind of target, for messages. */
+const THRESHOLD_FLAG = { dimensions: '--min-dimension', items: '--min-item', kpis: '--min-kpi' } as const;
 
 /** The thresholds given as flags, read and checked as numbers. */
 function thresholdFlags(options: CheckOptions): ThresholdFlags {
@@ -125,13 +128,7 @@ export const registerCheck: Register = (program, ctx, setExit) => {
         const problems = checkThresholdTargets(q, flags);
         if (problems.length > 0) {
           throw new UserError(
-            problems.map(
-              (p): Diagnostic => ({
-                code: 'unknown-threshold-target',
-                message: p.message,
-                ...(p.hint ? { hint: p.hint } : {}),
-              }),
-            ),
+            problems.map((p) => diagnosticOf({ ...p, message: `${THRESHOLD_FLAG[p.section]} ${p.id}: ${p.message}` })),
           );
         }
       });

@@ -1,7 +1,7 @@
 import type { Questionnaire } from '../core/questionnaire/model.js';
 import { fromPartial, mergeStates, sameGrouping } from '../core/scoring/partial.js';
 import { MAX_SEGMENTS_PER_COLUMN, type ScoringState } from '../core/scoring/scorer.js';
-import { UserError, type Diagnostic } from '../errors.js';
+import { problemsError, UserError } from '../errors.js';
 import { locateAll, parseJsonText } from './read-json.js';
 import { readTextFile } from './read-text.js';
 
@@ -16,23 +16,11 @@ export async function readPartial(file: string, q: Questionnaire): Promise<Scori
   const text = await readTextFile(file);
   const { state, problems, omitted = 0 } = fromPartial(parseJsonText(text, file), q);
   if (state) return state;
-  const listed = problems.slice(0, MAX_LISTED);
   const places = locateAll(
     text,
-    listed.map((p) => p.path),
+    problems.slice(0, MAX_LISTED).map((p) => p.path),
   );
-  const diagnostics = listed.map(
-    (p, i): Diagnostic => ({
-      code: p.code,
-      file,
-      ...(places[i] ?? {}),
-      message: p.message,
-      ...(p.hint ? { hint: p.hint } : {}),
-    }),
-  );
-  const total = problems.length + omitted;
-  const more = total - diagnostics.length;
-  throw new UserError(diagnostics, more > 0 ? { trailer: [`... and ${more} more problems (${total} in all)`] } : {});
+  throw problemsError(problems, { file, places, max: MAX_LISTED, total: problems.length + omitted });
 }
 
 const grouping = (state: ScoringState) => {

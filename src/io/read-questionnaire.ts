@@ -1,5 +1,4 @@
-import type { Diagnostic } from '../errors.js';
-import { UserError } from '../errors.js';
+import { type Diagnostic, diagnosticOf, UserError } from '../errors.js';
 import type { Questionnaire } from '../core/questionnaire/model.js';
 import { validateQuestionnaire } from '../core/questionnaire/validate.js';
 import { parseYamlWithPositions } from './yaml-positions.js';
@@ -18,10 +17,11 @@ export function checkQuestionnaireText(text: string, file: string): Questionnair
   const { questionnaire, problems } = validateQuestionnaire(yaml.value);
   const diagnostics = problems
     .map((p) => {
-      const { line, column } = yaml.locate(p.path, p.at);
-      return { code: p.code, file, line, column, message: p.message, ...(p.hint ? { hint: p.hint } : {}) };
+      const place = yaml.locate(p.path, p.at);
+      return { place, diagnostic: diagnosticOf(p, file, place) };
     })
-    .sort((a, b) => a.line - b.line || a.column - b.column);
+    .sort((a, b) => a.place.line - b.place.line || a.place.column - b.place.column)
+    .map((d) => d.diagnostic);
   return { file, questionnaire, diagnostics };
 }
 

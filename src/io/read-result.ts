@@ -1,6 +1,6 @@
 import { checkResult, formatResultPath } from '../core/scoring/result-schema.js';
 import type { Result } from '../core/scoring/result.js';
-import { UserError, type Diagnostic } from '../errors.js';
+import { problemsError, UserError } from '../errors.js';
 import { locate, locateAll, parseJsonText } from './read-json.js';
 import { readTextFile } from './read-text.js';
 
@@ -46,22 +46,14 @@ export async function readResult(file: string): Promise<Result> {
   }
   const { result, problems } = checkResult(value);
   if (result) return result;
-  const listed = problems.slice(0, MAX_LISTED);
+  const located = problems.map((p) => ({
+    code: 'invalid-result' as const,
+    path: p.path,
+    message: `${formatResultPath(p.path)}: ${p.message}`,
+  }));
   const places = locateAll(
     text,
-    listed.map((p) => p.path),
+    located.slice(0, MAX_LISTED).map((p) => p.path),
   );
-  const diagnostics = listed.map(
-    (p, i): Diagnostic => ({
-      code: 'invalid-result',
-      file,
-      ...(places[i] ?? {}),
-      message: `${formatResultPath(p.path)}: ${p.message}`,
-    }),
-  );
-  const more = problems.length - diagnostics.length;
-  throw new UserError(
-    diagnostics,
-    more > 0 ? { trailer: [`... and ${more} more problems (${problems.length} in all)`] } : {},
-  );
+  throw problemsError(located, { file, places, max: MAX_LISTED });
 }

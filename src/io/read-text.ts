@@ -1,3 +1,4 @@
+import { fileErrnoCode } from '../core/problem.js';
 import { open, type FileHandle } from 'node:fs/promises';
 import { UserError } from '../errors.js';
 import { decodeUtf8Text } from './decode.js';
@@ -36,7 +37,7 @@ export function fileError(error: unknown, file: string): UserError | unknown {
   if (error instanceof UserError) return error;
   const code = (error as NodeJS.ErrnoException)?.code;
   const reason = typeof code === 'string' ? REASONS[code] : undefined;
-  return reason ? new UserError({ code: `file-${code?.toLowerCase()}`, file, message: reason }) : error;
+  return reason && code ? new UserError({ code: fileErrnoCode(code), file, message: reason }) : error;
 }
 
 const tooLarge = (file: string, limit: number) =>

@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
-import { UserError, type Diagnostic } from '../errors.js';
+import { diagnosticOf, problemsError, UserError } from '../errors.js';
 import type { Questionnaire, SourcePlatform } from '../core/questionnaire/model.js';
 import { sourceHint } from '../core/sources/detect.js';
 import { cellTexts } from '../core/scoring/cells.js';
@@ -64,15 +64,7 @@ export async function scoreOneFile(
         );
       }
       throw new UserError(
-        shown.map(
-          (m): Diagnostic => ({
-            code: m.code,
-            file: name,
-            line,
-            message: m.message,
-            ...(m.hint ? { hint: m.hint } : {}),
-          }),
-        ),
+        shown.map((m) => diagnosticOf(m, name, { line })),
         { trailer },
       );
     }
@@ -179,19 +171,15 @@ export async function scoreFilesToState(
     progress?.stop();
   }
   if (state.invalidCells > 0) {
-    const diagnostics = state.problems.map(
-      (p): Diagnostic => ({
-        code: 'invalid-cell',
-        file: p.source ?? '',
-        line: p.line,
-        column: p.column,
-        message: p.message,
-      }),
+    throw problemsError(
+      state.problems.map((p) => diagnosticOf(p, p.source ?? '')),
+      {
+        total: state.invalidCells,
+        noun: 'invalid cells',
+        max: Number.POSITIVE_INFINITY,
+        trailer: ['hint: fix the cells, or pass --skip-invalid to treat them as missing answers'],
+      },
     );
-    const more = state.invalidCells - state.problems.length;
-    const trailer = more > 0 ? [`... and ${more} more invalid cells (${state.invalidCells} in all)`] : [];
-    trailer.push('hint: fix the cells, or pass --skip-invalid to treat them as missing answers');
-    throw new UserError(diagnostics, { trailer });
   }
   if (state.tooManySegments !== null) {
     throw new UserError({

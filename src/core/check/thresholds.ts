@@ -1,3 +1,4 @@
+import type { Problem } from '../problem.js';
 import type { Questionnaire, Thresholds } from '../questionnaire/model.js';
 import type { Check, Result } from '../scoring/result.js';
 import { didYouMean } from '../text/did-you-mean.js';
@@ -6,28 +7,31 @@ import { emptyRecord, own } from '../text/own.js';
 /** Thresholds given on the command line (the questionnaire's shape); each wins over the file's for its target. */
 export type ThresholdFlags = Thresholds;
 
-export interface ThresholdProblem {
-  flag: string;
-  message: string;
-  hint?: string;
+/** A threshold for a target the questionnaire lacks; the shell names the flag that gave it. */
+export interface ThresholdProblem extends Problem {
+  code: 'unknown-threshold-target';
+  section: 'dimensions' | 'items' | 'kpis';
+  id: string;
 }
 
-/** Flags naming a dimension, item or KPI the questionnaire lacks: an input error, never a silent pass. */
+/** Thresholds naming a dimension, item or KPI the questionnaire lacks: an input error, never a silent pass. */
 export function checkThresholdTargets(q: Questionnaire, flags: ThresholdFlags): ThresholdProblem[] {
   const known = {
-    dimensions: { flag: '--min-dimension', noun: 'dimension', ids: q.dimensions.map((d) => d.id) },
-    items: { flag: '--min-item', noun: 'item', ids: q.dimensions.flatMap((d) => d.items.map((i) => i.id)) },
-    kpis: { flag: '--min-kpi', noun: 'KPI', ids: q.kpis.map((k) => k.id) },
+    dimensions: { noun: 'dimension', ids: q.dimensions.map((d) => d.id) },
+    items: { noun: 'item', ids: q.dimensions.flatMap((d) => d.items.map((i) => i.id)) },
+    kpis: { noun: 'KPI', ids: q.kpis.map((k) => k.id) },
   };
   const problems: ThresholdProblem[] = [];
   for (const section of ['dimensions', 'items', 'kpis'] as const) {
-    const { flag, noun, ids } = known[section];
+    const { noun, ids } = known[section];
     for (const id of Object.keys(flags[section])) {
       if (ids.includes(id)) continue;
       const hint = didYouMean(id, ids);
       problems.push({
-        flag,
-        message: `${flag} ${id}: the questionnaire has no ${noun} "${id}"`,
+        code: 'unknown-threshold-target',
+        section,
+        id,
+        message: `the questionnaire has no ${noun} "${id}"`,
         ...(hint ? { hint } : {}),
       });
     }

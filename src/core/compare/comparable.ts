@@ -1,7 +1,8 @@
+import type { Problem } from '../problem.js';
 import type { Result } from '../scoring/result.js';
 
 /** Why two results cannot be compared: a questionnaire field that differs, with both values. */
-export interface ComparabilityProblem {
+export interface ComparabilityProblem extends Problem {
   code: 'incomparable';
   field: 'title' | 'format' | 'scale';
   baseline: string;

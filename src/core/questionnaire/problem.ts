@@ -1,15 +1,14 @@
+import type { Problem, ProblemCode } from '../problem.js';
+
 /** A problem found in a questionnaire, located by its path in the document (the shell turns paths into lines). */
-export interface QuestionnaireProblem {
-  code: string;
+export interface QuestionnaireProblem extends Problem {
   path: (string | number)[];
   /** `key` points at the key of the last path segment, `value` at its value. */
   at: 'key' | 'value';
-  message: string;
-  hint?: string;
 }
 
 export function problem(
-  code: string,
+  code: ProblemCode,
   path: (string | number)[],
   message: string,
   options: { at?: 'key' | 'value'; hint?: string } = {},

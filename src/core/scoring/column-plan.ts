@@ -1,3 +1,4 @@
+import type { Problem } from '../problem.js';
 import { allItems, type Columns, type Questionnaire } from '../questionnaire/model.js';
 import { closestMatch } from '../text/did-you-mean.js';
 
@@ -19,12 +20,11 @@ export interface ColumnPlan {
 }
 
 /** A header that does not give each answer one column of its own. */
-export interface MissingColumn {
+export interface MissingColumn extends Problem {
   /** `missing-column`; `ambiguous-column` when two header cells could be it; `shared-column` when one cell would be two answers. */
   code: 'missing-column' | 'ambiguous-column' | 'shared-column';
-  column: string;
-  message: string;
-  hint?: string;
+  /** The header name the problem is about (not a place: the problem is with the header as a whole). */
+  name: string;
 }
 
 /** The header name a column pattern gives for an item or dimension. */
@@ -73,7 +73,7 @@ export function planColumns(
     if (hits.length > 1) {
       problems.push({
         code: 'ambiguous-column',
-        column: name,
+        name,
         message: `column "${name}" is in the header ${hits.length} times: ${hits.map(quoted).join(' and ')}`,
         hint: 'rename or remove all but one of them',
       });
@@ -91,7 +91,7 @@ export function planColumns(
     else {
       problems.push({
         code: 'shared-column',
-        column: names[index] as string,
+        name: names[index] as string,
         message: `column ${quoted(index)} would be read both as ${earlier} and as ${what}`,
         hint: 'give each answer its own column (item and KPI ids that differ only in case share one)',
       });
@@ -136,7 +136,7 @@ export function planColumns(
     const near = closestMatch(column, unclaimed);
     return {
       code: 'missing-column',
-      column,
+      name: column,
       message: `missing column "${column}" (${what})`,
       ...(near ? { hint: `did you mean "${near}"?` } : {}),
     };

@@ -3,16 +3,15 @@
  * wrong with its path, and returns a safe stand-in so reading goes on and every problem is found.
  */
 
+import type { Problem } from '../problem.js';
 import { formatPath as formatQuestionnairePath } from '../questionnaire/problem.js';
 
 export type JsonPath = (string | number)[];
 
-export interface PartialProblem {
+export interface PartialProblem extends Problem {
   code: 'not-a-partial' | 'partial-version' | 'questionnaire-mismatch' | 'invalid-partial';
   /** Where in the JSON document, e.g. ["overall", "item", "gap", 3]. */
   path: JsonPath;
-  message: string;
-  hint?: string;
 }
 
 /** `overall.item.gap[3]`, or `document` for the root. */

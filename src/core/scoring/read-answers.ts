@@ -1,9 +1,11 @@
+import type { Problem } from '../problem.js';
 import type { Questionnaire } from '../questionnaire/model.js';
 import { quoteCell, type RecordCells } from './cells.js';
 import type { ColumnPlan } from './column-plan.js';
 import type { RespondentAnswers } from './respondent.js';
 
-export interface CellProblem {
+export interface CellProblem extends Problem {
+  code: 'invalid-cell';
   /** The file (or other table) the cell is in. */
   source?: string;
   line: number;
@@ -56,6 +58,7 @@ export function readAnswers(
   const reject = (index: number, kpi: number): number => {
     invalid++;
     report({
+      code: 'invalid-cell',
       line,
       column: plan.header[index] ?? String(index + 1),
       index,

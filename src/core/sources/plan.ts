@@ -1,3 +1,4 @@
+import type { ProblemCode } from '../problem.js';
 import { allItems, type Questionnaire, type SourceFilter, type SourcePlatform } from '../questionnaire/model.js';
 import { answerKinds, columnName } from '../scoring/column-plan.js';
 import { didYouMean } from '../text/did-you-mean.js';
@@ -27,7 +28,7 @@ export interface ExportPlan {
 }
 
 export interface PlanProblem {
-  code: string;
+  code: ProblemCode;
   message: string;
   hint?: string;
 }

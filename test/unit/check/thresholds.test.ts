@@ -60,10 +60,10 @@ describe('thresholds', () => {
 
   it('refuses flags that name an unknown dimension, item or KPI, with a hint', () => {
     const problems = checkThresholdTargets(q, { dimensions: { reliabilty: -1 }, items: { Z9: 0 }, kpis: { csat: 1 } });
-    expect(problems.map((p) => p.message)).toEqual([
-      '--min-dimension reliabilty: the questionnaire has no dimension "reliabilty"',
-      '--min-item Z9: the questionnaire has no item "Z9"',
-      '--min-kpi csat: the questionnaire has no KPI "csat"',
+    expect(problems.map((p) => [p.section, p.id, p.message])).toEqual([
+      ['dimensions', 'reliabilty', 'the questionnaire has no dimension "reliabilty"'],
+      ['items', 'Z9', 'the questionnaire has no item "Z9"'],
+      ['kpis', 'csat', 'the questionnaire has no KPI "csat"'],
     ]);
     expect(problems[0]?.hint).toBe('did you mean "reliability"?');
   });

@@ -95,6 +95,6 @@ describe('accepted numbers', () => {
       [good('e1').filter((_, i) => header[i] !== 'R1_P')],
     );
     expect(r.result).toBeNull();
-    expect(r.missing.map((m) => m.column)).toEqual(['R1_P']);
+    expect(r.missing.map((m) => m.name)).toEqual(['R1_P']);
   });
 });

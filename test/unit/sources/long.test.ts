@@ -78,6 +78,7 @@ describe('the long format', () => {
     const { state } = await scoreExport(q, csv(lines), 'long');
     expect(state.problems).toEqual([
       {
+        code: 'invalid-cell',
         source: 'answers.csv',
         line: 7,
         column: 'value',

@@ -17,7 +17,7 @@ describe('diagnostics quote data safely', () => {
   });
 
   it('escapes the trailer lines too', () => {
-    const error = new UserError({ code: 'x', message: 'm' }, { trailer: ['hint: column "\u202e\n::warning::z"'] });
+    const error = new UserError({ code: 'usage', message: 'm' }, { trailer: ['hint: column "\u202e\n::warning::z"'] });
     expect(error.trailer).toEqual(['hint: column "\\u202e\\x0a::warning::z"']);
   });
 });
