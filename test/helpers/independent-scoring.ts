@@ -1,5 +1,5 @@
 /**
- * A deliberately plain, second implementation of the contract's numbers (SPEC.md, "The numbers"),
+ * A deliberately plain, second implementation of the contract's numbers (docs/contract.md, "The numbers"),
  * used as the oracle in the scoring tests. It works on whole arrays of raw respondent objects,
  * recomputes everything from the raw cells with simple-statistics and @stdlib (no accumulators,
  * no Welford, no co-moments) and shares nothing with `src/` except types.
@@ -257,7 +257,7 @@ function derive(q: Questionnaire, row: RawRow): Derived {
   };
 }
 
-/** One-sample t-test of the values against `reference` (0 for gaps; the scale midpoint for perceptions-only, SPEC 2026-12-03). */
+/** One-sample t-test of the values against `reference` (0 for gaps; the scale midpoint for perceptions-only: docs/contract.md, "The numbers"). */
 function pairedTest(
   gaps: readonly number[],
   reference: number,

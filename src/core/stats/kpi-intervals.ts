@@ -1,5 +1,5 @@
 /**
- * 95% intervals of the KPI scores, in the scores' own units (SPEC "KPIs", added 2026-12-04). Each is
+ * 95% intervals of the KPI scores, in the scores' own units (docs/contract.md, "KPIs"). Each is
  * null when fewer than two people answered. The CES interval is the t interval of its mean
  * (`summarise` in moments.ts).
  */

@@ -53,7 +53,7 @@ const dim = (r: Result, id: string) => r.dimensions.find((d) => d.id === id) as 
 const empty = { mean: null, sd: null, n: 0, ci95: null };
 
 describe('n = 0 (a header and no rows)', () => {
-  // The CLI rejects a header with no rows (SPEC: "a header with no rows, is an error"); the pure
+  // The CLI rejects a header with no rows (docs/contract.md: "a header with no rows, is an error"); the pure
   // scoreTable still returns an all-null result, which is what is checked here.
   const header = ['respondent', ...['T1', 'R1', 'S1', 'A1', 'E1'].flatMap((i) => [`${i}_E`, `${i}_P`])];
   const r = scoreTable(makeQuestionnaire({ kpis: [{ id: 'nps', type: 'nps' }] }), header, []).result as Result;

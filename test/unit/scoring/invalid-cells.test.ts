@@ -50,7 +50,7 @@ describe('invalid cells without skipInvalid', () => {
     expect(r.problems.map((p) => p.line)).toEqual([3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
   });
   // Deviation (src/core/scoring/scorer.ts, MAX_REPORTED_PROBLEMS = 20): only the first 20 problems
-  // are kept, and io/score-files.ts prints "... and N more invalid cells". SPEC, "Responses (CSV)":
+  // are kept, and io/score-files.ts prints "... and N more invalid cells". docs/contract.md, "Responses (CSV)":
   // "exit 2, every bad cell listed as FILE:LINE:COLUMN: message". 25 bad cells give 20 problems.
   // Issue 2 settles how "every bad cell" is shown: the first 20, then a count of all of them.
   it('keeps the first 20 bad cells and counts all of them', () => {

@@ -39,7 +39,7 @@ describe('duplicate respondent ids', () => {
     );
     expect(warning(r, 'duplicate-respondents')).toBeUndefined();
   });
-  // SPEC: "Warnings (... never silent): ... duplicate respondent ids". (Past the exact limit the
+  // docs/contract.md: "Warnings (... never silent): ... duplicate respondent ids". (Past the exact limit the
   // Bloom filter is tested in id-set.test.ts.)
   it('counts every repeat after 200,000 distinct ids, exactly', () => {
     const q = makeQuestionnaire({ format: 'perceptions-only', items: { tangibles: ['T1'] } });

@@ -73,7 +73,7 @@ describe('respondent allocations with fixed fallback', () => {
   // BUG: 44.4 + 4 * 14.15 = 101 exactly, but the binary sum is 101.00000000000001, and
   // respondent.ts `allocation` compares `Math.abs(sum - 100) > 1` without any rounding slack.
   // Expected (44.4 * -2 + 14.15 * (0 + 1 - 3 + 0)) / 101 = -117.1/101; actual -1.1 (the fixed fallback).
-  it('accepts a decimal allocation whose sum is 101 (SPEC: "sums to 100 (±1)")', () => {
+  it('accepts a decimal allocation whose sum is 101 (docs/contract.md: "sums to 100 (±1)")', () => {
     const r = one([44.4, 14.15, 14.15, 14.15, 14.15]);
     expect(warning(r, 'weights-fallback')).toBeUndefined();
     expect(r.overall.weighted.mean).toBeCloseTo(-117.1 / 101, 12);

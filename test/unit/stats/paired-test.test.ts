@@ -34,7 +34,7 @@ describe('pairedTest', () => {
     expect(r.p).toBeCloseTo(twoSidedPSimpsonDf3(Math.sqrt(15)), 10);
   });
 
-  it('tests against a reference value: perceptions-only answers against the scale midpoint (SPEC 2026-12-03)', () => {
+  it('tests against a reference value: perceptions-only answers against the scale midpoint (docs/contract.md, "The numbers")', () => {
     // scipy: stats.ttest_1samp([5, 6, 7, 4, 6], 4) -> statistic 3.1378581622109443, pvalue 0.03491970667453904;
     // dz = (mean - 4) / sd(ddof=1) = 1.4032928308912467 (numpy).
     const r = pairedTest(accumulate([5, 6, 7, 4, 6]), 4);
