@@ -1,9 +1,17 @@
 import type { Questionnaire } from '../core/questionnaire/model.js';
 import { fromPartial, mergeStates, sameGrouping } from '../core/scoring/partial.js';
+import type { PartialProblem } from '../core/scoring/partial-decode.js';
 import { MAX_SEGMENTS_PER_COLUMN, type ScoringState } from '../core/scoring/scorer.js';
 import { problemsError, UserError } from '../errors.js';
 import { locateAll, parseJsonText } from './read-json.js';
 import { readTextFile } from './read-text.js';
+
+/** What to do about a partial that is not one this servqual can merge (the core says what is wrong, the shell how to fix it). */
+const HINTS: Partial<Record<PartialProblem['code'], string>> = {
+  'not-a-partial': 'write partial results with: servqual score QUESTIONNAIRE RESPONSES... --partial --output part.json',
+  'partial-version': 'score the shard again with this version of servqual',
+  'questionnaire-mismatch': 'merge only partials scored with this questionnaire',
+};
 
 /** At most this many problems of one damaged partial are listed, then a count. */
 const MAX_LISTED = 20;
@@ -20,7 +28,8 @@ export async function readPartial(file: string, q: Questionnaire): Promise<Scori
     text,
     problems.slice(0, MAX_LISTED).map((p) => p.path),
   );
-  throw problemsError(problems, { file, places, max: MAX_LISTED, total: problems.length + omitted });
+  const hinted = problems.map((p) => (HINTS[p.code] && !p.hint ? { ...p, hint: HINTS[p.code] } : p));
+  throw problemsError(hinted, { file, places, max: MAX_LISTED, total: problems.length + omitted });
 }
 
 const grouping = (state: ScoringState) => {

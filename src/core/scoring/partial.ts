@@ -113,13 +113,11 @@ const EXPORT_WARNING_CODES = ['filtered-responses', 'speeders'];
 
 /** Kind, version and questionnaire: checked first, as their problems make the rest meaningless. */
 function checkHeader(value: unknown, q: Questionnaire): PartialProblem | null {
-  const hint = 'write partial results with: servqual score QUESTIONNAIRE RESPONSES... --partial --output part.json';
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     return {
       code: 'not-a-partial',
       path: [],
       message: `expected a servqual partial result (an object), found ${describe(value)}`,
-      hint,
     };
   }
   const o = value as Record<string, unknown>;
@@ -134,7 +132,6 @@ function checkHeader(value: unknown, q: Questionnaire): PartialProblem | null {
       code: 'not-a-partial',
       path: ['kind'],
       message: `not a servqual partial result (expected "kind": "${PARTIAL_KIND}"): found ${what}`,
-      hint,
     };
   }
   if (o.version !== PARTIAL_VERSION) {
@@ -142,7 +139,6 @@ function checkHeader(value: unknown, q: Questionnaire): PartialProblem | null {
       code: 'partial-version',
       path: ['version'],
       message: `unknown partial version ${describe(o.version)}: this servqual reads version ${PARTIAL_VERSION}`,
-      hint: 'score the shard again with this version of servqual',
     };
   }
   const header = o.questionnaire as { title?: unknown; fingerprint?: unknown } | null | undefined;
@@ -153,7 +149,6 @@ function checkHeader(value: unknown, q: Questionnaire): PartialProblem | null {
       code: 'questionnaire-mismatch',
       path: ['questionnaire', 'fingerprint'],
       message: `scored with a different questionnaire${title} than "${q.title}": the format, scale, items, reverse flags, weights or KPIs differ`,
-      hint: 'merge only partials scored with this questionnaire',
     };
   }
   return null;
