@@ -1,3 +1,4 @@
+import { terminalText } from './core/text/safe-text.js';
 import { Command, CommanderError, Option } from 'commander';
 import { version } from './version.js';
 import { formatDiagnostic, UserError, EXIT, CancelledError } from './errors.js';
@@ -109,7 +110,12 @@ function reportError(error: unknown, ctx: CommandContext, debug: boolean): numbe
     return error.exitCode;
   }
   const err = error instanceof Error ? error : new Error(String(error));
-  ctx.stderr.write(`servqual: internal error: ${err.message}\n`);
-  ctx.stderr.write(debug ? `${err.stack ?? ''}\n` : 'this is a bug; run again with --debug for the details\n');
+  // A bug's message may quote data (a file name): made safe like every other message.
+  ctx.stderr.write(`servqual: internal error: ${terminalText(err.message)}\n`);
+  ctx.stderr.write(
+    debug
+      ? `${(err.stack ?? '').split('\n').map(terminalText).join('\n')}\n`
+      : 'this is a bug; run again with --debug for the details\n',
+  );
   return EXIT.internal;
 }

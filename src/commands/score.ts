@@ -95,6 +95,7 @@ function readOptions(
     ...(options.source !== undefined ? { source: options.source } : {}),
     ...(options.encoding !== undefined ? { encoding: resolveEncoding(options.encoding) } : {}),
     ...(options.threads !== undefined && options.threads !== 1 ? { threads: options.threads } : {}),
+    ...(options.quiet ? {} : { note: (text: string) => ctx.stderr.write(`note: ${text}\n`) }),
   };
 }
 

@@ -91,6 +91,27 @@ export interface ReadOptions {
   progress?: { update(progress: Progress): void; stop(): void };
   /** Worker threads for one large generic UTF-8 file (see score-threads.ts); 1 (default) reads on this thread, 0 means one per core. */
   threads?: number;
+  /** Told, in a sentence, why threads asked for were not used. */
+  note?: (text: string) => void;
+}
+
+/** The run scored on worker threads, or null when one thread reads it (the user is told why, unless to report bad input). */
+async function tryThreads(
+  q: Questionnaire,
+  files: readonly string[],
+  platform: SourcePlatform,
+  options: ScoreOptions & ReadOptions,
+): Promise<ScoringState | null> {
+  const attempt =
+    platform !== 'generic'
+      ? { oneThread: 'a survey platform export is read on one thread' }
+      : // Only a regular file can be split: opening a pipe to look at it would lose what its writer sent.
+        !(await regularFiles(files))
+        ? { oneThread: 'only regular files are split' }
+        : await scoreFileThreaded(q, files, options);
+  if (!('oneThread' in attempt)) return attempt;
+  if (attempt.oneThread !== '') options.note?.(`--threads: read on one thread: ${attempt.oneThread}`);
+  return null;
 }
 
 /** The chunks of a stream, counted as they pass. */
@@ -139,9 +160,7 @@ export async function scoreFilesToState(
   options: ScoreOptions & ReadOptions = {},
 ): Promise<ScoringState> {
   const platform = options.source ?? q.source?.platform ?? 'generic';
-  // Only a regular file can be split: opening a pipe to look at it would lose what its writer sent.
-  const splittable = (options.threads ?? 1) !== 1 && platform === 'generic' && (await regularFiles(files));
-  const threaded = splittable ? await scoreFileThreaded(q, files, options) : null;
+  const threaded = (options.threads ?? 1) !== 1 ? await tryThreads(q, files, platform, options) : null;
   const state = threaded ?? startScoring(q, options);
   const { progress } = options;
   // The threaded path has read everything already (and drawn its own progress).

@@ -13,10 +13,19 @@ import type { ReadOptions } from './score-files.js';
 /*
  * Scoring one large file on several worker threads. The main thread finds split points at record
  * boundaries (a line break outside quotes: an even number of `"` before it), each worker scores its
- * byte range after a copy of the header, and the shards merge in file order. Anything unusual
- * (stdin, several files, an export shape, another encoding, lone-CR line breaks, a syntax error, too
- * many segments) goes back to the single-threaded path, which then gives its exact result or error.
+ * byte range after a copy of the header, and the shards merge in file order.
+ *
+ * A file the split does not suit (stdin, several files, another encoding, lone-CR line breaks, too
+ * small) is read on one thread, and the caller is told why (`OneThread`), so `--threads` is never
+ * ignored in silence. Bad input found by a shard (a syntax error, too many segments) is read again
+ * on one thread, which reports exactly the error it always reports. A worker that fails for any
+ * other reason is a bug, reported as one (exit 3), never retried.
  */
+
+/** Why this run is read on one thread, for a note to the user. */
+export interface OneThread {
+  oneThread: string;
+}
 
 /** Below this size one thread is as fast as starting workers. */
 const MIN_THREADED_BYTES = 8 * 1024 * 1024;
@@ -47,7 +56,8 @@ export type ShardReply =
       tooManySegments: string | null;
       rows: number;
     }
-  | { ok: false; message: string };
+  /** `badInput`: the shard found an error in the file (one thread reads it again to report it exactly). */
+  | { ok: false; badInput: boolean; message: string };
 
 /**
  * A pass over the file's bytes that counts quotes (their parity says whether a position is inside a
@@ -115,31 +125,32 @@ interface Plan {
   breaks: number[];
 }
 
-/** The header and split points of `file` for `threads` ranges, or null to read it on one thread. */
-async function planSplits(file: string, threads: number): Promise<Plan | null> {
+/** The header and split points of `file` for `threads` ranges, or why one thread reads it. */
+async function planSplits(file: string, threads: number): Promise<Plan | string> {
   let handle: FileHandle;
   try {
     handle = await open(file, 'r');
   } catch {
-    return null;
+    return 'it cannot be opened here (the single-threaded read says why)';
   }
   try {
     const info = await handle.stat();
-    if (!info.isFile() || info.size < MIN_THREADED_BYTES) return null;
+    if (!info.isFile()) return 'it is not a regular file';
+    if (info.size < MIN_THREADED_BYTES) return `it is smaller than ${MIN_THREADED_BYTES / 1024 / 1024} MB`;
     const size = info.size;
     const first = await readAt(handle, 0, Math.min(size, CHUNK));
-    if (sniffEncoding(first.subarray(0, 256)) !== 'utf-8') return null;
+    if (sniffEncoding(first.subarray(0, 256)) !== 'utf-8') return 'it is UTF-16, re-coded on the way in';
     const bom = first[0] === 0xef && first[1] === 0xbb && first[2] === 0xbf ? 3 : 0;
     // A blank first line, or a CR before the header's end outside a CRLF: leave those to one thread.
-    if (first[bom] === LF || first[bom] === CR) return null;
+    if (first[bom] === LF || first[bom] === CR) return 'its first line is blank';
     const headerPass = new BytePass(false);
     const headerEnd = headerPass.seek(first, 0, -1);
-    if (headerEnd < 0) return null;
+    if (headerEnd < 0) return `its header does not end within the first ${CHUNK / 1024 / 1024} MB`;
     const crlf = headerEnd >= 2 && first[headerEnd - 2] === CR;
     const headerCr = first.subarray(0, crlf ? headerEnd - 2 : headerEnd).indexOf(CR);
-    if (headerCr >= 0) return null;
+    if (headerCr >= 0) return 'its lines end with a lone CR';
     const ranges = Math.max(1, Math.min(threads, Math.floor((size - headerEnd) / MIN_RANGE_BYTES)));
-    if (ranges < 2) return null;
+    if (ranges < 2) return `it has less than ${(2 * MIN_RANGE_BYTES) / 1024 / 1024} MB of rows`;
     const pass = new BytePass(crlf);
     pass.count(first, 0, headerEnd);
     const bounds = [headerEnd];
@@ -163,7 +174,7 @@ async function planSplits(file: string, threads: number): Promise<Plan | null> {
         chunkStart = chunkEnd;
         position = chunkEnd;
         chunk = await readAt(handle, chunkStart, Math.min(CHUNK, size - chunkStart));
-        if (chunk.length === 0) return null;
+        if (chunk.length === 0) return 'it got shorter while being read';
       }
       let found = -1;
       for (;;) {
@@ -189,7 +200,7 @@ async function planSplits(file: string, threads: number): Promise<Plan | null> {
       breaks.push(pass.breaks);
     }
     bounds.push(size);
-    if (bounds.length < 3) return null;
+    if (bounds.length < 3) return 'no line break outside quotes was found to split it at';
     return { header: new Uint8Array(first.subarray(0, headerEnd)), crlf, bounds, breaks };
   } finally {
     await handle.close();
@@ -200,8 +211,8 @@ function runShard(task: ShardTask): { reply: Promise<ShardReply>; stop: () => vo
   const worker = new Worker(new URL('./score-worker.js', import.meta.url), { workerData: task });
   const reply = new Promise<ShardReply>((resolve) => {
     worker.once('message', (message: ShardReply) => resolve(message));
-    worker.once('error', (error) => resolve({ ok: false, message: error.message }));
-    worker.once('exit', (code) => resolve({ ok: false, message: `worker exited with code ${code}` }));
+    worker.once('error', (error) => resolve({ ok: false, badInput: false, message: error.message }));
+    worker.once('exit', (code) => resolve({ ok: false, badInput: false, message: `it exited with code ${code}` }));
   });
   return { reply, stop: () => void worker.terminate() };
 }
@@ -211,26 +222,34 @@ function threadCount(threads: number): number {
   return threads === 0 ? availableParallelism() : threads;
 }
 
+/** Read on one thread, for the reason given (told to the user), or to report bad input exactly (not told: the error is). */
+const oneThread = (reason: string): OneThread => ({ oneThread: reason });
+const AGAIN_FOR_THE_ERROR: OneThread = { oneThread: '' };
+
 /**
  * Scores one large file across worker threads: the merged state (with `invalidCells` and the
- * first problems in file order when cells are invalid), or null when this run should be read on
- * one thread instead (which then gives the exact result or error of today's path).
+ * first problems in file order when cells are invalid), or why it is read on one thread instead
+ * (an empty reason: one thread reads it again to report a shard's bad input exactly). Throws when
+ * a worker fails for another reason: that is a bug, and the run stops there.
  */
 export async function scoreFileThreaded(
   q: Questionnaire,
   files: readonly string[],
   options: ScoreOptions & ReadOptions,
-): Promise<ScoringState | null> {
+): Promise<ScoringState | OneThread> {
   const threads = threadCount(options.threads ?? 1);
-  if (threads < 2 || files.length !== 1) return null;
+  if (threads < 2) return oneThread('this machine has one core');
+  if (files.length !== 1) return oneThread(`it splits one file, and ${files.length} were given`);
   const file = files[0] as string;
-  // The caller sends only generic CSVs here.
-  if (file === '-') return null;
+  // The caller sends only generic CSVs from regular files here; stdin cannot be split.
+  if (file === '-') return oneThread('standard input cannot be split');
   // Another encoding is re-coded on the way in: one thread reads it.
   const encoding = options.encoding;
-  if (encoding !== undefined && encoding !== 'auto' && encoding !== 'utf-8') return null;
+  if (encoding !== undefined && encoding !== 'auto' && encoding !== 'utf-8') {
+    return oneThread(`--encoding ${encoding} re-codes it on the way in`);
+  }
   const plan = await planSplits(file, threads);
-  if (plan === null) return null;
+  if (typeof plan === 'string') return oneThread(plan);
   const headerBreaks = plan.breaks[0] as number;
   const shardOptions = { groupBy: [...(options.groupBy ?? [])], skipInvalid: options.skipInvalid === true };
   const shards = plan.bounds.slice(0, -1).map((start, i) =>
@@ -263,9 +282,16 @@ export async function scoreFileThreaded(
   } finally {
     for (const shard of shards) shard.stop();
   }
+  const crashed = replies.findIndex((r) => !r.ok && !r.badInput);
+  if (crashed >= 0) {
+    const reply = replies[crashed] as Extract<ShardReply, { ok: false }>;
+    throw new Error(
+      `--threads: the worker thread for bytes ${plan.bounds[crashed]}-${plan.bounds[crashed + 1]} of ${file} failed: ${reply.message}`,
+    );
+  }
   const oks = replies.filter((r): r is Extract<ShardReply, { ok: true }> => r.ok);
-  if (oks.length !== replies.length || oks.some((r) => r.tooManySegments !== null)) return null;
-  if (oks.reduce((n, r) => n + r.rows, 0) === 0) return null;
+  if (oks.length !== replies.length || oks.some((r) => r.tooManySegments !== null)) return AGAIN_FOR_THE_ERROR;
+  if (oks.reduce((n, r) => n + r.rows, 0) === 0) return AGAIN_FOR_THE_ERROR;
   const invalid = oks.reduce((n, r) => n + r.invalidCells, 0);
   if (invalid > 0) {
     const failed = startScoring(q, options);
@@ -275,14 +301,16 @@ export async function scoreFileThreaded(
   }
   const states: ScoringState[] = [];
   for (const reply of oks) {
-    const { state } = fromPartial(reply.partial, q);
-    if (state === null) return null;
+    const { state, problems } = fromPartial(reply.partial, q);
+    // A worker's own partial that does not read back is a bug, not bad input.
+    if (state === null)
+      throw new Error(`--threads: a shard's partial result does not read back: ${problems[0]?.message}`);
     if (reply.exactIds) state.ids.exact = IdSet.fromParts(reply.exactIds);
     states.push(state);
   }
   const merged = mergePartials(states);
   // The single-threaded read names the column that overflowed first: let it.
-  if (merged.tooManySegments !== null) return null;
+  if (merged.tooManySegments !== null) return AGAIN_FOR_THE_ERROR;
   merged.options = options;
   return merged;
 }

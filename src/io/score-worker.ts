@@ -1,5 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { toPartial } from '../core/scoring/partial.js';
+import { UserError } from '../errors.js';
 import { startScoring } from '../core/scoring/scorer.js';
 import { openChunks } from './open-input.js';
 import { scoreOneFile } from './score-files.js';
@@ -52,6 +53,8 @@ scoreShard(workerData as ShardTask).then(
   (error: unknown) =>
     parentPort?.postMessage({
       ok: false,
+      // A user error (a CSV syntax error in this range) is bad input; anything else is a bug.
+      badInput: error instanceof UserError,
       message: error instanceof Error ? error.message : String(error),
     } satisfies ShardReply),
 );
