@@ -1,7 +1,10 @@
 import type { Result } from '../core/scoring/result.js';
 import { visible } from '../core/text/safe-text.js';
-import { fixed, interval, percent, signed } from './format.js';
+import { fixed, percent, signed } from './format.js';
+import { htmlLabelsFor } from './html-labels.js';
 import { fill, labelsFor, respondentsLine, type Labels } from './labels.js';
+import { type Cell, type Column, cellText, columnsFor, DIMENSION_COLUMNS } from './view/columns.js';
+import { readingOf, type ScoreReading } from './view/reading.js';
 
 /**
  * Text from a questionnaire or CSV made safe inside GitHub-flavoured Markdown: control characters
@@ -30,56 +33,21 @@ function table(
   return [header, rule, ...rows].map((row) => `| ${row.join(' | ')} |`);
 }
 
-function dimensionTable(result: Result, l: Labels): string[] {
+/** A cell in Markdown: text from the result escaped, numbers as the view model formats them. */
+function markdownCell(cell: Cell, reading: ScoreReading, l: Labels): string {
+  return cell.kind === 'text' ? markdownText(cell.text) : cellText(cell, reading, l);
+}
+
+/** One of the view model's tables with the columns Markdown shows. */
+function columnTable<Row>(all: readonly Column<Row>[], rows: readonly Row[], result: Result, l: Labels): string[] {
   const format = result.questionnaire.format;
-  const name = (d: Result['dimensions'][number]) => markdownText(d.label);
-  const quadrant = (d: Result['dimensions'][number]) => (d.quadrant ? l.quadrant[d.quadrant] : '–');
-  if (format === 'three-column') {
-    return table(
-      [l.dimension, l.minimum, l.desired, l.perception, l.mss, l.msa, l.zone, l.n, l.alpha],
-      ['l', 'r', 'r', 'r', 'r', 'r', 'l', 'r', 'r'],
-      result.dimensions.map((d) => [
-        name(d),
-        fixed(d.minimum),
-        fixed(d.desired),
-        fixed(d.perception),
-        signed(d.gap.mean),
-        signed(d.msa?.mean),
-        d.zone ? l.zones[d.zone] : '–',
-        String(d.gap.n),
-        fixed(d.alpha),
-      ]),
-    );
-  }
-  if (format === 'perceptions-only') {
-    return table(
-      [l.dimension, l.importance, l.perception, l.ci95, l.n, l.alpha, l.quadrantHeading],
-      ['l', 'r', 'r', 'r', 'r', 'r', 'l'],
-      result.dimensions.map((d) => [
-        name(d),
-        fixed(d.importance),
-        fixed(d.gap.mean),
-        interval(d.gap.ci95).replaceAll('+', ''),
-        String(d.gap.n),
-        fixed(d.alpha),
-        quadrant(d),
-      ]),
-    );
-  }
+  const columns = columnsFor(all, 'markdown', format);
+  const reading = readingOf(result);
+  const w = { l, h: htmlLabelsFor(result.questionnaire.language) };
   return table(
-    [l.dimension, l.importance, l.expectation, l.perception, l.gap, l.ci95, l.n, l.alpha, l.quadrantHeading],
-    ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'l'],
-    result.dimensions.map((d) => [
-      name(d),
-      fixed(d.importance),
-      fixed(d.expectation),
-      fixed(d.perception),
-      signed(d.gap.mean),
-      interval(d.gap.ci95),
-      String(d.gap.n),
-      fixed(d.alpha),
-      quadrant(d),
-    ]),
+    columns.map((c) => c.label(w, 'markdown', format)),
+    columns.map((c) => (c.align === 'right' ? 'r' : 'l')),
+    rows.map((row) => columns.map((c) => markdownCell(c.cell(row), reading, l))),
   );
 }
 
@@ -90,9 +58,7 @@ function dimensionTable(result: Result, l: Labels): string[] {
 export function renderMarkdown(result: Result, options: { top?: number } = {}): string {
   const l = labelsFor(result.questionnaire.language);
   const { respondents, overall } = result;
-  const perceptionsOnly = result.questionnaire.format === 'perceptions-only';
-  const score = perceptionsOnly ? (v: number | null) => fixed(v) : (v: number | null) => signed(v);
-  const ci = (c: [number, number] | null) => (perceptionsOnly ? interval(c).replaceAll('+', '') : interval(c));
+  const { score, interval: ci } = readingOf(result);
   const out: string[] = [`## ${markdownText(result.questionnaire.title)}`, ''];
   out.push(
     `${respondentsLine(respondents, result.questionnaire.language)} · ${result.questionnaire.format}, ${result.questionnaire.scale.min}-${result.questionnaire.scale.max}`,
@@ -130,7 +96,7 @@ export function renderMarkdown(result: Result, options: { top?: number } = {}): 
     );
   }
 
-  out.push(`### ${l.dimensions}`, '', ...dimensionTable(result, l), '');
+  out.push(`### ${l.dimensions}`, '', ...columnTable(DIMENSION_COLUMNS, result.dimensions, result, l), '');
 
   out.push(`### ${l.recommendations}`, '');
   const top = result.recommendations.slice(0, options.top ?? 5);

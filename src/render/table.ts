@@ -1,10 +1,22 @@
 import Table from 'cli-table3';
 import { Chalk, type ChalkInstance } from 'chalk';
-import type { DimensionResult, KpiResult, Result } from '../core/scoring/result.js';
+import type { KpiResult, Result } from '../core/scoring/result.js';
 import { explainCheck } from '../core/check/thresholds.js';
 import { mapStrings, terminalText } from '../core/text/safe-text.js';
-import { fixed, interval, percent, pValue, signed, wrap } from './format.js';
+import { fixed, percent, signed, wrap } from './format.js';
+import { htmlLabelsFor } from './html-labels.js';
 import { fill, labelsFor, respondentsLine, type Labels } from './labels.js';
+import {
+  type Cell,
+  type Column,
+  cellText,
+  columnsFor,
+  DIMENSION_COLUMNS,
+  ITEM_COLUMNS,
+  itemRows,
+  type Wording,
+} from './view/columns.js';
+import { readingOf, type ScoreReading, scoreNote } from './view/reading.js';
 
 export interface TableOptions {
   color: boolean;
@@ -37,110 +49,37 @@ function colourGap(value: number | null, paint: ChalkInstance, text = signed(val
   return value < 0 ? paint.red(text) : paint.green(text);
 }
 
-function dimensionTable(result: Result, l: Labels, paint: ChalkInstance): string {
-  const format = result.questionnaire.format;
-  const extent = Math.max(1, ...result.dimensions.map((d) => Math.abs(d.gap.mean ?? 0)));
-  const alpha = (d: DimensionResult) => fixed(d.alpha);
-  if (format === 'three-column') {
-    const t = table([l.dimension, l.minimum, l.desired, l.perception, l.mss, l.msa, l.zone, l.n, l.alpha], paint, [
-      'left',
-      'right',
-      'right',
-      'right',
-      'right',
-      'right',
-      'left',
-      'right',
-      'right',
-    ]);
-    for (const d of result.dimensions) {
-      t.push([
-        d.label,
-        fixed(d.minimum),
-        fixed(d.desired),
-        fixed(d.perception),
-        colourGap(d.gap.mean, paint),
-        colourGap(d.msa?.mean ?? null, paint),
-        d.zone ? l.zones[d.zone] : '–',
-        String(d.gap.n),
-        alpha(d),
-      ]);
-    }
-    return t.toString();
-  }
-  if (format === 'perceptions-only') {
-    const t = table([l.dimension, l.importance, l.perception, l.ci95, l.n, l.alpha], paint, [
-      'left',
-      'right',
-      'right',
-      'right',
-      'right',
-      'right',
-    ]);
-    for (const d of result.dimensions)
-      t.push([
-        d.label,
-        fixed(d.importance),
-        fixed(d.gap.mean),
-        interval(d.gap.ci95).replaceAll('+', ''),
-        String(d.gap.n),
-        alpha(d),
-      ]);
-    return t.toString();
-  }
-  const t = table([l.dimension, l.importance, l.expectation, l.perception, l.gap, '', l.n, l.alpha], paint, [
-    'left',
-    'right',
-    'right',
-    'right',
-    'right',
-    'left',
-    'right',
-    'right',
-  ]);
-  for (const d of result.dimensions) {
-    t.push([
-      d.label,
-      fixed(d.importance),
-      fixed(d.expectation),
-      fixed(d.perception),
-      colourGap(d.gap.mean, paint),
-      gapBar(d.gap.mean, extent, paint),
-      String(d.gap.n),
-      alpha(d),
-    ]);
-  }
-  return t.toString();
+interface TableContext {
+  result: Result;
+  w: Wording;
+  reading: ScoreReading;
+  paint: ChalkInstance;
 }
 
-function itemTable(result: Result, l: Labels, paint: ChalkInstance): string {
-  const format = result.questionnaire.format;
-  const first = format === 'three-column' ? [l.minimum, l.desired] : format === 'two-column' ? [l.expectation] : [];
-  const gapName = format === 'three-column' ? l.mss : format === 'two-column' ? l.gap : l.perception;
-  const t = table(
-    [l.item, ...first, ...(format === 'perceptions-only' ? [] : [l.perception]), gapName, l.ci95, l.pHolm, l.n],
-    paint,
-    ['left', ...first.map(() => 'right' as const), 'right', 'right', 'right', 'right', 'right'],
-  );
-  for (const item of result.items) {
-    const values =
-      format === 'three-column'
-        ? [fixed(item.minimum), fixed(item.desired)]
-        : format === 'two-column'
-          ? [fixed(item.expectation)]
-          : [];
-    const gap = format === 'perceptions-only' ? fixed(item.gap.mean) : colourGap(item.gap.mean, paint);
-    const ci = format === 'perceptions-only' ? interval(item.gap.ci95).replaceAll('+', '') : interval(item.gap.ci95);
-    t.push([
-      item.id,
-      ...values,
-      ...(format === 'perceptions-only' ? [] : [fixed(item.perception)]),
-      gap,
-      ci,
-      pValue(item.pHolm),
-      String(item.gap.n),
-    ]);
+/** A cell as the terminal shows it: gap scores coloured by sign, the gap as a bar. */
+function tableCell(cell: Cell, c: TableContext, barExtent: number): string {
+  switch (cell.kind) {
+    case 'score':
+      return c.reading.gap ? colourGap(cell.value, c.paint) : cellText(cell, c.reading, c.w.l);
+    case 'bar':
+      return gapBar(cell.value, barExtent, c.paint);
+    default:
+      return cellText(cell, c.reading, c.w.l);
   }
+}
+
+/** One of the view model's tables (dimensions, items) with the columns the terminal shows. */
+function columnTable<Row>(all: readonly Column<Row>[], rows: readonly Row[], c: TableContext): string {
+  const format = c.result.questionnaire.format;
+  const columns = columnsFor(all, 'table', format);
+  // Bars share one scale: the largest dimension gap, at least one point.
+  const extent = Math.max(1, ...c.result.dimensions.map((d) => Math.abs(d.gap.mean ?? 0)));
+  const t = table(
+    columns.map((col) => col.label(c.w, 'table', format)),
+    c.paint,
+    columns.map((col) => col.align),
+  );
+  for (const row of rows) t.push(columns.map((col) => tableCell(col.cell(row), c, extent)));
   return t.toString();
 }
 
@@ -191,22 +130,22 @@ export function renderTable(input: Result, options: TableOptions): string {
       out.push(`${c.passed ? paint.green('PASS') : paint.red.bold('FAIL')} ${explainCheck(c)}`);
     }
   }
-  const show =
-    format === 'perceptions-only' ? (v: number | null) => fixed(v) : (v: number | null) => colourGap(v, paint);
-  const ciText = (ci: [number, number] | null) =>
-    format === 'perceptions-only' ? interval(ci).replaceAll('+', '') : interval(ci);
+  const reading = readingOf(result);
+  const show = (v: number | null) => (reading.gap ? colourGap(v, paint) : reading.score(v));
+  const ciText = reading.interval;
   out.push(
     `${l.weighted}: ${show(overall.weighted.mean)}  (${l.ci95} ${ciText(overall.weighted.ci95)}, n = ${overall.weighted.n})`,
   );
   out.push(
     `${l.unweighted}: ${show(overall.unweighted.mean)}  (${l.ci95} ${ciText(overall.unweighted.ci95)}, n = ${overall.unweighted.n})`,
   );
-  out.push(paint.dim(format === 'two-column' ? l.gapNote : format === 'three-column' ? l.mssNote : l.perceptionNote));
+  out.push(paint.dim(scoreNote(format, l)));
 
+  const c: TableContext = { result, w: { l, h: htmlLabelsFor(result.questionnaire.language) }, reading, paint };
   heading(l.dimensions);
-  out.push(dimensionTable(result, l, paint));
+  out.push(columnTable(DIMENSION_COLUMNS, result.dimensions, c));
   heading(l.items);
-  out.push(itemTable(result, l, paint));
+  out.push(columnTable(ITEM_COLUMNS, itemRows(result.items, result.dimensions), c));
 
   heading(l.recommendations);
   const top = result.recommendations.slice(0, options.top ?? 5);
