@@ -1,7 +1,8 @@
 import type { Result } from '../../core/scoring/result.js';
-import { fixed, interval, percent, signed } from '../format.js';
+import { fixed, percent, signed } from '../format.js';
 import type { HtmlLabels } from '../html-labels.js';
 import { fill, type Labels } from '../labels.js';
+import { readingOf, type ScoreReading } from '../view/reading.js';
 import { COLOURS, figure } from './common.js';
 import { renderGapBars, type GapBar } from './gap-bars.js';
 import { renderIpa } from './ipa.js';
@@ -9,21 +10,6 @@ import { renderMeans, type MeanSeries } from './means.js';
 import { renderNps } from './nps.js';
 import { renderSegments } from './segments.js';
 import { renderZones } from './zones.js';
-
-/** How scores of this result read: signed gaps around 0, or perceptions around the scale midpoint. */
-export interface ScoreReading {
-  baseline: number;
-  score: (value: number | null) => string;
-  interval: (ci: readonly [number, number] | null) => string;
-}
-
-export function readingOf(result: Result): ScoreReading {
-  if (result.questionnaire.format === 'perceptions-only') {
-    const { min, max } = result.questionnaire.scale;
-    return { baseline: (min + max) / 2, score: (v) => fixed(v), interval: (ci) => interval(ci).replaceAll('+', '') };
-  }
-  return { baseline: 0, score: (v) => signed(v), interval: (ci) => interval(ci) };
-}
 
 function meansChart(result: Result, h: HtmlLabels): string {
   const { format, scale } = result.questionnaire;
