@@ -14,7 +14,7 @@ import {
   ITEM_COLUMNS,
   itemRows,
 } from './view/columns.js';
-import { readingOf, type ScoreReading, scoreLabel, scoreNote } from './view/reading.js';
+import { byFormat, readingOf, type ScoreReading, scoreLabel, scoreNote } from './view/reading.js';
 
 export interface HtmlOptions {
   /** Who made the report, e.g. `servqual 0.1.0`; shown in the footer. No date: output stays reproducible. */
@@ -171,7 +171,7 @@ function diagnosis(c: Context, d: DimensionResult | undefined): string {
   if (ci) {
     const ciText = c.r.interval(ci);
     const midpoint = fixed(c.r.baseline, 1);
-    if (c.result.questionnaire.format === 'perceptions-only') {
+    if (!c.r.gap) {
       if (ci[1] < c.r.baseline)
         parts.push(
           `<span class="significance">${esc(fill(c.h.significantMidpoint, { ci: ciText, m: midpoint }))}</span>`,
@@ -242,13 +242,11 @@ function warningsSection(c: Context): string {
 function methodsSection(c: Context): string {
   const { result, h } = c;
   const m = h.methodsText;
-  const format = result.questionnaire.format;
-  const gap =
-    format === 'two-column'
-      ? m.gapTwo
-      : format === 'three-column'
-        ? m.gapThree
-        : fill(m.gapPerceptions, { m: fixed(c.r.baseline, 1) });
+  const gap = byFormat(result.questionnaire.format, {
+    'two-column': m.gapTwo,
+    'three-column': m.gapThree,
+    'perceptions-only': fill(m.gapPerceptions, { m: fixed(c.r.baseline, 1) }),
+  });
   const { total, scored, skippedCells } = result.respondents;
   const sample = fill(m.sample, {
     total: String(total),

@@ -4,7 +4,7 @@ import { unreachable } from '../formats.js';
 import { fixed, pValue } from '../format.js';
 import type { HtmlLabels } from '../html-labels.js';
 import type { Labels } from '../labels.js';
-import { type ScoreReading, scoreLabel } from './reading.js';
+import { type AnswerMean, answerMeans, isGap, type ScoreReading, scoreLabel } from './reading.js';
 
 /**
  * The report's tables defined once: each column's name (per language, through the labels), where
@@ -72,40 +72,24 @@ export function cellText(cell: Cell, reading: ScoreReading, l: Labels): string {
   }
 }
 
-const gapFormats = (format: Format) => format !== 'perceptions-only';
 const only = (wanted: Format) => (_view: View, format: Format) => format === wanted;
 
-/** The columns every item and dimension table shares, from the answers' means to the score. */
+/** Every answer mean a table may show, in column order. */
+const MEANS: readonly AnswerMean[] = ['minimum', 'desired', 'expectation', 'perception'];
+
+/** The columns every item and dimension table shares: the format's answer means, then the score. */
 function meanColumns<Row>(means: (row: Row) => DimensionResult | ItemResult): Column<Row>[] {
   return [
-    {
-      key: 'minimum',
-      label: ({ l }) => l.minimum,
-      align: 'right',
-      cell: (row) => ({ kind: 'number', value: means(row).minimum }),
-      shown: only('three-column'),
-    },
-    {
-      key: 'desired',
-      label: ({ l }) => l.desired,
-      align: 'right',
-      cell: (row) => ({ kind: 'number', value: means(row).desired }),
-      shown: only('three-column'),
-    },
-    {
-      key: 'expectation',
-      label: ({ l }) => l.expectation,
-      align: 'right',
-      cell: (row) => ({ kind: 'number', value: means(row).expectation }),
-      shown: only('two-column'),
-    },
-    {
-      key: 'perception',
-      label: ({ l }) => l.perception,
-      align: 'right',
-      cell: (row) => ({ kind: 'number', value: means(row).perception }),
-      shown: (_view, format) => gapFormats(format),
-    },
+    ...MEANS.map(
+      (key): Column<Row> => ({
+        key,
+        label: ({ l }) => l[key],
+        align: 'right',
+        cell: (row) => ({ kind: 'number', value: means(row)[key] }),
+        // Perceptions only: the score column is the mean perception already.
+        shown: (_view, format) => answerMeans(format).includes(key) && (key !== 'perception' || isGap(format)),
+      }),
+    ),
     {
       // The gap's mean: P - E, MSS = P - DES, or the mean perception itself.
       key: 'gap',

@@ -1,6 +1,5 @@
 import type { Format } from '../../core/questionnaire/model.js';
 import type { Result } from '../../core/scoring/result.js';
-import { unreachable } from '../formats.js';
 import { fixed, interval, signed } from '../format.js';
 import type { Labels } from '../labels.js';
 
@@ -17,8 +16,13 @@ export interface ScoreReading {
   interval: (ci: readonly [number, number] | null) => string;
 }
 
+/** Whether a format's scores are gaps (two- and three-column) rather than mean perceptions. */
+export function isGap(format: Format): boolean {
+  return byFormat(format, { 'two-column': true, 'three-column': true, 'perceptions-only': false });
+}
+
 export function readingOf(result: Result): ScoreReading {
-  if (result.questionnaire.format === 'perceptions-only') {
+  if (!isGap(result.questionnaire.format)) {
     const { min, max } = result.questionnaire.scale;
     return {
       baseline: (min + max) / 2,
@@ -32,28 +36,26 @@ export function readingOf(result: Result): ScoreReading {
 
 /** The name of the score column (an item's or dimension's gap.mean): Gap, MSS or P. */
 export function scoreLabel(format: Format, l: Labels): string {
-  switch (format) {
-    case 'two-column':
-      return l.gap;
-    case 'three-column':
-      return l.mss;
-    case 'perceptions-only':
-      return l.perception;
-    default:
-      return unreachable(format);
-  }
+  return byFormat(format, { 'two-column': l.gap, 'three-column': l.mss, 'perceptions-only': l.perception });
 }
 
 /** The one-line note under the headline saying how to read the scores. */
 export function scoreNote(format: Format, l: Labels): string {
-  switch (format) {
-    case 'two-column':
-      return l.gapNote;
-    case 'three-column':
-      return l.mssNote;
-    case 'perceptions-only':
-      return l.perceptionNote;
-    default:
-      return unreachable(format);
-  }
+  return byFormat(format, { 'two-column': l.gapNote, 'three-column': l.mssNote, 'perceptions-only': l.perceptionNote });
+}
+
+/** The answers a format asks for, as means in report order (the means chart's series). */
+export type AnswerMean = 'minimum' | 'desired' | 'expectation' | 'perception';
+
+export function answerMeans(format: Format): readonly AnswerMean[] {
+  return byFormat<readonly AnswerMean[]>(format, {
+    'two-column': ['expectation', 'perception'],
+    'three-column': ['minimum', 'desired', 'perception'],
+    'perceptions-only': ['perception'],
+  });
+}
+
+/** One value per questionnaire format: the record's type makes the list exhaustive (a new format is a compile error until it has its value). */
+export function byFormat<T>(format: Format, values: Record<Format, T>): T {
+  return values[format];
 }
