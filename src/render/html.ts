@@ -1,5 +1,5 @@
 import type { DimensionResult, KpiResult, Quadrant, Result } from '../core/scoring/result.js';
-import { fixed, percent, signed } from './format.js';
+import { fixed } from './format.js';
 import { htmlLabelsFor, type HtmlLabels } from './html-labels.js';
 import { HTML_STYLE } from './html-style.js';
 import { fill, labelsFor, respondentsLine, type Labels } from './labels.js';
@@ -14,6 +14,7 @@ import {
   ITEM_COLUMNS,
   itemRows,
 } from './view/columns.js';
+import { kpiView } from './view/kpis.js';
 import { byFormat, readingOf, type ScoreReading, scoreLabel, scoreNote } from './view/reading.js';
 
 export interface HtmlOptions {
@@ -140,19 +141,8 @@ function itemTable(c: Context): string {
 }
 
 function kpiRow(c: Context, k: KpiResult): string {
-  // A result saved by another tool may lack the scale.
-  const scale = k.scale ? `${k.scale.min}-${k.scale.max}` : '–';
-  const [value, detail] =
-    k.type === 'nps'
-      ? [
-          signed(k.score, 1),
-          fill(c.l.npsLine, { p: percent(k.promoters), pa: percent(k.passives), d: percent(k.detractors) }),
-        ]
-      : k.type === 'csat'
-        ? [percent(k.score), fill(c.l.csatLine, { scale })]
-        : [fixed(k.score), fill(c.l.cesLine, { scale })];
-  const type = String(k.type).toUpperCase();
-  return `<tr data-id="${esc(k.id)}"><th scope="row">${esc(k.id)}</th><td data-col="type">${esc(type)}</td>${num('n', String(k.n))}${num('score', value)}<td data-col="detail">${esc(detail)}</td></tr>`;
+  const { name, value, detail } = kpiView(k, c.l);
+  return `<tr data-id="${esc(k.id)}"><th scope="row">${esc(k.id)}</th><td data-col="type">${esc(name)}</td>${num('n', String(k.n))}${num('score', value)}<td data-col="detail">${esc(detail)}</td></tr>`;
 }
 
 function kpiTable(c: Context): string {

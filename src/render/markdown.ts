@@ -1,9 +1,10 @@
 import type { Result } from '../core/scoring/result.js';
 import { visible } from '../core/text/safe-text.js';
-import { fixed, percent, signed } from './format.js';
+import { fixed, signed } from './format.js';
 import { htmlLabelsFor } from './html-labels.js';
-import { fill, labelsFor, respondentsLine, type Labels } from './labels.js';
+import { labelsFor, respondentsLine, type Labels } from './labels.js';
 import { type Cell, type Column, cellText, columnsFor, DIMENSION_COLUMNS } from './view/columns.js';
+import { kpiView } from './view/kpis.js';
 import { readingOf, type ScoreReading } from './view/reading.js';
 
 /**
@@ -113,19 +114,11 @@ export function renderMarkdown(result: Result, options: { top?: number } = {}): 
   if (result.kpis.length > 0) {
     out.push(`### ${l.kpis}`, '');
     for (const kpi of result.kpis) {
-      const scale = `${kpi.scale.min}-${kpi.scale.max}`;
-      if (kpi.type === 'nps')
-        out.push(
-          `- **NPS** (${markdownText(kpi.id)}): ${signed(kpi.score, 1)} — ${fill(l.npsLine, { p: percent(kpi.promoters), pa: percent(kpi.passives), d: percent(kpi.detractors) })}, n = ${kpi.n}`,
-        );
-      else if (kpi.type === 'csat')
-        out.push(
-          `- **CSAT** (${markdownText(kpi.id)}): ${percent(kpi.score)} ${fill(l.csatLine, { scale })}, n = ${kpi.n}`,
-        );
-      else
-        out.push(
-          `- **CES** (${markdownText(kpi.id)}): ${fixed(kpi.score)} ${fill(l.cesLine, { scale })}, n = ${kpi.n}`,
-        );
+      const { name, value, detail } = kpiView(kpi, l);
+      // NPS's detail is a list of shares, set off by a dash.
+      out.push(
+        `- **${name}** (${markdownText(kpi.id)}): ${value}${kpi.type === 'nps' ? ' — ' : ' '}${detail}, n = ${kpi.n}`,
+      );
     }
     out.push('');
   }

@@ -3,9 +3,9 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import type { KpiResult, Result } from '../core/scoring/result.js';
 import { explainCheck } from '../core/check/thresholds.js';
 import { mapStrings, terminalText } from '../core/text/safe-text.js';
-import { fixed, percent, signed, wrap } from './format.js';
+import { fixed, signed, wrap } from './format.js';
 import { htmlLabelsFor } from './html-labels.js';
-import { fill, labelsFor, respondentsLine, type Labels } from './labels.js';
+import { labelsFor, respondentsLine, type Labels } from './labels.js';
 import {
   type Cell,
   type Column,
@@ -16,6 +16,7 @@ import {
   itemRows,
   type Wording,
 } from './view/columns.js';
+import { kpiView } from './view/kpis.js';
 import { readingOf, type ScoreReading, scoreNote } from './view/reading.js';
 
 export interface TableOptions {
@@ -84,18 +85,9 @@ function columnTable<Row>(all: readonly Column<Row>[], rows: readonly Row[], c: 
 }
 
 function kpiLine(kpi: KpiResult, l: Labels): string {
-  const scale = `${kpi.scale.min}-${kpi.scale.max}`;
-  if (kpi.type === 'nps') {
-    const detail = fill(l.npsLine, {
-      p: percent(kpi.promoters),
-      pa: percent(kpi.passives),
-      d: percent(kpi.detractors),
-    });
-    return `NPS (${kpi.id}): ${signed(kpi.score, 1)}  ${detail}, n = ${kpi.n}`;
-  }
-  if (kpi.type === 'csat')
-    return `CSAT (${kpi.id}): ${percent(kpi.score)} ${fill(l.csatLine, { scale })}, n = ${kpi.n}`;
-  return `CES (${kpi.id}): ${fixed(kpi.score)} ${fill(l.cesLine, { scale })}, n = ${kpi.n}`;
+  const { name, value, detail } = kpiView(kpi, l);
+  // NPS's detail is a list of shares, set off by two spaces.
+  return `${name} (${kpi.id}): ${value}${kpi.type === 'nps' ? '  ' : ' '}${detail}, n = ${kpi.n}`;
 }
 
 /** Wrapped text with a first-line prefix and a hanging indent for the rest. */
