@@ -6,6 +6,7 @@ import { labelsFor, respondentsLine, type Labels } from './labels.js';
 import { type Cell, type Column, cellText, columnsFor, DIMENSION_COLUMNS } from './view/columns.js';
 import { kpiView } from './view/kpis.js';
 import { readingOf, type ScoreReading } from './view/reading.js';
+import { segmentColumns } from './view/segments.js';
 
 /**
  * Text from a questionnaire or CSV made safe inside GitHub-flavoured Markdown: control characters
@@ -36,7 +37,14 @@ function table(
 
 /** A cell in Markdown: text from the result escaped, numbers as the view model formats them. */
 function markdownCell(cell: Cell, reading: ScoreReading, l: Labels): string {
-  return cell.kind === 'text' ? markdownText(cell.text) : cellText(cell, reading, l);
+  switch (cell.kind) {
+    case 'text':
+      return markdownText(cell.text);
+    case 'segment':
+      return `${markdownText(cell.column)}=${cell.value === '' ? '(blank)' : markdownText(cell.value)}`;
+    default:
+      return cellText(cell, reading, l);
+  }
 }
 
 /** One of the view model's tables with the columns Markdown shows. */
@@ -46,7 +54,8 @@ function columnTable<Row>(all: readonly Column<Row>[], rows: readonly Row[], res
   const reading = readingOf(result);
   const w = { l, h: htmlLabelsFor(result.questionnaire.language) };
   return table(
-    columns.map((c) => c.label(w, 'markdown', format)),
+    // Headings may be data too (a dimension's label heads its segment column).
+    columns.map((c) => markdownText(c.label(w, 'markdown', format))),
     columns.map((c) => (c.align === 'right' ? 'r' : 'l')),
     rows.map((row) => columns.map((c) => markdownCell(c.cell(row), reading, l))),
   );
@@ -124,19 +133,10 @@ export function renderMarkdown(result: Result, options: { top?: number } = {}): 
   }
 
   if (result.segments.length > 0) {
-    out.push(`### ${l.segments}`, '');
-    const ids = result.dimensions.map((d) => markdownText(d.label));
     out.push(
-      ...table(
-        [l.segment, l.n, l.overall, ...ids],
-        ['l', 'r', 'r', ...ids.map(() => 'r' as const)],
-        result.segments.map((s) => [
-          `${markdownText(s.column)}=${s.value === '' ? '(blank)' : markdownText(s.value)}`,
-          String(s.respondents.total),
-          score(s.overall.weighted.mean),
-          ...s.dimensions.map((d) => score(d.gap.mean)),
-        ]),
-      ),
+      `### ${l.segments}`,
+      '',
+      ...columnTable(segmentColumns(result.dimensions), result.segments, result, l),
       '',
     );
   }

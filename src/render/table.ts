@@ -18,6 +18,7 @@ import {
 } from './view/columns.js';
 import { kpiView } from './view/kpis.js';
 import { readingOf, type ScoreReading, scoreNote } from './view/reading.js';
+import { segmentColumns } from './view/segments.js';
 
 export interface TableOptions {
   color: boolean;
@@ -64,6 +65,10 @@ function tableCell(cell: Cell, c: TableContext, barExtent: number): string {
       return c.reading.gap ? colourGap(cell.value, c.paint) : cellText(cell, c.reading, c.w.l);
     case 'bar':
       return gapBar(cell.value, barExtent, c.paint);
+    case 'segment': {
+      const name = cellText(cell, c.reading, c.w.l);
+      return name.length > 22 ? `${name.slice(0, 21)}…` : name;
+    }
     default:
       return cellText(cell, c.reading, c.w.l);
   }
@@ -158,23 +163,7 @@ export function renderTable(input: Result, options: TableOptions): string {
 
   if (result.segments.length > 0) {
     heading(l.segments);
-    const ids = result.dimensions.map((d) => d.id.slice(0, 4));
-    const t = table([l.segment, l.n, l.overall, ...ids], paint, [
-      'left',
-      'right',
-      'right',
-      ...ids.map(() => 'right' as const),
-    ]);
-    for (const s of result.segments) {
-      const name = `${s.column}=${s.value === '' ? '(blank)' : s.value}`;
-      t.push([
-        name.length > 22 ? `${name.slice(0, 21)}…` : name,
-        String(s.respondents.total),
-        show(s.overall.weighted.mean),
-        ...s.dimensions.map((d) => show(d.gap.mean)),
-      ]);
-    }
-    out.push(t.toString());
+    out.push(columnTable(segmentColumns(result.dimensions), result.segments, c));
   }
 
   if (result.warnings.length > 0) {

@@ -30,7 +30,9 @@ export type Cell =
   | { kind: 'zone'; value: Zone | null }
   | { kind: 'quadrant'; value: Quadrant | null }
   /** A bar of the gap around its centre line (the terminal table only). */
-  | { kind: 'bar'; value: number | null };
+  | { kind: 'bar'; value: number | null }
+  /** A segment of `--group-by`: the column and its value (data, escaped by each renderer). */
+  | { kind: 'segment'; column: string; value: string };
 
 export interface Wording {
   l: Labels;
@@ -67,6 +69,8 @@ export function cellText(cell: Cell, reading: ScoreReading, l: Labels): string {
       return cell.value ? l.zones[cell.value] : '–';
     case 'quadrant':
       return cell.value ? l.quadrant[cell.value] : '–';
+    case 'segment':
+      return `${cell.column}=${cell.value === '' ? '(blank)' : cell.value}`;
     default:
       return unreachable(cell);
   }
