@@ -4,6 +4,7 @@ import { fixed, signed } from './format.js';
 import { htmlLabelsFor } from './html-labels.js';
 import { labelsFor, respondentsLine, type Labels } from './labels.js';
 import { type Cell, type Column, cellText, columnsFor, DIMENSION_COLUMNS } from './view/columns.js';
+import { checksView } from './view/checks.js';
 import { kpiView } from './view/kpis.js';
 import { readingOf, type ScoreReading } from './view/reading.js';
 import { segmentColumns } from './view/segments.js';
@@ -92,15 +93,13 @@ export function renderMarkdown(result: Result, options: { top?: number } = {}): 
   );
 
   if (result.checks.length > 0) {
-    const failed = result.checks.filter((c) => !c.passed).length;
-    out.push(`### ${l.checks}: ${result.checks.length - failed} ${l.passed}, ${failed} ${l.failed}`, '');
+    const view = checksView(result.checks, l);
+    out.push(`### ${view.heading}`, '');
     out.push(
       ...table(
         ['', l.target, l.value, l.threshold],
         ['l', 'l', 'r', 'r'],
-        [...result.checks]
-          .sort((a, b) => Number(a.passed) - Number(b.passed))
-          .map((c) => [c.passed ? '✅' : '❌', markdownText(c.target), fixed(c.value), fixed(c.threshold)]),
+        view.checks.map((c) => [c.passed ? '✅' : '❌', markdownText(c.target), fixed(c.value), fixed(c.threshold)]),
       ),
       '',
     );

@@ -16,6 +16,7 @@ import {
   itemRows,
   type Wording,
 } from './view/columns.js';
+import { checksView } from './view/checks.js';
 import { kpiView } from './view/kpis.js';
 import { readingOf, type ScoreReading, scoreNote } from './view/reading.js';
 import { segmentColumns } from './view/segments.js';
@@ -121,9 +122,9 @@ export function renderTable(input: Result, options: TableOptions): string {
   );
   if (result.checks.length > 0) {
     // A CI reader wants the verdict first.
-    const failed = result.checks.filter((c) => !c.passed).length;
-    heading(`${l.checks}: ${result.checks.length - failed} ${l.passed}, ${failed} ${l.failed}`);
-    for (const c of [...result.checks].sort((a, b) => Number(a.passed) - Number(b.passed))) {
+    const view = checksView(result.checks, l);
+    heading(view.heading);
+    for (const c of view.checks) {
       out.push(`${c.passed ? paint.green('PASS') : paint.red.bold('FAIL')} ${explainCheck(c)}`);
     }
   }
