@@ -6,13 +6,10 @@ import type { Result } from '../core/scoring/result.js';
 import { EXIT, UserError, type Diagnostic } from '../errors.js';
 import { readResult } from '../io/read-result.js';
 import { terminalText } from '../core/text/safe-text.js';
-import { renderCompareMarkdown } from '../render/compare-markdown.js';
-import { renderCompareTable } from '../render/compare-table.js';
+import { renderComparison } from '../render/compare.js';
+import { COMPARE_FORMATS, type CompareFormat } from '../render/formats.js';
 import type { CommandContext } from './context.js';
 import { checkOutputs, emitReport } from './report-output.js';
-
-export const COMPARE_FORMATS = ['table', 'json', 'markdown'] as const;
-export type CompareFormat = (typeof COMPARE_FORMATS)[number];
 
 export interface CompareCommandOptions {
   failOnRegression?: boolean;
@@ -68,9 +65,7 @@ function render(
   ctx: CommandContext,
   toFile: boolean,
 ): string {
-  if (format === 'json') return `${JSON.stringify(comparison, null, 2)}\n`;
-  if (format === 'markdown') return renderCompareMarkdown(comparison, { language });
-  return renderCompareTable(comparison, { color: ctx.color && !toFile, language });
+  return renderComparison(comparison, format, { color: ctx.color && !toFile, language });
 }
 
 export const registerCompare: Register = (program, ctx, setExit) => {

@@ -3,7 +3,8 @@ import type { Register } from '../cli.js';
 import { finishScoring } from '../core/scoring/scorer.js';
 import { readAndMergePartials } from '../io/read-partial.js';
 import { loadQuestionnaire } from '../io/read-questionnaire.js';
-import { checkOutputs, FORMATS, printWarnings, reportResult, type ReportFormat } from './report-output.js';
+import { REPORT_FORMATS, type ReportFormat } from '../render/formats.js';
+import { checkOutputs, printWarnings, reportResult } from './report-output.js';
 
 interface MergeOptions {
   format: ReportFormat;
@@ -19,7 +20,7 @@ export const registerMerge: Register = (program, ctx) => {
       'the questionnaire YAML the partials were scored with (labels and recommendations come from it)',
     )
     .argument('<partials...>', 'partial results written by `servqual score --partial`')
-    .addOption(new Option('-f, --format <format>', 'report format').choices(FORMATS).default('table'))
+    .addOption(new Option('-f, --format <format>', 'report format').choices(REPORT_FORMATS).default('table'))
     .option('-o, --output <file>', 'write the report to a file (atomically) instead of stdout')
     .addHelpText(
       'after',

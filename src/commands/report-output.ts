@@ -1,33 +1,10 @@
 import type { Result } from '../core/scoring/result.js';
 import { terminalText } from '../core/text/safe-text.js';
 import { checkOutput, writeFileAtomic } from '../io/atomic-write.js';
-import { renderCsv } from '../render/csv.js';
-import { renderHtml } from '../render/html.js';
-import { renderJson } from '../render/json.js';
-import { renderMarkdown } from '../render/markdown.js';
-import { renderTable } from '../render/table.js';
+import type { ReportFormat } from '../render/formats.js';
+import { renderReport } from '../render/report.js';
 import { version } from '../version.js';
 import type { CommandContext } from './context.js';
-
-/** Every report format, shared by score, report and check. */
-export const FORMATS = ['table', 'json', 'markdown', 'html', 'csv'] as const;
-export type ReportFormat = (typeof FORMATS)[number];
-
-/** Renders a result in the asked format; colour only for a table on a terminal. */
-function renderResult(result: Result, format: ReportFormat, ctx: CommandContext, toFile: boolean): string {
-  switch (format) {
-    case 'json':
-      return renderJson(result);
-    case 'markdown':
-      return renderMarkdown(result);
-    case 'csv':
-      return renderCsv(result);
-    case 'html':
-      return renderHtml(result, { generatedBy: `servqual ${version}` });
-    default:
-      return renderTable(result, { color: ctx.color && !toFile });
-  }
-}
 
 /** Prints the result's warnings on stderr (they are in the result too), data in them escaped. */
 export function printWarnings(result: Result, ctx: CommandContext): void {
@@ -61,6 +38,8 @@ export function reportResult(
   inputs: readonly string[],
   ctx: CommandContext,
 ): Promise<void> {
-  const toFile = options.output !== undefined && options.output !== '-';
-  return emitReport(renderResult(result, options.format, ctx, toFile), options.output, inputs, ctx);
+  // Colour only for a table on a terminal.
+  const color = ctx.color && (options.output === undefined || options.output === '-');
+  const text = renderReport(result, options.format, { color, generatedBy: `servqual ${version}` });
+  return emitReport(text, options.output, inputs, ctx);
 }

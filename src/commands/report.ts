@@ -1,14 +1,15 @@
 import { Option } from 'commander';
 import type { Register } from '../cli.js';
 import { readResult } from '../io/read-result.js';
-import { checkOutputs, FORMATS, reportResult, type ReportFormat } from './report-output.js';
+import { REPORT_FORMATS, type ReportFormat } from '../render/formats.js';
+import { checkOutputs, reportResult } from './report-output.js';
 
 export const registerReport: Register = (program, ctx) => {
   program
     .command('report')
     .description('render a saved JSON result in another format, without rescoring')
     .argument('<result>', 'a result saved with `servqual score --format json --output result.json`')
-    .addOption(new Option('-f, --format <format>', 'report format').choices(FORMATS).default('table'))
+    .addOption(new Option('-f, --format <format>', 'report format').choices(REPORT_FORMATS).default('table'))
     .option('-o, --output <file>', 'write the report to a file (atomically) instead of stdout')
     .addHelpText(
       'after',

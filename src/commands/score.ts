@@ -10,7 +10,8 @@ import { resolveEncoding } from '../io/decode.js';
 import { progressBar } from '../io/progress.js';
 import { scoreFiles, scoreFilesToState, type ReadOptions } from '../io/score-files.js';
 import { collect, type CommandContext } from './context.js';
-import { checkOutputs, emitReport, FORMATS, printWarnings, reportResult, type ReportFormat } from './report-output.js';
+import { REPORT_FORMATS, type ReportFormat } from '../render/formats.js';
+import { checkOutputs, emitReport, printWarnings, reportResult } from './report-output.js';
 
 export interface ScoreCommandOptions {
   format: ReportFormat;
@@ -37,7 +38,7 @@ export function addScoringOptions(command: Command): Command {
   return command
     .argument('<questionnaire>', 'questionnaire YAML')
     .argument('<responses...>', 'response CSV files; - reads stdin')
-    .addOption(new Option('-f, --format <format>', 'report format').choices(FORMATS).default('table'))
+    .addOption(new Option('-f, --format <format>', 'report format').choices(REPORT_FORMATS).default('table'))
     .option('-o, --output <file>', 'write the report to a file (atomically) instead of stdout')
     .option('-g, --group-by <column>', 'segment the results by a CSV column (repeatable)', collect, [])
     .option('--skip-invalid', 'treat cells that are not numbers on the scale as missing, and count them')

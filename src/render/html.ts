@@ -1,10 +1,21 @@
-import type { DimensionResult, ItemResult, KpiResult, Quadrant, Result } from '../core/scoring/result.js';
-import { fixed, percent, pValue, signed } from './format.js';
+import type { DimensionResult, KpiResult, Quadrant, Result } from '../core/scoring/result.js';
+import { fixed } from './format.js';
 import { htmlLabelsFor, type HtmlLabels } from './html-labels.js';
 import { HTML_STYLE } from './html-style.js';
 import { fill, labelsFor, respondentsLine, type Labels } from './labels.js';
-import { readingOf, renderCharts, type ScoreReading } from './svg/charts.js';
+import { renderCharts } from './svg/charts.js';
 import { esc } from './svg/common.js';
+import {
+  type Cell,
+  type Column,
+  cellText,
+  columnsFor,
+  DIMENSION_COLUMNS,
+  ITEM_COLUMNS,
+  itemRows,
+} from './view/columns.js';
+import { kpiView } from './view/kpis.js';
+import { byFormat, readingOf, type ScoreReading, scoreLabel, scoreNote } from './view/reading.js';
 
 export interface HtmlOptions {
   /** Who made the report, e.g. `servqual 0.1.0`; shown in the footer. No date: output stays reproducible. */
@@ -70,7 +81,7 @@ function headerSection(c: Context): string {
     `<div class="value${signOf(d.mean, r.baseline)}">${esc(r.score(d.mean))}</div>` +
     `<div class="ci">${esc(`${l.ci95} ${r.interval(d.ci95)} · n = ${d.n}`)}</div></div>`;
   const meta = `${respondentsLine(respondents, q.language, true)} · ${h.format}: ${named(h.formats, q.format)} · ${h.scale}: ${q.scale.min}-${q.scale.max}`;
-  const note = q.format === 'two-column' ? l.gapNote : q.format === 'three-column' ? l.mssNote : l.perceptionNote;
+  const note = scoreNote(q.format, l);
   return [
     `<header>`,
     `<h1>${esc(q.title)}</h1>`,
@@ -81,95 +92,57 @@ function headerSection(c: Context): string {
   ].join('\n');
 }
 
-function dimensionRow(c: Context, d: DimensionResult): string {
-  const format = c.result.questionnaire.format;
-  const cells = [`<th scope="row">${esc(d.label)}</th>`, num('importance', fixed(d.importance))];
-  if (format === 'three-column') {
-    cells.push(
-      num('minimum', fixed(d.minimum)),
-      num('desired', fixed(d.desired)),
-      num('perception', fixed(d.perception)),
-    );
-    cells.push(
-      score(c, 'gap', d.gap.mean),
-      num('ci95', c.r.interval(d.gap.ci95)),
-      score(c, 'msa', d.msa?.mean ?? null),
-    );
-    cells.push(`<td data-col="zone">${zoneTag(c, d.zone)}</td>`);
-  } else if (format === 'two-column') {
-    cells.push(num('expectation', fixed(d.expectation)), num('perception', fixed(d.perception)));
-    cells.push(score(c, 'gap', d.gap.mean), num('ci95', c.r.interval(d.gap.ci95)));
-  } else {
-    cells.push(score(c, 'gap', d.gap.mean), num('ci95', c.r.interval(d.gap.ci95)));
+/** A cell in HTML: the row's name as its header, scores marked by side, zones as tags, all text escaped. */
+function htmlCell(c: Context, key: string, cell: Cell, first: boolean): string {
+  switch (cell.kind) {
+    case 'text':
+      return first ? `<th scope="row">${esc(cell.text)}</th>` : `<td data-col="${key}">${esc(cell.text)}</td>`;
+    case 'score':
+      return score(c, key, cell.value);
+    case 'zone':
+      return `<td data-col="${key}">${zoneTag(c, cell.value)}</td>`;
+    case 'quadrant':
+      return `<td data-col="${key}">${esc(named(c.h.quadrantNames, cell.value))}</td>`;
+    default:
+      return num(key, cellText(cell, c.r, c.l));
   }
-  cells.push(
-    num('n', String(d.gap.n)),
-    num('alpha', fixed(d.alpha)),
-    `<td data-col="quadrant">${esc(named(c.h.quadrantNames, d.quadrant))}</td>`,
+}
+
+/** One of the view model's tables with every column HTML shows, under its heading. */
+function columnTable<Row>(
+  c: Context,
+  name: string,
+  heading: string,
+  all: readonly Column<Row>[],
+  rows: readonly { id: string; row: Row }[],
+): string {
+  const format = c.result.questionnaire.format;
+  const columns = columnsFor(all, 'html', format);
+  const w = { l: c.l, h: c.h };
+  const headCells = columns.map((col, i): Head => {
+    const label = col.label(w, 'html', format);
+    return i > 0 && col.align === 'left' ? left(label) : label;
+  });
+  const body = rows.map(
+    ({ id, row }) =>
+      `<tr data-id="${esc(id)}">${columns.map((col, i) => htmlCell(c, col.key, col.cell(row), i === 0)).join('')}</tr>`,
   );
-  return `<tr data-id="${esc(d.id)}">${cells.join('')}</tr>`;
+  return `<h3>${esc(heading)}</h3>\n${table(name, headCells, `<tbody>\n${body.join('\n')}\n</tbody>`)}`;
 }
 
 function dimensionTable(c: Context): string {
-  const { l, h } = c;
-  const format = c.result.questionnaire.format;
-  const middle =
-    format === 'three-column'
-      ? [l.minimum, l.desired, l.perception, l.mss, l.ci95, l.msa, left(l.zone)]
-      : format === 'two-column'
-        ? [l.expectation, l.perception, l.gap, l.ci95]
-        : [l.perception, l.ci95];
-  const body = `<tbody>\n${c.result.dimensions.map((d) => dimensionRow(c, d)).join('\n')}\n</tbody>`;
-  return `<h3>${esc(l.dimensions)}</h3>\n${table('dimensions', [l.dimension, h.importance, ...middle, l.n, l.alpha, left(l.quadrantHeading)], body)}`;
-}
-
-function itemRow(c: Context, item: ItemResult, dimensionLabel: string): string {
-  const format = c.result.questionnaire.format;
-  const cells = [`<th scope="row">${esc(item.id)}</th>`, `<td data-col="dimension">${esc(dimensionLabel)}</td>`];
-  if (format === 'three-column') cells.push(num('minimum', fixed(item.minimum)), num('desired', fixed(item.desired)));
-  if (format === 'two-column') cells.push(num('expectation', fixed(item.expectation)));
-  if (format !== 'perceptions-only') cells.push(num('perception', fixed(item.perception)));
-  cells.push(score(c, 'gap', item.gap.mean), num('ci95', c.r.interval(item.gap.ci95)));
-  if (format === 'three-column')
-    cells.push(score(c, 'msa', item.msa?.mean ?? null), `<td data-col="zone">${zoneTag(c, item.zone)}</td>`);
-  cells.push(num('t', fixed(item.t)), num('pHolm', pValue(item.pHolm)), num('dz', fixed(item.dz)));
-  cells.push(
-    num('alphaIfDeleted', fixed(item.alphaIfDeleted)),
-    num('itemTotal', fixed(item.itemTotal)),
-    num('n', String(item.gap.n)),
-  );
-  return `<tr data-id="${esc(item.id)}">${cells.join('')}</tr>`;
+  const rows = c.result.dimensions.map((d) => ({ id: d.id, row: d }));
+  return columnTable(c, 'dimensions', c.l.dimensions, DIMENSION_COLUMNS, rows);
 }
 
 function itemTable(c: Context): string {
-  const { l, h } = c;
-  const format = c.result.questionnaire.format;
-  const labelOf = new Map(c.result.dimensions.map((d) => [d.id, d.label]));
-  const values =
-    format === 'three-column'
-      ? [l.minimum, l.desired, l.perception, l.mss, l.ci95, l.msa, left(l.zone)]
-      : format === 'two-column'
-        ? [l.expectation, l.perception, l.gap, l.ci95]
-        : [l.perception, l.ci95];
-  const rows = c.result.items.map((item) => itemRow(c, item, labelOf.get(item.dimension) ?? item.dimension));
-  const headCells = [l.item, left(l.dimension), ...values, h.t, l.pHolm, h.dz, h.alphaIfDeleted, h.itemTotal, l.n];
-  return `<h3>${esc(l.items)}</h3>\n${table('items', headCells, `<tbody>\n${rows.join('\n')}\n</tbody>`)}`;
+  const rows = itemRows(c.result.items, c.result.dimensions).map((row) => ({ id: row.item.id, row }));
+  return columnTable(c, 'items', c.l.items, ITEM_COLUMNS, rows);
 }
 
 function kpiRow(c: Context, k: KpiResult): string {
-  // A result saved by another tool may lack the scale.
-  const scale = k.scale ? `${k.scale.min}-${k.scale.max}` : '–';
-  const [value, detail] =
-    k.type === 'nps'
-      ? [
-          signed(k.score, 1),
-          fill(c.l.npsLine, { p: percent(k.promoters), pa: percent(k.passives), d: percent(k.detractors) }),
-        ]
-      : k.type === 'csat'
-        ? [percent(k.score), fill(c.l.csatLine, { scale })]
-        : [fixed(k.score), fill(c.l.cesLine, { scale })];
-  const type = String(k.type).toUpperCase();
-  return `<tr data-id="${esc(k.id)}"><th scope="row">${esc(k.id)}</th><td data-col="type">${esc(type)}</td>${num('n', String(k.n))}${num('score', value)}<td data-col="detail">${esc(detail)}</td></tr>`;
+  const { name, value, detail } = kpiView(k, c.l);
+  return `<tr data-id="${esc(k.id)}"><th scope="row">${esc(k.id)}</th><td data-col="type">${esc(name)}</td>${num('n', String(k.n))}${num('score', value)}<td data-col="detail">${esc(detail)}</td></tr>`;
 }
 
 function kpiTable(c: Context): string {
@@ -188,7 +161,7 @@ function diagnosis(c: Context, d: DimensionResult | undefined): string {
   if (ci) {
     const ciText = c.r.interval(ci);
     const midpoint = fixed(c.r.baseline, 1);
-    if (c.result.questionnaire.format === 'perceptions-only') {
+    if (!c.r.gap) {
       if (ci[1] < c.r.baseline)
         parts.push(
           `<span class="significance">${esc(fill(c.h.significantMidpoint, { ci: ciText, m: midpoint }))}</span>`,
@@ -213,8 +186,7 @@ function recommendationsSection(c: Context): string {
     group.push({ rank: i + 1, rec });
     groups.set(rec.dimension, group);
   });
-  const format = result.questionnaire.format;
-  const gapHead = format === 'perceptions-only' ? l.perception : format === 'three-column' ? l.mss : l.gap;
+  const gapHead = scoreLabel(result.questionnaire.format, l);
   const headCells = [
     h.rank,
     left(l.item),
@@ -260,13 +232,11 @@ function warningsSection(c: Context): string {
 function methodsSection(c: Context): string {
   const { result, h } = c;
   const m = h.methodsText;
-  const format = result.questionnaire.format;
-  const gap =
-    format === 'two-column'
-      ? m.gapTwo
-      : format === 'three-column'
-        ? m.gapThree
-        : fill(m.gapPerceptions, { m: fixed(c.r.baseline, 1) });
+  const gap = byFormat(result.questionnaire.format, {
+    'two-column': m.gapTwo,
+    'three-column': m.gapThree,
+    'perceptions-only': fill(m.gapPerceptions, { m: fixed(c.r.baseline, 1) }),
+  });
   const { total, scored, skippedCells } = result.respondents;
   const sample = fill(m.sample, {
     total: String(total),

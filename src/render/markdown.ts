@@ -1,7 +1,13 @@
 import type { Result } from '../core/scoring/result.js';
 import { visible } from '../core/text/safe-text.js';
-import { fixed, interval, percent, signed } from './format.js';
-import { fill, labelsFor, respondentsLine, type Labels } from './labels.js';
+import { fixed, signed } from './format.js';
+import { htmlLabelsFor } from './html-labels.js';
+import { labelsFor, respondentsLine, type Labels } from './labels.js';
+import { type Cell, type Column, cellText, columnsFor, DIMENSION_COLUMNS } from './view/columns.js';
+import { checksView } from './view/checks.js';
+import { kpiView } from './view/kpis.js';
+import { readingOf, type ScoreReading } from './view/reading.js';
+import { segmentColumns } from './view/segments.js';
 
 /**
  * Text from a questionnaire or CSV made safe inside GitHub-flavoured Markdown: control characters
@@ -30,56 +36,29 @@ function table(
   return [header, rule, ...rows].map((row) => `| ${row.join(' | ')} |`);
 }
 
-function dimensionTable(result: Result, l: Labels): string[] {
+/** A cell in Markdown: text from the result escaped, numbers as the view model formats them. */
+function markdownCell(cell: Cell, reading: ScoreReading, l: Labels): string {
+  switch (cell.kind) {
+    case 'text':
+      return markdownText(cell.text);
+    case 'segment':
+      return `${markdownText(cell.column)}=${cell.value === '' ? '(blank)' : markdownText(cell.value)}`;
+    default:
+      return cellText(cell, reading, l);
+  }
+}
+
+/** One of the view model's tables with the columns Markdown shows. */
+function columnTable<Row>(all: readonly Column<Row>[], rows: readonly Row[], result: Result, l: Labels): string[] {
   const format = result.questionnaire.format;
-  const name = (d: Result['dimensions'][number]) => markdownText(d.label);
-  const quadrant = (d: Result['dimensions'][number]) => (d.quadrant ? l.quadrant[d.quadrant] : '–');
-  if (format === 'three-column') {
-    return table(
-      [l.dimension, l.minimum, l.desired, l.perception, l.mss, l.msa, l.zone, l.n, l.alpha],
-      ['l', 'r', 'r', 'r', 'r', 'r', 'l', 'r', 'r'],
-      result.dimensions.map((d) => [
-        name(d),
-        fixed(d.minimum),
-        fixed(d.desired),
-        fixed(d.perception),
-        signed(d.gap.mean),
-        signed(d.msa?.mean),
-        d.zone ? l.zones[d.zone] : '–',
-        String(d.gap.n),
-        fixed(d.alpha),
-      ]),
-    );
-  }
-  if (format === 'perceptions-only') {
-    return table(
-      [l.dimension, l.importance, l.perception, l.ci95, l.n, l.alpha, l.quadrantHeading],
-      ['l', 'r', 'r', 'r', 'r', 'r', 'l'],
-      result.dimensions.map((d) => [
-        name(d),
-        fixed(d.importance),
-        fixed(d.gap.mean),
-        interval(d.gap.ci95).replaceAll('+', ''),
-        String(d.gap.n),
-        fixed(d.alpha),
-        quadrant(d),
-      ]),
-    );
-  }
+  const columns = columnsFor(all, 'markdown', format);
+  const reading = readingOf(result);
+  const w = { l, h: htmlLabelsFor(result.questionnaire.language) };
   return table(
-    [l.dimension, l.importance, l.expectation, l.perception, l.gap, l.ci95, l.n, l.alpha, l.quadrantHeading],
-    ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'l'],
-    result.dimensions.map((d) => [
-      name(d),
-      fixed(d.importance),
-      fixed(d.expectation),
-      fixed(d.perception),
-      signed(d.gap.mean),
-      interval(d.gap.ci95),
-      String(d.gap.n),
-      fixed(d.alpha),
-      quadrant(d),
-    ]),
+    // Headings may be data too (a dimension's label heads its segment column).
+    columns.map((c) => markdownText(c.label(w, 'markdown', format))),
+    columns.map((c) => (c.align === 'right' ? 'r' : 'l')),
+    rows.map((row) => columns.map((c) => markdownCell(c.cell(row), reading, l))),
   );
 }
 
@@ -90,9 +69,7 @@ function dimensionTable(result: Result, l: Labels): string[] {
 export function renderMarkdown(result: Result, options: { top?: number } = {}): string {
   const l = labelsFor(result.questionnaire.language);
   const { respondents, overall } = result;
-  const perceptionsOnly = result.questionnaire.format === 'perceptions-only';
-  const score = perceptionsOnly ? (v: number | null) => fixed(v) : (v: number | null) => signed(v);
-  const ci = (c: [number, number] | null) => (perceptionsOnly ? interval(c).replaceAll('+', '') : interval(c));
+  const { score, interval: ci } = readingOf(result);
   const out: string[] = [`## ${markdownText(result.questionnaire.title)}`, ''];
   out.push(
     `${respondentsLine(respondents, result.questionnaire.language)} · ${result.questionnaire.format}, ${result.questionnaire.scale.min}-${result.questionnaire.scale.max}`,
@@ -116,21 +93,19 @@ export function renderMarkdown(result: Result, options: { top?: number } = {}): 
   );
 
   if (result.checks.length > 0) {
-    const failed = result.checks.filter((c) => !c.passed).length;
-    out.push(`### ${l.checks}: ${result.checks.length - failed} ${l.passed}, ${failed} ${l.failed}`, '');
+    const view = checksView(result.checks, l);
+    out.push(`### ${view.heading}`, '');
     out.push(
       ...table(
         ['', l.target, l.value, l.threshold],
         ['l', 'l', 'r', 'r'],
-        [...result.checks]
-          .sort((a, b) => Number(a.passed) - Number(b.passed))
-          .map((c) => [c.passed ? '✅' : '❌', markdownText(c.target), fixed(c.value), fixed(c.threshold)]),
+        view.checks.map((c) => [c.passed ? '✅' : '❌', markdownText(c.target), fixed(c.value), fixed(c.threshold)]),
       ),
       '',
     );
   }
 
-  out.push(`### ${l.dimensions}`, '', ...dimensionTable(result, l), '');
+  out.push(`### ${l.dimensions}`, '', ...columnTable(DIMENSION_COLUMNS, result.dimensions, result, l), '');
 
   out.push(`### ${l.recommendations}`, '');
   const top = result.recommendations.slice(0, options.top ?? 5);
@@ -147,37 +122,20 @@ export function renderMarkdown(result: Result, options: { top?: number } = {}): 
   if (result.kpis.length > 0) {
     out.push(`### ${l.kpis}`, '');
     for (const kpi of result.kpis) {
-      const scale = `${kpi.scale.min}-${kpi.scale.max}`;
-      if (kpi.type === 'nps')
-        out.push(
-          `- **NPS** (${markdownText(kpi.id)}): ${signed(kpi.score, 1)} — ${fill(l.npsLine, { p: percent(kpi.promoters), pa: percent(kpi.passives), d: percent(kpi.detractors) })}, n = ${kpi.n}`,
-        );
-      else if (kpi.type === 'csat')
-        out.push(
-          `- **CSAT** (${markdownText(kpi.id)}): ${percent(kpi.score)} ${fill(l.csatLine, { scale })}, n = ${kpi.n}`,
-        );
-      else
-        out.push(
-          `- **CES** (${markdownText(kpi.id)}): ${fixed(kpi.score)} ${fill(l.cesLine, { scale })}, n = ${kpi.n}`,
-        );
+      const { name, value, detail } = kpiView(kpi, l);
+      // NPS's detail is a list of shares, set off by a dash.
+      out.push(
+        `- **${name}** (${markdownText(kpi.id)}): ${value}${kpi.type === 'nps' ? ' — ' : ' '}${detail}, n = ${kpi.n}`,
+      );
     }
     out.push('');
   }
 
   if (result.segments.length > 0) {
-    out.push(`### ${l.segments}`, '');
-    const ids = result.dimensions.map((d) => markdownText(d.label));
     out.push(
-      ...table(
-        [l.segment, l.n, l.overall, ...ids],
-        ['l', 'r', 'r', ...ids.map(() => 'r' as const)],
-        result.segments.map((s) => [
-          `${markdownText(s.column)}=${s.value === '' ? '(blank)' : markdownText(s.value)}`,
-          String(s.respondents.total),
-          score(s.overall.weighted.mean),
-          ...s.dimensions.map((d) => score(d.gap.mean)),
-        ]),
-      ),
+      `### ${l.segments}`,
+      '',
+      ...columnTable(segmentColumns(result.dimensions), result.segments, result, l),
       '',
     );
   }

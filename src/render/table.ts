@@ -1,10 +1,25 @@
 import Table from 'cli-table3';
 import { Chalk, type ChalkInstance } from 'chalk';
-import type { DimensionResult, KpiResult, Result } from '../core/scoring/result.js';
+import type { KpiResult, Result } from '../core/scoring/result.js';
 import { explainCheck } from '../core/check/thresholds.js';
 import { mapStrings, terminalText } from '../core/text/safe-text.js';
-import { fixed, interval, percent, pValue, signed, wrap } from './format.js';
-import { fill, labelsFor, respondentsLine, type Labels } from './labels.js';
+import { fixed, signed, wrap } from './format.js';
+import { htmlLabelsFor } from './html-labels.js';
+import { labelsFor, respondentsLine, type Labels } from './labels.js';
+import {
+  type Cell,
+  type Column,
+  cellText,
+  columnsFor,
+  DIMENSION_COLUMNS,
+  ITEM_COLUMNS,
+  itemRows,
+  type Wording,
+} from './view/columns.js';
+import { checksView } from './view/checks.js';
+import { kpiView } from './view/kpis.js';
+import { readingOf, type ScoreReading, scoreNote } from './view/reading.js';
+import { segmentColumns } from './view/segments.js';
 
 export interface TableOptions {
   color: boolean;
@@ -37,126 +52,48 @@ function colourGap(value: number | null, paint: ChalkInstance, text = signed(val
   return value < 0 ? paint.red(text) : paint.green(text);
 }
 
-function dimensionTable(result: Result, l: Labels, paint: ChalkInstance): string {
-  const format = result.questionnaire.format;
-  const extent = Math.max(1, ...result.dimensions.map((d) => Math.abs(d.gap.mean ?? 0)));
-  const alpha = (d: DimensionResult) => fixed(d.alpha);
-  if (format === 'three-column') {
-    const t = table([l.dimension, l.minimum, l.desired, l.perception, l.mss, l.msa, l.zone, l.n, l.alpha], paint, [
-      'left',
-      'right',
-      'right',
-      'right',
-      'right',
-      'right',
-      'left',
-      'right',
-      'right',
-    ]);
-    for (const d of result.dimensions) {
-      t.push([
-        d.label,
-        fixed(d.minimum),
-        fixed(d.desired),
-        fixed(d.perception),
-        colourGap(d.gap.mean, paint),
-        colourGap(d.msa?.mean ?? null, paint),
-        d.zone ? l.zones[d.zone] : '–',
-        String(d.gap.n),
-        alpha(d),
-      ]);
-    }
-    return t.toString();
-  }
-  if (format === 'perceptions-only') {
-    const t = table([l.dimension, l.importance, l.perception, l.ci95, l.n, l.alpha], paint, [
-      'left',
-      'right',
-      'right',
-      'right',
-      'right',
-      'right',
-    ]);
-    for (const d of result.dimensions)
-      t.push([
-        d.label,
-        fixed(d.importance),
-        fixed(d.gap.mean),
-        interval(d.gap.ci95).replaceAll('+', ''),
-        String(d.gap.n),
-        alpha(d),
-      ]);
-    return t.toString();
-  }
-  const t = table([l.dimension, l.importance, l.expectation, l.perception, l.gap, '', l.n, l.alpha], paint, [
-    'left',
-    'right',
-    'right',
-    'right',
-    'right',
-    'left',
-    'right',
-    'right',
-  ]);
-  for (const d of result.dimensions) {
-    t.push([
-      d.label,
-      fixed(d.importance),
-      fixed(d.expectation),
-      fixed(d.perception),
-      colourGap(d.gap.mean, paint),
-      gapBar(d.gap.mean, extent, paint),
-      String(d.gap.n),
-      alpha(d),
-    ]);
-  }
-  return t.toString();
+interface TableContext {
+  result: Result;
+  w: Wording;
+  reading: ScoreReading;
+  paint: ChalkInstance;
 }
 
-function itemTable(result: Result, l: Labels, paint: ChalkInstance): string {
-  const format = result.questionnaire.format;
-  const first = format === 'three-column' ? [l.minimum, l.desired] : format === 'two-column' ? [l.expectation] : [];
-  const gapName = format === 'three-column' ? l.mss : format === 'two-column' ? l.gap : l.perception;
-  const t = table(
-    [l.item, ...first, ...(format === 'perceptions-only' ? [] : [l.perception]), gapName, l.ci95, l.pHolm, l.n],
-    paint,
-    ['left', ...first.map(() => 'right' as const), 'right', 'right', 'right', 'right', 'right'],
-  );
-  for (const item of result.items) {
-    const values =
-      format === 'three-column'
-        ? [fixed(item.minimum), fixed(item.desired)]
-        : format === 'two-column'
-          ? [fixed(item.expectation)]
-          : [];
-    const gap = format === 'perceptions-only' ? fixed(item.gap.mean) : colourGap(item.gap.mean, paint);
-    const ci = format === 'perceptions-only' ? interval(item.gap.ci95).replaceAll('+', '') : interval(item.gap.ci95);
-    t.push([
-      item.id,
-      ...values,
-      ...(format === 'perceptions-only' ? [] : [fixed(item.perception)]),
-      gap,
-      ci,
-      pValue(item.pHolm),
-      String(item.gap.n),
-    ]);
+/** A cell as the terminal shows it: gap scores coloured by sign, the gap as a bar. */
+function tableCell(cell: Cell, c: TableContext, barExtent: number): string {
+  switch (cell.kind) {
+    case 'score':
+      return c.reading.gap ? colourGap(cell.value, c.paint) : cellText(cell, c.reading, c.w.l);
+    case 'bar':
+      return gapBar(cell.value, barExtent, c.paint);
+    case 'segment': {
+      const name = cellText(cell, c.reading, c.w.l);
+      return name.length > 22 ? `${name.slice(0, 21)}…` : name;
+    }
+    default:
+      return cellText(cell, c.reading, c.w.l);
   }
+}
+
+/** One of the view model's tables (dimensions, items) with the columns the terminal shows. */
+function columnTable<Row>(all: readonly Column<Row>[], rows: readonly Row[], c: TableContext): string {
+  const format = c.result.questionnaire.format;
+  const columns = columnsFor(all, 'table', format);
+  // Bars share one scale: the largest dimension gap, at least one point.
+  const extent = Math.max(1, ...c.result.dimensions.map((d) => Math.abs(d.gap.mean ?? 0)));
+  const t = table(
+    columns.map((col) => col.label(c.w, 'table', format)),
+    c.paint,
+    columns.map((col) => col.align),
+  );
+  for (const row of rows) t.push(columns.map((col) => tableCell(col.cell(row), c, extent)));
   return t.toString();
 }
 
 function kpiLine(kpi: KpiResult, l: Labels): string {
-  const scale = `${kpi.scale.min}-${kpi.scale.max}`;
-  if (kpi.type === 'nps') {
-    const detail = fill(l.npsLine, {
-      p: percent(kpi.promoters),
-      pa: percent(kpi.passives),
-      d: percent(kpi.detractors),
-    });
-    return `NPS (${kpi.id}): ${signed(kpi.score, 1)}  ${detail}, n = ${kpi.n}`;
-  }
-  if (kpi.type === 'csat')
-    return `CSAT (${kpi.id}): ${percent(kpi.score)} ${fill(l.csatLine, { scale })}, n = ${kpi.n}`;
-  return `CES (${kpi.id}): ${fixed(kpi.score)} ${fill(l.cesLine, { scale })}, n = ${kpi.n}`;
+  const { name, value, detail } = kpiView(kpi, l);
+  // NPS's detail is a list of shares, set off by two spaces.
+  return `${name} (${kpi.id}): ${value}${kpi.type === 'nps' ? '  ' : ' '}${detail}, n = ${kpi.n}`;
 }
 
 /** Wrapped text with a first-line prefix and a hanging indent for the rest. */
@@ -185,28 +122,28 @@ export function renderTable(input: Result, options: TableOptions): string {
   );
   if (result.checks.length > 0) {
     // A CI reader wants the verdict first.
-    const failed = result.checks.filter((c) => !c.passed).length;
-    heading(`${l.checks}: ${result.checks.length - failed} ${l.passed}, ${failed} ${l.failed}`);
-    for (const c of [...result.checks].sort((a, b) => Number(a.passed) - Number(b.passed))) {
+    const view = checksView(result.checks, l);
+    heading(view.heading);
+    for (const c of view.checks) {
       out.push(`${c.passed ? paint.green('PASS') : paint.red.bold('FAIL')} ${explainCheck(c)}`);
     }
   }
-  const show =
-    format === 'perceptions-only' ? (v: number | null) => fixed(v) : (v: number | null) => colourGap(v, paint);
-  const ciText = (ci: [number, number] | null) =>
-    format === 'perceptions-only' ? interval(ci).replaceAll('+', '') : interval(ci);
+  const reading = readingOf(result);
+  const show = (v: number | null) => (reading.gap ? colourGap(v, paint) : reading.score(v));
+  const ciText = reading.interval;
   out.push(
     `${l.weighted}: ${show(overall.weighted.mean)}  (${l.ci95} ${ciText(overall.weighted.ci95)}, n = ${overall.weighted.n})`,
   );
   out.push(
     `${l.unweighted}: ${show(overall.unweighted.mean)}  (${l.ci95} ${ciText(overall.unweighted.ci95)}, n = ${overall.unweighted.n})`,
   );
-  out.push(paint.dim(format === 'two-column' ? l.gapNote : format === 'three-column' ? l.mssNote : l.perceptionNote));
+  out.push(paint.dim(scoreNote(format, l)));
 
+  const c: TableContext = { result, w: { l, h: htmlLabelsFor(result.questionnaire.language) }, reading, paint };
   heading(l.dimensions);
-  out.push(dimensionTable(result, l, paint));
+  out.push(columnTable(DIMENSION_COLUMNS, result.dimensions, c));
   heading(l.items);
-  out.push(itemTable(result, l, paint));
+  out.push(columnTable(ITEM_COLUMNS, itemRows(result.items, result.dimensions), c));
 
   heading(l.recommendations);
   const top = result.recommendations.slice(0, options.top ?? 5);
@@ -227,23 +164,7 @@ export function renderTable(input: Result, options: TableOptions): string {
 
   if (result.segments.length > 0) {
     heading(l.segments);
-    const ids = result.dimensions.map((d) => d.id.slice(0, 4));
-    const t = table([l.segment, l.n, l.overall, ...ids], paint, [
-      'left',
-      'right',
-      'right',
-      ...ids.map(() => 'right' as const),
-    ]);
-    for (const s of result.segments) {
-      const name = `${s.column}=${s.value === '' ? '(blank)' : s.value}`;
-      t.push([
-        name.length > 22 ? `${name.slice(0, 21)}…` : name,
-        String(s.respondents.total),
-        show(s.overall.weighted.mean),
-        ...s.dimensions.map((d) => show(d.gap.mean)),
-      ]);
-    }
-    out.push(t.toString());
+    out.push(columnTable(segmentColumns(result.dimensions), result.segments, c));
   }
 
   if (result.warnings.length > 0) {

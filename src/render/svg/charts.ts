@@ -1,7 +1,8 @@
 import type { Result } from '../../core/scoring/result.js';
-import { fixed, interval, percent, signed } from '../format.js';
+import { fixed, percent, signed } from '../format.js';
 import type { HtmlLabels } from '../html-labels.js';
 import { fill, type Labels } from '../labels.js';
+import { answerMeans, byFormat, readingOf, type ScoreReading } from '../view/reading.js';
 import { COLOURS, figure } from './common.js';
 import { renderGapBars, type GapBar } from './gap-bars.js';
 import { renderIpa } from './ipa.js';
@@ -10,53 +11,24 @@ import { renderNps } from './nps.js';
 import { renderSegments } from './segments.js';
 import { renderZones } from './zones.js';
 
-/** How scores of this result read: signed gaps around 0, or perceptions around the scale midpoint. */
-export interface ScoreReading {
-  baseline: number;
-  score: (value: number | null) => string;
-  interval: (ci: readonly [number, number] | null) => string;
-}
-
-export function readingOf(result: Result): ScoreReading {
-  if (result.questionnaire.format === 'perceptions-only') {
-    const { min, max } = result.questionnaire.scale;
-    return { baseline: (min + max) / 2, score: (v) => fixed(v), interval: (ci) => interval(ci).replaceAll('+', '') };
-  }
-  return { baseline: 0, score: (v) => signed(v), interval: (ci) => interval(ci) };
+/** Where scores are measured from, as the charts' summaries say it: 0, or the scale midpoint. */
+function reference(r: ScoreReading, h: HtmlLabels): string {
+  return r.gap ? '0' : fill(h.midpoint, { m: fixed(r.baseline, 1) });
 }
 
 function meansChart(result: Result, h: HtmlLabels): string {
   const { format, scale } = result.questionnaire;
-  const p: MeanSeries = { key: 'perception', label: h.perception, colour: COLOURS.perception };
-  const series: MeanSeries[] =
-    format === 'three-column'
-      ? [
-          { key: 'minimum', label: h.minimum, colour: COLOURS.minimum },
-          { key: 'desired', label: h.desired, colour: COLOURS.desired },
-          p,
-        ]
-      : format === 'two-column'
-        ? [{ key: 'expectation', label: h.expectation, colour: COLOURS.expectation }, p]
-        : [p];
-  const title =
-    format === 'three-column'
-      ? h.chart.meansThree
-      : format === 'two-column'
-        ? h.chart.meansTwo
-        : h.chart.meansPerceptions;
+  const series: MeanSeries[] = answerMeans(format).map((key) => ({ key, label: h[key], colour: COLOURS[key] }));
+  const title = byFormat(format, {
+    'two-column': h.chart.meansTwo,
+    'three-column': h.chart.meansThree,
+    'perceptions-only': h.chart.meansPerceptions,
+  });
   const summary = fill(h.chart.meansSummary, { scale: `${scale.min}-${scale.max}` });
   const groups = result.dimensions.map((d) => ({
     id: d.id,
     label: d.label,
-    values: series.map((s) =>
-      s.key === 'minimum'
-        ? d.minimum
-        : s.key === 'desired'
-          ? d.desired
-          : s.key === 'expectation'
-            ? d.expectation
-            : d.perception,
-    ),
+    values: answerMeans(format).map((key) => d[key]),
   }));
   const svg = renderMeans({
     chart: 'means-dimensions',
@@ -71,14 +43,12 @@ function meansChart(result: Result, h: HtmlLabels): string {
 }
 
 function gapCharts(result: Result, h: HtmlLabels, r: ScoreReading): string[] {
-  const format = result.questionnaire.format;
-  const [dimTitle, itemTitle] =
-    format === 'three-column'
-      ? [h.chart.mssDimensions, h.chart.mssItems]
-      : format === 'two-column'
-        ? [h.chart.gapDimensions, h.chart.gapItems]
-        : [h.chart.perceptionDimensions, h.chart.perceptionItems];
-  const ref = format === 'perceptions-only' ? fill(h.midpoint, { m: fixed(r.baseline, 1) }) : '0';
+  const [dimTitle, itemTitle] = byFormat(result.questionnaire.format, {
+    'two-column': [h.chart.gapDimensions, h.chart.gapItems],
+    'three-column': [h.chart.mssDimensions, h.chart.mssItems],
+    'perceptions-only': [h.chart.perceptionDimensions, h.chart.perceptionItems],
+  });
+  const ref = reference(r, h);
   const summary = fill(h.chart.gapSummary, { ref });
   const dims: GapBar[] = result.dimensions.map((d) => ({
     id: d.id,
@@ -172,7 +142,7 @@ function npsCharts(result: Result, h: HtmlLabels): string[] {
 }
 
 function segmentsChart(result: Result, l: Labels, h: HtmlLabels, r: ScoreReading): string {
-  const ref = result.questionnaire.format === 'perceptions-only' ? fill(h.midpoint, { m: fixed(r.baseline, 1) }) : '0';
+  const ref = reference(r, h);
   const summary = fill(h.chart.segmentsSummary, { ref });
   const columns = [
     { id: 'overall', label: l.overall },
@@ -204,7 +174,8 @@ export function renderCharts(result: Result, l: Labels, h: HtmlLabels): string[]
     meansChart(result, h),
     ...gapCharts(result, h, reading),
     ipaChart(result, h),
-    ...(result.questionnaire.format === 'three-column' ? [zonesChart(result, l, h)] : []),
+    // Zones of tolerance need MIN and DES.
+    ...(answerMeans(result.questionnaire.format).includes('minimum') ? [zonesChart(result, l, h)] : []),
     ...npsCharts(result, h),
     ...(result.segments.length > 0 ? [segmentsChart(result, l, h, reading)] : []),
   ];

@@ -1,0 +1,32 @@
+import type { Result } from '../core/scoring/result.js';
+import { renderCsv } from './csv.js';
+import { type ReportFormat, unreachable } from './formats.js';
+import { renderHtml } from './html.js';
+import { renderJson } from './json.js';
+import { renderMarkdown } from './markdown.js';
+import { renderTable } from './table.js';
+
+export interface ReportOptions {
+  /** ANSI colour in a terminal table. */
+  color: boolean;
+  /** Who made the report (HTML footer and generator), e.g. `servqual 0.1.0`. */
+  generatedBy: string;
+}
+
+/** A result as the text of one report format. JSON is the result itself; the others read it through the view model. */
+export function renderReport(result: Result, format: ReportFormat, options: ReportOptions): string {
+  switch (format) {
+    case 'table':
+      return renderTable(result, { color: options.color });
+    case 'json':
+      return renderJson(result);
+    case 'markdown':
+      return renderMarkdown(result);
+    case 'html':
+      return renderHtml(result, { generatedBy: options.generatedBy });
+    case 'csv':
+      return renderCsv(result);
+    default:
+      return unreachable(format);
+  }
+}

@@ -1,0 +1,236 @@
+import type { Format } from '../../core/questionnaire/model.js';
+import type { DimensionResult, ItemResult, Quadrant, Zone } from '../../core/scoring/result.js';
+import { unreachable } from '../formats.js';
+import { fixed, pValue } from '../format.js';
+import type { HtmlLabels } from '../html-labels.js';
+import type { Labels } from '../labels.js';
+import { type AnswerMean, answerMeans, isGap, type ScoreReading, scoreLabel } from './reading.js';
+
+/**
+ * The report's tables defined once: each column's name (per language, through the labels), where
+ * it reads its value, what kind of value it is, its alignment, and in which views and for which
+ * questionnaire formats it is shown. The table, Markdown and HTML renderers lay out these columns;
+ * none of them decides which statistics a report has. A new statistic is one entry here.
+ */
+
+/** The renderers that lay out column tables. */
+export type View = 'table' | 'markdown' | 'html';
+
+/** One cell's value and kind; a renderer decides how each kind looks (colour, tag, escaping). */
+export type Cell =
+  /** Text from the result (a label or id): escaped by each renderer for its medium. */
+  | { kind: 'text'; text: string }
+  /** A statistic shown with two decimals. */
+  | { kind: 'number'; value: number | null }
+  | { kind: 'count'; value: number }
+  /** A gap or perception score, read as the result's reading says (signed, coloured by side). */
+  | { kind: 'score'; value: number | null }
+  | { kind: 'interval'; value: readonly [number, number] | null }
+  | { kind: 'p'; value: number | null }
+  | { kind: 'zone'; value: Zone | null }
+  | { kind: 'quadrant'; value: Quadrant | null }
+  /** A bar of the gap around its centre line (the terminal table only). */
+  | { kind: 'bar'; value: number | null }
+  /** A segment of `--group-by`: the column and its value (data, escaped by each renderer). */
+  | { kind: 'segment'; column: string; value: string };
+
+export interface Wording {
+  l: Labels;
+  h: HtmlLabels;
+}
+
+export interface Column<Row> {
+  /** Names the column (HTML's data-col). */
+  key: string;
+  label: (w: Wording, view: View, format: Format) => string;
+  align: 'left' | 'right';
+  cell: (row: Row) => Cell;
+  /** Whether the column is shown in this view for this questionnaire format; always when absent. */
+  shown?: (view: View, format: Format) => boolean;
+}
+
+/** A cell's text where it needs no medium of its own: numbers formatted, text as it is (unescaped). */
+export function cellText(cell: Cell, reading: ScoreReading, l: Labels): string {
+  switch (cell.kind) {
+    case 'text':
+      return cell.text;
+    case 'number':
+      return fixed(cell.value);
+    case 'count':
+      return String(cell.value);
+    case 'score':
+    case 'bar':
+      return reading.score(cell.value);
+    case 'interval':
+      return reading.interval(cell.value);
+    case 'p':
+      return pValue(cell.value);
+    case 'zone':
+      return cell.value ? l.zones[cell.value] : '–';
+    case 'quadrant':
+      return cell.value ? l.quadrant[cell.value] : '–';
+    case 'segment':
+      return `${cell.column}=${cell.value === '' ? '(blank)' : cell.value}`;
+    default:
+      return unreachable(cell);
+  }
+}
+
+const only = (wanted: Format) => (_view: View, format: Format) => format === wanted;
+
+/** Every answer mean a table may show, in column order. */
+const MEANS: readonly AnswerMean[] = ['minimum', 'desired', 'expectation', 'perception'];
+
+/** The columns every item and dimension table shares: the format's answer means, then the score. */
+function meanColumns<Row>(means: (row: Row) => DimensionResult | ItemResult): Column<Row>[] {
+  return [
+    ...MEANS.map(
+      (key): Column<Row> => ({
+        key,
+        label: ({ l }) => l[key],
+        align: 'right',
+        cell: (row) => ({ kind: 'number', value: means(row)[key] }),
+        // Perceptions only: the score column is the mean perception already.
+        shown: (_view, format) => answerMeans(format).includes(key) && (key !== 'perception' || isGap(format)),
+      }),
+    ),
+    {
+      // The gap's mean: P - E, MSS = P - DES, or the mean perception itself.
+      key: 'gap',
+      label: ({ l }, _view, format) => scoreLabel(format, l),
+      align: 'right',
+      cell: (row) => ({ kind: 'score', value: means(row).gap.mean }),
+    },
+  ];
+}
+
+export const DIMENSION_COLUMNS: readonly Column<DimensionResult>[] = [
+  { key: 'dimension', label: ({ l }) => l.dimension, align: 'left', cell: (d) => ({ kind: 'text', text: d.label }) },
+  {
+    key: 'importance',
+    label: ({ l, h }, view) => (view === 'html' ? h.importance : l.importance),
+    align: 'right',
+    cell: (d) => ({ kind: 'number', value: d.importance }),
+    shown: (view, format) => view === 'html' || format !== 'three-column',
+  },
+  ...meanColumns((d: DimensionResult) => d),
+  {
+    key: 'bar',
+    label: () => '',
+    align: 'left',
+    cell: (d) => ({ kind: 'bar', value: d.gap.mean }),
+    shown: (view, format) => view === 'table' && format === 'two-column',
+  },
+  {
+    key: 'ci95',
+    label: ({ l }) => l.ci95,
+    align: 'right',
+    cell: (d) => ({ kind: 'interval', value: d.gap.ci95 }),
+    shown: (view, format) =>
+      view === 'html' || (view === 'markdown' ? format !== 'three-column' : format === 'perceptions-only'),
+  },
+  {
+    key: 'msa',
+    label: ({ l }) => l.msa,
+    align: 'right',
+    cell: (d) => ({ kind: 'score', value: d.msa?.mean ?? null }),
+    shown: only('three-column'),
+  },
+  {
+    key: 'zone',
+    label: ({ l }) => l.zone,
+    align: 'left',
+    cell: (d) => ({ kind: 'zone', value: d.zone }),
+    shown: only('three-column'),
+  },
+  { key: 'n', label: ({ l }) => l.n, align: 'right', cell: (d) => ({ kind: 'count', value: d.gap.n }) },
+  { key: 'alpha', label: ({ l }) => l.alpha, align: 'right', cell: (d) => ({ kind: 'number', value: d.alpha }) },
+  {
+    key: 'quadrant',
+    label: ({ l }) => l.quadrantHeading,
+    align: 'left',
+    cell: (d) => ({ kind: 'quadrant', value: d.quadrant }),
+    shown: (view, format) => view === 'html' || (view === 'markdown' && format !== 'three-column'),
+  },
+];
+
+/** An item with the label of its dimension, as the item table shows it. */
+export interface ItemRow {
+  item: ItemResult;
+  dimensionLabel: string;
+}
+
+const htmlOnly = (view: View) => view === 'html';
+
+export const ITEM_COLUMNS: readonly Column<ItemRow>[] = [
+  { key: 'item', label: ({ l }) => l.item, align: 'left', cell: (r) => ({ kind: 'text', text: r.item.id }) },
+  {
+    key: 'dimension',
+    label: ({ l }) => l.dimension,
+    align: 'left',
+    cell: (r) => ({ kind: 'text', text: r.dimensionLabel }),
+    shown: htmlOnly,
+  },
+  ...meanColumns((r: ItemRow) => r.item),
+  {
+    key: 'ci95',
+    label: ({ l }) => l.ci95,
+    align: 'right',
+    cell: (r) => ({ kind: 'interval', value: r.item.gap.ci95 }),
+  },
+  {
+    key: 'msa',
+    label: ({ l }) => l.msa,
+    align: 'right',
+    cell: (r) => ({ kind: 'score', value: r.item.msa?.mean ?? null }),
+    shown: (view, format) => view === 'html' && format === 'three-column',
+  },
+  {
+    key: 'zone',
+    label: ({ l }) => l.zone,
+    align: 'left',
+    cell: (r) => ({ kind: 'zone', value: r.item.zone }),
+    shown: (view, format) => view === 'html' && format === 'three-column',
+  },
+  {
+    key: 't',
+    label: ({ h }) => h.t,
+    align: 'right',
+    cell: (r) => ({ kind: 'number', value: r.item.t }),
+    shown: htmlOnly,
+  },
+  { key: 'pHolm', label: ({ l }) => l.pHolm, align: 'right', cell: (r) => ({ kind: 'p', value: r.item.pHolm }) },
+  {
+    key: 'dz',
+    label: ({ h }) => h.dz,
+    align: 'right',
+    cell: (r) => ({ kind: 'number', value: r.item.dz }),
+    shown: htmlOnly,
+  },
+  {
+    key: 'alphaIfDeleted',
+    label: ({ h }) => h.alphaIfDeleted,
+    align: 'right',
+    cell: (r) => ({ kind: 'number', value: r.item.alphaIfDeleted }),
+    shown: htmlOnly,
+  },
+  {
+    key: 'itemTotal',
+    label: ({ h }) => h.itemTotal,
+    align: 'right',
+    cell: (r) => ({ kind: 'number', value: r.item.itemTotal }),
+    shown: htmlOnly,
+  },
+  { key: 'n', label: ({ l }) => l.n, align: 'right', cell: (r) => ({ kind: 'count', value: r.item.gap.n }) },
+];
+
+/** The columns a view shows for a questionnaire format, in order. */
+export function columnsFor<Row>(columns: readonly Column<Row>[], view: View, format: Format): Column<Row>[] {
+  return columns.filter((c) => c.shown?.(view, format) ?? true);
+}
+
+/** The rows of the item table: each item with its dimension's label (its id when the result lacks it). */
+export function itemRows(items: readonly ItemResult[], dimensions: readonly DimensionResult[]): ItemRow[] {
+  const labelOf = new Map(dimensions.map((d) => [d.id, d.label]));
+  return items.map((item) => ({ item, dimensionLabel: labelOf.get(item.dimension) ?? item.dimension }));
+}
