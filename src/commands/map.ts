@@ -3,7 +3,8 @@ import type { Register } from '../cli.js';
 import { UserError } from '../errors.js';
 import { SOURCE_PLATFORMS } from '../core/questionnaire/schema.js';
 import type { SourcePlatform } from '../core/questionnaire/model.js';
-import { PLATFORM_NAMES, detectPlatform } from '../core/sources/detect.js';
+import { detectPlatform } from '../core/sources/detect.js';
+import { EXPORT_PLATFORM_IDS, platformById } from '../core/sources/platforms/index.js';
 import { proposeSource } from '../core/sources/proposal.js';
 import { renderSourceYaml } from '../core/sources/source-yaml.js';
 import { terminalText } from '../core/text/safe-text.js';
@@ -40,23 +41,23 @@ export async function runMap(file: string, options: MapOptions, ctx: CommandCont
   );
   const name = inputName(file);
   const detection = detectPlatform(rows.slice(0, 4));
-  const platform = options.source ?? detection.platform;
-  if (options.source !== undefined && detection.confidence === 'high' && detection.platform !== options.source) {
+  const platform = options.source === undefined ? detection.platform : platformById(options.source);
+  if (options.source !== undefined && detection.confidence === 'high' && detection.platform.id !== platform.id) {
     ctx.stderr.write(
-      `warning: ${terminalText(name)} looks like a ${PLATFORM_NAMES[detection.platform]} export (${terminalText(detection.reason)}), not ${PLATFORM_NAMES[options.source]}\n`,
+      `warning: ${terminalText(name)} looks like a ${detection.platform.name} export (${terminalText(detection.reason)}), not ${platform.name}\n`,
     );
   }
   const proposal = proposeSource(q, platform, rows, options.source === undefined ? detection : null);
   const answers = proposal.columns.filter((c) => c.target.type === 'answer');
-  if (platform !== 'long' && answers.length === 0) {
+  if (platform.layout !== 'long' && answers.length === 0) {
     throw new UserError({
       code: 'unmatchable-export',
       file: name,
       line: 1,
-      message: `no column of this ${PLATFORM_NAMES[platform]} export matches an answer of ${options.questionnaire}`,
+      message: `no column of this ${platform.name} export matches an answer of ${options.questionnaire}`,
       hint:
         options.source === undefined && detection.confidence === 'low'
-          ? 'name the platform with --source (google-forms, surveymonkey, qualtrics, limesurvey, long)'
+          ? `name the platform with --source (${EXPORT_PLATFORM_IDS.join(', ')})`
           : 'the column headers share no words with the item statements: write source.columns by hand',
     });
   }

@@ -10,12 +10,13 @@ import {
   type ExportStats,
   type ExportWarning,
 } from '../core/sources/adapt.js';
-import { defaultHeaderRows } from '../core/sources/headers.js';
 import { finishLong, planLong, pushLong, startLong, type LongPlan } from '../core/sources/long.js';
 import { planExport, type ExportPlan, type PlanProblem } from '../core/sources/plan.js';
+import { responseInHeader } from '../core/sources/detect.js';
+import { platformById } from '../core/sources/platforms/index.js';
+import type { Platform } from '../core/sources/platforms/platform.js';
 import type { CsvRecord } from './csv-records.js';
 import { scanCsvRecords } from './csv-scan.js';
-import { responseInHeader } from '../core/sources/detect.js';
 import { decodeToUtf8 } from './decode.js';
 import { inputName, openChunks } from './open-input.js';
 
@@ -30,7 +31,7 @@ interface ExportRecord {
 
 /** An export opened for reading: the generic header, then the records as they stream. */
 interface ExportTable {
-  platform: SourcePlatform;
+  platform: Platform;
   /** The generic header the scorer plans its columns from. */
   header: string[];
   /** The line of the last header row. */
@@ -106,13 +107,13 @@ async function* longRecords(
  * `q.source` onto the generic header, and streams generic records (labels converted, missing
  * codes blank, incomplete responses dropped). The long format is pivoted, one record per
  * respondent. Header problems are thrown as one UserError positioned at the header.
- * @example const table = await readExportRecords(stream, 'export.csv', q, 'qualtrics');
+ * @example const table = await readExportRecords(stream, 'export.csv', q, qualtrics);
  */
 async function readExportRecords(
   input: AsyncIterable<Buffer | string>,
   file: string,
   q: Questionnaire,
-  platform: SourcePlatform,
+  platform: Platform,
 ): Promise<ExportTable> {
   const csv = scanCsvRecords(input, file);
   const buffered: CsvRecord[] = [];
@@ -131,7 +132,7 @@ async function readExportRecords(
   const ratio = q.source?.speederRatio ?? DEFAULT_SPEEDER_RATIO;
   const rows = buffered.map((r) => r.fields);
 
-  if (platform === 'long') {
+  if (platform.layout === 'long') {
     const header = buffered.shift() as CsvRecord;
     const { plan, problems } = planLong(q, header.fields);
     if (problems.length > 0) throw planError(problems, file, header.line);
@@ -149,7 +150,7 @@ async function readExportRecords(
     };
   }
 
-  const count = q.source?.headerRows ?? defaultHeaderRows(platform, rows);
+  const count = q.source?.headerRows ?? platform.headerRows(rows);
   // A declared platform whose header rows do not fit would read a response as a header; told header rows are the user's word.
   const misfit = q.source?.headerRows === undefined ? responseInHeader(platform, rows, count) : null;
   if (misfit !== null) {
@@ -166,7 +167,7 @@ async function readExportRecords(
       code: 'short-header',
       file,
       line: buffered.at(-1)?.line ?? 1,
-      message: `the file ends inside its header: a ${platform} export has ${count} header rows`,
+      message: `the file ends inside its header: a ${platform.id} export has ${count} header rows`,
     });
   }
   const headerRecords = buffered.splice(0, count);
@@ -204,7 +205,7 @@ export async function scoreExportFile(
   input: AsyncIterable<Buffer | string>,
   platform: SourcePlatform,
 ): Promise<ExportWarning[]> {
-  const table = await readExportRecords(input, file, state.questionnaire, platform);
+  const table = await readExportRecords(input, file, state.questionnaire, platformById(platform));
   const { plan, missing } = beginTable(state, table.header, file);
   if (missing.length > 0) {
     throw new UserError(

@@ -1,3 +1,5 @@
+import type { PlatformId } from '../sources/platforms/index.js';
+
 /** The questionnaire after validation, with every default filled in. */
 
 export type Format = 'two-column' | 'three-column' | 'perceptions-only';
@@ -57,7 +59,8 @@ export interface Columns {
   weight: string;
 }
 
-export type SourcePlatform = 'generic' | 'google-forms' | 'surveymonkey' | 'qualtrics' | 'limesurvey' | 'long';
+/** A survey platform's id (`core/sources/platforms` lists them). */
+export type SourcePlatform = PlatformId;
 export type AnswerKind = 'expectation' | 'perception' | 'minimum' | 'desired';
 
 /** What one export column holds. */

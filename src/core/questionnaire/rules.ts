@@ -1,4 +1,5 @@
 import { normaliseAnswer } from '../sources/labels.js';
+import { findPlatform } from '../sources/platforms/index.js';
 import { closestMatch, didYouMean } from '../text/did-you-mean.js';
 import { DEFAULT_COLUMNS, DEFAULT_KPI_SCALES, SERVQUAL_DIMENSIONS, type KpiType } from './model.js';
 import { problem, type QuestionnaireProblem } from './problem.js';
@@ -394,7 +395,7 @@ function sourceRules(
   const source = asRecord(doc.source);
   if (!source) return;
   const columns = asArray(source.columns);
-  if (source.platform === 'long' && columns.length > 0) {
+  if (findPlatform(source.platform)?.layout === 'long' && columns.length > 0) {
     problems.push(
       problem(
         'source-columns-unused',

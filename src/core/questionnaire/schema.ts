@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PLATFORM_IDS } from '../sources/platforms/index.js';
 
 /**
  * The questionnaire format as one zod definition. The same definition validates questionnaires
@@ -71,7 +72,8 @@ const columnsSchema = z.strictObject({
   weight: z.string().min(1).optional(),
 });
 
-export const SOURCE_PLATFORMS = ['generic', 'google-forms', 'surveymonkey', 'qualtrics', 'limesurvey', 'long'] as const;
+/** The values of `source.platform` and `--source`: the platform registry's ids. */
+export const SOURCE_PLATFORMS = PLATFORM_IDS;
 
 const exportColumn = z
   .string()

@@ -3,6 +3,7 @@ import { answerKinds, columnName } from '../scoring/column-plan.js';
 import { didYouMean } from '../text/did-you-mean.js';
 import { answerTexts, convertAnswer, normaliseAnswer, type AnswerTexts } from './labels.js';
 import type { PlanProblem } from './plan.js';
+import { longFormat } from './platforms/long.js';
 
 /**
  * The long format: one row per answer (`respondent,item,kind,value`), pivoted into one generic
@@ -69,7 +70,7 @@ export function planLong(q: Questionnaire, header: readonly string[]): { plan: L
   const long = q.source?.long ?? { item: 'item', kind: 'kind', value: 'value' };
   const plan: LongPlan = {
     header: [q.columns.respondent],
-    respondent: find(q.source?.respondent ?? 'respondent', 'the respondent id'),
+    respondent: find(q.source?.respondent ?? (longFormat.respondentColumns[0] as string), 'the respondent id'),
     item: find(long.item, 'the item'),
     kind: find(long.kind, 'the answer kind'),
     value: find(long.value, 'the answer'),

@@ -1,10 +1,12 @@
 import type { ProblemCode } from '../problem.js';
-import { allItems, type Questionnaire, type SourceFilter, type SourcePlatform } from '../questionnaire/model.js';
+import { allItems, type Questionnaire, type SourceFilter } from '../questionnaire/model.js';
 import { answerKinds, columnName } from '../scoring/column-plan.js';
 import { didYouMean } from '../text/did-you-mean.js';
-import { PLATFORM_NAMES, detectPlatform } from './detect.js';
-import { describeColumns, findExportColumn, type ExportColumn } from './headers.js';
+import { detectPlatform } from './detect.js';
+import { findExportColumn, hasExportColumn, type ExportColumn } from './headers.js';
 import { answerTexts, normaliseAnswer, type AnswerTexts } from './labels.js';
+import { platformsWith } from './platforms/index.js';
+import type { Platform } from './platforms/platform.js';
 
 /**
  * How a wide export (one row per respondent) becomes the generic record the scorer reads: which
@@ -12,7 +14,7 @@ import { answerTexts, normaliseAnswer, type AnswerTexts } from './labels.js';
  * converted), which responses are kept, and where the duration is.
  */
 export interface ExportPlan {
-  platform: SourcePlatform;
+  platform: Platform;
   /** The generic header: mapped columns first, then every export column under its own label. */
   header: string[];
   /** Per mapped generic column: the export column it comes from. */
@@ -33,20 +35,9 @@ export interface PlanProblem {
   hint?: string;
 }
 
-const DEFAULT_RESPONDENT: Partial<Record<SourcePlatform, string[]>> = {
-  surveymonkey: ['Respondent ID'],
-  qualtrics: ['ResponseId', 'ResponseID', 'V1'],
-  limesurvey: ['id'],
-  generic: ['respondent'],
-};
-export const DEFAULT_DURATION = ['Duration (in seconds)', 'interviewtime', 'Q_TotalDuration'];
-
-/** The platform's completeness filter, where the export has the column for it. */
-function defaultFilters(platform: SourcePlatform, columns: readonly ExportColumn[]): SourceFilter[] {
-  const has = (name: string) => !('matches' in findExportColumn(columns, name));
-  if (platform === 'qualtrics' && has('Finished')) return [{ column: 'Finished', in: ['true', '1'] }];
-  if (platform === 'limesurvey' && has('submitdate')) return [{ column: 'submitdate', notBlank: true }];
-  return [];
+/** The platform's default filters whose columns the export has (Qualtrics' Finished, LimeSurvey's submitdate). */
+function defaultFilters(platform: Platform, columns: readonly ExportColumn[]): SourceFilter[] {
+  return platform.filters.filter((f) => hasExportColumn(columns, f.filter.column)).map((f) => f.filter);
 }
 
 /** `Finished is one of true, 1`, for the count of dropped responses. */
@@ -85,20 +76,20 @@ function missingColumnProblem(
  */
 export function planExport(
   q: Questionnaire,
-  platform: SourcePlatform,
+  platform: Platform,
   headerRows: readonly (readonly string[])[],
   firstRecord?: readonly string[],
 ): { plan: ExportPlan; problems: PlanProblem[] } {
   const problems: PlanProblem[] = [];
-  const detected = detectPlatform(firstRecord ? [...headerRows, firstRecord] : headerRows);
-  if (platform !== 'generic' && detected.confidence === 'high' && detected.platform !== platform) {
+  const detected = detectPlatform(firstRecord ? [...headerRows, firstRecord] : headerRows, platformsWith(platform));
+  if (platform.layout !== 'generic' && detected.confidence === 'high' && detected.platform.id !== platform.id) {
     problems.push({
       code: 'wrong-source',
-      message: `expected a ${PLATFORM_NAMES[platform]} export, but this looks like a ${PLATFORM_NAMES[detected.platform]} one (${detected.reason})`,
-      hint: `try --source ${detected.platform}`,
+      message: `expected a ${platform.name} export, but this looks like a ${detected.platform.name} one (${detected.reason})`,
+      hint: `try --source ${detected.platform.id}`,
     });
   }
-  const columns = describeColumns(platform, headerRows);
+  const columns = platform.describeColumns(headerRows);
   const source = q.source;
   const header: string[] = [];
   const from: number[] = [];
@@ -117,7 +108,7 @@ export function planExport(
     return undefined;
   };
 
-  const respondentNames = source?.respondent !== undefined ? [source.respondent] : (DEFAULT_RESPONDENT[platform] ?? []);
+  const respondentNames = source?.respondent !== undefined ? [source.respondent] : platform.respondentColumns;
   for (const name of respondentNames) {
     const column = locate(name, 'the respondent id', source?.respondent !== undefined);
     if (column) {
@@ -162,11 +153,11 @@ export function planExport(
     for (const kind of kinds)
       fallback(columnName(q.columns[kind], { item: item.id }), `the ${kind} of item ${item.id}`, true, true);
   }
-  const hint = `run \`servqual map EXPORT.csv --questionnaire QUESTIONNAIRE --source ${platform}\` and paste the section it proposes`;
+  const hint = `run \`servqual map EXPORT.csv --questionnaire QUESTIONNAIRE --source ${platform.id}\` and paste the section it proposes`;
   if (unmapped.length > 0 && unmapped.length === allItems(q).length * kinds.length) {
     problems.push({
       code: 'unmapped-answer',
-      message: `no column of this ${PLATFORM_NAMES[platform]} export is mapped to an answer: the questionnaire's source.columns maps none, and there are no columns such as "${unmapped[0]?.generic}"`,
+      message: `no column of this ${platform.name} export is mapped to an answer: the questionnaire's source.columns maps none, and there are no columns such as "${unmapped[0]?.generic}"`,
       hint,
     });
   } else {
@@ -187,7 +178,7 @@ export function planExport(
     return column ? [rowFilter(column.index, filter)] : [];
   });
   let duration = -1;
-  for (const name of source?.duration !== undefined ? [source.duration] : DEFAULT_DURATION) {
+  for (const name of source?.duration !== undefined ? [source.duration] : platform.durationColumns) {
     const column = locate(name, 'named by source.duration', source?.duration !== undefined);
     if (column) {
       duration = column.index;

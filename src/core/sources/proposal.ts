@@ -1,10 +1,10 @@
-import type { Questionnaire, SourcePlatform } from '../questionnaire/model.js';
+import type { Questionnaire } from '../questionnaire/model.js';
 import { allItems } from '../questionnaire/model.js';
 import { answerKinds } from '../scoring/column-plan.js';
 import type { Detection } from './detect.js';
-import { defaultHeaderRows, describeColumns, findExportColumn, type ExportColumn } from './headers.js';
+import { findExportColumn, hasExportColumn, type ExportColumn } from './headers.js';
 import { DEFAULT_MISSING, NUMBER, NUMBERED_LABEL, defaultLabels, normaliseAnswer } from './labels.js';
-import { DEFAULT_DURATION } from './plan.js';
+import type { Platform } from './platforms/platform.js';
 import { proposeAnswers, proposeOthers, type ProposedColumn } from './propose.js';
 
 /** A proposed label: the text as the export writes it, and its number (null: unknown, ask the user). */
@@ -16,7 +16,7 @@ interface ProposedLabel {
 
 /** Everything `servqual map` proposes for a questionnaire's `source` section. */
 export interface SourceProposal {
-  platform: SourcePlatform;
+  platform: Platform;
   detection: Detection | null;
   headerRows: number;
   respondent: string | null;
@@ -72,14 +72,6 @@ function proposeLong(
 /** LimeSurvey answer codes such as AO01 or A1: the number is most likely the scale point. */
 const ANSWER_CODE = /^[A-Za-z]{1,3}0*(\d{1,2})$/;
 
-const RESPONDENT: Partial<Record<SourcePlatform, string[]>> = {
-  surveymonkey: ['Respondent ID'],
-  qualtrics: ['ResponseId', 'ResponseID'],
-  limesurvey: ['id'],
-  long: ['respondent'],
-  generic: ['respondent'],
-};
-
 function firstFound(columns: readonly ExportColumn[], names: readonly string[]): string | null {
   for (const name of names) {
     const found = findExportColumn(columns, name);
@@ -128,18 +120,19 @@ function proposeLabels(
  */
 export function proposeSource(
   q: Questionnaire,
-  platform: SourcePlatform,
+  platform: Platform,
   rows: readonly (readonly string[])[],
   detection: Detection | null,
 ): SourceProposal {
-  const headerRows = defaultHeaderRows(platform, rows);
-  const columns = describeColumns(platform, rows.slice(0, headerRows));
+  const headerRows = platform.headerRows(rows);
+  const columns = platform.describeColumns(rows.slice(0, headerRows));
   const sample = rows.slice(headerRows);
-  const answers = platform === 'long' ? [] : proposeAnswers(q, columns);
-  const others = platform === 'long' ? [] : proposeOthers(q, columns, new Set(answers.map((a) => a.column)));
+  const isLong = platform.layout === 'long';
+  const answers = isLong ? [] : proposeAnswers(q, platform, columns);
+  const others = isLong ? [] : proposeOthers(q, platform, columns, new Set(answers.map((a) => a.column)));
   const mapped = [...answers, ...others];
   const unmatched: string[] = [];
-  if (platform !== 'long') {
+  if (!isLong) {
     for (const item of allItems(q)) {
       for (const kind of answerKinds(q.format)) {
         if (!answers.some((a) => a.target.type === 'answer' && a.target.item === item.id && a.target.kind === kind))
@@ -147,16 +140,15 @@ export function proposeSource(
       }
     }
   }
-  const long = platform === 'long' ? proposeLong(q, rows[0] ?? [], sample) : null;
-  const answerColumns =
-    platform === 'long'
-      ? long
-        ? [long.value]
-        : []
-      : mapped.flatMap((p) => {
-          const found = p.target.type === 'segment' ? { matches: 0 } : findExportColumn(columns, p.column);
-          return 'matches' in found ? [] : [found.index];
-        });
+  const long = isLong ? proposeLong(q, rows[0] ?? [], sample) : null;
+  const answerColumns = isLong
+    ? long
+      ? [long.value]
+      : []
+    : mapped.flatMap((p) => {
+        const found = p.target.type === 'segment' ? { matches: 0 } : findExportColumn(columns, p.column);
+        return 'matches' in found ? [] : [found.index];
+      });
   // Segment rows of a long export hold names, not answers.
   const answerRows = long
     ? sample.filter(
@@ -165,9 +157,9 @@ export function proposeSource(
     : sample;
   const { labels, missing } = proposeLabels(q, answerColumns, answerRows);
   const label = (index: number | undefined) => columns[index ?? -1]?.label ?? '';
-  const respondent = long ? label(long.respondent) : firstFound(columns, RESPONDENT[platform] ?? []);
-  const finished = platform === 'qualtrics' && firstFound(columns, ['Finished']) !== null;
-  const submitted = platform === 'limesurvey' && firstFound(columns, ['submitdate']) !== null;
+  const respondent = long ? label(long.respondent) : firstFound(columns, platform.respondentColumns);
+  // The default filters the export has columns for, as `planExport` applies them.
+  const filterNotes = platform.filters.filter((f) => hasExportColumn(columns, f.filter.column)).map((f) => f.note);
   return {
     platform,
     detection,
@@ -177,12 +169,8 @@ export function proposeSource(
     unmatched,
     labels,
     missing,
-    duration: platform === 'qualtrics' || platform === 'limesurvey' ? firstFound(columns, DEFAULT_DURATION) : null,
-    filterNote: finished
-      ? 'only responses with Finished true (or 1) are scored'
-      : submitted
-        ? 'only responses with a submitdate are scored'
-        : null,
+    duration: firstFound(columns, platform.durationColumns),
+    filterNote: filterNotes.length > 0 ? filterNotes.join('; ') : null,
     sampled: sample.length,
     long: long ? { item: label(long.item), kind: label(long.kind), value: label(long.value) } : null,
   };

@@ -2,6 +2,8 @@ import { allItems, type AnswerKind, type Questionnaire, type SourceTarget } from
 import { answerKinds, columnName } from '../scoring/column-plan.js';
 import { findExportColumn, type ExportColumn } from './headers.js';
 import { normaliseAnswer } from './labels.js';
+import { platformsWith } from './platforms/index.js';
+import type { Platform } from './platforms/platform.js';
 import { containment, similarity, words } from './similarity.js';
 
 /** One proposed `source.columns` entry. */
@@ -15,62 +17,19 @@ export interface ProposedColumn {
   note: string;
 }
 
-/** Columns every export of a platform has besides the answers (compared folded). */
-const METADATA = new Set([
-  'timestamp',
-  'отметка времени',
-  'email address',
-  'адрес электронной почты',
-  'score',
-  'баллы',
-  'respondent id',
-  'collector id',
-  'start date',
-  'end date',
-  'ip address',
-  'first name',
-  'last name',
-  'custom data 1',
-  'startdate',
-  'enddate',
-  'status',
-  'ipaddress',
-  'progress',
-  'duration (in seconds)',
-  'finished',
-  'recordeddate',
-  'responseid',
-  'recipientlastname',
-  'recipientfirstname',
-  'recipientemail',
-  'externalreference',
-  'externaldatareference',
-  'locationlatitude',
-  'locationlongitude',
-  'distributionchannel',
-  'userlanguage',
-  'responseset',
-  'name',
-  'emailaddress',
-  'q_totalduration',
-  'id',
-  'submitdate',
-  'lastpage',
-  'startlanguage',
-  'seed',
-  'datestamp',
-  'ipaddr',
-  'refurl',
-  'token',
-  'interviewtime',
-]);
-
-function isMetadata(column: ExportColumn): boolean {
-  return (
+/**
+ * Whether a column is metadata (ids, dates, statuses) rather than an answer: blank, or named like
+ * the metadata of any registered platform (or of `platform`), since exports are often re-saved
+ * through another tool.
+ */
+function metadataTest(platform: Platform): (column: ExportColumn) => boolean {
+  const platforms = platformsWith(platform);
+  const names = new Set(platforms.flatMap((p) => p.metadata.names));
+  const labels = platforms.flatMap((p) => (p.metadata.label ? [p.metadata.label] : []));
+  return (column) =>
     column.label === '' ||
-    /^V\d+$|_NPS_GROUP$|_TEXT$|^groupTime\d+$|^[A-Za-z0-9]+Time$/.test(column.label) ||
-    column.names.some((n) => METADATA.has(normaliseAnswer(n)))
-  );
+    labels.some((pattern) => pattern.test(column.label)) ||
+    column.names.some((n) => names.has(normaliseAnswer(n)));
 }
 
 const KIND_WORDS: Record<AnswerKind, RegExp> = {
@@ -167,9 +126,14 @@ function candidatesOf(q: Questionnaire, column: ExportColumn, columns: readonly 
  * the question's words, or the closer statement), and for coded exports without usable text by
  * position (the n-th row of the expectation block is the n-th item).
  */
-export function proposeAnswers(q: Questionnaire, columns: readonly ExportColumn[]): ProposedColumn[] {
+export function proposeAnswers(
+  q: Questionnaire,
+  platform: Platform,
+  columns: readonly ExportColumn[],
+): ProposedColumn[] {
   const items = allItems(q);
   const kinds = answerKinds(q.format);
+  const isMetadata = metadataTest(platform);
   const pool = columns.filter((c) => !isMetadata(c));
   const all = pool.flatMap((c) => {
     const ranked = candidatesOf(q, c, columns);
@@ -250,10 +214,12 @@ const WEIGHT_WORDS = /importan|point|weight|allocat|100|важн|балл|вес
 /** Weight, KPI and segment columns: importance allocations by dimension label, KPIs by question, segments by name. */
 export function proposeOthers(
   q: Questionnaire,
+  platform: Platform,
   columns: readonly ExportColumn[],
   claimed: ReadonlySet<string>,
 ): ProposedColumn[] {
   const out: ProposedColumn[] = [];
+  const isMetadata = metadataTest(platform);
   const free = columns.filter((c) => !isMetadata(c) && !claimed.has(c.names[0] ?? c.label));
   const name = (c: ExportColumn) => c.names[0] ?? c.label;
   const take = (c: ExportColumn, target: SourceTarget, score: number, note: string) => {

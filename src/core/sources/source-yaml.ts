@@ -1,5 +1,4 @@
 import { terminalText, visible } from '../text/safe-text.js';
-import { PLATFORM_NAMES } from './detect.js';
 import type { ProposedColumn } from './propose.js';
 import type { SourceProposal } from './proposal.js';
 
@@ -38,10 +37,10 @@ function entry(p: ProposedColumn): string {
 export function renderSourceYaml(p: SourceProposal, file: string): string {
   const out: string[] = [];
   const how = p.detection ? `detected from ${comment(p.detection.reason)}` : 'as --source says';
-  out.push(`# proposed by \`servqual map\` from ${comment(file)}: a ${PLATFORM_NAMES[p.platform]} export (${how});`);
+  out.push(`# proposed by \`servqual map\` from ${comment(file)}: a ${p.platform.name} export (${how});`);
   out.push('# check the lines marked "check", then paste this section into the questionnaire');
   out.push('source:');
-  out.push(`  platform: ${p.platform}`);
+  out.push(`  platform: ${p.platform.id}`);
   if (p.respondent !== null) out.push(`  respondent: ${yamlString(p.respondent)}`);
   const long = p.long;
   if (long && (long.item !== 'item' || long.kind !== 'kind' || long.value !== 'value')) {
@@ -49,7 +48,8 @@ export function renderSourceYaml(p: SourceProposal, file: string): string {
       `  long: { item: ${yamlString(long.item)}, kind: ${yamlString(long.kind)}, value: ${yamlString(long.value)} }`,
     );
   }
-  if (p.platform !== 'long') {
+  const isLong = p.platform.layout === 'long';
+  if (!isLong) {
     out.push('  columns:');
     if (p.columns.length === 0) out.push('    []');
     for (const c of p.columns) {
@@ -65,7 +65,7 @@ export function renderSourceYaml(p: SourceProposal, file: string): string {
   }
   if (p.labels.length > 0) {
     out.push(
-      `  labels:${p.sampled > 0 ? `  # the text answers in the first ${p.sampled} ${p.platform === 'long' ? 'rows' : 'responses'}` : ''}`,
+      `  labels:${p.sampled > 0 ? `  # the text answers in the first ${p.sampled} ${isLong ? 'rows' : 'responses'}` : ''}`,
     );
     for (const label of p.labels) {
       const value = label.value === null ? '' : ` ${label.value}`;

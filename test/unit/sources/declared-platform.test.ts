@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { responseInHeader } from '../../../src/core/sources/detect.js';
+import { platformById } from '../../../src/core/sources/platforms/index.js';
 import { parse } from 'csv-parse/sync';
 import { fixturesDir } from '../../helpers/run-cli.js';
 import { runInProcess } from '../../helpers/run-in-process.js';
@@ -15,15 +16,15 @@ const questionnaire = join(fixturesDir, 'questionnaires', 'minimal-two-column.ya
 describe('a declared platform whose header rows are responses', () => {
   it('is found in the rows a multi-row header would take', () => {
     const rows = parseCsvText(readFileSync(plainCsv, 'utf8'));
-    expect(responseInHeader('qualtrics', rows, 3)).toMatchObject({
+    expect(responseInHeader(platformById('qualtrics'), rows, 3)).toMatchObject({
       row: 1,
       hint: 'leave --source out (and source.platform), or give source.headerRows',
     });
-    expect(responseInHeader('surveymonkey', rows, 2)?.message).toMatch(
+    expect(responseInHeader(platformById('surveymonkey'), rows, 2)?.message).toMatch(
       /^a SurveyMonkey export has 2 header rows, but this one is a response \(12 of its 15 cells are numbers\): it looks like a CSV with one header row$/,
     );
     // One header row takes no response.
-    expect(responseInHeader('google-forms', rows, 1)).toBeNull();
+    expect(responseInHeader(platformById('google-forms'), rows, 1)).toBeNull();
   });
 
   it("is not found in the platforms' real header rows", () => {
@@ -33,7 +34,7 @@ describe('a declared platform whose header rows are responses', () => {
       ['surveymonkey', 'surveymonkey/sm-labels.csv', 2],
     ] as const) {
       const rows = parseCsvText(readFileSync(join(fixturesDir, 'exports', file), 'utf8'));
-      expect(responseInHeader(platform, rows.slice(0, count + 1), count), file).toBeNull();
+      expect(responseInHeader(platformById(platform), rows.slice(0, count + 1), count), file).toBeNull();
     }
   });
 

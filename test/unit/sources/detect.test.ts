@@ -44,7 +44,7 @@ describe('detectPlatform from the header alone', () => {
     [[['respondent', 'T1_E', 'T1_P']], 'generic', 'medium'],
     [[['a', 'b']], 'generic', 'low'],
   ] as const)('%j is %s (%s)', (rows, platform, confidence) => {
-    expect(detectPlatform(rows)).toMatchObject({ platform, confidence });
+    expect(detectPlatform(rows)).toMatchObject({ platform: { id: platform }, confidence });
   });
 });
 

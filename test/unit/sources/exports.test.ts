@@ -32,12 +32,12 @@ describe('detectPlatform on the samples', () => {
   for (const sample of SAMPLES) {
     it(`recognises ${sample.name} as ${sample.platform}`, async () => {
       const detection = detectPlatform(await firstRows(samplePath(sample, '.csv'), 4));
-      expect(detection.platform).toBe(sample.platform);
+      expect(detection.platform.id).toBe(sample.platform);
       expect(detection.confidence).toBe('high');
     });
   }
   it('calls the generic twins generic', async () => {
     const detection = detectPlatform(await firstRows(samplePath(SAMPLES[0]!, '.generic.csv'), 2));
-    expect(detection.platform).toBe('generic');
+    expect(detection.platform.id).toBe('generic');
   });
 });

@@ -1,7 +1,7 @@
 import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { describeColumns } from '../../../src/core/sources/headers.js';
+import { platformById } from '../../../src/core/sources/platforms/index.js';
 import { proposeAnswers } from '../../../src/core/sources/propose.js';
 import { proposeSource } from '../../../src/core/sources/proposal.js';
 import { containment, similarity, words } from '../../../src/core/sources/similarity.js';
@@ -36,7 +36,11 @@ describe('similarity', () => {
 describe('proposeAnswers', () => {
   it('tells expectation from perception by the closer statement when the titles do not say', () => {
     const header = items.flatMap((i) => [`Part 1 [${i.expectation}]`, `Part 2 [${i.perception}]`]);
-    const proposed = proposeAnswers(en, describeColumns('google-forms', [header]));
+    const proposed = proposeAnswers(
+      en,
+      platformById('google-forms'),
+      platformById('google-forms').describeColumns([header]),
+    );
     expect(proposed.every((p) => p.certain)).toBe(true);
     expect(answers(proposed).slice(0, 2)).toEqual([`${header[0]}=T1:E`, `${header[1]}=T1:P`]);
   });
@@ -58,7 +62,11 @@ describe('proposeAnswers', () => {
       ...short.map((s) => `What do you expect of an excellent bank? [${s}]`),
       ...short.map((s) => `Your experience with this bank [${s}]`),
     ];
-    const proposed = proposeAnswers(en, describeColumns('google-forms', [header]));
+    const proposed = proposeAnswers(
+      en,
+      platformById('google-forms'),
+      platformById('google-forms').describeColumns([header]),
+    );
     expect(answers(proposed)).toEqual(
       items.flatMap((item, i) => [`${header[i]}=${item.id}:E`, `${header[i + 10]}=${item.id}:P`]),
     );
@@ -70,24 +78,37 @@ describe('proposeAnswers', () => {
       ...ruItems.map((i) => `Восприятие [${i.perception}]`),
       ...ruItems.map((i) => `Ожидания [${i.expectation}]`),
     ];
-    expect(answers(proposeAnswers(ru, describeColumns('google-forms', [header])))[0]).toBe(`${header[10]}=T1:E`);
+    expect(
+      answers(
+        proposeAnswers(ru, platformById('google-forms'), platformById('google-forms').describeColumns([header])),
+      )[0],
+    ).toBe(`${header[10]}=T1:E`);
   });
 
   it('falls back to position for coded exports: a block per kind, in questionnaire order', () => {
     const header = [...items.map((_, i) => `EXP[SQ${i + 1}]`), ...items.map((_, i) => `PER[SQ${i + 1}]`)];
-    const proposed = proposeAnswers(en, describeColumns('limesurvey', [header]));
+    const proposed = proposeAnswers(
+      en,
+      platformById('limesurvey'),
+      platformById('limesurvey').describeColumns([header]),
+    );
     expect(proposed.every((p) => p.note === 'by position')).toBe(true);
     expect(answers(proposed).slice(0, 4)).toEqual(['EXP[SQ1]=T1:E', 'PER[SQ1]=T1:P', 'EXP[SQ2]=T2:E', 'PER[SQ2]=T2:P']);
     const unnamed = [...items.map((_, i) => `A[SQ${i + 1}]`), ...items.map((_, i) => `B[SQ${i + 1}]`)];
-    expect(answers(proposeAnswers(en, describeColumns('limesurvey', [unnamed]))).slice(0, 2)).toEqual([
-      'A[SQ1]=T1:E',
-      'B[SQ1]=T1:P',
-    ]);
+    expect(
+      answers(
+        proposeAnswers(en, platformById('limesurvey'), platformById('limesurvey').describeColumns([unnamed])),
+      ).slice(0, 2),
+    ).toEqual(['A[SQ1]=T1:E', 'B[SQ1]=T1:P']);
   });
 
   it('proposes nothing it cannot ground', () => {
     expect(
-      proposeAnswers(en, describeColumns('google-forms', [['Timestamp', 'Your age', 'Favourite colour']])),
+      proposeAnswers(
+        en,
+        platformById('google-forms'),
+        platformById('google-forms').describeColumns([['Timestamp', 'Your age', 'Favourite colour']]),
+      ),
     ).toEqual([]);
   });
 });
@@ -100,7 +121,12 @@ describe('proposeSource and its YAML', () => {
       ...items.map((i) => `Perceptions [${i.perception}]`),
     ];
     const row = ['2024/01/01', ...items.map(() => 'Strongly agree'), ...items.map(() => 'Meh')];
-    const proposal = proposeSource(en, 'google-forms', [header, row, row.map((c) => (c === 'Meh' ? 'N/A' : c))], null);
+    const proposal = proposeSource(
+      en,
+      platformById('google-forms'),
+      [header, row, row.map((c) => (c === 'Meh' ? 'N/A' : c))],
+      null,
+    );
     expect(proposal.labels).toEqual([
       { text: 'Strongly agree', value: 7, note: '' },
       { text: 'Meh', value: null, note: 'unknown answer: give its number, or move it under missing' },
