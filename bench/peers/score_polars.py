@@ -11,6 +11,7 @@ import sys
 import time
 
 t_start = time.perf_counter()
+sys.dont_write_bytecode = True  # no __pycache__ beside common.py in the checkout
 
 import polars as pl  # noqa: E402
 from common import alpha, emit, half_of_items, load_config, num, summary  # noqa: E402
