@@ -5,8 +5,10 @@
  *
  * Generates seeded response files with scripts/generate-responses.js (reused from bench/data/ when
  * the same seed and size exist), runs `servqual score --format json --group-by branch` on each as a
- * whole process, and, when present, an equivalent scoring in pandas (bench/peers/score.py) and in R
- * data.table (bench/peers/score.R) on the same file in the same run, interleaved run by run. It
+ * whole process, and, when present, an equivalent scoring in pandas (bench/peers/score.py), polars
+ * (bench/peers/score_polars.py), DuckDB (bench/peers/score_duckdb.py) and R data.table
+ * (bench/peers/score.R) on the same file in the same run, interleaved run by run; a peer that is not
+ * installed is skipped with a note. It
  * checks that the peers' dimension gap means equal servqual's within 1e-9, measures `servqual
  * --help` start time, and writes a report with the machine, the date, the medians, the ratios and a
  * verdict per target to bench/results.md (and stdout). When a target is missed it adds where the
@@ -48,7 +50,7 @@ Options:
   --big            add 5,000,000 rows (the memory-flatness check; servqual only unless --peers-big)
   --huge           add 10,000,000 rows (servqual only unless --peers-big)
   --runs N         runs per tool and size; the median is reported (default 3)
-  --no-peers       skip pandas and R data.table
+  --no-peers       skip the peers (pandas, polars, DuckDB, R data.table)
   --peers-big      also run the peers on the --big/--huge sizes
   --seed S         data seed (default 42)
   --out FILE       the report (default bench/results.md)
@@ -253,6 +255,23 @@ function findPandas() {
     if (v) {
       const [pyv, pd, np, sp] = v.split(' ');
       return { python: py, version: `Python ${pyv}, pandas ${pd} (numpy ${np}, scipy ${sp})` };
+    }
+  }
+  return null;
+}
+
+/**
+ * A python3 that imports `module` and scipy (every Python peer takes its t quantile from scipy).
+ * @param {string} module @param {string} label
+ * @returns {{ python: string, version: string } | null}
+ */
+function findPythonPeer(module, label) {
+  const probe = `import sys, ${module}, scipy; print(sys.version.split()[0], ${module}.__version__, scipy.__version__)`;
+  for (const py of ['/usr/bin/python3', 'python3', 'python']) {
+    const v = capture(py, ['-c', probe]);
+    if (v) {
+      const [pyv, version, sp] = v.split(' ');
+      return { python: py, version: `Python ${pyv}, ${label} ${version} (scipy ${sp})` };
     }
   }
   return null;
@@ -626,16 +645,20 @@ async function main() {
     `build: measuring dist/ ${build.hash} (newest file ${new Date(build.newest).toISOString()}), copied to ${path.dirname(path.dirname(build.bin))}/`,
   );
   const pandas = values['no-peers'] ? null : findPandas();
+  const polars = values['no-peers'] ? null : findPythonPeer('polars', 'polars');
+  const duckdb = values['no-peers'] ? null : findPythonPeer('duckdb', 'DuckDB');
   const dataTable = values['no-peers'] ? null : findDataTable();
   if (!values['no-peers']) {
     if (!pandas)
       log(
         'peers: no python3 with pandas, numpy and scipy (apt-get install python3-pandas python3-scipy): pandas skipped',
       );
+    if (!polars) log('peers: no python3 with polars and scipy (pip install polars scipy): polars skipped');
+    if (!duckdb) log('peers: no python3 with duckdb and scipy (pip install duckdb scipy): DuckDB skipped');
     if (!dataTable) log('peers: no Rscript with data.table (apt-get install r-cran-data.table): R skipped');
   }
   if (!GNU_TIME) log('memory: GNU time not found (apt-get install time); polling /proc/<pid>/status VmHWM instead');
-  const peerCfg = pandas || dataTable ? await writePeerConfig() : null;
+  const peerCfg = pandas || polars || duckdb || dataTable ? await writePeerConfig() : null;
 
   /** @type {Tool[]} */
   const tools = [{ name: 'servqual', label: 'servqual', command: (f) => [process.execPath, servqualArgs(f)] }];
@@ -644,6 +667,20 @@ async function main() {
       name: 'pandas',
       label: 'pandas',
       command: (f) => [pandas.python, ['bench/peers/score.py', f, peerCfg.json]],
+    });
+  }
+  if (polars && peerCfg) {
+    tools.push({
+      name: 'polars',
+      label: 'polars',
+      command: (f) => [polars.python, ['bench/peers/score_polars.py', f, peerCfg.json]],
+    });
+  }
+  if (duckdb && peerCfg) {
+    tools.push({
+      name: 'duckdb',
+      label: 'DuckDB',
+      command: (f) => [duckdb.python, ['bench/peers/score_duckdb.py', f, peerCfg.json]],
     });
   }
   if (dataTable && peerCfg) {
@@ -908,6 +945,14 @@ async function main() {
   L.push(
     `- pandas peer: ${pandas ? `${pandas.version} (${pandas.python})` : values['no-peers'] ? 'skipped (--no-peers)' : 'not installed'}`,
   );
+  for (const [label, found] of /** @type {const} */ ([
+    ['polars', polars],
+    ['DuckDB', duckdb],
+  ])) {
+    L.push(
+      `- ${label} peer: ${found ? `${found.version} (${found.python}; its own threads, every core)` : values['no-peers'] ? 'skipped (--no-peers)' : 'not installed'}`,
+    );
+  }
   const threads = perSize.flatMap((s) => s.results.R ?? []).find((r) => r.ok)?.json?.threads;
   L.push(
     `- R peer: ${dataTable ? `${dataTable.version}${threads ? `, ${threads} thread${threads === 1 ? '' : 's'} (setDTthreads(0): every core)` : ''}` : values['no-peers'] ? 'skipped (--no-peers)' : 'not installed'}`,
@@ -928,7 +973,7 @@ async function main() {
     `- servqual: \`node bin/servqual.js score ${QUESTIONNAIRE} FILE --format json --group-by ${GROUP_BY}\` — the whole contract (items with paired t-tests and Holm, alpha-if-deleted and item-total r, KPIs, warnings, segments, recommendations).`,
   );
   L.push(
-    "- pandas (`bench/peers/score.py`, `pd.read_csv` of the needed columns) and R (`bench/peers/score.R`, `fread` of the needed columns): item gaps, dimension scores with the half-of-items rule, respondent weights with the fixed fallback, unweighted and weighted overall, mean/sd/n/ci95 per dimension and overall, Cronbach's alpha per dimension, per-branch means. A subset of what servqual computes; each prints JSON that is checked against servqual's.",
+    "- pandas (`bench/peers/score.py`, `pd.read_csv` of the needed columns), polars (`bench/peers/score_polars.py`, `pl.read_csv` and expressions), DuckDB (`bench/peers/score_duckdb.py`, `read_csv` into a table, then SQL) and R (`bench/peers/score.R`, `fread` of the needed columns): item gaps, dimension scores with the half-of-items rule, respondent weights with the fixed fallback, unweighted and weighted overall, mean/sd/n/ci95 per dimension and overall, Cronbach's alpha per dimension, per-branch means. A subset of what servqual computes; each prints JSON that is checked against servqual's.",
   );
   L.push(
     `- Each size: ${runs} round${runs === 1 ? '' : 's'}, each tool once per round (interleaved); the median is reported. Wall time is the whole process, start to exit.`,

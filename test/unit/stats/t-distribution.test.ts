@@ -1,5 +1,24 @@
-import { describe, it, expect } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
 import { tQuantile, tTwoSidedP } from '../../../src/core/stats/t-distribution.js';
+
+// Exact values for double inputs over df 0.5 .. 5e6, t 1e-8 .. 40 and p-values down to 1e-300:
+// python3 test/unit/stats/reference/t-values.py > test/unit/stats/reference/t-values.json (mpmath).
+interface Reference {
+  twoSidedP: { df: number; t: number; p: string }[];
+  quantile: { df: number; p: number; q: string }[];
+}
+const reference: Reference = JSON.parse(readFileSync(new URL('reference/t-values.json', import.meta.url), 'utf8'));
+
+// 2e-14 relative, plus a few ulps of ln p far in the tail: there p = exp(E) with |E| up to 690, and
+// E is rounded like any double (t's own last bit moves such a p by more).
+function tolerance(tail: number): number {
+  return 2e-14 + 4 * Number.EPSILON * Math.abs(Math.log(tail));
+}
+
+function relativeError(actual: number, expected: number): number {
+  return actual === expected ? 0 : Math.abs(actual - expected) / Math.abs(expected);
+}
 
 // Independent route: Abramowitz & Stegun 26.7.3 / 26.7.4, the exact finite series for
 // A(t | v) = P(|T| < t) with integer v, so the two-sided p is 1 - A.
@@ -52,6 +71,47 @@ describe('tQuantile', () => {
       const q = tQuantile(0.975, df);
       expectRel(tTwoSidedP(q, df), 0.05, 1e-9);
     }
+  });
+});
+
+describe('tQuantile against the mpmath grid', () => {
+  it('has the reference quantiles to 2e-14 (more far in the tail, by the p-value conditioning)', () => {
+    expect(reference.quantile.length).toBeGreaterThan(150);
+    for (const { df, p, q } of reference.quantile) {
+      // |d ln q / d ln p| is up to 1 / df in the tail, so p's tolerance grows by that much.
+      const allowed = tolerance(Math.min(p, 1 - p)) / Math.min(1, df);
+      expect({ df, p, error: relativeError(tQuantile(p, df), Number(q)) }).toEqual({
+        df,
+        p,
+        error: expect.toSatisfy((e: number) => e <= allowed),
+      });
+    }
+  });
+});
+
+describe('tTwoSidedP against the mpmath grid', () => {
+  it('has the reference p-values to 2e-14 (more far in the tail)', () => {
+    expect(reference.twoSidedP.length).toBeGreaterThan(300);
+    for (const { df, t, p } of reference.twoSidedP) {
+      const expected = Number(p);
+      const allowed = tolerance(expected);
+      expect({ df, t, error: relativeError(tTwoSidedP(t, df), expected) }).toEqual({
+        df,
+        t,
+        error: expect.toSatisfy((e: number) => e <= allowed),
+      });
+    }
+  });
+
+  it('is NaN for NaN t or a df that is not positive and finite, 0 at infinite t', () => {
+    expect(tTwoSidedP(Number.NaN, 5)).toBeNaN();
+    expect(tTwoSidedP(2, 0)).toBeNaN();
+    expect(tTwoSidedP(2, Number.POSITIVE_INFINITY)).toBeNaN();
+    expect(tTwoSidedP(Number.NEGATIVE_INFINITY, 3)).toBe(0);
+    expect(tQuantile(0.975, 0)).toBeNaN();
+    expect(tQuantile(1.5, 3)).toBeNaN();
+    expect(tQuantile(0, 3)).toBe(Number.NEGATIVE_INFINITY);
+    expect(tQuantile(1, 3)).toBe(Number.POSITIVE_INFINITY);
   });
 });
 
