@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { describe, expect, it } from 'vitest';
-import { binPath, fixturesDir, repoRoot, runChecked, useTempDir } from '../helpers/run-cli.js';
+import { binPath, fixturesDir, repoRoot, useTempDir } from '../helpers/run-cli.js';
+import { runChecked } from '../helpers/run-in-process.js';
 
 const example = join(repoRoot, 'examples', 'bank-branch');
 const questionnaire = join(example, 'questionnaire.yaml');
@@ -52,27 +53,34 @@ function differences(actual: unknown, expected: unknown, path = 'result', out: s
 }
 
 describe('servqual score --partial, then servqual merge', () => {
-  it('gives the report of scoring every response at once: JSON within rounding, table and markdown identical', () => {
+  it('gives the report of scoring every response at once: JSON within rounding, table and markdown identical', async () => {
     const dir = tempDir();
-    const partials = writeParts(dir, [1, 150, 151, 320]).map((csv) => {
+    const partials: string[] = [];
+    for (const csv of writeParts(dir, [1, 150, 151, 320])) {
       const json = csv.replace(/\.csv$/, '.json');
-      const run = runChecked(['score', questionnaire, csv, '--group-by', 'branch', '--partial', '--output', json], dir);
+      const run = await runChecked(
+        ['score', questionnaire, csv, '--group-by', 'branch', '--partial', '--output', json],
+        dir,
+      );
       expect(run.code, run.stderr).toBe(0);
       expect(run.stdout).toBe('');
-      return json;
-    });
-    const whole = runChecked(['score', questionnaire, responses, '--group-by', 'branch', '--format', 'json'], dir);
-    const merged = runChecked(['merge', questionnaire, ...partials, '--format', 'json'], dir);
+      partials.push(json);
+    }
+    const whole = await runChecked(
+      ['score', questionnaire, responses, '--group-by', 'branch', '--format', 'json'],
+      dir,
+    );
+    const merged = await runChecked(['merge', questionnaire, ...partials, '--format', 'json'], dir);
     expect(merged.code, merged.stderr).toBe(0);
     expect(differences(JSON.parse(merged.stdout), JSON.parse(whole.stdout))).toEqual([]);
     expect(merged.stderr).toBe(whole.stderr);
     // Human formats round, so they come out identical.
     for (const format of ['table', 'markdown']) {
-      expect(runChecked(['merge', questionnaire, ...partials, '--format', format], dir).stdout, format).toBe(
-        runChecked(['score', questionnaire, responses, '--group-by', 'branch', '--format', format], dir).stdout,
+      expect((await runChecked(['merge', questionnaire, ...partials, '--format', format], dir)).stdout, format).toBe(
+        (await runChecked(['score', questionnaire, responses, '--group-by', 'branch', '--format', format], dir)).stdout,
       );
     }
-    const toFile = runChecked(
+    const toFile = await runChecked(
       ['merge', questionnaire, ...partials, '--format', 'html', '--output', join(dir, 'report.html')],
       dir,
     );
@@ -80,15 +88,15 @@ describe('servqual score --partial, then servqual merge', () => {
     expect(toFile.stderr).toContain(`wrote ${join(dir, 'report.html')}`);
   });
 
-  it('writes pure JSON on stdout, read from stdin', () => {
+  it('writes pure JSON on stdout, read from stdin', async () => {
     const dir = tempDir();
-    const run = runChecked(['score', questionnaire, '-', '--partial'], dir, readFileSync(responses, 'utf8'));
+    const run = await runChecked(['score', questionnaire, '-', '--partial'], dir, readFileSync(responses, 'utf8'));
     expect(run.code, run.stderr).toBe(0);
     expect(JSON.parse(run.stdout)).toMatchObject({ kind: 'servqual-partial', version: 2, options: { groupBy: [] } });
     expect(run.stderr).toBe('');
   });
 
-  it('runs the README recipe: split keeping the header, score the parts in parallel, merge', () => {
+  it('runs the README recipe: split keeping the header, score the parts in parallel, merge', async () => {
     const dir = tempDir();
     const servqual = `"${process.execPath}" "${binPath}"`;
     const recipe = [
@@ -105,34 +113,41 @@ describe('servqual score --partial, then servqual merge', () => {
       env: { ...process.env, NO_COLOR: '1' },
     });
     expect(run.status, run.stderr).toBe(0);
-    const whole = runChecked(['score', questionnaire, responses, '--group-by', 'branch', '--format', 'json'], dir);
+    const whole = await runChecked(
+      ['score', questionnaire, responses, '--group-by', 'branch', '--format', 'json'],
+      dir,
+    );
     expect(differences(JSON.parse(readFileSync(join(dir, 'merged.json'), 'utf8')), JSON.parse(whole.stdout))).toEqual(
       [],
     );
   });
 
-  it('refuses --partial with --format', () => {
-    const run = runChecked(['score', questionnaire, responses, '--partial', '--format', 'json'], tempDir());
+  it('refuses --partial with --format', async () => {
+    const run = await runChecked(['score', questionnaire, responses, '--partial', '--format', 'json'], tempDir());
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/--partial.*cannot be used with.*--format/);
   });
 
-  it('refuses bad partials with exit 2, naming the file', () => {
+  it('refuses bad partials with exit 2, naming the file', async () => {
     const dir = tempDir();
     const [csv] = writeParts(dir, []);
     const good = join(dir, 'good.json');
-    expect(runChecked(['score', questionnaire, csv as string, '--partial', '--output', good], dir).code).toBe(0);
+    expect((await runChecked(['score', questionnaire, csv as string, '--partial', '--output', good], dir)).code).toBe(
+      0,
+    );
     const ungrouped = join(dir, 'grouped.json');
     expect(
-      runChecked(
-        ['score', questionnaire, csv as string, '--group-by', 'channel', '--partial', '--output', ungrouped],
-        dir,
+      (
+        await runChecked(
+          ['score', questionnaire, csv as string, '--group-by', 'channel', '--partial', '--output', ungrouped],
+          dir,
+        )
       ).code,
     ).toBe(0);
     const result = join(dir, 'result.json');
-    expect(runChecked(['score', questionnaire, csv as string, '--format', 'json', '--output', result], dir).code).toBe(
-      0,
-    );
+    expect(
+      (await runChecked(['score', questionnaire, csv as string, '--format', 'json', '--output', result], dir)).code,
+    ).toBe(0);
     writeFileSync(join(dir, 'broken.json'), '{"kind": "servqual-partial", ');
 
     const cases: [string[], RegExp][] = [
@@ -145,12 +160,15 @@ describe('servqual score --partial, then servqual merge', () => {
       [[join(dir, 'missing.json')], /missing\.json: no such file/],
     ];
     for (const [files, message] of cases) {
-      const run = runChecked(['merge', questionnaire, ...files], dir);
+      const run = await runChecked(['merge', questionnaire, ...files], dir);
       expect(run.code, run.stderr).toBe(2);
       expect(run.stderr).toMatch(message);
       expect(run.stdout).toBe('');
     }
-    const other = runChecked(['merge', join(fixturesDir, 'questionnaires', 'minimal-two-column.yaml'), good], dir);
+    const other = await runChecked(
+      ['merge', join(fixturesDir, 'questionnaires', 'minimal-two-column.yaml'), good],
+      dir,
+    );
     expect(other.code).toBe(2);
     expect(other.stderr).toMatch(
       /good\.json:\d+:\d+: scored with a different questionnaire \("Retail bank branch service audit"\) than "Minimal two-column audit"/,
