@@ -1,15 +1,15 @@
 /**
- * `score --partial` and `merge`, through the built binary: the bank-branch example split into
- * shards and merged gives the report of scoring it at once; the README's split + xargs recipe
- * works as written; bad partials exit 2 naming the file.
+ * `score --partial` and `merge`, in process: the bank-branch example split into shards and merged
+ * gives the report of scoring it at once; bad partials exit 2 naming the file. The README's split +
+ * xargs recipe runs the real binary in test/e2e/smoke.test.ts.
  */
-import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { describe, expect, it } from 'vitest';
-import { binPath, fixturesDir, repoRoot, useTempDir } from '../helpers/run-cli.js';
+import { fixturesDir, repoRoot, useTempDir } from '../helpers/run-cli.js';
+import { differences } from '../helpers/json-differences.js';
 import { runChecked } from '../helpers/run-in-process.js';
 
 const example = join(repoRoot, 'examples', 'bank-branch');
@@ -26,30 +26,6 @@ function writeParts(dir: string, cuts: number[]): string[] {
     writeFileSync(file, stringify([header as string[], ...rows.slice(bounds[i], end)]));
     return file;
   });
-}
-
-/** Paths where two JSON values differ: numbers beyond 1e-9 relative (1e-12 absolute), anything else at all. */
-function differences(actual: unknown, expected: unknown, path = 'result', out: string[] = []): string[] {
-  if (typeof expected === 'number') {
-    const a = actual as number;
-    if (typeof actual !== 'number' || Math.abs(a - expected) > Math.max(1e-12, 1e-9 * Math.abs(expected)))
-      out.push(`${path}: ${String(actual)} vs ${expected}`);
-  } else if (expected !== null && typeof expected === 'object') {
-    const keys = Object.keys(expected);
-    if (actual === null || typeof actual !== 'object' || Object.keys(actual).join() !== keys.join())
-      out.push(`${path}: keys differ`);
-    else
-      for (const key of keys)
-        differences(
-          (actual as Record<string, unknown>)[key],
-          (expected as Record<string, unknown>)[key],
-          `${path}.${key}`,
-          out,
-        );
-  } else if (actual !== expected) {
-    out.push(`${path}: ${JSON.stringify(actual)} vs ${JSON.stringify(expected)}`);
-  }
-  return out;
 }
 
 describe('servqual score --partial, then servqual merge', () => {
@@ -94,32 +70,6 @@ describe('servqual score --partial, then servqual merge', () => {
     expect(run.code, run.stderr).toBe(0);
     expect(JSON.parse(run.stdout)).toMatchObject({ kind: 'servqual-partial', version: 2, options: { groupBy: [] } });
     expect(run.stderr).toBe('');
-  });
-
-  it('runs the README recipe: split keeping the header, score the parts in parallel, merge', async () => {
-    const dir = tempDir();
-    const servqual = `"${process.execPath}" "${binPath}"`;
-    const recipe = [
-      'set -e',
-      `head -n 1 "${responses}" > header.csv`,
-      `tail -n +2 "${responses}" | split -l 100 -d - body-`,
-      'for f in body-*; do cat header.csv "$f" > "part-${f#body-}.csv"; done',
-      `ls part-*.csv | xargs -P 4 -I{} ${servqual} score "${questionnaire}" {} --group-by branch --partial --output {}.json`,
-      `${servqual} merge "${questionnaire}" part-*.csv.json --format json --output merged.json`,
-    ].join('\n');
-    const run = spawnSync('bash', ['-c', recipe], {
-      cwd: dir,
-      encoding: 'utf8',
-      env: { ...process.env, NO_COLOR: '1' },
-    });
-    expect(run.status, run.stderr).toBe(0);
-    const whole = await runChecked(
-      ['score', questionnaire, responses, '--group-by', 'branch', '--format', 'json'],
-      dir,
-    );
-    expect(differences(JSON.parse(readFileSync(join(dir, 'merged.json'), 'utf8')), JSON.parse(whole.stdout))).toEqual(
-      [],
-    );
   });
 
   it('refuses --partial with --format', async () => {
