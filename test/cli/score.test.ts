@@ -288,6 +288,12 @@ describe('servqual score: reading CSV variants (minimal questionnaire)', () => {
     expect(result.stderr).toMatch(/^header-only\.csv:1: .*no rows/m);
   });
 
+  it('refuses a --threads that is not a whole number', async () => {
+    const result = await score('plain.csv', '--threads', 'two');
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).toContain('--threads');
+  });
+
   it('names a responses file that does not exist', async () => {
     const result = await run(['score', MINIMAL, 'absent.csv'], dir);
     expect(result.code).toBe(2);

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { repoRoot, runCli } from '../helpers/run-cli.js';
+import { repoRoot } from '../helpers/run-cli.js';
+import { runInProcess } from '../helpers/run-in-process.js';
 
 /** Debian's Chromium, installed by .ci/run; the flags keep it off this machine's closed network. */
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -40,7 +41,7 @@ describe.runIf(available || process.env.CI === 'true')('HTML report in headless 
   async function open(args: string[], name: string) {
     mkdirSync(artefacts, { recursive: true });
     const file = join(artefacts, `${name}.html`);
-    const run = runCli([...args, '--format', 'html', '--output', file]);
+    const run = await runInProcess([...args, '--format', 'html', '--output', file]);
     expect(run.code, run.stderr).toBe(0);
     const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
     const requests: string[] = [];

@@ -2,7 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { repoRoot, runCli, useTempDir } from '../helpers/run-cli.js';
+import { repoRoot, useTempDir } from '../helpers/run-cli.js';
+import { runInProcess } from '../helpers/run-in-process.js';
 import { startCli, tmuxAvailable, useTmuxSessions } from '../helpers/tmux.js';
 
 const questionnaire = join(repoRoot, 'templates', 'servqual-generic.en.yaml');
@@ -20,8 +21,8 @@ function generate(rows: number): string {
 }
 
 describe('progress', () => {
-  it('draws nothing when stderr is not a terminal', () => {
-    const run = runCli(['score', questionnaire, generate(2000), '--format', 'json'], { cwd: tempDir() });
+  it('draws nothing when stderr is not a terminal', async () => {
+    const run = await runInProcess(['score', questionnaire, generate(2000), '--format', 'json'], { cwd: tempDir() });
     expect(run.code).toBe(0);
     expect(run.stderr).not.toMatch(/scoring|MB\/s/);
   });
