@@ -1,8 +1,7 @@
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { copyFixture, makeTempDir, removeTempDir, repoRoot } from '../helpers/run-cli.js';
+import { copyFixture, generateCsv, makeTempDir, removeTempDir, repoRoot } from '../helpers/run-cli.js';
 import { type InProcessRun, runChecked, runInProcess } from '../helpers/run-in-process.js';
 
 const GENERIC = join(repoRoot, 'templates', 'servqual-generic.en.yaml');
@@ -31,10 +30,8 @@ function parseJson(stdout: string): JsonResult {
 }
 
 /** Writes a seeded response CSV for `questionnaire` with the project's generator. */
-function generate(questionnaire: string, out: string, args: string[]): void {
-  const generator = join(repoRoot, 'scripts', 'generate-responses.js');
-  const result = spawnSync(process.execPath, [generator, questionnaire, '--out', out, ...args], { encoding: 'utf8' });
-  if (result.status !== 0) throw new Error(`generate-responses failed: ${result.stderr}`);
+async function generate(questionnaire: string, out: string, args: string[]): Promise<void> {
+  await generateCsv([questionnaire, '--out', out, ...args]);
 }
 
 /** Lines of stderr that are `file:LINE:COLUMN: message` diagnostics. */
@@ -49,7 +46,7 @@ describe('servqual score: the generic template against a generated CSV', () => {
 
   beforeAll(async () => {
     dir = makeTempDir();
-    generate(GENERIC, join(dir, 'responses.csv'), ['--rows', '60', '--seed', '11']);
+    await generate(GENERIC, join(dir, 'responses.csv'), ['--rows', '60', '--seed', '11']);
     generated = readFileSync(join(dir, 'responses.csv'), 'utf8');
     jsonRun = await run(['score', GENERIC, 'responses.csv', '--format', 'json'], dir);
   });
@@ -93,7 +90,7 @@ describe('servqual score: the generic template against a generated CSV', () => {
   it('scores two files together as their concatenation', async () => {
     const split = makeTempDir();
     try {
-      generate(GENERIC, join(split, 'all.csv'), ['--rows', '40', '--seed', '5', '--no-comments']);
+      await generate(GENERIC, join(split, 'all.csv'), ['--rows', '40', '--seed', '5', '--no-comments']);
       const [header, ...rows] = readFileSync(join(split, 'all.csv'), 'utf8').trimEnd().split('\n');
       writeFileSync(join(split, 'wave1.csv'), `${[header, ...rows.slice(0, 15)].join('\n')}\n`);
       writeFileSync(join(split, 'wave2.csv'), `${[header, ...rows.slice(15)].join('\n')}\n`);

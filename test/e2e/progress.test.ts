@@ -1,28 +1,23 @@
-import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { repoRoot, useTempDir } from '../helpers/run-cli.js';
+import { generateCsv, repoRoot, useTempDir } from '../helpers/run-cli.js';
 import { runInProcess } from '../helpers/run-in-process.js';
 import { startCli, tmuxAvailable, useTmuxSessions } from '../helpers/tmux.js';
 
 const questionnaire = join(repoRoot, 'templates', 'servqual-generic.en.yaml');
 const tempDir = useTempDir();
 
-function generate(rows: number): string {
+async function generate(rows: number): Promise<string> {
   const file = join(tempDir(), 'responses.csv');
-  const csv = spawnSync(
-    process.execPath,
-    [join(repoRoot, 'scripts', 'generate-responses.js'), questionnaire, '--rows', String(rows), '--seed', '4'],
-    { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 },
-  );
-  writeFileSync(file, csv.stdout);
+  await generateCsv([questionnaire, '--rows', String(rows), '--seed', '4', '--out', file]);
   return file;
 }
 
 describe('progress', () => {
   it('draws nothing when stderr is not a terminal', async () => {
-    const run = await runInProcess(['score', questionnaire, generate(2000), '--format', 'json'], { cwd: tempDir() });
+    const run = await runInProcess(['score', questionnaire, await generate(2000), '--format', 'json'], {
+      cwd: tempDir(),
+    });
     expect(run.code).toBe(0);
     expect(run.stderr).not.toMatch(/scoring|MB\/s/);
   });
@@ -31,7 +26,7 @@ describe('progress', () => {
     useTmuxSessions();
 
     it('shows rows, MB/s, percent and ETA on stderr while scoring, and clears it at the end', async () => {
-      const file = generate(400_000);
+      const file = await generate(400_000);
       const s = startCli({
         cwd: tempDir(),
         args: ['score', questionnaire, file, '--format', 'json', '--output', 'out.json'],
@@ -42,7 +37,7 @@ describe('progress', () => {
     }, 90_000);
 
     it('stays quiet with --quiet', async () => {
-      const file = generate(150_000);
+      const file = await generate(150_000);
       const s = startCli({
         cwd: tempDir(),
         args: ['score', questionnaire, file, '--format', 'json', '--output', 'out.json', '--quiet'],

@@ -1,9 +1,8 @@
-import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { differences } from '../helpers/json-differences.js';
-import { makeTempDir, removeTempDir, repoRoot, runChecked } from '../helpers/run-cli.js';
+import { generateCsv, makeTempDir, removeTempDir, repoRoot, runChecked } from '../helpers/run-cli.js';
 import { runInProcess } from '../helpers/run-in-process.js';
 
 const GENERIC = join(repoRoot, 'templates', 'servqual-generic.en.yaml');
@@ -11,9 +10,8 @@ const GENERIC = join(repoRoot, 'templates', 'servqual-generic.en.yaml');
 const ROWS = 62_000;
 
 /** A response file of just over 8 MB whose comments are often quoted, multi-line, with `""` and commas. */
-function writeResponses(file: string, crlf: boolean): string {
-  const args = [
-    join(repoRoot, 'scripts', 'generate-responses.js'),
+async function writeResponses(file: string, crlf: boolean): Promise<void> {
+  const stdout = await generateCsv([
     GENERIC,
     '--rows',
     String(ROWS),
@@ -21,14 +19,10 @@ function writeResponses(file: string, crlf: boolean): string {
     '5',
     '--duplicate-ids',
     '3',
-  ];
-  const result = spawnSync(process.execPath, crlf ? [...args, '--crlf'] : args, {
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  if (result.status !== 0) throw new Error(`generate-responses failed: ${result.stderr}`);
+    ...(crlf ? ['--crlf'] : []),
+  ]);
   const eol = crlf ? '\r\n' : '\n';
-  const lines = result.stdout.split(eol);
+  const lines = stdout.split(eol);
   const text = lines
     .map((line, i) => {
       const plain = /,"[^"]*"$/.exec(line);
@@ -38,7 +32,6 @@ function writeResponses(file: string, crlf: boolean): string {
     })
     .join(eol);
   writeFileSync(file, text);
-  return text;
 }
 
 /**
@@ -47,10 +40,10 @@ function writeResponses(file: string, crlf: boolean): string {
  */
 describe('servqual score --threads', () => {
   let dir: string;
-  beforeAll(() => {
+  beforeAll(async () => {
     dir = makeTempDir();
-    writeResponses(join(dir, 'lf.csv'), false);
-    writeResponses(join(dir, 'crlf.csv'), true);
+    await writeResponses(join(dir, 'lf.csv'), false);
+    await writeResponses(join(dir, 'crlf.csv'), true);
   });
   afterAll(() => {
     removeTempDir(dir);

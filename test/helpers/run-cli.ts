@@ -17,7 +17,7 @@ export interface CliRun {
   stderr: string;
 }
 
-export interface CliOptions {
+interface CliOptions {
   /** Text written to the CLI's stdin. */
   input?: string;
   /** Working directory; defaults to the system temp directory so nothing lands in the repo. */
@@ -32,7 +32,7 @@ export interface CliOptions {
  * vitest while the child runs (a long spawnSync on a busy machine made vitest's RPC time out).
  * @example const { code, stdout } = await runCli(['templates']);
  */
-export function runCli(args: string[], options: CliOptions = {}): Promise<CliRun> {
+function runCli(args: string[], options: CliOptions = {}): Promise<CliRun> {
   const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', ...options.env };
   // vitest may set FORCE_COLOR for its own output; the CLI under test must not inherit it.
   if (options.env?.FORCE_COLOR === undefined) delete env.FORCE_COLOR;
@@ -86,4 +86,27 @@ export function useTempDir(): () => string {
     removeTempDir(dir);
   });
   return () => dir;
+}
+
+/**
+ * The project's seeded response generator (scripts/generate-responses.js) run as a child, as the
+ * README runs it; resolves with its stdout. Asynchronous for the same reason as runCli.
+ * @example await generateCsv([questionnaire, '--rows', '60', '--seed', '11'])
+ */
+export function generateCsv(args: string[]): Promise<string> {
+  const child = spawn(process.execPath, [join(repoRoot, 'scripts', 'generate-responses.js'), ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const stdout: Buffer[] = [];
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code) =>
+      code === 0
+        ? resolve(Buffer.concat(stdout).toString('utf8'))
+        : reject(new Error(`generate-responses failed: ${stderr}`)),
+    );
+  });
 }
