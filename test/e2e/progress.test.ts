@@ -31,10 +31,10 @@ describe('progress', () => {
         cwd: tempDir(),
         args: ['score', questionnaire, file, '--format', 'json', '--output', 'out.json'],
       });
-      await s.waitFor(/scoring .*\d+% [\d,]+ rows · [\d.]+ MB\/s · ETA \d+s/, 20_000);
-      expect(await s.waitForExit(60_000)).toBe(0);
+      await s.waitFor(/scoring .*\d+% [\d,]+ rows · [\d.]+ MB\/s · ETA \d+s/);
+      expect(await s.waitForExit(120_000)).toBe(0);
       expect(s.screen()).not.toMatch(/scoring/);
-    }, 90_000);
+    });
 
     it('stays quiet with --quiet', async () => {
       const file = await generate(150_000);
@@ -46,9 +46,9 @@ describe('progress', () => {
       const poll = setInterval(() => {
         if (/scoring/.test(s.screen())) seen = true;
       }, 25);
-      expect(await s.waitForExit(60_000)).toBe(0);
+      expect(await s.waitForExit(120_000)).toBe(0);
       clearInterval(poll);
       expect(seen).toBe(false);
-    }, 90_000);
+    });
   });
 });
