@@ -1,9 +1,19 @@
 import type { Register } from '../cli.js';
 import { CancelledError, UserError } from '../errors.js';
 import { interview, type Prompter } from '../core/audit/interview.js';
-import { questionnaireFingerprint, recoverJournal } from '../core/audit/journal.js';
+import { recoverJournal } from '../core/audit/journal.js';
 import { auditMessages, type AuditMessages } from '../core/audit/messages.js';
-import { describeSkipped, journalRespondent, planResume, shownText, type JournalFound } from '../core/audit/resume.js';
+import {
+  asideSuffix,
+  idsInJournals,
+  offerChoices,
+  onStop,
+  pausedMessage,
+  recoveryLines,
+  singleOfferText,
+  startEntry,
+} from '../core/audit/recovery.js';
+import { planResume, shownText, type JournalFound } from '../core/audit/resume.js';
 import {
   auditHeader,
   auditRow,
@@ -17,7 +27,6 @@ import {
 import type { Questionnaire } from '../core/questionnaire/model.js';
 import { scoreObjects } from '../core/scoring/score-table.js';
 import { fill } from '../core/text/fill.js';
-import { plural } from '../core/text/plural.js';
 import { isClaimed, Journal, journalPath, listJournals, newInterviewId, readJournalText } from '../io/audit-journal.js';
 import { appendCsvRow, checkAppendable, readColumn } from '../io/csv-append.js';
 import { promptChoice, promptYesNo, terminalPrompter } from '../io/prompts.js';
@@ -48,23 +57,6 @@ function parseSegments(values: readonly string[]): Record<string, string> {
     segments[value.slice(0, at).trim()] = value.slice(at + 1).trim();
   }
   return segments;
-}
-
-/** A compact listing of saved answers, one line per question, for the resume offer. */
-function describeSaved(answers: ReadonlyMap<string, AnswerValue>, m: AuditMessages): string[] {
-  const lines: string[] = [];
-  for (const [key, value] of answers) {
-    const shown =
-      value === null
-        ? m.skipped
-        : typeof value === 'object'
-          ? Object.entries(value)
-              .map(([d, w]) => `${d} ${w}`)
-              .join(', ')
-          : String(value);
-    lines.push(`  ${shownText(key.replace(/^item:/, '').replace(/:/g, ' '))}: ${shownText(shown)}`);
-  }
-  return lines;
 }
 
 interface Session {
@@ -104,14 +96,9 @@ function reread(s: Session, found: Found): Found {
   return text === found.text ? found : { ...found, text, recovered: recoverJournal(text, s.q) };
 }
 
-function stamp(s: Session): string {
-  return s.now().replace(/[:.]/g, '-');
-}
-
 /** Says on stderr what could not be used of a journal, and whether the questionnaire changed. */
 function reportRecovery(s: Session, found: Found): void {
-  const lines = describeSkipped(found.file, found.recovered.skipped, s.m);
-  if (found.recovered.questionnaireChanged) lines.unshift(s.m.questionnaireChanged);
+  const lines = recoveryLines(found, s.m);
   if (lines.length > 0) s.ctx.stderr.write(`${lines.join('\n')}\n`);
 }
 
@@ -148,11 +135,7 @@ async function chooseOffer(
   s.offered = offer;
   if (offer.length === 1) {
     const found = offer[0] as Found;
-    const { recovered } = found;
-    s.ctx.stdout.write(
-      `${fill(s.m.resumeFound, { respondent: journalRespondent(recovered), answered: String(recovered.answers.size), at: shownText(recovered.lastAt) })}\n`,
-    );
-    s.ctx.stdout.write(`${s.m.resumeSaved}\n${describeSaved(recovered.answers, s.m).join('\n')}\n`);
+    s.ctx.stdout.write(singleOfferText(found, s.m));
     reportRecovery(s, found);
     const resume = await s.confirm(s.m.resumeAsk, true);
     const journal = Journal.claim(found.file);
@@ -161,23 +144,12 @@ async function chooseOffer(
       return 'again';
     }
     if (resume) return { found, journal };
-    const aside = journal.setAside(`discarded-${stamp(s)}`);
+    const aside = journal.setAside(asideSuffix('discarded', s.now()));
     s.ctx.stdout.write(`${fill(s.m.discarded, { file: aside })}\n`);
     return null;
   }
-  const choices = offer.map((found, index) => ({
-    name: fill(s.m.resumeChoice, {
-      respondent: journalRespondent(found.recovered),
-      answered: String(found.recovered.answers.size),
-      answers: plural(found.recovered.answers.size, 'answer'),
-      at: shownText(found.recovered.lastAt),
-    }),
-    value: String(index),
-  }));
-  const picked = await s.choose(fill(s.m.resumeWhich, { count: String(offer.length) }), [
-    ...choices,
-    { name: s.m.resumeNone, value: 'none' },
-  ]);
+  const { message, choices } = offerChoices(offer, s.m);
+  const picked = await s.choose(message, choices);
   if (picked === 'none') return null;
   const found = offer[Number(picked)] as Found;
   const journal = Journal.claim(found.file);
@@ -226,7 +198,7 @@ async function takeOverJournal(s: Session): Promise<{ journal: Journal; found: F
       if (!journal) continue;
       reportRecovery(s, found);
       s.ctx.stderr.write(
-        `${fill(s.m.unusable, { file: found.file, aside: journal.setAside(`damaged-${stamp(s)}`) })}\n`,
+        `${fill(s.m.unusable, { file: found.file, aside: journal.setAside(asideSuffix('damaged', s.now())) })}\n`,
       );
     }
     if (plan.offer.length === 0) return null;
@@ -250,25 +222,13 @@ async function auditOneRespondent(s: Session, requested: AuditGiven): Promise<vo
     journal.repair(found.text, found.recovered.repair);
   } else {
     const interviewId = newInterviewId();
-    journal = Journal.create(journalPath(s.out, interviewId), {
-      type: 'start',
-      version: 1,
-      interview: interviewId,
-      questionnaire: s.q.title,
-      fingerprint: questionnaireFingerprint(s.q),
-      ...(given.respondent !== undefined ? { respondent: given.respondent } : {}),
-      segments: given.segments,
-      startedAt: s.now(),
-    });
+    journal = Journal.create(journalPath(s.out, interviewId), startEntry(s.q, interviewId, given, s.now()));
   }
   s.current = { journal, answers };
   const steps = auditSteps(s.q, given);
   // Ids other auditors' interviews have (running or interrupted) are not offered as the default.
   const { rows: existing, values: used } = readColumn(s.out, s.q.columns.respondent);
-  for (const other of gatherJournals(s)) {
-    const id = other.recovered.given.respondent ?? other.recovered.answers.get('respondent');
-    if (typeof id === 'string') used.add(id);
-  }
+  for (const id of idsInJournals(gatherJournals(s))) used.add(id);
   await interview({
     steps,
     answers,
@@ -299,18 +259,6 @@ async function auditOneRespondent(s: Session, requested: AuditGiven): Promise<vo
       `${fill(s.m.totalsFailed, { file: s.out, reason: error.diagnostics[0]?.message ?? error.message })}\n`,
     );
   }
-}
-
-/** What Ctrl-C leaves behind: the answers kept in the interview's journal, or only finished respondents. */
-function pausedMessage(s: Session): string {
-  const current = s.current;
-  if (current && current.answers.size > 0)
-    return fill(s.m.cancelled, { answered: String(current.answers.size), journal: current.journal.file });
-  const [one, ...more] = s.offered;
-  if (one && more.length === 0)
-    return fill(s.m.cancelled, { answered: String(one.recovered.answers.size), journal: one.file });
-  if (one) return fill(s.m.pausedMany, { count: String(s.offered.length), file: s.out });
-  return fill(s.m.stopped, { file: s.out });
 }
 
 /** Fails before the first question when the answers could not be saved at the end. */
@@ -369,14 +317,20 @@ export const registerAudit: Register = (program, ctx) => {
           if (repeat !== undefined ? count >= repeat : !(await session.confirm(m.nextRespondent, true))) break;
         }
       } catch (error) {
-        if (error instanceof CancelledError) throw new CancelledError(pausedMessage(session));
+        if (error instanceof CancelledError) {
+          const { current, offered, out } = session;
+          const at = current ? { journal: current.journal.file, answered: current.answers.size } : null;
+          throw new CancelledError(pausedMessage({ current: at, offered, out }, m));
+        }
         throw error;
       } finally {
         // Whatever stopped the audit, its interview can be resumed at once, here or elsewhere;
         // one stopped before its first answer holds nothing to resume.
         const current = session.current;
-        if (current && current.answers.size === 0) current.journal.remove();
-        else current?.journal.release();
+        if (current) {
+          if (onStop(current.answers.size) === 'remove') current.journal.remove();
+          else current.journal.release();
+        }
       }
     });
 };

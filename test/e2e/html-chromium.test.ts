@@ -1,10 +1,10 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { repoRoot, runCli } from '../helpers/run-cli.js';
+import { generateCsv, repoRoot } from '../helpers/run-cli.js';
+import { runInProcess } from '../helpers/run-in-process.js';
 
 /** Debian's Chromium, installed by .ci/run; the flags keep it off this machine's closed network. */
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -40,7 +40,7 @@ describe.runIf(available || process.env.CI === 'true')('HTML report in headless 
   async function open(args: string[], name: string) {
     mkdirSync(artefacts, { recursive: true });
     const file = join(artefacts, `${name}.html`);
-    const run = runCli([...args, '--format', 'html', '--output', file]);
+    const run = await runInProcess([...args, '--format', 'html', '--output', file]);
     expect(run.code, run.stderr).toBe(0);
     const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
     const requests: string[] = [];
@@ -98,13 +98,7 @@ describe.runIf(available || process.env.CI === 'true')('HTML report in headless 
     const dir = join(artefacts, 'three-column');
     mkdirSync(dir, { recursive: true });
     const questionnaire = join(repoRoot, 'templates', 'servqual-zones-generic.en.yaml');
-    const csv = spawnSync(
-      process.execPath,
-      [join(repoRoot, 'scripts', 'generate-responses.js'), questionnaire, '--rows', '150', '--seed', '5'],
-      { encoding: 'utf8' },
-    );
-    expect(csv.status).toBe(0);
-    writeFileSync(join(dir, 'responses.csv'), csv.stdout);
+    writeFileSync(join(dir, 'responses.csv'), await generateCsv([questionnaire, '--rows', '150', '--seed', '5']));
     const { charts } = await open(['score', questionnaire, join(dir, 'responses.csv')], 'report-three-column');
     const zones = charts.find((c) => c.chart === 'zones');
     expect(zones?.height).toBeGreaterThan(200);

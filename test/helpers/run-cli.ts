@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, expect } from 'vitest';
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
@@ -17,7 +17,7 @@ export interface CliRun {
   stderr: string;
 }
 
-export interface CliOptions {
+interface CliOptions {
   /** Text written to the CLI's stdin. */
   input?: string;
   /** Working directory; defaults to the system temp directory so nothing lands in the repo. */
@@ -27,24 +27,29 @@ export interface CliOptions {
 }
 
 /**
- * Runs the built `servqual` binary in a child Node process with colour off, and returns its exit
- * code and captured output.
- * @example const { code, stdout } = runCli(['templates']);
+ * Runs the built `servqual` binary in a child Node process with colour off, and resolves with its
+ * exit code and captured output once it exits. Asynchronous, so the test worker keeps answering
+ * vitest while the child runs (a long spawnSync on a busy machine made vitest's RPC time out).
+ * @example const { code, stdout } = await runCli(['templates']);
  */
-export function runCli(args: string[], options: CliOptions = {}): CliRun {
+function runCli(args: string[], options: CliOptions = {}): Promise<CliRun> {
   const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', ...options.env };
   // vitest may set FORCE_COLOR for its own output; the CLI under test must not inherit it.
   if (options.env?.FORCE_COLOR === undefined) delete env.FORCE_COLOR;
-  const result = spawnSync(process.execPath, [binPath, ...args], {
-    cwd: options.cwd ?? tmpdir(),
-    env,
-    input: options.input ?? '',
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-    timeout: 60_000,
+  const child = spawn(process.execPath, [binPath, ...args], { cwd: options.cwd ?? tmpdir(), env });
+  const stdout: Buffer[] = [];
+  const stderr: Buffer[] = [];
+  child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
+  child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
+  // A child that exits without reading its stdin closes the pipe: that is not the test's failure.
+  child.stdin.on('error', () => undefined);
+  child.stdin.end(options.input ?? '');
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code) =>
+      resolve({ code, stdout: Buffer.concat(stdout).toString('utf8'), stderr: Buffer.concat(stderr).toString('utf8') }),
+    );
   });
-  if (result.error) throw result.error;
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
 /** A fresh temporary directory for one test. */
@@ -63,9 +68,9 @@ export function copyFixture(relative: string, dir: string, as?: string): string 
   return name;
 }
 
-/** Runs the CLI in `cwd` and fails the test if any output holds a stack frame. */
-export function runChecked(args: string[], cwd: string, input?: string): CliRun {
-  const result = runCli(args, { cwd, ...(input !== undefined ? { input } : {}) });
+/** Runs the built CLI in `cwd` and fails the test if any output holds a stack frame. */
+export async function runChecked(args: string[], cwd: string, input?: string): Promise<CliRun> {
+  const result = await runCli(args, { cwd, ...(input !== undefined ? { input } : {}) });
   expect(result.stdout).not.toContain('    at ');
   expect(result.stderr).not.toContain('    at ');
   return result;
@@ -81,4 +86,27 @@ export function useTempDir(): () => string {
     removeTempDir(dir);
   });
   return () => dir;
+}
+
+/**
+ * The project's seeded response generator (scripts/generate-responses.js) run as a child, as the
+ * README runs it; resolves with its stdout. Asynchronous for the same reason as runCli.
+ * @example await generateCsv([questionnaire, '--rows', '60', '--seed', '11'])
+ */
+export function generateCsv(args: string[]): Promise<string> {
+  const child = spawn(process.execPath, [join(repoRoot, 'scripts', 'generate-responses.js'), ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const stdout: Buffer[] = [];
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code) =>
+      code === 0
+        ? resolve(Buffer.concat(stdout).toString('utf8'))
+        : reject(new Error(`generate-responses failed: ${stderr}`)),
+    );
+  });
 }

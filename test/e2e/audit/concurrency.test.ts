@@ -69,7 +69,7 @@ describe('several audits finishing into one responses file at once', () => {
   });
 
   it(`${WORKERS} writers x ${ROUNDS} rounds (half of them starting from a dead writer's lock): every row once, one header, no journal mixed, nothing left behind`, {
-    timeout: 60_000,
+    timeout: 180_000,
   }, async () => {
     expect(existsSync(join(repoRoot, 'dist', 'io', 'csv-append.js')), 'run `npm run build` first').toBe(true);
     const out = join(dir, 'r.csv');

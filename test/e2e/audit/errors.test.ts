@@ -1,15 +1,15 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runChecked } from '../../helpers/run-cli.js';
+import { runChecked } from '../../helpers/run-in-process.js';
 import { copyQuestionnaire, describeWithTmux, startAudit, useAuditDir } from './driver.js';
 
 describe('servqual audit without a terminal', () => {
   const dir = useAuditDir();
 
-  it('stdin not a TTY: exit 2, pointing to servqual score, and nothing written', () => {
+  it('stdin not a TTY: exit 2, pointing to servqual score, and nothing written', async () => {
     copyQuestionnaire('two-column.yaml', dir());
-    const run = runChecked(['audit', 'q.yaml', '--out', 'r.csv'], dir(), '1\n2\n3\n');
+    const run = await runChecked(['audit', 'q.yaml', '--out', 'r.csv'], dir(), '1\n2\n3\n');
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('servqual score');
     expect(run.stdout).toBe('');

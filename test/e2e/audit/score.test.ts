@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { runChecked } from '../../helpers/run-cli.js';
+import { runChecked } from '../../helpers/run-in-process.js';
 import {
   copyQuestionnaire,
   describeWithTmux,
@@ -35,8 +35,8 @@ interface Result {
   kpis: { id: string; n: number; score: number | null; promoters?: number; passives?: number; detractors?: number }[];
 }
 
-function score(dir: string): Result {
-  const run = runChecked(['score', 'q.yaml', 'r.csv', '--format', 'json'], dir);
+async function score(dir: string): Promise<Result> {
+  const run = await runChecked(['score', 'q.yaml', 'r.csv', '--format', 'json'], dir);
   expect(run.code).toBe(0);
   return JSON.parse(run.stdout) as Result;
 }
@@ -67,7 +67,7 @@ describeWithTmux('servqual audit → servqual score', () => {
     await drive(s, respondentSteps(two, second));
     expect(await s.waitForExit()).toBe(0);
 
-    const result = score(dir());
+    const result = await score(dir());
     expect(result.respondents).toEqual({ total: 2, scored: 2, skippedCells: 0 });
 
     // Item gaps P - E. R0001: T1 -1, T2 -1, R1 -3, RS1 +1, A1 0, E1 -2.
@@ -140,7 +140,7 @@ describeWithTmux('servqual audit → servqual score', () => {
     await drive(s, respondentSteps(three, r));
     expect(await s.waitForExit()).toBe(0);
 
-    const result = score(dir());
+    const result = await score(dir());
     const items = Object.fromEntries(result.items.map((item) => [item.id, item]));
     // MSS: T1 -3, R1 0, RS1 -4, A1 -1, E1 0.  MSA: T1 2, R1 4, RS1 -1, A1 1, E1 4.
     const want: Record<string, [number, number]> = { T1: [-3, 2], R1: [0, 4], RS1: [-4, -1], A1: [-1, 1], E1: [0, 4] };

@@ -1,11 +1,12 @@
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { repoRoot, type CliRun, runChecked, useTempDir } from '../helpers/run-cli.js';
+import { repoRoot, useTempDir } from '../helpers/run-cli.js';
+import { type InProcessRun as CliRun, runChecked } from '../helpers/run-in-process.js';
 
 const tempDir = useTempDir();
 
-const run = (args: string[]): CliRun => runChecked(args, tempDir());
+const run = (args: string[]): Promise<CliRun> => runChecked(args, tempDir());
 
 /** The bundled templates as `name.lang.yaml` files. */
 const bundled = readdirSync(join(repoRoot, 'templates'))
@@ -13,8 +14,8 @@ const bundled = readdirSync(join(repoRoot, 'templates'))
   .filter((g): g is { name: string; lang: string } => g !== undefined);
 
 describe('servqual templates', () => {
-  it('lists every bundled template with its language and item count', () => {
-    const result = run(['templates']);
+  it('lists every bundled template with its language and item count', async () => {
+    const result = await run(['templates']);
     expect(result.code).toBe(0);
     expect(bundled.length).toBeGreaterThanOrEqual(4);
     const lines = result.stdout.trim().split('\n');
@@ -26,34 +27,34 @@ describe('servqual templates', () => {
 });
 
 describe('servqual init', () => {
-  it('writes a questionnaire that validates', () => {
-    const result = run(['init', 'audit.yaml', '--template', 'servqual-generic']);
+  it('writes a questionnaire that validates', async () => {
+    const result = await run(['init', 'audit.yaml', '--template', 'servqual-generic']);
     expect(result.code).toBe(0);
     expect(existsSync(join(tempDir(), 'audit.yaml'))).toBe(true);
-    const validate = run(['validate', 'audit.yaml']);
+    const validate = await run(['validate', 'audit.yaml']);
     expect(validate.stderr).toBe('');
     expect(validate.code).toBe(0);
     expect(validate.stdout).toContain('22 items');
   });
 
-  it('writes the Russian version with --lang ru', () => {
-    const result = run(['init', 'audit.ru.yaml', '--template', 'servqual-generic', '--lang', 'ru']);
+  it('writes the Russian version with --lang ru', async () => {
+    const result = await run(['init', 'audit.ru.yaml', '--template', 'servqual-generic', '--lang', 'ru']);
     expect(result.code).toBe(0);
     expect(readFileSync(join(tempDir(), 'audit.ru.yaml'), 'utf8')).toMatch(/^language: ru$/m);
-    expect(run(['validate', 'audit.ru.yaml']).code).toBe(0);
+    expect((await run(['validate', 'audit.ru.yaml'])).code).toBe(0);
   });
 
   it.each(bundled.map((t) => [t.name, t.lang]))(
     'template %s (%s) initialises to a valid questionnaire',
-    (name, lang) => {
-      const result = run(['init', 'q.yaml', '--template', name, '--lang', lang]);
+    async (name, lang) => {
+      const result = await run(['init', 'q.yaml', '--template', name, '--lang', lang]);
       expect(result.code).toBe(0);
-      expect(run(['validate', 'q.yaml']).code).toBe(0);
+      expect((await run(['validate', 'q.yaml'])).code).toBe(0);
     },
   );
 
-  it('starts with a yaml-language-server modeline whose schema path exists', () => {
-    const result = run(['init', 'nested-audit.yaml', '--template', 'servqual-generic']);
+  it('starts with a yaml-language-server modeline whose schema path exists', async () => {
+    const result = await run(['init', 'nested-audit.yaml', '--template', 'servqual-generic']);
     expect(result.code).toBe(0);
     const written = join(tempDir(), 'nested-audit.yaml');
     const [first] = readFileSync(written, 'utf8').split('\n');
@@ -66,9 +67,9 @@ describe('servqual init', () => {
     expect(typeof schema).toBe('object');
   });
 
-  it('refuses to overwrite an existing file without --force, leaving it unchanged', () => {
+  it('refuses to overwrite an existing file without --force, leaving it unchanged', async () => {
     writeFileSync(join(tempDir(), 'audit.yaml'), 'my edits\n');
-    const result = run(['init', 'audit.yaml', '--template', 'servqual-generic']);
+    const result = await run(['init', 'audit.yaml', '--template', 'servqual-generic']);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('audit.yaml');
     expect(result.stderr).toContain('--force');
@@ -76,39 +77,39 @@ describe('servqual init', () => {
     expect(readdirSync(tempDir())).toEqual(['audit.yaml']);
   });
 
-  it('overwrites with --force', () => {
+  it('overwrites with --force', async () => {
     writeFileSync(join(tempDir(), 'audit.yaml'), 'my edits\n');
-    const result = run(['init', 'audit.yaml', '--template', 'servqual-generic', '--force']);
+    const result = await run(['init', 'audit.yaml', '--template', 'servqual-generic', '--force']);
     expect(result.code).toBe(0);
     expect(readFileSync(join(tempDir(), 'audit.yaml'), 'utf8')).toMatch(/^# yaml-language-server: /);
     expect(readdirSync(tempDir())).toEqual(['audit.yaml']);
-    expect(run(['validate', 'audit.yaml']).code).toBe(0);
+    expect((await run(['validate', 'audit.yaml'])).code).toBe(0);
   });
 
-  it('rejects an unknown template with exit 2 and a hint', () => {
-    const result = run(['init', 'audit.yaml', '--template', 'servqual-generik']);
+  it('rejects an unknown template with exit 2 and a hint', async () => {
+    const result = await run(['init', 'audit.yaml', '--template', 'servqual-generik']);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('unknown template "servqual-generik"');
     expect(result.stderr).toContain('did you mean "servqual-generic"?');
     expect(existsSync(join(tempDir(), 'audit.yaml'))).toBe(false);
   });
 
-  it('rejects a language the template does not have, naming the available ones', () => {
-    const result = run(['init', 'audit.yaml', '--template', 'servperf-generic', '--lang', 'ru']);
+  it('rejects a language the template does not have, naming the available ones', async () => {
+    const result = await run(['init', 'audit.yaml', '--template', 'servperf-generic', '--lang', 'ru']);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('"ru"');
     expect(result.stderr).toMatch(/hint: .*en/);
     expect(existsSync(join(tempDir(), 'audit.yaml'))).toBe(false);
   });
 
-  it('names a directory that does not exist', () => {
-    const result = run(['init', 'nowhere/audit.yaml', '--template', 'servqual-generic']);
+  it('names a directory that does not exist', async () => {
+    const result = await run(['init', 'nowhere/audit.yaml', '--template', 'servqual-generic']);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('nowhere');
   });
 
-  it('lists the templates as a hint when the name is nowhere near one', () => {
-    const result = run(['init', 'audit.yaml', '--template', 'banana']);
+  it('lists the templates as a hint when the name is nowhere near one', async () => {
+    const result = await run(['init', 'audit.yaml', '--template', 'banana']);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/hint: .*servqual-generic/);
   });

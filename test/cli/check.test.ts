@@ -2,7 +2,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseHtml } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
-import { repoRoot, runCli, runChecked, useTempDir } from '../helpers/run-cli.js';
+import { repoRoot, useTempDir } from '../helpers/run-cli.js';
+import { runChecked, runInProcess as runCli } from '../helpers/run-in-process.js';
 
 const example = join(repoRoot, 'examples', 'bank-branch');
 const Q = join(example, 'questionnaire.yaml');
@@ -19,8 +20,8 @@ interface Json {
 const checksOf = (stdout: string) => Object.fromEntries((JSON.parse(stdout) as Json).checks.map((c) => [c.target, c]));
 
 describe('servqual check', () => {
-  it('exits 1 when a threshold from the questionnaire fails, listing the failures first', () => {
-    const run = runChecked(['check', Q, R], tempDir());
+  it('exits 1 when a threshold from the questionnaire fails, listing the failures first', async () => {
+    const run = await runChecked(['check', Q, R], tempDir());
     expect(run.code).toBe(1);
     const lines = run.stdout.split('\n');
     const first = lines.findIndex((line) => line.startsWith('Checks:'));
@@ -30,8 +31,8 @@ describe('servqual check', () => {
     expect(first).toBeLessThan(lines.indexOf('Dimensions'));
   });
 
-  it('exits 0 when flags relax every failing threshold (a flag wins over the file)', () => {
-    const run = runChecked(
+  it('exits 0 when flags relax every failing threshold (a flag wins over the file)', async () => {
+    const run = await runChecked(
       ['check', Q, R, '--min-overall', '-1.5', '--min-dimension', 'reliability=-2', '--format', 'json'],
       tempDir(),
     );
@@ -42,8 +43,8 @@ describe('servqual check', () => {
     expect(checks['item:R1']).toMatchObject({ threshold: -2, passed: true });
   });
 
-  it('tests each kind of threshold given as a flag', () => {
-    const run = runChecked(
+  it('tests each kind of threshold given as a flag', async () => {
+    const run = await runChecked(
       [
         'check',
         Q,
@@ -76,32 +77,32 @@ describe('servqual check', () => {
     expect(checks['kpi:csat']).toMatchObject({ threshold: 60, passed: false });
   });
 
-  it('exits 2 on bad input: an unknown target, a malformed flag, a broken CSV', () => {
-    const unknown = runChecked(['check', Q, R, '--min-dimension', 'reliabilty=-1'], tempDir());
+  it('exits 2 on bad input: an unknown target, a malformed flag, a broken CSV', async () => {
+    const unknown = await runChecked(['check', Q, R, '--min-dimension', 'reliabilty=-1'], tempDir());
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toBe(
       '--min-dimension reliabilty: the questionnaire has no dimension "reliabilty"\n  hint: did you mean "reliability"?\n',
     );
     expect(unknown.stdout).toBe('');
-    const item = runChecked(['check', Q, R, '--min-item', 'Z9=0'], tempDir());
+    const item = await runChecked(['check', Q, R, '--min-item', 'Z9=0'], tempDir());
     expect(item.code).toBe(2);
-    const malformed = runChecked(['check', Q, R, '--min-dimension', 'reliability'], tempDir());
+    const malformed = await runChecked(['check', Q, R, '--min-dimension', 'reliability'], tempDir());
     expect(malformed.code).toBe(2);
     expect(malformed.stderr).toMatch(/expected ID=NUMBER/);
-    const nan = runChecked(['check', Q, R, '--min-overall', 'low'], tempDir());
+    const nan = await runChecked(['check', Q, R, '--min-overall', 'low'], tempDir());
     expect(nan.code).toBe(2);
     writeFileSync(
       join(tempDir(), 'bad.csv'),
       `${readFileSync(R, 'utf8').split('\n').slice(0, 3).join('\n').replace(/,6,/, ',six,')}\n`,
     );
-    const bad = runChecked(['check', Q, join(tempDir(), 'bad.csv')], tempDir());
+    const bad = await runChecked(['check', Q, join(tempDir(), 'bad.csv')], tempDir());
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/bad\.csv:\d+:\w+: "six" is not a number on the 1-7 scale/);
   });
 
-  it('writes JUnit XML with one test case per check and the failures explained', () => {
+  it('writes JUnit XML with one test case per check and the failures explained', async () => {
     const junit = join(tempDir(), 'servqual.xml');
-    expect(runChecked(['check', Q, R, '--junit', junit], tempDir()).code).toBe(1);
+    expect((await runChecked(['check', Q, R, '--junit', junit], tempDir())).code).toBe(1);
     const xml = parseHtml(readFileSync(junit, 'utf8'), { voidTag: { closingSlash: true } });
     const suite = xml.querySelector('testsuite');
     expect(suite?.getAttribute('tests')).toBe('9');
@@ -115,10 +116,10 @@ describe('servqual check', () => {
     ]);
   });
 
-  it('on GitHub Actions, annotates each failed check and appends the Markdown report to the step summary', () => {
+  it('on GitHub Actions, annotates each failed check and appends the Markdown report to the step summary', async () => {
     const summary = join(tempDir(), 'summary.md');
     writeFileSync(summary, '# earlier step\n');
-    const run = runCli(['check', Q, R, '--format', 'json'], {
+    const run = await runCli(['check', Q, R, '--format', 'json'], {
       cwd: tempDir(),
       env: { GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: summary },
     });
@@ -135,8 +136,8 @@ describe('servqual check', () => {
     expect(text).toContain('| ❌ | overall | -1.27 | -1.20 |');
   });
 
-  it('prints no annotations and writes no summary outside GitHub Actions', () => {
-    const run = runCli(['check', Q, R], { cwd: tempDir(), env: { GITHUB_ACTIONS: '' } });
+  it('prints no annotations and writes no summary outside GitHub Actions', async () => {
+    const run = await runCli(['check', Q, R], { cwd: tempDir(), env: { GITHUB_ACTIONS: '' } });
     expect(run.stderr).not.toContain('::error');
   });
 });

@@ -3,32 +3,33 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { parse as parseHtml } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
-import { repoRoot, runChecked, useTempDir } from '../helpers/run-cli.js';
+import { repoRoot, useTempDir } from '../helpers/run-cli.js';
+import { runChecked } from '../helpers/run-in-process.js';
 
 const example = join(repoRoot, 'examples', 'bank-branch');
 const score = [join(example, 'questionnaire.yaml'), join(example, 'responses.csv'), '--group-by', 'branch'];
 const tempDir = useTempDir();
 
 describe('report formats', () => {
-  it('renders a saved JSON result in every format exactly as score does', () => {
+  it('renders a saved JSON result in every format exactly as score does', async () => {
     const saved = join(tempDir(), 'result.json');
-    expect(runChecked(['score', ...score, '--format', 'json', '--output', saved], tempDir()).code).toBe(0);
+    expect((await runChecked(['score', ...score, '--format', 'json', '--output', saved], tempDir())).code).toBe(0);
     for (const format of ['table', 'markdown', 'html', 'csv', 'json']) {
-      const direct = runChecked(['score', ...score, '--format', format], tempDir());
-      const rendered = runChecked(['report', saved, '--format', format], tempDir());
+      const direct = await runChecked(['score', ...score, '--format', format], tempDir());
+      const rendered = await runChecked(['report', saved, '--format', format], tempDir());
       expect(rendered.code, rendered.stderr).toBe(0);
       expect(rendered.stdout, format).toBe(direct.stdout);
     }
   });
 
-  it('writes each format to --output, atomically and readable back', () => {
+  it('writes each format to --output, atomically and readable back', async () => {
     const dir = tempDir();
     for (const [format, file] of [
       ['markdown', 'r.md'],
       ['html', 'r.html'],
       ['csv', 'r.csv'],
     ] as const) {
-      const run = runChecked(['score', ...score, '--format', format, '--output', join(dir, file)], dir);
+      const run = await runChecked(['score', ...score, '--format', format, '--output', join(dir, file)], dir);
       expect(run.code).toBe(0);
       expect(run.stdout).toBe('');
     }
@@ -39,33 +40,33 @@ describe('report formats', () => {
     expect(rows).toHaveLength(22 * 6);
   });
 
-  it('refuses a result of an unknown schemaVersion, broken JSON, and a missing file, with exit 2', () => {
+  it('refuses a result of an unknown schemaVersion, broken JSON, and a missing file, with exit 2', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'v2.json'), JSON.stringify({ schemaVersion: 2 }));
     writeFileSync(join(dir, 'broken.json'), '{\n  "schemaVersion": 1,\n  "overall": }\n');
     writeFileSync(join(dir, 'partial.json'), JSON.stringify({ schemaVersion: 1, items: [] }));
-    const v2 = runChecked(['report', 'v2.json'], dir);
+    const v2 = await runChecked(['report', 'v2.json'], dir);
     expect(v2.code).toBe(2);
     expect(v2.stderr).toMatch(
       /^v2\.json:1:18: not a servqual result this version reads: schemaVersion 2, expected schemaVersion 1\n {2}hint: rescore/,
     );
-    const broken = runChecked(['report', 'broken.json'], dir);
+    const broken = await runChecked(['report', 'broken.json'], dir);
     expect(broken.code).toBe(2);
     expect(broken.stderr).toMatch(/^broken\.json:3:14: not valid JSON: value expected\n/);
-    const partial = runChecked(['report', 'partial.json'], dir);
+    const partial = await runChecked(['report', 'partial.json'], dir);
     expect(partial.code).toBe(2);
     expect(partial.stderr).toContain('partial.json:1:1: $: missing key "questionnaire"');
-    const missing = runChecked(['report', 'nope.json'], dir);
+    const missing = await runChecked(['report', 'nope.json'], dir);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toBe('nope.json: no such file\n');
   });
 
-  it('refuses to write a report over its own input', () => {
+  it('refuses to write a report over its own input', async () => {
     const dir = tempDir();
     const saved = join(dir, 'result.json');
-    expect(runChecked(['score', ...score, '--format', 'json', '--output', saved], dir).code).toBe(0);
+    expect((await runChecked(['score', ...score, '--format', 'json', '--output', saved], dir)).code).toBe(0);
     const before = readFileSync(saved, 'utf8');
-    const run = runChecked(['report', saved, '--format', 'markdown', '--output', saved], dir);
+    const run = await runChecked(['report', saved, '--format', 'markdown', '--output', saved], dir);
     expect(run.code).toBe(2);
     expect(readFileSync(saved, 'utf8')).toBe(before);
   });

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { runMap, type MapOptions } from '../../src/commands/map.js';
 import type { CommandContext } from '../../src/commands/context.js';
 import { UserError } from '../../src/errors.js';
-import { runCli, useTempDir } from '../helpers/run-cli.js';
+import { useTempDir } from '../helpers/run-cli.js';
 import { EXPORTS, SAMPLES, questionnaireWith, samplePath, scoreExport, scoreGeneric } from '../unit/sources/support.js';
 
 /** `servqual map` in process (cli.ts registers it), with stdout and stderr captured. */
@@ -62,16 +62,5 @@ describe('servqual map: options and refusals', () => {
     expect((error as UserError).exitCode).toBe(2);
     expect((error as UserError).diagnostics[0]).toMatchObject({ code: 'unmatchable-export', line: 1 });
     expect((error as UserError).message).toMatch(/no column of this Google Forms export matches an answer of/);
-  });
-});
-
-// Runs against the built binary once cli.ts registers `map`.
-const registered = /^\s+map\b/m.test(runCli(['--help']).stdout);
-describe.runIf(registered)('servqual map (the binary)', () => {
-  it('prints the section for a sample and exits 0', () => {
-    const sample = SAMPLES[0]!;
-    const run = runCli(['map', samplePath(sample, '.csv'), '--questionnaire', questionnaireFile(sample.lang)]);
-    expect(run.code).toBe(0);
-    expect(run.stdout).toContain('platform: google-forms');
   });
 });

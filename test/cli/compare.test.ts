@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { describe, expect, it } from 'vitest';
-import { copyFixture, repoRoot, runChecked, useTempDir } from '../helpers/run-cli.js';
+import { copyFixture, repoRoot, useTempDir } from '../helpers/run-cli.js';
+import { runChecked } from '../helpers/run-in-process.js';
 
 const example = join(repoRoot, 'examples', 'bank-branch');
 const questionnaire = join(example, 'questionnaire.yaml');
@@ -19,11 +20,13 @@ interface Row {
 }
 
 /** Saves the example's result as baseline.json and, with every reliability perception one point lower, current.json. */
-function saveWaves(dir: string): void {
+async function saveWaves(dir: string): Promise<void> {
   expect(
-    runChecked(
-      ['score', questionnaire, join(example, 'responses.csv'), '--format', 'json', '--output', 'baseline.json'],
-      dir,
+    (
+      await runChecked(
+        ['score', questionnaire, join(example, 'responses.csv'), '--format', 'json', '--output', 'baseline.json'],
+        dir,
+      )
     ).code,
   ).toBe(0);
   const rows = parse(readFileSync(join(example, 'responses.csv'), 'utf8'), { columns: true }) as Record<
@@ -37,25 +40,26 @@ function saveWaves(dir: string): void {
   }
   writeFileSync(join(dir, 'current.csv'), stringify(rows, { header: true }));
   expect(
-    runChecked(['score', questionnaire, 'current.csv', '--format', 'json', '--output', 'current.json'], dir).code,
+    (await runChecked(['score', questionnaire, 'current.csv', '--format', 'json', '--output', 'current.json'], dir))
+      .code,
   ).toBe(0);
 }
 
 describe('servqual compare', () => {
-  it('flags the lowered dimension and fails with --fail-on-regression', () => {
+  it('flags the lowered dimension and fails with --fail-on-regression', async () => {
     const dir = tempDir();
-    saveWaves(dir);
-    const table = runChecked(['compare', 'baseline.json', 'current.json'], dir);
+    await saveWaves(dir);
+    const table = await runChecked(['compare', 'baseline.json', 'current.json'], dir);
     expect(table.code, table.stderr).toBe(0);
     expect(table.stdout).toMatch(/^Comparison: Retail bank branch service audit\n/);
     expect(table.stdout).toMatch(/│ Reliability +│.*│ \* regression │/);
     for (const line of table.stdout.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
 
-    const gated = runChecked(['compare', 'baseline.json', 'current.json', '--fail-on-regression'], dir);
+    const gated = await runChecked(['compare', 'baseline.json', 'current.json', '--fail-on-regression'], dir);
     expect(gated.code).toBe(1);
     expect(gated.stdout).toBe(table.stdout);
 
-    const json = runChecked(
+    const json = await runChecked(
       ['compare', 'baseline.json', 'current.json', '--format', 'json', '--fail-on-regression'],
       dir,
     );
@@ -79,19 +83,21 @@ describe('servqual compare', () => {
     ).toBe(true);
     expect(json.stderr).toBe(`regression: ${comparison.regressions.join(', ')}\n`);
     // Byte-identical on a second run.
-    expect(runChecked(['compare', 'baseline.json', 'current.json', '--format', 'json'], dir).stdout).toBe(json.stdout);
+    expect((await runChecked(['compare', 'baseline.json', 'current.json', '--format', 'json'], dir)).stdout).toBe(
+      json.stdout,
+    );
   });
 
-  it('passes the gate when nothing changed, and writes Markdown to --output', () => {
+  it('passes the gate when nothing changed, and writes Markdown to --output', async () => {
     const dir = tempDir();
-    saveWaves(dir);
-    const same = runChecked(
+    await saveWaves(dir);
+    const same = await runChecked(
       ['compare', 'baseline.json', 'baseline.json', '--fail-on-regression', '--tolerance', '0'],
       dir,
     );
     expect(same.code).toBe(0);
     expect(same.stdout).toContain('No regressions.');
-    const md = runChecked(
+    const md = await runChecked(
       ['compare', 'baseline.json', 'current.json', '--format', 'markdown', '--output', 'compare.md'],
       dir,
     );
@@ -103,32 +109,36 @@ describe('servqual compare', () => {
     expect(text).toMatch(/\| Reliability \| .* \| \*\*regression\*\* \|/);
   });
 
-  it('refuses results of different questionnaires and bad flags with exit 2', () => {
+  it('refuses results of different questionnaires and bad flags with exit 2', async () => {
     const dir = tempDir();
-    saveWaves(dir);
+    await saveWaves(dir);
     copyFixture('questionnaires/minimal-two-column.yaml', dir);
     copyFixture('responses/plain.csv', dir);
     expect(
-      runChecked(['score', 'minimal-two-column.yaml', 'plain.csv', '--format', 'json', '--output', 'other.json'], dir)
-        .code,
+      (
+        await runChecked(
+          ['score', 'minimal-two-column.yaml', 'plain.csv', '--format', 'json', '--output', 'other.json'],
+          dir,
+        )
+      ).code,
     ).toBe(0);
-    const other = runChecked(['compare', 'baseline.json', 'other.json'], dir);
+    const other = await runChecked(['compare', 'baseline.json', 'other.json'], dir);
     expect(other.code).toBe(2);
     expect(other.stdout).toBe('');
     expect(other.stderr).toBe(
       'other.json: not comparable with baseline.json: the questionnaire title differs: baseline "Retail bank branch service audit", current "Minimal two-column audit"\n' +
         '  hint: compare two results scored with the same questionnaire\n',
     );
-    const alpha = runChecked(['compare', 'baseline.json', 'current.json', '--alpha', '5'], dir);
+    const alpha = await runChecked(['compare', 'baseline.json', 'current.json', '--alpha', '5'], dir);
     expect(alpha.code).toBe(2);
     expect(alpha.stderr).toContain('--alpha must be a number between 0 and 1 (exclusive), got "5"');
-    const missing = runChecked(['compare', 'nope.json', 'current.json'], dir);
+    const missing = await runChecked(['compare', 'nope.json', 'current.json'], dir);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toBe('nope.json: no such file\n');
   });
 
-  it('has --help with an example', () => {
-    const help = runChecked(['compare', '--help'], tempDir());
+  it('has --help with an example', async () => {
+    const help = await runChecked(['compare', '--help'], tempDir());
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('$ servqual compare');
   });

@@ -2,7 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { repoRoot, runCli, useTempDir } from '../helpers/run-cli.js';
+import { repoRoot, useTempDir } from '../helpers/run-cli.js';
+import { runInProcess as runCli } from '../helpers/run-in-process.js';
 
 const tempDir = useTempDir();
 const example = join(repoRoot, 'examples', 'bank-branch');
@@ -35,9 +36,9 @@ function checkCommand(file: string, dir: string): string[] {
 describe('CI examples', () => {
   it.each(['github-actions.yml', 'gitlab-ci.yml'])(
     '%s runs a servqual check that the CLI accepts and that writes its reports',
-    (file) => {
+    async (file) => {
       const args = checkCommand(file, tempDir());
-      const run = runCli(args, { cwd: tempDir(), env: { GITHUB_ACTIONS: '' } });
+      const run = await runCli(args, { cwd: tempDir(), env: { GITHUB_ACTIONS: '' } });
       // The example data fails its thresholds on purpose (exit 1); bad flags would be exit 2.
       expect(run.code, run.stderr).toBe(1);
       expect(existsSync(join(tempDir(), 'servqual-junit.xml'))).toBe(true);

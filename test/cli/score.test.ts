@@ -1,16 +1,8 @@
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  copyFixture,
-  makeTempDir,
-  removeTempDir,
-  repoRoot,
-  runChecked,
-  runCli,
-  type CliRun,
-} from '../helpers/run-cli.js';
+import { copyFixture, generateCsv, makeTempDir, removeTempDir, repoRoot } from '../helpers/run-cli.js';
+import { type InProcessRun, runChecked, runInProcess } from '../helpers/run-in-process.js';
 
 const GENERIC = join(repoRoot, 'templates', 'servqual-generic.en.yaml');
 const MINIMAL = 'minimal-two-column.yaml';
@@ -38,10 +30,8 @@ function parseJson(stdout: string): JsonResult {
 }
 
 /** Writes a seeded response CSV for `questionnaire` with the project's generator. */
-function generate(questionnaire: string, out: string, args: string[]): void {
-  const generator = join(repoRoot, 'scripts', 'generate-responses.js');
-  const result = spawnSync(process.execPath, [generator, questionnaire, '--out', out, ...args], { encoding: 'utf8' });
-  if (result.status !== 0) throw new Error(`generate-responses failed: ${result.stderr}`);
+async function generate(questionnaire: string, out: string, args: string[]): Promise<void> {
+  await generateCsv([questionnaire, '--out', out, ...args]);
 }
 
 /** Lines of stderr that are `file:LINE:COLUMN: message` diagnostics. */
@@ -52,20 +42,20 @@ function cellLines(stderr: string, file: string): string[] {
 describe('servqual score: the generic template against a generated CSV', () => {
   let dir: string;
   let generated: string;
-  let jsonRun: CliRun;
+  let jsonRun: InProcessRun;
 
-  beforeAll(() => {
+  beforeAll(async () => {
     dir = makeTempDir();
-    generate(GENERIC, join(dir, 'responses.csv'), ['--rows', '60', '--seed', '11']);
+    await generate(GENERIC, join(dir, 'responses.csv'), ['--rows', '60', '--seed', '11']);
     generated = readFileSync(join(dir, 'responses.csv'), 'utf8');
-    jsonRun = run(['score', GENERIC, 'responses.csv', '--format', 'json'], dir);
+    jsonRun = await run(['score', GENERIC, 'responses.csv', '--format', 'json'], dir);
   });
   afterAll(() => {
     removeTempDir(dir);
   });
 
-  it('prints the table with the dimension labels and the weighted overall', () => {
-    const result = run(['score', GENERIC, 'responses.csv'], dir);
+  it('prints the table with the dimension labels and the weighted overall', async () => {
+    const result = await run(['score', GENERIC, 'responses.csv'], dir);
     expect(result.code).toBe(0);
     for (const label of ['Tangibles', 'Reliability', 'Responsiveness', 'Assurance', 'Empathy']) {
       expect(result.stdout).toContain(label);
@@ -74,7 +64,7 @@ describe('servqual score: the generic template against a generated CSV', () => {
     expect(result.stdout).not.toContain('\u001b[');
   });
 
-  it('prints pure JSON with schemaVersion 1, 5 dimensions and 22 items', () => {
+  it('prints pure JSON with schemaVersion 1, 5 dimensions and 22 items', async () => {
     expect(jsonRun.code).toBe(0);
     expect(jsonRun.stdout.startsWith('{')).toBe(true);
     const json = parseJson(jsonRun.stdout);
@@ -85,27 +75,27 @@ describe('servqual score: the generic template against a generated CSV', () => {
     expect(json.overall.weighted.n).toBeGreaterThan(0);
   });
 
-  it('gives byte-identical JSON across two runs', () => {
-    const again = run(['score', GENERIC, 'responses.csv', '--format', 'json'], dir);
+  it('gives byte-identical JSON across two runs', async () => {
+    const again = await run(['score', GENERIC, 'responses.csv', '--format', 'json'], dir);
     expect(again.code).toBe(0);
     expect(again.stdout).toBe(jsonRun.stdout);
   });
 
-  it('reads stdin for - and gives the same JSON as the file', () => {
-    const fromStdin = run(['score', GENERIC, '-', '--format', 'json'], dir, generated);
+  it('reads stdin for - and gives the same JSON as the file', async () => {
+    const fromStdin = await run(['score', GENERIC, '-', '--format', 'json'], dir, generated);
     expect(fromStdin.code).toBe(0);
     expect(fromStdin.stdout).toBe(jsonRun.stdout);
   });
 
-  it('scores two files together as their concatenation', () => {
+  it('scores two files together as their concatenation', async () => {
     const split = makeTempDir();
     try {
-      generate(GENERIC, join(split, 'all.csv'), ['--rows', '40', '--seed', '5', '--no-comments']);
+      await generate(GENERIC, join(split, 'all.csv'), ['--rows', '40', '--seed', '5', '--no-comments']);
       const [header, ...rows] = readFileSync(join(split, 'all.csv'), 'utf8').trimEnd().split('\n');
       writeFileSync(join(split, 'wave1.csv'), `${[header, ...rows.slice(0, 15)].join('\n')}\n`);
       writeFileSync(join(split, 'wave2.csv'), `${[header, ...rows.slice(15)].join('\n')}\n`);
-      const together = run(['score', GENERIC, 'wave1.csv', 'wave2.csv', '--format', 'json'], split);
-      const whole = run(['score', GENERIC, 'all.csv', '--format', 'json'], split);
+      const together = await run(['score', GENERIC, 'wave1.csv', 'wave2.csv', '--format', 'json'], split);
+      const whole = await run(['score', GENERIC, 'all.csv', '--format', 'json'], split);
       expect(together.code).toBe(0);
       expect(whole.code).toBe(0);
       expect(parseJson(together.stdout).respondents.total).toBe(40);
@@ -115,44 +105,50 @@ describe('servqual score: the generic template against a generated CSV', () => {
     }
   });
 
-  it('writes --output atomically, leaving no temporary file, and prints nothing on stdout', () => {
+  it('writes --output atomically, leaving no temporary file, and prints nothing on stdout', async () => {
     const outDir = join(dir, 'reports');
     mkdirSync(outDir);
-    const result = run(['score', GENERIC, 'responses.csv', '--format', 'json', '--output', 'reports/result.json'], dir);
+    const result = await run(
+      ['score', GENERIC, 'responses.csv', '--format', 'json', '--output', 'reports/result.json'],
+      dir,
+    );
     expect(result.code).toBe(0);
     expect(result.stdout).toBe('');
     expect(readdirSync(outDir)).toEqual(['result.json']);
     expect(readFileSync(join(outDir, 'result.json'), 'utf8')).toBe(jsonRun.stdout);
   });
 
-  it('replaces an existing --output file, again leaving no temporary file', () => {
+  it('replaces an existing --output file, again leaving no temporary file', async () => {
     const outDir = join(dir, 'again');
     mkdirSync(outDir);
     writeFileSync(join(outDir, 'result.json'), 'old\n');
-    const result = run(['score', GENERIC, 'responses.csv', '--format', 'json', '--output', 'again/result.json'], dir);
+    const result = await run(
+      ['score', GENERIC, 'responses.csv', '--format', 'json', '--output', 'again/result.json'],
+      dir,
+    );
     expect(result.code).toBe(0);
     expect(readdirSync(outDir)).toEqual(['result.json']);
     expect(readFileSync(join(outDir, 'result.json'), 'utf8')).toBe(jsonRun.stdout);
   });
 
-  it('refuses --output into a directory that does not exist, naming it', () => {
-    const result = run(['score', GENERIC, 'responses.csv', '--output', 'nowhere/result.json'], dir);
+  it('refuses --output into a directory that does not exist, naming it', async () => {
+    const result = await run(['score', GENERIC, 'responses.csv', '--output', 'nowhere/result.json'], dir);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toContain('nowhere');
     expect(readdirSync(dir)).not.toContain('nowhere');
   });
 
-  it('refuses --output naming the responses input, leaving the input unchanged', () => {
-    const result = run(['score', GENERIC, 'responses.csv', '--output', './responses.csv'], dir);
+  it('refuses --output naming the responses input, leaving the input unchanged', async () => {
+    const result = await run(['score', GENERIC, 'responses.csv', '--output', './responses.csv'], dir);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('responses.csv');
     expect(result.stderr).toMatch(/input/);
     expect(readFileSync(join(dir, 'responses.csv'), 'utf8')).toBe(generated);
   });
 
-  it('segments the results with --group-by branch', () => {
-    const result = run(['score', GENERIC, 'responses.csv', '--format', 'json', '--group-by', 'branch'], dir);
+  it('segments the results with --group-by branch', async () => {
+    const result = await run(['score', GENERIC, 'responses.csv', '--format', 'json', '--group-by', 'branch'], dir);
     expect(result.code).toBe(0);
     const json = parseJson(result.stdout);
     expect(json.segments.length).toBeGreaterThan(1);
@@ -161,8 +157,8 @@ describe('servqual score: the generic template against a generated CSV', () => {
     expect(total).toBe(60);
   });
 
-  it('rejects an unknown --format with exit 2', () => {
-    const result = run(['score', GENERIC, 'responses.csv', '--format', 'xml'], dir);
+  it('rejects an unknown --format with exit 2', async () => {
+    const result = await run(['score', GENERIC, 'responses.csv', '--format', 'xml'], dir);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toContain('xml');
@@ -184,9 +180,9 @@ describe('servqual score: reading CSV variants (minimal questionnaire)', () => {
 
   it.each(['bom.csv', 'crlf.csv', 'semicolon.csv', 'tab.csv', 'quoted-newline.csv'])(
     '%s scores to the same JSON as the plain comma version',
-    (variant) => {
-      const plain = score('plain.csv', '--format', 'json');
-      const other = score(variant, '--format', 'json');
+    async (variant) => {
+      const plain = await score('plain.csv', '--format', 'json');
+      const other = await score(variant, '--format', 'json');
       expect(plain.code).toBe(0);
       expect(other.code).toBe(0);
       const json = parseJson(other.stdout);
@@ -195,8 +191,8 @@ describe('servqual score: reading CSV variants (minimal questionnaire)', () => {
     },
   );
 
-  it('treats blank cells as missing answers', () => {
-    const result = score('blank-cells.csv', '--format', 'json');
+  it('treats blank cells as missing answers', async () => {
+    const result = await score('blank-cells.csv', '--format', 'json');
     expect(result.code).toBe(0);
     const json = parseJson(result.stdout);
     // r3 left E1_E blank: empathy (one item) has no score, so r3 is not scored.
@@ -213,8 +209,8 @@ describe('servqual score: reading CSV variants (minimal questionnaire)', () => {
     expect(json.dimensions.find((d) => d.id === 'empathy')?.gap.n).toBe(4);
   });
 
-  it('lists invalid cells as FILE:LINE:COLUMN with the line on which each record starts, and prints nothing on stdout', () => {
-    const result = score('invalid-cells.csv');
+  it('lists invalid cells as FILE:LINE:COLUMN with the line on which each record starts, and prints nothing on stdout', async () => {
+    const result = await score('invalid-cells.csv');
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
     // r2 starts on line 3 and its comment runs onto line 4; r3 is on line 5, r4 on line 6.
@@ -226,8 +222,8 @@ describe('servqual score: reading CSV variants (minimal questionnaire)', () => {
     expect(result.stderr).toContain('--skip-invalid');
   });
 
-  it('gives the same lines for the CRLF version of the invalid cells (CRLF inside the quoted comment too)', () => {
-    const result = score('crlf-invalid-cells.csv');
+  it('gives the same lines for the CRLF version of the invalid cells (CRLF inside the quoted comment too)', async () => {
+    const result = await score('crlf-invalid-cells.csv');
     expect(readFileSync(join(dir, 'crlf-invalid-cells.csv'), 'utf8')).toContain('friendly.\r\nWould');
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
@@ -238,16 +234,16 @@ describe('servqual score: reading CSV variants (minimal questionnaire)', () => {
     ]);
   });
 
-  it('gives the same lines when the invalid file is piped to stdin', () => {
+  it('gives the same lines when the invalid file is piped to stdin', async () => {
     const text = readFileSync(join(dir, copyFixture('responses/invalid-cells.csv', dir)), 'utf8');
-    const result = run(['score', MINIMAL, '-'], dir, text);
+    const result = await run(['score', MINIMAL, '-'], dir, text);
     expect(result.code).toBe(2);
     const lines = result.stderr.split('\n').filter((l) => /:\d+:[A-Z0-9_]+: /.test(l));
     expect(lines.map((l) => l.replace(/^.*?:(\d+:[A-Z0-9_]+): .*$/, '$1'))).toEqual(['3:E1_E', '5:R1_P', '6:E1_E']);
   });
 
-  it('lists at most 20 invalid cells, then a count line', () => {
-    const result = score('many-invalid.csv');
+  it('lists at most 20 invalid cells, then a count line', async () => {
+    const result = await score('many-invalid.csv');
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
     const lines = cellLines(result.stderr, 'many-invalid.csv');
@@ -258,8 +254,8 @@ describe('servqual score: reading CSV variants (minimal questionnaire)', () => {
     expect(rest.some((l) => /\b4 more\b/.test(l) && /\b24\b/.test(l))).toBe(true);
   });
 
-  it('--skip-invalid treats invalid cells as missing and counts them', () => {
-    const result = score('invalid-cells.csv', '--skip-invalid', '--format', 'json');
+  it('--skip-invalid treats invalid cells as missing and counts them', async () => {
+    const result = await score('invalid-cells.csv', '--skip-invalid', '--format', 'json');
     expect(result.code).toBe(0);
     const json = parseJson(result.stdout);
     expect(json.respondents.total).toBe(5);
@@ -268,35 +264,41 @@ describe('servqual score: reading CSV variants (minimal questionnaire)', () => {
     expect(json.items.find((i) => i.id === 'E1')?.gap.n).toBe(3);
   });
 
-  it('names a needed column that the header lacks', () => {
-    const result = score('missing-column.csv');
+  it('names a needed column that the header lacks', async () => {
+    const result = await score('missing-column.csv');
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toMatch(/^missing-column\.csv:1: missing column "E1_P"/m);
   });
 
-  it('rejects an empty file with a clear message', () => {
-    const result = score('empty.csv');
+  it('rejects an empty file with a clear message', async () => {
+    const result = await score('empty.csv');
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toMatch(/^empty\.csv: .*empty/m);
   });
 
-  it('rejects a header with no rows with a clear message', () => {
-    const result = score('header-only.csv');
+  it('rejects a header with no rows with a clear message', async () => {
+    const result = await score('header-only.csv');
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toMatch(/^header-only\.csv:1: .*no rows/m);
   });
 
-  it('names a responses file that does not exist', () => {
-    const result = run(['score', MINIMAL, 'absent.csv'], dir);
+  it('refuses a --threads that is not a whole number', async () => {
+    const result = await score('plain.csv', '--threads', 'two');
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).toContain('--threads');
+  });
+
+  it('names a responses file that does not exist', async () => {
+    const result = await run(['score', MINIMAL, 'absent.csv'], dir);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/^absent\.csv: no such file/m);
   });
 
-  it('segments the fixture by branch', () => {
-    const result = score('plain.csv', '--format', 'json', '--group-by', 'branch');
+  it('segments the fixture by branch', async () => {
+    const result = await score('plain.csv', '--format', 'json', '--group-by', 'branch');
     expect(result.code).toBe(0);
     const segments = parseJson(result.stdout).segments.map((s) => [s.column, s.value, s.respondents.total]);
     expect(segments).toEqual([
@@ -315,10 +317,10 @@ describe('servqual score: other formats of questionnaire', () => {
     removeTempDir(dir);
   });
 
-  it('scores a three-column questionnaire with MSS, MSA and zones', () => {
+  it('scores a three-column questionnaire with MSS, MSA and zones', async () => {
     const q = copyFixture('questionnaires/minimal-three-column.yaml', dir);
     const csv = copyFixture('responses/three-column.csv', dir);
-    const result = run(['score', q, csv, '--format', 'json'], dir);
+    const result = await run(['score', q, csv, '--format', 'json'], dir);
     expect(result.code).toBe(0);
     const json = JSON.parse(result.stdout) as { items: { id: string; gap: Stat; msa: Stat; zone: string }[] };
     const byId = Object.fromEntries(json.items.map((i) => [i.id, i]));
@@ -331,10 +333,10 @@ describe('servqual score: other formats of questionnaire', () => {
     expect(byId.R1?.zone).toBe('within');
   });
 
-  it('scores a perceptions-only questionnaire and recommends items below the midpoint', () => {
+  it('scores a perceptions-only questionnaire and recommends items below the midpoint', async () => {
     const q = copyFixture('questionnaires/minimal-perceptions-only.yaml', dir);
     const csv = copyFixture('responses/perceptions-only.csv', dir);
-    const result = run(['score', q, csv, '--format', 'json'], dir);
+    const result = await run(['score', q, csv, '--format', 'json'], dir);
     expect(result.code).toBe(0);
     const json = JSON.parse(result.stdout) as { recommendations: { item: string; priority: number }[] };
     // midpoint 3, equal weights 0.2: E1 (3 - 1.5) * 0.2 = 0.3, R1 (3 - 2) * 0.2 = 0.2.
@@ -345,16 +347,19 @@ describe('servqual score: other formats of questionnaire', () => {
 });
 
 describe('--help', () => {
-  it.each(['templates', 'init', 'validate', 'score'])('servqual %s --help exits 0 and shows an example', (command) => {
-    const result = runCli([command, '--help']);
-    expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/Examples?:/);
-    expect(result.stdout).toContain(`$ servqual ${command === 'templates' ? 'templates' : command}`);
-    expect(result.stderr).toBe('');
-  });
+  it.each(['templates', 'init', 'validate', 'score'])(
+    'servqual %s --help exits 0 and shows an example',
+    async (command) => {
+      const result = await runInProcess([command, '--help']);
+      expect(result.code).toBe(0);
+      expect(result.stdout).toMatch(/Examples?:/);
+      expect(result.stdout).toContain(`$ servqual ${command === 'templates' ? 'templates' : command}`);
+      expect(result.stderr).toBe('');
+    },
+  );
 
-  it('servqual --help exits 0 and lists the commands', () => {
-    const result = runCli(['--help']);
+  it('servqual --help exits 0 and lists the commands', async () => {
+    const result = await runInProcess(['--help']);
     expect(result.code).toBe(0);
     for (const command of ['templates', 'init', 'validate', 'score']) expect(result.stdout).toContain(command);
   });
