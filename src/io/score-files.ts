@@ -3,6 +3,7 @@ import type { Readable } from 'node:stream';
 import { diagnosticOf, problemsError, UserError } from '../errors.js';
 import type { Questionnaire, SourcePlatform } from '../core/questionnaire/model.js';
 import { sourceHint } from '../core/sources/detect.js';
+import { platformById } from '../core/sources/platforms/index.js';
 import { cellTexts } from '../core/scoring/cells.js';
 import type { ColumnPlan } from '../core/scoring/column-plan.js';
 import type { Result } from '../core/scoring/result.js';
@@ -103,7 +104,7 @@ async function tryThreads(
   options: ScoreOptions & ReadOptions,
 ): Promise<ScoringState | null> {
   const attempt =
-    platform !== 'generic'
+    platformById(platform).layout !== 'generic'
       ? { oneThread: 'a survey platform export is read on one thread' }
       : // Only a regular file can be split: opening a pipe to look at it would lose what its writer sent.
         !(await regularFiles(files))
@@ -180,7 +181,7 @@ export async function scoreFilesToState(
         inputName(file),
       );
       try {
-        if (platform === 'generic') await scoreOneFile(state, file, input);
+        if (platformById(platform).layout === 'generic') await scoreOneFile(state, file, input);
         else state.exportWarnings.push(...(await scoreExportFile(state, inputName(file), input, platform)));
       } finally {
         await raw.close();
