@@ -40,10 +40,9 @@ type Place = { line: number; column?: number | string } | null | undefined;
 /** The problem as printed: its file added, its document path replaced by the place found for it. */
 export function diagnosticOf(problem: Problem, file?: string, place?: Place): Diagnostic {
   const { code, message, hint, line, column } = problem;
-  const where = file ?? (problem as Diagnostic).file;
   return {
     code,
-    ...(where !== undefined ? { file: where } : {}),
+    ...(file !== undefined ? { file } : {}),
     ...(line !== undefined ? { line } : {}),
     ...(column !== undefined ? { column } : {}),
     ...(place ?? {}),
@@ -57,10 +56,11 @@ export function diagnosticOf(problem: Problem, file?: string, place?: Place): Di
  * (default 20) of `total` (default all) listed, each with its file and place, then
  * `... and N more <noun> (T in all)` and any trailing lines (a hint for the whole list).
  */
-export function problemsError(
-  problems: readonly Problem[],
+export function problemsError<P extends Problem>(
+  problems: readonly P[],
   options: {
-    file?: string;
+    /** The file every problem is in, or each one's own (cells of several response files). */
+    file?: string | ((problem: P) => string);
     places?: readonly Place[];
     total?: number;
     noun?: string;
@@ -74,7 +74,9 @@ export function problemsError(
   const more = total - listed.length;
   const trailer = more > 0 ? [`... and ${more} more ${options.noun ?? 'problems'} (${total} in all)`] : [];
   return new UserError(
-    listed.map((p, i) => diagnosticOf(p, options.file, options.places?.[i])),
+    listed.map((p, i) =>
+      diagnosticOf(p, typeof options.file === 'function' ? options.file(p) : options.file, options.places?.[i]),
+    ),
     { trailer: [...trailer, ...(options.trailer ?? [])] },
   );
 }

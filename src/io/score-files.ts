@@ -111,7 +111,7 @@ async function tryThreads(
         ? { oneThread: 'only regular files are split' }
         : await scoreFileThreaded(q, files, options);
   if (!('oneThread' in attempt)) return attempt;
-  if (attempt.oneThread !== '') options.note?.(`--threads: read on one thread: ${attempt.oneThread}`);
+  if (attempt.oneThread !== null) options.note?.(`--threads: read on one thread: ${attempt.oneThread}`);
   return null;
 }
 
@@ -191,15 +191,13 @@ export async function scoreFilesToState(
     progress?.stop();
   }
   if (state.invalidCells > 0) {
-    throw problemsError(
-      state.problems.map((p) => diagnosticOf(p, p.source ?? '')),
-      {
-        total: state.invalidCells,
-        noun: 'invalid cells',
-        max: Number.POSITIVE_INFINITY,
-        trailer: ['hint: fix the cells, or pass --skip-invalid to treat them as missing answers'],
-      },
-    );
+    throw problemsError(state.problems, {
+      file: (p) => p.source ?? '',
+      total: state.invalidCells,
+      noun: 'invalid cells',
+      max: Number.POSITIVE_INFINITY,
+      trailer: ['hint: fix the cells, or pass --skip-invalid to treat them as missing answers'],
+    });
   }
   if (state.tooManySegments !== null) {
     throw new UserError({

@@ -22,9 +22,9 @@ import type { ReadOptions } from './score-files.js';
  * other reason is a bug, reported as one (exit 3), never retried.
  */
 
-/** Why this run is read on one thread, for a note to the user. */
+/** Why this run is read on one thread, for a note to the user; null: to report a shard's bad input exactly (the error says enough). */
 export interface OneThread {
-  oneThread: string;
+  oneThread: string | null;
 }
 
 /** Below this size one thread is as fast as starting workers. */
@@ -224,12 +224,12 @@ function threadCount(threads: number): number {
 
 /** Read on one thread, for the reason given (told to the user), or to report bad input exactly (not told: the error is). */
 const oneThread = (reason: string): OneThread => ({ oneThread: reason });
-const AGAIN_FOR_THE_ERROR: OneThread = { oneThread: '' };
+const AGAIN_FOR_THE_ERROR: OneThread = { oneThread: null };
 
 /**
  * Scores one large file across worker threads: the merged state (with `invalidCells` and the
  * first problems in file order when cells are invalid), or why it is read on one thread instead
- * (an empty reason: one thread reads it again to report a shard's bad input exactly). Throws when
+ * (null: one thread reads it again to report a shard's bad input exactly). Throws when
  * a worker fails for another reason: that is a bug, and the run stops there.
  */
 export async function scoreFileThreaded(
