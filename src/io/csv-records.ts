@@ -80,23 +80,34 @@ async function* withPrefix(source: AsyncIterator<Buffer | string>, prefix: Buffe
   }
 }
 
-/** The UserError for a csv-parse error, or the scanner's same error, in the record starting on `line`. */
-export function csvSyntaxError(file: string, line: number, code: string, message: string): UserError {
-  return new UserError({ code: 'csv-syntax', file, line, message: csvErrorMessage(code, message) });
+/**
+ * The UserError for a csv-parse error, or the scanner's same error, in the record starting on
+ * `line`, in the field named `column` by the header (none when the header itself is at fault).
+ */
+export function csvSyntaxError(
+  file: string,
+  line: number,
+  code: string,
+  message: string,
+  column?: string | undefined,
+): UserError {
+  return new UserError({
+    code: 'csv-syntax',
+    file,
+    line,
+    ...(column !== undefined && column.trim() !== '' ? { column } : {}),
+    message: csvErrorMessage(code, message),
+  });
 }
 
 function csvErrorMessage(code: string, message: string): string {
   switch (code) {
     case 'CSV_QUOTE_NOT_CLOSED':
       return 'a quoted field is not closed before the end of the file';
-    case 'CSV_INVALID_CLOSING_QUOTE':
-      return 'a closing quote is followed by other characters instead of a delimiter';
     case 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH':
       return 'the record has a different number of fields from the header';
     case 'CSV_MAX_RECORD_SIZE':
       return 'a record is longer than 16 MiB: the file has no line breaks where they belong, or a quote that is never closed';
-    case 'CSV_INVALID_OPENING_QUOTE':
-      return 'a quote inside a field that does not start with one: quote the whole field, and double the quotes inside it';
     default: {
       const text = message.replace(/ at line \d+.*$/, '');
       return text.charAt(0).toLowerCase() + text.slice(1);
@@ -139,10 +150,15 @@ export async function* parseRecords(
 ): AsyncGenerator<CsvRecord> {
   let line = 1;
   let pending: CsvRecord[] = [];
+  // Syntax errors name the field by its header.
+  let header: readonly string[] | null = null;
   const onRecord = ({ record, raw }: { record: string[]; raw: string }): null => {
     const start = line;
     line += lineBreaks(raw);
-    if (!isBlank(record)) pending.push({ fields: record, line: start });
+    if (!isBlank(record)) {
+      header ??= record;
+      pending.push({ fields: record, line: start });
+    }
     return null;
   };
   const parser = parse({
@@ -150,6 +166,8 @@ export async function* parseRecords(
     bom: true,
     raw: true,
     relax_column_count: true,
+    // A quote inside a field that does not start with one is a character, as Excel and Python's csv read it.
+    relax_quotes: true,
     max_record_size: maxRecordSize,
     // With `raw`, csv-parse passes { record, raw }, which its types do not say.
     on_record: onRecord as unknown as Options['on_record'],
@@ -175,7 +193,9 @@ export async function* parseRecords(
   }
   yield* pending;
   if (failure instanceof CsvError) {
-    throw csvSyntaxError(file, line, failure.code, failure.message);
+    const field = (failure as CsvError & { index?: unknown }).index;
+    const named = header as readonly string[] | null;
+    throw csvSyntaxError(file, line, failure.code, failure.message, typeof field === 'number' ? named?.[field] : undefined);
   }
   if (failure !== null) throw failure;
 }

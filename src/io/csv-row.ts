@@ -37,6 +37,19 @@ function unquote(bytes: Uint8Array, start: number, end: number): Buffer {
   return out.subarray(0, n);
 }
 
+/** A RELAXED field's text (see csv-scan.ts): its opening quote, `""` read as one up to the quote at `at`, then the rest as is. */
+function relaxedText(bytes: Uint8Array, start: number, at: number, end: number): Buffer {
+  const out = Buffer.allocUnsafe(end - start);
+  out[0] = QUOTE;
+  let n = 1;
+  for (let p = start + 1; p < at; p++) {
+    out[n++] = bytes[p] as number;
+    if (bytes[p] === QUOTE) p++;
+  }
+  for (let p = at; p < end; p++) out[n++] = bytes[p] as number;
+  return out.subarray(0, n);
+}
+
 /**
  * One record as a view of the scanner's bytes: valid only until the callback that receives it
  * returns. Field k's text is the bytes [starts[k], ends[k]), or, when starts[k] is negative, the
@@ -49,6 +62,8 @@ export class CsvRow implements RecordCells {
   starts = new Int32Array(64);
   ends = new Int32Array(64);
   count = 0;
+  /** Fields read after a quote that closed nothing (rare): field index -> offset of that quote. */
+  private readonly relaxedAt = new Map<number, number>();
   /** The line on which the record starts; the header is line 1. */
   line = 0;
   private readonly interned = new Array<string>(INTERNED_SLOTS).fill('');
@@ -58,6 +73,7 @@ export class CsvRow implements RecordCells {
 
   reset(): void {
     this.count = 0;
+    if (this.relaxedAt.size > 0) this.relaxedAt.clear();
     this.measured = 0;
     this.units = 0;
   }
@@ -70,8 +86,14 @@ export class CsvRow implements RecordCells {
       return end - start <= INTERNED_LENGTH
         ? this.shortText(index, start, end)
         : this.utf8(index, this.bytes, start, end);
-    const bytes = unquote(this.bytes, ~start, end);
+    const bytes = this.quotedBytes(index, ~start, end);
     return this.utf8(index, bytes, 0, bytes.length);
+  }
+
+  /** The text of a quoted field as bytes: unquoted, or relaxed (see `addRelaxed`). */
+  private quotedBytes(index: number, start: number, end: number): Buffer {
+    const at = this.relaxedAt.size > 0 ? this.relaxedAt.get(index) : undefined;
+    return at === undefined ? unquote(this.bytes, start, end) : relaxedText(this.bytes, start, at, end);
   }
 
   /**
@@ -151,7 +173,7 @@ export class CsvRow implements RecordCells {
   contentLength(index: number): number {
     const start = this.starts[index] as number;
     const end = this.ends[index] as number;
-    return start >= 0 ? end - start : unquote(this.bytes, ~start, end).length;
+    return start >= 0 ? end - start : this.quotedBytes(index, ~start, end).length;
   }
 
   /** Adds a field: `start` is ~offset for a quoted field to unquote. */
@@ -169,7 +191,14 @@ export class CsvRow implements RecordCells {
     this.count++;
   }
 
+  /** Adds a field read on after a quote at `at` that closed nothing (csv-parse's relax_quotes). */
+  addRelaxed(start: number, at: number, end: number): void {
+    this.relaxedAt.set(this.count, at);
+    this.add(~start, end);
+  }
+
   shift(by: number): void {
+    for (const [k, at] of this.relaxedAt) this.relaxedAt.set(k, at - by);
     for (let k = 0; k < this.count; k++) {
       const start = this.starts[k] as number;
       this.starts[k] = start >= 0 ? start - by : ~(~start - by);
@@ -180,16 +209,16 @@ export class CsvRow implements RecordCells {
   /**
    * csv-parse's max_record_size: before adding a byte to a field it fails if the earlier fields of
    * the record (as strings, in UTF-16 units) and the field's bytes so far exceed the limit. Whether
-   * that happened by now, `partial` being the bytes of the field being read. The scanner calls this
+   * that happened by now (the field at fault, or -1), `partial` being the bytes of the field being read. The scanner calls this
    * only once the record's raw bytes could exceed the limit, so the decoding is off the hot path.
    */
-  exceeds(limit: number, partial: number): boolean {
+  exceeds(limit: number, partial: number): number {
     const over = (bytes: number) => bytes > 0 && this.units + bytes - 1 > limit;
     for (; this.measured < this.count; this.measured++) {
-      if (over(this.contentLength(this.measured))) return true;
+      if (over(this.contentLength(this.measured))) return this.measured;
       this.units += this.text(this.measured).length;
     }
-    return over(partial);
+    return over(partial) ? this.count : -1;
   }
 
   /** Whether every cell is empty after JavaScript's trim(), as `isBlank` decides: bytes first, text only for non-ASCII. */

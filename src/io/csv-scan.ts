@@ -15,6 +15,11 @@ const START = 0;
 const UNQUOTED = 1;
 const IN_QUOTES = 2;
 const CLOSED = 3;
+/**
+ * After a quote that closes nothing (`"6"x`): csv-parse's relax_quotes keeps the field's text from
+ * its opening quote on, `""` before that quote read as one, and reads on as an unquoted field.
+ */
+const RELAXED = 4;
 
 /** Record delimiters: like csv-parse, the first line break outside quotes decides, and only it ends records. */
 const UNKNOWN = 0;
@@ -35,6 +40,8 @@ class CsvScanner {
   private recStart = 0;
   private fieldStart = 0;
   private closeAt = 0;
+  /** In a RELAXED field, the quote that closed nothing. */
+  private relaxAt = 0;
   private state = START;
   /** `""` pairs in the current quoted field; line breaks in the current record so far, and the line it starts on. */
   private escapes = 0;
@@ -54,6 +61,8 @@ class CsvScanner {
     delimiter: string,
     private readonly onRecord: (row: CsvRow) => void,
     maxRecordSize = MAX_RECORD_SIZE,
+    /** The header's name of field `index`, for syntax errors (undefined while the header is being read). */
+    private readonly columnName: (index: number) => string | undefined = () => undefined,
   ) {
     // As csv-parse, 0 means no limit.
     this.maxRecordSize = maxRecordSize === 0 ? Infinity : maxRecordSize;
@@ -79,8 +88,8 @@ class CsvScanner {
     if (state === IN_QUOTES) this.fail('CSV_QUOTE_NOT_CLOSED', 'Quote Not Closed');
     // As csv-parse: a last line without a line break is a record unless it is empty.
     if (state !== START || this.row.count > 0) {
-      if (state === CLOSED) this.endQuoted(this.fieldStart, this.len);
-      else this.row.add(state === START ? this.len : this.fieldStart, this.len);
+      if (state === START) this.row.add(this.len, this.len);
+      else this.endField(state, this.fieldStart, this.len);
       this.endRecord(this.len, this.breaks);
     }
   }
@@ -94,6 +103,7 @@ class CsvScanner {
       this.pos -= shift;
       this.fieldStart -= shift;
       this.closeAt -= shift;
+      this.relaxAt -= shift;
       this.recStart = 0;
       this.row.shift(shift);
     }
@@ -117,7 +127,6 @@ class CsvScanner {
     const b = this.buf;
     const len = this.len;
     const d = this.delimiter;
-    const row = this.row;
     const special = this.special;
     let p = this.pos;
     let state = this.state;
@@ -150,8 +159,10 @@ class CsvScanner {
             const closes = this.closes(p + 1, end);
             if (closes < 0) break outer;
             if (closes === 0) {
-              this.fieldStart = fieldStart;
-              this.fail('CSV_INVALID_CLOSING_QUOTE', 'Invalid Closing Quote', p, state);
+              this.relaxAt = p;
+              state = RELAXED;
+              p++;
+              continue outer;
             }
             this.closeAt = p;
             state = CLOSED;
@@ -178,21 +189,21 @@ class CsvScanner {
           continue;
         }
         if (c === d) {
-          if (state === UNQUOTED) row.add(fieldStart, p);
-          else this.endQuoted(fieldStart, p);
+          this.endField(state, fieldStart, p);
           state = START;
           p++;
           continue outer;
         }
         if (c === QUOTE) {
-          this.fieldStart = fieldStart;
-          this.fail('INVALID_OPENING_QUOTE', `Invalid Opening Quote: a quote is found on field ${row.count}`, p, state);
+          // Inside a field that did not start with a quote, or after one closed by a NUL, it is a
+          // character (csv-parse's relax_quotes).
+          p++;
+          continue;
         }
         const size = this.recordDelimiterAt(p, end);
         if (size < 0) break outer;
         if (size > 0) {
-          if (state === UNQUOTED) row.add(fieldStart, p);
-          else this.endQuoted(fieldStart, p);
+          this.endField(state, fieldStart, p);
           this.endRecord(p + size, breaks + 1);
           breaks = 0;
           state = START;
@@ -242,6 +253,13 @@ class CsvScanner {
     return Math.sign(this.recordDelimiterAt(next, end));
   }
 
+  /** Ends the field [start, p) read in `state` (UNQUOTED, CLOSED or RELAXED). */
+  private endField(state: number, start: number, p: number): void {
+    if (state === UNQUOTED) this.row.add(start, p);
+    else if (state === RELAXED) this.row.addRelaxed(start, this.relaxAt, p);
+    else this.endQuoted(start, p);
+  }
+
   /** Ends a quoted field: a plain view of its inside, unless it has `""` or bytes after the closing quote. */
   private endQuoted(start: number, p: number): void {
     if (this.escapes === 0 && this.closeAt === p - 1) this.row.add(start + 1, p - 1);
@@ -265,14 +283,16 @@ class CsvScanner {
     if (this.state === UNQUOTED) return this.pos - this.fieldStart;
     if (this.state === IN_QUOTES) return this.pos - this.fieldStart - 1 - this.escapes;
     if (this.state === CLOSED) return this.closeAt - this.fieldStart - 1 - this.escapes + (this.pos - this.closeAt - 1);
+    if (this.state === RELAXED) return this.relaxAt - this.fieldStart - this.escapes + (this.pos - this.relaxAt);
     return 0;
   }
 
   /** Fails on a record over csv-parse's max_record_size, given the bytes of the field being read. */
   private checkSize(partial: number): void {
-    if (!this.row.exceeds(this.maxRecordSize, partial)) return;
+    const field = this.row.exceeds(this.maxRecordSize, partial);
+    if (field < 0) return;
     const message = `Max Record Size: record exceed the maximum number of tolerated bytes of ${this.maxRecordSize}`;
-    throw csvSyntaxError(this.file, this.line, 'CSV_MAX_RECORD_SIZE', message);
+    throw csvSyntaxError(this.file, this.line, 'CSV_MAX_RECORD_SIZE', message, this.columnName(field));
   }
 
   /** A syntax error at `p`, unless the record had already grown too large before it. */
@@ -280,7 +300,7 @@ class CsvScanner {
     this.pos = p;
     this.state = state;
     if (p - this.recStart > this.maxRecordSize + 1) this.checkSize(this.partialLength());
-    throw csvSyntaxError(this.file, this.line, code, message);
+    throw csvSyntaxError(this.file, this.line, code, message, this.columnName(this.row.count));
   }
 }
 
@@ -358,6 +378,7 @@ async function* scanSteps(
       header ??= cellTexts(row);
     },
     maxRecordSize,
+    (index) => (header as readonly string[] | null)?.[index],
   );
   try {
     // csv-parse drops a UTF-8 BOM from the first three bytes, which the head holds (unless the file is shorter).

@@ -178,7 +178,7 @@ describe('servqual score: reading CSV variants (minimal questionnaire)', () => {
   const score = (csv: string, ...flags: string[]) =>
     run(['score', MINIMAL, copyFixture(`responses/${csv}`, dir), ...flags], dir);
 
-  it.each(['bom.csv', 'crlf.csv', 'semicolon.csv', 'tab.csv', 'quoted-newline.csv'])(
+  it.each(['bom.csv', 'crlf.csv', 'semicolon.csv', 'tab.csv', 'quoted-newline.csv', 'bare-quotes.csv'])(
     '%s scores to the same JSON as the plain comma version',
     async (variant) => {
       const plain = await score('plain.csv', '--format', 'json');

@@ -71,7 +71,7 @@ describe('readCsvRecords', () => {
   });
 
   it('yields every record before a syntax error, and names the line the failing record starts on', async () => {
-    const text = `a,b\n${Array.from({ length: 100 }, (_, i) => `${i},x`).join('\n')}\n1,"x"y\n`;
+    const text = `a,b\n${Array.from({ length: 100 }, (_, i) => `${i},x`).join('\n')}\n1,"x\n`;
     for (const chunk of [3, 64, 100_000]) {
       const out: number[] = [];
       const error = await (async () => {
@@ -82,8 +82,8 @@ describe('readCsvRecords', () => {
         for await (const record of readCsvRecords(Readable.from(chunks), 'test.csv')) out.push(record.line);
       })().catch((e: unknown) => e);
       expect(out).toHaveLength(101);
-      expect((error as UserError).message).toBe(
-        'test.csv:102: a closing quote is followed by other characters instead of a delimiter',
+      expect((error as UserError).message).toEqual(
+        expect.stringMatching(/^test\.csv:102:b: a quoted field is not closed/),
       );
     }
   });
@@ -99,6 +99,6 @@ describe('readCsvRecords', () => {
   it('turns an unclosed quote into a positioned UserError', async () => {
     const error = await records('a,b\n1,"open\n2,3\n').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UserError);
-    expect((error as UserError).message).toMatch(/^test\.csv:\d+: a quoted field is not closed/);
+    expect((error as UserError).message).toMatch(/^test\.csv:2:b: a quoted field is not closed/);
   });
 });
