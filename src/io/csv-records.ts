@@ -195,7 +195,13 @@ export async function* parseRecords(
   if (failure instanceof CsvError) {
     const field = (failure as CsvError & { index?: unknown }).index;
     const named = header as readonly string[] | null;
-    throw csvSyntaxError(file, line, failure.code, failure.message, typeof field === 'number' ? named?.[field] : undefined);
+    throw csvSyntaxError(
+      file,
+      line,
+      failure.code,
+      failure.message,
+      typeof field === 'number' ? named?.[field] : undefined,
+    );
   }
   if (failure !== null) throw failure;
 }
