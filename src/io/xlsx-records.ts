@@ -13,8 +13,23 @@ import type { CsvRecord } from './csv-records.js';
 
 /** What exceljs' WorkbookReader knows once xl/workbook.xml is read (not in its type declarations). */
 interface WorkbookModel {
-  model?: { sheets?: { name?: string }[] };
+  model?: { sheets?: { name?: string; rId?: string }[] };
+  workbookRels?: { Id?: string; Target?: string }[];
   properties?: { date1904?: boolean };
+}
+
+/**
+ * Where a worksheet is in the workbook's list of sheets. exceljs names it only when the workbook's
+ * relationship targets `worksheets/sheetN.xml` (else it is "SheetN", N its file number, which is
+ * also its `id`); some writers give `/xl/worksheets/sheetN.xml`, so the file is matched here first.
+ */
+function sheetPosition(book: WorkbookModel, worksheet: { name?: string; id?: unknown }, names: string[]): number {
+  const file = `worksheets/sheet${String(worksheet.id)}.xml`;
+  const byFile = (book.model?.sheets ?? []).findIndex((sheet) => {
+    const rel = book.workbookRels?.find((r) => r.Id === sheet.rId);
+    return rel?.Target?.replace(/^\/?(xl\/)?/, '') === file;
+  });
+  return byFile >= 0 ? byFile : names.indexOf(worksheet.name ?? '');
 }
 
 /** Excel's serial day 0 (1899-12-30, after its 1900 leap-year bug) and the 1904 system's, in ms since 1970. */
@@ -110,11 +125,11 @@ export async function* xlsxRecords(
     for (;;) {
       const next = await sheets.next().catch((error: unknown) => Promise.reject(corrupt(error, file)));
       if (next.done) break;
-      const worksheet = next.value as ExcelJS.stream.xlsx.WorksheetReader & { name?: string };
+      const worksheet = next.value as ExcelJS.stream.xlsx.WorksheetReader & { name?: string; id?: unknown };
       const names = (book.model?.sheets ?? []).map((s, i) => s.name ?? `Sheet${i + 1}`);
       wanted ??= sheetIndex(sheet, names, file);
       // Sheets come in the zip's order; the workbook's list (what a person sees as tabs) says which is wanted.
-      const here = names.length > 0 ? names.indexOf(worksheet.name ?? '') : position;
+      const here = names.length > 0 ? sheetPosition(book, worksheet, names) : position;
       position++;
       if (here !== wanted) continue;
       yield* sheetRows(worksheet, book.properties?.date1904 === true, file);
