@@ -9,6 +9,7 @@ import { proposeSource } from '../core/sources/proposal.js';
 import { renderSourceYaml } from '../core/sources/source-yaml.js';
 import { terminalText } from '../core/text/safe-text.js';
 import { checkOutputs, emitReport } from './report-output.js';
+import { SHEET_FLAG, SHEET_HELP } from './score.js';
 import { resolveEncoding } from '../io/decode.js';
 import { inputName } from '../io/open-input.js';
 import { readExportSample } from '../io/read-export.js';
@@ -20,6 +21,7 @@ export interface MapOptions {
   source?: SourcePlatform;
   output?: string;
   encoding?: string;
+  sheet?: string;
 }
 
 /** Header rows (at most three) plus the responses whose text answers become the proposed labels. */
@@ -33,12 +35,10 @@ const SAMPLE_ROWS = 503;
 export async function runMap(file: string, options: MapOptions, ctx: CommandContext): Promise<void> {
   await checkOutputs([options.output], [file, options.questionnaire]);
   const q = await loadQuestionnaire(options.questionnaire);
-  const rows = await readExportSample(
-    file,
-    SAMPLE_ROWS,
-    ctx.stdin,
-    options.encoding === undefined ? 'auto' : resolveEncoding(options.encoding),
-  );
+  const rows = await readExportSample(file, SAMPLE_ROWS, ctx.stdin, {
+    encoding: options.encoding === undefined ? 'auto' : resolveEncoding(options.encoding),
+    ...(options.sheet !== undefined ? { sheet: options.sheet } : {}),
+  });
   const name = inputName(file);
   const detection = detectPlatform(rows.slice(0, 4));
   const platform = options.source === undefined ? detection.platform : platformById(options.source);
@@ -80,7 +80,7 @@ export const registerMap: Register = (program, ctx) => {
     )
     .argument(
       '<export>',
-      'the export CSV (Google Forms, SurveyMonkey, Qualtrics, LimeSurvey or long format); - reads stdin',
+      'the export: CSV (Google Forms, SurveyMonkey, Qualtrics, LimeSurvey or long format), XLSX or SPSS .sav; - reads stdin',
     )
     .requiredOption('-q, --questionnaire <file>', 'the questionnaire whose items the columns are matched to')
     .addOption(
@@ -93,6 +93,7 @@ export const registerMap: Register = (program, ctx) => {
       '--encoding <name>',
       'the text encoding of the export, e.g. windows-1251 or cp949 (default: UTF-8, or UTF-16 found by its BOM)',
     )
+    .option(SHEET_FLAG, SHEET_HELP)
     .addHelpText(
       'after',
       '\nExamples:\n  $ servqual map results.csv --questionnaire audit.yaml\n  $ servqual map export.csv -q audit.yaml --source qualtrics --output source.yaml',

@@ -23,7 +23,12 @@ export interface ScoreCommandOptions {
   partial?: boolean;
   quiet?: boolean;
   threads?: number;
+  sheet?: string;
 }
+
+/** `--sheet`, shared by every command that reads responses or exports. */
+export const SHEET_FLAG = '--sheet <name|number>';
+export const SHEET_HELP = 'the sheet of an XLSX workbook to read: its name or 1-based number (default: the first)';
 
 /** `--threads <n>`: a whole number, 0 for one per core. */
 function parseThreads(value: string): number {
@@ -37,7 +42,7 @@ function parseThreads(value: string): number {
 export function addScoringOptions(command: Command): Command {
   return command
     .argument('<questionnaire>', 'questionnaire YAML')
-    .argument('<responses...>', 'response CSV files; - reads stdin')
+    .argument('<responses...>', 'response files: CSV, XLSX workbooks or SPSS .sav; - reads stdin')
     .addOption(new Option('-f, --format <format>', 'report format').choices(REPORT_FORMATS).default('table'))
     .option('-o, --output <file>', 'write the report to a file (atomically) instead of stdout')
     .option('-g, --group-by <column>', 'segment the results by a CSV column (repeatable)', collect, [])
@@ -53,6 +58,7 @@ export function addScoringOptions(command: Command): Command {
       '--encoding <name>',
       'the text encoding of the responses, e.g. windows-1251 or cp949 (default: UTF-8, or UTF-16 found by its BOM)',
     )
+    .option(SHEET_FLAG, SHEET_HELP)
     .option(
       '--threads <n>',
       'score one large CSV file (8 MB or more) on n worker threads; 0: one per core',
@@ -96,6 +102,7 @@ function readOptions(
     ...(options.source !== undefined ? { source: options.source } : {}),
     ...(options.encoding !== undefined ? { encoding: resolveEncoding(options.encoding) } : {}),
     ...(options.threads !== undefined && options.threads !== 1 ? { threads: options.threads } : {}),
+    ...(options.sheet !== undefined ? { sheet: options.sheet } : {}),
     ...(options.quiet ? {} : { note: (text: string) => ctx.stderr.write(`note: ${text}\n`) }),
   };
 }

@@ -56,6 +56,12 @@ export const PROBLEM_CODES = [
   'wrong-source',
   'long-format',
   'unmatchable-export',
+  // Workbooks and SPSS files.
+  'not-a-workbook',
+  'encrypted-workbook',
+  'corrupt-workbook',
+  'unknown-sheet',
+  'corrupt-sav',
   // Output files.
   'no-directory',
   'output-is-input',

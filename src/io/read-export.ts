@@ -18,7 +18,8 @@ import type { Platform } from '../core/sources/platforms/platform.js';
 import type { CsvRecord } from './csv-records.js';
 import { scanCsvRecords } from './csv-scan.js';
 import { decodeToUtf8 } from './decode.js';
-import { inputName, openChunks } from './open-input.js';
+import { openInput, type TableOptions } from './input-format.js';
+import { inputName } from './open-input.js';
 
 /** One generic record read from an export. */
 interface ExportRecord {
@@ -110,12 +111,11 @@ async function* longRecords(
  * @example const table = await readExportRecords(stream, 'export.csv', q, qualtrics);
  */
 async function readExportRecords(
-  input: AsyncIterable<Buffer | string>,
+  csv: AsyncGenerator<CsvRecord>,
   file: string,
   q: Questionnaire,
   platform: Platform,
 ): Promise<ExportTable> {
-  const csv = scanCsvRecords(input, file);
   const buffered: CsvRecord[] = [];
   for (let i = 0; i < LOOKAHEAD + (q.source?.headerRows ?? 0); i++) {
     const next = await csv.next();
@@ -195,8 +195,8 @@ async function readExportRecords(
 }
 
 /**
- * Scores one export into a running scoring state, as `score --source PLATFORM` does for each file:
- * bad cells are reported at the export's line and under the export's own column header.
+ * Scores one export (CSV bytes) into a running scoring state, as `score --source PLATFORM` does for
+ * each file: bad cells are reported at the export's line and under the export's own column header.
  * Returns the export's warnings (dropped responses, speeders).
  */
 export async function scoreExportFile(
@@ -205,7 +205,17 @@ export async function scoreExportFile(
   input: AsyncIterable<Buffer | string>,
   platform: SourcePlatform,
 ): Promise<ExportWarning[]> {
-  const table = await readExportRecords(input, file, state.questionnaire, platformById(platform));
+  return scoreExportRecords(state, file, scanCsvRecords(input, file), platform);
+}
+
+/** `scoreExportFile` on records already read: a CSV's, a workbook sheet's or an SPSS file's (rows numbered as lines). */
+export async function scoreExportRecords(
+  state: ScoringState,
+  file: string,
+  records: AsyncGenerator<CsvRecord>,
+  platform: SourcePlatform,
+): Promise<ExportWarning[]> {
+  const table = await readExportRecords(records, file, state.questionnaire, platformById(platform));
   const { plan, missing } = beginTable(state, table.header, file);
   if (missing.length > 0) {
     throw new UserError(
@@ -244,19 +254,25 @@ export async function scoreExportFile(
 }
 
 /**
- * The first `limit` records of an export (`-` reads `stdin`), for `servqual map`: its header rows
- * and a sample of responses. Stops reading there, so a large export costs no more than its head.
+ * The first `limit` records of an export (`-` reads `stdin`): a CSV, a workbook's sheet or an SPSS
+ * file, for `servqual map`: its header rows and a sample of responses. Stops reading there, so a
+ * large export costs no more than its head.
  */
 export async function readExportSample(
   file: string,
   limit: number,
   stdin: Readable,
-  encoding = 'auto',
+  options: TableOptions = {},
 ): Promise<string[][]> {
-  const input = await openChunks(file, stdin, true);
+  const name = inputName(file);
+  const input = await openInput(file, stdin, options);
   const rows: string[][] = [];
   try {
-    for await (const record of scanCsvRecords(decodeToUtf8(input.chunks, encoding, inputName(file)), inputName(file))) {
+    const records =
+      input.format === 'csv'
+        ? scanCsvRecords(decodeToUtf8(input.chunks, options.encoding ?? 'auto', name), name)
+        : input.records;
+    for await (const record of records) {
       rows.push(record.fields);
       if (rows.length >= limit) break;
     }

@@ -4,8 +4,8 @@ import { diagnosticOf, problemsError, UserError } from '../errors.js';
 import type { Questionnaire, SourcePlatform } from '../core/questionnaire/model.js';
 import { sourceHint } from '../core/sources/detect.js';
 import { platformById } from '../core/sources/platforms/index.js';
-import { cellTexts } from '../core/scoring/cells.js';
-import type { ColumnPlan } from '../core/scoring/column-plan.js';
+import { cellTexts, StringCells, type RecordCells } from '../core/scoring/cells.js';
+import type { ColumnPlan, MissingColumn } from '../core/scoring/column-plan.js';
 import type { Result } from '../core/scoring/result.js';
 import {
   addRecord,
@@ -18,10 +18,12 @@ import {
   type ScoringState,
 } from '../core/scoring/scorer.js';
 import { scanCsv } from './csv-scan.js';
+import type { CsvRecord } from './csv-records.js';
 import { decodeToUtf8 } from './decode.js';
 import type { Progress } from './progress.js';
-import { scoreExportFile } from './read-export.js';
-import { inputName, openChunks } from './open-input.js';
+import { scoreExportFile, scoreExportRecords } from './read-export.js';
+import { fileFormat, openInput } from './input-format.js';
+import { inputName } from './open-input.js';
 import { scoreFileThreaded } from './score-threads.js';
 
 /** A header that lacks dozens of columns is the wrong file or an export: a few examples say enough. */
@@ -40,54 +42,83 @@ export async function scoreOneFile(
   input: AsyncIterable<Buffer | string>,
   shard: ShardOptions = {},
 ): Promise<void> {
+  const table = tableScorer(state, inputName(file), shard);
+  // The scanner hands out each record as a view of its bytes, valid during the call only.
+  await scanCsv(input, inputName(file), table.add);
+  table.end();
+}
+
+/** Scores the records of a workbook sheet or an SPSS file, as `scoreOneFile` scores a CSV's. */
+async function scoreRecords(state: ScoringState, name: string, records: AsyncIterable<CsvRecord>): Promise<void> {
+  const table = tableScorer(state, name, {});
+  for await (const record of records) table.add(new StringCells(record.fields), record.line);
+  table.end();
+}
+
+/** The header's plan (or the error for its missing columns) from the first record, then each row scored. */
+function tableScorer(
+  state: ScoringState,
+  name: string,
+  shard: ShardOptions,
+): { add(cells: RecordCells, line: number): void; end(): void } {
   const lineOffset = shard.lineOffset ?? 0;
-  const name = inputName(file);
   let header: { plan: ColumnPlan; line: number } | null = null;
   let rows = 0;
-  // The scanner hands out each record as a view of its bytes, valid during the call only.
-  await scanCsv(input, name, (cells, line) => {
-    if (header !== null) {
-      addRecord(state, header.plan, cells, line + lineOffset);
-      rows++;
-      return;
-    }
-    const texts = cellTexts(cells);
-    const { plan, missing } = beginTable(state, texts, name);
-    if (missing.length > 0) {
-      const shown = missing.slice(0, MAX_MISSING_SHOWN);
-      const trailer =
-        missing.length > shown.length ? [`... and ${missing.length - shown.length} more problems with the header`] : [];
-      if (missing.some((m) => m.code === 'missing-column')) {
-        // A survey platform's export read as a generic CSV: say which --source would read it.
-        const suggestion = sourceHint([texts]);
-        trailer.push(
-          `hint: ${suggestion ?? "if this is a survey platform's export, `servqual map FILE --questionnaire QUESTIONNAIRE` proposes how its columns map to the items"}`,
-        );
+  return {
+    add(cells, line) {
+      if (header !== null) {
+        addRecord(state, header.plan, cells, line + lineOffset);
+        rows++;
+        return;
       }
-      throw new UserError(
-        shown.map((m) => diagnosticOf(m, name, { line })),
-        { trailer },
-      );
-    }
-    header = { plan, line };
-  });
-  const first = header as { plan: ColumnPlan; line: number } | null;
-  if (first === null)
-    throw new UserError({
-      code: 'empty-file',
-      file: name,
-      message: 'the file is empty: expected a header row and one row per respondent',
-    });
-  if (rows === 0 && shard.allowNoRows !== true)
-    throw new UserError({ code: 'no-rows', file: name, line: first.line, message: 'the header has no rows after it' });
+      const texts = cellTexts(cells);
+      const { plan, missing } = beginTable(state, texts, name);
+      if (missing.length > 0) throw missingColumns(missing, texts, name, line);
+      header = { plan, line };
+    },
+    end() {
+      if (header === null)
+        throw new UserError({
+          code: 'empty-file',
+          file: name,
+          message: 'the file is empty: expected a header row and one row per respondent',
+        });
+      if (rows === 0 && shard.allowNoRows !== true)
+        throw new UserError({
+          code: 'no-rows',
+          file: name,
+          line: header.line,
+          message: 'the header has no rows after it',
+        });
+    },
+  };
+}
+
+function missingColumns(missing: MissingColumn[], texts: string[], name: string, line: number): UserError {
+  const shown = missing.slice(0, MAX_MISSING_SHOWN);
+  const trailer =
+    missing.length > shown.length ? [`... and ${missing.length - shown.length} more problems with the header`] : [];
+  if (missing.some((m) => m.code === 'missing-column')) {
+    // A survey platform's export read as a generic CSV: say which --source would read it.
+    const suggestion = sourceHint([texts]);
+    trailer.push(
+      `hint: ${suggestion ?? "if this is a survey platform's export, `servqual map FILE --questionnaire QUESTIONNAIRE` proposes how its columns map to the items"}`,
+    );
+  }
+  return new UserError(
+    shown.map((m) => diagnosticOf(m, name, { line })),
+    { trailer },
+  );
 }
 
 export interface ReadOptions {
   stdin?: Readable;
   /** The export's shape; default: the questionnaire's source.platform, else generic. */
   source?: SourcePlatform;
-  /** A decoder label (see decode.ts), or 'auto' (UTF-8, or UTF-16 found by its BOM). */
+  /** A decoder label (see decode.ts), or 'auto' (UTF-8, or UTF-16 found by its BOM; an SPSS file's own). */
   encoding?: string;
+  /** `--sheet`: which sheet of an XLSX workbook (a 1-based number or a name); the first by default. */
+  sheet?: string;
   /** Told how far reading has got, and when it is over (a progress bar). */
   progress?: { update(progress: Progress): void; stop(): void };
   /** Worker threads for one large generic UTF-8 file (see score-threads.ts); 1 (default) reads on this thread, 0 means one per core. */
@@ -109,18 +140,12 @@ async function tryThreads(
       : // Only a regular file can be split: opening a pipe to look at it would lose what its writer sent.
         !(await regularFiles(files))
         ? { oneThread: 'only regular files are split' }
-        : await scoreFileThreaded(q, files, options);
+        : (await spreadsheets(files))
+          ? { oneThread: 'only CSV files are split; an XLSX workbook or SPSS file is read as it streams' }
+          : await scoreFileThreaded(q, files, options);
   if (!('oneThread' in attempt)) return attempt;
   if (attempt.oneThread !== null) options.note?.(`--threads: read on one thread: ${attempt.oneThread}`);
   return null;
-}
-
-/** The chunks of a stream, counted as they pass. */
-async function* counted(source: AsyncIterable<Buffer>, count: (bytes: number) => void): AsyncGenerator<Buffer> {
-  for await (const chunk of source) {
-    count(chunk.length);
-    yield chunk;
-  }
 }
 
 /** The total size of the named files, or 0 when one of them is stdin (unknown). */
@@ -133,6 +158,12 @@ async function totalSize(files: readonly string[]): Promise<number> {
       () => 0,
     );
   return total;
+}
+
+/** Whether any of the (regular) files is a workbook or an SPSS file rather than a CSV. */
+async function spreadsheets(files: readonly string[]): Promise<boolean> {
+  for (const file of files) if ((await fileFormat(file)) !== 'csv') return true;
+  return false;
 }
 
 /** Whether every named input is a regular file (not stdin, a pipe such as `<(zcat x.gz)`, or a device). */
@@ -173,18 +204,23 @@ export async function scoreFilesToState(
   };
   try {
     for (const file of threaded === null ? files : []) {
+      const name = inputName(file);
       // The byte scanner copies each chunk (generic CSVs and exports alike), so the reader reuses its buffers.
-      const raw = await openChunks(file, options.stdin ?? process.stdin, true);
-      const input = decodeToUtf8(
-        progress ? counted(raw.chunks, count) : raw.chunks,
-        options.encoding ?? 'auto',
-        inputName(file),
-      );
+      const input = await openInput(file, options.stdin ?? process.stdin, {
+        ...(progress ? { count } : {}),
+        ...(options.sheet !== undefined ? { sheet: options.sheet } : {}),
+        encoding: options.encoding ?? 'auto',
+      });
       try {
-        if (platformById(platform).layout === 'generic') await scoreOneFile(state, file, input);
-        else state.exportWarnings.push(...(await scoreExportFile(state, inputName(file), input, platform)));
+        const generic = platformById(platform).layout === 'generic';
+        if (input.format === 'csv') {
+          const text = decodeToUtf8(input.chunks, options.encoding ?? 'auto', name);
+          if (generic) await scoreOneFile(state, file, text);
+          else state.exportWarnings.push(...(await scoreExportFile(state, name, text, platform)));
+        } else if (generic) await scoreRecords(state, name, input.records);
+        else state.exportWarnings.push(...(await scoreExportRecords(state, name, input.records, platform)));
       } finally {
-        await raw.close();
+        await input.close();
       }
     }
   } finally {
