@@ -55,6 +55,10 @@ export const PROBLEM_CODES = [
   'wrong-source',
   'long-format',
   'unmatchable-export',
+  // `init --from`: a questionnaire inferred from an export.
+  'no-answer-columns',
+  'unplaced-items',
+  'items-spec',
   // Output files.
   'no-directory',
   'output-is-input',

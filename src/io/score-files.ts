@@ -3,6 +3,7 @@ import type { Readable } from 'node:stream';
 import { diagnosticOf, problemsError, UserError } from '../errors.js';
 import type { Questionnaire, SourcePlatform } from '../core/questionnaire/model.js';
 import { sourceHint } from '../core/sources/detect.js';
+import { readsThroughPlan } from '../core/sources/plan.js';
 import { platformById } from '../core/sources/platforms/index.js';
 import { cellTexts } from '../core/scoring/cells.js';
 import type { ColumnPlan } from '../core/scoring/column-plan.js';
@@ -103,13 +104,12 @@ async function tryThreads(
   platform: SourcePlatform,
   options: ScoreOptions & ReadOptions,
 ): Promise<ScoringState | null> {
-  const attempt =
-    platformById(platform).layout !== 'generic'
-      ? { oneThread: 'a survey platform export is read on one thread' }
-      : // Only a regular file can be split: opening a pipe to look at it would lose what its writer sent.
-        !(await regularFiles(files))
-        ? { oneThread: 'only regular files are split' }
-        : await scoreFileThreaded(q, files, options);
+  const attempt = readsThroughPlan(q, platform, platformById(platform).layout)
+    ? { oneThread: 'a survey platform export (or a file read through its source section) is read on one thread' }
+    : // Only a regular file can be split: opening a pipe to look at it would lose what its writer sent.
+      !(await regularFiles(files))
+      ? { oneThread: 'only regular files are split' }
+      : await scoreFileThreaded(q, files, options);
   if (!('oneThread' in attempt)) return attempt;
   if (attempt.oneThread !== null) options.note?.(`--threads: read on one thread: ${attempt.oneThread}`);
   return null;
@@ -181,7 +181,7 @@ export async function scoreFilesToState(
         inputName(file),
       );
       try {
-        if (platformById(platform).layout === 'generic') await scoreOneFile(state, file, input);
+        if (!readsThroughPlan(q, platform, platformById(platform).layout)) await scoreOneFile(state, file, input);
         else state.exportWarnings.push(...(await scoreExportFile(state, inputName(file), input, platform)));
       } finally {
         await raw.close();
