@@ -27,6 +27,7 @@ export const PROBLEM_CODES = [
   'missing-statement',
   'scale-order',
   'label-off-scale',
+  'numeric-label',
   'weights-sum',
   'negative-weight',
   'unknown-dimension',

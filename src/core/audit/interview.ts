@@ -106,9 +106,12 @@ function ask(
         kindLabel: m.kpiKinds[step.kpi.type],
         min: step.kpi.scale.min,
         max: step.kpi.scale.max,
+        // On a `best: low` scale the good anchor sits at the low end.
         labels: {
-          [String(step.kpi.scale.min)]: m.kpiAnchors[step.kpi.type].low,
-          [String(step.kpi.scale.max)]: m.kpiAnchors[step.kpi.type].high,
+          [String(step.kpi.scale.best === 'low' ? step.kpi.scale.max : step.kpi.scale.min)]:
+            m.kpiAnchors[step.kpi.type].low,
+          [String(step.kpi.scale.best === 'low' ? step.kpi.scale.min : step.kpi.scale.max)]:
+            m.kpiAnchors[step.kpi.type].high,
           ...step.kpi.scale.labels,
         },
         previous: asNumber(previous),

@@ -8,10 +8,14 @@ export type KpiType = 'nps' | 'csat' | 'ces';
 
 export const SERVQUAL_DIMENSIONS = ['tangibles', 'reliability', 'responsiveness', 'assurance', 'empathy'] as const;
 
+/** Which end of a scale is best. `low` answers are mirrored (min + max - x) when scored. */
+export type ScaleEnd = 'high' | 'low';
+
 export interface Scale {
   min: number;
   max: number;
   labels: Record<string, string>;
+  best: ScaleEnd;
 }
 
 export interface Item {
@@ -21,6 +25,10 @@ export interface Item {
   perception: string;
   minimum?: string;
   desired?: string;
+  /**
+   * Whether answers are scored as min + max - x: a negatively worded item (`reverse: true`) on a
+   * higher-is-best scale, or a positively worded one on a `best: low` scale (the two cancel out).
+   */
   reverse: boolean;
   recommendations: string[];
 }
@@ -38,7 +46,8 @@ export interface Kpi {
   type: KpiType;
   question: string;
   /** `labels`: the questionnaire's own words for points of the scale, shown when the KPI is asked. */
-  scale: { min: number; max: number; labels?: Record<string, string> };
+  /** `best: low`: answers are mirrored before scoring, so CSAT's top two and CES's mean read higher-is-better. */
+  scale: { min: number; max: number; labels?: Record<string, string>; best: ScaleEnd };
 }
 
 export interface Thresholds {
@@ -126,10 +135,10 @@ export const DEFAULT_COLUMNS: Columns = {
   weight: 'W_{dimension}',
 };
 
-export const DEFAULT_KPI_SCALES: Record<KpiType, { min: number; max: number }> = {
-  nps: { min: 0, max: 10 },
-  csat: { min: 1, max: 5 },
-  ces: { min: 1, max: 7 },
+export const DEFAULT_KPI_SCALES: Record<KpiType, { min: number; max: number; best: ScaleEnd }> = {
+  nps: { min: 0, max: 10, best: 'high' },
+  csat: { min: 1, max: 5, best: 'high' },
+  ces: { min: 1, max: 7, best: 'high' },
 };
 
 /** Every item of the questionnaire in questionnaire order. */

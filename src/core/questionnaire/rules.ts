@@ -1,4 +1,4 @@
-import { normaliseAnswer } from '../sources/labels.js';
+import { NUMBER, normaliseAnswer } from '../sources/labels.js';
 import { findPlatform } from '../sources/platforms/index.js';
 import { closestMatch, didYouMean } from '../text/did-you-mean.js';
 import { DEFAULT_COLUMNS, DEFAULT_KPI_SCALES, SERVQUAL_DIMENSIONS, type KpiType } from './model.js';
@@ -450,6 +450,22 @@ function sourceRules(
         }),
       );
     seen.set(key, text);
+    // A number in a cell is read as that number before any label is looked up, so this label would
+    // never apply: most often an attempt to reverse a 1-is-best scale, which `best: low` does.
+    if (NUMBER.test(text.trim())) {
+      problems.push(
+        problem(
+          'numeric-label',
+          path,
+          `label "${text}" is a number: numbers are scored as they are, never relabelled`,
+          {
+            at: 'key',
+            hint: 'for a scale on which 1 is best, set `best: low` on the scale (or `reverse: true` on an item)',
+          },
+        ),
+      );
+      continue;
+    }
     const n = asNumber(value);
     if (n !== undefined && scales.length > 0 && !scales.some((s) => n >= s.min && n <= s.max)) {
       const shown = [...new Set(scales.map((s) => `${s.min}-${s.max}`))].join(', ');

@@ -23,6 +23,12 @@ const scaleSchema = z
       .record(z.string().regex(/^-?\d+$/, 'a scale label key is a point of the scale'), z.string())
       .optional()
       .describe('Text shown for some points of the scale, e.g. {1: Strongly disagree}.'),
+    best: z
+      .enum(['high', 'low'])
+      .optional()
+      .describe(
+        'Which end of the scale is best (default high). low: 1 means excellent; answers are then mirrored (min + max - x) when scored, so every score in the result reads higher-is-better.',
+      ),
   })
   .describe('The answer scale, e.g. 1-7.');
 

@@ -59,6 +59,7 @@ function normaliseSource(input: SourceInput): Source {
 
 /** Fills in every default of a structurally valid questionnaire document. */
 export function normaliseQuestionnaire(input: QuestionnaireInput): Questionnaire {
+  const lowIsBest = input.scale.best === 'low';
   const dimensions: Dimension[] = input.dimensions.map((d) => ({
     id: d.id,
     label: d.label ?? titleCase(d.id),
@@ -71,7 +72,7 @@ export function normaliseQuestionnaire(input: QuestionnaireInput): Questionnaire
       ...(item.expectation !== undefined ? { expectation: item.expectation } : {}),
       ...((item.minimum ?? item.expectation) ? { minimum: item.minimum ?? item.expectation } : {}),
       ...((item.desired ?? item.expectation) ? { desired: item.desired ?? item.expectation } : {}),
-      reverse: item.reverse ?? false,
+      reverse: (item.reverse ?? false) !== lowIsBest,
       recommendations: item.recommendations ?? [],
     })),
   }));
@@ -81,7 +82,12 @@ export function normaliseQuestionnaire(input: QuestionnaireInput): Questionnaire
     language: input.language ?? 'en',
     model: input.model ?? 'servqual',
     format: input.format,
-    scale: { min: input.scale.min, max: input.scale.max, labels: input.scale.labels ?? {} },
+    scale: {
+      min: input.scale.min,
+      max: input.scale.max,
+      labels: input.scale.labels ?? {},
+      best: input.scale.best ?? 'high',
+    },
     weights: input.weights ?? { source: 'fixed' },
     segments: input.segments ?? [],
     dimensions,
@@ -90,7 +96,12 @@ export function normaliseQuestionnaire(input: QuestionnaireInput): Questionnaire
       type: k.type,
       question: k.question,
       scale: k.scale
-        ? { min: k.scale.min, max: k.scale.max, ...(k.scale.labels ? { labels: k.scale.labels } : {}) }
+        ? {
+            min: k.scale.min,
+            max: k.scale.max,
+            ...(k.scale.labels ? { labels: k.scale.labels } : {}),
+            best: k.scale.best ?? 'high',
+          }
         : DEFAULT_KPI_SCALES[k.type],
     })),
     thresholds: {

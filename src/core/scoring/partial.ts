@@ -62,7 +62,8 @@ export function questionnaireFingerprint(q: Questionnaire): string {
     scale: [q.scale.min, q.scale.max],
     dimensions: q.dimensions.map((d) => [d.id, d.items.map((item) => [item.id, item.reverse])]),
     weights: { source: q.weights.source, fixed: q.dimensions.map((d) => own(q.weights.fixed, d.id) ?? null) },
-    kpis: q.kpis.map((k) => [k.id, k.type, k.scale.min, k.scale.max]),
+    // `best: low` only where given, so the fingerprints of every other questionnaire stay as they were.
+    kpis: q.kpis.map((k) => [k.id, k.type, k.scale.min, k.scale.max, ...(k.scale.best === 'low' ? ['low'] : [])]),
   };
   return `fnv1a64:${fnv1a64(JSON.stringify(structure))}`;
 }

@@ -64,7 +64,8 @@ export interface ScoringLayout {
   weightsFromRespondents: boolean;
   kpiCount: number;
   /** What the samples need of each KPI: its type, scale max (CSAT's top two) and the midpoint its sums are taken about. */
-  kpis: readonly { type: Questionnaire['kpis'][number]['type']; max: number; shift: number }[];
+  /** Per KPI: `shift` is its scale's midpoint; `mirror`: a `best: low` scale, whose answers become min + max - x. */
+  kpis: readonly { type: Questionnaire['kpis'][number]['type']; max: number; shift: number; mirror: boolean }[];
   /** The scale midpoint: answers are summed about it (see `SampleAccumulator`). */
   answerShift: number;
   /** The answers the format asks for, in the order they are given. */
@@ -94,7 +95,12 @@ export function scoringLayout(q: Questionnaire): ScoringLayout {
     fallbackWeights: Float64Array.from(raw, (w) => (total > 0 ? w / total : 1 / raw.length)),
     weightsFromRespondents: q.weights.source === 'respondents',
     kpiCount: q.kpis.length,
-    kpis: q.kpis.map((k) => ({ type: k.type, max: k.scale.max, shift: (k.scale.min + k.scale.max) / 2 })),
+    kpis: q.kpis.map((k) => ({
+      type: k.type,
+      max: k.scale.max,
+      shift: (k.scale.min + k.scale.max) / 2,
+      mirror: k.scale.best === 'low',
+    })),
     answerShift: (q.scale.min + q.scale.max) / 2,
     askedKinds: answerKinds(q.format),
   };
@@ -284,6 +290,10 @@ export function deriveScores(a: RespondentAnswers, layout: ScoringLayout, out: R
     out.weighted = Number.NaN;
   }
   out.kpi.set(a.kpi);
+  for (let k = 0; k < layout.kpiCount; k++) {
+    const rule = layout.kpis[k] as ScoringLayout['kpis'][number];
+    if (rule.mirror) out.kpi[k] = 2 * rule.shift - (a.kpi[k] as number);
+  }
   out.straightLined = isStraightLined(a, layout);
   return out;
 }

@@ -207,6 +207,24 @@ describe('interview', () => {
     expect(JSON.stringify(asked)).not.toMatch(/k_nps|k_csat|k_ces/);
   });
 
+  it('puts the good anchor at the low end of a best: low KPI scale', async () => {
+    const q = questionnaire({
+      kpis: [{ id: 'k_ces', type: 'ces', question: 'How easy was it?', scale: { min: 1, max: 7, best: 'low' } }],
+    });
+    const steps = auditSteps(q, { respondent: 'r', segments: { branch: 'N' } }).filter((s) => s.kind === 'kpi');
+    const { prompter, seen } = scripted([answer(2)]);
+    await interview({
+      steps,
+      answers: new Map(),
+      start: 0,
+      questionnaire: q,
+      messages: auditMessages('en'),
+      prompter,
+      save: () => undefined,
+    });
+    expect((seen as ScaleQuestion[]).map((k) => k.labels)).toEqual([{ 1: 'Very easy', 7: 'Very difficult' }]);
+  });
+
   it('speaks the questionnaire language', async () => {
     const q = questionnaire({ language: 'ru' });
     const steps = auditSteps(q, { segments: {} });

@@ -38,9 +38,9 @@ describe('validateQuestionnaire', () => {
     ];
     const { questionnaire } = validateQuestionnaire(minimal({ kpis }));
     expect(questionnaire?.kpis.map((k) => k.scale)).toEqual([
-      { min: 0, max: 10 },
-      { min: 1, max: 5 },
-      { min: 1, max: 7 },
+      { min: 0, max: 10, best: 'high' },
+      { min: 1, max: 5, best: 'high' },
+      { min: 1, max: 7, best: 'high' },
     ]);
   });
 

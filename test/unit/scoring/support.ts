@@ -10,12 +10,12 @@ const DIMENSIONS = ['tangibles', 'reliability', 'responsiveness', 'assurance', '
 
 export interface QOptions {
   format?: Format;
-  scale?: { min: number; max: number };
+  scale?: { min: number; max: number; best?: 'high' | 'low' };
   /** Item ids per dimension (default one item per dimension: T1, R1, S1, A1, E1). */
   items?: Partial<Record<(typeof DIMENSIONS)[number], string[]>>;
   reverse?: string[];
   weights?: { source: 'respondents' | 'fixed'; fixed?: Record<string, number> };
-  kpis?: { id: string; type: 'nps' | 'csat' | 'ces'; scale?: { min: number; max: number } }[];
+  kpis?: { id: string; type: 'nps' | 'csat' | 'ces'; scale?: { min: number; max: number; best?: 'high' | 'low' } }[];
   itemRecommendations?: Record<string, string[]>;
 }
 
