@@ -23,6 +23,8 @@ export interface ColumnProfile {
   distinct: number;
   /** The longest filled cell, in characters. */
   longest: number;
+  /** The words of numbered labels (`1 - Excellent`), by number, as first seen. */
+  numberedWords: Map<number, string>;
 }
 
 /** Distinct values counted at most: past this a column is an id or free text anyway. */
@@ -46,6 +48,7 @@ export function profileColumns(
       missing: new Map(),
       distinct: 0,
       longest: 0,
+      numberedWords: new Map(),
     };
     const seen = new Set<string>();
     for (const record of records) {
@@ -60,6 +63,8 @@ export function profileColumns(
       profile.longest = Math.max(profile.longest, cell.length);
       if (seen.size < MAX_DISTINCT) seen.add(key);
       const numbered = NUMBER.test(cell) ? cell : NUMBERED_LABEL.exec(cell)?.[1];
+      if (numbered !== undefined && numbered !== cell && !profile.numberedWords.has(Number(numbered)))
+        profile.numberedWords.set(Number(numbered), cell.slice(numbered.length).replace(/^[\s\-=:.)(]+/, ''));
       const value = numbered === undefined ? Number.NaN : Number(numbered.replace(',', '.'));
       if (Number.isInteger(value)) profile.numbers.set(value, (profile.numbers.get(value) ?? 0) + 1);
       else if (Number.isFinite(value)) profile.otherNumbers++;

@@ -72,6 +72,7 @@ export function renderInferredQuestionnaire(inference: Inference, file: string, 
       min: scale.min,
       max: scale.max,
       ...(Object.keys(scale.labels).length > 0 ? { labels: scale.labels } : {}),
+      ...(scale.best === 'low' ? { best: 'low' } : {}),
     },
     ...(roles.segments.length > 0 ? { segments: roles.segments.map((s) => s.segment) } : {}),
     dimensions: inference.dimensions.map((d) => ({

@@ -176,8 +176,13 @@ export interface InferredScale {
   max: number;
   /** Labels of the end points, from a label set, as the export spells them. */
   labels: Record<string, string>;
+  /** low when the words of the numbered answers put the best at the bottom (`1 - Excellent`). */
+  best: 'high' | 'low';
   note: string;
 }
+
+const GOOD =
+  /^(excellent|very good|best|very high|very satisfied|strongly agree|extremely|отлично|очень хорошо|лучш|полностью согласен)/i;
 
 /** Rating scales people use, by their top point: a maximum seen is taken up to the next of these. */
 const TOPS = [3, 4, 5, 7, 9, 10];
@@ -225,7 +230,11 @@ export function inferScale(
     sets.length > 0
       ? `the ${sets[0]?.name} labels seen (${sets[0]?.points} points)`
       : `the numbers seen (${Number.isFinite(min) ? min : low} to ${Number.isFinite(max) ? max : top})`;
-  return { min: low, max: top, labels, note: `scale ${low}-${top} from ${source}` };
+  // The direction, from numbered answers such as `1 - Excellent` (the words beside the lowest number).
+  const bottom = profiles.map((p) => p.numberedWords.get(low)).find((w) => w !== undefined && w !== '');
+  const best = bottom !== undefined && GOOD.test(bottom.trim()) ? 'low' : 'high';
+  const direction = best === 'low' ? `; best: low, since ${low} is "${bottom}"` : '';
+  return { min: low, max: top, labels, best, note: `scale ${low}-${top} from ${source}${direction}` };
 }
 
 /** The number of each text answer seen in the rating columns: from the label sets, codes, or unknown (null). */

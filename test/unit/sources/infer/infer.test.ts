@@ -136,6 +136,17 @@ describe('inferQuestionnaire', () => {
     expect(inferQuestionnaire(rows, { items: 'x1-x3=a' }).problems[0]?.code).toBe('items-spec');
   });
 
+  it('reads 1 = best from numbered answers (best: low)', () => {
+    const cells = ['1 - Excellent', '2 - Good', '3 - Fair', '4 - Poor', '5 - Very poor'];
+    const header = WORDING.filter((_, i) => i % 2 === 0);
+    const rows = [header, ...cells.map((_, r) => header.map((_, c) => cells[(r + c) % 5] as string))];
+    const { inference } = inferQuestionnaire(rows);
+    expect(inference?.scale).toMatchObject({ min: 1, max: 5, best: 'low' });
+    const text = renderInferredQuestionnaire(inference!, 'x.csv', 'servqual init');
+    expect(checkQuestionnaireText(text, 'q.yaml').diagnostics).toEqual([]);
+    expect(parse(text).scale.best).toBe('low');
+  });
+
   it('finds no answers in text only', () => {
     expect(
       inferQuestionnaire([
