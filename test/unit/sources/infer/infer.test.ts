@@ -156,3 +156,11 @@ describe('inferQuestionnaire', () => {
     ).toBe('no-answer-columns');
   });
 });
+
+describe('validate flags a source section that would be ignored', () => {
+  it('"long" on a wide platform', () => {
+    const text = `servqual: 1\ntitle: t\nformat: perceptions-only\nscale: { min: 1, max: 5 }\nmodel: custom\ndimensions:\n  - { id: q, items: [{ id: Q1, perception: p }] }\nsource:\n  platform: qualtrics\n  long: { item: x }\n`;
+    const codes = checkQuestionnaireText(text, 'q.yaml').diagnostics.map((d) => d.code);
+    expect(codes).toContain('source-columns-unused');
+  });
+});
