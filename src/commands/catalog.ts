@@ -22,7 +22,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   {
     name: 'init',
     args: '[file]',
-    summary: 'write a questionnaire YAML from a bundled template',
+    summary: 'write a questionnaire YAML from a bundled template, or inferred from an export (--from)',
     load: async () => (await import('./init.js')).registerInit,
   },
   {

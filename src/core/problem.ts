@@ -62,6 +62,10 @@ export const PROBLEM_CODES = [
   'corrupt-workbook',
   'unknown-sheet',
   'corrupt-sav',
+  // `init --from`: a questionnaire inferred from an export.
+  'no-answer-columns',
+  'unplaced-items',
+  'items-spec',
   // Output files.
   'no-directory',
   'output-is-input',

@@ -3,6 +3,7 @@ import type { Readable } from 'node:stream';
 import { diagnosticOf, problemsError, UserError } from '../errors.js';
 import type { Questionnaire, SourcePlatform } from '../core/questionnaire/model.js';
 import { sourceHint } from '../core/sources/detect.js';
+import { readsThroughPlan } from '../core/sources/plan.js';
 import { platformById } from '../core/sources/platforms/index.js';
 import { cellTexts, StringCells, type RecordCells } from '../core/scoring/cells.js';
 import type { ColumnPlan, MissingColumn } from '../core/scoring/column-plan.js';
@@ -134,15 +135,14 @@ async function tryThreads(
   platform: SourcePlatform,
   options: ScoreOptions & ReadOptions,
 ): Promise<ScoringState | null> {
-  const attempt =
-    platformById(platform).layout !== 'generic'
-      ? { oneThread: 'a survey platform export is read on one thread' }
-      : // Only a regular file can be split: opening a pipe to look at it would lose what its writer sent.
-        !(await regularFiles(files))
-        ? { oneThread: 'only regular files are split' }
-        : (await spreadsheets(files))
-          ? { oneThread: 'only CSV files are split; an XLSX workbook or SPSS file is read as it streams' }
-          : await scoreFileThreaded(q, files, options);
+  const attempt = readsThroughPlan(q, platform, platformById(platform).layout)
+    ? { oneThread: 'a survey platform export (or a file read through its source section) is read on one thread' }
+    : // Only a regular file can be split: opening a pipe to look at it would lose what its writer sent.
+      !(await regularFiles(files))
+      ? { oneThread: 'only regular files are split' }
+      : (await spreadsheets(files))
+        ? { oneThread: 'only CSV files are split; an XLSX workbook or SPSS file is read as it streams' }
+        : await scoreFileThreaded(q, files, options);
   if (!('oneThread' in attempt)) return attempt;
   if (attempt.oneThread !== null) options.note?.(`--threads: read on one thread: ${attempt.oneThread}`);
   return null;
@@ -212,12 +212,12 @@ export async function scoreFilesToState(
         encoding: options.encoding ?? 'auto',
       });
       try {
-        const generic = platformById(platform).layout === 'generic';
+        const throughPlan = readsThroughPlan(q, platform, platformById(platform).layout);
         if (input.format === 'csv') {
           const text = decodeToUtf8(input.chunks, options.encoding ?? 'auto', name);
-          if (generic) await scoreOneFile(state, file, text);
+          if (!throughPlan) await scoreOneFile(state, file, text);
           else state.exportWarnings.push(...(await scoreExportFile(state, name, text, platform)));
-        } else if (generic) await scoreRecords(state, name, input.records);
+        } else if (!throughPlan) await scoreRecords(state, name, input.records);
         else state.exportWarnings.push(...(await scoreExportRecords(state, name, input.records, platform)));
       } finally {
         await input.close();

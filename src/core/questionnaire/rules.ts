@@ -405,6 +405,17 @@ function sourceRules(
       ),
     );
   }
+  const platform = findPlatform(source.platform);
+  if (platform !== undefined && platform.layout !== 'long' && source.long !== undefined) {
+    problems.push(
+      problem(
+        'source-columns-unused',
+        ['source', 'long'],
+        `"long" names the columns of the long format; a ${platform.name} file does not use it`,
+        { at: 'key' },
+      ),
+    );
+  }
   const mapped = new Map<string, number>();
   // One export column read as two answers (a segment may also be anything else).
   const read = new Map<string, number>();

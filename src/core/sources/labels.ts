@@ -122,6 +122,7 @@ export const DEFAULT_MISSING: readonly string[] = [
   'не применимо',
   'неприменимо',
   'н/д',
+  '-',
   '-99',
   '-98',
 ];

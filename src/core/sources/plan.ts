@@ -205,6 +205,17 @@ export function planExport(
 }
 
 /**
+ * Whether a file is read through the export plan (columns, labels, missing codes, filters) rather
+ * than as servqual's own CSV: every export platform is, and so is a plain CSV (`generic`) when the
+ * questionnaire's `source` section names that platform, so that what `map` or `init --from`
+ * proposes for a plain CSV is what `score` reads (it was silently ignored before).
+ * @example readsThroughPlan(q, 'generic') // true when q.source.platform is generic
+ */
+export function readsThroughPlan(q: Questionnaire, platformId: string, layout: Platform['layout']): boolean {
+  return layout !== 'generic' || q.source?.platform === platformId;
+}
+
+/**
  * A response filter made ready for every row: its reason worded and its accepted values
  * normalised once, and the verdict on each distinct cell remembered (a filter column holds a
  * handful of values, such as True and False, over all the rows).

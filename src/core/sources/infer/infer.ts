@@ -1,0 +1,258 @@
+import type { Problem } from '../../problem.js';
+import { type AnswerKind, type Format, SERVQUAL_DIMENSIONS } from '../../questionnaire/model.js';
+import { answerKinds } from '../../scoring/column-plan.js';
+import { type Detection, detectPlatform } from '../detect.js';
+import type { ExportColumn } from '../headers.js';
+import type { Platform } from '../platforms/platform.js';
+import { parseItemsSpec, type Placement, placeById, placeByLetterCodes, placeByWords } from './dimensions.js';
+import { columnText, type InferredItem, pairColumns } from './pairs.js';
+import { profileColumns } from './profile.js';
+import { findRoles, type Roles, uniqueName } from './roles.js';
+import { type ColumnReading, type InferredScale, inferScale, proposedLabels, readColumn } from './scale.js';
+
+/**
+ * `servqual init --from EXPORT`: a questionnaire inferred from an export's header rows and first
+ * records (strings only, whatever the file format). Pure: the command reads the file and writes the
+ * YAML that `questionnaire.ts` makes of this.
+ */
+
+type Rating = Extract<ColumnReading, { kind: 'rating' }>;
+
+interface PlacedItem extends InferredItem {
+  dimension: string;
+  placement: Placement;
+  /** The export name of each of its columns (unique among the export's). */
+  names: Partial<Record<AnswerKind, string>>;
+  statements: Partial<Record<AnswerKind, string>>;
+}
+
+export interface Inference {
+  platform: Platform;
+  detection: Detection | null;
+  format: Format;
+  shape: string;
+  model: 'servqual' | 'custom';
+  /** Dimension ids in questionnaire order. */
+  dimensions: string[];
+  items: PlacedItem[];
+  scale: InferredScale;
+  labels: { text: string; value: number | null; note: string }[];
+  missing: string[];
+  roles: Roles;
+  language: 'en' | 'ru';
+  /** Columns left out, and why: `Q12 "Are the stations accessible?": yes/no answers`. */
+  notScored: string[];
+  /** How many records the guesses are from. */
+  sampled: number;
+}
+
+export interface InferOptions {
+  /** `--source`: the platform, when not detected. */
+  platform?: Platform;
+  /** `--items`: ids to dimensions. */
+  items?: string;
+}
+
+const short = (text: string, n = 60) => {
+  const one = text.replace(/\s+/g, ' ').trim();
+  return one.length > n ? `${one.slice(0, n - 1)}…` : one;
+};
+
+/** Why a column that is not an item was left out, in a few words. */
+function whyNotScored(reading: ColumnReading | undefined): string | null {
+  switch (reading?.kind) {
+    case 'yes-no':
+      return 'yes/no answers';
+    case 'numeric':
+      return 'numbers off a rating scale';
+    case 'text':
+      return 'text answers';
+    default:
+      return null;
+  }
+}
+
+/** The items a dimension holds, placed by `--items`, or by ids and words. */
+function place(
+  items: readonly InferredItem[],
+  spec: string | undefined,
+): {
+  placed: (InferredItem & { dimension: string; placement: Placement })[];
+  problems: Problem[];
+  left: InferredItem[];
+} {
+  const problems: Problem[] = [];
+  const placed: (InferredItem & { dimension: string; placement: Placement })[] = [];
+  const left: InferredItem[] = [];
+  const list = items.map((i) => i.id).join(', ');
+  if (spec !== undefined) {
+    const { rules, errors } = parseItemsSpec(spec);
+    for (const e of errors) problems.push({ code: 'items-spec', message: `--items ${e}` });
+    for (const rule of rules) {
+      if (!items.some((item, i) => rule.matches(item.id, i + 1)))
+        problems.push({
+          code: 'items-spec',
+          message: `--items ${rule.spec}=${rule.dimension}: no item has such an id`,
+          hint: `the items found are ${short(list, 300)}`,
+        });
+    }
+    items.forEach((item, i) => {
+      const rule = rules.find((r) => r.matches(item.id, i + 1));
+      if (rule)
+        placed.push({
+          ...item,
+          dimension: rule.dimension,
+          placement: { dimension: rule.dimension, because: `--items ${rule.spec}` },
+        });
+      else left.push(item);
+    });
+    return { placed, problems, left };
+  }
+  const codes = placeByLetterCodes(items.map((i) => i.id));
+  const unplaced: string[] = [];
+  for (const item of items) {
+    const texts = Object.values(item.columns).map((c) => columnText(c as ExportColumn));
+    const labels = Object.values(item.columns).map((c) => (c as ExportColumn).label);
+    const placement =
+      codes?.get(item.id) ??
+      placeById(item.id) ??
+      labels.map(placeById).find((p) => p !== null) ??
+      placeByWords(texts.join(' '));
+    if (placement) placed.push({ ...item, dimension: placement.dimension, placement });
+    else unplaced.push(`${item.id} "${short(texts[texts.length - 1] ?? '', 50)}"`);
+  }
+  const empty = SERVQUAL_DIMENSIONS.filter((d) => !placed.some((p) => p.dimension === d));
+  const example = `--items "${items[0]?.id ?? 'Q1'}-${items[items.length - 1]?.id ?? 'Q9'}=quality"`;
+  if (unplaced.length > 0)
+    problems.push({
+      code: 'unplaced-items',
+      message: `${unplaced.length} of ${items.length} items name no SERVQUAL dimension in their words or ids: ${short(unplaced.slice(0, 6).join(', '), 400)}${unplaced.length > 6 ? ', ...' : ''}`,
+      hint: `place every item with --items IDS=DIMENSION, e.g. ${example} (the items: ${short(list, 200)})`,
+    });
+  else if (empty.length > 0)
+    problems.push({
+      code: 'unplaced-items',
+      message: `no item's words name ${empty.join(', ')}: SERVQUAL needs an item in each of its five dimensions`,
+      hint: `place the items with --items IDS=DIMENSION, e.g. ${example}; other dimensions than the five make a custom model`,
+    });
+  return { placed, problems, left };
+}
+
+/**
+ * Infers a questionnaire from an export's first rows (header rows, then records). Returns the
+ * inference, or the problems that stop it (no answer columns, items no dimension fits, a bad
+ * `--items`).
+ */
+export function inferQuestionnaire(
+  rows: readonly (readonly string[])[],
+  options: InferOptions = {},
+): { inference: Inference; problems: [] } | { inference: null; problems: Problem[] } {
+  const detection = options.platform ? null : detectPlatform(rows.slice(0, 4));
+  const platform = options.platform ?? (detection as Detection).platform;
+  if (platform.layout === 'long')
+    return {
+      inference: null,
+      problems: [
+        {
+          code: 'no-answer-columns',
+          message: 'this is a long-format file (one row per answer): its items are in its rows, not its columns',
+          hint: 'write the questionnaire with `servqual init --template NAME`, naming its items as the file does, then score with source.platform: long',
+        },
+      ],
+    };
+  const headerRows = Math.min(platform.headerRows(rows), rows.length);
+  const columns = platform.describeColumns(rows.slice(0, headerRows));
+  const records = rows.slice(headerRows);
+  const profiles = profileColumns(columns, records);
+  const readings = profiles.map(readColumn);
+  const isMetadata = (c: ExportColumn) =>
+    c.names.some((n) => platform.metadata.names.includes(n.trim().toLowerCase())) ||
+    (platform.metadata.label?.test(c.label) ?? false);
+  const ratingIndexes = profiles.flatMap((p, i) =>
+    readings[i]?.kind === 'rating' && !isMetadata(p.column) ? [i] : [],
+  );
+  const roles = findRoles(platform, columns, profiles, readings, records.length, ratingIndexes[0] ?? columns.length);
+  const candidates = ratingIndexes.filter(
+    (i) => !roles.taken.has(i) && uniqueName(columns[i] as ExportColumn, columns) !== null,
+  );
+  if (candidates.length === 0)
+    return {
+      inference: null,
+      problems: [
+        {
+          code: 'no-answer-columns',
+          message:
+            records.length === 0
+              ? 'the export has no responses after its header: the answers cannot be told from other columns'
+              : `no column holds ratings (whole numbers from 0 to 10, or agreement, satisfaction, quality or frequency labels) in the first ${records.length} responses`,
+          hint: 'check that this is the export with the answers, or name its platform with --source',
+        },
+      ],
+    };
+  const pairing = pairColumns(candidates.map((i) => columns[i] as ExportColumn));
+  const { placed, problems, left } = place(pairing.items, options.items);
+  if (problems.length > 0) return { inference: null, problems };
+  const dimensions = [...new Set(placed.map((p) => p.dimension))];
+  const servqual =
+    dimensions.every((d) => (SERVQUAL_DIMENSIONS as readonly string[]).includes(d)) &&
+    SERVQUAL_DIMENSIONS.every((d) => dimensions.includes(d));
+  const ordered = servqual ? [...SERVQUAL_DIMENSIONS] : dimensions;
+  const kinds = answerKinds(pairing.format);
+  const items: PlacedItem[] = ordered.flatMap((d) =>
+    placed
+      .filter((p) => p.dimension === d)
+      .map((p) => {
+        const names: PlacedItem['names'] = {};
+        const statements: PlacedItem['statements'] = {};
+        for (const kind of kinds) {
+          const column = p.columns[kind];
+          if (!column) continue;
+          names[kind] = uniqueName(column, columns) as string;
+          statements[kind] = columnText(column) || column.label;
+        }
+        return { ...p, names, statements };
+      }),
+  );
+  const itemIndexes = new Set(items.flatMap((i) => Object.values(i.columns).map((c) => (c as ExportColumn).index)));
+  const itemProfiles = profiles.filter((p) => itemIndexes.has(p.column.index));
+  const itemReadings = itemProfiles.map((p) => readings[profiles.indexOf(p)] as Rating);
+  const missing = new Map<string, string>();
+  for (const p of itemProfiles) for (const [key, text] of p.missing) if (!missing.has(key)) missing.set(key, text);
+
+  const notScored: string[] = [];
+  const leftColumns = new Set(left.flatMap((i) => Object.values(i.columns).map((c) => (c as ExportColumn).index)));
+  profiles.forEach((p, i) => {
+    const c = p.column;
+    if (itemIndexes.has(c.index) || roles.taken.has(c.index) || isMetadata(c) || c.label === '') return;
+    const why = leftColumns.has(c.index)
+      ? 'not named by --items'
+      : readings[i]?.kind === 'rating'
+        ? uniqueName(c, columns) === null
+          ? 'its header is not unique'
+          : 'a rating that is not part of the expectation/perception pairs'
+        : whyNotScored(readings[i]);
+    if (why) notScored.push(`${c.label === columnText(c) ? '' : `${c.label} `}"${short(columnText(c))}": ${why}`);
+  });
+  const headerText = columns.map((c) => `${c.question} ${c.sub}`).join(' ');
+  const cyrillic = (headerText.match(/\p{Script=Cyrillic}/gu) ?? []).length;
+  const latin = (headerText.match(/\p{Script=Latin}/gu) ?? []).length;
+  return {
+    inference: {
+      platform,
+      detection,
+      format: pairing.format,
+      shape: pairing.shape,
+      model: servqual ? 'servqual' : 'custom',
+      dimensions: ordered,
+      items,
+      scale: inferScale(itemReadings, itemProfiles),
+      labels: proposedLabels(itemReadings, itemProfiles),
+      missing: [...missing.values()],
+      roles,
+      language: cyrillic > latin ? 'ru' : 'en',
+      notScored,
+      sampled: records.length,
+    },
+    problems: [],
+  };
+}

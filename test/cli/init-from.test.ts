@@ -1,0 +1,85 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { useTempDir } from '../helpers/run-cli.js';
+import { runChecked } from '../helpers/run-in-process.js';
+import { SAMPLES, sampleQuestionnaire, samplePath, scoreExport } from '../unit/sources/support.js';
+
+const tempDir = useTempDir();
+
+/** Code-only exports (LimeSurvey) need --items: their headers hold no words. */
+const ITEMS: Record<string, string> = {
+  'ls-dual':
+    'SQ001-SQ002=tangibles,SQ003-SQ004=reliability,SQ005-SQ006=responsiveness,SQ007-SQ008=assurance,SQ009-SQ010=empathy',
+  'ls-arrays':
+    'SQ001-SQ002=tangibles,SQ003-SQ004=reliability,SQ005-SQ006=responsiveness,SQ007-SQ008=assurance,SQ009-SQ010=empathy',
+};
+
+type Json = {
+  dimensions: { id: string; gap: { mean: number; n: number } }[];
+  items: { id: string; dimension: string; gap: { mean: number; n: number } }[];
+};
+
+describe('init --from then score gives the hand-written questionnaire numbers', () => {
+  for (const sample of SAMPLES.filter((s) => s.platform !== 'long')) {
+    it(`${sample.platform}: ${sample.name}`, async () => {
+      const dir = tempDir();
+      const items = ITEMS[sample.name];
+      const init = await runChecked(
+        ['init', 'q.yaml', '--from', samplePath(sample, '.csv'), ...(items ? ['--items', items] : [])],
+        dir,
+      );
+      expect(init.stderr).toBe('');
+      expect(init.code).toBe(0);
+      const validate = await runChecked(['validate', 'q.yaml'], dir);
+      expect(validate.code).toBe(0);
+      const scored = await runChecked(['score', 'q.yaml', samplePath(sample, '.csv'), '--format', 'json'], dir);
+      expect(scored.code).toBe(0);
+      const got = JSON.parse(scored.stdout) as Json;
+      const want = (
+        await scoreExport(sampleQuestionnaire(sample), { file: samplePath(sample, '.csv') }, sample.platform)
+      ).result as unknown as Json;
+      for (const d of want.dimensions) {
+        const mine = got.dimensions.find((x) => x.id === d.id);
+        expect(mine?.gap.n).toBe(d.gap.n);
+        expect(mine?.gap.mean).toBeCloseTo(d.gap.mean, 12);
+      }
+      // Items in the same order within each dimension: the export's.
+      const byDim = (r: Json, d: string) => r.items.filter((i) => i.dimension === d).map((i) => i.gap.mean);
+      for (const d of want.dimensions) {
+        const a = byDim(got, d.id);
+        const b = byDim(want, d.id);
+        expect(a.length).toBe(b.length);
+        a.forEach((v, i) => {
+          expect(v).toBeCloseTo(b[i] as number, 12);
+        });
+      }
+      expect(readFileSync(join(dir, 'q.yaml'), 'utf8')).toContain('# guessed:');
+    });
+  }
+
+  it('refuses a long-format file clearly', async () => {
+    const result = await runChecked(['init', 'q.yaml', '--from', samplePath(SAMPLES[8]!, '.csv')], tempDir());
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('long-format file');
+  });
+
+  it('asks for --items when no words place the items, and never overwrites without --force', async () => {
+    const dir = tempDir();
+    const ls = SAMPLES.find((s) => s.name === 'ls-dual')!;
+    const refused = await runChecked(['init', 'q.yaml', '--from', samplePath(ls, '.csv')], dir);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('--items');
+    const gf = SAMPLES[0]!;
+    expect((await runChecked(['init', 'q.yaml', '--from', samplePath(gf, '.csv')], dir)).code).toBe(0);
+    const again = await runChecked(['init', 'q.yaml', '--from', samplePath(gf, '.csv')], dir);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain('already exists');
+  });
+
+  it('needs --template or --from, not both', async () => {
+    const result = await runChecked(['init', 'q.yaml'], tempDir());
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--from EXPORT');
+  });
+});
