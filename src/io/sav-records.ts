@@ -4,7 +4,7 @@ import { UserError } from '../errors.js';
 import { ByteSource } from './byte-source.js';
 import type { CsvRecord } from './csv-records.js';
 import { readDictionary, savError, type SavDictionary, type SavVariable } from './sav-dictionary.js';
-import { isoDate } from './xlsx-records.js';
+import { isoDate } from './iso-date.js';
 
 /**
  * The cases of an SPSS system file as records, a case at a time: the header is the variables'

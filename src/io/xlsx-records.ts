@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { UserError } from '../errors.js';
 import type { CsvRecord } from './csv-records.js';
+import { DAY_MS, isoDate } from './iso-date.js';
 
 /**
  * XLSX workbooks read with exceljs' streaming WorkbookReader: the zip is unpacked as it arrives and
@@ -35,15 +36,6 @@ function sheetPosition(book: WorkbookModel, worksheet: { name?: string; id?: unk
 /** Excel's serial day 0 (1899-12-30, after its 1900 leap-year bug) and the 1904 system's, in ms since 1970. */
 const EPOCH_1900 = Date.UTC(1899, 11, 30);
 const EPOCH_1904 = Date.UTC(1904, 0, 1);
-const DAY_MS = 86_400_000;
-
-/** A date as ISO 8601: `2026-03-01`, or `2026-03-01T14:30:00` when its time is not midnight (to the second: serials carry float noise). */
-export function isoDate(ms: number): string {
-  const rounded = Math.round(ms / 1000) * 1000;
-  const iso = new Date(rounded).toISOString();
-  return rounded % DAY_MS === 0 ? iso.slice(0, 10) : iso.slice(0, 19);
-}
-
 /** Whether a number format shows a date or time (letters of y m d h s outside quotes and [colour] brackets), as exceljs decides for plain cells. */
 function isDateFormat(format: string | undefined): boolean {
   if (!format) return false;
