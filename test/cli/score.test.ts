@@ -209,6 +209,24 @@ describe('servqual score: reading CSV variants (minimal questionnaire)', () => {
     expect(json.dimensions.find((d) => d.id === 'empathy')?.gap.n).toBe(4);
   });
 
+  it('reads the built-in missing codes (NA, Нет ответа, N/A, -99 ...) of a plain CSV as blank cells, not invalid ones', async () => {
+    // missing-codes.csv is blank-cells.csv with NA and "Нет ответа" where that file has blank cells.
+    const blank = await score('blank-cells.csv', '--format', 'json');
+    const coded = await score('missing-codes.csv', '--format', 'json');
+    expect(coded.code).toBe(0);
+    expect(parseJson(coded.stdout).respondents).toEqual({ total: 5, scored: 4, skippedCells: 0 });
+    expect(parseJson(coded.stdout)).toEqual(parseJson(blank.stdout));
+    for (const code of ['N/A', "Don't know", '-', '-99', ' na ']) {
+      writeFileSync(
+        join(dir, 'one-code.csv'),
+        readFileSync(join(dir, 'missing-codes.csv'), 'utf8').replace('NA', code),
+      );
+      const result = await run(['score', MINIMAL, 'one-code.csv', '--format', 'json'], dir);
+      expect(result.code, code).toBe(0);
+      expect(parseJson(result.stdout), code).toEqual(parseJson(blank.stdout));
+    }
+  });
+
   it('lists invalid cells as FILE:LINE:COLUMN with the line on which each record starts, and prints nothing on stdout', async () => {
     const result = await score('invalid-cells.csv');
     expect(result.code).toBe(2);

@@ -1,5 +1,6 @@
 import type { Problem } from '../problem.js';
 import type { Questionnaire } from '../questionnaire/model.js';
+import { isBuiltInMissing } from '../sources/labels.js';
 import { quoteCell, type RecordCells } from './cells.js';
 import type { ColumnPlan } from './column-plan.js';
 import type { RespondentAnswers } from './respondent.js';
@@ -40,9 +41,10 @@ function invalidCellMessage(q: Questionnaire, record: RecordCells, index: number
 }
 
 /**
- * Fills `out` from one CSV record: numbers on the scale, NaN for blank cells. A cell that is not a
- * number on its scale is reported through `report`, and becomes missing (the caller decides whether
- * that ends the run or is counted under --skip-invalid). Returns how many cells were invalid.
+ * Fills `out` from one CSV record: numbers on the scale, NaN for blank cells and built-in missing
+ * codes. A cell that is not a number on its scale is reported through `report`, and becomes missing
+ * (the caller decides whether that ends the run or is counted under --skip-invalid). Returns how
+ * many cells were invalid.
  */
 export function readAnswers(
   q: Questionnaire,
@@ -55,7 +57,9 @@ export function readAnswers(
   let invalid = 0;
   const { min, max } = q.scale;
   // Only on the rare invalid cell: count it, report it, read it as missing (`kpi` -1: an answer, -2: a weight).
+  // A built-in missing code (NA, N/A, "Don't know", -99...) is a missing answer, not an invalid one.
   const reject = (index: number, kpi: number): number => {
+    if (isBuiltInMissing(record.text(index))) return Number.NaN;
     invalid++;
     report({
       code: 'invalid-cell',

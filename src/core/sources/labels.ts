@@ -127,6 +127,17 @@ export const DEFAULT_MISSING: readonly string[] = [
   '-98',
 ];
 
+const BUILT_IN_MISSING = new Set(DEFAULT_MISSING);
+
+/**
+ * Whether a cell's text is one of the built-in missing codes (NA, N/A, "Don't know", "Нет ответа",
+ * "-", -99...), which mean a missing answer in every file, a plain CSV as much as an export.
+ * @example isBuiltInMissing(' N/A ') // true
+ */
+export function isBuiltInMissing(text: string): boolean {
+  return BUILT_IN_MISSING.has(normaliseAnswer(text));
+}
+
 /** The label and missing-code tables one reading uses. */
 export interface AnswerTexts {
   labels: Map<string, number>;
