@@ -184,6 +184,20 @@ export interface InferredScale {
 const GOOD =
   /^(excellent|very good|best|very high|very satisfied|strongly agree|extremely|отлично|очень хорошо|лучш|полностью согласен)/i;
 
+/**
+ * The words a header gives the lowest point when it numbers both ends, as in `(1 = Excellent,
+ * 5 = Poor)`, `1: very good ... 5: very bad` or `from 1 (best) to 5 (worst)`; undefined otherwise
+ * (`Q1 - Extremely ...` is a question number, not a scale).
+ * @example headerBottomWords('Rate the staff (1 = Excellent, 5 = Poor)', 1, 5) // 'Excellent'
+ */
+export function headerBottomWords(header: string, low: number, top: number): string | undefined {
+  const match = new RegExp(
+    `(?:^|[\\s(])${low}\\s*(?:=|:|-|–|—|\\()\\s*([^\\d\\s][^\\d]*?)\\s*(?:to\\s+|до\\s+|[,;/]\\s*)?\\(?${top}\\b`,
+    'iu',
+  ).exec(header);
+  return match?.[1]?.trim();
+}
+
 /** Rating scales people use, by their top point: a maximum seen is taken up to the next of these. */
 const TOPS = [3, 4, 5, 7, 9, 10];
 
@@ -230,10 +244,21 @@ export function inferScale(
     sets.length > 0
       ? `the ${sets[0]?.name} labels seen (${sets[0]?.points} points)`
       : `the numbers seen (${Number.isFinite(min) ? min : low} to ${Number.isFinite(max) ? max : top})`;
-  // The direction, from numbered answers such as `1 - Excellent` (the words beside the lowest number).
-  const bottom = profiles.map((p) => p.numberedWords.get(low)).find((w) => w !== undefined && w !== '');
+  // The direction, from numbered answers such as `1 - Excellent` (the words beside the lowest
+  // number), else from a header that says so: `(1 = Excellent, 5 = Poor)`, `1 (best) to 5`.
+  const bottom =
+    profiles.map((p) => p.numberedWords.get(low)).find((w) => w !== undefined && w !== '') ??
+    profiles
+      .map((p) => headerBottomWords(`${p.column.question} ${p.column.sub}`, low, top))
+      .find((w) => w !== undefined);
   const best = bottom !== undefined && GOOD.test(bottom.trim()) ? 'low' : 'high';
-  const direction = best === 'low' ? `; best: low, since ${low} is "${bottom}"` : '';
+  // Bare numbers cannot say which end is best: a 1-is-best file (school marks, rankings) needs the user's word.
+  const direction =
+    best === 'low'
+      ? `; best: low, since ${low} is "${bottom}"`
+      : sets.length === 0 && bottom === undefined
+        ? `; if ${low} is the best answer, add best: low`
+        : '';
   return { min: low, max: top, labels, best, note: `scale ${low}-${top} from ${source}${direction}` };
 }
 

@@ -10,7 +10,7 @@ import {
 import { inferQuestionnaire } from '../../../../src/core/sources/infer/infer.js';
 import { pairColumns } from '../../../../src/core/sources/infer/pairs.js';
 import { renderInferredQuestionnaire } from '../../../../src/core/sources/infer/questionnaire.js';
-import { findLabelSet } from '../../../../src/core/sources/infer/scale.js';
+import { findLabelSet, headerBottomWords } from '../../../../src/core/sources/infer/scale.js';
 import { bracketedColumns } from '../../../../src/core/sources/headers.js';
 
 const WORDING = [
@@ -145,6 +145,26 @@ describe('inferQuestionnaire', () => {
     const text = renderInferredQuestionnaire(inference!, 'x.csv', 'servqual init');
     expect(checkQuestionnaireText(text, 'q.yaml').diagnostics).toEqual([]);
     expect(parse(text).scale.best).toBe('low');
+  });
+
+  it('reads 1 = best from a header that numbers both ends, and otherwise says how to declare it', () => {
+    const header = WORDING.filter((_, i) => i % 2 === 0).map((w) => `${w} (1 = Excellent, 5 = Poor)`);
+    const rows = [header, ...[1, 2, 3, 4, 5].map((r) => header.map((_, c) => String(((r + c) % 5) + 1)))];
+    expect(inferQuestionnaire(rows).inference?.scale).toMatchObject({ min: 1, max: 5, best: 'low' });
+    // A question number is not a scale: "Q1 - Extremely ..." says nothing about the direction.
+    const plain = WORDING.filter((_, i) => i % 2 === 0).map((w, i) => `Q${i + 1} - Extremely ${w}`);
+    const bare = inferQuestionnaire([plain, ...rows.slice(1)]).inference?.scale;
+    expect(bare?.best).toBe('high');
+    expect(bare?.note).toContain('if 1 is the best answer, add best: low');
+  });
+
+  it('finds the words of the lowest point only where a header numbers both ends', () => {
+    expect(headerBottomWords('Rate the staff (1 = Excellent, 5 = Poor)', 1, 5)).toBe('Excellent');
+    expect(headerBottomWords('How punctual? 1 (best) to 5 (worst)', 1, 5)).toBe('best)');
+    expect(headerBottomWords('Оцените (1 - отлично, 5 - плохо)', 1, 5)).toBe('отлично');
+    expect(headerBottomWords('Clean? 1: very good; 5: very bad', 1, 5)).toBe('very good');
+    expect(headerBottomWords('Q1 - Extremely clean stations', 1, 5)).toBeUndefined();
+    expect(headerBottomWords('1-1. Kiosk screens (expectation)', 1, 7)).toBeUndefined();
   });
 
   it('finds no answers in text only', () => {
