@@ -59,6 +59,43 @@ describe('score, check and map read XLSX workbooks and SPSS files as they read t
     expect(sheet.stderr).toContain('bad.xlsx: --sheet 3: the workbook has no such sheet; its sheets: 1 "Sheet1"');
   });
 
+  it('reads a workbook piped to stdin, and init --from a workbook sheet writes a questionnaire that scores it', async () => {
+    const book = join(dir(), 'piped.xlsx');
+    await writeWorkbook(book, { cover: [['about this file']], data: csvRows(readFileSync(BLANK_CELLS, 'utf8')) });
+    const csv = await runInProcess(['score', Q, BLANK_CELLS, '--format', 'json']);
+    const piped = await runInProcess(['score', Q, '-', '--sheet', 'data', '--format', 'json'], {
+      stdin: readFileSync(book),
+    });
+    expect(piped.stderr).toBe(csv.stderr);
+    expect(piped.stdout).toBe(csv.stdout);
+
+    const fromCsv = await runInProcess(['init', 'from-csv.yaml', '--from', BLANK_CELLS], { cwd: dir() });
+    const fromBook = await runInProcess(['init', 'from-book.yaml', '--from', 'piped.xlsx', '--sheet', '2'], {
+      cwd: dir(),
+    });
+    expect(fromBook.code).toBe(0);
+    expect(fromBook.stdout).toContain('`servqual score from-book.yaml piped.xlsx --sheet "2"`');
+    const scoredBook = await runInProcess(
+      ['score', 'from-book.yaml', 'piped.xlsx', '--sheet', '2', '--format', 'json'],
+      {
+        cwd: dir(),
+      },
+    );
+    const scoredCsv = await runInProcess(['score', 'from-csv.yaml', BLANK_CELLS, '--format', 'json'], { cwd: dir() });
+    expect(fromCsv.code).toBe(0);
+    expect(scoredBook.code).toBe(0);
+    const numbers = (stdout: string) => {
+      const { overall, dimensions } = JSON.parse(stdout) as { overall: unknown; dimensions: unknown };
+      return { overall, dimensions };
+    };
+    expect(numbers(scoredBook.stdout)).toEqual(numbers(scoredCsv.stdout));
+    const misplaced = await runInProcess(['init', 'x.yaml', '--sheet', '2', '--template', 'servqual-generic'], {
+      cwd: dir(),
+    });
+    expect(misplaced.code).toBe(2);
+    expect(misplaced.stderr).toContain('--sheet go with --from');
+  });
+
   it('reads a workbook with --threads (on one thread, saying so)', async () => {
     const book = join(dir(), 'r.xlsx');
     await writeWorkbook(book, { Sheet1: csvRows(readFileSync(BLANK_CELLS, 'utf8')) });

@@ -9,8 +9,8 @@ export interface InProcessRun {
 }
 
 export interface InProcessOptions {
-  /** Text on the CLI's stdin (empty when absent). */
-  stdin?: string;
+  /** Text (or bytes: a workbook piped in) on the CLI's stdin (empty when absent). */
+  stdin?: string | Uint8Array;
   /** The whole environment the command sees (over NO_COLOR=1); the test process's is not inherited. */
   env?: Record<string, string>;
   /**
@@ -31,7 +31,7 @@ export async function runInProcess(argv: string[], options: InProcessOptions = {
     const code = await run(argv, {
       stdout: { write: (text: string) => out.push(text) > 0 },
       stderr: { write: (text: string) => err.push(text) > 0 },
-      stdin: Readable.from(options.stdin === undefined ? [] : [Buffer.from(options.stdin)]),
+      stdin: Readable.from(options.stdin === undefined ? [] : [Buffer.from(options.stdin as string)]),
       env: { NO_COLOR: '1', ...options.env },
     });
     return { code, stdout: out.join(''), stderr: err.join('') };
