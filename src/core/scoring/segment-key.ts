@@ -5,10 +5,10 @@
  */
 
 /** Between the values of a crossed segment: a character no export puts between categories. */
-export const CROSS_SEPARATOR = ' × ';
+const CROSS_SEPARATOR = ' × ';
 
 /** How a blank cell shows inside a crossed value (a whole blank value stays '', as one-way segments keep it). */
-export const BLANK_PART = '(blank)';
+const BLANK_PART = '(blank)';
 
 /**
  * The column names a --group-by flag crosses, each trimmed.

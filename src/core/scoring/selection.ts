@@ -118,7 +118,7 @@ export function parseExcludeList(text: string, header: string): ExcludeEntry[] {
 }
 
 /** A `--where` condition made ready for the rows of one table: its column's index and its values folded. */
-export interface TableCondition {
+interface TableCondition {
   index: number;
   accept: Set<string>;
   /** `sex is F`, `sex is one of F, M`: the words `source.filter` uses for its drop counts. */
