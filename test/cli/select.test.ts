@@ -127,6 +127,14 @@ describe('score --where', () => {
       'r.csv: 3 responses dropped by --where (kept only where sex is M)',
       'r.csv: 1 response dropped by the filter (kept only where status is complete)',
     ]);
+    // A segment that source.columns maps is named by its own name too, as --group-by names it.
+    const mapped = setup({
+      source:
+        'source:\n  platform: generic\n  columns:\n    - { column: sex, segment: gender }\n  filter:\n    - { column: status, in: [complete] }\n',
+    });
+    const { json: byName } = await scoreJson(mapped, ['--where', 'gender=M', '--group-by', 'gender,frequency']);
+    expect(byName.respondents.total).toBe(2);
+    expect(byName.segments.map((s) => [s.column, s.value])).toEqual([['gender,frequency', 'M × daily']]);
     const unknown = await runChecked(['score', 'q.yaml', 'r.csv', '--where', 'sexx=M'], dir);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('the export has no column "sexx" (named by --where)');

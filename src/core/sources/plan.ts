@@ -180,9 +180,20 @@ export function planExport(
     return column ? [rowFilter(column.index, filter)] : [];
   });
   // --where: the same rule as a source.filter `in`, after the questionnaire's own filters.
+  // A column is named as source.filter names it, or by the generic name source.columns maps it to
+  // (a segment's name, as --group-by takes it).
   for (const condition of where) {
-    const column = locate(condition.column, 'named by --where', true);
-    if (column) filters.push(rowFilter(column.index, whereFilter(condition), '--where', describeWhere(condition)));
+    const found = findExportColumn(columns, condition.column);
+    const matches = 'matches' in found ? found.matches : 1;
+    const generic = header.findIndex((name) => normaliseAnswer(name) === normaliseAnswer(condition.column));
+    const index = !('matches' in found) ? found.index : matches === 0 && generic >= 0 ? from[generic] : undefined;
+    if (index !== undefined)
+      filters.push(rowFilter(index, whereFilter(condition), '--where', describeWhere(condition)));
+    else {
+      const problem = missingColumnProblem(condition.column, 'named by --where', columns, matches);
+      const hint = didYouMean(condition.column, [...columns.flatMap((c) => c.names), ...header]);
+      problems.push({ ...problem, ...(problem.code === 'missing-column' && hint ? { hint } : {}) });
+    }
   }
   let duration = -1;
   for (const name of source?.duration !== undefined ? [source.duration] : platform.durationColumns) {
