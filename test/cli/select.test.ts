@@ -199,6 +199,29 @@ describe('score --exclude', () => {
   });
 });
 
+describe('score --partial with --where and --exclude', () => {
+  it('carries the drop counts to merge', async () => {
+    const dir = setup();
+    writeFileSync(join(dir, 'drop.txt'), 'r2\nr9\n');
+    const part = await runChecked(
+      ['score', 'q.yaml', 'r.csv', '--where', 'frequency=daily', '--exclude', 'drop.txt', '--partial', '-o', 'p.json'],
+      dir,
+    );
+    expect(part.code, part.stderr).toBe(0);
+    const merged = await runChecked(['merge', 'q.yaml', 'p.json', '--format', 'json'], dir);
+    expect(merged.code, merged.stderr).toBe(0);
+    const json = JSON.parse(merged.stdout) as Json;
+    // daily: r1, r2, r5, r6; without r2: r1 -2, r5 -1, r6 +1 -> -2/3
+    expect(json.respondents.total).toBe(3);
+    expect(near(json.overall.weighted.mean)).toBe(near(-2 / 3));
+    expect(selectionWarnings(json).map((w) => [w.code, w.count])).toEqual([
+      ['filtered-responses', 2],
+      ['excluded-responses', 1],
+      ['exclude-unmatched', 1],
+    ]);
+  });
+});
+
 describe('score --group-by a,b (a cross-table)', () => {
   it('gives one segment per observed combination, and keeps repeated --group-by one-way', async () => {
     const dir = setup();
