@@ -109,7 +109,7 @@ export const registerCheck: Register = (program, ctx, setExit) => {
     .option('--junit <file>', 'also write the checks as JUnit XML')
     .addHelpText(
       'after',
-      "\nThresholds come from the questionnaire's `thresholds` and from these flags; a flag wins.\nExit codes: 0 every check passed, 1 a check failed, 2 bad input.\n\nExample:\n  $ servqual check questionnaire.yaml responses.csv --min-overall -1 --min-dimension reliability=-1.5 --junit servqual.xml",
+      "\nThresholds come from the questionnaire's `thresholds` and from these flags; a flag wins.\nExit codes: 0 every check passed, 1 a check failed, 2 bad input.\n\nExamples:\n  $ servqual check questionnaire.yaml responses.csv --min-overall -1 --min-dimension reliability=-1.5 --junit servqual.xml\n  $ servqual check questionnaire.yaml responses.csv --where branch=North --exclude test-ids.txt --min-overall -1",
     )
     .action(async (questionnaireFile: string, responses: string[], options: CheckOptions) => {
       const flags = thresholdFlags(options);

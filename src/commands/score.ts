@@ -1,6 +1,9 @@
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import type { Register } from '../cli.js';
-import { UserError } from '../errors.js';
+import { diagnosticOf, UserError } from '../errors.js';
+import { groupLabel } from '../core/scoring/segment-key.js';
+import { parseWhere, type Selection, type WhereCondition } from '../core/scoring/selection.js';
+import { readExcludeList } from '../io/read-exclude.js';
 import type { Questionnaire, SourcePlatform } from '../core/questionnaire/model.js';
 import { SOURCE_PLATFORMS } from '../core/questionnaire/schema.js';
 import { renderPartial } from '../core/scoring/partial.js';
@@ -24,6 +27,8 @@ export interface ScoreCommandOptions {
   quiet?: boolean;
   threads?: number;
   sheet?: string;
+  where: string[];
+  exclude?: string;
 }
 
 /** `--sheet`, shared by every command that reads responses or exports. */
@@ -45,7 +50,22 @@ export function addScoringOptions(command: Command): Command {
     .argument('<responses...>', 'response files: CSV, XLSX workbooks or SPSS .sav; - reads stdin')
     .addOption(new Option('-f, --format <format>', 'report format').choices(REPORT_FORMATS).default('table'))
     .option('-o, --output <file>', 'write the report to a file (atomically) instead of stdout')
-    .option('-g, --group-by <column>', 'segment the results by a CSV column (repeatable)', collect, [])
+    .option(
+      '-g, --group-by <column>',
+      'segment the results by a CSV column (repeatable); a,b crosses columns: one segment per combination',
+      collect,
+      [],
+    )
+    .option(
+      '-w, --where <column=value>',
+      'score only responses whose COLUMN is VALUE (case-insensitive); repeat: values of one column are OR, columns AND',
+      collect,
+      [],
+    )
+    .option(
+      '--exclude <file>',
+      'drop the respondents listed in FILE, one id per line (row numbers when the responses have no id column)',
+    )
     .option('--skip-invalid', 'treat cells that are not numbers on the scale as missing, and count them')
     .addOption(
       new Option(
@@ -75,11 +95,30 @@ export async function scoreResponses(
   ctx: CommandContext,
   prepare: (q: Questionnaire) => void = () => undefined,
 ): Promise<{ questionnaire: Questionnaire; result: Result }> {
+  const where = whereConditions(options);
   const questionnaire = await loadForScoring(questionnaireFile, responses);
   prepare(questionnaire);
-  const result = await scoreFiles(questionnaire, responses, readOptions(options, ctx));
+  const selection = await readSelection(questionnaire, where, options);
+  const result = await scoreFiles(questionnaire, responses, { ...readOptions(options, ctx), selection });
   printWarnings(result, ctx);
   return { questionnaire, result };
+}
+
+/** The `--where` flags as conditions; a malformed one is a usage error before anything is read. */
+function whereConditions(options: ScoreCommandOptions): WhereCondition[] {
+  const { conditions, problems } = parseWhere(options.where ?? []);
+  if (problems.length > 0) throw new UserError(problems.map((p) => diagnosticOf(p)));
+  return conditions;
+}
+
+/** `--where` and `--exclude` as the scorer's selection (the exclude file read here). */
+async function readSelection(
+  q: Questionnaire,
+  where: WhereCondition[],
+  options: ScoreCommandOptions,
+): Promise<Selection> {
+  const exclude = options.exclude !== undefined ? await readExcludeList(options.exclude, q.columns.respondent) : null;
+  return { where, exclude };
 }
 
 /** The questionnaire, once the response list is known to read stdin at most once. */
@@ -96,7 +135,7 @@ function readOptions(
   const bar = !options.quiet && ctx.stderr.isTTY === true ? progressBar(ctx.stderr as NodeJS.WriteStream) : null;
   return {
     ...(bar ? { progress: bar } : {}),
-    groupBy: options.groupBy,
+    groupBy: options.groupBy.map(groupLabel),
     skipInvalid: options.skipInvalid === true,
     stdin: ctx.stdin,
     ...(options.source !== undefined ? { source: options.source } : {}),
@@ -114,8 +153,10 @@ async function writePartial(
   options: ScoreCommandOptions,
   ctx: CommandContext,
 ): Promise<void> {
+  const where = whereConditions(options);
   const questionnaire = await loadForScoring(questionnaireFile, responses);
-  const state = await scoreFilesToState(questionnaire, responses, readOptions(options, ctx));
+  const selection = await readSelection(questionnaire, where, options);
+  const state = await scoreFilesToState(questionnaire, responses, { ...readOptions(options, ctx), selection });
   await emitReport(renderPartial(state), options.output, [questionnaireFile, ...responses], ctx);
 }
 
@@ -131,7 +172,7 @@ export const registerScore: Register = (program, ctx) => {
     )
     .addHelpText(
       'after',
-      '\nExamples:\n  $ servqual score questionnaire.yaml responses.csv\n  $ servqual score questionnaire.yaml wave1.csv wave2.csv --group-by branch --format json --output result.json\n  $ cat responses.csv | servqual score questionnaire.yaml -\n  $ servqual score questionnaire.yaml export.csv --source google-forms\n  $ servqual score questionnaire.yaml part-1.csv --group-by branch --partial --output part-1.json',
+      '\nExamples:\n  $ servqual score questionnaire.yaml responses.csv\n  $ servqual score questionnaire.yaml wave1.csv wave2.csv --group-by branch --format json --output result.json\n  $ cat responses.csv | servqual score questionnaire.yaml -\n  $ servqual score questionnaire.yaml export.csv --source google-forms\n  $ servqual score questionnaire.yaml part-1.csv --group-by branch --partial --output part-1.json\n  $ servqual score questionnaire.yaml responses.csv --where sex=F --where wave=2 --where wave=3\n  $ servqual score questionnaire.yaml responses.csv --exclude pilot-ids.txt --group-by sex,frequency',
     )
     .action(async (questionnaireFile: string, responses: string[], options: ScoreCommandOptions) => {
       await checkOutputs([options.output], [questionnaireFile, ...responses]);

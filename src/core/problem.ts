@@ -93,6 +93,8 @@ export const PROBLEM_CODES = [
   'no-terminal',
   'header-mismatch',
   'locked',
+  // Choosing respondents: --exclude.
+  'exclude-file',
 ] as const;
 
 /**

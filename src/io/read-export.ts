@@ -2,7 +2,9 @@ import type { Readable } from 'node:stream';
 import { UserError, type Diagnostic } from '../errors.js';
 import type { Questionnaire, SourcePlatform } from '../core/questionnaire/model.js';
 import { DEFAULT_SPEEDER_RATIO } from '../core/questionnaire/validate.js';
-import { addRecord, beginTable, type ScoringState } from '../core/scoring/scorer.js';
+import { addRecord, beginTable, endTable, type ScoringState } from '../core/scoring/scorer.js';
+import type { WhereCondition } from '../core/scoring/selection.js';
+import { selectionError } from './read-exclude.js';
 import {
   adaptRecord,
   emptyExportStats,
@@ -115,6 +117,7 @@ async function readExportRecords(
   file: string,
   q: Questionnaire,
   platform: Platform,
+  where: readonly WhereCondition[] = [],
 ): Promise<ExportTable> {
   const buffered: CsvRecord[] = [];
   for (let i = 0; i < LOOKAHEAD + (q.source?.headerRows ?? 0); i++) {
@@ -177,6 +180,7 @@ async function readExportRecords(
     platform,
     headerRecords.map((r) => r.fields),
     buffered[0]?.fields,
+    where,
   );
   if (problems.length > 0) throw planError(problems, file, headerRecords[0]?.line ?? 1);
   return {
@@ -215,8 +219,22 @@ export async function scoreExportRecords(
   records: AsyncGenerator<CsvRecord>,
   platform: SourcePlatform,
 ): Promise<ExportWarning[]> {
-  const table = await readExportRecords(records, file, state.questionnaire, platformById(platform));
-  const { plan, missing } = beginTable(state, table.header, file);
+  const platformRules = platformById(platform);
+  if (platformRules.layout === 'long' && (state.options.selection?.where.length ?? 0) > 0)
+    throw new UserError({
+      code: 'usage',
+      file,
+      message: '--where is not supported for a long-format export (its rows are answers, not respondents)',
+      hint: 'filter the export first, or use --exclude with respondent ids',
+    });
+  const table = await readExportRecords(
+    records,
+    file,
+    state.questionnaire,
+    platformRules,
+    state.options.selection?.where ?? [],
+  );
+  const { plan, missing, selectProblems } = beginTable(state, table.header, file, true);
   if (missing.length > 0) {
     throw new UserError(
       missing.map(
@@ -230,6 +248,7 @@ export async function scoreExportRecords(
       ),
     );
   }
+  if (selectProblems.length > 0) throw selectionError(state, selectProblems);
   for await (const record of table.records) {
     const before = state.problems.length;
     addRecord(state, plan, record.fields, record.line);
@@ -250,6 +269,7 @@ export async function scoreExportRecords(
       message: 'the export has no responses after its header',
     });
   }
+  endTable(state, plan, file);
   return table.warnings();
 }
 

@@ -11,6 +11,8 @@ import type { Result } from '../core/scoring/result.js';
 import {
   addRecord,
   beginTable,
+  endSelection,
+  endTable,
   finishScoring,
   MAX_SEGMENT_VALUE_LENGTH,
   MAX_SEGMENTS_PER_COLUMN,
@@ -26,6 +28,8 @@ import { scoreExportFile, scoreExportRecords } from './read-export.js';
 import { fileFormat, openInput } from './input-format.js';
 import { inputName } from './open-input.js';
 import { scoreFileThreaded } from './score-threads.js';
+import { selectionError } from './read-exclude.js';
+import { selects } from '../core/scoring/selection.js';
 
 /** A header that lacks dozens of columns is the wrong file or an export: a few examples say enough. */
 const MAX_MISSING_SHOWN = 10;
@@ -73,11 +77,13 @@ function tableScorer(
         return;
       }
       const texts = cellTexts(cells);
-      const { plan, missing } = beginTable(state, texts, name);
+      const { plan, missing, selectProblems } = beginTable(state, texts, name);
       if (missing.length > 0) throw missingColumns(missing, texts, name, line);
+      if (selectProblems.length > 0) throw selectionError(state, selectProblems);
       header = { plan, line };
     },
     end() {
+      if (header !== null) endTable(state, header.plan, name);
       if (header === null)
         throw new UserError({
           code: 'empty-file',
@@ -99,7 +105,7 @@ function missingColumns(missing: MissingColumn[], texts: string[], name: string,
   const shown = missing.slice(0, MAX_MISSING_SHOWN);
   const trailer =
     missing.length > shown.length ? [`... and ${missing.length - shown.length} more problems with the header`] : [];
-  if (missing.some((m) => m.code === 'missing-column')) {
+  if (missing.some((m) => m.code === 'missing-column' && m.byFlag !== true)) {
     // A survey platform's export read as a generic CSV: say which --source would read it.
     const suggestion = sourceHint([texts]);
     trailer.push(
@@ -137,12 +143,14 @@ async function tryThreads(
 ): Promise<ScoringState | null> {
   const attempt = readsThroughPlan(q, platform, platformById(platform).layout)
     ? { oneThread: 'a survey platform export (or a file read through its source section) is read on one thread' }
-    : // Only a regular file can be split: opening a pipe to look at it would lose what its writer sent.
-      !(await regularFiles(files))
-      ? { oneThread: 'only regular files are split' }
-      : (await spreadsheets(files))
-        ? { oneThread: 'only CSV files are split; an XLSX workbook or SPSS file is read as it streams' }
-        : await scoreFileThreaded(q, files, options);
+    : selects(options.selection)
+      ? { oneThread: '--where and --exclude are applied on one thread' }
+      : // Only a regular file can be split: opening a pipe to look at it would lose what its writer sent.
+        !(await regularFiles(files))
+        ? { oneThread: 'only regular files are split' }
+        : (await spreadsheets(files))
+          ? { oneThread: 'only CSV files are split; an XLSX workbook or SPSS file is read as it streams' }
+          : await scoreFileThreaded(q, files, options);
   if (!('oneThread' in attempt)) return attempt;
   if (attempt.oneThread !== null) options.note?.(`--threads: read on one thread: ${attempt.oneThread}`);
   return null;
@@ -226,6 +234,8 @@ export async function scoreFilesToState(
   } finally {
     progress?.stop();
   }
+  // A threaded run never selects (see tryThreads); partials of shards each tell their own unmatched entries.
+  if (threaded === null) endSelection(state);
   if (state.invalidCells > 0) {
     throw problemsError(state.problems, {
       file: (p) => p.source ?? '',

@@ -59,6 +59,21 @@ interface TableContext {
   paint: ChalkInstance;
 }
 
+/** Widest segment name the terminal's segments table shows. */
+const SEGMENT_WIDTH = 22;
+
+/**
+ * `column=value` within SEGMENT_WIDTH: the column is shortened first, so that the rows of one
+ * --group-by (a cross-table's `sex,frequency=F × daily`) still tell their values apart.
+ */
+function segmentName(name: string, column: string): string {
+  if (name.length <= SEGMENT_WIDTH) return name;
+  const value = name.slice(column.length + 1);
+  const room = SEGMENT_WIDTH - value.length - 2;
+  if (room >= 3) return `${column.slice(0, room)}…=${value}`;
+  return `${name.slice(0, SEGMENT_WIDTH - 1)}…`;
+}
+
 /** A cell as the terminal shows it: gap scores coloured by sign, the gap as a bar. */
 function tableCell(cell: Cell, c: TableContext, barExtent: number): string {
   switch (cell.kind) {
@@ -66,10 +81,8 @@ function tableCell(cell: Cell, c: TableContext, barExtent: number): string {
       return c.reading.gap ? colourGap(cell.value, c.paint) : cellText(cell, c.reading, c.w.l);
     case 'bar':
       return gapBar(cell.value, barExtent, c.paint);
-    case 'segment': {
-      const name = cellText(cell, c.reading, c.w.l);
-      return name.length > 22 ? `${name.slice(0, 21)}…` : name;
-    }
+    case 'segment':
+      return segmentName(cellText(cell, c.reading, c.w.l), cell.column);
     default:
       return cellText(cell, c.reading, c.w.l);
   }

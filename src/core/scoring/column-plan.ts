@@ -1,6 +1,8 @@
 import type { Problem } from '../problem.js';
 import { allItems, type Columns, type Questionnaire } from '../questionnaire/model.js';
 import { closestMatch } from '../text/did-you-mean.js';
+import { crossedColumns, groupLabel } from './segment-key.js';
+import type { TableSelection } from './selection.js';
 
 /** Where each answer of the questionnaire sits in a CSV header; -1 where the header lacks it. */
 export interface ColumnPlan {
@@ -15,8 +17,12 @@ export interface ColumnPlan {
   weight: Int32Array;
   /** Per KPI. */
   kpi: Int32Array;
-  /** Per --group-by column. */
-  groupBy: number[];
+  /** Per --group-by flag: its column, or the columns it crosses (`--group-by sex,frequency`). */
+  groupBy: number[][];
+  /** Per --where condition (generic tables only: an export's plan applies them). */
+  where: number[];
+  /** What this table drops (--where, --exclude), or null to score every row. */
+  select: TableSelection | null;
 }
 
 /** A header that does not give each answer one column of its own. */
@@ -25,6 +31,8 @@ export interface MissingColumn extends Problem {
   code: 'missing-column' | 'ambiguous-column' | 'shared-column';
   /** The header name the problem is about (not a place: the problem is with the header as a whole). */
   name: string;
+  /** Named by a flag (--group-by, --where) rather than needed by the questionnaire. */
+  byFlag?: boolean;
 }
 
 /** The header name a column pattern gives for an item or dimension. */
@@ -53,6 +61,7 @@ export function planColumns(
   q: Questionnaire,
   header: readonly string[],
   groupBy: readonly string[] = [],
+  where: readonly string[] = [],
 ): { plan: ColumnPlan; missing: MissingColumn[] } {
   const names = header.map((h) => h.trim());
   const exact = new Map<string, number[]>();
@@ -81,7 +90,13 @@ export function planColumns(
     return hits[0] ?? -1;
   };
 
-  const absent: { column: string; what: string }[] = [];
+  // A header name with commas, as a --group-by flag names it once its names are trimmed (`a, b` -> `a,b`).
+  const findLabelled = (spec: string): number => {
+    const hits = names.flatMap((name, index) => (name.includes(',') && groupLabel(name) === spec ? [index] : []));
+    return hits.length === 1 ? (hits[0] as number) : -1;
+  };
+
+  const absent: { column: string; what: string; byFlag?: boolean }[] = [];
   const readers = new Map<number, string>();
   /** Each header cell is read as one thing at most. */
   const claim = (index: number, what: string): number => {
@@ -124,19 +139,38 @@ export function planColumns(
     ),
     kpi: Int32Array.from(q.kpis, (k) => claim(find(k.id), `KPI ${k.id}`)),
     // A segment column may be anything else too (grouping by an answer is allowed), but must be there.
-    groupBy: groupBy.map((column) => {
+    groupBy: groupBy.map((spec) => {
+      // A column whose own name holds commas is that column; otherwise the commas cross columns.
+      const direct = find(spec);
+      const whole = direct >= 0 ? direct : findLabelled(spec);
+      const columns = whole >= 0 ? [spec] : crossedColumns(spec);
+      if (whole >= 0) return [whole];
+      return columns.map((column) => {
+        const index = find(column);
+        if (index < 0)
+          absent.push({
+            column,
+            what: columns.length > 1 ? `named by --group-by ${spec}` : 'named by --group-by',
+            byFlag: true,
+          });
+        return index;
+      });
+    }),
+    where: where.map((column) => {
       const index = find(column);
-      if (index < 0) absent.push({ column, what: 'named by --group-by' });
+      if (index < 0) absent.push({ column, what: 'named by --where', byFlag: true });
       return index;
     }),
+    select: null,
   };
   // Hints name only columns that are not already another answer's.
   const unclaimed = names.filter((_, index) => !readers.has(index));
-  const missing = absent.map(({ column, what }): MissingColumn => {
+  const missing = absent.map(({ column, what, byFlag }): MissingColumn => {
     const near = closestMatch(column, unclaimed);
     return {
       code: 'missing-column',
       name: column,
+      ...(byFlag ? { byFlag } : {}),
       message: `missing column "${column}" (${what})`,
       ...(near ? { hint: `did you mean "${near}"?` } : {}),
     };

@@ -54,7 +54,11 @@ const partialSchema = z
     segments: z.array(z.strictObject({ column: z.string(), value: z.string(), sample })),
     ids,
     exportWarnings: z.array(
-      z.strictObject({ code: z.enum(['filtered-responses', 'speeders']), message: z.string(), count }),
+      z.strictObject({
+        code: z.enum(['filtered-responses', 'speeders', 'excluded-responses', 'exclude-unmatched']),
+        message: z.string(),
+        count,
+      }),
     ),
     skippedCells: count,
   })

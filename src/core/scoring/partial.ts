@@ -110,7 +110,7 @@ const KEYS = [
   'exportWarnings',
   'skippedCells',
 ];
-const EXPORT_WARNING_CODES = ['filtered-responses', 'speeders'];
+const EXPORT_WARNING_CODES = ['filtered-responses', 'speeders', 'excluded-responses', 'exclude-unmatched'];
 
 /** Kind, version and questionnaire: checked first, as their problems make the rest meaningless. */
 function checkHeader(value: unknown, q: Questionnaire): PartialProblem | null {

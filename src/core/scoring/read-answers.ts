@@ -4,6 +4,7 @@ import { isBuiltInMissing } from '../sources/labels.js';
 import { quoteCell, type RecordCells } from './cells.js';
 import type { ColumnPlan } from './column-plan.js';
 import type { RespondentAnswers } from './respondent.js';
+import { crossValue } from './segment-key.js';
 
 export interface CellProblem extends Problem {
   code: 'invalid-cell';
@@ -108,8 +109,11 @@ export function readAnswers(
     out.idRange[1] = id.length;
   }
   for (let g = 0; g < plan.groupBy.length; g++) {
-    const index = plan.groupBy[g] as number;
-    out.groups[g] = index >= 0 ? record.text(index).trim() : '';
+    const indexes = plan.groupBy[g] as number[];
+    if (indexes.length === 1) {
+      const index = indexes[0] as number;
+      out.groups[g] = index >= 0 ? record.text(index).trim() : '';
+    } else out.groups[g] = crossValue(indexes.map((index) => (index >= 0 ? record.text(index).trim() : '')));
   }
   return invalid;
 }

@@ -17,12 +17,24 @@ import {
 import type { Result, SegmentResult, Warning } from './result.js';
 import { addRespondent, addSampleInto, emptySample, type SampleAccumulator } from './sample.js';
 import { collectWarnings } from './warnings.js';
+import type { Problem } from '../problem.js';
+import {
+  keepRow,
+  planTableSelection,
+  selects,
+  tableSelectionWarnings,
+  unmatchedWarning,
+  type ExcludeEntry,
+  type Selection,
+} from './selection.js';
 
 export interface ScoreOptions {
   /** Columns whose values split the respondents into segments. */
   groupBy?: readonly string[];
   /** Treat cells that are not numbers on the scale as missing, and count them, instead of failing. */
   skipInvalid?: boolean;
+  /** Which respondents are scored (`--where`, `--exclude`); every row when absent. */
+  selection?: Selection;
 }
 
 /** More distinct values than this in a --group-by column means it is not a column of categories. */
@@ -110,6 +122,10 @@ export interface ScoringState {
   scores: RespondentScores;
   /** Keeps the first problems, tagged with their table (made once, not per row). */
   report: (problem: CellProblem) => void;
+  /** The exclude entries that matched a response, over every table read. */
+  excludeMatched: Set<ExcludeEntry>;
+  /** Tables read so far (an exclude list of row numbers names the rows of one file). */
+  tables: number;
 }
 
 export const MAX_REPORTED_PROBLEMS = 20;
@@ -139,18 +155,39 @@ export function startScoring(q: Questionnaire, options: ScoreOptions = {}): Scor
     report: (problem) => {
       if (state.problems.length < MAX_REPORTED_PROBLEMS) state.problems.push({ ...problem, source: state.source });
     },
+    excludeMatched: new Set(),
+    tables: 0,
   };
   return state;
 }
 
-/** Maps one table's header; the caller reports `missing` columns as errors. */
+/**
+ * Maps one table's header; the caller reports `missing` columns as errors, and `selectProblems`
+ * (an exclude list that is not row numbers for a table without ids) at the exclude file's lines.
+ * An export's `--where` conditions are applied by its plan (`exportTable`), so only its exclude
+ * list is planned here.
+ */
 export function beginTable(
   state: ScoringState,
   header: readonly string[],
   source = '',
-): { plan: ColumnPlan; missing: MissingColumn[] } {
+  exportTable = false,
+): { plan: ColumnPlan; missing: MissingColumn[]; selectProblems: Problem[] } {
   state.source = source;
-  return planColumns(state.questionnaire, header, state.options.groupBy ?? []);
+  state.tables++;
+  const selection = state.options.selection;
+  const where = selection && !exportTable ? selection.where.map((c) => c.column) : [];
+  const { plan, missing } = planColumns(state.questionnaire, header, state.options.groupBy ?? [], where);
+  if (!selects(selection) || missing.length > 0) return { plan, missing, selectProblems: [] };
+  const { table, problems } = planTableSelection(selection, exportTable ? null : plan.where, plan.respondent);
+  if (table.byLine !== null && state.tables > 1)
+    problems.push({
+      code: 'exclude-file',
+      message: `lists row numbers (the responses have no respondent id column), and row numbers name the rows of one response file, but ${state.tables} files are scored`,
+      hint: 'score one file at a time, or add a respondent id column',
+    });
+  plan.select = table;
+  return { plan, missing, selectProblems: problems };
 }
 
 /**
@@ -164,6 +201,8 @@ export function addRecord(
   line: number,
 ): void {
   const cells = Array.isArray(record) ? new StringCells(record) : (record as RecordCells);
+  // A dropped row is not read at all: its bad cells are no one's problem.
+  if (plan.select !== null && !keepRow(plan.select, cells, line, state.excludeMatched)) return;
   const invalid = readAnswers(state.questionnaire, plan, cells, line, state.answers, state.report);
   if (invalid > 0) {
     if (state.options.skipInvalid) state.skippedCells += invalid;
@@ -244,4 +283,21 @@ export function finishScoring(state: ScoringState): Result {
     warnings: [...collectWarnings(state, main, segments), ...state.exportWarnings],
     checks: [],
   };
+}
+
+/**
+ * The drop counts of the table just read (--where, --exclude), added to the export warnings so
+ * that partials carry them too; `file` names the table in the messages.
+ */
+export function endTable(state: ScoringState, plan: ColumnPlan, file: string): void {
+  if (plan.select === null) return;
+  state.exportWarnings.push(...tableSelectionWarnings(plan.select, file, state.options.selection?.exclude?.file ?? ''));
+}
+
+/** After the last table: the exclude entries that matched no response, as a warning. */
+export function endSelection(state: ScoringState): void {
+  const list = state.options.selection?.exclude;
+  if (!list) return;
+  const warning = unmatchedWarning(list, state.excludeMatched);
+  if (warning) state.exportWarnings.push(warning);
 }

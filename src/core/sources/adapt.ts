@@ -6,7 +6,7 @@ import { passesFilter, type ExportPlan } from './plan.js';
 export interface ExportStats {
   /** Responses read (kept and dropped). */
   responses: number;
-  /** Responses dropped by the filter, per reason (`Finished is one of true, 1`). */
+  /** Responses dropped by a filter, per rule (`the filter (kept only where Finished is one of true, 1)`). */
   filtered: Map<string, number>;
   /**
    * Durations of the kept responses, in seconds (blank and non-numeric durations left out), as
@@ -30,7 +30,7 @@ export function adaptRecord(plan: ExportPlan, record: readonly string[], stats: 
   stats.responses++;
   for (const rule of plan.filters) {
     if (!passesFilter(rule, record[rule.index] ?? '')) {
-      stats.filtered.set(rule.reason, (stats.filtered.get(rule.reason) ?? 0) + 1);
+      stats.filtered.set(rule.drop, (stats.filtered.get(rule.drop) ?? 0) + 1);
       return null;
     }
   }
@@ -98,10 +98,10 @@ export type ExportWarning = {
 export function exportWarnings(stats: ExportStats, ratio: number, file = ''): ExportWarning[] {
   const where = file === '' ? '' : `${file}: `;
   const warnings: ExportWarning[] = [];
-  for (const [reason, count] of stats.filtered) {
+  for (const [drop, count] of stats.filtered) {
     warnings.push({
       code: 'filtered-responses',
-      message: `${where}${plural(count, 'response')} dropped by the filter (kept only where ${reason})`,
+      message: `${where}${plural(count, 'response')} dropped by ${drop}`,
       count,
     });
   }

@@ -1,6 +1,7 @@
 import type { ProblemCode } from '../problem.js';
 import { allItems, type Questionnaire, type SourceFilter } from '../questionnaire/model.js';
 import { answerKinds, columnName } from '../scoring/column-plan.js';
+import { describeWhere, whereFilter, type WhereCondition } from '../scoring/selection.js';
 import { didYouMean } from '../text/did-you-mean.js';
 import { detectPlatform } from './detect.js';
 import { findExportColumn, hasExportColumn, type ExportColumn } from './headers.js';
@@ -79,6 +80,7 @@ export function planExport(
   platform: Platform,
   headerRows: readonly (readonly string[])[],
   firstRecord?: readonly string[],
+  where: readonly WhereCondition[] = [],
 ): { plan: ExportPlan; problems: PlanProblem[] } {
   const problems: PlanProblem[] = [];
   const detected = detectPlatform(firstRecord ? [...headerRows, firstRecord] : headerRows, platformsWith(platform));
@@ -177,6 +179,22 @@ export function planExport(
     const column = locate(filter.column, 'named by source.filter', true);
     return column ? [rowFilter(column.index, filter)] : [];
   });
+  // --where: the same rule as a source.filter `in`, after the questionnaire's own filters.
+  // A column is named as source.filter names it, or by the generic name source.columns maps it to
+  // (a segment's name, as --group-by takes it).
+  for (const condition of where) {
+    const found = findExportColumn(columns, condition.column);
+    const matches = 'matches' in found ? found.matches : 1;
+    const generic = header.findIndex((name) => normaliseAnswer(name) === normaliseAnswer(condition.column));
+    const index = !('matches' in found) ? found.index : matches === 0 && generic >= 0 ? from[generic] : undefined;
+    if (index !== undefined)
+      filters.push(rowFilter(index, whereFilter(condition), '--where', describeWhere(condition)));
+    else {
+      const problem = missingColumnProblem(condition.column, 'named by --where', columns, matches);
+      const hint = didYouMean(condition.column, [...columns.flatMap((c) => c.names), ...header]);
+      problems.push({ ...problem, ...(problem.code === 'missing-column' && hint ? { hint } : {}) });
+    }
+  }
   let duration = -1;
   for (const name of source?.duration !== undefined ? [source.duration] : platform.durationColumns) {
     const column = locate(name, 'named by source.duration', source?.duration !== undefined);
@@ -223,6 +241,8 @@ export function readsThroughPlan(q: Questionnaire, platformId: string, layout: P
 export interface RowFilter {
   index: number;
   reason: string;
+  /** What dropped a response, for its count: `the filter (kept only where ...)` or `--where (...)`. */
+  drop: string;
   filter: SourceFilter;
   accept: Set<string> | null;
   verdicts: Map<string, boolean>;
@@ -231,10 +251,11 @@ export interface RowFilter {
 /** Verdicts remembered at most per filter: past it a cell is judged each time. */
 const MAX_VERDICTS = 4096;
 
-function rowFilter(index: number, filter: SourceFilter): RowFilter {
+function rowFilter(index: number, filter: SourceFilter, by = 'the filter', reason = describeFilter(filter)): RowFilter {
   return {
     index,
-    reason: describeFilter(filter),
+    reason,
+    drop: `${by} (kept only where ${reason})`,
     filter,
     accept: filter.in ? new Set(filter.in.map(normaliseAnswer)) : null,
     verdicts: new Map(),

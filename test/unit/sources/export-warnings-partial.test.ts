@@ -49,7 +49,7 @@ describe('export warnings in partial results', () => {
     const { state, problems } = fromPartial(partial, q);
     expect(state).toBeNull();
     expect(problems.map((p) => p.message)).toEqual([
-      'exportWarnings[2].code: expected one of filtered-responses, speeders, found "other"',
+      'exportWarnings[2].code: expected one of filtered-responses, speeders, excluded-responses, exclude-unmatched, found "other"',
       'exportWarnings[2].count: expected a whole number >= 0, found 1.5',
     ]);
   });

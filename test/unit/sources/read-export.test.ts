@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../../src/errors.js';
+import { parseWhere } from '../../../src/core/scoring/selection.js';
 import { SAMPLES, questionnaireWith, sampleQuestionnaire, samplePath, scoreExport, type Sample } from './support.js';
 
 const sample = (name: string) => SAMPLES.find((s) => s.name === name) as Sample;
@@ -153,5 +154,59 @@ describe('readExportRecords: generic names need no mapping', () => {
     const { result, state } = await scoreExport(q, { name: 'x.csv', text: withLabels }, 'google-forms');
     expect(state.problems).toEqual([]);
     expect(result.respondents.total).toBe(40);
+  });
+});
+
+describe('--where and --exclude on a platform export', () => {
+  const s = sample('qx-side-by-side');
+  const select = (where: string[], exclude: string[] = []) => ({
+    selection: {
+      where: parseWhere(where).conditions,
+      exclude:
+        exclude.length > 0 ? { file: 'x.txt', entries: exclude.map((value, i) => ({ value, line: i + 1 })) } : null,
+    },
+  });
+
+  it('applies --where after the Finished filter, naming columns by tag or text, values folded', async () => {
+    // 50 responses, 6 unfinished; of the 44 finished, two ids are chosen (OR on one column).
+    const { result, warnings } = await scoreExport(
+      sampleQuestionnaire(s),
+      { file: samplePath(s, '.csv') },
+      'qualtrics',
+      select(['ResponseId=R_d3r8kcxKq3Z', 'responseid= r_d3reobkq3zp ']),
+    );
+    expect(result.respondents.total).toBe(2);
+    expect(
+      warnings.filter((w) => w.code === 'filtered-responses').map((w) => [w.count, w.message.split(': ')[1]]),
+    ).toEqual([
+      [42, '42 responses dropped by --where (kept only where ResponseId is one of R_d3r8kcxKq3Z, r_d3reobkq3zp)'],
+      [6, '6 responses dropped by the filter (kept only where Finished is one of true, 1)'],
+    ]);
+    // The column's text ("Response Type") names it as well as its tag (Status).
+    const byText = await scoreExport(
+      sampleQuestionnaire(s),
+      { file: samplePath(s, '.csv') },
+      'qualtrics',
+      select(['Response Type=ip address']),
+    );
+    expect(byText.result.respondents.total).toBe(44);
+  });
+
+  it('excludes by the mapped respondent id and reports an unknown --where column', async () => {
+    const { state, result } = await scoreExport(
+      sampleQuestionnaire(s),
+      { file: samplePath(s, '.csv') },
+      'qualtrics',
+      select([], ['R_d3rksaq3Zp7', 'R_d3ypf4Zp7Lm']),
+    );
+    // R_d3ypf4Zp7Lm is unfinished: the filter drops it first, so it counts as unmatched by --exclude.
+    expect(result.respondents.total).toBe(43);
+    expect(state.excludeMatched.size).toBe(1);
+    const error = await failure(
+      scoreExport(sampleQuestionnaire(s), { file: samplePath(s, '.csv') }, 'qualtrics', select(['Finishd=true'])),
+    );
+    expect(error.diagnostics.map((d) => [d.code, d.message, d.hint])).toEqual([
+      ['missing-column', 'the export has no column "Finishd" (named by --where)', 'did you mean "Finished"?'],
+    ]);
   });
 });
