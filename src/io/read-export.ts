@@ -256,11 +256,13 @@ export async function scoreExportRecords(
 /**
  * The first `limit` records of an export (`-` reads `stdin`): a CSV, a workbook's sheet or an SPSS
  * file, for `servqual map`: its header rows and a sample of responses. Stops reading there, so a
- * large export costs no more than its head.
+ * large export costs no more than its head. `limit` may be a function of the first rows (the
+ * header rows and a response or two), for a sample whose size depends on the shape (a long file
+ * spends a row per answer, so needs more rows for as many respondents).
  */
 export async function readExportSample(
   file: string,
-  limit: number,
+  limit: number | ((head: readonly (readonly string[])[]) => number),
   stdin: Readable,
   options: TableOptions = {},
 ): Promise<string[][]> {
@@ -272,9 +274,11 @@ export async function readExportSample(
       input.format === 'csv'
         ? scanCsvRecords(decodeToUtf8(input.chunks, options.encoding ?? 'auto', name), name)
         : input.records;
+    let most = typeof limit === 'number' ? limit : Number.POSITIVE_INFINITY;
     for await (const record of records) {
       rows.push(record.fields);
-      if (rows.length >= limit) break;
+      if (typeof limit !== 'number' && rows.length === LOOKAHEAD) most = limit(rows);
+      if (rows.length >= most) break;
     }
   } finally {
     await input.close();
