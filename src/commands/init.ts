@@ -12,7 +12,7 @@ import { terminalText } from '../core/text/safe-text.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import { resolveEncoding } from '../io/decode.js';
 import { inputName } from '../io/open-input.js';
-import { readExportSample } from '../io/read-export.js';
+import { readExportHead } from '../io/read-export.js';
 import { checkQuestionnaireText } from '../io/read-questionnaire.js';
 import { readTextFile } from '../io/read-text.js';
 import { listTemplates, schemaFile } from '../io/templates.js';
@@ -78,10 +78,15 @@ async function initFromExport(file: string, from: string, options: InitOptions, 
   await checkOutputs([file], [from]);
   const isLong = (head: readonly (readonly string[])[]) =>
     options.source === 'long' || (options.source === undefined && detectPlatform(head).platform.layout === 'long');
-  const rows = await readExportSample(from, (head) => (isLong(head) ? LONG_SAMPLE_ROWS : SAMPLE_ROWS), ctx.stdin, {
-    encoding: options.encoding === undefined ? 'auto' : resolveEncoding(options.encoding),
-    ...(options.sheet !== undefined ? { sheet: options.sheet } : {}),
-  });
+  const { rows, labels } = await readExportHead(
+    from,
+    (head) => (isLong(head) ? LONG_SAMPLE_ROWS : SAMPLE_ROWS),
+    ctx.stdin,
+    {
+      encoding: options.encoding === undefined ? 'auto' : resolveEncoding(options.encoding),
+      ...(options.sheet !== undefined ? { sheet: options.sheet } : {}),
+    },
+  );
   // What the user types to read the same file again (score, check, map).
   const readFlags = [
     ...(options.sheet !== undefined ? ['--sheet', JSON.stringify(options.sheet)] : []),
@@ -91,6 +96,7 @@ async function initFromExport(file: string, from: string, options: InitOptions, 
   const { inference, problems } = inferQuestionnaire(rows, {
     ...(options.source !== undefined ? { platform: platformById(options.source) } : {}),
     ...(options.items !== undefined ? { items: options.items } : {}),
+    ...(labels !== null ? { labels } : {}),
   });
   if (inference === null)
     throw new UserError(

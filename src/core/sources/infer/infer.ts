@@ -11,6 +11,7 @@ import { place, short } from './place.js';
 import { profileColumns } from './profile.js';
 import { findRoles, type Roles, uniqueName } from './roles.js';
 import { type ColumnReading, type InferredScale, inferScale, proposedLabels, readColumn } from './scale.js';
+import { type ColumnLabels, labelledRating, sharedValueLabels, withValueLabels } from './value-labels.js';
 
 /**
  * `servqual init --from EXPORT`: a questionnaire inferred from an export's header rows and first
@@ -55,6 +56,8 @@ export interface InferOptions {
   platform?: Platform;
   /** `--items`: ids to dimensions. */
   items?: string;
+  /** A file's dictionary (SPSS): each column's variable label and value labels, by column index. */
+  labels?: readonly (ColumnLabels | undefined)[];
 }
 
 /** Why a column that is not an item was left out, in a few words. */
@@ -84,10 +87,14 @@ export function inferQuestionnaire(
   const platform = options.platform ?? (detection as Detection).platform;
   if (platform.layout === 'long') return inferLong(rows, platform, detection, options);
   const headerRows = Math.min(platform.headerRows(rows), rows.length);
-  const columns = platform.describeColumns(rows.slice(0, headerRows));
+  // A variable label is the question's wording, as a header's words are: statements and placement.
+  const columns = platform.describeColumns(rows.slice(0, headerRows)).map((c) => {
+    const label = options.labels?.[c.index]?.label.trim() ?? '';
+    return label !== '' && c.sub === '' && c.question === c.label ? { ...c, question: label } : c;
+  });
   const records = rows.slice(headerRows);
   const profiles = profileColumns(columns, records);
-  const readings = profiles.map(readColumn);
+  const readings = profiles.map((p) => labelledRating(readColumn(p), options.labels?.[p.column.index]));
   const isMetadata = (c: ExportColumn) =>
     c.names.some((n) => platform.metadata.names.includes(n.trim().toLowerCase())) ||
     (platform.metadata.label?.test(c.label) ?? false);
@@ -156,6 +163,10 @@ export function inferQuestionnaire(
         : whyNotScored(readings[i]);
     if (why) notScored.push(`${c.label === columnText(c) ? '' : `${c.label} `}"${short(columnText(c))}": ${why}`);
   });
+  const scale = inferScale(itemReadings, itemProfiles);
+  const valueLabels = options.labels
+    ? sharedValueLabels(itemProfiles.map((p) => options.labels?.[p.column.index]))
+    : null;
   const headerText = columns.map((c) => `${c.question} ${c.sub}`).join(' ');
   const cyrillic = (headerText.match(/\p{Script=Cyrillic}/gu) ?? []).length;
   const latin = (headerText.match(/\p{Script=Latin}/gu) ?? []).length;
@@ -168,7 +179,7 @@ export function inferQuestionnaire(
       model: servqual ? 'servqual' : 'custom',
       dimensions: ordered,
       items,
-      scale: inferScale(itemReadings, itemProfiles),
+      scale: valueLabels ? withValueLabels(scale, valueLabels) : scale,
       labels: proposedLabels(itemReadings, itemProfiles),
       missing: [...missing.values()],
       roles,

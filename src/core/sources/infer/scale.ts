@@ -182,7 +182,7 @@ export interface InferredScale {
   note: string;
 }
 
-const GOOD =
+export const GOOD =
   /^(excellent|very good|best|very high|very satisfied|strongly agree|extremely|отлично|очень хорошо|лучш|полностью согласен)/i;
 
 /** Rating scales people use, by their top point: a maximum seen is taken up to the next of these. */
