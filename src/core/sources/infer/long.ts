@@ -247,6 +247,17 @@ export function inferLong(
         .join(', ')}`,
       'rename them in the file (they are the ids of the questionnaire and of its reports)',
     );
+  const folded = new Map<string, string>();
+  for (const id of [...itemIds, ...kpiIds]) {
+    const other = folded.get(id.toLowerCase());
+    if (other !== undefined && other !== id)
+      return stop(
+        'long-format',
+        `ids "${other}" and "${id}" differ only in case: the questionnaire's ids must differ in more than case`,
+        'spell each id one way in the file',
+      );
+    folded.set(id.toLowerCase(), id);
+  }
   if (itemIds.length === 0)
     return stop(
       'no-answer-columns',
@@ -283,7 +294,7 @@ export function inferLong(
   if (strays.length > 0)
     return stop(
       'long-format',
-      `weight rows name ${strays.map((w) => `"${w}"`).join(', ')}, which ${strays.length === 1 ? 'is' : 'are'} not a dimension (${ordered.join(', ')})`,
+      `weight rows name ${strays.map((w) => `"${w}"`).join(', ')}, which ${strays.length === 1 ? 'is not a dimension' : 'are not dimensions'} here (${ordered.join(', ')})`,
       'weight rows name dimensions by id; place the items in those dimensions with --items IDS=DIMENSION',
     );
 

@@ -132,6 +132,12 @@ describe('inferLong', () => {
     expect(inferLong(text, longFormat, null).problems[0]?.code).toBe('no-answer-columns');
   });
 
+  it('stops on ids that differ only in case, which the questionnaire could not hold', () => {
+    const rows = longRows(CODES, ['P'], 3);
+    rows.push(['r9', 't1', 'P', '3']);
+    expect(inferLong(rows, longFormat, null).problems[0]?.message).toContain('"T1" and "t1" differ only in case');
+  });
+
   it('is what inferQuestionnaire does with a detected long file', () => {
     const out = inferQuestionnaire(longRows(CODES, ['E', 'P']));
     expect(out.inference?.platform.id).toBe('long');
