@@ -3,6 +3,7 @@ import { Option } from 'commander';
 import type { Register } from '../cli.js';
 import { UserError } from '../errors.js';
 import type { SourcePlatform } from '../core/questionnaire/model.js';
+import { detectPlatform } from '../core/sources/detect.js';
 import { inferQuestionnaire } from '../core/sources/infer/infer.js';
 import { renderInferredQuestionnaire } from '../core/sources/infer/questionnaire.js';
 import { EXPORT_PLATFORM_IDS, platformById } from '../core/sources/platforms/index.js';
@@ -11,7 +12,7 @@ import { terminalText } from '../core/text/safe-text.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import { resolveEncoding } from '../io/decode.js';
 import { inputName } from '../io/open-input.js';
-import { readExportSample } from '../io/read-export.js';
+import { readExportHead } from '../io/read-export.js';
 import { checkQuestionnaireText } from '../io/read-questionnaire.js';
 import { readTextFile } from '../io/read-text.js';
 import { listTemplates, schemaFile } from '../io/templates.js';
@@ -24,6 +25,8 @@ const MODELINE = /^# yaml-language-server: \$schema=.*\n/;
 
 /** Header rows (at most three) plus the responses the guesses are made from. */
 const SAMPLE_ROWS = 1003;
+/** A long file spends a row per answer: 20,000 rows are some 700 respondents of a 22-item two-column audit. */
+const LONG_SAMPLE_ROWS = 20_000;
 
 interface InitOptions {
   template?: string;
@@ -73,10 +76,17 @@ async function initFromTemplate(file: string, name: string, options: InitOptions
  */
 async function initFromExport(file: string, from: string, options: InitOptions, ctx: CommandContext): Promise<void> {
   await checkOutputs([file], [from]);
-  const rows = await readExportSample(from, SAMPLE_ROWS, ctx.stdin, {
-    encoding: options.encoding === undefined ? 'auto' : resolveEncoding(options.encoding),
-    ...(options.sheet !== undefined ? { sheet: options.sheet } : {}),
-  });
+  const isLong = (head: readonly (readonly string[])[]) =>
+    options.source === 'long' || (options.source === undefined && detectPlatform(head).platform.layout === 'long');
+  const { rows, labels } = await readExportHead(
+    from,
+    (head) => (isLong(head) ? LONG_SAMPLE_ROWS : SAMPLE_ROWS),
+    ctx.stdin,
+    {
+      encoding: options.encoding === undefined ? 'auto' : resolveEncoding(options.encoding),
+      ...(options.sheet !== undefined ? { sheet: options.sheet } : {}),
+    },
+  );
   // What the user types to read the same file again (score, check, map).
   const readFlags = [
     ...(options.sheet !== undefined ? ['--sheet', JSON.stringify(options.sheet)] : []),
@@ -86,6 +96,7 @@ async function initFromExport(file: string, from: string, options: InitOptions, 
   const { inference, problems } = inferQuestionnaire(rows, {
     ...(options.source !== undefined ? { platform: platformById(options.source) } : {}),
     ...(options.items !== undefined ? { items: options.items } : {}),
+    ...(labels !== null ? { labels } : {}),
   });
   if (inference === null)
     throw new UserError(
@@ -132,6 +143,13 @@ async function initFromExport(file: string, from: string, options: InitOptions, 
   for (const s of roles.segments) out(`guessed: segment ${s.segment} from "${s.name}"`);
   if (roles.nps) out(`guessed: NPS from "${roles.nps.name}"`);
   if (roles.duration) out(`guessed: duration "${roles.duration.name}"`);
+  const { long } = inference;
+  if (long) {
+    for (const s of long.segments) out(`guessed: segment ${s.id} from its ${s.note}`);
+    for (const k of long.kpis) out(`guessed: KPI ${k.id} is ${k.type.toUpperCase()}: ${k.note}`);
+    if (long.weights) out('guessed: importance weights from the weight rows');
+    out(`fill in: the statements of the items (a long file has only their ids) in ${file}`);
+  }
   for (const c of roles.comments) out(`guessed: comment column "${c.name}" (not scored)`);
   if (inference.notScored.length > 0)
     out(`left out: ${plural(inference.notScored.length, 'column')} (listed at the end of ${file})`);

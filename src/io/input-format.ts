@@ -3,6 +3,7 @@ import type { Readable } from 'node:stream';
 import { UserError } from '../errors.js';
 import type { CsvRecord } from './csv-records.js';
 import { inputName, openChunks } from './open-input.js';
+import type { SavDictionary } from './sav-dictionary.js';
 import { savRecords } from './sav-records.js';
 
 /**
@@ -42,6 +43,8 @@ export interface TableOptions {
   sheet?: string;
   /** `--encoding` as a decoder label, or 'auto' (an SPSS file's own encoding record). */
   encoding?: string;
+  /** Sees an SPSS file's dictionary (its variable and value labels) before the first record. */
+  onDictionary?: (dict: SavDictionary) => void;
 }
 
 /** An input opened: a CSV's raw chunks for the byte scanner, or the records of a workbook or SPSS file. */
@@ -101,7 +104,7 @@ export async function openInput(
   const records =
     format === 'xlsx'
       ? lazyXlsxRecords(copies(all()), name, options.sheet)
-      : savRecords(copies(all()), name, options.encoding ?? 'auto');
+      : savRecords(copies(all()), name, options.encoding ?? 'auto', options.onDictionary);
   return { format, records, close: raw.close };
 }
 

@@ -15,12 +15,14 @@ import {
 import { finishLong, planLong, pushLong, startLong, type LongPlan } from '../core/sources/long.js';
 import { planExport, type ExportPlan, type PlanProblem } from '../core/sources/plan.js';
 import { responseInHeader } from '../core/sources/detect.js';
+import type { ColumnLabels } from '../core/sources/infer/value-labels.js';
 import { platformById } from '../core/sources/platforms/index.js';
 import type { Platform } from '../core/sources/platforms/platform.js';
 import type { CsvRecord } from './csv-records.js';
 import { scanCsvRecords } from './csv-scan.js';
 import { decodeToUtf8 } from './decode.js';
 import { openInput, type TableOptions } from './input-format.js';
+import type { SavVariable } from './sav-dictionary.js';
 import { inputName } from './open-input.js';
 
 /** One generic record read from an export. */
@@ -284,17 +286,41 @@ export async function readExportSample(
   stdin: Readable,
   options: TableOptions = {},
 ): Promise<string[][]> {
+  return (await readExportHead(file, limit, stdin, options)).rows;
+}
+
+/**
+ * `readExportSample` for `init --from`: also the labels an SPSS file's dictionary gives each column
+ * (variable label, value labels of numeric codes other than user-missing ones), null for other
+ * formats. `limit` may be a function of the first rows (the header rows and a response or two), for
+ * a sample whose size depends on the shape (a long file spends a row per answer, so needs more rows
+ * for as many respondents).
+ */
+export async function readExportHead(
+  file: string,
+  limit: number | ((head: readonly (readonly string[])[]) => number),
+  stdin: Readable,
+  options: TableOptions = {},
+): Promise<{ rows: string[][]; labels: ColumnLabels[] | null }> {
   const name = inputName(file);
-  const input = await openInput(file, stdin, options);
+  let labels: ColumnLabels[] | null = null;
+  const input = await openInput(file, stdin, {
+    ...options,
+    onDictionary: (dict) => {
+      labels = dict.variables.map(columnLabels);
+    },
+  });
   const rows: string[][] = [];
   try {
     const records =
       input.format === 'csv'
         ? scanCsvRecords(decodeToUtf8(input.chunks, options.encoding ?? 'auto', name), name)
         : input.records;
+    let most = typeof limit === 'number' ? limit : Number.POSITIVE_INFINITY;
     for await (const record of records) {
       rows.push(record.fields);
-      if (rows.length >= limit) break;
+      if (typeof limit !== 'number' && rows.length === LOOKAHEAD) most = limit(rows);
+      if (rows.length >= most) break;
     }
   } finally {
     await input.close();
@@ -305,5 +331,17 @@ export async function readExportSample(
       file,
       message: 'the file is empty: expected an export with its header rows',
     });
-  return rows;
+  return { rows, labels };
+}
+
+/** A variable's labels as the inference reads them: user-missing codes are not answers, so not scale points. */
+function columnLabels(variable: SavVariable): ColumnLabels {
+  const values = new Map<number, string>();
+  const { values: missing, range } = variable.missing;
+  for (const [code, text] of variable.labels) {
+    if (typeof code !== 'number' || missing.includes(code)) continue;
+    if (range !== null && code >= range[0] && code <= range[1]) continue;
+    values.set(code, text);
+  }
+  return { label: variable.label, values };
 }

@@ -4,8 +4,8 @@ import type { ByteSource } from './byte-source.js';
 import { resolveEncoding } from './decode.js';
 
 /**
- * The dictionary of an SPSS system file (.sav): the header record, the variable records, value
- * labels, and the extension records servqual needs (long names, very long strings, the encoding),
+ * The dictionary of an SPSS system file (.sav): the header record, the variable records (with
+ * their labels), value labels, and the extension records servqual needs (long names, very long strings, the encoding),
  * as PSPP's "System File Format" documents them. Everything else is skipped by its stated size.
  */
 
@@ -24,6 +24,8 @@ export interface SavVariable {
   missing: { values: number[]; strings: string[]; range: [number, number] | null };
   /** Value labels: code (a number, or a short string's trimmed text) -> label. */
   labels: Map<number | string, string>;
+  /** The variable label (the question's wording), or '' when it has none. */
+  label: string;
 }
 
 export interface SavDictionary {
@@ -103,6 +105,7 @@ export async function readDictionary(source: ByteSource, file: string, wanted: s
     type: number;
     format: number;
     name: Buffer;
+    label: Buffer | null;
     missing: number[];
     rawMissing: Buffer;
     count: number;
@@ -125,16 +128,17 @@ export async function readDictionary(source: ByteSource, file: string, wanted: s
       const fixed = Buffer.from(await need(28));
       const width = int(fixed, 0);
       const count = int(fixed, 8);
+      let label: Buffer | null = null;
       if (int(fixed, 4) === 1) {
         const length = int(await need(4), 0);
-        await need(Math.ceil(length / 4) * 4);
+        label = Buffer.from(await need(Math.ceil(length / 4) * 4)).subarray(0, length);
       }
       if (Math.abs(count) > 3) throw savError(file, `a variable has ${count} missing values`);
       const raw = Buffer.from(await need(8 * Math.abs(count)));
       const missing = Array.from({ length: Math.abs(count) }, (_, i) => dbl(raw, 8 * i));
       // A string's missing values are its bytes (`rawMissing`): read as numbers they mean nothing.
       const format = (int(fixed, 12) >> 16) & 0xff;
-      records.push({ type: width, format, name: fixed.subarray(20, 28), missing, rawMissing: raw, count });
+      records.push({ type: width, format, name: fixed.subarray(20, 28), label, missing, rawMissing: raw, count });
     } else if (type === 3) {
       const n = int(await need(4), 0);
       const pairs: [Buffer, Buffer][] = [];
@@ -211,6 +215,7 @@ export async function readDictionary(source: ByteSource, file: string, wanted: s
         range: r.type === 0 ? range : null,
       },
       labels: new Map(),
+      label: r.label ? text(r.label) : '',
     };
     variables.push(variable);
     byUnit.set(unit, variable);

@@ -131,15 +131,20 @@ function valueText(variable: SavVariable, units: CaseUnits, dict: SavDictionary,
   return variable.missing.strings.includes(text) ? '' : text;
 }
 
-/** The records of a .sav file; `encoding` is a decoder label, or 'auto' for the file's own. */
+/**
+ * The records of a .sav file; `encoding` is a decoder label, or 'auto' for the file's own.
+ * `onDictionary` sees the dictionary (variable and value labels) before the header is yielded.
+ */
 export async function* savRecords(
   chunks: AsyncIterable<Buffer>,
   file: string,
   encoding: string,
+  onDictionary?: (dict: SavDictionary) => void,
 ): AsyncGenerator<CsvRecord> {
   const source = new ByteSource(chunks[Symbol.asyncIterator]());
   const dict = await readDictionary(source, file, encoding);
   if (dict.variables.length === 0) throw savError(file, 'it has no variables');
+  onDictionary?.(dict);
   yield { fields: dict.variables.map((v) => v.name), line: 1 };
   const data = dict.compression === 2 ? new ByteSource(inflated(source, file)) : source;
   const next =

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useTempDir } from '../helpers/run-cli.js';
@@ -21,7 +21,7 @@ type Json = {
 };
 
 describe('init --from then score gives the hand-written questionnaire numbers', () => {
-  for (const sample of SAMPLES.filter((s) => s.platform !== 'long')) {
+  for (const sample of SAMPLES) {
     it(`${sample.platform}: ${sample.name}`, async () => {
       const dir = tempDir();
       const items = ITEMS[sample.name];
@@ -58,10 +58,45 @@ describe('init --from then score gives the hand-written questionnaire numbers', 
     });
   }
 
-  it('refuses a long-format file clearly', async () => {
-    const result = await runChecked(['init', 'q.yaml', '--from', samplePath(SAMPLES[8]!, '.csv')], tempDir());
-    expect(result.code).toBe(2);
-    expect(result.stderr).toContain('long-format file');
+  it('long format: the sample reads up to 20,000 rows, and the rows give segments, weights, KPIs and column names', async () => {
+    const dir = tempDir();
+    const ru = SAMPLES.find((s) => s.name === 'long-ru')!;
+    const init = await runChecked(['init', 'q.yaml', '--from', samplePath(ru, '.csv')], dir);
+    expect(init.code).toBe(0);
+    expect(init.stdout).toContain('a long-format export, 10 items in 5 dimensions, two-column, scale 1-5');
+    expect(init.stdout).toContain('fill in: the statements');
+    const text = readFileSync(join(dir, 'q.yaml'), 'utf8');
+    expect(text).toContain('from the first 30 responses');
+    expect(text).toContain('respondent: Респондент');
+    expect(text).toMatch(/long:\n\s+item: Вопрос\n\s+kind: Тип\n\s+value: Ответ/);
+    expect(text).toContain('- { id: nps, type: nps, question: nps }');
+    expect(text).not.toContain('weights:');
+    const en = await runChecked(['init', 'en.yaml', '--from', samplePath(SAMPLES[8]!, '.csv')], dir);
+    expect(en.code).toBe(0);
+    const enText = readFileSync(join(dir, 'en.yaml'), 'utf8');
+    expect(enText).toMatch(/weights:\n.*\n\s+source: respondents/);
+    expect(enText).not.toContain('long:');
+    expect(enText).toContain('[ branch ]');
+  });
+
+  it('long format: reads past the first 1,000 rows, so a late item is still an item', async () => {
+    const dir = tempDir();
+    // 150 respondents x 7 rows = 1,051 rows; item E2 first appears after row 1,003.
+    const lines = ['respondent,item,kind,value'];
+    for (let r = 1; r <= 150; r++)
+      for (const item of r > 145
+        ? ['T1', 'R1', 'RS1', 'A1', 'E1', 'E2', 'T2']
+        : ['T1', 'R1', 'RS1', 'A1', 'E1', 'T2', 'R2'])
+        lines.push(`r${r},${item},P,${1 + ((r + item.length) % 5)}`);
+    writeFileSync(join(dir, 'big.csv'), `${lines.join('\n')}\n`);
+    const init = await runChecked(['init', 'q.yaml', '--from', 'big.csv'], dir);
+    expect(init.code).toBe(0);
+    expect(init.stdout).toContain('perceptions-only, scale 1-5');
+    expect(init.stdout).toContain('empathy E1 E2');
+    expect(readFileSync(join(dir, 'q.yaml'), 'utf8')).toContain('from the first 150 responses');
+    const scored = await runChecked(['score', 'q.yaml', 'big.csv', '--format', 'json'], dir);
+    expect(scored.code).toBe(0);
+    expect((JSON.parse(scored.stdout) as { respondents: { total: number } }).respondents.total).toBe(150);
   });
 
   it('asks for --items when no words place the items, and never overwrites without --force', async () => {

@@ -14,7 +14,7 @@ import { longFormat } from './platforms/long.js';
  * (kind `kpi`) or a segment (kind `segment`); a blank kind is inferred where the id says it all.
  */
 
-const KINDS: Record<string, AnswerKind | 'weight' | 'kpi' | 'segment'> = {
+const KINDS: Record<string, LongKind> = {
   e: 'expectation',
   expectation: 'expectation',
   ожидание: 'expectation',
@@ -30,6 +30,18 @@ const KINDS: Record<string, AnswerKind | 'weight' | 'kpi' | 'segment'> = {
   kpi: 'kpi',
   segment: 'segment',
 };
+
+/** What a long row's kind cell says (E, P, MIN, DES or their words, weight, kpi, segment), or undefined. */
+export type LongKind = AnswerKind | 'weight' | 'kpi' | 'segment';
+
+/**
+ * The kind a kind cell names, case and spaces folded.
+ * @example longKind(' Expectation ') // 'expectation'
+ */
+export function longKind(text: string): LongKind | undefined {
+  const key = normaliseAnswer(text);
+  return Object.hasOwn(KINDS, key) ? KINDS[key] : undefined;
+}
 
 export interface LongPlan {
   header: string[];
@@ -166,7 +178,7 @@ export function pushLong(
   }
   const item = cell(plan.item);
   const kindText = normaliseAnswer(cell(plan.kind));
-  const kind = kindText === '' ? plan.inferredKinds.get(item) : KINDS[kindText];
+  const kind = kindText === '' ? plan.inferredKinds.get(item) : longKind(kindText);
   if (kind === undefined) {
     const message = kindText === '' ? `the kind of "${item}" is blank` : `unknown kind "${cell(plan.kind)}"`;
     return {

@@ -4,11 +4,14 @@ import { answerKinds } from '../../scoring/column-plan.js';
 import { type Detection, detectPlatform } from '../detect.js';
 import type { ExportColumn } from '../headers.js';
 import type { Platform } from '../platforms/platform.js';
-import { parseItemsSpec, type Placement, placeById, placeByLetterCodes, placeByWords } from './dimensions.js';
+import type { Placement } from './dimensions.js';
+import { inferLong, type LongParts } from './long.js';
 import { columnText, type InferredItem, pairColumns } from './pairs.js';
+import { place, short } from './place.js';
 import { profileColumns } from './profile.js';
 import { findRoles, type Roles, uniqueName } from './roles.js';
 import { type ColumnReading, type InferredScale, inferScale, proposedLabels, readColumn } from './scale.js';
+import { type ColumnLabels, labelledRating, sharedValueLabels, withValueLabels } from './value-labels.js';
 
 /**
  * `servqual init --from EXPORT`: a questionnaire inferred from an export's header rows and first
@@ -42,8 +45,10 @@ export interface Inference {
   language: 'en' | 'ru';
   /** Columns left out, and why: `Q12 "Are the stations accessible?": yes/no answers`. */
   notScored: string[];
-  /** How many records the guesses are from. */
+  /** How many records (respondents, for the long format) the guesses are from. */
   sampled: number;
+  /** The long format's rows: segments, KPIs, weights and its column names. */
+  long?: LongParts;
 }
 
 export interface InferOptions {
@@ -51,12 +56,9 @@ export interface InferOptions {
   platform?: Platform;
   /** `--items`: ids to dimensions. */
   items?: string;
+  /** A file's dictionary (SPSS): each column's variable label and value labels, by column index. */
+  labels?: readonly (ColumnLabels | undefined)[];
 }
-
-const short = (text: string, n = 60) => {
-  const one = text.replace(/\s+/g, ' ').trim();
-  return one.length > n ? `${one.slice(0, n - 1)}…` : one;
-};
 
 /** Why a column that is not an item was left out, in a few words. */
 function whyNotScored(reading: ColumnReading | undefined): string | null {
@@ -72,72 +74,6 @@ function whyNotScored(reading: ColumnReading | undefined): string | null {
   }
 }
 
-/** The items a dimension holds, placed by `--items`, or by ids and words. */
-function place(
-  items: readonly InferredItem[],
-  spec: string | undefined,
-): {
-  placed: (InferredItem & { dimension: string; placement: Placement })[];
-  problems: Problem[];
-  left: InferredItem[];
-} {
-  const problems: Problem[] = [];
-  const placed: (InferredItem & { dimension: string; placement: Placement })[] = [];
-  const left: InferredItem[] = [];
-  const list = items.map((i) => i.id).join(', ');
-  if (spec !== undefined) {
-    const { rules, errors } = parseItemsSpec(spec);
-    for (const e of errors) problems.push({ code: 'items-spec', message: `--items ${e}` });
-    for (const rule of rules) {
-      if (!items.some((item, i) => rule.matches(item.id, i + 1)))
-        problems.push({
-          code: 'items-spec',
-          message: `--items ${rule.spec}=${rule.dimension}: no item has such an id`,
-          hint: `the items found are ${short(list, 300)}`,
-        });
-    }
-    items.forEach((item, i) => {
-      const rule = rules.find((r) => r.matches(item.id, i + 1));
-      if (rule)
-        placed.push({
-          ...item,
-          dimension: rule.dimension,
-          placement: { dimension: rule.dimension, because: `--items ${rule.spec}` },
-        });
-      else left.push(item);
-    });
-    return { placed, problems, left };
-  }
-  const codes = placeByLetterCodes(items.map((i) => i.id));
-  const unplaced: string[] = [];
-  for (const item of items) {
-    const texts = Object.values(item.columns).map((c) => columnText(c as ExportColumn));
-    const labels = Object.values(item.columns).map((c) => (c as ExportColumn).label);
-    const placement =
-      codes?.get(item.id) ??
-      placeById(item.id) ??
-      labels.map(placeById).find((p) => p !== null) ??
-      placeByWords(texts.join(' '));
-    if (placement) placed.push({ ...item, dimension: placement.dimension, placement });
-    else unplaced.push(`${item.id} "${short(texts[texts.length - 1] ?? '', 50)}"`);
-  }
-  const empty = SERVQUAL_DIMENSIONS.filter((d) => !placed.some((p) => p.dimension === d));
-  const example = `--items "${items[0]?.id ?? 'Q1'}-${items[items.length - 1]?.id ?? 'Q9'}=quality"`;
-  if (unplaced.length > 0)
-    problems.push({
-      code: 'unplaced-items',
-      message: `${unplaced.length} of ${items.length} items name no SERVQUAL dimension in their words or ids: ${short(unplaced.slice(0, 6).join(', '), 400)}${unplaced.length > 6 ? ', ...' : ''}`,
-      hint: `place every item with --items IDS=DIMENSION, e.g. ${example} (the items: ${short(list, 200)})`,
-    });
-  else if (empty.length > 0)
-    problems.push({
-      code: 'unplaced-items',
-      message: `no item's words name ${empty.join(', ')}: SERVQUAL needs an item in each of its five dimensions`,
-      hint: `place the items with --items IDS=DIMENSION, e.g. ${example}; other dimensions than the five make a custom model`,
-    });
-  return { placed, problems, left };
-}
-
 /**
  * Infers a questionnaire from an export's first rows (header rows, then records). Returns the
  * inference, or the problems that stop it (no answer columns, items no dimension fits, a bad
@@ -149,22 +85,16 @@ export function inferQuestionnaire(
 ): { inference: Inference; problems: [] } | { inference: null; problems: Problem[] } {
   const detection = options.platform ? null : detectPlatform(rows.slice(0, 4));
   const platform = options.platform ?? (detection as Detection).platform;
-  if (platform.layout === 'long')
-    return {
-      inference: null,
-      problems: [
-        {
-          code: 'no-answer-columns',
-          message: 'this is a long-format file (one row per answer): its items are in its rows, not its columns',
-          hint: 'write the questionnaire with `servqual init --template NAME`, naming its items as the file does, then score with source.platform: long',
-        },
-      ],
-    };
+  if (platform.layout === 'long') return inferLong(rows, platform, detection, options);
   const headerRows = Math.min(platform.headerRows(rows), rows.length);
-  const columns = platform.describeColumns(rows.slice(0, headerRows));
+  // A variable label is the question's wording, as a header's words are: statements and placement.
+  const columns = platform.describeColumns(rows.slice(0, headerRows)).map((c) => {
+    const label = options.labels?.[c.index]?.label.trim() ?? '';
+    return label !== '' && c.sub === '' && c.question === c.label ? { ...c, question: label } : c;
+  });
   const records = rows.slice(headerRows);
   const profiles = profileColumns(columns, records);
-  const readings = profiles.map(readColumn);
+  const readings = profiles.map((p) => labelledRating(readColumn(p), options.labels?.[p.column.index]));
   const isMetadata = (c: ExportColumn) =>
     c.names.some((n) => platform.metadata.names.includes(n.trim().toLowerCase())) ||
     (platform.metadata.label?.test(c.label) ?? false);
@@ -233,6 +163,10 @@ export function inferQuestionnaire(
         : whyNotScored(readings[i]);
     if (why) notScored.push(`${c.label === columnText(c) ? '' : `${c.label} `}"${short(columnText(c))}": ${why}`);
   });
+  const scale = inferScale(itemReadings, itemProfiles);
+  const valueLabels = options.labels
+    ? sharedValueLabels(itemProfiles.map((p) => options.labels?.[p.column.index]))
+    : null;
   const headerText = columns.map((c) => `${c.question} ${c.sub}`).join(' ');
   const cyrillic = (headerText.match(/\p{Script=Cyrillic}/gu) ?? []).length;
   const latin = (headerText.match(/\p{Script=Latin}/gu) ?? []).length;
@@ -245,7 +179,7 @@ export function inferQuestionnaire(
       model: servqual ? 'servqual' : 'custom',
       dimensions: ordered,
       items,
-      scale: inferScale(itemReadings, itemProfiles),
+      scale: valueLabels ? withValueLabels(scale, valueLabels) : scale,
       labels: proposedLabels(itemReadings, itemProfiles),
       missing: [...missing.values()],
       roles,

@@ -42,21 +42,33 @@ function labelOf(id: string, language: 'en' | 'ru'): string {
 
 /** What `init --from` writes: the document text, without the schema modeline (the command adds it). */
 export function renderInferredQuestionnaire(inference: Inference, file: string, command: string): string {
-  const { roles, scale } = inference;
+  const { roles, scale, long } = inference;
   const itemsOf = (d: string) => inference.items.filter((i) => i.dimension === d);
-  const kpis = roles.nps
-    ? [{ id: 'nps', type: 'nps', question: roles.nps.column.sub || roles.nps.column.question || roles.nps.name }]
-    : [];
+  const kpis: Record<string, unknown>[] = long
+    ? long.kpis.map((k) => ({ id: k.id, type: k.type, question: k.id, ...(k.scale ? { scale: k.scale } : {}) }))
+    : roles.nps
+      ? [{ id: 'nps', type: 'nps', question: roles.nps.column.sub || roles.nps.column.question || roles.nps.name }]
+      : [];
+  const kpiNotes = long ? long.kpis.map((k) => k.note) : [roles.nps?.note ?? ''];
+  const segments = long ? long.segments.map((s) => s.id) : roles.segments.map((s) => s.segment);
   const columns: Record<string, unknown>[] = [];
   for (const s of roles.segments) columns.push({ column: s.name, segment: s.segment });
-  for (const item of inference.items)
-    for (const [kind, name] of Object.entries(item.names)) columns.push({ column: name, item: item.id, kind });
+  if (!long)
+    for (const item of inference.items)
+      for (const [kind, name] of Object.entries(item.names)) columns.push({ column: name, item: item.id, kind });
   if (roles.nps) columns.push({ column: roles.nps.name, kpi: 'nps' });
   const labels: Record<string, number> = {};
   for (const l of inference.labels) if (l.value !== null) labels[l.text] = l.value;
   const source: Record<string, unknown> = { platform: inference.platform.id };
   if (roles.respondent) source.respondent = roles.respondent.name;
-  source.columns = columns;
+  if (long?.names.respondent) source.respondent = long.names.respondent;
+  const longNames = long
+    ? Object.fromEntries(
+        (['item', 'kind', 'value'] as const).flatMap((k) => (long.names[k] ? [[k, long.names[k]]] : [])),
+      )
+    : {};
+  if (Object.keys(longNames).length > 0) source.long = longNames;
+  if (!long) source.columns = columns;
   if (Object.keys(labels).length > 0 || inference.labels.length > 0) source.labels = labels;
   if (inference.missing.length > 0) source.missing = inference.missing;
   if (roles.filters.length > 0) source.filter = roles.filters.map((f) => f.filter);
@@ -74,7 +86,8 @@ export function renderInferredQuestionnaire(inference: Inference, file: string, 
       ...(Object.keys(scale.labels).length > 0 ? { labels: scale.labels } : {}),
       ...(scale.best === 'low' ? { best: 'low' } : {}),
     },
-    ...(roles.segments.length > 0 ? { segments: roles.segments.map((s) => s.segment) } : {}),
+    ...(long?.weights ? { weights: { source: 'respondents' } } : {}),
+    ...(segments.length > 0 ? { segments } : {}),
     dimensions: inference.dimensions.map((d) => ({
       id: d,
       label: labelOf(d, inference.language),
@@ -111,20 +124,31 @@ export function renderInferredQuestionnaire(inference: Inference, file: string, 
       note(['dimensions', di, 'items', ii], guessed(`${item.dimension} from ${item.placement.because}`));
     });
   });
-  if (roles.segments.length > 0) {
-    note(['segments'], guessed(roles.segments.map((s) => `"${s.name}" (${s.note})`).join('; ')));
+  if (segments.length > 0) {
+    const why = long
+      ? long.segments.map((s) => `"${s.id}" (${s.note})`)
+      : roles.segments.map((s) => `"${s.name}" (${s.note})`);
+    note(['segments'], guessed(why.join('; ')));
     flow(['segments']);
   }
-  if (kpis.length > 0) {
-    note(['kpis', 0], guessed(roles.nps?.note ?? ''));
-    flow(['kpis', 0]);
-  }
+  if (long?.weights)
+    note(['weights'], " weight rows give each respondent's importance allocation (equal weights when blank)");
+  kpis.forEach((_, i) => {
+    note(['kpis', i], guessed(kpiNotes[i] ?? ''));
+    flow(['kpis', i]);
+  });
+  if (long && inference.items.length > 0)
+    note(
+      ['dimensions', 0, 'items', 0],
+      ` FILL IN: a long-format file names its items but not their wording: each statement is the item id\n${guessed(`${inference.items[0]?.dimension} from ${inference.items[0]?.placement.because}`)}`,
+    );
   note(['source', 'platform'], ` ${detected}`);
   if (roles.respondent) note(['source', 'respondent'], guessed(roles.respondent.note));
   columns.forEach((_, i) => {
     flow(['source', 'columns', i]);
   });
-  note(['source', 'columns'], guessed(`which column is which answer: ${inference.shape}`));
+  if (long) note(['source', 'platform'], ` ${detected}; ${commentText(inference.shape)}`);
+  else note(['source', 'columns'], guessed(`which column is which answer: ${inference.shape}`));
   if (source.labels) {
     const unknown = inference.labels.filter((l) => l.value === null);
     const known = inference.labels.filter((l) => l.value !== null);

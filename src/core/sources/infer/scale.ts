@@ -152,8 +152,9 @@ export function readColumn(profile: ColumnProfile): ColumnReading {
     return rating ? { kind: 'rating', range, codes: new Map(), unknown: new Map() } : { kind: 'numeric', range };
   }
   if (range === null && findLabelSet(texts, [YES_NO])) return { kind: 'yes-no' };
-  const set = findLabelSet(texts);
-  if (set && (range === null || (onRatingRange && range.max <= set.points)))
+  // Only sets that reach the largest number seen: "somewhat agree" beside a 7 is the 7-point scale's 5.
+  const set = findLabelSet(texts, range === null ? LABEL_SETS : LABEL_SETS.filter((s) => s.points >= range.max));
+  if (set && (range === null || onRatingRange))
     return { kind: 'rating', range, set, codes: new Map(), unknown: new Map() };
   const codes = new Map<string, number>();
   for (const text of texts) {
@@ -181,7 +182,7 @@ export interface InferredScale {
   note: string;
 }
 
-const GOOD =
+export const GOOD =
   /^(excellent|very good|best|very high|very satisfied|strongly agree|extremely|отлично|очень хорошо|лучш|полностью согласен)/i;
 
 /**
