@@ -105,23 +105,38 @@ export function inferQuestionnaire(
   const candidates = ratingIndexes.filter(
     (i) => !roles.taken.has(i) && uniqueName(columns[i] as ExportColumn, columns) !== null,
   );
+  // Rating columns whose header another column repeats cannot be named, so they are not items; a
+  // sheet that repeats a block under the same headers (SERVQUAL, then Kano, then IPA) loses them all.
+  const repeated = ratingIndexes.filter(
+    (i) => !roles.taken.has(i) && uniqueName(columns[i] as ExportColumn, columns) === null,
+  );
+  const withRepeated = (problem: Problem): Problem =>
+    repeated.length === 0
+      ? problem
+      : {
+          ...problem,
+          hint: `${problem.hint ? `${problem.hint}; ` : ''}${repeated.length} rating columns were left out because another column has the same header (${short(
+            [...new Set(repeated.map((i) => `"${(columns[i] as ExportColumn).label}"`))].join(', '),
+            120,
+          )}): if the file repeats a block of questions, read the sheet or file that has it once (a workbook: --sheet), or rename the columns`,
+        };
   if (candidates.length === 0)
     return {
       inference: null,
       problems: [
         {
-          code: 'no-answer-columns',
+          code: 'no-answer-columns' as const,
           message:
             records.length === 0
               ? 'the export has no responses after its header: the answers cannot be told from other columns'
               : `no column holds ratings (whole numbers from 0 to 10, or agreement, satisfaction, quality or frequency labels) in the first ${records.length} responses`,
           hint: 'check that this is the export with the answers, or name its platform with --source',
         },
-      ],
+      ].map(withRepeated),
     };
   const pairing = pairColumns(candidates.map((i) => columns[i] as ExportColumn));
   const { placed, problems, left } = place(pairing.items, options.items);
-  if (problems.length > 0) return { inference: null, problems };
+  if (problems.length > 0) return { inference: null, problems: problems.map(withRepeated) };
   const dimensions = [...new Set(placed.map((p) => p.dimension))];
   const servqual =
     dimensions.every((d) => (SERVQUAL_DIMENSIONS as readonly string[]).includes(d)) &&

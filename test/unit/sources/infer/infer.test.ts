@@ -167,6 +167,17 @@ describe('inferQuestionnaire', () => {
     expect(headerBottomWords('1-1. Kiosk screens (expectation)', 1, 7)).toBeUndefined();
   });
 
+  it('says which rating columns a repeated header left out, and what to do', () => {
+    // A sheet with the block twice (SERVQUAL pairs, then the same headers for another instrument).
+    const header = ['1-1', '1-2', '2-1', '2-2', '1-1', '1-2', '2-1', '2-2', 'Q9 other'];
+    const rows = [header, ...[1, 2, 3, 4, 5].map((r) => header.map((_, c) => String(((r + c) % 5) + 1)))];
+    const { problems } = inferQuestionnaire(rows);
+    expect(problems[0]?.hint).toContain(
+      '8 rating columns were left out because another column has the same header ("1-1", "1-2", "2-1", "2-2")',
+    );
+    expect(problems[0]?.hint).toContain('(a workbook: --sheet)');
+  });
+
   it('finds no answers in text only', () => {
     expect(
       inferQuestionnaire([
