@@ -47,7 +47,15 @@ describe('the questionnaire format', () => {
     model: 'custom',
     format: 'perceptions-only',
     scale: { min: 1, max: 5 },
-    dimensions: [{ id: 'd', items: [{ id: 'Y1', perception: 'p', scale }, { id: 'A1', perception: 'p' }] }],
+    dimensions: [
+      {
+        id: 'd',
+        items: [
+          { id: 'Y1', perception: 'p', scale },
+          { id: 'A1', perception: 'p' },
+        ],
+      },
+    ],
     ...(columns.length > 0 ? { source: { platform: 'generic', columns } } : {}),
   });
 
@@ -120,12 +128,16 @@ describe('validation with positions', () => {
   });
 
   it('puts an item scale whose min is not below its max at its min', () => {
-    expect(lines(text('{ min: 4, max: 4 }', '{ Yes: 4 }'))).toEqual(['q.yaml:11:23: scale min (4) must be less than max (4)']);
+    expect(lines(text('{ min: 4, max: 4 }', '{ Yes: 4 }'))).toEqual([
+      'q.yaml:11:23: scale min (4) must be less than max (4)',
+    ]);
   });
 
   it('refuses a numeric column label and a label on the item scale with no key outside it', () => {
-    const diagnostics = checkQuestionnaireText(text('{ min: 0, max: 1, labels: { 2: Often } }', '{ "1": 0 }'), 'q.yaml')
-      .diagnostics;
+    const diagnostics = checkQuestionnaireText(
+      text('{ min: 0, max: 1, labels: { 2: Often } }', '{ "1": 0 }'),
+      'q.yaml',
+    ).diagnostics;
     expect(diagnostics.map((d) => [d.code, d.line])).toEqual([
       ['label-off-scale', 11],
       ['numeric-label', 15],
