@@ -12,6 +12,7 @@ import type { Result } from '../../../src/core/scoring/result.js';
 import { scoreTable } from '../../../src/core/scoring/score-table.js';
 import { answerTextTables, convertAnswer, defaultLabels } from '../../../src/core/sources/labels.js';
 import { checkQuestionnaireText } from '../../../src/io/read-questionnaire.js';
+import { renderHtml } from '../../../src/render/html.js';
 import { scoreExport } from '../sources/support.js';
 
 const FIXTURES = new URL('../../fixtures/item-scales/', import.meta.url).pathname;
@@ -320,5 +321,14 @@ describe('perceptions only: an item is compared with the midpoint of its own sca
   it('recommends only the items below their own midpoint', () => {
     // Y1: 2/3 > 0.5, no shortfall; A1: 2 < 3, priority (3 - 2) * 1.
     expect(r.recommendations.map((x) => [x.item, x.priority])).toEqual([['A1', 1]]);
+  });
+
+  it('colours a perception in the HTML report by its own midpoint, and starts its chart bar there', () => {
+    const html = renderHtml(r);
+    // Y1 2/3 is above 0.5 (its own midpoint) though below 3; A1 2 is below 3.
+    expect(html).toContain('<td class="num pos" data-col="gap">0.67</td>');
+    expect(html).toContain('<td class="num neg" data-col="gap">2.00</td>');
+    expect(html).toMatch(/<rect class="bar pos" data-id="Y1"/);
+    expect(html).toContain('class="own-baseline"');
   });
 });
