@@ -126,4 +126,21 @@ describe('servqual with per-item scales', () => {
     expect(again.code).toBe(0);
     expect(again.stdout).toBe(readFileSync(join(dir, 'r.json'), 'utf8'));
   });
+
+  it('map proposes no label for the Yes and No that a yes/no item reads already', async () => {
+    const dir = setUp();
+    writeFileSync(
+      join(dir, 'e.csv'),
+      'respondent,S1_E,S1_P,S2_E,S2_P,S3_E,S3_P,Y1_E,Y1_P,A1_E,A1_P\nr1,5,4,4,3,1,2,Yes,No,Agree,Great\nr2,4,4,3,1,2,4,yes,Maybe,4,2\n',
+    );
+    const result = await runChecked(
+      ['map', 'e.csv', '--questionnaire', 'questionnaire.yaml', '--source', 'generic'],
+      dir,
+    );
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('    - { column: Y1_P, item: Y1, kind: perception }');
+    expect(result.stdout).toContain('    Agree: 4');
+    expect(result.stdout).toContain('    # Maybe:');
+    expect(result.stdout).not.toMatch(/^ {4}#? ?(Yes|No|yes):/m);
+  });
 });
