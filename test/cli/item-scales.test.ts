@@ -143,4 +143,24 @@ describe('servqual with per-item scales', () => {
     expect(result.stdout).toContain('    # Maybe:');
     expect(result.stdout).not.toMatch(/^ {4}#? ?(Yes|No|yes):/m);
   });
+
+  it('merges partials of items on their own scales into the result of one run', async () => {
+    const dir = setUp();
+    const [header, ...rows] = readFileSync(join(dir, 'responses.csv'), 'utf8').trim().split('\n');
+    writeFileSync(join(dir, 'a.csv'), `${header}\n${rows.slice(0, 2).join('\n')}\n`);
+    writeFileSync(join(dir, 'b.csv'), `${header}\n${rows.slice(2).join('\n')}\n`);
+    for (const part of ['a', 'b'])
+      expect(
+        (await runChecked(['score', 'questionnaire.yaml', `${part}.csv`, '--partial', '--output', `${part}.json`], dir))
+          .code,
+      ).toBe(0);
+    const merged = await runChecked(['merge', 'questionnaire.yaml', 'a.json', 'b.json', '--format', 'json'], dir);
+    const whole = await runChecked(['score', 'questionnaire.yaml', 'responses.csv', '--format', 'json'], dir);
+    expect(merged.code).toBe(0);
+    const strip = (text: string) => {
+      const json = JSON.parse(text) as Record<string, unknown>;
+      return { items: json.items, dimensions: json.dimensions, overall: json.overall };
+    };
+    expect(strip(merged.stdout)).toEqual(strip(whole.stdout));
+  });
 });
