@@ -10,7 +10,7 @@ export interface GeneratorQuestionnaire {
   format?: 'two-column' | 'three-column' | 'perceptions-only';
   language?: string;
   scale?: GeneratorScale;
-  dimensions: Array<{ id: string; items: Array<{ id: string; reverse?: boolean }> }>;
+  dimensions: Array<{ id: string; items: Array<{ id: string; reverse?: boolean; scale?: GeneratorScale }> }>;
   kpis?: Array<{ id: string; type: string; scale?: GeneratorScale }>;
   columns?: {
     respondent?: string;

@@ -301,6 +301,9 @@ export function* generateResponses(questionnaire, options) {
       items: d.items.map((it) => ({
         id: String(it.id),
         reverse: it.reverse === true,
+        // An item's own scale (a 1-4 item, a 0-1 yes/no item) replaces the questionnaire's for its answers.
+        min: typeof it.scale?.min === 'number' ? it.scale.min : smin,
+        max: typeof it.scale?.max === 'number' ? it.scale.max : smax,
         e: lv.e + 0.12 * S.normal(),
         p: lv.p + 0.2 * S.normal(),
       })),
@@ -347,8 +350,13 @@ export function* generateResponses(questionnaire, options) {
 
   const idWidth = Math.max(6, String(rows).length);
   const id = (/** @type {number} */ i) => `R${String(i + 1).padStart(idWidth, '0')}`;
-  const toScale = (/** @type {number} */ v) => clamp(Math.round(smin + (v - 1) * k7), smin, smax);
-  const rev = (/** @type {number} */ x, /** @type {boolean} */ r) => (r ? smin + smax - x : x);
+  /** @typedef {{ min: number, max: number, reverse: boolean }} ItemScale */
+  // The 1-7 latent level on an item's scale; the questionnaire's scale keeps its exact arithmetic.
+  const toScale = (/** @type {number} */ v, /** @type {ItemScale} */ it) =>
+    it.min === smin && it.max === smax
+      ? clamp(Math.round(smin + (v - 1) * k7), smin, smax)
+      : clamp(Math.round(it.min + ((v - 1) * (it.max - it.min)) / 6), it.min, it.max);
+  const rev = (/** @type {number} */ x, /** @type {ItemScale} */ it) => (it.reverse ? it.min + it.max - x : x);
   const answer = (/** @type {number} */ x) => (R.u() < missingRate ? '' : String(x));
 
   const raw = new Float64Array(nd);
@@ -386,7 +394,7 @@ export function* generateResponses(questionnaire, options) {
         const pl = it.p + lenP + dimP;
         pSum += pl / d.items.length;
         if (straight) {
-          const v = String(straightValue);
+          const v = String(clamp(straightValue, it.min, it.max));
           if (format === 'two-column') {
             cells[c++] = v;
             cells[c++] = v;
@@ -397,19 +405,19 @@ export function* generateResponses(questionnaire, options) {
           } else cells[c++] = v;
           continue;
         }
-        const p = toScale(pl + 0.7 * R.normal());
+        const p = toScale(pl + 0.7 * R.normal(), it);
         if (format === 'two-column') {
-          const e = toScale(it.e + lenE + dimE + 0.45 * R.normal());
-          cells[c++] = answer(rev(e, it.reverse));
-          cells[c++] = answer(rev(p, it.reverse));
+          const e = toScale(it.e + lenE + dimE + 0.45 * R.normal(), it);
+          cells[c++] = answer(rev(e, it));
+          cells[c++] = answer(rev(p, it));
         } else if (format === 'three-column') {
           const desL = it.e + lenE + dimE + 0.4 * R.normal();
           const minL = desL - Math.max(0.3, 1.5 + 0.5 * R.normal());
-          cells[c++] = answer(rev(toScale(minL), it.reverse));
-          cells[c++] = answer(rev(toScale(desL), it.reverse));
-          cells[c++] = answer(rev(p, it.reverse));
+          cells[c++] = answer(rev(toScale(minL, it), it));
+          cells[c++] = answer(rev(toScale(desL, it), it));
+          cells[c++] = answer(rev(p, it));
         } else {
-          cells[c++] = answer(rev(p, it.reverse));
+          cells[c++] = answer(rev(p, it));
         }
       }
     }

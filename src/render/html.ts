@@ -46,8 +46,10 @@ function num(col: string, text: string, extraClass = ''): string {
   return `<td class="num${extraClass}" data-col="${col}">${esc(text)}</td>`;
 }
 
-function score(c: Context, col: string, value: number | null): string {
-  return num(col, c.r.score(value), signOf(value, c.r.baseline));
+function score(c: Context, col: string, value: number | null, ownBaseline?: number): string {
+  // A gap is read against 0 whatever the item's scale; a perception against its own scale's midpoint.
+  const baseline = !c.r.gap && ownBaseline !== undefined ? ownBaseline : c.r.baseline;
+  return num(col, c.r.score(value), signOf(value, baseline));
 }
 
 /** A column head: a plain label heads a numeric (right-aligned) column, `left(label)` a text column. */
@@ -98,7 +100,7 @@ function htmlCell(c: Context, key: string, cell: Cell, first: boolean): string {
     case 'text':
       return first ? `<th scope="row">${esc(cell.text)}</th>` : `<td data-col="${key}">${esc(cell.text)}</td>`;
     case 'score':
-      return score(c, key, cell.value);
+      return score(c, key, cell.value, cell.baseline);
     case 'zone':
       return `<td data-col="${key}">${zoneTag(c, cell.value)}</td>`;
     case 'quadrant':

@@ -266,3 +266,31 @@ describe('generateResponses: output', () => {
     );
   });
 });
+
+describe('generateResponses: items on their own scales', () => {
+  it('draws each answer of an item on its scale (1-4, 0-1), the others on the questionnaire scale', () => {
+    const base = questionnaire('two-column', 2, { min: 1, max: 5 });
+    const q: GeneratorQuestionnaire = {
+      ...base,
+      dimensions: base.dimensions.map((d, i) => ({
+        ...d,
+        items: d.items.map((it, j) =>
+          i === 0 && j === 0
+            ? { ...it, scale: { min: 0, max: 1 } }
+            : i === 1 && j === 0
+              ? { ...it, scale: { min: 1, max: 4 } }
+              : it,
+        ),
+      })),
+    };
+    const rows = records(q, { rows: 300, seed: 7, straightLiners: 5, missingRate: 0 });
+    const values = (column: string) => new Set(rows.map((r) => r[column]));
+    // Expectations sit high on the latent scale, so on 0-1 they are mostly (here all) 1; perceptions vary.
+    for (const v of values('T1_E')) expect(['0', '1']).toContain(v);
+    expect([...values('T1_P')].sort()).toEqual(['0', '1']);
+    for (const column of ['R1_E', 'R1_P']) for (const v of values(column)) expect(['1', '2', '3', '4']).toContain(v);
+    expect(values('R1_P').size).toBeGreaterThan(1);
+    for (const v of values('T2_P')) expect(['1', '2', '3', '4', '5']).toContain(v);
+    expect(values('T2_P').has('5')).toBe(true);
+  });
+});

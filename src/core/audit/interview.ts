@@ -1,5 +1,5 @@
 import { fill } from '../text/fill.js';
-import type { Questionnaire } from '../questionnaire/model.js';
+import { itemScale, type Questionnaire } from '../questionnaire/model.js';
 import type { AuditMessages } from './messages.js';
 import type { AnswerValue, Step } from './steps.js';
 
@@ -92,9 +92,10 @@ function ask(
         }),
         statement: step.item[step.answerKind] ?? step.item.perception,
         kindLabel: m.kinds[step.answerKind],
-        min: q.scale.min,
-        max: q.scale.max,
-        labels: q.scale.labels,
+        // The item's own scale and its own labels, when it has one (a yes/no item shows No and Yes).
+        min: itemScale(q, step.item).min,
+        max: itemScale(q, step.item).max,
+        labels: itemScale(q, step.item).labels,
         previous: asNumber(previous),
         canGoBack,
       });

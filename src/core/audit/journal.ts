@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Questionnaire } from '../questionnaire/model.js';
+import { itemScale, type Questionnaire } from '../questionnaire/model.js';
 import { answerKinds } from '../scoring/column-plan.js';
 import { auditSteps, firstUnanswered, type AnswerValue, type AuditGiven, type Step } from './steps.js';
 
@@ -88,7 +88,11 @@ export function questionnaireFingerprint(q: Questionnaire): string {
       format: q.format,
       kinds: answerKinds(q.format),
       scale: [q.scale.min, q.scale.max],
-      dimensions: q.dimensions.map((d) => [d.id, d.items.map((item) => item.id)]),
+      // An item's own scale only where given, so journals of other questionnaires keep their fingerprint.
+      dimensions: q.dimensions.map((d) => [
+        d.id,
+        d.items.map((item) => (item.scale ? [item.id, item.scale.min, item.scale.max] : item.id)),
+      ]),
       weights: q.weights.source,
       kpis: q.kpis.map((k) => [k.id, k.type, k.scale.min, k.scale.max]),
       segments: q.segments,
@@ -110,7 +114,7 @@ function checkAnswer(step: Step, value: AnswerValue, q: Questionnaire): string |
       return value === null || typeof value === 'string' ? null : 'expected a text';
     case 'answer':
     case 'kpi': {
-      const { min, max } = step.kind === 'kpi' ? step.kpi.scale : q.scale;
+      const { min, max } = step.kind === 'kpi' ? step.kpi.scale : itemScale(q, step.item);
       if (value === null) return null;
       if (typeof value !== 'number') return `expected a number from ${min} to ${max}, found ${JSON.stringify(value)}`;
       return Number.isInteger(value) && value >= min && value <= max

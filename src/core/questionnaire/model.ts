@@ -27,9 +27,12 @@ export interface Item {
   desired?: string;
   /**
    * Whether answers are scored as min + max - x: a negatively worded item (`reverse: true`) on a
-   * higher-is-best scale, or a positively worded one on a `best: low` scale (the two cancel out).
+   * higher-is-best scale, or a positively worded one on a `best: low` scale (the two cancel out);
+   * the scale is the item's own when it has one.
    */
   reverse: boolean;
+  /** The item's own scale, only when the questionnaire gives it one (`itemScale` gives the one in force). */
+  scale?: Scale;
   recommendations: string[];
 }
 
@@ -83,6 +86,8 @@ export interface SourceColumn {
   /** The export column as the export names it (header text or code). */
   column: string;
   target: SourceTarget;
+  /** This column's own answer texts (as written), tried before `source.labels` and the built-ins. */
+  labels?: Record<string, number>;
 }
 
 /** A condition every kept response meets. */
@@ -144,4 +149,12 @@ export const DEFAULT_KPI_SCALES: Record<KpiType, { min: number; max: number; bes
 /** Every item of the questionnaire in questionnaire order. */
 export function allItems(q: Questionnaire): Item[] {
   return q.dimensions.flatMap((d) => d.items);
+}
+
+/**
+ * The scale an item's answers are on: its own, else the questionnaire's.
+ * @example itemScale(q, { ...item, scale: { min: 0, max: 1, labels: {}, best: 'high' } }).max // 1
+ */
+export function itemScale(q: Pick<Questionnaire, 'scale'>, item: Pick<Item, 'scale'>): Scale {
+  return item.scale ?? q.scale;
 }

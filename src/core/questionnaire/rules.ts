@@ -105,6 +105,7 @@ function itemRules(doc: Raw, format: unknown, problems: QuestionnaireProblem[]):
         unique(id, [...path, 'id']);
         ids.push(id);
       }
+      if (it.scale !== undefined) scaleRules(it.scale, [...path, 'scale'], problems);
       const label = id === undefined ? 'item' : `item "${id}"`;
       if (format === 'two-column' && it.expectation === undefined) {
         problems.push(
@@ -373,6 +374,8 @@ function answerScales(doc: Raw): { min: number; max: number }[] {
     if (min !== undefined && max !== undefined) scales.push({ min, max });
   };
   add(doc.scale);
+  for (const d of asArray(doc.dimensions))
+    for (const item of asArray(asRecord(d)?.items)) if (asRecord(item)?.scale !== undefined) add(asRecord(item)?.scale);
   for (const kpi of asArray(doc.kpis)) {
     const k = asRecord(kpi);
     if (k?.scale !== undefined) add(k.scale);
@@ -380,6 +383,106 @@ function answerScales(doc: Raw): { min: number; max: number }[] {
       add(DEFAULT_KPI_SCALES[k.type as KpiType]);
   }
   return scales;
+}
+
+type Range = { min: number; max: number };
+
+/**
+ * Answer labels (`source.labels`, or one column's): unique after folding case and spaces, never a
+ * number, and mapping to a point of one of `scales` (`where` says which, for the message).
+ */
+function labelRules(
+  labels: unknown,
+  path: (string | number)[],
+  scales: readonly Range[],
+  where: string,
+  problems: QuestionnaireProblem[],
+): void {
+  const seen = new Map<string, string>();
+  for (const [text, value] of Object.entries(asRecord(labels) ?? {})) {
+    const at = [...path, text];
+    const key = normaliseAnswer(text);
+    const other = seen.get(key);
+    if (other !== undefined)
+      problems.push(
+        problem('duplicate-label', at, `label "${text}" is the same as "${other}" (case and spaces are ignored)`, {
+          at: 'key',
+        }),
+      );
+    seen.set(key, text);
+    // A number in a cell is read as that number before any label is looked up, so this label would
+    // never apply: most often an attempt to reverse a 1-is-best scale, which `best: low` does.
+    if (NUMBER.test(text.trim())) {
+      problems.push(
+        problem('numeric-label', at, `label "${text}" is a number: numbers are scored as they are, never relabelled`, {
+          at: 'key',
+          hint: 'for a scale on which 1 is best, set `best: low` on the scale (or `reverse: true` on an item)',
+        }),
+      );
+      continue;
+    }
+    const n = asNumber(value);
+    if (n !== undefined && scales.length > 0 && !scales.some((s) => n >= s.min && n <= s.max)) {
+      const shown = [...new Set(scales.map((s) => `${s.min}-${s.max}`))].join(', ');
+      problems.push(problem('label-off-scale', at, `label "${text}" maps to ${n}, which is ${where} (${shown})`));
+    }
+  }
+}
+
+/** The scale of an item as the document gives it: its own, else the questionnaire's. */
+function rawItemScale(doc: Raw, id: string): Range | undefined {
+  for (const d of asArray(doc.dimensions)) {
+    for (const item of asArray(asRecord(d)?.items)) {
+      const it = asRecord(item);
+      if (it?.id !== id) continue;
+      const scale = asRecord(it.scale) ?? asRecord(doc.scale);
+      const min = asNumber(scale?.min);
+      const max = asNumber(scale?.max);
+      return min !== undefined && max !== undefined ? { min, max } : undefined;
+    }
+  }
+  return undefined;
+}
+
+/** The scale of a KPI as the document gives it, or its type's default. */
+function rawKpiScale(doc: Raw, id: string): Range | undefined {
+  const kpi = asArray(doc.kpis)
+    .map(asRecord)
+    .find((k) => k?.id === id);
+  if (!kpi) return undefined;
+  const scale = asRecord(kpi.scale);
+  const min = asNumber(scale?.min);
+  const max = asNumber(scale?.max);
+  if (min !== undefined && max !== undefined) return { min, max };
+  return typeof kpi.type === 'string' && Object.hasOwn(DEFAULT_KPI_SCALES, kpi.type)
+    ? DEFAULT_KPI_SCALES[kpi.type as KpiType]
+    : undefined;
+}
+
+/**
+ * One column's `labels`: the rules of `source.labels`, on the scale of that column's item or KPI
+ * (a weight takes any number; a segment is text, never converted, so labels there are an error).
+ */
+function columnLabelRules(doc: Raw, entry: Raw, path: (string | number)[], problems: QuestionnaireProblem[]): void {
+  const at = [...path, 'labels'];
+  if (
+    entry.segment !== undefined &&
+    entry.item === undefined &&
+    entry.kpi === undefined &&
+    entry.weight === undefined
+  ) {
+    problems.push(
+      problem('source-column-target', at, '"labels" goes only with item, weight or kpi: a segment is kept as text', {
+        at: 'key',
+      }),
+    );
+    return;
+  }
+  const item = asString(entry.item);
+  const kpi = asString(entry.kpi);
+  const scale = item !== undefined ? rawItemScale(doc, item) : kpi !== undefined ? rawKpiScale(doc, kpi) : undefined;
+  const noun = item !== undefined ? `item ${item}` : `KPI ${kpi ?? ''}`;
+  labelRules(entry.labels, at, scale ? [scale] : [], `off the scale of ${noun}`, problems);
 }
 
 /**
@@ -423,6 +526,7 @@ function sourceRules(
     const entry = asRecord(c);
     if (!entry) return;
     const key = sourceColumnRule(entry, ['source', 'columns', i], doc.format, known, problems);
+    if (entry.labels !== undefined) columnLabelRules(doc, entry, ['source', 'columns', i], problems);
     if (key === undefined) return;
     const first = mapped.get(key);
     if (first !== undefined) {
@@ -448,47 +552,7 @@ function sourceRules(
     } else read.set(column, i);
   });
 
-  const scales = answerScales(doc);
-  const seen = new Map<string, string>();
-  for (const [text, value] of Object.entries(asRecord(source.labels) ?? {})) {
-    const path = ['source', 'labels', text];
-    const key = normaliseAnswer(text);
-    const other = seen.get(key);
-    if (other !== undefined)
-      problems.push(
-        problem('duplicate-label', path, `label "${text}" is the same as "${other}" (case and spaces are ignored)`, {
-          at: 'key',
-        }),
-      );
-    seen.set(key, text);
-    // A number in a cell is read as that number before any label is looked up, so this label would
-    // never apply: most often an attempt to reverse a 1-is-best scale, which `best: low` does.
-    if (NUMBER.test(text.trim())) {
-      problems.push(
-        problem(
-          'numeric-label',
-          path,
-          `label "${text}" is a number: numbers are scored as they are, never relabelled`,
-          {
-            at: 'key',
-            hint: 'for a scale on which 1 is best, set `best: low` on the scale (or `reverse: true` on an item)',
-          },
-        ),
-      );
-      continue;
-    }
-    const n = asNumber(value);
-    if (n !== undefined && scales.length > 0 && !scales.some((s) => n >= s.min && n <= s.max)) {
-      const shown = [...new Set(scales.map((s) => `${s.min}-${s.max}`))].join(', ');
-      problems.push(
-        problem(
-          'label-off-scale',
-          path,
-          `label "${text}" maps to ${n}, which is on no scale of the questionnaire (${shown})`,
-        ),
-      );
-    }
-  }
+  labelRules(source.labels, ['source', 'labels'], answerScales(doc), 'on no scale of the questionnaire', problems);
   asArray(source.filter).forEach((f, i) => {
     const filter = asRecord(f);
     if (filter && filter.in === undefined && filter.min === undefined && filter.notBlank === undefined) {

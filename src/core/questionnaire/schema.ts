@@ -38,7 +38,15 @@ const itemSchema = z.strictObject({
   perception: statement.describe('What this provider does.'),
   minimum: statement.optional().describe('The minimum acceptable level (three-column).'),
   desired: statement.optional().describe('The desired level (three-column).'),
-  reverse: z.boolean().optional().describe('Negatively worded: answers are scored as min + max - x.'),
+  reverse: z
+    .boolean()
+    .optional()
+    .describe("Negatively worded: answers are scored as min + max - x (the item's own scale, when it has one)."),
+  scale: scaleSchema
+    .optional()
+    .describe(
+      "This item's own answer scale, replacing the questionnaire's for all its answers (e.g. 1-4, or {min: 0, max: 1, labels: {0: No, 1: Yes}}); best defaults to high. Gaps stay raw P - E on this scale.",
+    ),
   recommendations: z.array(z.string().min(1)).optional().describe('Actions when this item falls short.'),
 });
 
@@ -99,6 +107,12 @@ const sourceColumnSchema = z
     weight: id.optional().describe('The dimension whose 100-point importance allocation this column holds.'),
     kpi: id.optional().describe('The KPI id whose answers this column holds.'),
     segment: z.string().min(1).optional().describe('Name under which this column is a segment (for --group-by).'),
+    labels: z
+      .record(z.string(), z.number())
+      .optional()
+      .describe(
+        "Answer text -> number for this column only, e.g. {Yes: 1, No: 0}; matched case- and space-insensitively, and tried before source.labels and the built-in labels. The number must be on the scale of the column's item or KPI.",
+      ),
   })
   .describe('One export column and what it holds: exactly one of item (with kind), weight, kpi or segment.');
 

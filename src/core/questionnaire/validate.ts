@@ -3,6 +3,7 @@ import {
   DEFAULT_KPI_SCALES,
   type Dimension,
   type Questionnaire,
+  type Scale,
   type Source,
   type SourceTarget,
 } from './model.js';
@@ -38,7 +39,11 @@ function normaliseSource(input: SourceInput): Source {
     platform: input.platform,
     ...(input.headerRows !== undefined ? { headerRows: input.headerRows } : {}),
     ...(input.respondent !== undefined ? { respondent: input.respondent } : {}),
-    columns: (input.columns ?? []).map((entry) => ({ column: entry.column, target: sourceTarget(entry) })),
+    columns: (input.columns ?? []).map((entry) => ({
+      column: entry.column,
+      target: sourceTarget(entry),
+      ...(entry.labels !== undefined ? { labels: entry.labels } : {}),
+    })),
     labels: input.labels ?? {},
     missing: (input.missing ?? []).map(String),
     ...(input.filter !== undefined
@@ -57,9 +62,14 @@ function normaliseSource(input: SourceInput): Source {
   };
 }
 
+type ScaleInput = QuestionnaireInput['scale'];
+
+function normaliseScale(scale: ScaleInput): Scale {
+  return { min: scale.min, max: scale.max, labels: scale.labels ?? {}, best: scale.best ?? 'high' };
+}
+
 /** Fills in every default of a structurally valid questionnaire document. */
 export function normaliseQuestionnaire(input: QuestionnaireInput): Questionnaire {
-  const lowIsBest = input.scale.best === 'low';
   const dimensions: Dimension[] = input.dimensions.map((d) => ({
     id: d.id,
     label: d.label ?? titleCase(d.id),
@@ -72,7 +82,9 @@ export function normaliseQuestionnaire(input: QuestionnaireInput): Questionnaire
       ...(item.expectation !== undefined ? { expectation: item.expectation } : {}),
       ...((item.minimum ?? item.expectation) ? { minimum: item.minimum ?? item.expectation } : {}),
       ...((item.desired ?? item.expectation) ? { desired: item.desired ?? item.expectation } : {}),
-      reverse: (item.reverse ?? false) !== lowIsBest,
+      // An item's own scale replaces the questionnaire's whole, direction included (best: high unless it says low).
+      reverse: (item.reverse ?? false) !== ((item.scale ?? input.scale).best === 'low'),
+      ...(item.scale !== undefined ? { scale: normaliseScale(item.scale) } : {}),
       recommendations: item.recommendations ?? [],
     })),
   }));
@@ -82,12 +94,7 @@ export function normaliseQuestionnaire(input: QuestionnaireInput): Questionnaire
     language: input.language ?? 'en',
     model: input.model ?? 'servqual',
     format: input.format,
-    scale: {
-      min: input.scale.min,
-      max: input.scale.max,
-      labels: input.scale.labels ?? {},
-      best: input.scale.best ?? 'high',
-    },
+    scale: normaliseScale(input.scale),
     weights: input.weights ?? { source: 'fixed' },
     segments: input.segments ?? [],
     dimensions,

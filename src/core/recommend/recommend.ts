@@ -1,5 +1,4 @@
-import type { Questionnaire } from '../questionnaire/model.js';
-import { allItems } from '../questionnaire/model.js';
+import { allItems, itemScale, type Questionnaire } from '../questionnaire/model.js';
 import type { DimensionResult, ItemResult, Recommendation } from '../scoring/result.js';
 
 /** Priorities closer than this are ties and keep questionnaire order. */
@@ -9,8 +8,8 @@ const ROUNDING = 1e-12;
 
 /**
  * Prioritised recommendations. Gap formats: every item whose mean gap is below 0, with
- * `priority = -gap * importance(d)`. Perceptions-only: items whose mean P is below the scale's
- * midpoint, with `priority = (midpoint - P) * importance(d)`. Sorted by priority, descending.
+ * `priority = -gap * importance(d)`. Perceptions-only: items whose mean P is below the midpoint of
+ * the item's scale (its own, else the questionnaire's), with `priority = (midpoint - P) * importance(d)`. Sorted by priority, descending.
  * Where no respondent was scored, importance falls back to the questionnaire's fixed weights.
  * @example an item with gap -1.5 in a dimension of importance 0.3 gets priority 0.45
  */
@@ -20,7 +19,6 @@ export function recommend(
   dimensions: readonly DimensionResult[],
   fallbackImportance: ArrayLike<number>,
 ): Recommendation[] {
-  const midpoint = (q.scale.min + q.scale.max) / 2;
   const definitions = new Map(allItems(q).map((item) => [item.id, item]));
   const candidates: (Recommendation & { order: number })[] = [];
   items.forEach((item, order) => {
@@ -28,11 +26,13 @@ export function recommend(
     const dimension = dimensions[dimensionIndex];
     const gap = item.gap.mean;
     if (gap === null || !dimension) return;
-    const shortfall = q.format === 'perceptions-only' ? midpoint - gap : -gap;
+    const definition = definitions.get(item.id);
+    const scale = definition ? itemScale(q, definition) : q.scale;
+    const shortfall = q.format === 'perceptions-only' ? (scale.min + scale.max) / 2 - gap : -gap;
     // A mean that is 0 in exact arithmetic can come out as -3e-17: that is no shortfall.
     if (!(shortfall > ROUNDING)) return;
     const importance = dimension.importance ?? (fallbackImportance[dimensionIndex] as number);
-    const own = definitions.get(item.id)?.recommendations ?? [];
+    const own = definition?.recommendations ?? [];
     candidates.push({
       item: item.id,
       dimension: item.dimension,

@@ -1,5 +1,5 @@
 import type { Problem } from '../problem.js';
-import { allItems, type Columns, type Questionnaire } from '../questionnaire/model.js';
+import { allItems, itemScale, type Columns, type Questionnaire } from '../questionnaire/model.js';
 import { closestMatch } from '../text/did-you-mean.js';
 import { crossedColumns, groupLabel } from './segment-key.js';
 import type { TableSelection } from './selection.js';
@@ -13,6 +13,9 @@ export interface ColumnPlan {
   perception: Int32Array;
   minimum: Int32Array;
   desired: Int32Array;
+  /** Per item: the lowest and highest answer on its scale (its own, else the questionnaire's). */
+  itemMin: Float64Array;
+  itemMax: Float64Array;
   /** Per dimension. */
   weight: Int32Array;
   /** Per KPI. */
@@ -134,6 +137,8 @@ export function planColumns(
     perception: perKind('perception'),
     minimum: perKind('minimum'),
     desired: perKind('desired'),
+    itemMin: Float64Array.from(items, (item) => itemScale(q, item).min),
+    itemMax: Float64Array.from(items, (item) => itemScale(q, item).max),
     weight: Int32Array.from(q.dimensions, (d) =>
       claim(find(columnName(q.columns.weight, { dimension: d.id })), `the weight of ${d.id}`),
     ),

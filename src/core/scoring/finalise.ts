@@ -62,14 +62,15 @@ function finaliseItems(q: Questionnaire, layout: ScoringLayout, sample: SampleAc
   const threeColumn = q.format === 'three-column';
   const items = allItems(q).map((item, i): ItemResult => {
     const gap = itemMoments(sample, layout, 'gap', i);
-    // Perceptions-only: P against the scale midpoint (a test of P against 0 means nothing).
-    const test = pairedTest(gap, q.format === 'perceptions-only' ? layout.answerShift : 0);
+    // Perceptions-only: P against the midpoint of the item's scale (a test of P against 0 means nothing).
+    const test = pairedTest(gap, q.format === 'perceptions-only' ? (layout.itemMidpoint[i] as number) : 0);
     const perception = meanOf(itemMoments(sample, layout, 'perception', i));
     const minimum = threeColumn ? meanOf(itemMoments(sample, layout, 'minimum', i)) : null;
     const desired = threeColumn ? meanOf(itemMoments(sample, layout, 'desired', i)) : null;
     return {
       id: item.id,
       dimension: item.dimension,
+      ...(item.scale ? { scale: { min: item.scale.min, max: item.scale.max } } : {}),
       expectation: q.format === 'two-column' ? meanOf(itemMoments(sample, layout, 'expectation', i)) : null,
       perception,
       minimum,

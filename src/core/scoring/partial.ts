@@ -51,7 +51,7 @@ function fnv1a64(text: string): string {
 
 /**
  * Identifies what the numbers of a partial depend on: the format, the scale, the dimensions and
- * their items in order (with `reverse`), the weights and the KPIs (id, type, scale). Labels,
+ * their items in order (with `reverse` and an item's own scale), the weights and the KPIs (id, type, scale). Labels,
  * statements, recommendations, thresholds and column names do not change a number, so a
  * questionnaire that differs only in those still matches.
  * @example questionnaireFingerprint(q) // "fnv1a64:9d3a5c0e11b2f7a4"
@@ -60,7 +60,11 @@ export function questionnaireFingerprint(q: Questionnaire): string {
   const structure = {
     format: q.format,
     scale: [q.scale.min, q.scale.max],
-    dimensions: q.dimensions.map((d) => [d.id, d.items.map((item) => [item.id, item.reverse])]),
+    // An item's own scale only where given, so the fingerprints of every other questionnaire stay as they were.
+    dimensions: q.dimensions.map((d) => [
+      d.id,
+      d.items.map((item) => [item.id, item.reverse, ...(item.scale ? [item.scale.min, item.scale.max] : [])]),
+    ]),
     weights: { source: q.weights.source, fixed: q.dimensions.map((d) => own(q.weights.fixed, d.id) ?? null) },
     // `best: low` only where given, so the fingerprints of every other questionnaire stay as they were.
     kpis: q.kpis.map((k) => [k.id, k.type, k.scale.min, k.scale.max, ...(k.scale.best === 'low' ? ['low'] : [])]),

@@ -1,5 +1,5 @@
 import type { Problem } from '../problem.js';
-import type { Questionnaire } from '../questionnaire/model.js';
+import { allItems, itemScale, type Questionnaire } from '../questionnaire/model.js';
 import { isBuiltInMissing } from '../sources/labels.js';
 import { quoteCell, type RecordCells } from './cells.js';
 import type { ColumnPlan } from './column-plan.js';
@@ -29,14 +29,18 @@ function cellValue(record: RecordCells, index: number, min: number, max: number)
   return undefined;
 }
 
-/** Why a cell is not an answer: its text, and the scale it is not on. */
-function invalidCellMessage(q: Questionnaire, record: RecordCells, index: number, kpi: number): string {
+/**
+ * Why a cell is not an answer: its text, and the scale it is not on (`item` >= 0: an answer of
+ * that item, on its scale; `kpi` >= 0: that KPI's answer; else a weight, any number).
+ */
+function invalidCellMessage(q: Questionnaire, record: RecordCells, index: number, kpi: number, item: number): string {
   const rule = q.kpis[kpi];
-  const { min, max } = q.scale;
+  const answered = allItems(q)[item];
+  const scale = answered ? itemScale(q, answered) : undefined;
   const what = rule
     ? ` on the ${rule.scale.min}-${rule.scale.max} scale of ${rule.id}`
-    : kpi === -1
-      ? ` on the ${min}-${max} scale`
+    : scale
+      ? ` on the ${scale.min}-${scale.max} scale${answered?.scale ? ` of item ${answered.id}` : ''}`
       : '';
   return `${quoteCell(record.text(index))} is not a number${what}`;
 }
@@ -56,10 +60,10 @@ export function readAnswers(
   report: (problem: CellProblem) => void,
 ): number {
   let invalid = 0;
-  const { min, max } = q.scale;
-  // Only on the rare invalid cell: count it, report it, read it as missing (`kpi` -1: an answer, -2: a weight).
+  const { itemMin, itemMax } = plan;
+  // Only on the rare invalid cell: count it, report it, read it as missing (`kpi` -1: an answer of `item`, -2: a weight).
   // A built-in missing code (NA, N/A, "Don't know", -99...) is a missing answer, not an invalid one.
-  const reject = (index: number, kpi: number): number => {
+  const reject = (index: number, kpi: number, item = -1): number => {
     if (isBuiltInMissing(record.text(index))) return Number.NaN;
     invalid++;
     report({
@@ -67,7 +71,7 @@ export function readAnswers(
       line,
       column: plan.header[index] ?? String(index + 1),
       index,
-      message: invalidCellMessage(q, record, index, kpi),
+      message: invalidCellMessage(q, record, index, kpi, item),
     });
     return Number.NaN;
   };
@@ -76,18 +80,20 @@ export function readAnswers(
   const twoColumn = q.format === 'two-column';
   const threeColumn = q.format === 'three-column';
   for (let i = 0; i < plan.perception.length; i++) {
+    const min = itemMin[i] as number;
+    const max = itemMax[i] as number;
     let index: number;
     if (twoColumn) {
       index = plan.expectation[i] as number;
-      out.expectation[i] = cellValue(record, index, min, max) ?? reject(index, -1);
+      out.expectation[i] = cellValue(record, index, min, max) ?? reject(index, -1, i);
     }
     index = plan.perception[i] as number;
-    out.perception[i] = cellValue(record, index, min, max) ?? reject(index, -1);
+    out.perception[i] = cellValue(record, index, min, max) ?? reject(index, -1, i);
     if (threeColumn) {
       index = plan.minimum[i] as number;
-      out.minimum[i] = cellValue(record, index, min, max) ?? reject(index, -1);
+      out.minimum[i] = cellValue(record, index, min, max) ?? reject(index, -1, i);
       index = plan.desired[i] as number;
-      out.desired[i] = cellValue(record, index, min, max) ?? reject(index, -1);
+      out.desired[i] = cellValue(record, index, min, max) ?? reject(index, -1, i);
     }
   }
   // A weight only needs to be a number: negative or odd allocations fall back to fixed weights.

@@ -1,5 +1,5 @@
 import type { Units } from './id-set.js';
-import { allItems, type Questionnaire } from '../questionnaire/model.js';
+import { allItems, itemScale, type Questionnaire } from '../questionnaire/model.js';
 import { answerKinds } from './column-plan.js';
 import { own } from '../text/own.js';
 
@@ -52,8 +52,10 @@ export interface RespondentScores {
 /** Immutable facts about the questionnaire that the hot path needs, computed once. */
 export interface ScoringLayout {
   format: Questionnaire['format'];
-  scaleMin: number;
-  scaleMax: number;
+  /** Per item: min + max of its scale (its own, else the questionnaire's), so a reversed answer is `mirror - x`. */
+  itemMirror: Float64Array;
+  /** Per item: the midpoint of its scale (the perceptions-only test and recommendations compare with it). */
+  itemMidpoint: Float64Array;
   itemCount: number;
   dimensionCount: number;
   reverse: Uint8Array;
@@ -66,7 +68,11 @@ export interface ScoringLayout {
   /** What the samples need of each KPI: its type, scale max (CSAT's top two) and the midpoint its sums are taken about. */
   /** Per KPI: `shift` is its scale's midpoint; `mirror`: a `best: low` scale, whose answers become min + max - x. */
   kpis: readonly { type: Questionnaire['kpis'][number]['type']; max: number; shift: number; mirror: boolean }[];
-  /** The scale midpoint: answers are summed about it (see `SampleAccumulator`). */
+  /**
+   * The questionnaire scale's midpoint: every item's answers are summed about it (see
+   * `SampleAccumulator`); answers and midpoints are whole or half numbers, so the sums stay exact
+   * for an item on a scale of its own too.
+   */
   answerShift: number;
   /** The answers the format asks for, in the order they are given. */
   askedKinds: readonly AnswerKind[];
@@ -81,8 +87,8 @@ export function scoringLayout(q: Questionnaire): ScoringLayout {
   let start = 0;
   return {
     format: q.format,
-    scaleMin: q.scale.min,
-    scaleMax: q.scale.max,
+    itemMirror: Float64Array.from(items, (item) => itemScale(q, item).min + itemScale(q, item).max),
+    itemMidpoint: Float64Array.from(items, (item) => (itemScale(q, item).min + itemScale(q, item).max) / 2),
     itemCount: items.length,
     dimensionCount: q.dimensions.length,
     reverse: Uint8Array.from(items, (item) => (item.reverse ? 1 : 0)),
@@ -189,8 +195,7 @@ function isStraightLined(a: RespondentAnswers, layout: ScoringLayout): boolean {
  * runs for every item of every row.
  */
 function deriveItems(a: RespondentAnswers, layout: ScoringLayout, out: RespondentScores): void {
-  const { scaleMin, scaleMax, format, reverse, itemCount } = layout;
-  const mirror = scaleMin + scaleMax;
+  const { itemMirror, format, reverse, itemCount } = layout;
   const { perception, gap } = out;
   if (format === 'two-column') {
     const expectation = out.expectation;
@@ -198,6 +203,7 @@ function deriveItems(a: RespondentAnswers, layout: ScoringLayout, out: Responden
       let p = a.perception[i] as number;
       let e = a.expectation[i] as number;
       if (reverse[i] === 1) {
+        const mirror = itemMirror[i] as number;
         p = mirror - p;
         e = mirror - e;
       }
@@ -215,6 +221,7 @@ function deriveItems(a: RespondentAnswers, layout: ScoringLayout, out: Responden
       let min = a.minimum[i] as number;
       let des = a.desired[i] as number;
       if (reverse[i] === 1) {
+        const mirror = itemMirror[i] as number;
         p = mirror - p;
         min = mirror - min;
         des = mirror - des;
@@ -229,7 +236,7 @@ function deriveItems(a: RespondentAnswers, layout: ScoringLayout, out: Responden
   } else {
     for (let i = 0; i < itemCount; i++) {
       const raw = a.perception[i] as number;
-      const p = reverse[i] === 1 ? mirror - raw : raw;
+      const p = reverse[i] === 1 ? (itemMirror[i] as number) - raw : raw;
       perception[i] = p;
       gap[i] = p;
     }

@@ -70,6 +70,10 @@ const { zone: itemZone, ...itemLevels } = levels;
 const item = z.object({
   id: text,
   dimension: text,
+  scale: z
+    .object({ min: real, max: real })
+    .optional()
+    .describe("The item's own answer scale, only for an item that has one (its means and gap are on it)."),
   ...itemLevels,
   t: statistic.nullable(),
   p: statistic.nullable(),

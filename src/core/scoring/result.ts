@@ -28,6 +28,8 @@ export interface DimensionResult extends Levels {
 export interface ItemResult extends Levels {
   id: string;
   dimension: string;
+  /** The item's own scale, only for an item that has one: its answers, means and gap are on it. */
+  scale?: { min: number; max: number };
   t: number | null;
   p: number | null;
   dz: number | null;

@@ -1,3 +1,4 @@
+import { itemScale, type Questionnaire } from '../questionnaire/model.js';
 import { plural } from '../text/plural.js';
 import type { FinalisedSample } from './finalise.js';
 import { EXACT_LIMIT } from './id-tracker.js';
@@ -15,6 +16,8 @@ export function collectWarnings(
 ): Warning[] {
   const warnings: Warning[] = [];
   const q = state.questionnaire;
+  const mixed = mixedScales(q);
+  if (mixed) warnings.push(mixed);
 
   for (const item of main.items) {
     if (item.itemTotal !== null && item.itemTotal < 0) {
@@ -89,4 +92,44 @@ export function collectWarnings(
     }
   }
   return warnings;
+}
+
+/**
+ * `mixed-scales`, when the items are on more than one scale (an item's own scale beside the
+ * questionnaire's): each gap is a raw difference on its item's scale (decisions.md), so a dimension
+ * or overall score that averages gaps of a 1-5 and a 0-1 item mixes units. Null when all share one.
+ * @example mixedScales(q)?.message // 'items are on 2 scales (1-5: 21 items; 0-1: Y1): ...'
+ */
+function mixedScales(q: Questionnaire): Warning | null {
+  const byScale = new Map<string, { min: number; max: number; items: string[] }>();
+  const dimensions: string[] = [];
+  for (const d of q.dimensions) {
+    const own = new Set<string>();
+    for (const item of d.items) {
+      const { min, max } = itemScale(q, item);
+      const key = `${min}-${max}`;
+      own.add(key);
+      const entry = byScale.get(key);
+      if (entry) entry.items.push(item.id);
+      else byScale.set(key, { min, max, items: [item.id] });
+    }
+    if (own.size > 1) dimensions.push(d.id);
+  }
+  if (byScale.size < 2) return null;
+  const scales = [...byScale.values()];
+  const listed = scales
+    .map(
+      ({ min, max, items }) => `${min}-${max}: ${items.length > 3 ? plural(items.length, 'item') : items.join(', ')}`,
+    )
+    .join('; ');
+  const where =
+    dimensions.length > 0
+      ? `dimensions ${dimensions.join(', ')} and the overall score average gaps on different scales`
+      : 'the overall score averages dimensions on different scales';
+  return {
+    code: 'mixed-scales',
+    message: `items are on ${scales.length} scales (${listed}): each gap is a raw difference on its item's own scale, so ${where}`,
+    scales: scales.map(({ min, max, items }) => ({ min, max, items })),
+    dimensions,
+  };
 }

@@ -42,7 +42,7 @@ export function adaptRecord(plan: ExportPlan, record: readonly string[], stats: 
   const out = new Array<string>(plan.from.length);
   for (let i = 0; i < plan.from.length; i++) {
     const text = record[plan.from[i] as number] ?? '';
-    out[i] = plan.answer[i] ? convertAnswer(text, plan.texts) : text;
+    out[i] = plan.answer[i] ? convertAnswer(text, plan.texts[i] as ExportPlan['texts'][number]) : text;
   }
   return out.concat(record);
 }

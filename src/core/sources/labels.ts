@@ -1,4 +1,4 @@
-import type { Questionnaire } from '../questionnaire/model.js';
+import { allItems, type Questionnaire, type Scale } from '../questionnaire/model.js';
 
 /**
  * Answer texts of survey exports as numbers: the built-in English and Russian agreement scales,
@@ -92,12 +92,16 @@ function withRussianForms(labels: Record<string, number>): Record<string, number
   return out;
 }
 
+const YES_NO: Record<string, number> = { no: 0, yes: 1, нет: 0, да: 1 };
+
 /**
- * The built-in labels for a scale: the agreement scales of 1-5 and 1-7 in English and Russian;
- * other scales have none.
+ * The built-in labels for a scale: the agreement scales of 1-5 and 1-7 in English and Russian, and
+ * no/yes (нет/да) on 0-1; other scales have none.
  * @example defaultLabels({ min: 1, max: 5 })['strongly agree'] // 5
+ * @example defaultLabels({ min: 0, max: 1 }).yes // 1
  */
 export function defaultLabels(scale: { min: number; max: number }): Record<string, number> {
+  if (scale.min === 0 && scale.max === 1) return { ...YES_NO };
   if (scale.min !== 1) return {};
   if (scale.max === 5) return { ...EN_5, ...withRussianForms(RU_5) };
   if (scale.max === 7) return { ...EN_7, ...withRussianForms(RU_7) };
@@ -153,18 +157,49 @@ export interface AnswerTexts {
 const MAX_CONVERTED = 4096;
 
 /**
- * The tables for a questionnaire: built-ins for its scale, then its scale's own labels
- * (`scale.labels: {1: Strongly disagree}`), then `source.labels` and `source.missing`.
+ * The tables for a questionnaire's answers on `scale` (the questionnaire's, or an item's own):
+ * built-ins for that scale, then the scale's own labels (`scale.labels: {1: Strongly disagree}`),
+ * then `source.labels`, then one column's own `labels` (which win); and `source.missing`.
  */
-export function answerTexts(q: Questionnaire): AnswerTexts {
-  const labels = new Map<string, number>(Object.entries(defaultLabels(q.scale)));
-  for (const [point, text] of Object.entries(q.scale.labels)) labels.set(normaliseAnswer(text), Number(point));
+export function answerTexts(
+  q: Questionnaire,
+  scale: Scale = q.scale,
+  columnLabels: Readonly<Record<string, number>> = {},
+): AnswerTexts {
+  const labels = new Map<string, number>(Object.entries(defaultLabels(scale)));
+  for (const [point, text] of Object.entries(scale.labels)) labels.set(normaliseAnswer(text), Number(point));
   for (const [text, value] of Object.entries(q.source?.labels ?? {})) labels.set(normaliseAnswer(text), value);
+  for (const [text, value] of Object.entries(columnLabels)) labels.set(normaliseAnswer(text), value);
   const missing = new Set(DEFAULT_MISSING);
   for (const text of q.source?.missing ?? []) missing.add(normaliseAnswer(text));
   // A text the questionnaire labels with a number is an answer, even when it is also a built-in missing code.
   for (const text of Object.keys(q.source?.labels ?? {})) missing.delete(normaliseAnswer(text));
+  for (const text of Object.keys(columnLabels)) missing.delete(normaliseAnswer(text));
   return { labels, missing, converted: new Map() };
+}
+
+/**
+ * The tables of each answer column, made once per distinct need: the questionnaire's for most
+ * columns, one per item with its own scale, one per column with its own `labels`.
+ * @example answerTextTables(q)('Y1').labels.get('yes') // 1 for an item on {min: 0, max: 1}
+ */
+export function answerTextTables(
+  q: Questionnaire,
+): (item?: string, columnLabels?: Readonly<Record<string, number>>) => AnswerTexts {
+  const shared = answerTexts(q);
+  const scales = new Map(allItems(q).flatMap((item) => (item.scale ? [[item.id, item.scale] as const] : [])));
+  const byItem = new Map<string, AnswerTexts>();
+  return (item, columnLabels) => {
+    const scale = item === undefined ? undefined : scales.get(item);
+    if (columnLabels !== undefined) return answerTexts(q, scale, columnLabels);
+    if (scale === undefined || item === undefined) return shared;
+    let texts = byItem.get(item);
+    if (!texts) {
+      texts = answerTexts(q, scale);
+      byItem.set(item, texts);
+    }
+    return texts;
+  };
 }
 
 export const NUMBER = /^[-+]?(\d+([.,]\d+)?|[.,]\d+)$/;

@@ -1,7 +1,7 @@
 import { allItems, type AnswerKind, type Questionnaire } from '../questionnaire/model.js';
 import { answerKinds, columnName } from '../scoring/column-plan.js';
 import { didYouMean } from '../text/did-you-mean.js';
-import { answerTexts, convertAnswer, normaliseAnswer, type AnswerTexts } from './labels.js';
+import { answerTextTables, convertAnswer, normaliseAnswer, type AnswerTexts } from './labels.js';
 import type { PlanProblem } from './plan.js';
 import { longFormat } from './platforms/long.js';
 
@@ -55,7 +55,8 @@ export interface LongPlan {
   answer: boolean[];
   /** The export's value column header, for messages. */
   valueLabel: string;
-  texts: AnswerTexts;
+  /** Per generic column: the label tables its answers are converted with (an item's own scale has its own). */
+  texts: AnswerTexts[];
   /** The kind a row with a blank kind cell has, by its item id (KPIs, segments, perceptions-only items). */
   inferredKinds: Map<string, string>;
 }
@@ -80,6 +81,7 @@ export function planLong(q: Questionnaire, header: readonly string[]): { plan: L
     return index;
   };
   const long = q.source?.long ?? { item: 'item', kind: 'kind', value: 'value' };
+  const tables = answerTextTables(q);
   const plan: LongPlan = {
     header: [q.columns.respondent],
     respondent: find(q.source?.respondent ?? (longFormat.respondentColumns[0] as string), 'the respondent id'),
@@ -89,17 +91,19 @@ export function planLong(q: Questionnaire, header: readonly string[]): { plan: L
     slots: new Map(),
     answer: [false],
     valueLabel: (header[names.indexOf(normaliseAnswer(long.value))] ?? long.value).trim(),
-    texts: answerTexts(q),
+    texts: [tables()],
     inferredKinds: inferredKinds(q),
   };
-  const slot = (kind: string, id: string, generic: string, isAnswer: boolean) => {
+  const slot = (kind: string, id: string, generic: string, isAnswer: boolean, item?: string) => {
     plan.slots.set(`${kind}\u0000${id}`, plan.header.length);
     plan.header.push(generic);
     plan.answer.push(isAnswer);
+    plan.texts.push(tables(item));
   };
   for (const segment of q.segments) slot('segment', segment, segment, false);
   for (const item of allItems(q))
-    for (const kind of answerKinds(q.format)) slot(kind, item.id, columnName(q.columns[kind], { item: item.id }), true);
+    for (const kind of answerKinds(q.format))
+      slot(kind, item.id, columnName(q.columns[kind], { item: item.id }), true, item.id);
   for (const d of q.dimensions) slot('weight', d.id, columnName(q.columns.weight, { dimension: d.id }), true);
   for (const k of q.kpis) slot('kpi', k.id, k.id, true);
   return { plan, problems };
@@ -213,7 +217,7 @@ export function pushLong(
     };
   }
   const value = fields[plan.value] ?? '';
-  record.fields[index] = plan.answer[index] ? convertAnswer(value, plan.texts) : value.trim();
+  record.fields[index] = plan.answer[index] ? convertAnswer(value, plan.texts[index] as AnswerTexts) : value.trim();
   record.lines[index] = line;
   return done ? { record: done } : {};
 }

@@ -5,7 +5,7 @@ import { describeWhere, whereFilter, type WhereCondition } from '../scoring/sele
 import { didYouMean } from '../text/did-you-mean.js';
 import { detectPlatform } from './detect.js';
 import { findExportColumn, hasExportColumn, type ExportColumn } from './headers.js';
-import { answerTexts, normaliseAnswer, type AnswerTexts } from './labels.js';
+import { answerTextTables, normaliseAnswer, type AnswerTexts } from './labels.js';
 import { platformsWith } from './platforms/index.js';
 import type { Platform } from './platforms/platform.js';
 
@@ -27,7 +27,8 @@ export interface ExportPlan {
   filters: RowFilter[];
   /** The duration column, or -1. */
   duration: number;
-  texts: AnswerTexts;
+  /** Per mapped generic column: the label tables its answer cells are converted with. */
+  texts: AnswerTexts[];
 }
 
 export interface PlanProblem {
@@ -96,11 +97,14 @@ export function planExport(
   const header: string[] = [];
   const from: number[] = [];
   const answer: boolean[] = [];
+  const texts: AnswerTexts[] = [];
+  const tables = answerTextTables(q);
   const taken = new Set<string>();
-  const add = (generic: string, column: ExportColumn, isAnswer: boolean) => {
+  const add = (generic: string, column: ExportColumn, isAnswer: boolean, own: AnswerTexts = tables()) => {
     header.push(generic);
     from.push(column.index);
     answer.push(isAnswer);
+    texts.push(own);
     taken.add(generic);
   };
   const locate = (name: string, what: string, required: boolean): ExportColumn | undefined => {
@@ -138,22 +142,28 @@ export function planExport(
             ? `KPI ${target.kpi}`
             : `segment ${target.segment}`;
     const column = locate(entry.column, what, true);
-    if (column) add(generic, column, target.type !== 'segment');
+    if (column)
+      add(
+        generic,
+        column,
+        target.type !== 'segment',
+        tables(target.type === 'answer' ? target.item : undefined, entry.labels),
+      );
     else taken.add(generic);
   }
 
   // What the mapping leaves out is looked for under its generic name.
   const unmapped: { generic: string; what: string }[] = [];
-  const fallback = (generic: string, what: string, isAnswer: boolean, required: boolean) => {
+  const fallback = (generic: string, what: string, isAnswer: boolean, required: boolean, item?: string) => {
     if (taken.has(generic)) return;
     const found = findExportColumn(columns, generic);
-    if (!('matches' in found)) add(generic, found, isAnswer);
+    if (!('matches' in found)) add(generic, found, isAnswer, tables(item));
     else if (required) unmapped.push({ generic, what });
   };
   const kinds = answerKinds(q.format);
   for (const item of allItems(q)) {
     for (const kind of kinds)
-      fallback(columnName(q.columns[kind], { item: item.id }), `the ${kind} of item ${item.id}`, true, true);
+      fallback(columnName(q.columns[kind], { item: item.id }), `the ${kind} of item ${item.id}`, true, true, item.id);
   }
   const hint = `run \`servqual map EXPORT.csv --questionnaire QUESTIONNAIRE --source ${platform.id}\` and paste the section it proposes`;
   if (unmapped.length > 0 && unmapped.length === allItems(q).length * kinds.length) {
@@ -216,7 +226,7 @@ export function planExport(
       exportLabels,
       filters,
       duration,
-      texts: answerTexts(q),
+      texts,
     },
     problems,
   };

@@ -3,7 +3,15 @@ import { allItems } from '../questionnaire/model.js';
 import { answerKinds } from '../scoring/column-plan.js';
 import type { Detection } from './detect.js';
 import { findExportColumn, hasExportColumn, type ExportColumn } from './headers.js';
-import { DEFAULT_MISSING, NUMBER, NUMBERED_LABEL, defaultLabels, normaliseAnswer } from './labels.js';
+import {
+  type AnswerTexts,
+  answerTextTables,
+  DEFAULT_MISSING,
+  NUMBER,
+  NUMBERED_LABEL,
+  defaultLabels,
+  normaliseAnswer,
+} from './labels.js';
 import type { Platform } from './platforms/platform.js';
 import { proposeAnswers, proposeOthers, type ProposedColumn } from './propose.js';
 
@@ -85,6 +93,7 @@ function proposeLabels(
   q: Questionnaire,
   indexes: readonly number[],
   rows: readonly (readonly string[])[],
+  own: ReadonlyMap<number, AnswerTexts> = new Map(),
 ): { labels: ProposedLabel[]; missing: string[] } {
   const texts = new Map<string, string>();
   for (const row of rows) {
@@ -92,6 +101,8 @@ function proposeLabels(
       const text = (row[index] ?? '').trim();
       if (text === '' || (NUMBER.test(text) && !DEFAULT_MISSING.includes(text))) continue;
       const key = normaliseAnswer(text);
+      // A column of an item on its own scale reads its scale's texts already (Yes and No on 0-1).
+      if (own.get(index)?.labels.has(key)) continue;
       if (!texts.has(key)) texts.set(key, text);
     }
   }
@@ -155,7 +166,18 @@ export function proposeSource(
         (r) => !/^segment$/i.test((r[long.kind] ?? '').trim()) && !q.segments.includes((r[long.item] ?? '').trim()),
       )
     : sample;
-  const { labels, missing } = proposeLabels(q, answerColumns, answerRows);
+  // The columns of items on a scale of their own, with the texts that scale reads.
+  const tables = answerTextTables(q);
+  const scaled = new Set(allItems(q).flatMap((item) => (item.scale ? [item.id] : [])));
+  const own = new Map<number, AnswerTexts>();
+  if (!isLong) {
+    for (const p of mapped) {
+      if (p.target.type !== 'answer' || !scaled.has(p.target.item)) continue;
+      const found = findExportColumn(columns, p.column);
+      if (!('matches' in found)) own.set(found.index, tables(p.target.item));
+    }
+  }
+  const { labels, missing } = proposeLabels(q, answerColumns, answerRows, own);
   const label = (index: number | undefined) => columns[index ?? -1]?.label ?? '';
   const respondent = long ? label(long.respondent) : firstFound(columns, platform.respondentColumns);
   // The default filters the export has columns for, as `planExport` applies them.

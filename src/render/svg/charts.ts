@@ -2,7 +2,7 @@ import type { Result } from '../../core/scoring/result.js';
 import { fixed, percent, signed } from '../format.js';
 import type { HtmlLabels } from '../html-labels.js';
 import { fill, type Labels } from '../labels.js';
-import { answerMeans, byFormat, readingOf, type ScoreReading } from '../view/reading.js';
+import { answerMeans, answerRange, byFormat, itemBaseline, readingOf, type ScoreReading } from '../view/reading.js';
 import { COLOURS, figure } from './common.js';
 import { renderGapBars, type GapBar } from './gap-bars.js';
 import { renderIpa } from './ipa.js';
@@ -17,7 +17,9 @@ function reference(r: ScoreReading, h: HtmlLabels): string {
 }
 
 function meansChart(result: Result, h: HtmlLabels): string {
-  const { format, scale } = result.questionnaire;
+  const { format } = result.questionnaire;
+  // Dimension means of items on their own scales lie within the widest range.
+  const scale = answerRange(result);
   const series: MeanSeries[] = answerMeans(format).map((key) => ({ key, label: h[key], colour: COLOURS[key] }));
   const title = byFormat(format, {
     'two-column': h.chart.meansTwo,
@@ -63,6 +65,7 @@ function gapCharts(result: Result, h: HtmlLabels, r: ScoreReading): string[] {
     mean: i.gap.mean,
     ci: i.gap.ci95,
     n: i.gap.n,
+    ...(itemBaseline(r, i) !== r.baseline ? { baseline: itemBaseline(r, i) } : {}),
   }));
   const common = { summary, baseline: r.baseline, format: r.score, formatInterval: r.interval };
   return [
@@ -103,7 +106,7 @@ function zonesChart(result: Result, l: Labels, h: HtmlLabels): string {
   const svg = renderZones({
     title: h.chart.zones,
     summary: h.chart.zonesSummary,
-    scale: result.questionnaire.scale,
+    scale: answerRange(result),
     rows: result.items.map((i) => ({
       id: i.id,
       label: i.id,

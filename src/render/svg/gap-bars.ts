@@ -6,6 +6,8 @@ export interface GapBar {
   mean: number | null;
   ci: readonly [number, number] | null;
   n: number;
+  /** This bar's own reference line (a perception of an item on its own scale: its midpoint), else the chart's. */
+  baseline?: number;
 }
 
 export interface GapBarsOptions {
@@ -44,6 +46,7 @@ export function renderGapBars(o: GapBarsOptions): string {
   const values = o.bars.flatMap((b) =>
     [b.mean, ...(b.ci ?? [])].filter((v): v is number => v !== null && Number.isFinite(v)),
   );
+  for (const b of o.bars) if (b.baseline !== undefined) values.push(b.baseline);
   const domain = domainOf(values, o.baseline);
   const x = linear(domain, [labelWidth, WIDTH - valueWidth - 8]);
   const step = ticks(domain[0], domain[1], 6);
@@ -56,14 +59,21 @@ export function renderGapBars(o: GapBarsOptions): string {
     parts.push(text(labelWidth - 8, mid + 4, labels[i] ?? '', ` text-anchor="end" fill="${COLOURS.text}"`));
     parts.push(text(WIDTH - 4, mid + 4, o.format(b.mean), ` class="value" text-anchor="end" fill="${COLOURS.text}"`));
     if (b.mean === null || !Number.isFinite(b.mean)) return;
-    const sign = signClass(b.mean, o.baseline);
-    const x0 = Math.min(x(o.baseline), x(b.mean));
+    const baseline = b.baseline ?? o.baseline;
+    const sign = signClass(b.mean, baseline);
+    const x0 = Math.min(x(baseline), x(b.mean));
     const colour = sign === 'neg' ? COLOURS.negative : sign === 'pos' ? COLOURS.positive : COLOURS.neutral;
     const tip = `${b.label}: ${o.format(b.mean)} (95% CI ${o.formatInterval(b.ci)}, n = ${b.n})`;
     parts.push(
       `<rect class="bar ${sign}" data-id="${esc(b.id)}" data-value="${b.mean}" x="${px(x0)}" y="${px(mid - BAR / 2)}" ` +
-        `width="${px(Math.abs(x(b.mean) - x(o.baseline)))}" height="${BAR}" fill="${colour}"><title>${esc(tip)}</title></rect>`,
+        `width="${px(Math.abs(x(b.mean) - x(baseline)))}" height="${BAR}" fill="${colour}"><title>${esc(tip)}</title></rect>`,
     );
+    if (baseline !== o.baseline) {
+      const bx = px(x(baseline));
+      parts.push(
+        `<line class="own-baseline" x1="${bx}" x2="${bx}" y1="${px(mid - BAR / 2 - 2)}" y2="${px(mid + BAR / 2 + 2)}" stroke="${COLOURS.axis}" stroke-width="1.5"/>`,
+      );
+    }
     if (b.ci) {
       const [lo, hi] = [x(b.ci[0]), x(b.ci[1])];
       parts.push(

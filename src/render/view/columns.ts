@@ -23,8 +23,11 @@ export type Cell =
   /** A statistic shown with two decimals. */
   | { kind: 'number'; value: number | null }
   | { kind: 'count'; value: number }
-  /** A gap or perception score, read as the result's reading says (signed, coloured by side). */
-  | { kind: 'score'; value: number | null }
+  /**
+   * A gap or perception score, read as the result's reading says (signed, coloured by side);
+   * `baseline`: the side is taken against this instead (a perception of an item on its own scale).
+   */
+  | { kind: 'score'; value: number | null; baseline?: number }
   | { kind: 'interval'; value: readonly [number, number] | null }
   | { kind: 'p'; value: number | null }
   | { kind: 'zone'; value: Zone | null }
@@ -99,7 +102,12 @@ function meanColumns<Row>(means: (row: Row) => DimensionResult | ItemResult): Co
       key: 'gap',
       label: ({ l }, _view, format) => scoreLabel(format, l),
       align: 'right',
-      cell: (row) => ({ kind: 'score', value: means(row).gap.mean }),
+      cell: (row) => {
+        const m = means(row);
+        // Only items carry a scale of their own; its midpoint is what a perception is read against.
+        const own = 'scale' in m && m.scale ? (m.scale.min + m.scale.max) / 2 : undefined;
+        return { kind: 'score', value: m.gap.mean, ...(own !== undefined ? { baseline: own } : {}) };
+      },
     },
   ];
 }

@@ -16,6 +16,29 @@ export interface ScoreReading {
   interval: (ci: readonly [number, number] | null) => string;
 }
 
+/**
+ * The answer range a chart of several items' means spans: the questionnaire's scale widened to
+ * every item's own scale, so an item on 0-1 beside 1-5 items is drawn on 0-5.
+ * @example answerRange(result) // { min: 0, max: 5 }
+ */
+export function answerRange(result: Result): { min: number; max: number } {
+  let { min, max } = result.questionnaire.scale;
+  for (const item of result.items) {
+    if (!item.scale) continue;
+    min = Math.min(min, item.scale.min);
+    max = Math.max(max, item.scale.max);
+  }
+  return { min, max };
+}
+
+/**
+ * The reference an item's score is read against: the reading's baseline, except for a perception
+ * of an item on its own scale, whose midpoint it is.
+ */
+export function itemBaseline(r: ScoreReading, item: Result['items'][number]): number {
+  return !r.gap && item.scale ? (item.scale.min + item.scale.max) / 2 : r.baseline;
+}
+
 /** Whether a format's scores are gaps (two- and three-column) rather than mean perceptions. */
 export function isGap(format: Format): boolean {
   return byFormat(format, { 'two-column': true, 'three-column': true, 'perceptions-only': false });

@@ -116,6 +116,20 @@ describe('comparabilityProblems', () => {
     ]);
   });
 
+  it('refuses an item that both results have on different scales (its own in one of them)', () => {
+    const own = (r: Result, scale: { min: number; max: number }) => {
+      const [t1, ...rest] = r.items;
+      return { ...r, items: [{ ...(t1 as Result['items'][number]), scale }, ...rest] };
+    };
+    expect(comparabilityProblems(result(), own(result(), { min: 1, max: 7 }))).toEqual([]);
+    expect(comparabilityProblems(result(), own(result(), { min: 0, max: 1 })).map((p) => p.message)).toEqual([
+      'the answer scale of item T1 differs: baseline 1-7, current 0-1',
+    ]);
+    expect(
+      comparabilityProblems(own(result(), { min: 1, max: 4 }), own(result(), { min: 0, max: 1 })).map((p) => p.field),
+    ).toEqual(['scale']);
+  });
+
   it('makes compareResults refuse with a typed error', () => {
     expect(() => compareResults(result(), result({ format: 'perceptions-only' }), { alpha: 0.05 })).toThrow(
       IncomparableResultsError,
