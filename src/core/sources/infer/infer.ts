@@ -64,7 +64,8 @@ export interface InferOptions {
 function whyNotScored(reading: ColumnReading | undefined): string | null {
   switch (reading?.kind) {
     case 'yes-no':
-      return 'yes/no answers';
+      // Two points are not a rating: averaged with 1-5 answers they would drag a dimension down.
+      return 'yes/no answers (to score it, add it as an item with scale: {min: 0, max: 1}, No 0 and Yes 1 built in)';
     case 'numeric':
       return 'numbers off a rating scale';
     case 'text':
