@@ -17,6 +17,7 @@ import {
 } from '../../../src/core/audit/steps.js';
 import { dims, questionnaire } from './support.js';
 import { scoreObjects } from '../../../src/core/scoring/score-table.js';
+import type { Questionnaire } from '../../../src/core/questionnaire/model.js';
 
 type Scripted = Reply<AnswerValue>;
 
@@ -51,6 +52,22 @@ function scripted(replies: Scripted[]) {
 const answer = <T extends AnswerValue>(value: T): Scripted => ({ type: 'answer', value });
 const skip: Scripted = { type: 'skip' };
 const back: Scripted = { type: 'back' };
+
+/** The KPI questions the interview asks of `q`, given these answers. */
+async function kpiQuestions(q: Questionnaire, values: number[]): Promise<ScaleQuestion[]> {
+  const steps = auditSteps(q, { respondent: 'r', segments: { branch: 'N' } }).filter((s) => s.kind === 'kpi');
+  const { prompter, seen } = scripted(values.map((v) => answer(v)));
+  await interview({
+    steps,
+    answers: new Map(),
+    start: 0,
+    questionnaire: q,
+    messages: auditMessages('en'),
+    prompter,
+    save: () => undefined,
+  });
+  return seen as ScaleQuestion[];
+}
 
 describe('audit steps', () => {
   it('asks the respondent, the segments not given, each item in format order, weights, KPIs and a comment', () => {
@@ -180,18 +197,7 @@ describe('interview', () => {
         { id: 'k_ces', type: 'ces', question: 'How easy was it?' },
       ],
     });
-    const steps = auditSteps(q, { respondent: 'r', segments: { branch: 'N' } }).filter((s) => s.kind === 'kpi');
-    const { prompter, seen } = scripted([answer(9), answer(4), answer(6)]);
-    await interview({
-      steps,
-      answers: new Map(),
-      start: 0,
-      questionnaire: q,
-      messages: auditMessages('en'),
-      prompter,
-      save: () => undefined,
-    });
-    const asked = seen as ScaleQuestion[];
+    const asked = await kpiQuestions(q, [9, 4, 6]);
     expect(asked.map((k) => [k.statement, k.kindLabel, k.min, k.max, k.labels])).toEqual([
       ['Would you recommend us?', 'Net Promoter Score', 0, 10, { 0: 'Not at all likely', 10: 'Extremely likely' }],
       // The questionnaire's own labels win over the built-in ends.
@@ -211,18 +217,7 @@ describe('interview', () => {
     const q = questionnaire({
       kpis: [{ id: 'k_ces', type: 'ces', question: 'How easy was it?', scale: { min: 1, max: 7, best: 'low' } }],
     });
-    const steps = auditSteps(q, { respondent: 'r', segments: { branch: 'N' } }).filter((s) => s.kind === 'kpi');
-    const { prompter, seen } = scripted([answer(2)]);
-    await interview({
-      steps,
-      answers: new Map(),
-      start: 0,
-      questionnaire: q,
-      messages: auditMessages('en'),
-      prompter,
-      save: () => undefined,
-    });
-    expect((seen as ScaleQuestion[]).map((k) => k.labels)).toEqual([{ 1: 'Very easy', 7: 'Very difficult' }]);
+    expect((await kpiQuestions(q, [2])).map((k) => k.labels)).toEqual([{ 1: 'Very easy', 7: 'Very difficult' }]);
   });
 
   it('speaks the questionnaire language', async () => {
