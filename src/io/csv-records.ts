@@ -100,8 +100,17 @@ export function csvSyntaxError(
   });
 }
 
+/**
+ * servqual's own syntax error, beside csv-parse's: a quoted field that runs over a line break and
+ * then goes on after a quote that closes nothing. Read as csv-parse's relax_quotes reads it, the
+ * rows after an unclosed quote would silently become part of one cell.
+ */
+export const QUOTE_SPANS_LINES = 'CSV_QUOTE_SPANS_LINES';
+
 function csvErrorMessage(code: string, message: string): string {
   switch (code) {
+    case QUOTE_SPANS_LINES:
+      return 'a quote is not closed: this quoted cell runs onto the next lines and ends in other text, so the rows after it would be read into it; close the quote (or double a quote inside the cell)';
     case 'CSV_QUOTE_NOT_CLOSED':
       return 'a quoted field is not closed before the end of the file';
     case 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH':
@@ -128,6 +137,45 @@ function lineBreaks(raw: string): number {
   return count;
 }
 
+/**
+ * The first field of one record's raw text that opens a quote, runs over a line break inside it,
+ * and goes on after a quote that closes nothing (csv-parse's relax_quotes would read on); -1 if
+ * none. A quote closes its field before the delimiter, a record delimiter, a NUL or the end, as
+ * csv-parse decides (the scanner reads the same, see csv-scan.ts).
+ */
+function spanningField(raw: string, delimiter: string, recordDelimiters: readonly string[]): number {
+  // csv-parse's raw text of a CRLF record ends with the CR: the delimiter's tail may be cut off.
+  const endsRecord = (i: number) =>
+    recordDelimiters.some(
+      (d) => d !== '' && (raw.startsWith(d, i) || (i + d.length > raw.length && d.startsWith(raw.slice(i)))),
+    );
+  let field = 0;
+  let i = 0;
+  for (;;) {
+    if (raw[i] === '"') {
+      let broken = false;
+      for (i++; i < raw.length; i++) {
+        const c = raw[i];
+        if (c === '\n' || c === '\r') broken = true;
+        if (c !== '"') continue;
+        if (raw[i + 1] === '"') {
+          i++;
+          continue;
+        }
+        const next = i + 1;
+        if (next >= raw.length || raw[next] === '\0' || raw[next] === delimiter || endsRecord(next)) break;
+        if (broken) return field;
+        break;
+      }
+      i++;
+    }
+    while (i < raw.length && raw[i] !== delimiter && !endsRecord(i)) i++;
+    if (i >= raw.length || raw[i] !== delimiter) return -1;
+    field++;
+    i++;
+  }
+}
+
 /** A blank line, or a row of nothing but delimiters and spaces (spreadsheets export those). */
 function isBlank(record: readonly string[]): boolean {
   return record.every((field) => field.trim() === '');
@@ -152,9 +200,17 @@ export async function* parseRecords(
   let pending: CsvRecord[] = [];
   // Syntax errors name the field by its header.
   let header: readonly string[] | null = null;
+  // A record with a quote left open (see QUOTE_SPANS_LINES): the records after it are not taken.
+  let spanning: { line: number; field: number } | null = null;
   const onRecord = ({ record, raw }: { record: string[]; raw: string }): null => {
     const start = line;
     line += lineBreaks(raw);
+    if (spanning !== null) return null;
+    const field = spanningField(raw, head.delimiter, recordDelimiters());
+    if (field >= 0) {
+      spanning = { line: start, field };
+      return null;
+    }
     if (!isBlank(record)) {
       header ??= record;
       pending.push({ fields: record, line: start });
@@ -174,6 +230,11 @@ export async function* parseRecords(
   });
   // Errors arrive through the write and end callbacks; this keeps the 'error' event from throwing.
   parser.on('error', () => undefined);
+  // The record delimiters csv-parse has found by now (it finds the first as it reads).
+  const recordDelimiters = (): string[] =>
+    ((parser as unknown as { options: { record_delimiter?: Buffer[] } }).options.record_delimiter ?? []).map((d) =>
+      d.toString(),
+    );
   const step = (chunk: Buffer | null) =>
     new Promise<void>((resolve, reject) => {
       const done = (error?: Error | null) => (error ? reject(error) : resolve());
@@ -186,12 +247,18 @@ export async function* parseRecords(
       await step(chunk);
       yield* pending;
       pending = [];
+      if (spanning !== null) break;
     }
-    await step(null);
+    if (spanning === null) await step(null);
   } catch (error) {
     failure = error;
   }
   yield* pending;
+  const open = spanning as { line: number; field: number } | null;
+  if (open !== null && failure === null) {
+    const named = header as readonly string[] | null;
+    throw csvSyntaxError(file, open.line, QUOTE_SPANS_LINES, '', named?.[open.field]);
+  }
   if (failure instanceof CsvError) {
     const field = (failure as CsvError & { index?: unknown }).index;
     const named = header as readonly string[] | null;

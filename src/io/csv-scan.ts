@@ -1,5 +1,12 @@
 import { cellTexts, StringCells, type RecordCells } from '../core/scoring/cells.js';
-import { csvSyntaxError, MAX_RECORD_SIZE, parseRecords, readHead, type CsvRecord } from './csv-records.js';
+import {
+  csvSyntaxError,
+  MAX_RECORD_SIZE,
+  parseRecords,
+  QUOTE_SPANS_LINES,
+  readHead,
+  type CsvRecord,
+} from './csv-records.js';
 import { CR, CsvRow, LF, QUOTE } from './csv-row.js';
 import { InvalidUtf8Cell, notUtf8Error } from './decode.js';
 
@@ -46,6 +53,14 @@ class CsvScanner {
   /** `""` pairs in the current quoted field; line breaks in the current record so far, and the line it starts on. */
   private escapes = 0;
   private breaks = 0;
+  /** The record's line breaks before the current quoted field's opening quote. */
+  private fieldBreaks = 0;
+  /**
+   * The first field of the record that ran over a line break inside its quotes and then went on
+   * after a quote that closed nothing (-1: none): the sign of a quote left open, which would
+   * silently swallow the next rows into one cell, so the record fails when it ends.
+   */
+  private spanning = -1;
   private line = 1;
   private readonly delimiter: number;
   private recordDelimiter = UNKNOWN;
@@ -138,6 +153,7 @@ class CsvScanner {
         if (b[p] === QUOTE) {
           state = IN_QUOTES;
           this.escapes = 0;
+          this.fieldBreaks = breaks;
           p++;
         } else {
           state = UNQUOTED;
@@ -159,6 +175,7 @@ class CsvScanner {
             const closes = this.closes(p + 1, end);
             if (closes < 0) break outer;
             if (closes === 0) {
+              if (breaks > this.fieldBreaks && this.spanning < 0) this.spanning = this.row.count;
               this.relaxAt = p;
               state = RELAXED;
               p++;
@@ -269,6 +286,11 @@ class CsvScanner {
   private endRecord(next: number, breaks: number): void {
     const row = this.row;
     if (next - this.recStart > this.maxRecordSize + 1) this.checkSize(0);
+    if (this.spanning >= 0) {
+      const field = this.spanning;
+      this.spanning = -1;
+      throw csvSyntaxError(this.file, this.line, QUOTE_SPANS_LINES, '', this.columnName(field));
+    }
     row.line = this.line;
     this.line += breaks;
     this.emitting = true;

@@ -209,6 +209,14 @@ describe('servqual score: reading CSV variants (minimal questionnaire)', () => {
     expect(json.dimensions.find((d) => d.id === 'empathy')?.gap.n).toBe(4);
   });
 
+  it('stops at a quote left open in a comment instead of reading the next rows into it', async () => {
+    // Line 3 opens a quote it never closes; line 5's quoted "Poor" would close it, two rows later.
+    const result = await score('unclosed-quote.csv', '--format', 'json');
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/^unclosed-quote\.csv:3:comment: a quote is not closed: /m);
+  });
+
   it('reads the built-in missing codes (NA, Нет ответа, N/A, -99 ...) of a plain CSV as blank cells, not invalid ones', async () => {
     // missing-codes.csv is blank-cells.csv with NA and "Нет ответа" where that file has blank cells.
     const blank = await score('blank-cells.csv', '--format', 'json');

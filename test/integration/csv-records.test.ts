@@ -96,6 +96,25 @@ describe('readCsvRecords', () => {
     ]);
   });
 
+  it('stops at a quote left open in the middle of the file, naming its line and column, with the records before it', async () => {
+    // Read on as csv-parse's relax_quotes would, rows 3-4 would silently become part of r1's comment.
+    const text = 'id,comment\nr0,fine\nr1,"great service, really\nr2,ok\nr3,"fine"\nr4,x\n';
+    const lines: number[] = [];
+    const error = await (async () => {
+      for await (const record of readCsvRecords(Readable.from([Buffer.from(text)]), 'test.csv'))
+        lines.push(record.line);
+    })().catch((e: unknown) => e);
+    expect(lines).toEqual([1, 2]);
+    expect((error as UserError).message).toMatch(/^test\.csv:3:comment: a quote is not closed: /);
+    // One line with stray quotes, and a quoted cell over two lines, are fine.
+    expect(await records('id,comment\nr1,the 5" screen\nr2,"5" inches\nr3,"two\nlines"\n')).toEqual([
+      { fields: ['id', 'comment'], line: 1 },
+      { fields: ['r1', 'the 5" screen'], line: 2 },
+      { fields: ['r2', '"5" inches'], line: 3 },
+      { fields: ['r3', 'two\nlines'], line: 4 },
+    ]);
+  });
+
   it('turns an unclosed quote into a positioned UserError', async () => {
     const error = await records('a,b\n1,"open\n2,3\n').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UserError);

@@ -252,6 +252,13 @@ describe('scanCsv reads exactly as csv-parse', () => {
     '"h\n1";x;y\n1;2;3\n',
     'a;b,c;d\n1;2,3;4\n',
     'a\tb\n"1\t2"\t3\n',
+    // A quote left open: the next rows run into the cell until a later quote; the record fails.
+    'id,comment\nr1,"great service, really\nr2,ok\nr3,"fine"\nr4,x\n',
+    'id,comment\r\nr1,"open\r\nr2,"x" y\r\n',
+    'id,comment\nr1,"two\nlines" and more\n',
+    '"h\n1"x,b\n',
+    // Stray quotes on one line are characters.
+    'id,comment\nr1,the 5" screen\nr2,"5" inches\n',
   ];
   it.each(adversarial.map((t) => [JSON.stringify(t), t]))('on %s, however it is chunked', async (_, t) => {
     const b = Buffer.from(t);
