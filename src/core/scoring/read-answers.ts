@@ -99,7 +99,9 @@ export function readAnswers(
   // A weight only needs to be a number: negative or odd allocations fall back to fixed weights.
   for (let d = 0; d < plan.weight.length; d++) {
     const index = plan.weight[d] as number;
-    out.weight[d] = cellValue(record, index, -Infinity, Infinity) ?? reject(index, -2);
+    const weight = cellValue(record, index, -Infinity, Infinity) ?? reject(index, -2);
+    // -99 and -98 are missing codes, not a negative allocation (checked only on the rare negative cell).
+    out.weight[d] = weight < 0 && isBuiltInMissing(record.text(index)) ? Number.NaN : weight;
   }
   for (let k = 0; k < q.kpis.length; k++) {
     const scale = (q.kpis[k] as Questionnaire['kpis'][number]).scale;

@@ -41,6 +41,16 @@ describe('respondent allocations with fixed fallback', () => {
     ['is incomplete (invalid)', [40, 15, 15, 15, ''], -1.1, 0.4, { invalid: 1, missing: 0 }],
     ['is all blank (fallback, counted blank)', ['', '', '', '', ''], -1.1, 0.4, { invalid: 0, missing: 1 }],
     ['is equal (valid)', [20, 20, 20, 20, 20], -0.8, 0.2, null],
+    // Missing codes are blank cells, not a negative or invalid allocation.
+    [
+      'is all -99 (missing codes: counted blank)',
+      [-99, '-99', -98, ' -99 ', -99],
+      -1.1,
+      0.4,
+      { invalid: 0, missing: 1 },
+    ],
+    ['is all NA (counted blank)', ['NA', 'N/A', '-', 'NA', 'na'], -1.1, 0.4, { invalid: 0, missing: 1 }],
+    ['has -99 beside numbers (incomplete: invalid)', [40, 15, 15, 15, -99], -1.1, 0.4, { invalid: 1, missing: 0 }],
   ] as const)('an allocation that %s', (_name, w, weighted, tangibles, fallback) => {
     const r = one([...w]);
     expect(r.overall.weighted.mean).toBeCloseTo(weighted, 12);
