@@ -117,7 +117,13 @@ async function readSelection(
   where: WhereCondition[],
   options: ScoreCommandOptions,
 ): Promise<Selection> {
-  const exclude = options.exclude !== undefined ? await readExcludeList(options.exclude, q.columns.respondent) : null;
+  const exclude =
+    options.exclude !== undefined
+      ? await readExcludeList(
+          options.exclude,
+          [q.columns.respondent, q.source?.respondent].filter((name): name is string => name !== undefined),
+        )
+      : null;
   return { where, exclude };
 }
 

@@ -10,11 +10,11 @@ const MAX_EXCLUDE_BYTES = 64 * 1024 * 1024;
 /**
  * Reads `--exclude FILE`: one respondent id (or row number) per line, `#` comments and blank lines
  * skipped, a CSV's first field (see `parseExcludeList`). A missing file is `file-enoent`.
- * @example await readExcludeList('drop.txt', 'respondent') // { file: 'drop.txt', entries: [...] }
+ * @example await readExcludeList('drop.txt', ['respondent']) // { file: 'drop.txt', entries: [...] }
  */
-export async function readExcludeList(file: string, respondentColumn: string): Promise<ExcludeList> {
+export async function readExcludeList(file: string, respondentColumns: readonly string[]): Promise<ExcludeList> {
   const text = await readTextFile(file, MAX_EXCLUDE_BYTES);
-  return { file, entries: parseExcludeList(text, respondentColumn) };
+  return { file, entries: parseExcludeList(text, respondentColumns) };
 }
 
 /** The problems of an exclude list found when a table is planned, as one error at the exclude file's lines. */

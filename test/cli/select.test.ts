@@ -175,6 +175,15 @@ describe('score --exclude', () => {
     expect(stderr).toContain('warning: drop.txt: 2 entries matched no response (r9, r10)');
   });
 
+  it('does not call an id unmatched when --where dropped its response first', async () => {
+    const dir = setup();
+    writeFileSync(join(dir, 'drop.txt'), 'id\nr3\nr2\n');
+    // frequency=daily keeps r1, r2, r5, r6: r3 (weekly) is dropped by --where, r2 by --exclude.
+    const { json } = await scoreJson(dir, ['--where', 'frequency=daily', '--exclude', 'drop.txt']);
+    expect(json.respondents.total).toBe(3);
+    expect(selectionWarnings(json).map((w) => w.code)).toEqual(['filtered-responses', 'excluded-responses']);
+  });
+
   it('reads row numbers when the responses have no id column: lines 3 and 5 are r2 and r4', async () => {
     const dir = setup({ ids: false });
     writeFileSync(join(dir, 'rows.txt'), '3\n5\n');

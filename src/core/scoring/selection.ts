@@ -97,21 +97,26 @@ function firstField(line: string): string {
   return out;
 }
 
+/** Names an id column's header commonly has, besides the questionnaire's own respondent column. */
+const ID_HEADERS = ['id', 'respondent', 'respondent id', 'respondentid', 'responseid', 'response id', 'row', 'line'];
+
 /**
  * The entries of an exclude file: one respondent id (or row number) per line, trimmed; blank lines
  * and lines starting with `#` are skipped; a CSV line gives its first field, so a one-column export
- * of ids or a CSV whose first column is the id both work. A first entry equal to `header` (the
- * questionnaire's respondent column, ignoring case) is that CSV's header and is skipped.
- * @example parseExcludeList('# pilot\nR7\n\nR9,too fast\n', 'respondent') // [{value: 'R7', line: 2}, {value: 'R9', line: 4}]
+ * of ids or a CSV whose first column is the id both work. A first entry equal to one of `headers`
+ * (the questionnaire's respondent column and its source's), or to a usual id header (`id`,
+ * `ResponseId`...), ignoring case, is that CSV's header and is skipped.
+ * @example parseExcludeList('# pilot\nR7\n\nR9,too fast\n', ['respondent']) // [{value: 'R7', line: 2}, {value: 'R9', line: 4}]
  */
-export function parseExcludeList(text: string, header: string): ExcludeEntry[] {
+export function parseExcludeList(text: string, headers: readonly string[]): ExcludeEntry[] {
   const entries: ExcludeEntry[] = [];
+  const names = new Set([...headers, ...ID_HEADERS].map((h) => h.trim().toLowerCase()));
   const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/);
   lines.forEach((raw, i) => {
     const line = raw.trim();
     if (line === '' || line.startsWith('#')) return;
     const value = firstField(line).trim();
-    if (entries.length === 0 && value.toLowerCase() === header.trim().toLowerCase()) return;
+    if (entries.length === 0 && names.has(value.toLowerCase())) return;
     if (value !== '') entries.push({ value, line: i + 1 });
   });
   return entries;
@@ -194,6 +199,14 @@ export function planTableSelection(
  * the first rule it fails; `matched` collects the exclude entries that matched a row.
  */
 export function keepRow(table: TableSelection, cells: RecordCells, line: number, matched: Set<ExcludeEntry>): boolean {
+  const entry =
+    table.excluded !== null
+      ? table.excluded.get(cells.text(table.idIndex).trim())
+      : table.byLine !== null
+        ? table.byLine.get(line)
+        : undefined;
+  // An entry matched a response even when a --where condition drops that response first.
+  if (entry !== undefined) matched.add(entry);
   for (const condition of table.conditions) {
     const text = condition.index >= 0 ? cells.text(condition.index) : '';
     if (!condition.accept.has(normaliseAnswer(text))) {
@@ -201,14 +214,7 @@ export function keepRow(table: TableSelection, cells: RecordCells, line: number,
       return false;
     }
   }
-  const entry =
-    table.excluded !== null
-      ? table.excluded.get(cells.text(table.idIndex).trim())
-      : table.byLine !== null
-        ? table.byLine.get(line)
-        : undefined;
   if (entry === undefined) return true;
-  matched.add(entry);
   table.excludedRows++;
   return false;
 }

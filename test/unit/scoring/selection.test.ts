@@ -67,12 +67,18 @@ describe('parseWhere', () => {
 describe('parseExcludeList', () => {
   it('skips blank lines, # comments and a header naming the id column; takes a CSV line first field', () => {
     const text = '\uFEFFRespondent,reason\r\n# pilot run\nr1,too fast\n\n  r2  \n"r,3";x\nr4\tx\n';
-    expect(parseExcludeList(text, 'respondent')).toEqual([
+    expect(parseExcludeList(text, ['respondent'])).toEqual([
       { value: 'r1', line: 3 },
       { value: 'r2', line: 5 },
       { value: 'r,3', line: 6 },
       { value: 'r4', line: 7 },
     ]);
+    // A usual id header (or the source's respondent column) is a header too; a later "id" is an id.
+    expect(parseExcludeList('ResponseId,why\nR_1\nid\n', ['respondent'])).toEqual([
+      { value: 'R_1', line: 2 },
+      { value: 'id', line: 3 },
+    ]);
+    expect(parseExcludeList('customer_id\n17\n', ['respondent', 'customer_id'])).toEqual([{ value: '17', line: 2 }]);
   });
 });
 
