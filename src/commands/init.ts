@@ -87,11 +87,8 @@ async function initFromExport(file: string, from: string, options: InitOptions, 
       ...(options.sheet !== undefined ? { sheet: options.sheet } : {}),
     },
   );
-  // What the user types to read the same file again (score, check, map).
-  const readFlags = [
-    ...(options.sheet !== undefined ? ['--sheet', JSON.stringify(options.sheet)] : []),
-    ...(options.encoding !== undefined ? ['--encoding', options.encoding] : []),
-  ];
+  // What the user types to read the same file again (score, check, map); the sheet is in source.sheet.
+  const readFlags = options.encoding !== undefined ? ['--encoding', options.encoding] : [];
   const name = inputName(from);
   const { inference, problems } = inferQuestionnaire(rows, {
     ...(options.source !== undefined ? { platform: platformById(options.source) } : {}),
@@ -113,9 +110,10 @@ async function initFromExport(file: string, from: string, options: InitOptions, 
     '--from',
     name,
     ...readFlags,
+    ...(options.sheet !== undefined ? ['--sheet', JSON.stringify(options.sheet)] : []),
     ...(options.items ? ['--items', JSON.stringify(options.items)] : []),
   ].join(' ');
-  const text = `${modeline(file)}${renderInferredQuestionnaire(inference, name, command)}`;
+  const text = `${modeline(file)}${renderInferredQuestionnaire(inference, name, command, options.sheet)}`;
   const check = checkQuestionnaireText(text, file);
   if (check.diagnostics.length > 0)
     throw new Error(

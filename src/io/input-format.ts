@@ -39,8 +39,10 @@ export async function fileFormat(file: string): Promise<InputFormat> {
 
 /** How a spreadsheet or SPSS file is read: which sheet, and the text encoding of an SPSS file. */
 export interface TableOptions {
-  /** `--sheet`: a 1-based number or a name; the first sheet when not given. Other formats ignore it. */
+  /** `--sheet`: a 1-based number or a name; given for a CSV or SPSS file, it is an error. */
   sheet?: string;
+  /** The questionnaire's `source.sheet`: read when `sheet` is not given; other formats ignore it. */
+  defaultSheet?: string;
   /** `--encoding` as a decoder label, or 'auto' (an SPSS file's own encoding record). */
   encoding?: string;
   /** Sees an SPSS file's dictionary (its variable and value labels) before the first record. */
@@ -92,7 +94,6 @@ export async function openInput(
       yield chunk;
     }
   };
-  if (format === 'csv') return { format, chunks: all(), close: raw.close };
   if (format === 'ole') {
     await raw.close();
     throw new UserError({
@@ -101,9 +102,19 @@ export async function openInput(
       message: 'an encrypted or old .xls workbook: save it as .xlsx (without a password) or as CSV',
     });
   }
+  if (options.sheet !== undefined && format !== 'xlsx') {
+    await raw.close();
+    throw new UserError({
+      code: 'unknown-sheet',
+      file: name,
+      message: `--sheet ${options.sheet}: this is ${format === 'sav' ? 'an SPSS file' : 'a CSV file'}, not an XLSX workbook, so it has no sheets`,
+      hint: 'leave out --sheet for this file',
+    });
+  }
+  if (format === 'csv') return { format, chunks: all(), close: raw.close };
   const records =
     format === 'xlsx'
-      ? lazyXlsxRecords(copies(all()), name, options.sheet)
+      ? lazyXlsxRecords(copies(all()), name, options.sheet ?? options.defaultSheet)
       : savRecords(copies(all()), name, options.encoding ?? 'auto', options.onDictionary);
   return { format, records, close: raw.close };
 }

@@ -148,9 +148,11 @@ async function tryThreads(
       : // Only a regular file can be split: opening a pipe to look at it would lose what its writer sent.
         !(await regularFiles(files))
         ? { oneThread: 'only regular files are split' }
-        : (await spreadsheets(files))
-          ? { oneThread: 'only CSV files are split; an XLSX workbook or SPSS file is read as it streams' }
-          : await scoreFileThreaded(q, files, options);
+        : options.sheet !== undefined
+          ? { oneThread: '--sheet reads a workbook, which is read as it streams' }
+          : (await spreadsheets(files))
+            ? { oneThread: 'only CSV files are split; an XLSX workbook or SPSS file is read as it streams' }
+            : await scoreFileThreaded(q, files, options);
   if (!('oneThread' in attempt)) return attempt;
   if (attempt.oneThread !== null) options.note?.(`--threads: read on one thread: ${attempt.oneThread}`);
   return null;
@@ -217,6 +219,7 @@ export async function scoreFilesToState(
       const input = await openInput(file, options.stdin ?? process.stdin, {
         ...(progress ? { count } : {}),
         ...(options.sheet !== undefined ? { sheet: options.sheet } : {}),
+        ...(q.source?.sheet !== undefined ? { defaultSheet: q.source.sheet } : {}),
         encoding: options.encoding ?? 'auto',
       });
       try {

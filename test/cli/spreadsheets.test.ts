@@ -74,13 +74,12 @@ describe('score, check and map read XLSX workbooks and SPSS files as they read t
       cwd: dir(),
     });
     expect(fromBook.code).toBe(0);
-    expect(fromBook.stdout).toContain('`servqual score from-book.yaml piped.xlsx --sheet "2"`');
-    const scoredBook = await runInProcess(
-      ['score', 'from-book.yaml', 'piped.xlsx', '--sheet', '2', '--format', 'json'],
-      {
-        cwd: dir(),
-      },
-    );
+    // The sheet is kept in source.sheet, so score reads it without --sheet.
+    expect(fromBook.stdout).toContain('`servqual score from-book.yaml piped.xlsx`');
+    expect(readFileSync(join(dir(), 'from-book.yaml'), 'utf8')).toMatch(/^ {2}sheet: 2$/m);
+    const scoredBook = await runInProcess(['score', 'from-book.yaml', 'piped.xlsx', '--format', 'json'], {
+      cwd: dir(),
+    });
     const scoredCsv = await runInProcess(['score', 'from-csv.yaml', BLANK_CELLS, '--format', 'json'], { cwd: dir() });
     expect(fromCsv.code).toBe(0);
     expect(scoredBook.code).toBe(0);
@@ -94,6 +93,10 @@ describe('score, check and map read XLSX workbooks and SPSS files as they read t
     });
     expect(misplaced.code).toBe(2);
     expect(misplaced.stderr).toContain('--sheet go with --from');
+    // --sheet names a sheet of a workbook: on a CSV it is an error, not ignored.
+    const onCsv = await runInProcess(['score', Q, BLANK_CELLS, '--sheet', '2']);
+    expect(onCsv.code).toBe(2);
+    expect(onCsv.stderr).toContain('blank-cells.csv: --sheet 2: this is a CSV file, not an XLSX workbook');
   });
 
   it('reads a workbook with --threads (on one thread, saying so)', async () => {

@@ -110,6 +110,8 @@ export interface Source {
   missing: string[];
   /** Undefined: the platform's default filter. */
   filter?: SourceFilter[];
+  /** The workbook sheet to read when --sheet is not given: a name, or a 1-based number as text. */
+  sheet?: string;
   duration?: string;
   speederRatio: number;
   long: { item: string; kind: string; value: string };

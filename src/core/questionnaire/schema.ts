@@ -178,6 +178,12 @@ const sourceSchema = z
       .describe(
         'Conditions a response must meet to be scored (default: Qualtrics Finished is true; LimeSurvey submitdate is not blank; [] keeps every response).',
       ),
+    sheet: z
+      .union([z.string().min(1), z.number().int().min(1)])
+      .optional()
+      .describe(
+        'The sheet of an XLSX workbook to read, by name or 1-based number, when --sheet is not given (init --from writes it); a CSV or SPSS file ignores it.',
+      ),
     duration: exportColumn
       .optional()
       .describe(

@@ -56,6 +56,7 @@ function normaliseSource(input: SourceInput): Source {
           })),
         }
       : {}),
+    ...(input.sheet !== undefined ? { sheet: String(input.sheet) } : {}),
     ...(input.duration !== undefined ? { duration: input.duration } : {}),
     speederRatio: input.speederRatio ?? DEFAULT_SPEEDER_RATIO,
     long: { item: input.long?.item ?? 'item', kind: input.long?.kind ?? 'kind', value: input.long?.value ?? 'value' },

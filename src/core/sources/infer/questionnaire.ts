@@ -41,7 +41,12 @@ function labelOf(id: string, language: 'en' | 'ru'): string {
 }
 
 /** What `init --from` writes: the document text, without the schema modeline (the command adds it). */
-export function renderInferredQuestionnaire(inference: Inference, file: string, command: string): string {
+export function renderInferredQuestionnaire(
+  inference: Inference,
+  file: string,
+  command: string,
+  sheet?: string,
+): string {
   const { roles, scale, long } = inference;
   const itemsOf = (d: string) => inference.items.filter((i) => i.dimension === d);
   const kpis: Record<string, unknown>[] = long
@@ -72,6 +77,8 @@ export function renderInferredQuestionnaire(inference: Inference, file: string, 
   if (Object.keys(labels).length > 0 || inference.labels.length > 0) source.labels = labels;
   if (inference.missing.length > 0) source.missing = inference.missing;
   if (roles.filters.length > 0) source.filter = roles.filters.map((f) => f.filter);
+  // The sheet it was inferred from, so `score` reads that sheet without --sheet.
+  if (sheet !== undefined) source.sheet = /^[1-9]\d*$/.test(sheet) ? Number(sheet) : sheet;
   if (roles.duration) source.duration = roles.duration.name;
 
   const body: Record<string, unknown> = {
