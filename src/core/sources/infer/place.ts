@@ -62,7 +62,11 @@ export function place(
     else unplaced.push(`${item.id} "${short(texts[texts.length - 1] ?? '', 50)}"`);
   }
   const empty = SERVQUAL_DIMENSIONS.filter((d) => !placed.some((p) => p.dimension === d));
-  const example = `--items "${items[0]?.id ?? 'Q1'}-${items[items.length - 1]?.id ?? 'Q9'}=quality"`;
+  // A range of ids needs the same letters at both ends (t01-t05); else the example uses positions.
+  const first = /^([A-Za-z_]*)\d+$/.exec(items[0]?.id ?? '');
+  const last = /^([A-Za-z_]*)\d+$/.exec(items[items.length - 1]?.id ?? '');
+  const byIds = first !== null && last !== null && first[1]?.toLowerCase() === last[1]?.toLowerCase();
+  const example = `--items "${byIds ? `${first[0]}-${last[0]}` : `1-${items.length}`}=quality"`;
   if (unplaced.length > 0)
     problems.push({
       code: 'unplaced-items',

@@ -167,6 +167,18 @@ describe('inferQuestionnaire', () => {
     expect(headerBottomWords('1-1. Kiosk screens (expectation)', 1, 7)).toBeUndefined();
   });
 
+  it('gives an --items example that works: a range of ids with the same letters, else positions', () => {
+    const named = inferQuestionnaire(csv(['happy', 'pleased', 'violated'])).problems[0];
+    expect(named?.hint).toContain('e.g. --items "1-3=quality"');
+    const example = /--items "([^"]+)"/.exec(named?.hint ?? '')?.[1] ?? '';
+    expect(inferQuestionnaire(csv(['happy', 'pleased', 'violated']), { items: example }).inference?.items).toHaveLength(
+      3,
+    );
+    expect(inferQuestionnaire(csv(['t01', 't02', 't03'])).problems[0]?.hint).toContain(
+      'e.g. --items "t01-t03=quality"',
+    );
+  });
+
   it('says which rating columns a repeated header left out, and what to do', () => {
     // A sheet with the block twice (SERVQUAL pairs, then the same headers for another instrument).
     const header = ['1-1', '1-2', '2-1', '2-2', '1-1', '1-2', '2-1', '2-2', 'Q9 other'];
