@@ -2,7 +2,7 @@ import type { DimensionResult, KpiResult, Quadrant, Result } from '../core/scori
 import { fixed } from './format.js';
 import { htmlLabelsFor, type HtmlLabels } from './html-labels.js';
 import { HTML_STYLE } from './html-style.js';
-import { fill, labelsFor, respondentsLine, type Labels } from './labels.js';
+import { fill, labelsFor, respondentsLine, scaleText, type Labels } from './labels.js';
 import { renderCharts } from './svg/charts.js';
 import { esc } from './svg/common.js';
 import {
@@ -82,7 +82,7 @@ function headerSection(c: Context): string {
     `<div class="card" data-overall="${key}"><div class="label">${esc(label)}</div>` +
     `<div class="value${signOf(d.mean, r.baseline)}">${esc(r.score(d.mean))}</div>` +
     `<div class="ci">${esc(`${l.ci95} ${r.interval(d.ci95)} · n = ${d.n}`)}</div></div>`;
-  const meta = `${respondentsLine(respondents, q.language, true)} · ${h.format}: ${named(h.formats, q.format)} · ${h.scale}: ${q.scale.min}-${q.scale.max}`;
+  const meta = `${respondentsLine(respondents, q.language, true)} · ${h.format}: ${named(h.formats, q.format)} · ${h.scale}: ${scaleText(q.scale, q.language)}`;
   const note = scoreNote(q.format, l);
   return [
     `<header>`,

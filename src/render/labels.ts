@@ -145,3 +145,15 @@ export function respondentsLine(
       : '';
   return `${respondents.total} ${plural(respondents.total, l.respondents, language)}, ${respondents.scored} ${l.scored}${skipped}`;
 }
+
+/**
+ * A scale as reports state it: `1-7`, or `1-5, 1 = best (answers mirrored)` when its low end is the
+ * best answer, so a reader knows the scores run the other way from the raw answers.
+ */
+export function scaleText(scale: { min: number; max: number; best?: 'low' }, language: Language): string {
+  const range = `${scale.min}-${scale.max}`;
+  if (scale.best !== 'low') return range;
+  return language === 'ru'
+    ? `${range}, ${scale.min} = лучший ответ (ответы отражены)`
+    : `${range}, ${scale.min} = best (answers mirrored)`;
+}

@@ -2,7 +2,7 @@ import type { Result } from '../core/scoring/result.js';
 import { visible } from '../core/text/safe-text.js';
 import { fixed, signed } from './format.js';
 import { htmlLabelsFor } from './html-labels.js';
-import { labelsFor, respondentsLine, type Labels } from './labels.js';
+import { labelsFor, respondentsLine, scaleText, type Labels } from './labels.js';
 import { type Cell, type Column, cellText, columnsFor, DIMENSION_COLUMNS } from './view/columns.js';
 import { checksView } from './view/checks.js';
 import { kpiView } from './view/kpis.js';
@@ -72,7 +72,7 @@ export function renderMarkdown(result: Result, options: { top?: number } = {}): 
   const { score, interval: ci } = readingOf(result);
   const out: string[] = [`## ${markdownText(result.questionnaire.title)}`, ''];
   out.push(
-    `${respondentsLine(respondents, result.questionnaire.language)} · ${result.questionnaire.format}, ${result.questionnaire.scale.min}-${result.questionnaire.scale.max}`,
+    `${respondentsLine(respondents, result.questionnaire.language)} · ${result.questionnaire.format}, ${scaleText(result.questionnaire.scale, result.questionnaire.language)}`,
     '',
   );
   out.push(

@@ -5,7 +5,7 @@ import { explainCheck } from '../core/check/thresholds.js';
 import { mapStrings, terminalText } from '../core/text/safe-text.js';
 import { fixed, signed, wrap } from './format.js';
 import { htmlLabelsFor } from './html-labels.js';
-import { labelsFor, respondentsLine, type Labels } from './labels.js';
+import { labelsFor, respondentsLine, scaleText, type Labels } from './labels.js';
 import {
   type Cell,
   type Column,
@@ -131,7 +131,7 @@ export function renderTable(input: Result, options: TableOptions): string {
 
   out.push(paint.bold(result.questionnaire.title));
   out.push(
-    `${respondentsLine(respondents, result.questionnaire.language)} · ${format}, ${result.questionnaire.scale.min}-${result.questionnaire.scale.max}`,
+    `${respondentsLine(respondents, result.questionnaire.language)} · ${format}, ${scaleText(result.questionnaire.scale, result.questionnaire.language)}`,
   );
   if (result.checks.length > 0) {
     // A CI reader wants the verdict first.

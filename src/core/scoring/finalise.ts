@@ -6,7 +6,14 @@ import { npsInterval, wilsonInterval } from '../stats/kpi-intervals.js';
 import { pairedTest } from '../stats/paired-test.js';
 import { coMomentsOfProducts, momentsOfSums } from '../stats/power-sums.js';
 import { quadrants } from '../recommend/quadrant.js';
-import type { DimensionResult, ItemResult, KpiResult, OverallResult, Zone } from './result.js';
+import {
+  type DimensionResult,
+  type ItemResult,
+  type KpiResult,
+  type OverallResult,
+  resultScale,
+  type Zone,
+} from './result.js';
 import type { ScoringLayout } from './respondent.js';
 import type { CompensatedSums, DimensionKind, ItemKind, OverallKind, SampleAccumulator } from './sample.js';
 
@@ -70,7 +77,7 @@ function finaliseItems(q: Questionnaire, layout: ScoringLayout, sample: SampleAc
     return {
       id: item.id,
       dimension: item.dimension,
-      ...(item.scale ? { scale: { min: item.scale.min, max: item.scale.max } } : {}),
+      ...(item.scale ? { scale: resultScale(item.scale) } : {}),
       expectation: q.format === 'two-column' ? meanOf(itemMoments(sample, layout, 'expectation', i)) : null,
       perception,
       minimum,
@@ -151,7 +158,7 @@ function finaliseKpis(q: Questionnaire, layout: ScoringLayout, sample: SampleAcc
       id: kpi.id,
       type: kpi.type,
       question: kpi.question,
-      scale: { min: kpi.scale.min, max: kpi.scale.max },
+      scale: resultScale(kpi.scale),
       n,
     };
     if (kpi.type === 'nps') {

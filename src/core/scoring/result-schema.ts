@@ -86,7 +86,7 @@ const item = z.object({
 
 const overall = z.object({ unweighted: distribution, weighted: distribution });
 
-const scale = z.object({ min: real, max: real });
+const scale = z.object({ min: real, max: real, best: z.literal('low').optional() });
 
 const kpi = z.object({
   id: text,

@@ -25,11 +25,26 @@ export interface DimensionResult extends Levels {
   quadrant: Quadrant | null;
 }
 
+/**
+ * A scale as a result states it: `best: 'low'` only when its low end is the best answer, so the
+ * answers were mirrored (min + max - x) before scoring, and a reader must be told.
+ */
+export interface ResultScale {
+  min: number;
+  max: number;
+  best?: 'low';
+}
+
+/** A scale's bounds and, when low, its direction, as the result carries them. */
+export function resultScale(scale: { min: number; max: number; best?: 'high' | 'low' }): ResultScale {
+  return { min: scale.min, max: scale.max, ...(scale.best === 'low' ? { best: 'low' as const } : {}) };
+}
+
 export interface ItemResult extends Levels {
   id: string;
   dimension: string;
   /** The item's own scale, only for an item that has one: its answers, means and gap are on it. */
-  scale?: { min: number; max: number };
+  scale?: ResultScale;
   t: number | null;
   p: number | null;
   dz: number | null;
@@ -58,7 +73,7 @@ export interface KpiResult {
   id: string;
   type: KpiType;
   question: string;
-  scale: { min: number; max: number };
+  scale: ResultScale;
   n: number;
   score: number | null;
   /** The 95% interval of the score in its units (NPS by its variance, CSAT by Wilson, CES by t); null when n < 2. Absent in results written before 2026-12-04. */
@@ -96,7 +111,7 @@ export interface Check {
 
 export interface Result {
   schemaVersion: 1;
-  questionnaire: { title: string; format: Format; language: Language; scale: { min: number; max: number } };
+  questionnaire: { title: string; format: Format; language: Language; scale: ResultScale };
   respondents: { total: number; scored: number; skippedCells: number };
   overall: OverallResult;
   dimensions: DimensionResult[];

@@ -14,7 +14,7 @@ import {
   type RespondentScores,
   type ScoringLayout,
 } from './respondent.js';
-import type { Result, SegmentResult, Warning } from './result.js';
+import { type Result, resultScale, type SegmentResult, type Warning } from './result.js';
 import { addRespondent, addSampleInto, emptySample, type SampleAccumulator } from './sample.js';
 import { collectWarnings } from './warnings.js';
 import type { Problem } from '../problem.js';
@@ -267,7 +267,7 @@ export function finishScoring(state: ScoringState): Result {
       title: q.title,
       format: q.format,
       language: q.language,
-      scale: { min: q.scale.min, max: q.scale.max },
+      scale: resultScale(q.scale),
     },
     respondents: {
       total: state.overall.total[0] as number,

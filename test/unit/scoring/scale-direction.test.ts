@@ -8,6 +8,11 @@ import { validateQuestionnaire } from '../../../src/core/questionnaire/validate.
 import type { Result } from '../../../src/core/scoring/result.js';
 import { scoreObjects } from '../../../src/core/scoring/score-table.js';
 import { makeQuestionnaire } from './support.js';
+import { renderHtml } from '../../../src/render/html.js';
+import { scaleText } from '../../../src/render/labels.js';
+import { renderMarkdown } from '../../../src/render/markdown.js';
+import { renderTable } from '../../../src/render/table.js';
+import { checkResult } from '../../../src/core/scoring/result-schema.js';
 
 const score = (q: ReturnType<typeof makeQuestionnaire>, rows: Parameters<typeof scoreObjects>[1]): Result => {
   const out = scoreObjects(q, rows);
@@ -33,6 +38,18 @@ describe('a best: low scale', () => {
     expect(a.items).toEqual(b.items);
     expect(a.dimensions).toEqual(b.dimensions);
     expect(a.overall).toEqual(b.overall);
+  });
+
+  it('says so in the result and in every report header, so a reader knows the scores are mirrored', () => {
+    const result = score(low, rows);
+    expect(result.questionnaire.scale).toEqual({ min: 1, max: 7, best: 'low' });
+    expect(score(high, mirrored).questionnaire.scale).toEqual({ min: 1, max: 7 });
+    const color = { color: false } as const;
+    expect(renderTable(result, color)).toContain('1-7, 1 = best (answers mirrored)');
+    expect(renderMarkdown(result)).toContain('1-7, 1 = best (answers mirrored)');
+    expect(renderHtml(result)).toContain('1-7, 1 = best (answers mirrored)');
+    expect(scaleText({ min: 1, max: 5, best: 'low' }, 'ru')).toBe('1-5, 1 = лучший ответ (ответы отражены)');
+    expect(checkResult(JSON.parse(JSON.stringify(result))).problems).toEqual([]);
   });
 
   it('turns a perception better than expected into a positive gap', () => {
