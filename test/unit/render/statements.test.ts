@@ -91,6 +91,16 @@ describe('each report shows the statement beside the id, escaped', () => {
     expect(text).toContain(`│ T1   │ P T1 `);
   });
 
+  it('keeps every table within 110 columns, whatever the format, with statements longer than the clip', () => {
+    const long = 'Staff at this branch readily help customers with the app, the ATMs and the forms.';
+    for (const format of ['two-column', 'three-column', 'perceptions-only'] as const) {
+      const result = buildResult({ format, n: 40 });
+      const items = result.items.map((item) => ({ ...item, statement: long }));
+      const lines = renderTable({ ...result, items }, { color: false }).split('\n');
+      expect(Math.max(...lines.map((line) => Array.from(line).length)), format).toBeLessThanOrEqual(110);
+    }
+  });
+
   it('clips at a word near the width with an ellipsis, and leaves short text alone', () => {
     expect(clip('This branch has modern-looking equipment.', 24)).toBe('This branch has…');
     expect(clip('Short.', 24)).toBe('Short.');
