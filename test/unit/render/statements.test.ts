@@ -160,7 +160,7 @@ describe('a Russian template', () => {
     expect(first?.perception).toMatch(/[а-я]/);
     expect(result.items[0]?.statement).toBe(first?.perception);
     for (const format of REPORT_FORMATS) {
-      const text = renderReport(result, format, { color: false });
+      const text = renderReport(result, format, { color: false, generatedBy: 'servqual (test)' });
       const shown = format === 'table' ? clip(first?.perception ?? '', STATEMENT_WIDTH) : (first?.perception ?? '');
       expect(text, format).toContain(format === 'json' ? JSON.stringify(shown).slice(1, -1) : shown);
     }
@@ -172,7 +172,8 @@ describe('a Russian template', () => {
 describe('a result saved before statements were written', () => {
   it('renders in every format, each item by its id alone', () => {
     const old = withoutStatements(buildResult({ format: 'two-column', n: 40 }));
-    for (const format of REPORT_FORMATS) expect(renderReport(old, format, { color: false }), format).toContain('T1');
+    for (const format of REPORT_FORMATS)
+      expect(renderReport(old, format, { color: false, generatedBy: 'servqual (test)' }), format).toContain('T1');
     expect(renderTable(old, { color: false })).toContain('│ T1   │ –  ');
     expect(renderCsv(old).split('\n')[1]?.endsWith(',')).toBe(true);
     expect(dom(renderHtml(old)).querySelector('tr[data-id="T1"] td[data-col="statement"]')?.text).toBe('–');
