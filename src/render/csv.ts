@@ -2,6 +2,7 @@ import { stringify } from 'csv-stringify/sync';
 import type { Distribution } from '../core/stats/moments.js';
 import type { ItemResult, Result } from '../core/scoring/result.js';
 import { terminalText } from '../core/text/safe-text.js';
+import { itemWordings } from './view/columns.js';
 
 /**
  * A text cell made safe for spreadsheets and logs: control and bidi characters escaped visibly
@@ -53,9 +54,14 @@ const ITEM_COLUMNS = [
   'zone',
   'alpha_if_deleted',
   'item_total',
+  // Last, so that readers of the columns before it by position read on unchanged.
+  'statement',
 ];
 
-function itemCells(item: ItemResult): string[] {
+/** The item's perception statement, from the result's items (a segment's pair with them by id); blank in a result saved without statements. */
+type StatementOf = (id: string) => string;
+
+function itemCells(item: ItemResult, statementOf: StatementOf): string[] {
   return [
     safeCell(item.id),
     safeCell(item.dimension),
@@ -72,6 +78,7 @@ function itemCells(item: ItemResult): string[] {
     item.zone ?? '',
     number(item.alphaIfDeleted),
     number(item.itemTotal),
+    safeCell(statementOf(item.id)),
   ];
 }
 
@@ -81,12 +88,15 @@ function itemCells(item: ItemResult): string[] {
  * per segment and item.
  */
 export function renderCsv(result: Result): string {
-  if (result.segments.length === 0) return stringify([ITEM_COLUMNS, ...result.items.map(itemCells)], OPTIONS);
+  const wordingOf = itemWordings(result.items);
+  const statementOf: StatementOf = (id) => wordingOf(id).statement ?? '';
+  if (result.segments.length === 0)
+    return stringify([ITEM_COLUMNS, ...result.items.map((item) => itemCells(item, statementOf))], OPTIONS);
   const rows = [
     ['segment_column', 'segment_value', ...ITEM_COLUMNS],
-    ...result.items.map((item) => ['', '', ...itemCells(item)]),
+    ...result.items.map((item) => ['', '', ...itemCells(item, statementOf)]),
     ...result.segments.flatMap((segment) =>
-      segment.items.map((item) => [safeCell(segment.column), safeCell(segment.value), ...itemCells(item)]),
+      segment.items.map((item) => [safeCell(segment.column), safeCell(segment.value), ...itemCells(item, statementOf)]),
     ),
   ];
   return stringify(rows, OPTIONS);

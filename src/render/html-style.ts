@@ -34,6 +34,11 @@ th, td { padding: 5px 8px; border-bottom: 1px solid #e3e7ec; text-align: left; v
 thead th { border-bottom: 2px solid #4a5260; font-weight: 600; white-space: nowrap; background: #f3f5f8; }
 tbody th { font-weight: 600; }
 .num { text-align: right; white-space: nowrap; }
+td.statement { min-width: 12em; }
+table[data-table="items"] thead th { white-space: normal; }
+.statement .other { display: block; font-size: 12px; color: #5d6673; }
+.statement .other b { font-weight: 600; }
+th .statement { display: block; font-weight: 400; }
 tr.group-head th { background: #eef2f7; border-top: 2px solid #c9d3df; font-weight: 400; }
 .group-name { font-weight: 700; margin-right: 8px; }
 .diagnosis { font-style: italic; }

@@ -12,7 +12,9 @@ import {
   columnsFor,
   DIMENSION_COLUMNS,
   ITEM_COLUMNS,
+  type ItemWording,
   itemRows,
+  itemWordings,
 } from './view/columns.js';
 import { kpiView } from './view/kpis.js';
 import { byFormat, readingOf, type ScoreReading, scoreLabel, scoreNote } from './view/reading.js';
@@ -94,6 +96,19 @@ function headerSection(c: Context): string {
   ].join('\n');
 }
 
+/**
+ * An item's wording: the perception statement, then each other statement the format asked on a
+ * smaller, muted line headed by its column's short name (E, MIN, DES); `–` for a result saved
+ * before statements were written.
+ */
+function wordingHtml(c: Context, w: ItemWording): string {
+  if (w.statement === null) return '–';
+  const others = w.others.map(
+    (o) => `<span class="other" data-wording="${o.kind}"><b>${esc(c.l[o.kind])}:</b> ${esc(o.text)}</span>`,
+  );
+  return `<span class="perception">${esc(w.statement)}</span>${others.join('')}`;
+}
+
 /** A cell in HTML: the row's name as its header, scores marked by side, zones as tags, all text escaped. */
 function htmlCell(c: Context, key: string, cell: Cell, first: boolean): string {
   switch (cell.kind) {
@@ -105,6 +120,8 @@ function htmlCell(c: Context, key: string, cell: Cell, first: boolean): string {
       return `<td data-col="${key}">${zoneTag(c, cell.value)}</td>`;
     case 'quadrant':
       return `<td data-col="${key}">${esc(named(c.h.quadrantNames, cell.value))}</td>`;
+    case 'statement':
+      return `<td class="statement" data-col="${key}">${wordingHtml(c, cell)}</td>`;
     default:
       return num(key, cellText(cell, c.r, c.l));
   }
@@ -175,12 +192,18 @@ function diagnosis(c: Context, d: DimensionResult | undefined): string {
   return parts.join(' ');
 }
 
+/** The perception statement under a recommendation's item id; nothing for a result saved without it. */
+function statementOf(w: ItemWording): string {
+  return w.statement === null ? '' : `<span class="statement">${esc(w.statement)}</span>`;
+}
+
 function recommendationsSection(c: Context): string {
   const { result, l, h } = c;
   const out = [`<section id="recommendations">`, `<h2>${esc(h.recommendations)}</h2>`];
   if (result.recommendations.length === 0)
     return [...out, `<p>${esc(l.noRecommendations)}</p>`, `</section>`].join('\n');
   const dims = new Map(result.dimensions.map((d) => [d.id, d]));
+  const wordingOf = itemWordings(result.items);
   // Groups in the order of each dimension's most urgent item; items keep their global rank.
   const groups = new Map<string, { rank: number; rec: Result['recommendations'][number] }[]>();
   result.recommendations.forEach((rec, i) => {
@@ -208,7 +231,7 @@ function recommendationsSection(c: Context): string {
         ? `<ul class="actions">${rec.actions.map((a) => `<li>${esc(a)}</li>`).join('')}</ul>`
         : '–';
       return (
-        `<tr class="rec" data-rank="${rank}" data-item="${esc(rec.item)}">${num('rank', String(rank))}<th scope="row">${esc(rec.item)}</th>` +
+        `<tr class="rec" data-rank="${rank}" data-item="${esc(rec.item)}">${num('rank', String(rank))}<th scope="row">${esc(rec.item)}${statementOf(wordingOf(rec.item))}</th>` +
         `<td data-col="dimension">${esc(label)}</td>${score(c, 'gap', rec.gap)}${num('importance', fixed(rec.importance))}` +
         `${num('priority', fixed(rec.priority, 3))}<td data-col="quadrant">${esc(named(h.quadrantNames, rec.quadrant))}</td><td data-col="actions">${actions}</td></tr>`
       );

@@ -3,7 +3,16 @@ import { visible } from '../core/text/safe-text.js';
 import { fixed, signed } from './format.js';
 import { htmlLabelsFor } from './html-labels.js';
 import { labelsFor, respondentsLine, scaleText, type Labels } from './labels.js';
-import { type Cell, type Column, cellText, columnsFor, DIMENSION_COLUMNS } from './view/columns.js';
+import {
+  type Cell,
+  type Column,
+  cellText,
+  columnsFor,
+  DIMENSION_COLUMNS,
+  ITEM_COLUMNS,
+  itemRows,
+  itemWordings,
+} from './view/columns.js';
 import { checksView } from './view/checks.js';
 import { kpiView } from './view/kpis.js';
 import { readingOf, type ScoreReading } from './view/reading.js';
@@ -43,6 +52,8 @@ function markdownCell(cell: Cell, reading: ScoreReading, l: Labels): string {
       return markdownText(cell.text);
     case 'segment':
       return `${markdownText(cell.column)}=${cell.value === '' ? '(blank)' : markdownText(cell.value)}`;
+    case 'statement':
+      return cell.statement === null ? '–' : markdownText(cell.statement);
     default:
       return cellText(cell, reading, l);
   }
@@ -106,15 +117,27 @@ export function renderMarkdown(result: Result, options: { top?: number } = {}): 
   }
 
   out.push(`### ${l.dimensions}`, '', ...columnTable(DIMENSION_COLUMNS, result.dimensions, result, l), '');
+  // The item table folded away (GitHub renders Markdown inside <details>), so a PR comment stays short.
+  out.push(
+    '<details>',
+    `<summary>${markdownText(l.items)}</summary>`,
+    '',
+    ...columnTable(ITEM_COLUMNS, itemRows(result.items, result.dimensions), result, l),
+    '',
+    '</details>',
+    '',
+  );
 
   out.push(`### ${l.recommendations}`, '');
   const top = result.recommendations.slice(0, options.top ?? 5);
   if (top.length === 0) out.push(l.noRecommendations);
   const labelOf = new Map(result.dimensions.map((d) => [d.id, d.label]));
+  const wordingOf = itemWordings(result.items);
   top.forEach((r, i) => {
     const actions = r.actions.length > 0 ? `: ${r.actions.map(markdownText).join(' ')}` : '';
+    const statement = wordingOf(r.item).statement;
     out.push(
-      `${i + 1}. **${markdownText(r.item)}** (${markdownText(labelOf.get(r.dimension) ?? r.dimension)}) ${l.gap.toLowerCase()} ${signed(r.gap)}, ${l.priority} ${fixed(r.priority, 3)}${actions}`,
+      `${i + 1}. **${markdownText(r.item)}**${statement ? ` ${markdownText(statement)}` : ''} (${markdownText(labelOf.get(r.dimension) ?? r.dimension)}) ${l.gap.toLowerCase()} ${signed(r.gap)}, ${l.priority} ${fixed(r.priority, 3)}${actions}`,
     );
   });
   out.push('');

@@ -14,6 +14,7 @@ import {
   DIMENSION_COLUMNS,
   ITEM_COLUMNS,
   itemRows,
+  itemWordings,
   type Wording,
 } from './view/columns.js';
 import { checksView } from './view/checks.js';
@@ -74,6 +75,26 @@ function segmentName(name: string, column: string): string {
   return `${name.slice(0, SEGMENT_WIDTH - 1)}…`;
 }
 
+/**
+ * Widest statement the terminal's item table shows, the ellipsis included: with it the item table
+ * of every format stays within 110 columns (the dimension table is unchanged). The whole wording is
+ * in the recommendations, the Markdown, the HTML, the CSV and the JSON.
+ */
+export const STATEMENT_WIDTH = 40;
+
+/**
+ * `text` within `width` characters (code points, so no surrogate pair is split): cut at the last
+ * space past half the width when there is one, and ended with an ellipsis.
+ * @example clip('This branch has modern-looking equipment.', 24) // 'This branch has modern…'
+ */
+export function clip(text: string, width: number): string {
+  const chars = Array.from(text);
+  if (chars.length <= width) return text;
+  const head = chars.slice(0, width - 1).join('');
+  const space = head.lastIndexOf(' ');
+  return `${(space >= width / 2 ? head.slice(0, space) : head).replace(/[\s,;:.]+$/, '')}…`;
+}
+
 /** A cell as the terminal shows it: gap scores coloured by sign, the gap as a bar. */
 function tableCell(cell: Cell, c: TableContext, barExtent: number): string {
   switch (cell.kind) {
@@ -83,6 +104,8 @@ function tableCell(cell: Cell, c: TableContext, barExtent: number): string {
       return gapBar(cell.value, barExtent, c.paint);
     case 'segment':
       return segmentName(cellText(cell, c.reading, c.w.l), cell.column);
+    case 'statement':
+      return clip(cellText(cell, c.reading, c.w.l), STATEMENT_WIDTH);
     default:
       return cellText(cell, c.reading, c.w.l);
   }
@@ -162,10 +185,24 @@ export function renderTable(input: Result, options: TableOptions): string {
   const top = result.recommendations.slice(0, options.top ?? 5);
   if (top.length === 0) out.push(l.noRecommendations);
   const labelOf = new Map(result.dimensions.map((d) => [d.id, d.label]));
+  const wordingOf = itemWordings(result.items);
   top.forEach((r, i) => {
     const quadrant = r.quadrant ? `, ${l.quadrant[r.quadrant]}` : '';
+    const statement = wordingOf(r.item).statement;
+    const first = `${i + 1}. `;
+    // Wrapped as plain text, then the id (the first word) made bold, so colour codes do not count as width.
+    const lines = hanging(
+      `${r.item}${statement ? ` ${statement}` : ''} (${labelOf.get(r.dimension) ?? r.dimension}${quadrant}) ${l.gap.toLowerCase()} ${signed(r.gap)}, ${l.priority} ${fixed(r.priority, 3)}`,
+      width,
+      first,
+      '   ',
+    );
+    const [head = '', ...rest] = lines;
     out.push(
-      `${i + 1}. ${paint.bold(r.item)} (${labelOf.get(r.dimension) ?? r.dimension}${quadrant}) ${l.gap.toLowerCase()} ${signed(r.gap)}, ${l.priority} ${fixed(r.priority, 3)}`,
+      head.startsWith(`${first}${r.item}`)
+        ? `${first}${paint.bold(r.item)}${head.slice(first.length + r.item.length)}`
+        : head,
+      ...rest,
     );
     for (const action of r.actions.slice(0, 2)) out.push(...hanging(action, width, '   - ', '     '));
   });

@@ -49,6 +49,17 @@ describe('servqual score --partial, then servqual merge', () => {
     const merged = await runChecked(['merge', questionnaire, ...partials, '--format', 'json'], dir);
     expect(merged.code, merged.stderr).toBe(0);
     expect(differences(JSON.parse(merged.stdout), JSON.parse(whole.stdout))).toEqual([]);
+    // The wordings come from the questionnaire, so the merge writes them as one pass does.
+    const wordings = (stdout: string) =>
+      (JSON.parse(stdout) as { items: { statement?: string; statements?: object }[] }).items.map((item) => [
+        item.statement,
+        item.statements,
+      ]);
+    expect(wordings(merged.stdout)).toEqual(wordings(whole.stdout));
+    expect(wordings(whole.stdout)[0]).toEqual([
+      expect.stringMatching(/^This branch has modern ATMs/),
+      { expectation: expect.stringMatching(/^Excellent bank branches have modern ATMs/) },
+    ]);
     expect(merged.stderr).toBe(whole.stderr);
     // Human formats round, so they come out identical.
     for (const format of ['table', 'markdown']) {

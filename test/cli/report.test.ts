@@ -40,6 +40,25 @@ describe('report formats', () => {
     expect(rows).toHaveLength(22 * 6);
   });
 
+  it('renders a result saved before items carried statements, each item by its id alone', async () => {
+    // A three-column result as servqual wrote it before items[].statement (a golden file of that version).
+    const saved = join(repoRoot, 'test', 'fixtures', 'results', 'before-statements.json');
+    for (const format of ['table', 'markdown', 'html', 'csv', 'json']) {
+      const run = await runChecked(['report', saved, '--format', format], tempDir());
+      expect(run.code, run.stderr).toBe(0);
+      expect(run.stderr).toBe('');
+      expect(run.stdout, format).toContain('RS1');
+    }
+    const json = await runChecked(['report', saved, '--format', 'json'], tempDir());
+    expect(json.stdout).not.toContain('"statement');
+    const table = await runChecked(['report', saved], tempDir());
+    expect(table.stdout).toMatch(/│ T1 +│ – +│/);
+    const csv = parse((await runChecked(['report', saved, '--format', 'csv'], tempDir())).stdout, {
+      columns: true,
+    }) as Record<string, string>[];
+    expect(csv.map((row) => row.statement)).toEqual(['', '', '', '', '']);
+  });
+
   it('refuses a result of an unknown schemaVersion, broken JSON, and a missing file, with exit 2', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'v2.json'), JSON.stringify({ schemaVersion: 2 }));

@@ -70,6 +70,17 @@ const { zone: itemZone, ...itemLevels } = levels;
 const item = z.object({
   id: text,
   dimension: text,
+  statement: text
+    .optional()
+    .describe(
+      "The item's perception statement. Written for the result's items (not a segment's); absent in results written before it was added.",
+    ),
+  statements: z
+    .object({ expectation: text.optional(), minimum: text.optional(), desired: text.optional() })
+    .optional()
+    .describe(
+      "The item's other statements, those its format asks: two-column expectation; three-column minimum and desired; none for perceptions-only.",
+    ),
   scale: z
     .object({ min: real, max: real })
     .optional()

@@ -40,9 +40,23 @@ export function resultScale(scale: { min: number; max: number; best?: 'high' | '
   return { min: scale.min, max: scale.max, ...(scale.best === 'low' ? { best: 'low' as const } : {}) };
 }
 
+/** An item's wordings besides the perception, only those its questionnaire's format asks. */
+export interface ItemStatements {
+  expectation?: string;
+  minimum?: string;
+  desired?: string;
+}
+
 export interface ItemResult extends Levels {
   id: string;
   dimension: string;
+  /**
+   * The item's perception statement, as the questionnaire words it. Written for the result's items
+   * (not a segment's, which pair with them by id); absent in results written before 2026-12-05.
+   */
+  statement?: string;
+  /** The other statements the format asks (two-column `expectation`; three-column `minimum`, `desired`); as `statement`. */
+  statements?: ItemStatements;
   /** The item's own scale, only for an item that has one: its answers, means and gap are on it. */
   scale?: ResultScale;
   t: number | null;

@@ -3,6 +3,7 @@ import { recommend } from '../recommend/recommend.js';
 import { StringCells, type RecordCells } from './cells.js';
 import { planColumns, type ColumnPlan, type MissingColumn } from './column-plan.js';
 import { finaliseSample } from './finalise.js';
+import { withStatements } from './statements.js';
 import { emptyIdTracker, trackIdUnits, type IdTracker } from './id-tracker.js';
 import { readAnswers, type CellProblem } from './read-answers.js';
 import {
@@ -276,7 +277,7 @@ export function finishScoring(state: ScoringState): Result {
     },
     overall: main.overall,
     dimensions: main.dimensions,
-    items: main.items,
+    items: withStatements(q, main.items),
     segments,
     kpis: main.kpis,
     recommendations: recommend(q, main.items, main.dimensions, state.layout.fallbackWeights),

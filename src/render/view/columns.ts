@@ -35,7 +35,9 @@ export type Cell =
   /** A bar of the gap around its centre line (the terminal table only). */
   | { kind: 'bar'; value: number | null }
   /** A segment of `--group-by`: the column and its value (data, escaped by each renderer). */
-  | { kind: 'segment'; column: string; value: string };
+  | { kind: 'segment'; column: string; value: string }
+  /** An item's wording (data, escaped by each renderer); the shorter reports show only the perception. */
+  | ({ kind: 'statement' } & ItemWording);
 
 export interface Wording {
   l: Labels;
@@ -74,6 +76,8 @@ export function cellText(cell: Cell, reading: ScoreReading, l: Labels): string {
       return cell.value ? l.quadrant[cell.value] : '–';
     case 'segment':
       return `${cell.column}=${cell.value === '' ? '(blank)' : cell.value}`;
+    case 'statement':
+      return cell.statement ?? '–';
     default:
       return unreachable(cell);
   }
@@ -162,16 +166,53 @@ export const DIMENSION_COLUMNS: readonly Column<DimensionResult>[] = [
   },
 ];
 
-/** An item with the label of its dimension, as the item table shows it. */
+/** An item's wording as the reports show it: the perception statement, and the others the format asked. */
+export interface ItemWording {
+  /** The perception statement; null for a result saved before statements were written (the id stands alone). */
+  statement: string | null;
+  /**
+   * The other statements in the order they are asked: the expectation (two-column), or the minimum
+   * and the desired level (three-column; one, as `desired`, when the two are worded alike).
+   */
+  others: readonly { kind: 'expectation' | 'minimum' | 'desired'; text: string }[];
+}
+
+/** The wording of a result's item (its id when the result lacks it). */
+export function itemWording(item: ItemResult | undefined): ItemWording {
+  const s = item?.statements ?? {};
+  const others: ItemWording['others'][number][] = [];
+  if (s.expectation !== undefined) others.push({ kind: 'expectation', text: s.expectation });
+  if (s.minimum !== undefined && s.minimum !== s.desired) others.push({ kind: 'minimum', text: s.minimum });
+  if (s.desired !== undefined) others.push({ kind: 'desired', text: s.desired });
+  return { statement: item?.statement ?? null, others };
+}
+
+/**
+ * Each item's wording by id, for the places that name an item by its id (recommendations, segment
+ * rows): a segment's items and a recommendation pair with the result's items by id.
+ */
+export function itemWordings(items: readonly ItemResult[]): (id: string) => ItemWording {
+  const byId = new Map(items.map((item) => [item.id, item]));
+  return (id) => itemWording(byId.get(id));
+}
+
+/** An item with the label of its dimension and its wording, as the item table shows it. */
 export interface ItemRow {
   item: ItemResult;
   dimensionLabel: string;
+  wording: ItemWording;
 }
 
 const htmlOnly = (view: View) => view === 'html';
 
 export const ITEM_COLUMNS: readonly Column<ItemRow>[] = [
   { key: 'item', label: ({ l }) => l.item, align: 'left', cell: (r) => ({ kind: 'text', text: r.item.id }) },
+  {
+    key: 'statement',
+    label: ({ l }) => l.statement,
+    align: 'left',
+    cell: (r) => ({ kind: 'statement', ...r.wording }),
+  },
   {
     key: 'dimension',
     label: ({ l }) => l.dimension,
@@ -237,8 +278,15 @@ export function columnsFor<Row>(columns: readonly Column<Row>[], view: View, for
   return columns.filter((c) => c.shown?.(view, format) ?? true);
 }
 
-/** The rows of the item table: each item with its dimension's label (its id when the result lacks it). */
+/**
+ * The rows of the item table: each item with its dimension's label (its id when the result lacks
+ * it) and its wording.
+ */
 export function itemRows(items: readonly ItemResult[], dimensions: readonly DimensionResult[]): ItemRow[] {
   const labelOf = new Map(dimensions.map((d) => [d.id, d.label]));
-  return items.map((item) => ({ item, dimensionLabel: labelOf.get(item.dimension) ?? item.dimension }));
+  return items.map((item) => ({
+    item,
+    dimensionLabel: labelOf.get(item.dimension) ?? item.dimension,
+    wording: itemWording(item),
+  }));
 }
