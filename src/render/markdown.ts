@@ -1,6 +1,6 @@
 import type { Result } from '../core/scoring/result.js';
 import { visible } from '../core/text/safe-text.js';
-import { fixed, signed } from './format.js';
+import { fixed } from './format.js';
 import { htmlLabelsFor } from './html-labels.js';
 import { labelsFor, respondentsLine, scaleText, type Labels } from './labels.js';
 import {
@@ -15,7 +15,7 @@ import {
 } from './view/columns.js';
 import { checksView } from './view/checks.js';
 import { kpiView } from './view/kpis.js';
-import { readingOf, type ScoreReading } from './view/reading.js';
+import { readingOf, recommendationScore, type ScoreReading } from './view/reading.js';
 import { segmentColumns } from './view/segments.js';
 
 /**
@@ -137,7 +137,7 @@ export function renderMarkdown(result: Result, options: { top?: number } = {}): 
     const actions = r.actions.length > 0 ? `: ${r.actions.map(markdownText).join(' ')}` : '';
     const statement = wordingOf(r.item).statement;
     out.push(
-      `${i + 1}. **${markdownText(r.item)}**${statement ? ` ${markdownText(statement)}` : ''} (${markdownText(labelOf.get(r.dimension) ?? r.dimension)}) ${l.gap.toLowerCase()} ${signed(r.gap)}, ${l.priority} ${fixed(r.priority, 3)}${actions}`,
+      `${i + 1}. **${markdownText(r.item)}**${statement ? ` ${markdownText(statement)}` : ''} (${markdownText(labelOf.get(r.dimension) ?? r.dimension)}) ${recommendationScore(result, l, r.gap)}, ${l.priority} ${fixed(r.priority, 3)}${actions}`,
     );
   });
   out.push('');

@@ -19,7 +19,7 @@ import {
 } from './view/columns.js';
 import { checksView } from './view/checks.js';
 import { kpiView } from './view/kpis.js';
-import { readingOf, type ScoreReading, scoreNote } from './view/reading.js';
+import { readingOf, recommendationScore, type ScoreReading, scoreNote } from './view/reading.js';
 import { segmentColumns } from './view/segments.js';
 
 export interface TableOptions {
@@ -192,7 +192,7 @@ export function renderTable(input: Result, options: TableOptions): string {
     const first = `${i + 1}. `;
     // Wrapped as plain text, then the id (the first word) made bold, so colour codes do not count as width.
     const lines = hanging(
-      `${r.item}${statement ? ` ${statement}` : ''} (${labelOf.get(r.dimension) ?? r.dimension}${quadrant}) ${l.gap.toLowerCase()} ${signed(r.gap)}, ${l.priority} ${fixed(r.priority, 3)}`,
+      `${r.item}${statement ? ` ${statement}` : ''} (${labelOf.get(r.dimension) ?? r.dimension}${quadrant}) ${recommendationScore(result, l, r.gap)}, ${l.priority} ${fixed(r.priority, 3)}`,
       width,
       first,
       '   ',

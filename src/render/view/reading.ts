@@ -82,3 +82,14 @@ export function answerMeans(format: Format): readonly AnswerMean[] {
 export function byFormat<T>(format: Format, values: Record<Format, T>): T {
   return values[format];
 }
+
+/**
+ * A recommendation's score in words: `gap -1.20` (two-column), `MSS -0.50` (three-column), `P 2.31`
+ * (perceptions-only, where the number is a mean perception, not a gap).
+ * @example recommendationScore(result, labels, -1.2) // 'gap -1.20'
+ */
+export function recommendationScore(result: Result, l: Labels, value: number | null): string {
+  const { format } = result.questionnaire;
+  const name = format === 'two-column' ? l.gap.toLowerCase() : scoreLabel(format, l);
+  return `${name} ${readingOf(result).score(value)}`;
+}
