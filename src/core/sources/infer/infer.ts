@@ -60,12 +60,15 @@ export interface InferOptions {
   labels?: readonly (ColumnLabels | undefined)[];
 }
 
+/** Why a yes/no column is not an item (the questionnaire's comments say how to add one). */
+export const YES_NO_REASON = 'yes/no answers';
+
 /** Why a column that is not an item was left out, in a few words. */
 function whyNotScored(reading: ColumnReading | undefined): string | null {
   switch (reading?.kind) {
     case 'yes-no':
       // Two points are not a rating: averaged with 1-5 answers they would drag a dimension down.
-      return 'yes/no answers (to score it, add it as an item with scale: {min: 0, max: 1}, No 0 and Yes 1 built in)';
+      return YES_NO_REASON;
     case 'numeric':
       return 'numbers off a rating scale';
     case 'text':
@@ -177,7 +180,9 @@ export function inferQuestionnaire(
           ? 'its header is not unique'
           : 'a rating that is not part of the expectation/perception pairs'
         : whyNotScored(readings[i]);
-    if (why) notScored.push(`${c.label === columnText(c) ? '' : `${c.label} `}"${short(columnText(c))}": ${why}`);
+    // The header's own name only when it says more than its text (a code such as Q5_1), not a respacing.
+    const named = c.label.replace(/\s+/g, ' ').trim() === columnText(c) ? '' : `${c.label} `;
+    if (why) notScored.push(`${named}"${short(columnText(c))}": ${why}`);
   });
   const scale = inferScale(itemReadings, itemProfiles);
   const valueLabels = options.labels

@@ -1,6 +1,6 @@
 import { Document, isMap, isSeq, type Node, type YAMLMap } from 'yaml';
 import { visible } from '../../text/safe-text.js';
-import type { Inference } from './infer.js';
+import { type Inference, YES_NO_REASON } from './infer.js';
 
 /**
  * The inferred questionnaire as YAML text, built with the `yaml` library's Document API so that
@@ -193,6 +193,10 @@ export function renderInferredQuestionnaire(
     trailing.push(` comment column "${commentText(c.name, 80)}" (${c.note}): not scored; read it beside the report`);
   for (const o of roles.outcomes) trailing.push(` not an item: "${commentText(o.name, 80)}" (${o.note})`);
   for (const line of inference.notScored) trailing.push(` not scored: ${commentText(line, 140)}`);
+  if (inference.notScored.some((line) => line.endsWith(`: ${YES_NO_REASON}`)))
+    trailing.push(
+      ' to score a yes/no column, add it as an item with its own scale: { min: 0, max: 1 } (No 0 and Yes 1, Нет 0 and Да 1, are built in)',
+    );
   if (trailing.length > 0) {
     const src = doc.get('source', true) as YAMLMap | undefined;
     if (src) src.comment = trailing.join('\n');

@@ -190,6 +190,21 @@ describe('inferQuestionnaire', () => {
     expect(problems[0]?.hint).toContain('(a workbook: --sheet)');
   });
 
+  it('lists a yes/no column as not scored, once says how to score one, and does not repeat a respaced header', () => {
+    const header = [...WORDING, 'Do  you feel   safe?'];
+    const rows = [
+      header,
+      ...[1, 2, 3, 4, 5, 6].map((r) => [
+        ...WORDING.map((_, c) => String(((r + c) % 5) + 1)),
+        r % 2 ? 'Yes' : 'No',
+      ]),
+    ];
+    const { inference } = inferQuestionnaire(rows);
+    expect(inference?.notScored).toEqual(['"Do you feel safe?": yes/no answers']);
+    const text = renderInferredQuestionnaire(inference!, 'x.csv', 'servqual init');
+    expect(text.match(/to score a yes\/no column/g)).toHaveLength(1);
+  });
+
   it('finds no answers in text only', () => {
     expect(
       inferQuestionnaire([
