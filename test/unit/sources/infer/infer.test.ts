@@ -194,10 +194,7 @@ describe('inferQuestionnaire', () => {
     const header = [...WORDING, 'Do  you feel   safe?'];
     const rows = [
       header,
-      ...[1, 2, 3, 4, 5, 6].map((r) => [
-        ...WORDING.map((_, c) => String(((r + c) % 5) + 1)),
-        r % 2 ? 'Yes' : 'No',
-      ]),
+      ...[1, 2, 3, 4, 5, 6].map((r) => [...WORDING.map((_, c) => String(((r + c) % 5) + 1)), r % 2 ? 'Yes' : 'No']),
     ];
     const { inference } = inferQuestionnaire(rows);
     expect(inference?.notScored).toEqual(['"Do you feel safe?": yes/no answers']);
