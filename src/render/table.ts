@@ -63,16 +63,20 @@ interface TableContext {
 /** Widest segment name the terminal's segments table shows. */
 const SEGMENT_WIDTH = 22;
 
+/** Characters of a long --group-by column kept before the ellipsis in the segments table. */
+const SEGMENT_COLUMN = 6;
+
 /**
- * `column=value` within SEGMENT_WIDTH: the column is shortened first, so that the rows of one
- * --group-by (a cross-table's `sex,frequency=F × daily`) still tell their values apart.
+ * `column=value` within SEGMENT_WIDTH: a long column is shortened to the same few characters on
+ * every row (`age,ge…=21-30 × Female`), so the rows of one --group-by line up and the width goes to
+ * the values, which tell the rows apart; a value still too long loses its end.
  */
 function segmentName(name: string, column: string): string {
   if (name.length <= SEGMENT_WIDTH) return name;
   const value = name.slice(column.length + 1);
-  const room = SEGMENT_WIDTH - value.length - 2;
-  if (room >= 3) return `${column.slice(0, room)}…=${value}`;
-  return `${name.slice(0, SEGMENT_WIDTH - 1)}…`;
+  const shown = column.length <= SEGMENT_COLUMN + 1 ? column : `${column.slice(0, SEGMENT_COLUMN)}…`;
+  const text = `${shown}=${value}`;
+  return text.length <= SEGMENT_WIDTH ? text : `${text.slice(0, SEGMENT_WIDTH - 1)}…`;
 }
 
 /**
