@@ -61,7 +61,7 @@ function missingColumnProblem(
     return {
       code: 'ambiguous-column',
       message: `${matches} export columns are named "${name}" (${what})`,
-      hint: 'name the column by a unique name: for Qualtrics its export tag',
+      hint: 'name each column once: a Qualtrics column by its export tag; a sheet that repeats a block of questions under the same headers by reading the sheet that has it once (a workbook: --sheet)',
     };
   }
   const hint = didYouMean(
