@@ -16,6 +16,7 @@ import {
   itemRows,
   itemWordings,
 } from './view/columns.js';
+import { checksView } from './view/checks.js';
 import { kpiView } from './view/kpis.js';
 import { byFormat, readingOf, type ScoreReading, scoreLabel, scoreNote } from './view/reading.js';
 
@@ -241,6 +242,34 @@ function recommendationsSection(c: Context): string {
   return [...out, table('recommendations', headCells, bodies.join('\n')), `</section>`].join('\n');
 }
 
+/**
+ * The checks of `servqual check`, right under the headline (a CI artefact's reader wants the
+ * verdict first), failures first; none for `score`.
+ */
+function checksSection(c: Context): string {
+  if (c.result.checks.length === 0) return '';
+  const { l } = c;
+  const view = checksView(c.result.checks, l);
+  const rows = view.checks.map(
+    (check) =>
+      `<tr class="${check.passed ? 'passed' : 'failed'}" data-target="${esc(check.target)}">` +
+      `<td>${check.passed ? '✅' : '❌'} ${esc(check.passed ? l.passed : l.failed)}</td>` +
+      `<th scope="row">${esc(check.target)}</th><td class="num">${esc(fixed(check.value))}</td>` +
+      `<td class="num">${esc(fixed(check.threshold))}</td></tr>`,
+  );
+  return [
+    `<section id="checks">`,
+    `<h2>${esc(view.heading)}</h2>`,
+    `<table class="checks">`,
+    `<thead><tr><th scope="col"></th><th scope="col">${esc(l.target)}</th><th scope="col" class="num">${esc(l.value)}</th><th scope="col" class="num">${esc(l.threshold)}</th></tr></thead>`,
+    `<tbody>`,
+    ...rows,
+    `</tbody>`,
+    `</table>`,
+    `</section>`,
+  ].join('\n');
+}
+
 function warningsSection(c: Context): string {
   if (c.result.warnings.length === 0) return '';
   const items = c.result.warnings.map((w) => `<li data-code="${esc(String(w.code))}">${esc(String(w.message))}</li>`);
@@ -304,6 +333,7 @@ export function renderHtml(result: Result, options: HtmlOptions = {}): string {
     '<body>',
     '<main>',
     headerSection(c),
+    checksSection(c),
     `<section id="charts">\n<h2>${esc(c.h.charts)}</h2>\n${renderCharts(result, c.l, c.h).join('\n')}\n</section>`,
     `<section id="tables">\n<h2>${esc(c.h.tables)}</h2>\n${[dimensionTable(c), itemTable(c), kpiTable(c)].filter(Boolean).join('\n')}\n</section>`,
     recommendationsSection(c),

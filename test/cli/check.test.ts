@@ -31,6 +31,23 @@ describe('servqual check', () => {
     expect(first).toBeLessThan(lines.indexOf('Dimensions'));
   });
 
+  it('puts the checks in the HTML report, right under the headline, failures first (the CI artefact)', async () => {
+    const dir = tempDir();
+    const run = await runChecked(['check', Q, R, '--format', 'html', '--output', 'check.html'], dir);
+    expect(run.code).toBe(1);
+    const page = parseHtml(readFileSync(join(dir, 'check.html'), 'utf8'));
+    const section = page.querySelector('section#checks');
+    expect(section?.querySelector('h2')?.text).toBe('Checks: 7 passed, 2 failed');
+    const rows = section?.querySelectorAll('tbody tr') ?? [];
+    expect(rows).toHaveLength(9);
+    expect(rows.slice(0, 2).map((r) => r.getAttribute('data-target'))).toEqual(['overall', 'dimension:reliability']);
+    expect(rows.slice(0, 2).every((r) => r.classList.contains('failed'))).toBe(true);
+    // Right after the header, before the charts.
+    const html = readFileSync(join(dir, 'check.html'), 'utf8');
+    expect(html.indexOf('</header>')).toBeLessThan(html.indexOf('<section id="checks">'));
+    expect(html.indexOf('<section id="checks">')).toBeLessThan(html.indexOf('<section id="charts">'));
+  });
+
   it('exits 0 when flags relax every failing threshold (a flag wins over the file)', async () => {
     const run = await runChecked(
       ['check', Q, R, '--min-overall', '-1.5', '--min-dimension', 'reliability=-2', '--format', 'json'],
