@@ -1,5 +1,6 @@
 import type { Format, Language } from '../core/questionnaire/model.js';
 import type { Quadrant } from '../core/scoring/result.js';
+import type { Advice } from './view/advice.js';
 
 /** Wording of the HTML report beyond the shared labels, in each report language. `{x}` is filled in. */
 const en = {
@@ -47,7 +48,16 @@ const en = {
     'keep-up-the-good-work': 'High importance, high performance: keep it up.',
     'low-priority': 'Low importance, low performance: low priority.',
     'possible-overkill': 'Low importance, high performance: possible overkill — consider moving resources.',
-  } as Record<Quadrant, string>,
+    'shortfall-important':
+      'High importance and a significant shortfall: fix it, although it performs above the average dimension.',
+    'shortfall-minor': 'Low importance, but a significant shortfall: fix it, after the more important ones.',
+    'shortfall-unclear': 'Performs above the average dimension but still falls short (not significantly): watch it.',
+    'equal-shortfall':
+      'Every dimension has the same importance, so the advice follows the score alone: a significant shortfall — fix it.',
+    'equal-unclear':
+      'Every dimension has the same importance, so the advice follows the score alone: falls short, not significantly — watch it.',
+    'equal-fine': 'Every dimension has the same importance, so the advice follows the score alone: no shortfall.',
+  } as Record<Advice, string>,
   significant: 'The dimension gap is significant: its 95% CI ({ci}) excludes 0.',
   significantMidpoint: 'Significantly below the scale midpoint: the 95% CI ({ci}) lies below {m}.',
   chart: {
@@ -147,6 +157,13 @@ const ru: HtmlLabels = {
     'keep-up-the-good-work': 'Высокая важность, высокое качество: так держать.',
     'low-priority': 'Низкая важность, низкое качество: низкий приоритет.',
     'possible-overkill': 'Низкая важность, высокое качество: возможно, избыточно — стоит перераспределить ресурсы.',
+    'shortfall-important':
+      'Высокая важность и значимое отставание: исправлять, хотя качество выше среднего по измерениям.',
+    'shortfall-minor': 'Низкая важность, но значимое отставание: исправлять после более важных.',
+    'shortfall-unclear': 'Качество выше среднего по измерениям, но отставание есть (незначимое): наблюдать.',
+    'equal-shortfall': 'Важность всех измерений одинакова, совет следует из оценки: значимое отставание — исправлять.',
+    'equal-unclear': 'Важность всех измерений одинакова, совет следует из оценки: отставание незначимо — наблюдать.',
+    'equal-fine': 'Важность всех измерений одинакова, совет следует из оценки: отставания нет.',
   },
   significant: 'Разрыв измерения значим: его 95% ДИ ({ci}) не содержит 0.',
   significantMidpoint: 'Значимо ниже середины шкалы: 95% ДИ ({ci}) ниже {m}.',
