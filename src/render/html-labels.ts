@@ -102,7 +102,7 @@ const en = {
     test: 'Item test: paired t-test, t = mean / (sd / √n), two-sided p with n − 1 degrees of freedom; effect size dz = mean / sd; p (Holm) adjusts for testing every item at once.',
     alpha:
       "Cronbach's α per dimension on the item scores of respondents who answered every item of it: k/(k − 1) · (1 − Σ var(item) / var(sum)). α if deleted and the corrected item-total r (the item against the sum of the others) flag items that do not fit.",
-    ipa: 'Importance-performance analysis: each dimension against the means over dimensions of importance and of mean perception; at the mean counts as high.',
+    ipa: 'Importance-performance analysis: each dimension against the means over dimensions of importance and of mean perception; at the mean counts as high. The advice never calls a significant shortfall (95% CI below the reference; for an item, p (Holm) < 0.05) fine or overkill, and when every dimension has the same importance it follows the score alone.',
     priority:
       'Recommendation priority = shortfall × importance, where the shortfall is −gap (perceptions only: midpoint − P); only items that fall short are listed.',
     sample:
@@ -208,7 +208,7 @@ const ru: HtmlLabels = {
     test: 'Проверка вопроса: парный t-критерий, t = среднее / (sd / √n), двусторонний p при n − 1 степенях свободы; размер эффекта dz = среднее / sd; p (Холм) — поправка на проверку всех вопросов сразу.',
     alpha:
       'α Кронбаха по измерению — по оценкам вопросов у респондентов, ответивших на все его вопросы: k/(k − 1) · (1 − Σ var(вопрос) / var(сумма)). α без вопроса и скорректированная корреляция вопроса с суммой остальных выявляют выпадающие вопросы.',
-    ipa: 'Анализ важность — качество: каждое измерение сравнивается со средними по измерениям важности и среднего восприятия; значение на среднем считается высоким.',
+    ipa: 'Анализ важность — качество: каждое измерение сравнивается со средними по измерениям важности и среднего восприятия; значение на среднем считается высоким. Значимое отставание (95% ДИ ниже ориентира; для вопроса p (Холм) < 0.05) никогда не называется благополучным или избыточным, а при одинаковой важности всех измерений совет следует из одной оценки.',
     priority:
       'Приоритет рекомендации = недостаток × важность, где недостаток = −разрыв (только восприятие: середина − В); в список попадают только вопросы с недостатком.',
     sample:
