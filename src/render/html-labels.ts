@@ -1,5 +1,6 @@
 import type { Format, Language } from '../core/questionnaire/model.js';
 import type { Quadrant } from '../core/scoring/result.js';
+import type { Advice } from './view/advice.js';
 
 /** Wording of the HTML report beyond the shared labels, in each report language. `{x}` is filled in. */
 const en = {
@@ -47,7 +48,16 @@ const en = {
     'keep-up-the-good-work': 'High importance, high performance: keep it up.',
     'low-priority': 'Low importance, low performance: low priority.',
     'possible-overkill': 'Low importance, high performance: possible overkill — consider moving resources.',
-  } as Record<Quadrant, string>,
+    'shortfall-important':
+      'High importance and a significant shortfall: fix it, although it performs above the average dimension.',
+    'shortfall-minor': 'Low importance, but a significant shortfall: fix it, after the more important ones.',
+    'shortfall-unclear': 'Performs above the average dimension but still falls short (not significantly): watch it.',
+    'equal-shortfall':
+      'Every dimension has the same importance, so the advice follows the score alone: a significant shortfall — fix it.',
+    'equal-unclear':
+      'Every dimension has the same importance, so the advice follows the score alone: falls short, not significantly — watch it.',
+    'equal-fine': 'Every dimension has the same importance, so the advice follows the score alone: no shortfall.',
+  } as Record<Advice, string>,
   significant: 'The dimension gap is significant: its 95% CI ({ci}) excludes 0.',
   significantMidpoint: 'Significantly below the scale midpoint: the 95% CI ({ci}) lies below {m}.',
   chart: {
@@ -92,7 +102,7 @@ const en = {
     test: 'Item test: paired t-test, t = mean / (sd / √n), two-sided p with n − 1 degrees of freedom; effect size dz = mean / sd; p (Holm) adjusts for testing every item at once.',
     alpha:
       "Cronbach's α per dimension on the item scores of respondents who answered every item of it: k/(k − 1) · (1 − Σ var(item) / var(sum)). α if deleted and the corrected item-total r (the item against the sum of the others) flag items that do not fit.",
-    ipa: 'Importance-performance analysis: each dimension against the means over dimensions of importance and of mean perception; at the mean counts as high.',
+    ipa: 'Importance-performance analysis: each dimension against the means over dimensions of importance and of mean perception; at the mean counts as high. The advice never calls a significant shortfall (95% CI below the reference; for an item, p (Holm) < 0.05) fine or overkill, and when every dimension has the same importance it follows the score alone.',
     priority:
       'Recommendation priority = shortfall × importance, where the shortfall is −gap (perceptions only: midpoint − P); only items that fall short are listed.',
     sample:
@@ -147,6 +157,13 @@ const ru: HtmlLabels = {
     'keep-up-the-good-work': 'Высокая важность, высокое качество: так держать.',
     'low-priority': 'Низкая важность, низкое качество: низкий приоритет.',
     'possible-overkill': 'Низкая важность, высокое качество: возможно, избыточно — стоит перераспределить ресурсы.',
+    'shortfall-important':
+      'Высокая важность и значимое отставание: исправлять, хотя качество выше среднего по измерениям.',
+    'shortfall-minor': 'Низкая важность, но значимое отставание: исправлять после более важных.',
+    'shortfall-unclear': 'Качество выше среднего по измерениям, но отставание есть (незначимое): наблюдать.',
+    'equal-shortfall': 'Важность всех измерений одинакова, совет следует из оценки: значимое отставание — исправлять.',
+    'equal-unclear': 'Важность всех измерений одинакова, совет следует из оценки: отставание незначимо — наблюдать.',
+    'equal-fine': 'Важность всех измерений одинакова, совет следует из оценки: отставания нет.',
   },
   significant: 'Разрыв измерения значим: его 95% ДИ ({ci}) не содержит 0.',
   significantMidpoint: 'Значимо ниже середины шкалы: 95% ДИ ({ci}) ниже {m}.',
@@ -191,7 +208,7 @@ const ru: HtmlLabels = {
     test: 'Проверка вопроса: парный t-критерий, t = среднее / (sd / √n), двусторонний p при n − 1 степенях свободы; размер эффекта dz = среднее / sd; p (Холм) — поправка на проверку всех вопросов сразу.',
     alpha:
       'α Кронбаха по измерению — по оценкам вопросов у респондентов, ответивших на все его вопросы: k/(k − 1) · (1 − Σ var(вопрос) / var(сумма)). α без вопроса и скорректированная корреляция вопроса с суммой остальных выявляют выпадающие вопросы.',
-    ipa: 'Анализ важность — качество: каждое измерение сравнивается со средними по измерениям важности и среднего восприятия; значение на среднем считается высоким.',
+    ipa: 'Анализ важность — качество: каждое измерение сравнивается со средними по измерениям важности и среднего восприятия; значение на среднем считается высоким. Значимое отставание (95% ДИ ниже ориентира; для вопроса p (Холм) < 0.05) никогда не называется благополучным или избыточным, а при одинаковой важности всех измерений совет следует из одной оценки.',
     priority:
       'Приоритет рекомендации = недостаток × важность, где недостаток = −разрыв (только восприятие: середина − В); в список попадают только вопросы с недостатком.',
     sample:

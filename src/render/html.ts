@@ -1,16 +1,18 @@
-import type { DimensionResult, KpiResult, Quadrant, Result } from '../core/scoring/result.js';
+import type { DimensionResult, KpiResult, Result } from '../core/scoring/result.js';
 import { fixed } from './format.js';
 import { htmlLabelsFor, type HtmlLabels } from './html-labels.js';
 import { HTML_STYLE } from './html-style.js';
 import { fill, labelsFor, respondentsLine, scaleText, type Labels } from './labels.js';
 import { renderCharts } from './svg/charts.js';
 import { esc } from './svg/common.js';
+import { type Advice, type AdviceView, adviceView, noRecommendationsText } from './view/advice.js';
 import {
   type Cell,
   type Column,
   cellText,
   columnsFor,
   DIMENSION_COLUMNS,
+  dimensionRows,
   ITEM_COLUMNS,
   type ItemWording,
   itemRows,
@@ -31,6 +33,15 @@ interface Context {
   l: Labels;
   h: HtmlLabels;
   r: ScoreReading;
+  /** The advice for each dimension and recommendation, decided once in the view model. */
+  a: AdviceView;
+}
+
+/** An advice's name as a cell or tag shows it: the shared label, capitalised. */
+function adviceName(c: Context, advice: Advice | null): string {
+  if (advice === null) return '–';
+  const text = c.l.advice[advice];
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** A record's entry for a key the result names, or the key itself when the record lacks it. */
@@ -119,8 +130,8 @@ function htmlCell(c: Context, key: string, cell: Cell, first: boolean): string {
       return score(c, key, cell.value, cell.baseline);
     case 'zone':
       return `<td data-col="${key}">${zoneTag(c, cell.value)}</td>`;
-    case 'quadrant':
-      return `<td data-col="${key}">${esc(named(c.h.quadrantNames, cell.value))}</td>`;
+    case 'advice':
+      return `<td data-col="${key}">${esc(adviceName(c, cell.value))}</td>`;
     case 'statement':
       return `<td class="statement" data-col="${key}">${wordingHtml(c, cell)}</td>`;
     default:
@@ -151,7 +162,7 @@ function columnTable<Row>(
 }
 
 function dimensionTable(c: Context): string {
-  const rows = c.result.dimensions.map((d) => ({ id: d.id, row: d }));
+  const rows = dimensionRows(c.result).map((d) => ({ id: d.id, row: d }));
   return columnTable(c, 'dimensions', c.l.dimensions, DIMENSION_COLUMNS, rows);
 }
 
@@ -171,12 +182,12 @@ function kpiTable(c: Context): string {
   return `<h3>${esc(c.l.kpis)}</h3>\n${table('kpis', [c.h.kpi, left(c.h.type), c.l.n, c.h.score, left(c.h.detail)], body)}`;
 }
 
-/** The one-line diagnosis of a dimension's quadrant, and a note where its gap is significant. */
+/** The one-line diagnosis of a dimension's advice, and a note where its gap is significant. */
 function diagnosis(c: Context, d: DimensionResult | undefined): string {
   if (!d) return '';
   const parts: string[] = [];
-  if (d.quadrant !== null && Object.hasOwn(c.h.diagnosis, d.quadrant))
-    parts.push(`<span class="diagnosis">${esc(c.h.diagnosis[d.quadrant as Quadrant])}</span>`);
+  const advice = c.a.dimension(d.id);
+  if (advice !== null) parts.push(`<span class="diagnosis">${esc(c.h.diagnosis[advice])}</span>`);
   const ci = d.gap.ci95;
   if (ci) {
     const ciText = c.r.interval(ci);
@@ -202,7 +213,7 @@ function recommendationsSection(c: Context): string {
   const { result, l, h } = c;
   const out = [`<section id="recommendations">`, `<h2>${esc(h.recommendations)}</h2>`];
   if (result.recommendations.length === 0)
-    return [...out, `<p>${esc(l.noRecommendations)}</p>`, `</section>`].join('\n');
+    return [...out, `<p>${esc(noRecommendationsText(result, l))}</p>`, `</section>`].join('\n');
   const dims = new Map(result.dimensions.map((d) => [d.id, d]));
   const wordingOf = itemWordings(result.items);
   // Groups in the order of each dimension's most urgent item; items keep their global rank.
@@ -234,7 +245,7 @@ function recommendationsSection(c: Context): string {
       return (
         `<tr class="rec" data-rank="${rank}" data-item="${esc(rec.item)}">${num('rank', String(rank))}<th scope="row">${esc(rec.item)}${statementOf(wordingOf(rec.item))}</th>` +
         `<td data-col="dimension">${esc(label)}</td>${score(c, 'gap', rec.gap)}${num('importance', fixed(rec.importance))}` +
-        `${num('priority', fixed(rec.priority, 3))}<td data-col="quadrant">${esc(named(h.quadrantNames, rec.quadrant))}</td><td data-col="actions">${actions}</td></tr>`
+        `${num('priority', fixed(rec.priority, 3))}<td data-col="quadrant">${esc(adviceName(c, c.a.recommendation(rec)))}</td><td data-col="actions">${actions}</td></tr>`
       );
     });
     return `<tbody class="group" data-dimension="${esc(dimensionId)}">\n${groupHead}\n${rows.join('\n')}\n</tbody>`;
@@ -318,7 +329,13 @@ function methodsSection(c: Context): string {
  */
 export function renderHtml(result: Result, options: HtmlOptions = {}): string {
   const language = result.questionnaire.language === 'ru' ? 'ru' : 'en';
-  const c: Context = { result, l: labelsFor(language), h: htmlLabelsFor(language), r: readingOf(result) };
+  const c: Context = {
+    result,
+    l: labelsFor(language),
+    h: htmlLabelsFor(language),
+    r: readingOf(result),
+    a: adviceView(result),
+  };
   const by = options.generatedBy;
   const parts = [
     '<!DOCTYPE html>',

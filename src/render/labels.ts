@@ -1,4 +1,5 @@
 import type { Language } from '../core/questionnaire/model.js';
+import type { Advice } from './view/advice.js';
 
 /** Report wording in each language the questionnaire may declare. */
 const en = {
@@ -44,12 +45,19 @@ const en = {
   npsLine: 'promoters {p}, passives {pa}, detractors {d}',
   csatLine: 'answered in the top two points of {scale}',
   cesLine: 'mean on {scale} (higher means easier)',
-  quadrant: {
+  advice: {
     'concentrate-here': 'concentrate here',
     'keep-up-the-good-work': 'keep up the good work',
     'low-priority': 'low priority',
     'possible-overkill': 'possible overkill',
-  },
+    'shortfall-important': 'significant shortfall: fix (importance at or above average)',
+    'shortfall-minor': 'significant shortfall: fix (importance below average)',
+    'shortfall-unclear': 'falls short, not significantly: watch',
+    'equal-shortfall': 'significant shortfall: fix (importances equal)',
+    'equal-unclear': 'falls short, not significantly: watch (importances equal)',
+    'equal-fine': 'no shortfall (importances equal)',
+  } as Record<Advice, string>,
+  noneBelowMidpoint: 'No item falls below the scale midpoint; the lowest-rated: {items}.',
   zones: { below: 'below', within: 'within', above: 'above' },
   gapNote: 'Gap = P - E; negative means perceptions fall short of expectations.',
   mssNote: 'MSS = P - DES (superiority), MSA = P - MIN (adequacy).',
@@ -101,12 +109,19 @@ const ru: Labels = {
   npsLine: 'промоутеры {p}, нейтралы {pa}, критики {d}',
   csatLine: 'ответы в двух верхних баллах шкалы {scale}',
   cesLine: 'среднее по шкале {scale} (больше — легче)',
-  quadrant: {
+  advice: {
     'concentrate-here': 'сосредоточиться',
     'keep-up-the-good-work': 'так держать',
     'low-priority': 'низкий приоритет',
     'possible-overkill': 'возможно, избыточно',
+    'shortfall-important': 'значимое отставание: исправлять (важность не ниже средней)',
+    'shortfall-minor': 'значимое отставание: исправлять (важность ниже средней)',
+    'shortfall-unclear': 'отставание незначимо: наблюдать',
+    'equal-shortfall': 'значимое отставание: исправлять (важности равны)',
+    'equal-unclear': 'отставание незначимо: наблюдать (важности равны)',
+    'equal-fine': 'отставания нет (важности равны)',
   },
+  noneBelowMidpoint: 'Ни один вопрос не ниже середины шкалы; самые низкие оценки: {items}.',
   zones: { below: 'ниже', within: 'внутри', above: 'выше' },
   gapNote: 'Разрыв = В − О (восприятие минус ожидание); отрицательный — ожидания не оправданы.',
   mssNote: 'MSS = В − ЖЕЛ (превосходство), MSA = В − МИН (адекватность).',

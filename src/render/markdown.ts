@@ -9,10 +9,12 @@ import {
   cellText,
   columnsFor,
   DIMENSION_COLUMNS,
+  dimensionRows,
   ITEM_COLUMNS,
   itemRows,
   itemWordings,
 } from './view/columns.js';
+import { noRecommendationsText } from './view/advice.js';
 import { checksView } from './view/checks.js';
 import { kpiView } from './view/kpis.js';
 import { readingOf, recommendationScore, type ScoreReading } from './view/reading.js';
@@ -116,7 +118,7 @@ export function renderMarkdown(result: Result, options: { top?: number } = {}): 
     );
   }
 
-  out.push(`### ${l.dimensions}`, '', ...columnTable(DIMENSION_COLUMNS, result.dimensions, result, l), '');
+  out.push(`### ${l.dimensions}`, '', ...columnTable(DIMENSION_COLUMNS, dimensionRows(result), result, l), '');
   // The item table folded away (GitHub renders Markdown inside <details>), so a PR comment stays short.
   out.push(
     '<details>',
@@ -130,7 +132,7 @@ export function renderMarkdown(result: Result, options: { top?: number } = {}): 
 
   out.push(`### ${l.recommendations}`, '');
   const top = result.recommendations.slice(0, options.top ?? 5);
-  if (top.length === 0) out.push(l.noRecommendations);
+  if (top.length === 0) out.push(markdownText(noRecommendationsText(result, l)));
   const labelOf = new Map(result.dimensions.map((d) => [d.id, d.label]));
   const wordingOf = itemWordings(result.items);
   top.forEach((r, i) => {

@@ -12,11 +12,13 @@ import {
   cellText,
   columnsFor,
   DIMENSION_COLUMNS,
+  dimensionRows,
   ITEM_COLUMNS,
   itemRows,
   itemWordings,
   type Wording,
 } from './view/columns.js';
+import { adviceView, noRecommendationsText } from './view/advice.js';
 import { checksView } from './view/checks.js';
 import { kpiView } from './view/kpis.js';
 import { readingOf, recommendationScore, type ScoreReading, scoreNote } from './view/reading.js';
@@ -181,17 +183,19 @@ export function renderTable(input: Result, options: TableOptions): string {
 
   const c: TableContext = { result, w: { l, h: htmlLabelsFor(result.questionnaire.language) }, reading, paint };
   heading(l.dimensions);
-  out.push(columnTable(DIMENSION_COLUMNS, result.dimensions, c));
+  out.push(columnTable(DIMENSION_COLUMNS, dimensionRows(result), c));
   heading(l.items);
   out.push(columnTable(ITEM_COLUMNS, itemRows(result.items, result.dimensions), c));
 
   heading(l.recommendations);
   const top = result.recommendations.slice(0, options.top ?? 5);
-  if (top.length === 0) out.push(l.noRecommendations);
+  if (top.length === 0) out.push(noRecommendationsText(result, l));
+  const advice = adviceView(result);
   const labelOf = new Map(result.dimensions.map((d) => [d.id, d.label]));
   const wordingOf = itemWordings(result.items);
   top.forEach((r, i) => {
-    const quadrant = r.quadrant ? `, ${l.quadrant[r.quadrant]}` : '';
+    const said = advice.recommendation(r);
+    const quadrant = said ? `, ${l.advice[said]}` : '';
     const statement = wordingOf(r.item).statement;
     const first = `${i + 1}. `;
     // Wrapped as plain text, then the id (the first word) made bold, so colour codes do not count as width.

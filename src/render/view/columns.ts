@@ -1,9 +1,10 @@
 import type { Format } from '../../core/questionnaire/model.js';
-import type { DimensionResult, ItemResult, Quadrant, Zone } from '../../core/scoring/result.js';
+import type { DimensionResult, ItemResult, Result, Zone } from '../../core/scoring/result.js';
 import { unreachable } from '../formats.js';
 import { fixed, pValue } from '../format.js';
 import type { HtmlLabels } from '../html-labels.js';
 import type { Labels } from '../labels.js';
+import { type Advice, adviceView } from './advice.js';
 import { type AnswerMean, answerMeans, isGap, type ScoreReading, scoreLabel } from './reading.js';
 
 /**
@@ -31,7 +32,8 @@ export type Cell =
   | { kind: 'interval'; value: readonly [number, number] | null }
   | { kind: 'p'; value: number | null }
   | { kind: 'zone'; value: Zone | null }
-  | { kind: 'quadrant'; value: Quadrant | null }
+  /** The advice worded for a dimension's IPA quadrant (decided in `view/advice.ts`). */
+  | { kind: 'advice'; value: Advice | null }
   /** A bar of the gap around its centre line (the terminal table only). */
   | { kind: 'bar'; value: number | null }
   /** A segment of `--group-by`: the column and its value (data, escaped by each renderer). */
@@ -72,8 +74,8 @@ export function cellText(cell: Cell, reading: ScoreReading, l: Labels): string {
       return pValue(cell.value);
     case 'zone':
       return cell.value ? l.zones[cell.value] : '–';
-    case 'quadrant':
-      return cell.value ? l.quadrant[cell.value] : '–';
+    case 'advice':
+      return cell.value ? l.advice[cell.value] : '–';
     case 'segment':
       return `${cell.column}=${cell.value === '' ? '(blank)' : cell.value}`;
     case 'statement':
@@ -116,7 +118,16 @@ function meanColumns<Row>(means: (row: Row) => DimensionResult | ItemResult): Co
   ];
 }
 
-export const DIMENSION_COLUMNS: readonly Column<DimensionResult>[] = [
+/** A dimension table's row: the dimension and the advice worded for it. */
+export type DimensionRow = DimensionResult & { advice: Advice | null };
+
+/** The dimension table's rows, each with its advice decided once for every renderer. */
+export function dimensionRows(result: Result): DimensionRow[] {
+  const advice = adviceView(result);
+  return result.dimensions.map((d) => ({ ...d, advice: advice.dimension(d.id) }));
+}
+
+export const DIMENSION_COLUMNS: readonly Column<DimensionRow>[] = [
   { key: 'dimension', label: ({ l }) => l.dimension, align: 'left', cell: (d) => ({ kind: 'text', text: d.label }) },
   {
     key: 'importance',
@@ -125,7 +136,7 @@ export const DIMENSION_COLUMNS: readonly Column<DimensionResult>[] = [
     cell: (d) => ({ kind: 'number', value: d.importance }),
     shown: (view, format) => view === 'html' || format !== 'three-column',
   },
-  ...meanColumns((d: DimensionResult) => d),
+  ...meanColumns((d: DimensionRow) => d),
   {
     key: 'bar',
     label: () => '',
@@ -161,7 +172,7 @@ export const DIMENSION_COLUMNS: readonly Column<DimensionResult>[] = [
     key: 'quadrant',
     label: ({ l }) => l.quadrantHeading,
     align: 'left',
-    cell: (d) => ({ kind: 'quadrant', value: d.quadrant }),
+    cell: (d) => ({ kind: 'advice', value: d.advice }),
     shown: (view, format) => view === 'html' || (view === 'markdown' && format !== 'three-column'),
   },
 ];

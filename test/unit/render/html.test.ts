@@ -9,6 +9,8 @@ import type { Format } from '../../../src/core/questionnaire/model.js';
 import type { Result } from '../../../src/core/scoring/result.js';
 import { fixed, interval, pValue, signed } from '../../../src/render/format.js';
 import { renderHtml } from '../../../src/render/html.js';
+import { htmlLabelsFor } from '../../../src/render/html-labels.js';
+import { type Advice, adviceView } from '../../../src/render/view/advice.js';
 import { buildResult, charts, dom, one } from './html-fixtures.js';
 
 const QUADRANT_NAMES = ['Concentrate here', 'Keep up the good work', 'Low priority', 'Possible overkill'];
@@ -262,9 +264,15 @@ describe.each(formats)('renderHtml, %s with segments', (format) => {
       const d = result.dimensions.find(
         (dim) => dim.id === group.getAttribute('data-dimension'),
       ) as Result['dimensions'][number];
-      expect(one(group, '.diagnosis').text).toBe(DIAGNOSIS[d.quadrant as string]);
       const ci = d.gap.ci95;
       const significant = ci !== null && (format === 'perceptions-only' ? ci[1] < r.baseline : ci[0] > 0 || ci[1] < 0);
+      const advice = adviceView(result).dimension(d.id);
+      expect(one(group, '.diagnosis').text).toBe(htmlLabelsFor('en').diagnosis[advice as Advice]);
+      // The quadrant's wording stands unless the gap says otherwise; a significant shortfall is never "fine".
+      if (ci !== null && ci[1] < r.baseline)
+        expect(one(group, '.diagnosis').text).not.toMatch(/keep it up|overkill|low priority/);
+      else if (d.quadrant !== null && (d.gap.mean as number) >= r.baseline)
+        expect(one(group, '.diagnosis').text).toBe(DIAGNOSIS[d.quadrant]);
       expect(group.querySelectorAll('.significance')).toHaveLength(significant ? 1 : 0);
     }
   });
