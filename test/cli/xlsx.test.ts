@@ -1,11 +1,13 @@
-import { readFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
+import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../src/cli.js';
 import type { Result } from '../../src/core/scoring/result.js';
-import { repoRoot, useTempDir } from '../helpers/run-cli.js';
+import { binPath, repoRoot, useTempDir } from '../helpers/run-cli.js';
 import { runChecked } from '../helpers/run-in-process.js';
 
 const example = join(repoRoot, 'examples', 'bank-branch');
@@ -92,5 +94,34 @@ describe('--format xlsx', () => {
       const help = await runBytes([command, '--help'], false);
       expect(help.stdout.toString('utf8'), command).toMatch(/choices: [^)]*"xlsx"/);
     }
+  });
+
+  it('loads exceljs only when a workbook is written (the built binary, its module cache at exit)', async () => {
+    const dir = tempDir();
+    const hook = join(dir, 'hook.cjs');
+    writeFileSync(
+      hook,
+      "process.on('exit', () => process.stderr.write(Object.keys(require.cache).some((k) => k.includes('/node_modules/exceljs/')) ? 'EXCELJS\\n' : 'NONE\\n'));\n",
+    );
+    const loaded = async (format: string) => {
+      const args = [
+        '--require',
+        hook,
+        binPath,
+        'score',
+        ...score,
+        '--format',
+        format,
+        '--output',
+        join(dir, `r.${format}`),
+      ];
+      const { stderr } = await promisify(execFile)(process.execPath, args, {
+        cwd: dir,
+        env: { ...process.env, NO_COLOR: '1' },
+      });
+      return stderr.trim().split('\n').at(-1);
+    };
+    expect(await loaded('csv')).toBe('NONE');
+    expect(await loaded('xlsx')).toBe('EXCELJS');
   });
 });
