@@ -15,7 +15,7 @@ import { renderJunit } from '../render/junit.js';
 import { renderMarkdown } from '../render/markdown.js';
 import { workflowData, workflowProperty } from '../core/text/safe-text.js';
 import { collect, type CommandContext } from './context.js';
-import { checkOutputs, reportResult } from './report-output.js';
+import { checkOutputs, checkTerminalOutput, reportResult } from './report-output.js';
 import { addScoringOptions, scoreResponses, type ScoreCommandOptions } from './score.js';
 import { emptyRecord } from '../core/text/own.js';
 
@@ -123,6 +123,7 @@ export const registerCheck: Register = (program, ctx, setExit) => {
           message: `--junit ${options.junit}: the same file as --output; name two files`,
         });
       }
+      checkTerminalOutput(options.format, options.output, ctx);
       await checkOutputs([options.output, options.junit], [questionnaireFile, ...responses]);
       const { questionnaire, result } = await scoreResponses(questionnaireFile, responses, options, ctx, (q) => {
         const problems = checkThresholdTargets(q, flags);

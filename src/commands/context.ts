@@ -2,7 +2,7 @@ import type { Readable } from 'node:stream';
 
 /** What a command may touch of the outside world; tests pass fakes. */
 export interface CommandContext {
-  stdout: { write(text: string): unknown; isTTY?: boolean };
+  stdout: { write(text: string | Uint8Array): unknown; isTTY?: boolean };
   stderr: { write(text: string): unknown; isTTY?: boolean };
   stdin: Readable & { isTTY?: boolean };
   env: Record<string, string | undefined>;

@@ -4,7 +4,7 @@ import { finishScoring } from '../core/scoring/scorer.js';
 import { readAndMergePartials } from '../io/read-partial.js';
 import { loadQuestionnaire } from '../io/read-questionnaire.js';
 import { REPORT_FORMATS, type ReportFormat } from '../render/formats.js';
-import { checkOutputs, printWarnings, reportResult } from './report-output.js';
+import { checkOutputs, checkTerminalOutput, printWarnings, reportResult } from './report-output.js';
 
 interface MergeOptions {
   format: ReportFormat;
@@ -33,6 +33,7 @@ export const registerMerge: Register = (program, ctx) => {
       ].join('\n'),
     )
     .action(async (questionnaireFile: string, partials: string[], options: MergeOptions) => {
+      checkTerminalOutput(options.format, options.output, ctx);
       await checkOutputs([options.output], [questionnaireFile, ...partials]);
       const questionnaire = await loadQuestionnaire(questionnaireFile);
       const result = finishScoring(await readAndMergePartials(partials, questionnaire));

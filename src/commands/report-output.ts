@@ -1,8 +1,9 @@
 import type { Result } from '../core/scoring/result.js';
 import { terminalText } from '../core/text/safe-text.js';
 import { checkOutput, writeFileAtomic } from '../io/atomic-write.js';
-import type { ReportFormat } from '../render/formats.js';
-import { renderReport } from '../render/report.js';
+import { UserError } from '../errors.js';
+import { isBinaryFormat, type ReportFormat } from '../render/formats.js';
+import { renderBinaryReport, renderReport } from '../render/report.js';
 import { version } from '../version.js';
 import type { CommandContext } from './context.js';
 
@@ -16,9 +17,22 @@ export async function checkOutputs(outputs: readonly (string | undefined)[], inp
   for (const output of outputs) if (output !== undefined && output !== '-') await checkOutput(output, inputs);
 }
 
-/** Writes the report to --output (atomically, never over an input) or to stdout. */
+/**
+ * Refuses, before any work, to print a binary format (a workbook) to a terminal, where it would
+ * be noise: it goes to --output, or to stdout only when that is a pipe or a file (`> report.xlsx`).
+ */
+export function checkTerminalOutput(format: ReportFormat, output: string | undefined, ctx: CommandContext): void {
+  if (!isBinaryFormat(format) || (output !== undefined && output !== '-') || ctx.stdout.isTTY !== true) return;
+  throw new UserError({
+    code: 'usage',
+    message: `--format ${format} is a binary file and is not printed to a terminal`,
+    hint: `write it to a file: --output report.${format} (or redirect stdout: > report.${format})`,
+  });
+}
+
+/** Writes the report to --output (atomically, never over an input) or to stdout; a binary format as bytes. */
 export async function emitReport(
-  text: string,
+  text: string | Uint8Array,
   output: string | undefined,
   inputs: readonly string[],
   ctx: CommandContext,
@@ -32,14 +46,19 @@ export async function emitReport(
 }
 
 /** Renders the result in the asked format and prints or writes it (score, check, report, merge). */
-export function reportResult(
+export async function reportResult(
   result: Result,
   options: { format: ReportFormat; output?: string | undefined },
   inputs: readonly string[],
   ctx: CommandContext,
 ): Promise<void> {
+  const generatedBy = `servqual ${version}`;
+  const { format } = options;
+  if (isBinaryFormat(format)) {
+    checkTerminalOutput(format, options.output, ctx);
+    return emitReport(await renderBinaryReport(result, format, { generatedBy }), options.output, inputs, ctx);
+  }
   // Colour only for a table on a terminal.
   const color = ctx.color && (options.output === undefined || options.output === '-');
-  const text = renderReport(result, options.format, { color, generatedBy: `servqual ${version}` });
-  return emitReport(text, options.output, inputs, ctx);
+  return emitReport(renderReport(result, format, { color, generatedBy }), options.output, inputs, ctx);
 }

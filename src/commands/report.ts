@@ -2,7 +2,7 @@ import { Option } from 'commander';
 import type { Register } from '../cli.js';
 import { readResult } from '../io/read-result.js';
 import { REPORT_FORMATS, type ReportFormat } from '../render/formats.js';
-import { checkOutputs, reportResult } from './report-output.js';
+import { checkOutputs, checkTerminalOutput, reportResult } from './report-output.js';
 
 export const registerReport: Register = (program, ctx) => {
   program
@@ -16,6 +16,7 @@ export const registerReport: Register = (program, ctx) => {
       '\nExample:\n  $ servqual score q.yaml responses.csv --format json --output result.json\n  $ servqual report result.json --format markdown --output report.md',
     )
     .action(async (file: string, options: { format: ReportFormat; output?: string }) => {
+      checkTerminalOutput(options.format, options.output, ctx);
       await checkOutputs([options.output], [file]);
       const result = await readResult(file);
       await reportResult(result, options, [file], ctx);

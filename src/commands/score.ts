@@ -14,7 +14,7 @@ import { progressBar } from '../io/progress.js';
 import { scoreFiles, scoreFilesToState, type ReadOptions } from '../io/score-files.js';
 import { collect, type CommandContext } from './context.js';
 import { REPORT_FORMATS, type ReportFormat } from '../render/formats.js';
-import { checkOutputs, emitReport, printWarnings, reportResult } from './report-output.js';
+import { checkOutputs, checkTerminalOutput, emitReport, printWarnings, reportResult } from './report-output.js';
 
 export interface ScoreCommandOptions {
   format: ReportFormat;
@@ -181,6 +181,7 @@ export const registerScore: Register = (program, ctx) => {
       '\nExamples:\n  $ servqual score questionnaire.yaml responses.csv\n  $ servqual score questionnaire.yaml wave1.csv wave2.csv --group-by branch --format json --output result.json\n  $ cat responses.csv | servqual score questionnaire.yaml -\n  $ servqual score questionnaire.yaml export.csv --source google-forms\n  $ servqual score questionnaire.yaml part-1.csv --group-by branch --partial --output part-1.json\n  $ servqual score questionnaire.yaml responses.csv --where sex=F --where wave=2 --where wave=3\n  $ servqual score questionnaire.yaml responses.csv --exclude pilot-ids.txt --group-by sex,frequency',
     )
     .action(async (questionnaireFile: string, responses: string[], options: ScoreCommandOptions) => {
+      checkTerminalOutput(options.format, options.output, ctx);
       await checkOutputs([options.output], [questionnaireFile, ...responses]);
       if (options.partial) {
         await writePartial(questionnaireFile, responses, options, ctx);

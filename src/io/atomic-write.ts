@@ -20,7 +20,7 @@ export interface AtomicWriteOptions {
  */
 export const writeCalls = {
   open: (path: string, flags: string | number, mode?: number) => fs.open(path, flags, mode),
-  write: (handle: fs.FileHandle, content: string) => handle.writeFile(content, 'utf8'),
+  write: (handle: fs.FileHandle, content: string | Uint8Array) => handle.writeFile(content, 'utf8'),
   sync: (handle: fs.FileHandle) => handle.sync(),
   rename: (from: string, to: string) => fs.rename(from, to),
   link: (from: string, to: string) => fs.link(from, to),
@@ -105,7 +105,10 @@ export async function checkWritableDirectory(file: string): Promise<string> {
 }
 
 /** Writes into a pipe, a device or an open descriptor as it is: never created, truncated or replaced. */
-async function writeThrough(target: Extract<OutputTarget, { kind: 'through' }>, content: string): Promise<void> {
+async function writeThrough(
+  target: Extract<OutputTarget, { kind: 'through' }>,
+  content: string | Uint8Array,
+): Promise<void> {
   // O_APPEND: `--output /dev/stdout` with `>> log` must not truncate the log.
   const handle = await writeCalls.open(target.path, constants.O_WRONLY | constants.O_APPEND | constants.O_NOCTTY);
   try {
@@ -138,7 +141,11 @@ export async function checkOutput(file: string, inputs: readonly string[]): Prom
  * A symlink is followed (its target is replaced, the link stays); a pipe or a device is written
  * through (see output-target.ts); an input of the command is refused whatever path names it.
  */
-export async function writeFileAtomic(file: string, content: string, options: AtomicWriteOptions = {}): Promise<void> {
+export async function writeFileAtomic(
+  file: string,
+  content: string | Uint8Array,
+  options: AtomicWriteOptions = {},
+): Promise<void> {
   const target = await resolveOutputTarget(file).catch((error: unknown) => Promise.reject(writeError(error, file)));
   await refuseInputAsOutput(target, options.inputs ?? [], file);
   if (target.kind === 'through') {

@@ -62,6 +62,29 @@ const en = {
   gapNote: 'Gap = P - E; negative means perceptions fall short of expectations.',
   mssNote: 'MSS = P - DES (superiority), MSA = P - MIN (adequacy).',
   perceptionNote: 'Perceptions only: scores are mean perceptions on the scale.',
+  /** The workbook's sheet names and the headings only it has (`--format xlsx`). */
+  sheet: {
+    summary: 'Summary',
+    title: 'Title',
+    format: 'Format',
+    scale: 'Scale',
+    total: 'Respondents',
+    scored: 'Scored',
+    skippedCells: 'Cells skipped',
+    ciLow: '95% CI low',
+    ciHigh: '95% CI high',
+    rank: '#',
+    actions: 'Actions',
+    priority: 'Priority',
+    kpi: 'KPI',
+    id: 'Id',
+    score: 'Score',
+    passed: 'Passed',
+    code: 'Code',
+    message: 'Message',
+    count: 'Count',
+    note: 'Note',
+  },
 };
 
 export type Labels = typeof en;
@@ -126,6 +149,28 @@ const ru: Labels = {
   gapNote: 'Разрыв = В − О (восприятие минус ожидание); отрицательный — ожидания не оправданы.',
   mssNote: 'MSS = В − ЖЕЛ (превосходство), MSA = В − МИН (адекватность).',
   perceptionNote: 'Только восприятие: оценки — средние по шкале.',
+  sheet: {
+    summary: 'Сводка',
+    title: 'Название',
+    format: 'Формат',
+    scale: 'Шкала',
+    total: 'Респонденты',
+    scored: 'Оценено',
+    skippedCells: 'Пропущено ячеек',
+    ciLow: '95% ДИ, от',
+    ciHigh: '95% ДИ, до',
+    rank: '№',
+    actions: 'Действия',
+    priority: 'Приоритет',
+    kpi: 'Показатель',
+    id: 'Код',
+    score: 'Значение',
+    passed: 'Пройдена',
+    code: 'Код',
+    message: 'Сообщение',
+    count: 'Число',
+    note: 'Примечание',
+  },
 };
 
 export function labelsFor(language: Language): Labels {

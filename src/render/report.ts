@@ -1,10 +1,11 @@
 import type { Result } from '../core/scoring/result.js';
 import { renderCsv } from './csv.js';
-import { type ReportFormat, unreachable } from './formats.js';
+import { type BinaryReportFormat, type TextReportFormat, unreachable } from './formats.js';
 import { renderHtml } from './html.js';
 import { renderJson } from './json.js';
 import { renderMarkdown } from './markdown.js';
 import { renderTable } from './table.js';
+import { renderXlsx } from './xlsx.js';
 
 export interface ReportOptions {
   /** ANSI colour in a terminal table. */
@@ -14,7 +15,7 @@ export interface ReportOptions {
 }
 
 /** A result as the text of one report format. JSON is the result itself; the others read it through the view model. */
-export function renderReport(result: Result, format: ReportFormat, options: ReportOptions): string {
+export function renderReport(result: Result, format: TextReportFormat, options: ReportOptions): string {
   switch (format) {
     case 'table':
       return renderTable(result, { color: options.color });
@@ -26,6 +27,20 @@ export function renderReport(result: Result, format: ReportFormat, options: Repo
       return renderHtml(result, { generatedBy: options.generatedBy });
     case 'csv':
       return renderCsv(result);
+    default:
+      return unreachable(format);
+  }
+}
+
+/** A result as the bytes of a binary report format (a workbook), built from the same view model. */
+export function renderBinaryReport(
+  result: Result,
+  format: BinaryReportFormat,
+  options: Pick<ReportOptions, 'generatedBy'>,
+): Promise<Uint8Array> {
+  switch (format) {
+    case 'xlsx':
+      return renderXlsx(result, { generatedBy: options.generatedBy });
     default:
       return unreachable(format);
   }

@@ -8,6 +8,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mulberry32 } from '../helpers/random.js';
 import { runInProcess } from '../helpers/run-in-process.js';
@@ -199,6 +200,15 @@ describe(`damaged saved results (seed ${SEED}, ${CASES} cases)`, () => {
     expect(csv).toContain(`,'=cmd|' /C calc'!A0,`);
     expect(csv).toContain("'+SUM(1)\\x0d\\x0a");
     expect(csv).not.toMatch(/(^|,)"?[=+@]/m);
+    // The workbook stores the formula-like id as a text cell (no apostrophe: the cell is typed text).
+    const workbookFile = join(dir, 'hostile.xlsx');
+    const written = await servqual(['report', file, '--format', 'xlsx', '--output', workbookFile]);
+    expect(written.code, written.stderr).toBe(0);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(workbookFile);
+    const idCell = workbook.getWorksheet('Items')?.getCell('A2');
+    expect(idCell?.type).toBe(ExcelJS.ValueType.String);
+    expect(idCell?.value).toBe(formula);
     for (const format of ['table', 'markdown'])
       expectCleanRun(await servqual(['compare', file, file, '--format', format]), `compare ${format}`);
   });

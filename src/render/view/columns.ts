@@ -15,7 +15,10 @@ import { type AnswerMean, answerMeans, isGap, type ScoreReading, scoreLabel } fr
  */
 
 /** The renderers that lay out column tables. */
-export type View = 'table' | 'markdown' | 'html';
+export type View = 'table' | 'markdown' | 'html' | 'xlsx';
+
+/** The views that show every statistic: the HTML report and the workbook an analyst takes further. */
+const complete = (view: View) => view === 'html' || view === 'xlsx';
 
 /** One cell's value and kind; a renderer decides how each kind looks (colour, tag, escaping). */
 export type Cell =
@@ -23,6 +26,8 @@ export type Cell =
   | { kind: 'text'; text: string }
   /** A statistic shown with two decimals. */
   | { kind: 'number'; value: number | null }
+  /** A share of a whole (0-1), such as a dimension's importance: two decimals in text, a percentage in a workbook. */
+  | { kind: 'share'; value: number | null }
   | { kind: 'count'; value: number }
   /**
    * A gap or perception score, read as the result's reading says (signed, coloured by side);
@@ -62,6 +67,7 @@ export function cellText(cell: Cell, reading: ScoreReading, l: Labels): string {
     case 'text':
       return cell.text;
     case 'number':
+    case 'share':
       return fixed(cell.value);
     case 'count':
       return String(cell.value);
@@ -131,10 +137,10 @@ export const DIMENSION_COLUMNS: readonly Column<DimensionRow>[] = [
   { key: 'dimension', label: ({ l }) => l.dimension, align: 'left', cell: (d) => ({ kind: 'text', text: d.label }) },
   {
     key: 'importance',
-    label: ({ l, h }, view) => (view === 'html' ? h.importance : l.importance),
+    label: ({ l, h }, view) => (complete(view) ? h.importance : l.importance),
     align: 'right',
-    cell: (d) => ({ kind: 'number', value: d.importance }),
-    shown: (view, format) => view === 'html' || format !== 'three-column',
+    cell: (d) => ({ kind: 'share', value: d.importance }),
+    shown: (view, format) => complete(view) || format !== 'three-column',
   },
   ...meanColumns((d: DimensionRow) => d),
   {
@@ -150,7 +156,7 @@ export const DIMENSION_COLUMNS: readonly Column<DimensionRow>[] = [
     align: 'right',
     cell: (d) => ({ kind: 'interval', value: d.gap.ci95 }),
     shown: (view, format) =>
-      view === 'html' || (view === 'markdown' ? format !== 'three-column' : format === 'perceptions-only'),
+      complete(view) || (view === 'markdown' ? format !== 'three-column' : format === 'perceptions-only'),
   },
   {
     key: 'msa',
@@ -173,7 +179,7 @@ export const DIMENSION_COLUMNS: readonly Column<DimensionRow>[] = [
     label: ({ l }) => l.quadrantHeading,
     align: 'left',
     cell: (d) => ({ kind: 'advice', value: d.advice }),
-    shown: (view, format) => view === 'html' || (view === 'markdown' && format !== 'three-column'),
+    shown: (view, format) => complete(view) || (view === 'markdown' && format !== 'three-column'),
   },
 ];
 
@@ -214,8 +220,6 @@ export interface ItemRow {
   wording: ItemWording;
 }
 
-const htmlOnly = (view: View) => view === 'html';
-
 export const ITEM_COLUMNS: readonly Column<ItemRow>[] = [
   { key: 'item', label: ({ l }) => l.item, align: 'left', cell: (r) => ({ kind: 'text', text: r.item.id }) },
   {
@@ -229,7 +233,7 @@ export const ITEM_COLUMNS: readonly Column<ItemRow>[] = [
     label: ({ l }) => l.dimension,
     align: 'left',
     cell: (r) => ({ kind: 'text', text: r.dimensionLabel }),
-    shown: htmlOnly,
+    shown: complete,
   },
   ...meanColumns((r: ItemRow) => r.item),
   {
@@ -243,21 +247,21 @@ export const ITEM_COLUMNS: readonly Column<ItemRow>[] = [
     label: ({ l }) => l.msa,
     align: 'right',
     cell: (r) => ({ kind: 'score', value: r.item.msa?.mean ?? null }),
-    shown: (view, format) => view === 'html' && format === 'three-column',
+    shown: (view, format) => complete(view) && format === 'three-column',
   },
   {
     key: 'zone',
     label: ({ l }) => l.zone,
     align: 'left',
     cell: (r) => ({ kind: 'zone', value: r.item.zone }),
-    shown: (view, format) => view === 'html' && format === 'three-column',
+    shown: (view, format) => complete(view) && format === 'three-column',
   },
   {
     key: 't',
     label: ({ h }) => h.t,
     align: 'right',
     cell: (r) => ({ kind: 'number', value: r.item.t }),
-    shown: htmlOnly,
+    shown: complete,
   },
   { key: 'pHolm', label: ({ l }) => l.pHolm, align: 'right', cell: (r) => ({ kind: 'p', value: r.item.pHolm }) },
   {
@@ -265,21 +269,21 @@ export const ITEM_COLUMNS: readonly Column<ItemRow>[] = [
     label: ({ h }) => h.dz,
     align: 'right',
     cell: (r) => ({ kind: 'number', value: r.item.dz }),
-    shown: htmlOnly,
+    shown: complete,
   },
   {
     key: 'alphaIfDeleted',
     label: ({ h }) => h.alphaIfDeleted,
     align: 'right',
     cell: (r) => ({ kind: 'number', value: r.item.alphaIfDeleted }),
-    shown: htmlOnly,
+    shown: complete,
   },
   {
     key: 'itemTotal',
     label: ({ h }) => h.itemTotal,
     align: 'right',
     cell: (r) => ({ kind: 'number', value: r.item.itemTotal }),
-    shown: htmlOnly,
+    shown: complete,
   },
   { key: 'n', label: ({ l }) => l.n, align: 'right', cell: (r) => ({ kind: 'count', value: r.item.gap.n }) },
 ];

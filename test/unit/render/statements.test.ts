@@ -11,7 +11,7 @@ import { loadQuestionnaire } from '../../../src/io/read-questionnaire.js';
 import { renderCsv } from '../../../src/render/csv.js';
 import { renderHtml } from '../../../src/render/html.js';
 import { renderMarkdown } from '../../../src/render/markdown.js';
-import { REPORT_FORMATS } from '../../../src/render/formats.js';
+import { TEXT_REPORT_FORMATS } from '../../../src/render/formats.js';
 import { renderReport } from '../../../src/render/report.js';
 import { clip, renderTable, STATEMENT_WIDTH } from '../../../src/render/table.js';
 import { columnsFor, ITEM_COLUMNS, itemRows, itemWording, itemWordings } from '../../../src/render/view/columns.js';
@@ -159,7 +159,7 @@ describe('a Russian template', () => {
     const first = q.dimensions[0]?.items[0];
     expect(first?.perception).toMatch(/[а-я]/);
     expect(result.items[0]?.statement).toBe(first?.perception);
-    for (const format of REPORT_FORMATS) {
+    for (const format of TEXT_REPORT_FORMATS) {
       const text = renderReport(result, format, { color: false, generatedBy: 'servqual (test)' });
       const shown = format === 'table' ? clip(first?.perception ?? '', STATEMENT_WIDTH) : (first?.perception ?? '');
       expect(text, format).toContain(format === 'json' ? JSON.stringify(shown).slice(1, -1) : shown);
@@ -172,7 +172,7 @@ describe('a Russian template', () => {
 describe('a result saved before statements were written', () => {
   it('renders in every format, each item by its id alone', () => {
     const old = withoutStatements(buildResult({ format: 'two-column', n: 40 }));
-    for (const format of REPORT_FORMATS)
+    for (const format of TEXT_REPORT_FORMATS)
       expect(renderReport(old, format, { color: false, generatedBy: 'servqual (test)' }), format).toContain('T1');
     expect(renderTable(old, { color: false })).toContain('│ T1   │ –  ');
     expect(renderCsv(old).split('\n')[1]?.endsWith(',')).toBe(true);
