@@ -2,6 +2,7 @@
  * The library entry (src/index.ts, the package's `main`): every report renderer is exported, and
  * one scored result renders through each of them.
  */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as servqual from '../../src/index.js';
@@ -34,5 +35,11 @@ describe('the library', () => {
     // A workbook is a zip: PK\x03\x04.
     expect([...book.subarray(0, 4)]).toEqual([0x50, 0x4b, 0x03, 0x04]);
     expect(typeof servqual.renderComparison).toBe('function');
+  });
+
+  it('ships a LICENSE that matches package.json', () => {
+    const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { license: string };
+    expect(pkg.license).toBe('MIT');
+    expect(readFileSync(join(repoRoot, 'LICENSE'), 'utf8')).toMatch(/^MIT License\n/);
   });
 });
