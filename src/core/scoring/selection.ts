@@ -1,6 +1,6 @@
 import type { Problem } from '../problem.js';
 import type { SourceFilter } from '../questionnaire/model.js';
-import { normaliseAnswer } from '../sources/labels.js';
+import { passesFilter, type RowFilter, rowFilter } from '../sources/plan.js';
 import { plural } from '../text/plural.js';
 import type { RecordCells } from './cells.js';
 
@@ -122,20 +122,13 @@ export function parseExcludeList(text: string, headers: readonly string[]): Excl
   return entries;
 }
 
-/** A `--where` condition made ready for the rows of one table: its column's index and its values folded. */
-interface TableCondition {
-  index: number;
-  accept: Set<string>;
-  /** `sex is F`, `sex is one of F, M`: the words `source.filter` uses for its drop counts. */
-  reason: string;
-}
-
 /**
  * What one table drops: its --where conditions (empty for an export, whose plan applies them), and
  * the exclude list by id (`idIndex` >= 0) or by the line a row starts on.
  */
 export interface TableSelection {
-  conditions: TableCondition[];
+  /** The --where conditions as the export plans' row filters (one matching, with its verdicts remembered). */
+  conditions: RowFilter[];
   idIndex: number;
   /** Exclude entries by id, or by row number (positive integers) when the table has no id column. */
   excluded: Map<string, ExcludeEntry> | null;
@@ -167,11 +160,9 @@ export function planTableSelection(
   const conditions =
     whereIndexes === null
       ? []
-      : selection.where.map((condition, i) => ({
-          index: whereIndexes[i] as number,
-          accept: new Set(condition.values.map(normaliseAnswer)),
-          reason: describeWhere(condition),
-        }));
+      : selection.where.map((condition, i) =>
+          rowFilter(whereIndexes[i] as number, whereFilter(condition), '--where', describeWhere(condition)),
+        );
   let excluded: Map<string, ExcludeEntry> | null = null;
   let byLine: Map<number, ExcludeEntry> | null = null;
   const entries = selection.exclude?.entries ?? [];
@@ -208,8 +199,7 @@ export function keepRow(table: TableSelection, cells: RecordCells, line: number,
   // An entry matched a response even when a --where condition drops that response first.
   if (entry !== undefined) matched.add(entry);
   for (const condition of table.conditions) {
-    const text = condition.index >= 0 ? cells.text(condition.index) : '';
-    if (!condition.accept.has(normaliseAnswer(text))) {
+    if (!passesFilter(condition, condition.index >= 0 ? cells.text(condition.index) : '')) {
       table.dropped.set(condition.reason, (table.dropped.get(condition.reason) ?? 0) + 1);
       return false;
     }

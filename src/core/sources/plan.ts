@@ -261,7 +261,12 @@ export interface RowFilter {
 /** Verdicts remembered at most per filter: past it a cell is judged each time. */
 const MAX_VERDICTS = 4096;
 
-function rowFilter(index: number, filter: SourceFilter, by = 'the filter', reason = describeFilter(filter)): RowFilter {
+export function rowFilter(
+  index: number,
+  filter: SourceFilter,
+  by = 'the filter',
+  reason = describeFilter(filter),
+): RowFilter {
   return {
     index,
     reason,
