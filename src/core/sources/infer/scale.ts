@@ -182,8 +182,27 @@ export interface InferredScale {
   note: string;
 }
 
-export const GOOD =
+const GOOD =
   /^(excellent|very good|best|very high|very satisfied|strongly agree|extremely|отлично|очень хорошо|лучш|полностью согласен)/i;
+
+/**
+ * Whether the words of the lowest point make it the best answer: they read as good, and the
+ * highest point's do not ("Extremely dissatisfied ... Extremely satisfied" starts both ends alike).
+ * @example lowEndIsBest('Excellent', 'Poor') // true
+ */
+export function lowEndIsBest(bottom: string | undefined, top: string | undefined): boolean {
+  return bottom !== undefined && GOOD.test(bottom.trim()) && !GOOD.test((top ?? '').trim());
+}
+
+/**
+ * The words a header gives its highest point after the lowest, as in `(1 = Excellent, 5 = Poor)`.
+ * @example headerTopWords('Rate the staff (1 = Excellent, 5 = Poor)', 5) // 'Poor'
+ */
+function headerTopWords(header: string, top: number): string | undefined {
+  return new RegExp(`(?:^|[\\s(,;/])${top}\\s*(?:=|:|-|–|—|\\()\\s*([^\\d\\s][^\\d,;)]*)`, 'iu')
+    .exec(header)?.[1]
+    ?.trim();
+}
 
 /**
  * The words a header gives the lowest point when it numbers both ends, as in `(1 = Excellent,
@@ -247,12 +266,15 @@ export function inferScale(
       : `the numbers seen (${Number.isFinite(min) ? min : low} to ${Number.isFinite(max) ? max : top})`;
   // The direction, from numbered answers such as `1 - Excellent` (the words beside the lowest
   // number), else from a header that says so: `(1 = Excellent, 5 = Poor)`, `1 (best) to 5`.
-  const bottom =
-    profiles.map((p) => p.numberedWords.get(low)).find((w) => w !== undefined && w !== '') ??
-    profiles
-      .map((p) => headerBottomWords(`${p.column.question} ${p.column.sub}`, low, top))
-      .find((w) => w !== undefined);
-  const best = bottom !== undefined && GOOD.test(bottom.trim()) ? 'low' : 'high';
+  const numbered = profiles.find((p) => (p.numberedWords.get(low) ?? '') !== '');
+  const headed = numbered
+    ? undefined
+    : profiles
+        .map((p) => `${p.column.question} ${p.column.sub}`)
+        .find((header) => headerBottomWords(header, low, top) !== undefined);
+  const bottom = numbered ? numbered.numberedWords.get(low) : headed && headerBottomWords(headed, low, top);
+  const topWords = numbered ? numbered.numberedWords.get(top) : headed && headerTopWords(headed, top);
+  const best = lowEndIsBest(bottom, topWords) ? 'low' : 'high';
   // Bare numbers cannot say which end is best: a 1-is-best file (school marks, rankings) needs the user's word.
   const direction =
     best === 'low'

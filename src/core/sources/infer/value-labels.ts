@@ -1,5 +1,5 @@
 import { normaliseAnswer } from '../labels.js';
-import { type ColumnReading, GOOD, type InferredScale } from './scale.js';
+import { type ColumnReading, type InferredScale, lowEndIsBest } from './scale.js';
 
 /**
  * What a file with a dictionary (an SPSS .sav) says about its columns beside the cells: the
@@ -54,8 +54,7 @@ export function withValueLabels(scale: InferredScale, labels: ReadonlyMap<number
   for (const [code, text] of labels) if (text.trim() !== '') out[String(code)] = text.trim();
   const bottom = labels.get(min);
   const top = labels.get(max) ?? '';
-  // "Extremely dissatisfied ... Extremely satisfied" starts both ends alike: no direction in that.
-  const best = bottom !== undefined && GOOD.test(bottom.trim()) && !GOOD.test(top.trim()) ? 'low' : scale.best;
+  const best = lowEndIsBest(bottom, top) ? 'low' : scale.best;
   const ends = [min, max].map((c) => (labels.has(c) ? `${c} "${labels.get(c)}"` : String(c))).join(' ... ');
   const direction = best === 'low' ? `; best: low, since ${min} is "${bottom}"` : '';
   return { min, max, labels: out, best, note: `scale ${min}-${max} from the SPSS value labels (${ends})${direction}` };

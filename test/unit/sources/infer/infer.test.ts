@@ -10,7 +10,7 @@ import {
 import { inferQuestionnaire } from '../../../../src/core/sources/infer/infer.js';
 import { pairColumns } from '../../../../src/core/sources/infer/pairs.js';
 import { renderInferredQuestionnaire } from '../../../../src/core/sources/infer/questionnaire.js';
-import { findLabelSet, headerBottomWords } from '../../../../src/core/sources/infer/scale.js';
+import { findLabelSet, headerBottomWords, lowEndIsBest } from '../../../../src/core/sources/infer/scale.js';
 import { bracketedColumns } from '../../../../src/core/sources/headers.js';
 
 const WORDING = [
@@ -156,6 +156,16 @@ describe('inferQuestionnaire', () => {
     const bare = inferQuestionnaire([plain, ...rows.slice(1)]).inference?.scale;
     expect(bare?.best).toBe('high');
     expect(bare?.note).toContain('if 1 is the best answer, add best: low');
+  });
+
+  it('reads no direction from ends that start alike (Extremely unlikely ... Extremely likely)', () => {
+    const header = WORDING.filter((_, i) => i % 2 === 0).map(
+      (w) => `${w} (1 = Extremely unlikely, 5 = Extremely likely)`,
+    );
+    const rows = [header, ...[1, 2, 3, 4, 5].map((r) => header.map((_, c) => String(((r + c) % 5) + 1)))];
+    expect(inferQuestionnaire(rows).inference?.scale.best).toBe('high');
+    expect(lowEndIsBest('Excellent', 'Poor')).toBe(true);
+    expect(lowEndIsBest('Extremely dissatisfied', 'Extremely satisfied')).toBe(false);
   });
 
   it('finds the words of the lowest point only where a header numbers both ends', () => {
