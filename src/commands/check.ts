@@ -124,7 +124,7 @@ export const registerCheck: Register = (program, ctx, setExit) => {
         });
       }
       checkTerminalOutput(options.format, options.output, ctx);
-      await checkOutputs([options.output, options.junit], [questionnaireFile, ...responses]);
+      await checkOutputs([options.output, options.junit, options.respondents], [questionnaireFile, ...responses]);
       const { questionnaire, result } = await scoreResponses(questionnaireFile, responses, options, ctx, (q) => {
         const problems = checkThresholdTargets(q, flags);
         if (problems.length > 0) {

@@ -13,6 +13,7 @@ import { resolveEncoding } from '../io/decode.js';
 import { progressBar } from '../io/progress.js';
 import { scoreFiles, scoreFilesToState, type ReadOptions } from '../io/score-files.js';
 import { collect, type CommandContext } from './context.js';
+import { openRespondentsFile } from '../io/respondents-file.js';
 import { REPORT_FORMATS, type ReportFormat } from '../render/formats.js';
 import { checkOutputs, checkTerminalOutput, emitReport, printWarnings, reportResult } from './report-output.js';
 
@@ -29,6 +30,7 @@ export interface ScoreCommandOptions {
   sheet?: string;
   where: string[];
   exclude?: string;
+  respondents?: string;
 }
 
 /** `--sheet`, shared by every command that reads responses or exports. */
@@ -84,6 +86,10 @@ export function addScoringOptions(command: Command): Command {
       'score one large CSV file (8 MB or more) on n worker threads; 0: one per core',
       parseThreads,
       1,
+    )
+    .option(
+      '--respondents <file>',
+      'also write one CSV row per scored respondent (id, segments, dimension scores, overall, flags); reads on one thread',
     );
 }
 
@@ -99,7 +105,25 @@ export async function scoreResponses(
   const questionnaire = await loadForScoring(questionnaireFile, responses);
   prepare(questionnaire);
   const selection = await readSelection(questionnaire, where, options);
-  const result = await scoreFiles(questionnaire, responses, { ...readOptions(options, ctx), selection });
+  const read = readOptions(options, ctx);
+  const perRespondent =
+    options.respondents !== undefined
+      ? await openRespondentsFile(options.respondents, questionnaire, read.groupBy)
+      : null;
+  let result: Result;
+  try {
+    // --respondents reads on one thread: its rows are written in input order as they are scored.
+    const { threads: _threads, ...oneThread } = read;
+    result = await scoreFiles(
+      questionnaire,
+      responses,
+      perRespondent ? { ...oneThread, selection, onRespondent: perRespondent.add } : { ...read, selection },
+    );
+    perRespondent?.commit();
+  } catch (error) {
+    perRespondent?.abort();
+    throw error;
+  }
   printWarnings(result, ctx);
   return { questionnaire, result };
 }
@@ -159,6 +183,8 @@ async function writePartial(
   options: ScoreCommandOptions,
   ctx: CommandContext,
 ): Promise<void> {
+  if (options.respondents !== undefined)
+    throw new UserError({ code: 'usage', message: '--respondents cannot be combined with --partial' });
   const where = whereConditions(options);
   const questionnaire = await loadForScoring(questionnaireFile, responses);
   const selection = await readSelection(questionnaire, where, options);
@@ -182,7 +208,7 @@ export const registerScore: Register = (program, ctx) => {
     )
     .action(async (questionnaireFile: string, responses: string[], options: ScoreCommandOptions) => {
       checkTerminalOutput(options.format, options.output, ctx);
-      await checkOutputs([options.output], [questionnaireFile, ...responses]);
+      await checkOutputs([options.output, options.respondents], [questionnaireFile, ...responses]);
       if (options.partial) {
         await writePartial(questionnaireFile, responses, options, ctx);
         return;

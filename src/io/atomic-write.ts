@@ -35,7 +35,7 @@ const TEMPORARY = /^\.servqual-([0-9a-f]{4})-(\d+)-[0-9a-f]{8}\.tmp$/;
 /** A temporary file this old is stale whoever made it (another machine on a shared drive, a reused pid). */
 const STALE_AFTER_MS = 60 * 60 * 1000;
 
-const temporaryName = () => `.servqual-${HOST}-${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
+export const temporaryName = () => `.servqual-${HOST}-${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
 
 function alive(pid: number): boolean {
   try {

@@ -168,7 +168,7 @@ interface ItemAnswers {
 }
 
 /** Everything the contract derives per respondent. */
-interface Derived {
+export interface Derived {
   items: ItemAnswers[];
   dimensionGap: (number | null)[];
   dimensionMsa: (number | null)[];
@@ -191,7 +191,7 @@ function fallbackWeights(q: Questionnaire): number[] {
   return raw.map((w) => w / total);
 }
 
-function derive(q: Questionnaire, row: RawRow): Derived {
+export function derive(q: Questionnaire, row: RawRow): Derived {
   const { min: lo, max: hi } = q.scale;
   const items = q.dimensions.flatMap((d) => d.items);
   const get = (pattern: string, id: string, reverse: boolean): number | null => {

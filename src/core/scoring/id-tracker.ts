@@ -99,9 +99,9 @@ export function trackId(tracker: IdTracker, id: string): void {
 
 /**
  * Records the id made of code units [start, end) of `units` (a string, or a CSV's ASCII bytes, so
- * that reading a file makes no string per row); counts it when it was seen before.
+ * that reading a file makes no string per row); counts it when it was seen before, and says so.
  */
-export function trackIdUnits(tracker: IdTracker, units: Units, start: number, end: number): void {
+export function trackIdUnits(tracker: IdTracker, units: Units, start: number, end: number): boolean {
   let seen: boolean;
   const exact = tracker.exact;
   if (exact && exact.size < EXACT_LIMIT && exact.textLength + (end - start) <= EXACT_TEXT_LIMIT) {
@@ -119,7 +119,7 @@ export function trackIdUnits(tracker: IdTracker, units: Units, start: number, en
   }
   if (seen) {
     tracker.duplicates++;
-    if (tracker.examples.length >= 5) return;
+    if (tracker.examples.length >= 5) return true;
     // The id as text only for a possible example.
     const id = typeof units === 'string' ? units.slice(start, end) : textOf(units, start, end);
     if (!tracker.examples.includes(id)) {
@@ -127,4 +127,5 @@ export function trackIdUnits(tracker: IdTracker, units: Units, start: number, en
       tracker.exampleAt.push(tracker.exact ? tracker.exact.size : -1);
     }
   }
+  return seen;
 }

@@ -36,6 +36,22 @@ export interface ScoreOptions {
   skipInvalid?: boolean;
   /** Which respondents are scored (`--where`, `--exclude`); every row when absent. */
   selection?: Selection;
+  /**
+   * Told of each scored respondent as it is scored (`--respondents`); its arguments are reused
+   * buffers, valid during the call only.
+   */
+  onRespondent?: (row: ScoredRow) => void;
+}
+
+/** One scored respondent as `ScoreOptions.onRespondent` sees it. */
+export interface ScoredRow {
+  answers: RespondentAnswers;
+  scores: RespondentScores;
+  /** The record's line in its file, and the file's name. */
+  line: number;
+  source: string;
+  /** Whether an earlier row had the same respondent id. */
+  duplicate: boolean;
 }
 
 /** More distinct values than this in a --group-by column means it is not a column of categories. */
@@ -214,9 +230,10 @@ export function addRecord(
   const answers = state.answers;
   const start = answers.idRange[0] as number;
   const end = answers.idRange[1] as number;
-  if (end > start) trackIdUnits(state.ids, answers.idUnits, start, end);
+  const duplicate = end > start && trackIdUnits(state.ids, answers.idUnits, start, end);
   const scores = deriveScores(answers, state.layout, state.scores);
   state.rows++;
+  state.options.onRespondent?.({ answers, scores, line, source: state.source, duplicate });
   if (!state.overallPending) addRespondent(state.overall, scores, state.layout);
   const groupBy = state.options.groupBy ?? [];
   for (let g = 0; g < groupBy.length; g++) {
