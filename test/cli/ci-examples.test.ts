@@ -1,48 +1,107 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { repoRoot, useTempDir } from '../helpers/run-cli.js';
-import { runInProcess as runCli } from '../helpers/run-in-process.js';
 
 const tempDir = useTempDir();
 const example = join(repoRoot, 'examples', 'bank-branch');
+const INSTALL = 'npm install --global servqual';
 
-/** Every string in a YAML document (run steps, script lines). */
-function strings(value: unknown): string[] {
-  if (typeof value === 'string') return [value];
-  if (Array.isArray(value)) return value.flatMap(strings);
-  if (value && typeof value === 'object') return Object.values(value).flatMap(strings);
-  return [];
+interface Workflow {
+  jobs?: Record<string, { steps?: { run?: string; if?: string }[] }>;
+  [job: string]: unknown;
 }
 
-/** The `servqual check ...` command of a CI file, pointed at the bundled example and a temp dir. */
-function checkCommand(file: string, dir: string): string[] {
-  const doc = parse(readFileSync(join(repoRoot, 'examples', 'ci', file), 'utf8')) as unknown;
-  const command = strings(doc).find((s) => s.trim().startsWith('servqual check ') && s.includes('.yaml'));
-  if (!command) throw new Error(`${file} has no servqual check command`);
-  return command
-    .trim()
-    .split(/\s+/)
-    .slice(1)
-    .map((word) =>
-      word
-        .replace('surveys/questionnaire.yaml', join(example, 'questionnaire.yaml'))
-        .replace('surveys/responses.csv', join(example, 'responses.csv'))
-        .replace(/^reports\//, `${dir}/`),
-    );
+/**
+ * The shell steps of a CI file exactly as written, in order, without the install step: the runner's
+ * `npm install --global servqual` is played by a `servqual` on PATH that runs this checkout's build.
+ */
+function shellSteps(file: string): Step[] {
+  const doc = parse(readFileSync(join(repoRoot, 'examples', 'ci', file), 'utf8')) as Workflow;
+  const steps = doc.jobs
+    ? Object.values(doc.jobs).flatMap((job) =>
+        (job.steps ?? []).flatMap((s) => (s.run ? [{ run: s.run, needs: neededFile(s.if) }] : [])),
+      )
+    : Object.values(doc).flatMap((job) => {
+        const j = job as { before_script?: string[]; script?: string[] };
+        return [...(j.before_script ?? []), ...(j.script ?? [])].map((run) => ({ run, needs: null }));
+      });
+  return steps.filter((step) => step.run.trim() !== INSTALL);
 }
 
-describe('CI examples', () => {
-  it.each(['github-actions.yml', 'gitlab-ci.yml'])(
-    '%s runs a servqual check that the CLI accepts and that writes its reports',
-    async (file) => {
-      const args = checkCommand(file, tempDir());
-      const run = await runCli(args, { cwd: tempDir(), env: { GITHUB_ACTIONS: '' } });
-      // The example data fails its thresholds on purpose (exit 1); bad flags would be exit 2.
-      expect(run.code, run.stderr).toBe(1);
-      expect(existsSync(join(tempDir(), 'servqual-junit.xml'))).toBe(true);
-      expect(readFileSync(join(tempDir(), 'servqual.html'), 'utf8')).toMatch(/^<!DOCTYPE html>/i);
-    },
+interface Step {
+  run: string;
+  /** The file an `if: hashFiles('FILE') != ''` asks for: the runner skips the step without it. */
+  needs: string | null;
+}
+
+function neededFile(condition: string | undefined): string | null {
+  if (condition === undefined || condition === 'always()') return null;
+  const file = /^hashFiles\('([^']+)'\) != ''$/.exec(condition)?.[1];
+  if (file === undefined) throw new Error(`a step condition this test does not know: ${condition}`);
+  return file;
+}
+
+/** A fresh repository holding what the workflows expect: surveys/ with a questionnaire, responses and a baseline. */
+function freshRepository(dir: string): { env: NodeJS.ProcessEnv } {
+  mkdirSync(join(dir, 'surveys'));
+  copyFileSync(join(example, 'questionnaire.yaml'), join(dir, 'surveys', 'questionnaire.yaml'));
+  copyFileSync(join(example, 'responses.csv'), join(dir, 'surveys', 'responses.csv'));
+  const bin = join(dir, '.bin');
+  mkdirSync(bin);
+  writeFileSync(
+    join(bin, 'servqual'),
+    `#!/bin/sh\nexec node ${JSON.stringify(join(repoRoot, 'bin', 'servqual.js'))} "$@"\n`,
   );
+  chmodSync(join(bin, 'servqual'), 0o755);
+  const summary = join(dir, '.summary.md');
+  writeFileSync(summary, '');
+  return {
+    env: { PATH: `${bin}:${process.env.PATH ?? ''}`, HOME: dir, NO_COLOR: '1', GITHUB_STEP_SUMMARY: summary },
+  };
+}
+
+/** Runs one step as the runner would: GitHub's `bash -e {0}`; GitLab runs each line in the job's shell. */
+function runStep(step: string, dir: string, env: NodeJS.ProcessEnv) {
+  return spawnSync('bash', ['-e', '-c', step], { cwd: dir, env, encoding: 'utf8', timeout: 60_000 });
+}
+
+describe('CI examples, as pasted into a fresh repository', () => {
+  it.each(['github-actions.yml', 'gitlab-ci.yml'])('%s: its steps run unchanged and write the reports', (file) => {
+    const dir = tempDir();
+    const { env } = freshRepository(dir);
+    const steps = shellSteps(file);
+    const check = steps.findIndex((s) => s.run.includes('servqual check'));
+    expect(check).toBeGreaterThanOrEqual(0);
+    for (const [i, step] of steps.entries()) {
+      if (step.needs !== null && !existsSync(join(dir, step.needs))) continue;
+      const run = runStep(step.run, dir, env);
+      // The example data fails its thresholds on purpose (exit 1); bad flags or paths would be exit 2.
+      expect(run.status, `${step.run}\n${run.stderr}`).toBe(i === check ? 1 : 0);
+    }
+    expect(readFileSync(join(dir, 'reports', 'servqual-junit.xml'), 'utf8')).toMatch(/<testsuite/);
+    const html = readFileSync(join(dir, 'reports', 'servqual.html'), 'utf8');
+    expect(html).toMatch(/^<!DOCTYPE html>/i);
+    expect(html).toContain('reliability');
+  });
+
+  it('the GitHub compare step runs unchanged once a baseline is saved', () => {
+    const dir = tempDir();
+    const { env } = freshRepository(dir);
+    const steps = shellSteps('github-actions.yml');
+    const compare = steps.find((s) => s.run.includes('servqual compare')) as Step;
+    expect(compare.needs).toBe('surveys/baseline.json');
+    const baseline = runStep(
+      'servqual score surveys/questionnaire.yaml surveys/responses.csv --format json --output surveys/baseline.json',
+      dir,
+      env,
+    );
+    expect(baseline.status, baseline.stderr).toBe(0);
+    const run = runStep(compare.run, dir, env);
+    expect(run.status, run.stderr).toBe(0);
+    expect(existsSync(join(dir, 'reports', 'current.json'))).toBe(true);
+    expect(readFileSync(env.GITHUB_STEP_SUMMARY as string, 'utf8')).not.toBe('');
+  });
 });
