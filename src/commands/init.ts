@@ -1,4 +1,4 @@
-import { dirname, relative, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { Option } from 'commander';
 import type { Register } from '../cli.js';
 import { UserError } from '../errors.js';
@@ -17,6 +17,7 @@ import { checkQuestionnaireText } from '../io/read-questionnaire.js';
 import { readTextFile } from '../io/read-text.js';
 import { listTemplates, schemaFile } from '../io/templates.js';
 import { didYouMean } from '../core/text/did-you-mean.js';
+import { version } from '../version.js';
 import { checkOutputs } from './report-output.js';
 import { SHEET_FLAG, SHEET_HELP } from './score.js';
 import type { CommandContext } from './context.js';
@@ -37,12 +38,27 @@ interface InitOptions {
   encoding?: string;
   sheet?: string;
   items?: string;
+  schemaBeside?: boolean;
 }
 
-const modeline = (file: string) =>
-  `# yaml-language-server: $schema=${relative(dirname(resolve(file)), schemaFile)
-    .split('\\')
-    .join('/')}\n`;
+/** The schema's name beside the questionnaire (`--schema-beside`). */
+const BESIDE = 'questionnaire.schema.json';
+
+/**
+ * The modeline points at something that outlives the install: this version's schema at a public
+ * URL (a path into node_modules or the npm cache breaks when the file moves or the cache is
+ * cleaned), or with `--schema-beside` a copy written next to the questionnaire.
+ */
+const modeline = (options: InitOptions) =>
+  `# yaml-language-server: $schema=${options.schemaBeside ? `./${BESIDE}` : `https://unpkg.com/servqual@${version}/schema/questionnaire.schema.json`}\n`;
+
+/** `--schema-beside`: the package's schema copied next to the questionnaire (replaced: it is ours, not the user's). */
+async function writeSchemaBeside(file: string, options: InitOptions, ctx: CommandContext): Promise<void> {
+  if (!options.schemaBeside) return;
+  const target = join(dirname(file), BESIDE);
+  await writeFileAtomic(target, await readTextFile(schemaFile));
+  ctx.stdout.write(`wrote ${target} (the schema the modeline of ${file} points at)\n`);
+}
 
 async function initFromTemplate(file: string, name: string, options: InitOptions, ctx: CommandContext): Promise<void> {
   const templates = await listTemplates();
@@ -64,7 +80,8 @@ async function initFromTemplate(file: string, name: string, options: InitOptions
     });
   }
   const body = (await readTextFile(template.file)).replace(MODELINE, '');
-  await writeFileAtomic(file, `${modeline(file)}${body}`, { overwrite: options.force === true });
+  await writeFileAtomic(file, `${modeline(options)}${body}`, { overwrite: options.force === true });
+  await writeSchemaBeside(file, options, ctx);
   ctx.stdout.write(`wrote ${file} from template ${template.name} (${template.language}, ${template.items} items)\n`);
   ctx.stdout.write(`next: edit it, then run \`servqual validate ${file}\`\n`);
 }
@@ -113,13 +130,14 @@ async function initFromExport(file: string, from: string, options: InitOptions, 
     ...(options.sheet !== undefined ? ['--sheet', JSON.stringify(options.sheet)] : []),
     ...(options.items ? ['--items', JSON.stringify(options.items)] : []),
   ].join(' ');
-  const text = `${modeline(file)}${renderInferredQuestionnaire(inference, name, command, options.sheet)}`;
+  const text = `${modeline(options)}${renderInferredQuestionnaire(inference, name, command, options.sheet)}`;
   const check = checkQuestionnaireText(text, file);
   if (check.diagnostics.length > 0)
     throw new Error(
       `init --from wrote a questionnaire that does not validate: ${check.diagnostics.map((d) => d.message).join('; ')}`,
     );
   await writeFileAtomic(file, text, { overwrite: options.force === true, inputs: [from] });
+  await writeSchemaBeside(file, options, ctx);
 
   const items = inference.items.length;
   const out = (line: string) => ctx.stdout.write(`${terminalText(line)}\n`);
@@ -184,6 +202,10 @@ export const registerInit: Register = (program, ctx) => {
       'with --from: place items in dimensions by id, e.g. "t01-t05=technical,f01-f13=functional" (other dimensions than the five make model: custom)',
     )
     .option('-f, --force', 'overwrite an existing file')
+    .option(
+      '--schema-beside',
+      'write questionnaire.schema.json next to the file and point its modeline there (default: the schema of this version at unpkg.com)',
+    )
     .addHelpText(
       'after',
       [

@@ -1,5 +1,5 @@
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { repoRoot, useTempDir } from '../helpers/run-cli.js';
 import { type InProcessRun as CliRun, runChecked } from '../helpers/run-in-process.js';
@@ -53,18 +53,33 @@ describe('servqual init', () => {
     },
   );
 
-  it('starts with a yaml-language-server modeline whose schema path exists', async () => {
+  it("starts with a modeline naming this version's schema at a public URL, which the package ships", async () => {
     const result = await run(['init', 'nested-audit.yaml', '--template', 'servqual-generic']);
     expect(result.code).toBe(0);
-    const written = join(tempDir(), 'nested-audit.yaml');
-    const [first] = readFileSync(written, 'utf8').split('\n');
-    const match = /^# yaml-language-server: \$schema=(?<path>\S+)$/.exec(first ?? '');
-    expect(match?.groups?.path).toBeDefined();
-    const schemaPath = resolve(dirname(written), match?.groups?.path ?? '');
-    expect(schemaPath.endsWith('questionnaire.schema.json')).toBe(true);
-    expect(existsSync(schemaPath), `schema named by the modeline does not exist: ${schemaPath}`).toBe(true);
-    const schema = JSON.parse(readFileSync(schemaPath, 'utf8')) as Record<string, unknown>;
-    expect(typeof schema).toBe('object');
+    const [first] = readFileSync(join(tempDir(), 'nested-audit.yaml'), 'utf8').split('\n');
+    const { version, files } = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as {
+      version: string;
+      files: string[];
+    };
+    // Nothing on this machine: the file can move and the npm cache be cleaned.
+    expect(first).toBe(
+      `# yaml-language-server: $schema=https://unpkg.com/servqual@${version}/schema/questionnaire.schema.json`,
+    );
+    // The URL serves the package's own file: it is shipped (package.json files) at that path.
+    expect(files).toContain('schema');
+    expect(existsSync(join(repoRoot, 'schema', 'questionnaire.schema.json'))).toBe(true);
+  });
+
+  it('--schema-beside writes the schema next to the questionnaire and points the modeline there', async () => {
+    mkdirSync(join(tempDir(), 'surveys'));
+    const result = await run(['init', 'surveys/audit.yaml', '--template', 'servqual-generic', '--schema-beside']);
+    expect(result.code, result.stderr).toBe(0);
+    const [first] = readFileSync(join(tempDir(), 'surveys', 'audit.yaml'), 'utf8').split('\n');
+    expect(first).toBe('# yaml-language-server: $schema=./questionnaire.schema.json');
+    expect(readFileSync(join(tempDir(), 'surveys', 'questionnaire.schema.json'), 'utf8')).toBe(
+      readFileSync(join(repoRoot, 'schema', 'questionnaire.schema.json'), 'utf8'),
+    );
+    expect((await run(['validate', 'surveys/audit.yaml'])).code).toBe(0);
   });
 
   it('refuses to overwrite an existing file without --force, leaving it unchanged', async () => {
