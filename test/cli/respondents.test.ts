@@ -62,7 +62,9 @@ describe('score --respondents', () => {
       const expected = derive(q, raw);
       expect(row.respondent).toBe(raw.respondent);
       expect(row['segment:branch']).toBe(raw.branch);
-      q.dimensions.forEach((d, k) => close(row[`dimension:${d.id}`] as string, expected.dimensionGap[k] ?? null));
+      for (const [k, d] of q.dimensions.entries()) {
+        close(row[`dimension:${d.id}`] as string, expected.dimensionGap[k] ?? null);
+      }
       close(row.overall_unweighted as string, expected.unweighted);
       close(row.overall_weighted as string, expected.weighted);
       expect(row.invalid_allocation).toBe(expected.weightSource === 'invalid' ? 'true' : 'false');
