@@ -15,7 +15,7 @@ const FLUSH_AT = 64 * 1024;
 const OPTIONS = { record_delimiter: '\n', quoted_match: /^\s*::|##\[/ } as const;
 
 /** The stable column names of `--respondents` (documented in docs/contract.md). */
-export function respondentColumns(q: Questionnaire, groupBy: readonly string[]): string[] {
+function respondentColumns(q: Questionnaire, groupBy: readonly string[]): string[] {
   return [
     'respondent',
     'source',
@@ -35,7 +35,7 @@ export function respondentColumns(q: Questionnaire, groupBy: readonly string[]):
 const number = (value: number): string => (Number.isFinite(value) ? String(value) : '');
 
 /** One respondent's cells; `line` stands in for a missing id (the row numbers `--exclude` takes). */
-export function respondentCells(row: ScoredRow): string[] {
+function respondentCells(row: ScoredRow): string[] {
   const { answers, scores } = row;
   const start = answers.idRange[0] as number;
   const end = answers.idRange[1] as number;
