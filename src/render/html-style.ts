@@ -80,7 +80,16 @@ footer { margin-top: 32px; font-size: 12px; border-top: 1px solid #e3e7ec; paddi
   figure, .card, tr, .headline { break-inside: avoid; page-break-inside: avoid; }
   thead { display: table-header-group; }
   .table-wrap { overflow: visible; }
-  table { font-size: 9pt; }
+  /* A page cannot scroll: wide tables (items, Russian recommendations) shrink to the A4 width:
+     smaller type, tighter cells, numeric heads may wrap, a narrower statement column. */
+  table { font-size: 8pt; }
+  th, td { padding: 3px 4px; }
+  thead th.num { white-space: normal; }
+  td.statement { min-width: 8em; }
+  table[data-table="items"] { font-size: 7.5pt; }
+  table[data-table="items"] th, table[data-table="items"] td { padding: 3px 3px; }
+  p, li { orphans: 3; widows: 3; }
+  section > h2 + p, section > h2 + .table-wrap { break-before: avoid; page-break-before: avoid; }
   thead th, tr.group-head th { background: #fff; }
   figure svg { width: 100%; }
   section#charts figure + figure { margin-top: 12px; }

@@ -121,20 +121,29 @@ describe.runIf(available || process.env.CI === 'true')('HTML report layout in he
     return { html, result: JSON.parse(readFileSync(json, 'utf8')) as Result };
   }
 
-  async function open(file: string, width: number): Promise<Page> {
+  async function open(file: string, width: number, media: 'screen' | 'print'): Promise<Page> {
     const page = await browser.newPage({ viewport: { width, height: 900 } });
     await page.goto(pathToFileURL(file).href);
+    await page.emulateMedia({ media });
     return page;
   }
 
+  // A desktop, a phone, and print: A4 less the PDF's 12 mm side margins is 186 mm, 703 px at 96 px
+  // per inch; a page cannot scroll, so in print nothing scrolls (the print CSS makes it fit).
+  const VIEWS = [
+    { width: 1280, media: 'screen' },
+    { width: 400, media: 'screen' },
+    { width: 703, media: 'print' },
+  ] as const;
   for (const language of ['en', 'ru'] as const) {
-    for (const width of [1280, 400]) {
-      it(`${language} at ${width} px: statements visible, no text overlaps, nothing wider than the page`, async () => {
+    for (const { width, media } of VIEWS) {
+      it(`${language} at ${width} px (${media}): statements visible, no text overlaps, nothing wider than the page`, async () => {
         const { html, result } = await report(language);
-        const page = await open(html, width);
+        const page = await open(html, width, media);
         try {
           await page.screenshot({ path: join(artefacts, `bank-${language}-${width}.png`), fullPage: true });
           const boxes = (await page.evaluate(TEXT_BOXES)) as Box[];
+          if (media === 'print') expect(boxes.filter((b) => b.scrolls).map((b) => b.text)).toEqual([]);
           const pageWidth = (await page.evaluate('document.documentElement.scrollWidth')) as number;
           // The page itself never scrolls sideways; wide tables scroll inside their own box.
           expect(pageWidth).toBeLessThanOrEqual(width);
