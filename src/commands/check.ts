@@ -15,7 +15,7 @@ import { renderJunit } from '../render/junit.js';
 import { renderMarkdown } from '../render/markdown.js';
 import { workflowData, workflowProperty } from '../core/text/safe-text.js';
 import { collect, type CommandContext } from './context.js';
-import { checkOutputs, checkTerminalOutput, reportResult } from './report-output.js';
+import { checkOutputs, checkPrinter, checkTerminalOutput, reportResult } from './report-output.js';
 import { addScoringOptions, scoreResponses, type ScoreCommandOptions } from './score.js';
 import { emptyRecord } from '../core/text/own.js';
 
@@ -124,6 +124,7 @@ export const registerCheck: Register = (program, ctx, setExit) => {
         });
       }
       checkTerminalOutput(options.format, options.output, ctx);
+      checkPrinter(options, ctx);
       await checkOutputs([options.output, options.junit, options.respondents], [questionnaireFile, ...responses]);
       const { questionnaire, result } = await scoreResponses(questionnaireFile, responses, options, ctx, (q) => {
         const problems = checkThresholdTargets(q, flags);

@@ -4,11 +4,20 @@ import { finishScoring } from '../core/scoring/scorer.js';
 import { readAndMergePartials } from '../io/read-partial.js';
 import { loadQuestionnaire } from '../io/read-questionnaire.js';
 import { REPORT_FORMATS, type ReportFormat } from '../render/formats.js';
-import { checkOutputs, checkTerminalOutput, printWarnings, reportResult } from './report-output.js';
+import {
+  CHROMIUM_FLAG,
+  CHROMIUM_HELP,
+  checkOutputs,
+  checkPrinter,
+  checkTerminalOutput,
+  printWarnings,
+  reportResult,
+} from './report-output.js';
 
 interface MergeOptions {
   format: ReportFormat;
   output?: string;
+  chromium?: string;
 }
 
 export const registerMerge: Register = (program, ctx) => {
@@ -22,6 +31,7 @@ export const registerMerge: Register = (program, ctx) => {
     .argument('<partials...>', 'partial results written by `servqual score --partial`')
     .addOption(new Option('-f, --format <format>', 'report format').choices(REPORT_FORMATS).default('table'))
     .option('-o, --output <file>', 'write the report to a file (atomically) instead of stdout')
+    .option(CHROMIUM_FLAG, CHROMIUM_HELP)
     .addHelpText(
       'after',
       [
@@ -34,6 +44,7 @@ export const registerMerge: Register = (program, ctx) => {
     )
     .action(async (questionnaireFile: string, partials: string[], options: MergeOptions) => {
       checkTerminalOutput(options.format, options.output, ctx);
+      checkPrinter(options, ctx);
       await checkOutputs([options.output], [questionnaireFile, ...partials]);
       const questionnaire = await loadQuestionnaire(questionnaireFile);
       const result = finishScoring(await readAndMergePartials(partials, questionnaire));

@@ -1,6 +1,7 @@
 import type { Result } from '../core/scoring/result.js';
 import { terminalText } from '../core/text/safe-text.js';
 import { checkOutput, writeFileAtomic } from '../io/atomic-write.js';
+import { findChromium, printPdf } from '../io/chromium.js';
 import { UserError } from '../errors.js';
 import { isBinaryFormat, type ReportFormat } from '../render/formats.js';
 import { renderBinaryReport, renderReport } from '../render/report.js';
@@ -45,15 +46,38 @@ export async function emitReport(
   ctx.stderr.write(`wrote ${output}\n`);
 }
 
+/** `--chromium <path>`: the browser that prints `--format pdf` (score, check, report, merge). */
+export const CHROMIUM_FLAG = '--chromium <path>';
+export const CHROMIUM_HELP =
+  'the Chrome or Chromium that prints --format pdf (default: SERVQUAL_CHROMIUM, CHROMIUM_PATH, then the usual install paths)';
+
+/**
+ * Refuses `--format pdf` without a Chromium before any work (scoring a large file first and failing
+ * after would waste the user's time); the search is repeated when printing, which costs a stat.
+ */
+export function checkPrinter(options: { format: ReportFormat; chromium?: string | undefined }, ctx: CommandContext) {
+  if (options.format === 'pdf') findChromium({ flag: options.chromium, env: ctx.env });
+}
+
+/** The HTML report printed to PDF by the system's Chromium (printPdf loads playwright-core lazily). */
+function renderPdf(result: Result, chromium: string | undefined, generatedBy: string, ctx: CommandContext) {
+  const executable = findChromium({ flag: chromium, env: ctx.env });
+  return printPdf(renderReport(result, 'html', { color: false, generatedBy }), executable);
+}
+
 /** Renders the result in the asked format and prints or writes it (score, check, report, merge). */
 export async function reportResult(
   result: Result,
-  options: { format: ReportFormat; output?: string | undefined },
+  options: { format: ReportFormat; output?: string | undefined; chromium?: string | undefined },
   inputs: readonly string[],
   ctx: CommandContext,
 ): Promise<void> {
   const generatedBy = `servqual ${version}`;
   const { format } = options;
+  if (format === 'pdf') {
+    checkTerminalOutput(format, options.output, ctx);
+    return emitReport(await renderPdf(result, options.chromium, generatedBy, ctx), options.output, inputs, ctx);
+  }
   if (isBinaryFormat(format)) {
     checkTerminalOutput(format, options.output, ctx);
     return emitReport(await renderBinaryReport(result, format, { generatedBy }), options.output, inputs, ctx);

@@ -15,7 +15,16 @@ import { scoreFiles, scoreFilesToState, type ReadOptions } from '../io/score-fil
 import { collect, type CommandContext } from './context.js';
 import { openRespondentsFile } from '../io/respondents-file.js';
 import { REPORT_FORMATS, type ReportFormat } from '../render/formats.js';
-import { checkOutputs, checkTerminalOutput, emitReport, printWarnings, reportResult } from './report-output.js';
+import {
+  CHROMIUM_FLAG,
+  CHROMIUM_HELP,
+  checkOutputs,
+  checkPrinter,
+  checkTerminalOutput,
+  emitReport,
+  printWarnings,
+  reportResult,
+} from './report-output.js';
 
 export interface ScoreCommandOptions {
   format: ReportFormat;
@@ -31,6 +40,7 @@ export interface ScoreCommandOptions {
   where: string[];
   exclude?: string;
   respondents?: string;
+  chromium?: string;
 }
 
 /** `--sheet`, shared by every command that reads responses or exports. */
@@ -81,6 +91,7 @@ export function addScoringOptions(command: Command): Command {
       'the text encoding of the responses, e.g. windows-1251 or cp949 (default: UTF-8, or UTF-16 found by its BOM)',
     )
     .option(SHEET_FLAG, SHEET_HELP)
+    .option(CHROMIUM_FLAG, CHROMIUM_HELP)
     .option(
       '--threads <n>',
       'score one large CSV file (8 MB or more) on n worker threads; 0: one per core',
@@ -208,6 +219,7 @@ export const registerScore: Register = (program, ctx) => {
     )
     .action(async (questionnaireFile: string, responses: string[], options: ScoreCommandOptions) => {
       checkTerminalOutput(options.format, options.output, ctx);
+      checkPrinter(options, ctx);
       await checkOutputs([options.output, options.respondents], [questionnaireFile, ...responses]);
       if (options.partial) {
         await writePartial(questionnaireFile, responses, options, ctx);

@@ -9,9 +9,14 @@
 export const TEXT_REPORT_FORMATS = ['table', 'json', 'markdown', 'html', 'csv'] as const;
 export type TextReportFormat = (typeof TEXT_REPORT_FORMATS)[number];
 
-/** The report formats that are bytes (a file, or a pipe; never printed to a terminal). */
-export const BINARY_REPORT_FORMATS = ['xlsx'] as const;
+/**
+ * The report formats that are bytes (a file, or a pipe; never printed to a terminal). `pdf` is the
+ * HTML printed by a browser, an io edge: report-output.ts prints it, not renderBinaryReport.
+ */
+export const BINARY_REPORT_FORMATS = ['xlsx', 'pdf'] as const;
 export type BinaryReportFormat = (typeof BINARY_REPORT_FORMATS)[number];
+/** The binary formats rendered in pure code (everything but the browser-printed pdf). */
+export type RenderedBinaryFormat = Exclude<BinaryReportFormat, 'pdf'>;
 
 /** What `score`, `report`, `check` and `merge` write with `--format`. */
 export const REPORT_FORMATS = [...TEXT_REPORT_FORMATS, ...BINARY_REPORT_FORMATS] as const;

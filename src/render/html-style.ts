@@ -31,7 +31,9 @@ figcaption { font-size: 13px; margin-top: 6px; }
 table { border-collapse: collapse; width: 100%; margin: 8px 0 20px; font-size: 13px; font-variant-numeric: tabular-nums; }
 caption { text-align: left; font-weight: 600; padding: 4px 0; }
 th, td { padding: 5px 8px; border-bottom: 1px solid #e3e7ec; text-align: left; vertical-align: top; }
-thead th { border-bottom: 2px solid #4a5260; font-weight: 600; white-space: nowrap; background: #f3f5f8; }
+/* Headings wrap between words (long Russian names) but never inside one; overflow-wrap is for a
+   single word longer than its column. */
+thead th { border-bottom: 2px solid #4a5260; font-weight: 600; background: #f3f5f8; hyphens: manual; overflow-wrap: normal; }
 tbody th { font-weight: 600; }
 .num { text-align: right; white-space: nowrap; }
 td.statement { min-width: 12em; }
@@ -52,7 +54,23 @@ ul.warnings li { margin: 4px 0; padding-left: 4px; }
 ul.warnings li::marker { content: "! "; color: #b0432e; font-weight: 700; }
 ul.methods li { margin: 4px 0; }
 footer { margin-top: 32px; font-size: 12px; border-top: 1px solid #e3e7ec; padding-top: 8px; }
-@media (max-width: 640px) { main { padding: 16px; } .card .value { font-size: 24px; } }
+/* Phone width: one column; wide tables scroll inside their own box (.table-wrap), never the page;
+   the recommendations table is stacked, one block per item, each value after its heading, so the
+   actions are read without scrolling sideways. */
+@media (max-width: 640px) {
+  main { padding: 16px; }
+  h1 { font-size: 22px; }
+  .card .value { font-size: 24px; }
+  .table-wrap { max-width: 100%; }
+  table[data-table="recommendations"], table[data-table="recommendations"] tbody,
+  table[data-table="recommendations"] tr, table[data-table="recommendations"] td,
+  table[data-table="recommendations"] tbody th { display: block; width: auto; }
+  table[data-table="recommendations"] thead { display: none; }
+  table[data-table="recommendations"] tr.rec { padding: 8px 0; border-bottom: 1px solid #e3e7ec; }
+  table[data-table="recommendations"] tr.rec > * { border: 0; padding: 1px 0; text-align: left; white-space: normal; }
+  table[data-table="recommendations"] td[data-label]::before { content: attr(data-label) ": "; font-weight: 600; color: #5d6673; }
+  table[data-table="recommendations"] td[data-col="rank"]::before { content: "#"; }
+}
 @page { size: A4; margin: 14mm 12mm; }
 @media print {
   body { background: #fff; color: #000; font-size: 10pt; }
@@ -62,7 +80,16 @@ footer { margin-top: 32px; font-size: 12px; border-top: 1px solid #e3e7ec; paddi
   figure, .card, tr, .headline { break-inside: avoid; page-break-inside: avoid; }
   thead { display: table-header-group; }
   .table-wrap { overflow: visible; }
-  table { font-size: 9pt; }
+  /* A page cannot scroll: wide tables (items, Russian recommendations) shrink to the A4 width:
+     smaller type, tighter cells, numeric heads may wrap, a narrower statement column. */
+  table { font-size: 8pt; }
+  th, td { padding: 3px 4px; }
+  thead th.num { white-space: normal; }
+  td.statement { min-width: 8em; }
+  table[data-table="items"] { font-size: 7.5pt; }
+  table[data-table="items"] th, table[data-table="items"] td { padding: 3px 3px; }
+  p, li { orphans: 3; widows: 3; }
+  section > h2 + p, section > h2 + .table-wrap { break-before: avoid; page-break-before: avoid; }
   thead th, tr.group-head th { background: #fff; }
   figure svg { width: 100%; }
   section#charts figure + figure { margin-top: 12px; }

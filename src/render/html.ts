@@ -209,6 +209,15 @@ function statementOf(w: ItemWording): string {
   return w.statement === null ? '' : `<span class="statement">${esc(w.statement)}</span>`;
 }
 
+/**
+ * A cell with its column's heading as `data-label`: at phone width the recommendations table is
+ * stacked (html-style.ts) and each value shows its heading before it, the table head being hidden.
+ */
+function labelled(cell: string, heading: Head | undefined): string {
+  const label = heading === undefined ? '' : typeof heading === 'string' ? heading : heading.left;
+  return label === '' ? cell : cell.replace(/^<(td|th)/, `<$1 data-label="${esc(label)}"`);
+}
+
 function recommendationsSection(c: Context): string {
   const { result, l, h } = c;
   const out = [`<section id="recommendations">`, `<h2>${esc(h.recommendations)}</h2>`];
@@ -242,11 +251,17 @@ function recommendationsSection(c: Context): string {
       const actions = rec.actions?.length
         ? `<ul class="actions">${rec.actions.map((a) => `<li>${esc(a)}</li>`).join('')}</ul>`
         : '–';
-      return (
-        `<tr class="rec" data-rank="${rank}" data-item="${esc(rec.item)}">${num('rank', String(rank))}<th scope="row">${esc(rec.item)}${statementOf(wordingOf(rec.item))}</th>` +
-        `<td data-col="dimension">${esc(label)}</td>${score(c, 'gap', rec.gap)}${num('importance', fixed(rec.importance))}` +
-        `${num('priority', fixed(rec.priority, 3))}<td data-col="quadrant">${esc(adviceName(c, c.a.recommendation(rec)))}</td><td data-col="actions">${actions}</td></tr>`
-      );
+      const cells = [
+        num('rank', String(rank)),
+        `<th scope="row">${esc(rec.item)}${statementOf(wordingOf(rec.item))}</th>`,
+        `<td data-col="dimension">${esc(label)}</td>`,
+        score(c, 'gap', rec.gap),
+        num('importance', fixed(rec.importance)),
+        num('priority', fixed(rec.priority, 3)),
+        `<td data-col="quadrant">${esc(adviceName(c, c.a.recommendation(rec)))}</td>`,
+        `<td data-col="actions">${actions}</td>`,
+      ];
+      return `<tr class="rec" data-rank="${rank}" data-item="${esc(rec.item)}">${cells.map((cell, i) => labelled(cell, headCells[i])).join('')}</tr>`;
     });
     return `<tbody class="group" data-dimension="${esc(dimensionId)}">\n${groupHead}\n${rows.join('\n')}\n</tbody>`;
   });

@@ -1,6 +1,6 @@
 import type { Result } from '../core/scoring/result.js';
 import { renderCsv } from './csv.js';
-import { type BinaryReportFormat, type TextReportFormat, unreachable } from './formats.js';
+import { type RenderedBinaryFormat, type TextReportFormat, unreachable } from './formats.js';
 import { renderHtml } from './html.js';
 import { renderJson } from './json.js';
 import { renderMarkdown } from './markdown.js';
@@ -35,7 +35,7 @@ export function renderReport(result: Result, format: TextReportFormat, options: 
 /** A result as the bytes of a binary report format (a workbook), built from the same view model. */
 export function renderBinaryReport(
   result: Result,
-  format: BinaryReportFormat,
+  format: RenderedBinaryFormat,
   options: Pick<ReportOptions, 'generatedBy'>,
 ): Promise<Uint8Array> {
   switch (format) {

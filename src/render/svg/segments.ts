@@ -30,7 +30,8 @@ export function renderSegments(o: SegmentsOptions): string {
   const labelWidth = Math.min(260, Math.max(80, ...rowLabels.map((l) => textWidth(l) + 14)));
   const cellW = Math.max(MIN_CELL_W, Math.floor((720 - labelWidth) / Math.max(1, o.columns.length)));
   const width = labelWidth + cellW * o.columns.length + 4;
-  const headChars = Math.max(4, Math.floor(cellW / 7));
+  // Bold 12px heads run to ~8 px a character in Cyrillic (7 in Latin): a margin so neighbours never touch.
+  const headChars = Math.max(4, Math.floor((cellW - 8) / 8));
   const top = 28;
   const height = top + Math.max(1, o.rows.length) * CELL_H + 8;
   const extent = Math.max(

@@ -68,7 +68,7 @@ const CASES = [
 
 describe('the xlsx format', () => {
   it('is a binary report format among the --format choices', () => {
-    expect(BINARY_REPORT_FORMATS).toEqual(['xlsx']);
+    expect(BINARY_REPORT_FORMATS).toContain('xlsx');
     expect(REPORT_FORMATS).toContain('xlsx');
     expect(isBinaryFormat('xlsx')).toBe(true);
     expect(isBinaryFormat('csv')).toBe(false);
