@@ -38,7 +38,7 @@ function expectClose(actual: VersusRest, wanted: Expected | null, where: string)
     return;
   }
   for (const key of ['difference', 't', 'df', 'p', 'pHolm'] as const) {
-    expect(Math.abs((actual[key] as number) - wanted[key]), `${where} ${key}`).toBeLessThan(1e-10);
+    expect(Math.abs((actual[key] as number) - (wanted[key] as number)), `${where} ${key}`).toBeLessThan(1e-10);
   }
 }
 
@@ -98,6 +98,7 @@ describe('segments tested against the rest', () => {
     const older = { ...result, segments: result.segments.map(({ test: _, ...rest }) => rest) };
     expect(checkResult(older).problems).toEqual([]);
     expect(checkResult(result).problems).toEqual([]);
-    expect(checkResult(result).result?.segments[0]?.test?.dimensions[0]?.id).toBe('tangibles');
+    const read = checkResult(result).result;
+    expect(read?.segments[0]?.test?.dimensions[0]?.id).toBe('tangibles');
   });
 });
