@@ -26,7 +26,10 @@ interface ExpectedSegment {
   overall: Expected | null;
   dimensions: (Expected | null)[];
 }
-const expected = JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')) as ExpectedSegment[];
+const expectedByFormat = JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')) as Record<
+  'two-column' | 'perceptions-only',
+  ExpectedSegment[]
+>;
 const groupBy = ['--group-by', 'branch', '--group-by', 'channel'];
 
 function expectClose(actual: VersusRest, wanted: Expected | null, where: string): void {
@@ -42,7 +45,7 @@ function expectClose(actual: VersusRest, wanted: Expected | null, where: string)
   }
 }
 
-function checkAgainstScipy(segments: SegmentResult[]): void {
+function checkAgainstScipy(segments: SegmentResult[], expected = expectedByFormat['two-column']): void {
   expect(segments.map((s) => [s.column, s.value])).toEqual(expected.map((s) => [s.column, s.value]));
   segments.forEach((segment, i) => {
     const wanted = expected[i] as ExpectedSegment;
@@ -71,6 +74,12 @@ describe('segments tested against the rest', () => {
     const pHolm = result.segments.flatMap((s) => s.test?.dimensions.map((d) => d.pHolm) ?? []);
     expect(pHolm.some((p) => p !== null && p < 0.05)).toBe(true);
     expect(pHolm.some((p) => p !== null && p > 0.05)).toBe(true);
+  });
+
+  it('tests the perception means the same way for a perceptions-only questionnaire', async () => {
+    const perceptions = join(dir, 'questionnaire-perceptions.yaml');
+    const result = await scoreJson(['score', perceptions, responses, ...groupBy, '--format', 'json']);
+    checkAgainstScipy(result.segments, expectedByFormat['perceptions-only']);
   });
 
   it('gives the same tests from partials scored per shard and merged as in one pass', async () => {
