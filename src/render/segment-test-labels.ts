@@ -47,7 +47,7 @@ const ru: SegmentTestLabels = {
   midpoint: 'середины шкалы',
 };
 
-export function segmentTestLabelsFor(language: Language): SegmentTestLabels {
+function segmentTestLabelsFor(language: Language): SegmentTestLabels {
   return language === 'ru' ? ru : en;
 }
 

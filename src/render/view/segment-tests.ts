@@ -12,7 +12,7 @@ const ALPHA = 0.05;
 export type Mark = 'above' | 'below';
 
 /** ▲ above, ▼ below the other respondents; undefined when not significant or untested. */
-export function markOf(test: VersusRest | undefined): Mark | undefined {
+function markOf(test: VersusRest | undefined): Mark | undefined {
   if (!test || test.pHolm === null || test.difference === null || !(test.pHolm < ALPHA)) return undefined;
   return test.difference < 0 ? 'below' : test.difference > 0 ? 'above' : undefined;
 }
