@@ -8,6 +8,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import type { SegmentResult, VersusRest } from '../../../src/core/scoring/result.js';
 import { checkResult } from '../../../src/core/scoring/result-schema.js';
@@ -100,6 +101,40 @@ describe('segments tested against the rest', () => {
     }
     const merged = await scoreJson(['merge', questionnaire, ...partials, '--format', 'json']);
     checkAgainstScipy(merged.segments);
+  });
+
+  it('marks the differences scipy finds significant (Holm p < .05) in the Markdown table and the workbook', async () => {
+    const md = (await runChecked(['score', questionnaire, responses, ...groupBy, '--format', 'markdown'], dir)).stdout;
+    const work = tempDir();
+    const file = join(work, 'r.xlsx');
+    expect(
+      (await runChecked(['score', questionnaire, responses, ...groupBy, '--format', 'xlsx', '--output', file], work))
+        .code,
+    ).toBe(0);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(readFileSync(file) as unknown as ExcelJS.Buffer);
+    const sheet = workbook.getWorksheet('Segments');
+    const header = sheet?.getRow(1).values as unknown[];
+    const column = header.indexOf('Versus the rest');
+    expect(column).toBeGreaterThan(0);
+    const labels = ['Overall', 'Tangibles', 'Reliability', 'Responsiveness', 'Assurance', 'Empathy'];
+    const mark = (e: Expected | null) =>
+      e !== null && e.pHolm < 0.05 ? ((e.difference as number) < 0 ? '▼' : '▲') : null;
+    expectedByFormat['two-column'].forEach((segment, i) => {
+      const marks = [segment.overall, ...segment.dimensions].map(mark);
+      const words = marks.flatMap((m, k) => (m ? [`${m} ${labels[k]}`] : []));
+      expect(sheet?.getRow(i + 2).getCell(column).value ?? '', segment.value).toBe(words.join('; '));
+      const line = md.split('\n').find((l) => l.startsWith(`| ${segment.column}=${segment.value} |`)) ?? '';
+      const cells = line
+        .split('|')
+        .slice(3, -1)
+        .map((c) => c.trim());
+      expect(
+        cells.map((c) => (c.endsWith('▲') ? '▲' : c.endsWith('▼') ? '▼' : null)),
+        segment.value,
+      ).toEqual(marks);
+    });
+    expect(md).toContain('▼ significantly below the other respondents (Welch, Holm-adjusted p < .05');
   });
 
   it('reads a saved result written before segments carried a test', async () => {
