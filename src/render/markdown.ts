@@ -19,6 +19,12 @@ import { checksView } from './view/checks.js';
 import { kpiView } from './view/kpis.js';
 import { readingOf, recommendationScore, type ScoreReading } from './view/reading.js';
 import { segmentColumns } from './view/segments.js';
+import { segmentLegend, segmentPriorityLines } from './segment-tests-text.js';
+
+const segmentLegendLines = (result: Result, l: Labels): string[] => {
+  const legend = segmentLegend(result, l);
+  return legend ? [legend, ''] : [];
+};
 
 /**
  * Text from a questionnaire or CSV made safe inside GitHub-flavoured Markdown: control characters
@@ -162,6 +168,8 @@ export function renderMarkdown(result: Result, options: { top?: number } = {}): 
       '',
       ...columnTable(segmentColumns(result.dimensions), result.segments, result, l),
       '',
+      ...segmentLegendLines(result, l),
+      ...segmentPriorityLines(result, l, readingOf(result), markdownText),
     );
   }
 

@@ -22,6 +22,8 @@ import { adviceView, noRecommendationsText } from './view/advice.js';
 import { checksView } from './view/checks.js';
 import { kpiView } from './view/kpis.js';
 import { readingOf, recommendationScore, type ScoreReading, scoreNote } from './view/reading.js';
+import { segmentLegend } from './segment-tests-text.js';
+import { withMark } from './view/segment-tests.js';
 import { segmentColumns } from './view/segments.js';
 
 export interface TableOptions {
@@ -105,7 +107,7 @@ export function clip(text: string, width: number): string {
 function tableCell(cell: Cell, c: TableContext, barExtent: number): string {
   switch (cell.kind) {
     case 'score':
-      return c.reading.gap ? colourGap(cell.value, c.paint) : cellText(cell, c.reading, c.w.l);
+      return c.reading.gap ? withMark(colourGap(cell.value, c.paint), cell.mark) : cellText(cell, c.reading, c.w.l);
     case 'bar':
       return gapBar(cell.value, barExtent, c.paint);
     case 'segment':
@@ -223,6 +225,8 @@ export function renderTable(input: Result, options: TableOptions): string {
   if (result.segments.length > 0) {
     heading(l.segments);
     out.push(columnTable(segmentColumns(result.dimensions), result.segments, c));
+    const legend = segmentLegend(result, l);
+    if (legend) out.push(...hanging(legend, width, '', ''));
   }
 
   if (result.warnings.length > 0) {

@@ -374,7 +374,7 @@ export async function renderXlsx(result: Result, options: { generatedBy?: string
   addTable(workbook, l.dimensions, viewTable(DIMENSION_COLUMNS, dimensionRows(result), result, l));
   addTable(workbook, l.items, viewTable(ITEM_COLUMNS, itemRows(result.items, result.dimensions), result, l));
   if (result.segments.length > 0) {
-    addTable(workbook, l.segments, viewTable(segmentColumns(result.dimensions), result.segments, result, l));
+    addTable(workbook, l.segments, viewTable(segmentColumns(result.dimensions, l), result.segments, result, l));
   }
   addTable(workbook, l.recommendations, recommendationsTable(result, l));
   addTable(workbook, l.warnings, warningsTable(result, l));

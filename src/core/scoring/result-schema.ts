@@ -117,6 +117,23 @@ const kpi = z.object({
   sd: nonNegative.nullable().optional(),
 });
 
+const versusRest = {
+  difference: real.nullable(),
+  t: statistic.nullable(),
+  df: statistic.nullable(),
+  p: statistic.nullable(),
+  pHolm: statistic.nullable(),
+};
+
+const segmentTest = z
+  .object({
+    overall: z.object(versusRest),
+    dimensions: list(z.object({ id: text, ...versusRest })),
+  })
+  .describe(
+    "Welch's test of the segment's mean minus the other respondents', Holm-adjusted across segments per measure; absent in results written before it was added.",
+  );
+
 const segment = z.object({
   column: text,
   value: text,
@@ -125,6 +142,7 @@ const segment = z.object({
   dimensions: list(dimension),
   items: list(item).optional(),
   kpis: list(kpi).optional(),
+  test: segmentTest.optional(),
 });
 
 const recommendation = z.object({

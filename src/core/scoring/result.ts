@@ -81,6 +81,27 @@ export interface SegmentResult {
   /** Beyond the contract's segment fields: the items, so reports can break items down by segment. */
   items: ItemResult[];
   kpis: KpiResult[];
+  /** This segment against the other respondents (see segment-test.ts); absent in results written before 2026-12-05. */
+  test?: SegmentTest;
+}
+
+/** Welch's test of a segment's mean minus the rest's; every field null when untested (a side with n < 2, no spread). */
+export interface VersusRest {
+  difference: number | null;
+  t: number | null;
+  df: number | null;
+  p: number | null;
+  /** Holm-adjusted across the result's segments, one family per measure. */
+  pHolm: number | null;
+}
+
+export interface DimensionVersusRest extends VersusRest {
+  id: string;
+}
+
+export interface SegmentTest {
+  overall: VersusRest;
+  dimensions: DimensionVersusRest[];
 }
 
 export interface KpiResult {

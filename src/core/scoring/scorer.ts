@@ -4,6 +4,7 @@ import { StringCells, type RecordCells } from './cells.js';
 import { planColumns, type ColumnPlan, type MissingColumn } from './column-plan.js';
 import { finaliseSample } from './finalise.js';
 import { withStatements } from './statements.js';
+import { testSegments } from './segment-test.js';
 import { emptyIdTracker, trackIdUnits, type IdTracker } from './id-tracker.js';
 import { readAnswers, type CellProblem } from './read-answers.js';
 import {
@@ -15,7 +16,7 @@ import {
   type RespondentScores,
   type ScoringLayout,
 } from './respondent.js';
-import { type Result, resultScale, type SegmentResult, type Warning } from './result.js';
+import { type Result, resultScale, type SegmentResult, type SegmentTest, type Warning } from './result.js';
 import { addRespondent, addSampleInto, emptySample, type SampleAccumulator } from './sample.js';
 import { collectWarnings } from './warnings.js';
 import type { Problem } from '../problem.js';
@@ -265,20 +266,25 @@ export function finishScoring(state: ScoringState): Result {
   settleOverall(state);
   const q = state.questionnaire;
   const main = finaliseSample(q, state.overall, state.layout);
-  const segments: SegmentResult[] = allSegments(state)
-    .sort(compareSegments)
-    .map((segment) => {
-      const finalised = finaliseSample(q, segment.sample, state.layout);
-      return {
-        column: segment.column,
-        value: segment.value,
-        respondents: { total: segment.sample.total[0] as number, scored: segment.sample.scored[0] as number },
-        overall: finalised.overall,
-        dimensions: finalised.dimensions,
-        items: finalised.items,
-        kpis: finalised.kpis,
-      };
-    });
+  const sorted = allSegments(state).sort(compareSegments);
+  const tests = testSegments(
+    q.dimensions.map((d) => d.id),
+    state.overall,
+    sorted.map((segment) => segment.sample),
+  );
+  const segments: SegmentResult[] = sorted.map((segment, s) => {
+    const finalised = finaliseSample(q, segment.sample, state.layout);
+    return {
+      column: segment.column,
+      value: segment.value,
+      respondents: { total: segment.sample.total[0] as number, scored: segment.sample.scored[0] as number },
+      overall: finalised.overall,
+      dimensions: finalised.dimensions,
+      items: finalised.items,
+      kpis: finalised.kpis,
+      test: tests[s] as SegmentTest,
+    };
+  });
   return {
     schemaVersion: 1,
     questionnaire: {

@@ -1,3 +1,6 @@
+import { segmentTestLabelsOf } from '../segment-test-labels.js';
+import { segmentLegend } from '../segment-tests-text.js';
+import { dimensionMark, overallMark } from '../view/segment-tests.js';
 import type { Result } from '../../core/scoring/result.js';
 import { fixed, percent, signed } from '../format.js';
 import type { HtmlLabels } from '../html-labels.js';
@@ -146,7 +149,11 @@ function npsCharts(result: Result, h: HtmlLabels): string[] {
 
 function segmentsChart(result: Result, l: Labels, h: HtmlLabels, r: ScoreReading): string {
   const ref = reference(r, h);
-  const summary = fill(h.chart.segmentsSummary, { ref });
+  const legend = segmentLegend(result, l);
+  const summary = legend
+    ? `${fill(h.chart.segmentsSummary, { ref })} ${legend}`
+    : fill(h.chart.segmentsSummary, { ref });
+  const t = segmentTestLabelsOf(l);
   const columns = [
     { id: 'overall', label: l.overall },
     ...result.dimensions.map((d) => ({ id: d.id, label: d.label })),
@@ -157,6 +164,7 @@ function segmentsChart(result: Result, l: Labels, h: HtmlLabels, r: ScoreReading
       label: `${s.column}=${s.value === '' ? h.blank : s.value}`,
       n: s.respondents.total,
       values: [s.overall.weighted.mean, ...result.dimensions.map((d) => byId.get(d.id) ?? null)],
+      marks: [overallMark(s), ...result.dimensions.map((d) => dimensionMark(s, d.id))],
     };
   });
   const svg = renderSegments({
@@ -166,6 +174,7 @@ function segmentsChart(result: Result, l: Labels, h: HtmlLabels, r: ScoreReading
     rows,
     baseline: r.baseline,
     format: r.score,
+    markTitles: { above: t.above, below: t.below },
   });
   return figure('fig-segments', svg, h.chart.segments, summary);
 }

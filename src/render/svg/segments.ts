@@ -5,6 +5,8 @@ interface SegmentRow {
   n: number;
   /** One value per column, in column order (the weighted overall first, then each dimension). */
   values: readonly (number | null)[];
+  /** Per column, a significant difference from the other respondents ('above' / 'below'), if any. */
+  marks?: readonly ('above' | 'below' | undefined)[];
 }
 
 export interface SegmentsOptions {
@@ -16,7 +18,11 @@ export interface SegmentsOptions {
   /** 0 for gaps, the scale midpoint for perceptions only. */
   baseline: number;
   format: (value: number | null) => string;
+  /** The words a mark's tooltip says (▲ / ▼ alone would be colour-free but not self-explaining). */
+  markTitles?: { above: string; below: string };
 }
+
+const MARK_SYMBOL = { above: '▲', below: '▼' } as const;
 
 const CELL_H = 26;
 const MIN_CELL_W = 64;
@@ -59,10 +65,18 @@ export function renderSegments(o: SegmentsOptions): string {
       const colour = sign === 'neg' ? COLOURS.negative : sign === 'pos' ? COLOURS.positive : '#ffffff';
       const strength = known ? 0.12 + 0.6 * Math.min(1, Math.abs(value - o.baseline) / extent) : 0;
       const x = labelWidth + ci * cellW;
+      const mark = r.marks?.[ci];
+      const shown = mark ? `${o.format(value)} ${MARK_SYMBOL[mark]}` : o.format(value);
       parts.push(
-        `<g class="cell ${sign}" data-segment="${ri}" data-column="${esc(c.id)}"${known ? ` data-value="${value}"` : ''}>` +
+        `<g class="cell ${sign}" data-segment="${ri}" data-column="${esc(c.id)}"${known ? ` data-value="${value}"` : ''}${mark ? ` data-mark="${mark}"` : ''}>` +
+          (mark ? `<title>${esc(`${MARK_SYMBOL[mark]} ${o.markTitles?.[mark] ?? mark}`)}</title>` : '') +
           `<rect x="${px(x + 1)}" y="${px(y + 1)}" width="${px(cellW - 2)}" height="${CELL_H - 2}" fill="${colour}" fill-opacity="${Math.round(strength * 100) / 100}" stroke="${COLOURS.grid}"/>` +
-          text(x + cellW / 2, y + CELL_H / 2 + 4, o.format(value), ` text-anchor="middle" fill="${COLOURS.text}"`) +
+          text(
+            x + cellW / 2,
+            y + CELL_H / 2 + 4,
+            shown,
+            ` text-anchor="middle" fill="${COLOURS.text}"${mark ? ' font-weight="700"' : ''}`,
+          ) +
           '</g>',
       );
     });

@@ -5,6 +5,7 @@ import { fixed, pValue } from '../format.js';
 import type { HtmlLabels } from '../html-labels.js';
 import type { Labels } from '../labels.js';
 import { type Advice, adviceView } from './advice.js';
+import { type Mark, withMark } from './segment-tests.js';
 import { type AnswerMean, answerMeans, isGap, type ScoreReading, scoreLabel } from './reading.js';
 
 /**
@@ -31,9 +32,10 @@ export type Cell =
   | { kind: 'count'; value: number }
   /**
    * A gap or perception score, read as the result's reading says (signed, coloured by side);
-   * `baseline`: the side is taken against this instead (a perception of an item on its own scale).
+   * `baseline`: the side is taken against this instead (a perception of an item on its own scale);
+   * `mark`: a segment's score significantly above or below the other respondents' (view/segment-tests.ts).
    */
-  | { kind: 'score'; value: number | null; baseline?: number }
+  | { kind: 'score'; value: number | null; baseline?: number; mark?: Mark }
   | { kind: 'interval'; value: readonly [number, number] | null }
   | { kind: 'p'; value: number | null }
   | { kind: 'zone'; value: Zone | null }
@@ -72,6 +74,7 @@ export function cellText(cell: Cell, reading: ScoreReading, l: Labels): string {
     case 'count':
       return String(cell.value);
     case 'score':
+      return withMark(reading.score(cell.value), cell.mark);
     case 'bar':
       return reading.score(cell.value);
     case 'interval':

@@ -1,12 +1,18 @@
 import type { DimensionResult, SegmentResult } from '../../core/scoring/result.js';
+import type { Labels } from '../labels.js';
 import type { Column } from './columns.js';
+import { segmentTestLabelsOf } from '../segment-test-labels.js';
+import { dimensionMark, MARK_SYMBOL, type Mark, overallMark } from './segment-tests.js';
+
+/** The mark as an optional cell field (absent, not undefined, under exactOptionalPropertyTypes). */
+const marked = (mark: Mark | undefined): { mark?: Mark } => (mark ? { mark } : {});
 
 /**
  * The segments table (`--group-by`): the segment, its respondents, its weighted overall score and
  * one score per dimension of the result. The terminal heads a dimension by the first four letters
  * of its id (to fit 80 columns); Markdown by its label.
  */
-export function segmentColumns(dimensions: readonly DimensionResult[]): Column<SegmentResult>[] {
+export function segmentColumns(dimensions: readonly DimensionResult[], l?: Labels): Column<SegmentResult>[] {
   return [
     {
       key: 'segment',
@@ -19,14 +25,45 @@ export function segmentColumns(dimensions: readonly DimensionResult[]): Column<S
       key: 'overall',
       label: ({ l }) => l.overall,
       align: 'right',
-      cell: (s) => ({ kind: 'score', value: s.overall.weighted.mean }),
+      // The mark is the test of the unweighted overall (the kind of score tested against the rest): see docs/decisions.md.
+      cell: (s) => ({ kind: 'score', value: s.overall.weighted.mean, ...marked(overallMark(s)) }),
     },
+    ...dimensionColumns(dimensions),
+    // The workbook's numbers stay numbers, so its marks are a column of their own.
+    {
+      key: 'versus-rest',
+      label: ({ l }) => segmentTestLabelsOf(l).versusRest,
+      align: 'left',
+      shown: (view) => view === 'xlsx',
+      cell: (s) => ({ kind: 'text', text: versusRestText(s, dimensions, l?.overall ?? 'Overall') }),
+    },
+  ];
+}
+
+/** "▼ Overall; ▲ Reliability": the segment's significant differences, for the workbook. */
+function versusRestText(s: SegmentResult, dimensions: readonly DimensionResult[], overallName: string): string {
+  const parts: string[] = [];
+  const overall = overallMark(s);
+  if (overall) parts.push(`${MARK_SYMBOL[overall]} ${overallName}`);
+  for (const d of dimensions) {
+    const mark = dimensionMark(s, d.id);
+    if (mark) parts.push(`${MARK_SYMBOL[mark]} ${d.label}`);
+  }
+  return parts.join('; ');
+}
+
+function dimensionColumns(dimensions: readonly DimensionResult[]): Column<SegmentResult>[] {
+  return [
     ...dimensions.map(
       (d): Column<SegmentResult> => ({
         key: `dimension:${d.id}`,
         label: (_w, view) => (view === 'table' ? d.id.slice(0, 4) : d.label),
         align: 'right',
-        cell: (s) => ({ kind: 'score', value: s.dimensions.find((sd) => sd.id === d.id)?.gap.mean ?? null }),
+        cell: (s) => ({
+          kind: 'score',
+          value: s.dimensions.find((sd) => sd.id === d.id)?.gap.mean ?? null,
+          ...marked(dimensionMark(s, d.id)),
+        }),
       }),
     ),
   ];

@@ -3,6 +3,7 @@
  * with node-html-parser: which charts exist, one mark per dimension or item with the right sign,
  * the IPA grid, the tables' numbers, recommendation order, no external requests, determinism.
  */
+import { dimensionMark, overallMark, withMark } from '../../../src/render/view/segment-tests.js';
 import { describe, expect, it } from 'vitest';
 import type { HTMLElement } from 'node-html-parser';
 import type { Format } from '../../../src/core/questionnaire/model.js';
@@ -185,10 +186,13 @@ describe.each(formats)('renderHtml, %s with segments', (format) => {
     expect(cells).toHaveLength(result.segments.length * (result.dimensions.length + 1));
     result.segments.forEach((s, si) => {
       const row = cells.filter((c) => c.getAttribute('data-segment') === String(si));
+      // A significant difference from the other respondents carries its ▲/▼ and says so in a tooltip.
       expect(row.map((c) => one(c, 'text').text)).toEqual([
-        r.score(s.overall.weighted.mean),
-        ...s.dimensions.map((d) => r.score(d.gap.mean)),
+        withMark(r.score(s.overall.weighted.mean), overallMark(s)),
+        ...s.dimensions.map((d) => withMark(r.score(d.gap.mean), dimensionMark(s, d.id))),
       ]);
+      for (const cell of row.filter((c) => Boolean(c.getAttribute('data-mark'))))
+        expect(cell.toString()).toMatch(/<title>[▲▼] significantly (above|below) the other respondents<\/title>/);
     });
   });
 
