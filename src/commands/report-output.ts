@@ -6,6 +6,7 @@ import { isBinaryFormat, type ReportFormat } from '../render/formats.js';
 import { renderBinaryReport, renderReport } from '../render/report.js';
 import { version } from '../version.js';
 import type { CommandContext } from './context.js';
+import { today } from './run-date.js';
 
 /** Prints the result's warnings on stderr (they are in the result too), data in them escaped. */
 export function printWarnings(result: Result, ctx: CommandContext): void {
@@ -48,17 +49,19 @@ export async function emitReport(
 /** Renders the result in the asked format and prints or writes it (score, check, report, merge). */
 export async function reportResult(
   result: Result,
-  options: { format: ReportFormat; output?: string | undefined },
+  options: { format: ReportFormat; output?: string | undefined; date?: string | undefined },
   inputs: readonly string[],
   ctx: CommandContext,
 ): Promise<void> {
   const generatedBy = `servqual ${version}`;
+  // The date a human report shows: --date, else the one the result was scored with, else today.
+  const date = options.date ?? result.run?.date ?? today();
   const { format } = options;
   if (isBinaryFormat(format)) {
     checkTerminalOutput(format, options.output, ctx);
-    return emitReport(await renderBinaryReport(result, format, { generatedBy }), options.output, inputs, ctx);
+    return emitReport(await renderBinaryReport(result, format, { generatedBy, date }), options.output, inputs, ctx);
   }
   // Colour only for a table on a terminal.
   const color = ctx.color && (options.output === undefined || options.output === '-');
-  return emitReport(renderReport(result, format, { color, generatedBy }), options.output, inputs, ctx);
+  return emitReport(renderReport(result, format, { color, generatedBy, date }), options.output, inputs, ctx);
 }

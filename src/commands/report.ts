@@ -3,6 +3,7 @@ import type { Register } from '../cli.js';
 import { readResult } from '../io/read-result.js';
 import { REPORT_FORMATS, type ReportFormat } from '../render/formats.js';
 import { checkOutputs, checkTerminalOutput, reportResult } from './report-output.js';
+import { DATE_FLAG, parseRunDate } from './run-date.js';
 
 export const registerReport: Register = (program, ctx) => {
   program
@@ -11,11 +12,16 @@ export const registerReport: Register = (program, ctx) => {
     .argument('<result>', 'a result saved with `servqual score --format json --output result.json`')
     .addOption(new Option('-f, --format <format>', 'report format').choices(REPORT_FORMATS).default('table'))
     .option('-o, --output <file>', 'write the report to a file (atomically) instead of stdout')
+    .option(
+      DATE_FLAG,
+      "the date shown on the report (default: the result's run.date, else today); the JSON is left as saved",
+      parseRunDate,
+    )
     .addHelpText(
       'after',
       '\nExample:\n  $ servqual score q.yaml responses.csv --format json --output result.json\n  $ servqual report result.json --format markdown --output report.md',
     )
-    .action(async (file: string, options: { format: ReportFormat; output?: string }) => {
+    .action(async (file: string, options: { format: ReportFormat; output?: string; date?: string }) => {
       checkTerminalOutput(options.format, options.output, ctx);
       await checkOutputs([options.output], [file]);
       const result = await readResult(file);

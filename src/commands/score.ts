@@ -14,6 +14,9 @@ import { progressBar } from '../io/progress.js';
 import { scoreFiles, scoreFilesToState, type ReadOptions } from '../io/score-files.js';
 import { collect, type CommandContext } from './context.js';
 import { REPORT_FORMATS, type ReportFormat } from '../render/formats.js';
+import { runInfo, withRun } from '../io/run-info.js';
+import { version } from '../version.js';
+import { DATE_FLAG, DATE_HELP, parseRunDate } from './run-date.js';
 import { checkOutputs, checkTerminalOutput, emitReport, printWarnings, reportResult } from './report-output.js';
 
 export interface ScoreCommandOptions {
@@ -29,6 +32,8 @@ export interface ScoreCommandOptions {
   sheet?: string;
   where: string[];
   exclude?: string;
+  /** `--date`: the date of scoring, written to the result's `run` and shown on reports. */
+  date?: string;
 }
 
 /** `--sheet`, shared by every command that reads responses or exports. */
@@ -79,6 +84,7 @@ export function addScoringOptions(command: Command): Command {
       'the text encoding of the responses, e.g. windows-1251 or cp949 (default: UTF-8, or UTF-16 found by its BOM)',
     )
     .option(SHEET_FLAG, SHEET_HELP)
+    .option(DATE_FLAG, DATE_HELP, parseRunDate)
     .option(
       '--threads <n>',
       'score one large CSV file (8 MB or more) on n worker threads; 0: one per core',
@@ -99,8 +105,9 @@ export async function scoreResponses(
   const questionnaire = await loadForScoring(questionnaireFile, responses);
   prepare(questionnaire);
   const selection = await readSelection(questionnaire, where, options);
-  const result = await scoreFiles(questionnaire, responses, { ...readOptions(options, ctx), selection });
-  printWarnings(result, ctx);
+  const scored = await scoreFiles(questionnaire, responses, { ...readOptions(options, ctx), selection });
+  printWarnings(scored, ctx);
+  const result = withRun(scored, await runInfo(questionnaireFile, responses, version, options.date));
   return { questionnaire, result };
 }
 
