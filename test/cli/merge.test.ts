@@ -72,8 +72,12 @@ describe('servqual score --partial, then servqual merge', () => {
         format,
       ).toEqual(
         withoutCover(
-          (await runChecked(['score', questionnaire, responses, '--group-by', 'branch', '--format', format, ...date], dir))
-            .stdout,
+          (
+            await runChecked(
+              ['score', questionnaire, responses, '--group-by', 'branch', '--format', format, ...date],
+              dir,
+            )
+          ).stdout,
         ),
       );
     }

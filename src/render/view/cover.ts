@@ -13,14 +13,14 @@ export interface CoverView {
 const HASH_DIGITS = 12;
 
 /**
- * The cover of a result. `date` is the date of scoring: the result's `run.date` when `--date` fixed
- * it, else the one the shell passes (today); renderers never read the clock. A result without
+ * The cover of a result. `date` is the date the shell chose (`--date`, else the result's `run.date`,
+ * else today); without one, `run.date` if any. Renderers never read the clock. A result without
  * `run` (written before it existed) shows what it has: the date given and the respondents.
  */
 export function coverView(result: Result, date: string | undefined): CoverView {
   const s = summaryLabelsFor(result.questionnaire.language);
   const { run } = result;
-  const shown = run?.date ?? date;
+  const shown = date ?? run?.date;
   const parts = [
     ...(shown !== undefined ? [fill(s.prepared, { date: shown })] : []),
     fill(s.respondents, { n: String(result.respondents.total) }),

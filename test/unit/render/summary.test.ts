@@ -207,10 +207,10 @@ describe('the summary and the cover come first in every report', () => {
     expect(coverView(r, '2026-12-05').line).toBe(
       `Prepared 2026-12-05 · ${r.respondents.total} respondents · inputs: wave1.csv, stdin · servqual 9.9.9 · questionnaire sha256 ${'ab'.repeat(6)}`,
     );
-    // A date fixed at scoring (run.date) is the one shown.
-    expect(
-      coverView({ ...r, run: { ...(r.run as NonNullable<Result['run']>), date: '2025-01-02' } }, '2026-12-05').line,
-    ).toMatch(/^Prepared 2025-01-02 /);
+    // The date the shell chose wins; without one, the date fixed at scoring (run.date).
+    const dated = { ...r, run: { ...(r.run as NonNullable<Result['run']>), date: '2025-01-02' } };
+    expect(coverView(dated, '2026-12-05').line).toMatch(/^Prepared 2026-12-05 /);
+    expect(coverView(dated, undefined).line).toMatch(/^Prepared 2025-01-02 /);
     // An older result without run shows what it has.
     const { run: _run, ...old } = r;
     expect(coverView(old, '2026-12-05').line).toBe(`Prepared 2026-12-05 · ${r.respondents.total} respondents`);
