@@ -164,7 +164,8 @@ export function renderTable(input: Result, options: TableOptions): string {
 
   const cover = coverView(result, options.date);
   out.push(paint.bold(cover.title));
-  out.push(paint.dim(cover.line));
+  // One or two lines within the width (the inputs can be long).
+  out.push(...hanging(cover.line, width, '', '').map((line) => paint.dim(line)));
   // The executive summary first: what a reader who stops here must know.
   const summary = summaryView(result);
   heading(summary.heading);

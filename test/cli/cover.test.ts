@@ -58,7 +58,8 @@ describe('run: where a result came from', () => {
     expect(scored.code, scored.stderr).toBe(0);
     expect(runOf(readFileSync(saved, 'utf8'))?.date).toBe('2026-02-28');
     const table = await runChecked(['report', saved], dir);
-    expect(table.stdout.split('\n')[1]).toMatch(
+    // The cover wraps at 80 columns: two lines under the title.
+    expect(table.stdout.split('\n').slice(1, 3).join(' ')).toMatch(
       /^Prepared 2026-02-28 · 400 respondents · inputs: responses\.csv · servqual .+ · questionnaire sha256 [0-9a-f]{12}$/,
     );
     // report --date changes the date shown, not the saved JSON.

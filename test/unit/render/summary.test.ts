@@ -220,7 +220,9 @@ describe('the summary and the cover come first in every report', () => {
   it('terminal: the cover line, then the summary before the headline numbers', () => {
     const text = renderTable(r, { color: false, date: '2026-12-05' });
     const lines = text.split('\n');
-    expect(lines[1]).toBe(coverView(r, '2026-12-05').line);
+    // Wrapped within 80 columns: one or two lines under the title.
+    expect(lines.every((line) => line.length <= 80 || line.includes('│') || line.includes('─'))).toBe(true);
+    expect(lines.slice(1, 3).join(' ')).toBe(coverView(r, '2026-12-05').line);
     expect(text.indexOf(s.heading)).toBeLessThan(text.indexOf('Weighted overall'));
     expect(text.replace(/\s+/g, ' ')).toContain(s.overall);
   });
