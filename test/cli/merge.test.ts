@@ -64,7 +64,13 @@ describe('servqual score --partial, then servqual merge', () => {
     ]);
     expect(merged.stderr).toBe(whole.stderr);
     // Human formats round, so they come out identical but for the cover line (the score's names its inputs).
-    const withoutCover = (text: string) => text.split('\n').filter((line) => !/Prepared \d{4}-/.test(line));
+    const withoutCover = (text: string) => {
+      const lines = text.split('\n');
+      const start = lines.findIndex((line) => /^_?Prepared \d{4}-/.test(line));
+      // The cover runs to the next blank line (wrapped in a terminal, one line in Markdown).
+      const end = lines.indexOf('', start);
+      return [...lines.slice(0, start), ...lines.slice(end)];
+    };
     for (const format of ['table', 'markdown']) {
       const date = ['--date', '2026-12-05'];
       expect(
