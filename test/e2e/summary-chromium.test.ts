@@ -69,7 +69,7 @@ describe.runIf(available || process.env.CI === 'true')('the summary in headless 
             return { text: e.textContent ?? '', left: r.left, top: r.top, right: r.right, bottom: r.bottom };
           }),
       )) as Box[];
-      const viewport = await page.evaluate(() => document.documentElement.clientWidth);
+      const viewport = await page.$eval('html', (html) => html.clientWidth);
       await page.screenshot({ path: join(artefacts, `summary.${language}.${width}.png`) });
       await page.close();
       expect(boxes.find((b) => b.text.includes('sha256'))?.text).toMatch(/2026-12-05/);
