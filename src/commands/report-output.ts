@@ -7,6 +7,7 @@ import { isBinaryFormat, type ReportFormat } from '../render/formats.js';
 import { renderBinaryReport, renderReport } from '../render/report.js';
 import { version } from '../version.js';
 import type { CommandContext } from './context.js';
+import { today } from './run-date.js';
 
 /** Prints the result's warnings on stderr (they are in the result too), data in them escaped. */
 export function printWarnings(result: Result, ctx: CommandContext): void {
@@ -60,29 +61,46 @@ export function checkPrinter(options: { format: ReportFormat; chromium?: string 
 }
 
 /** The HTML report printed to PDF by the system's Chromium (printPdf loads playwright-core lazily). */
-function renderPdf(result: Result, chromium: string | undefined, generatedBy: string, ctx: CommandContext) {
+function renderPdf(
+  result: Result,
+  chromium: string | undefined,
+  options: { generatedBy: string; date: string },
+  ctx: CommandContext,
+) {
   const executable = findChromium({ flag: chromium, env: ctx.env });
-  return printPdf(renderReport(result, 'html', { color: false, generatedBy }), executable);
+  return printPdf(renderReport(result, 'html', { color: false, ...options }), executable);
 }
 
 /** Renders the result in the asked format and prints or writes it (score, check, report, merge). */
 export async function reportResult(
   result: Result,
-  options: { format: ReportFormat; output?: string | undefined; chromium?: string | undefined },
+  options: {
+    format: ReportFormat;
+    output?: string | undefined;
+    chromium?: string | undefined;
+    date?: string | undefined;
+  },
   inputs: readonly string[],
   ctx: CommandContext,
 ): Promise<void> {
   const generatedBy = `servqual ${version}`;
+  // The date a human report shows: --date, else the one the result was scored with, else today.
+  const date = options.date ?? result.run?.date ?? today();
   const { format } = options;
   if (format === 'pdf') {
     checkTerminalOutput(format, options.output, ctx);
-    return emitReport(await renderPdf(result, options.chromium, generatedBy, ctx), options.output, inputs, ctx);
+    return emitReport(
+      await renderPdf(result, options.chromium, { generatedBy, date }, ctx),
+      options.output,
+      inputs,
+      ctx,
+    );
   }
   if (isBinaryFormat(format)) {
     checkTerminalOutput(format, options.output, ctx);
-    return emitReport(await renderBinaryReport(result, format, { generatedBy }), options.output, inputs, ctx);
+    return emitReport(await renderBinaryReport(result, format, { generatedBy, date }), options.output, inputs, ctx);
   }
   // Colour only for a table on a terminal.
   const color = ctx.color && (options.output === undefined || options.output === '-');
-  return emitReport(renderReport(result, format, { color, generatedBy }), options.output, inputs, ctx);
+  return emitReport(renderReport(result, format, { color, generatedBy, date }), options.output, inputs, ctx);
 }

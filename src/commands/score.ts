@@ -15,6 +15,9 @@ import { scoreFiles, scoreFilesToState, type ReadOptions } from '../io/score-fil
 import { collect, type CommandContext } from './context.js';
 import { openRespondentsFile } from '../io/respondents-file.js';
 import { REPORT_FORMATS, type ReportFormat } from '../render/formats.js';
+import { runInfo, withRun } from '../io/run-info.js';
+import { version } from '../version.js';
+import { DATE_FLAG, DATE_HELP, parseRunDate } from './run-date.js';
 import {
   CHROMIUM_FLAG,
   CHROMIUM_HELP,
@@ -41,6 +44,8 @@ export interface ScoreCommandOptions {
   exclude?: string;
   respondents?: string;
   chromium?: string;
+  /** `--date`: the date of scoring, written to the result's `run` and shown on reports. */
+  date?: string;
 }
 
 /** `--sheet`, shared by every command that reads responses or exports. */
@@ -92,6 +97,7 @@ export function addScoringOptions(command: Command): Command {
     )
     .option(SHEET_FLAG, SHEET_HELP)
     .option(CHROMIUM_FLAG, CHROMIUM_HELP)
+    .option(DATE_FLAG, DATE_HELP, parseRunDate)
     .option(
       '--threads <n>',
       'score one large CSV file (8 MB or more) on n worker threads; 0: one per core',
@@ -121,11 +127,11 @@ export async function scoreResponses(
     options.respondents !== undefined
       ? await openRespondentsFile(options.respondents, questionnaire, read.groupBy)
       : null;
-  let result: Result;
+  let scored: Result;
   try {
     // --respondents reads on one thread: its rows are written in input order as they are scored.
     const { threads: _threads, ...oneThread } = read;
-    result = await scoreFiles(
+    scored = await scoreFiles(
       questionnaire,
       responses,
       perRespondent ? { ...oneThread, selection, onRespondent: perRespondent.add } : { ...read, selection },
@@ -135,7 +141,8 @@ export async function scoreResponses(
     perRespondent?.abort();
     throw error;
   }
-  printWarnings(result, ctx);
+  printWarnings(scored, ctx);
+  const result = withRun(scored, await runInfo(questionnaireFile, responses, version, options.date));
   return { questionnaire, result };
 }
 

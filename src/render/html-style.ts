@@ -16,6 +16,10 @@ h3 { font-size: 15px; margin: 20px 0 6px; }
 p { margin: 6px 0; }
 .meta, .note, figcaption, footer { color: #5d6673; }
 .meta { margin-bottom: 14px; }
+.cover { color: #5d6673; font-size: 13px; margin: 0 0 4px; overflow-wrap: anywhere; }
+#summary .overall { font-size: 15px; font-weight: 600; }
+#summary ol.fix, #summary ul.fine { margin: 4px 0; padding-left: 22px; }
+#summary .quality { color: #5d6673; font-size: 13px; }
 .note { font-size: 13px; }
 .headline { display: flex; flex-wrap: wrap; gap: 12px; margin: 16px 0 8px; }
 .card { flex: 1 1 260px; border: 1px solid #dde2e8; border-radius: 6px; padding: 12px 16px; }

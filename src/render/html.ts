@@ -3,6 +3,7 @@ import { fixed } from './format.js';
 import { htmlLabelsFor, type HtmlLabels } from './html-labels.js';
 import { segmentPrioritiesSection } from './html-segments.js';
 import { HTML_STYLE } from './html-style.js';
+import { coverHtml, summarySection } from './html-summary.js';
 import { fill, labelsFor, respondentsLine, scaleText, type Labels } from './labels.js';
 import { renderCharts } from './svg/charts.js';
 import { esc } from './svg/common.js';
@@ -26,6 +27,8 @@ import { byFormat, readingOf, type ScoreReading, scoreLabel, scoreNote } from '.
 export interface HtmlOptions {
   /** Who made the report, e.g. `servqual 0.1.0`; shown in the footer. No date: output stays reproducible. */
   generatedBy?: string;
+  /** The date the cover shows (YYYY-MM-DD), passed by the shell: the renderer reads no clock. */
+  date?: string;
 }
 
 /** Everything a section needs: the result, both label sets and how its scores read. */
@@ -90,7 +93,7 @@ function zoneTag(c: Context, zone: string | null): string {
   return zone === null ? '–' : `<span class="tag zone-${esc(zone)}">${esc(named(c.l.zones, zone))}</span>`;
 }
 
-function headerSection(c: Context): string {
+function headerSection(c: Context, cover: string): string {
   const { result, l, h, r } = c;
   const { questionnaire: q, respondents } = result;
   const card = (key: string, label: string, d: Result['overall']['weighted']) =>
@@ -102,6 +105,7 @@ function headerSection(c: Context): string {
   return [
     `<header>`,
     `<h1>${esc(q.title)}</h1>`,
+    cover,
     `<p class="meta">${esc(meta)}</p>`,
     `<div class="headline">${card('weighted', l.weighted, result.overall.weighted)}${card('unweighted', l.unweighted, result.overall.unweighted)}</div>`,
     `<p class="note">${esc(note)}</p>`,
@@ -365,7 +369,8 @@ export function renderHtml(result: Result, options: HtmlOptions = {}): string {
     '</head>',
     '<body>',
     '<main>',
-    headerSection(c),
+    headerSection(c, coverHtml(result, options.date)),
+    summarySection(result),
     checksSection(c),
     `<section id="charts">\n<h2>${esc(c.h.charts)}</h2>\n${renderCharts(result, c.l, c.h).join('\n')}\n</section>`,
     `<section id="tables">\n<h2>${esc(c.h.tables)}</h2>\n${[dimensionTable(c), itemTable(c), kpiTable(c)].filter(Boolean).join('\n')}\n</section>`,

@@ -20,6 +20,8 @@ import { kpiView } from './view/kpis.js';
 import { readingOf, recommendationScore, type ScoreReading } from './view/reading.js';
 import { segmentColumns } from './view/segments.js';
 import { segmentLegend, segmentPriorityLines } from './segment-tests-text.js';
+import { coverView } from './view/cover.js';
+import { summaryView } from './view/summary.js';
 
 const segmentLegendLines = (result: Result, l: Labels): string[] => {
   const legend = segmentLegend(result, l);
@@ -81,15 +83,36 @@ function columnTable<Row>(all: readonly Column<Row>[], rows: readonly Row[], res
   );
 }
 
+/** The executive summary as a short Markdown section, every sentence escaped. */
+function summaryMarkdown(result: Result): string[] {
+  const s = summaryView(result);
+  return [
+    `### ${markdownText(s.heading)}`,
+    '',
+    markdownText(s.overall),
+    '',
+    `**${markdownText(s.fixHeading)}:**`,
+    '',
+    ...(s.fix.length > 1 ? s.fix.map((line, i) => `${i + 1}. ${markdownText(line)}`) : s.fix.map(markdownText)),
+    '',
+    ...s.fine.map((line) => `- ${markdownText(line)}`),
+    '',
+    `_${markdownText(s.quality)}_`,
+    '',
+  ];
+}
+
 /**
  * A GitHub-flavoured Markdown report for a pull-request comment or a CI step summary: the headline
  * numbers, the dimension table, the top recommendations, KPIs, segments and warnings.
  */
-export function renderMarkdown(result: Result, options: { top?: number } = {}): string {
+export function renderMarkdown(result: Result, options: { top?: number; date?: string } = {}): string {
   const l = labelsFor(result.questionnaire.language);
   const { respondents, overall } = result;
   const { score, interval: ci } = readingOf(result);
-  const out: string[] = [`## ${markdownText(result.questionnaire.title)}`, ''];
+  const cover = coverView(result, options.date);
+  const out: string[] = [`## ${markdownText(cover.title)}`, '', `_${markdownText(cover.line)}_`, ''];
+  out.push(...summaryMarkdown(result));
   out.push(
     `${respondentsLine(respondents, result.questionnaire.language)} · ${result.questionnaire.format}, ${scaleText(result.questionnaire.scale, result.questionnaire.language)}`,
     '',

@@ -12,19 +12,26 @@ export interface ReportOptions {
   color: boolean;
   /** Who made the report (HTML footer and generator), e.g. `servqual 0.1.0`. */
   generatedBy: string;
+  /** The date the cover shows (YYYY-MM-DD), chosen by the shell: renderers never read the clock. */
+  date?: string;
+}
+
+/** The date option, only when there is one (exactOptionalPropertyTypes). */
+function dated(options: Pick<ReportOptions, 'date'>): { date?: string } {
+  return options.date !== undefined ? { date: options.date } : {};
 }
 
 /** A result as the text of one report format. JSON is the result itself; the others read it through the view model. */
 export function renderReport(result: Result, format: TextReportFormat, options: ReportOptions): string {
   switch (format) {
     case 'table':
-      return renderTable(result, { color: options.color });
+      return renderTable(result, { color: options.color, ...dated(options) });
     case 'json':
       return renderJson(result);
     case 'markdown':
-      return renderMarkdown(result);
+      return renderMarkdown(result, dated(options));
     case 'html':
-      return renderHtml(result, { generatedBy: options.generatedBy });
+      return renderHtml(result, { generatedBy: options.generatedBy, ...dated(options) });
     case 'csv':
       return renderCsv(result);
     default:
@@ -36,11 +43,11 @@ export function renderReport(result: Result, format: TextReportFormat, options: 
 export function renderBinaryReport(
   result: Result,
   format: RenderedBinaryFormat,
-  options: Pick<ReportOptions, 'generatedBy'>,
+  options: Pick<ReportOptions, 'generatedBy' | 'date'>,
 ): Promise<Uint8Array> {
   switch (format) {
     case 'xlsx':
-      return renderXlsx(result, { generatedBy: options.generatedBy });
+      return renderXlsx(result, { generatedBy: options.generatedBy, ...dated(options) });
     default:
       return unreachable(format);
   }

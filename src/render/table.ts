@@ -25,12 +25,16 @@ import { readingOf, recommendationScore, type ScoreReading, scoreNote } from './
 import { segmentLegend } from './segment-tests-text.js';
 import { withMark } from './view/segment-tests.js';
 import { segmentColumns } from './view/segments.js';
+import { coverView } from './view/cover.js';
+import { summaryView } from './view/summary.js';
 
 export interface TableOptions {
   color: boolean;
   /** How many recommendations to show. */
   top?: number;
   width?: number;
+  /** The date the cover line shows. */
+  date?: string;
 }
 
 const BAR_HALF = 5;
@@ -160,7 +164,21 @@ export function renderTable(input: Result, options: TableOptions): string {
   const { respondents, overall } = result;
   const format = result.questionnaire.format;
 
-  out.push(paint.bold(result.questionnaire.title));
+  const cover = coverView(result, options.date);
+  out.push(paint.bold(cover.title));
+  // One or two lines within the width (the inputs can be long).
+  out.push(...hanging(cover.line, width, '', '').map((line) => paint.dim(line)));
+  // The executive summary first: what a reader who stops here must know.
+  const summary = summaryView(result);
+  heading(summary.heading);
+  out.push(...hanging(summary.overall, width, '', ''));
+  out.push(`${summary.fixHeading}:`);
+  summary.fix.forEach((line, i) => {
+    out.push(...hanging(line, width, summary.fix.length > 1 ? `${i + 1}. ` : '   ', '   '));
+  });
+  for (const line of summary.fine) out.push(...hanging(line, width, '', ''));
+  out.push(...hanging(summary.quality, width, '', ''));
+  out.push('');
   out.push(
     `${respondentsLine(respondents, result.questionnaire.language)} · ${format}, ${scaleText(result.questionnaire.scale, result.questionnaire.language)}`,
   );

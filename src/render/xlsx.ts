@@ -1,3 +1,5 @@
+import { coverView } from './view/cover.js';
+import { summaryLines, summaryView } from './view/summary.js';
 import type { Workbook, Worksheet } from 'exceljs';
 import type { KpiResult, Result } from '../core/scoring/result.js';
 import { unreachable } from './formats.js';
@@ -217,7 +219,7 @@ function kpiScore(kpi: KpiResult): { value: number | null; ci: readonly [number,
 }
 
 /** The Summary sheet: the title, the respondents, the overall scores with their CIs, KPIs and checks. */
-function addSummary(workbook: Workbook, result: Result, l: Labels): void {
+function addSummary(workbook: Workbook, result: Result, l: Labels, date: string | undefined): void {
   const { questionnaire: q, respondents, overall } = result;
   const reading = readingOf(result);
   const score = reading.gap ? FMT.signed : FMT.mean;
@@ -235,7 +237,11 @@ function addSummary(workbook: Workbook, result: Result, l: Labels): void {
   };
   sheet.getCell('A1').value = q.title;
   sheet.getCell('A1').font = { bold: true, size: 14 };
+  sheet.getCell('A2').value = coverView(result, date).line;
+  // The executive summary as the first rows, one sentence a row (text overflows into empty cells).
   index = 3;
+  for (const line of summaryLines(summaryView(result))) put([line]);
+  index++;
   put([l.sheet.format, q.format]);
   put([l.sheet.scale, scaleText(q.scale, q.language)]);
   put([l.sheet.total, respondents.total], [undefined, FMT.count]);
@@ -358,7 +364,10 @@ function fixZipDates(zip: Uint8Array): Uint8Array {
 }
 
 /** The result as the bytes of an .xlsx workbook; the same result gives the same bytes. */
-export async function renderXlsx(result: Result, options: { generatedBy?: string } = {}): Promise<Uint8Array> {
+export async function renderXlsx(
+  result: Result,
+  options: { generatedBy?: string; date?: string } = {},
+): Promise<Uint8Array> {
   // Loaded here, not at start-up: only a workbook needs it. Node hands a CommonJS module to import() as its default.
   const loaded = await import('exceljs');
   const ExcelJS = (loaded as { default?: typeof loaded }).default ?? loaded;
@@ -370,7 +379,7 @@ export async function renderXlsx(result: Result, options: { generatedBy?: string
   workbook.created = FIXED_DATE;
   workbook.modified = FIXED_DATE;
 
-  addSummary(workbook, result, l);
+  addSummary(workbook, result, l, options.date);
   addTable(workbook, l.dimensions, viewTable(DIMENSION_COLUMNS, dimensionRows(result), result, l));
   addTable(workbook, l.items, viewTable(ITEM_COLUMNS, itemRows(result.items, result.dimensions), result, l));
   if (result.segments.length > 0) {

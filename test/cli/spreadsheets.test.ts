@@ -8,6 +8,12 @@ import { csvRows, writeWorkbook } from '../helpers/xlsx.js';
 const Q = join(fixturesDir, 'questionnaires', 'minimal-two-column.yaml');
 const BLANK_CELLS = join(fixturesDir, 'responses', 'blank-cells.csv');
 
+/** The JSON result without `run`, whose input names differ by design between a CSV and a workbook. */
+function scores(stdout: string): unknown {
+  const { run: _run, ...rest } = JSON.parse(stdout) as Record<string, unknown>;
+  return rest;
+}
+
 describe('score, check and map read XLSX workbooks and SPSS files as they read the CSV', () => {
   const dir = useTempDir();
 
@@ -28,7 +34,7 @@ describe('score, check and map read XLSX workbooks and SPSS files as they read t
       'branch',
     ]);
     expect(xlsx.stderr).toBe(csv.stderr);
-    expect(xlsx.stdout).toBe(csv.stdout);
+    expect(scores(xlsx.stdout)).toEqual(scores(csv.stdout));
     const sav = await runInProcess([
       'score',
       Q,
@@ -38,12 +44,12 @@ describe('score, check and map read XLSX workbooks and SPSS files as they read t
       '--group-by',
       'branch',
     ]);
-    expect(sav.stdout).toBe(csv.stdout);
+    expect(scores(sav.stdout)).toEqual(scores(csv.stdout));
     const zlib = join(fixturesDir, 'spss', 'blank-cells-zlib.sav');
     const checkSav = await runInProcess(['check', Q, zlib, '--min-respondents', '3', '--format', 'json']);
     const checkCsv = await runInProcess(['check', Q, BLANK_CELLS, '--min-respondents', '3', '--format', 'json']);
     expect(checkSav.code).toBe(checkCsv.code);
-    expect(checkSav.stdout).toBe(checkCsv.stdout);
+    expect(scores(checkSav.stdout)).toEqual(scores(checkCsv.stdout));
   });
 
   it('reports a bad cell of a workbook at its sheet row and header, and an unknown sheet with the list', async () => {
@@ -67,7 +73,7 @@ describe('score, check and map read XLSX workbooks and SPSS files as they read t
       stdin: readFileSync(book),
     });
     expect(piped.stderr).toBe(csv.stderr);
-    expect(piped.stdout).toBe(csv.stdout);
+    expect(scores(piped.stdout)).toEqual(scores(csv.stdout));
 
     const fromCsv = await runInProcess(['init', 'from-csv.yaml', '--from', BLANK_CELLS], { cwd: dir() });
     const fromBook = await runInProcess(['init', 'from-book.yaml', '--from', 'piped.xlsx', '--sheet', '2'], {
@@ -104,7 +110,7 @@ describe('score, check and map read XLSX workbooks and SPSS files as they read t
     await writeWorkbook(book, { Sheet1: csvRows(readFileSync(BLANK_CELLS, 'utf8')) });
     const csv = await runInProcess(['score', Q, BLANK_CELLS, '--format', 'json']);
     const threads = await runInProcess(['score', Q, book, '--format', 'json', '--threads', '2']);
-    expect(threads.stdout).toBe(csv.stdout);
+    expect(scores(threads.stdout)).toEqual(scores(csv.stdout));
     expect(threads.stderr).toContain('note: --threads: read on one thread: only CSV files are split');
   });
 

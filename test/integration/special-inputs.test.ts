@@ -40,7 +40,10 @@ describe('named pipes are read in order, like stdin (no positioned reads: ESPIPE
     await Promise.all([responses.done, questionnaire.done]);
     expect(piped.stderr).not.toMatch(/internal error|ESPIPE/);
     expect(piped.code).toBe(0);
-    expect(piped.stdout).toBe(plain.stdout);
+    // A questionnaire read from a pipe cannot be read again to hash it: that result has no `run`
+    // (docs/decisions.md); the scores are the same.
+    const { run: _run, ...scored } = JSON.parse(plain.stdout) as Record<string, unknown>;
+    expect(JSON.parse(piped.stdout)).toEqual(scored);
 
     const saved = join(dir(), 'result.json');
     writeFileSync(saved, plain.stdout);
@@ -57,7 +60,8 @@ describe('named pipes are read in order, like stdin (no positioned reads: ESPIPE
     const piped = await cli(['score', QUESTIONNAIRE, responses.path, '--format', 'json', '--threads', '2']);
     await responses.done;
     expect(piped.code).toBe(0);
-    expect(piped.stdout).toBe(plain.stdout);
+    // The same but for the input's name in `run`.
+    expect(piped.stdout).toBe(plain.stdout.replace('"plain.csv"', '"responses.fifo"'));
   });
 });
 

@@ -165,9 +165,30 @@ const warning = z.looseObject({ code: text, message: text }).catchall(detail);
 // A check's value may be an alpha (`--min-alpha`): any finite number.
 const check = z.object({ target: text, threshold: statistic, value: statistic.nullable(), passed: z.boolean() });
 
+/** Where the result came from (optional: older results and the library's results have none). */
+const run = z
+  .object({
+    servqual: text.describe('The servqual version that scored.'),
+    questionnaire: z.object({
+      file: text.describe("The questionnaire's file name, without its folder."),
+      sha256: z
+        .string()
+        .regex(/^[0-9a-f]{64}$/)
+        .describe("The SHA-256 of the questionnaire file's bytes, in hex."),
+    }),
+    inputs: list(text).describe('The response files, by name without folder; `stdin` for -.'),
+    date: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/)
+      .optional()
+      .describe('The date of scoring (YYYY-MM-DD), written only when `--date` gives it.'),
+  })
+  .describe('Where the result came from: servqual version, questionnaire hash, input file names.');
+
 const shape = z
   .object({
     schemaVersion: z.literal(1).describe('Format version.'),
+    run: run.optional(),
     questionnaire: z.object({
       title: text,
       format: z.enum(['two-column', 'three-column', 'perceptions-only']),

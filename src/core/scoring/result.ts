@@ -144,8 +144,22 @@ export interface Check {
   passed: boolean;
 }
 
+/**
+ * Where a result came from, written by the shell (never the core): the servqual version, the
+ * questionnaire's file name and the SHA-256 of its bytes, the response files' names (`stdin` for
+ * -), and `date` only when `--date` fixed it (the same input gives byte-identical JSON).
+ */
+export interface RunInfo {
+  servqual: string;
+  questionnaire: { file: string; sha256: string };
+  inputs: string[];
+  date?: string;
+}
+
 export interface Result {
   schemaVersion: 1;
+  /** Absent in results written before 2026-12-05, and from the library's `score`. */
+  run?: RunInfo;
   questionnaire: { title: string; format: Format; language: Language; scale: ResultScale };
   respondents: { total: number; scored: number; skippedCells: number };
   overall: OverallResult;

@@ -302,6 +302,7 @@ describe('renderHtml in Russian', () => {
   it('uses the questionnaire language for lang and every label', () => {
     expect(one(root, 'html').getAttribute('lang')).toBe('ru');
     expect(root.querySelectorAll('h2').map((h) => h.text)).toEqual([
+      'Кратко',
       'Диаграммы',
       'Таблицы',
       'Рекомендации по приоритету',
