@@ -100,7 +100,7 @@ export async function scoreResponses(
   prepare(questionnaire);
   const selection = await readSelection(questionnaire, where, options);
   const result = await scoreFiles(questionnaire, responses, { ...readOptions(options, ctx), selection });
-  printWarnings(result, ctx);
+  printWarnings(result, ctx, options);
   return { questionnaire, result };
 }
 

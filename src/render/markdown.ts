@@ -19,6 +19,7 @@ import { checksView } from './view/checks.js';
 import { kpiView } from './view/kpis.js';
 import { readingOf, recommendationScore, type ScoreReading } from './view/reading.js';
 import { segmentColumns } from './view/segments.js';
+import { warningText } from './warning-text.js';
 
 /**
  * Text from a questionnaire or CSV made safe inside GitHub-flavoured Markdown: control characters
@@ -166,7 +167,12 @@ export function renderMarkdown(result: Result, options: { top?: number } = {}): 
   }
 
   if (result.warnings.length > 0) {
-    out.push(`### ${l.warnings}`, '', ...result.warnings.map((w) => `- ${markdownText(w.message)}`), '');
+    out.push(
+      `### ${l.warnings}`,
+      '',
+      ...result.warnings.map((w) => `- ${markdownText(warningText(w, result.questionnaire.language))}`),
+      '',
+    );
   }
   return `${out.join('\n').trimEnd()}\n`;
 }

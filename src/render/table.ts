@@ -23,6 +23,7 @@ import { checksView } from './view/checks.js';
 import { kpiView } from './view/kpis.js';
 import { readingOf, recommendationScore, type ScoreReading, scoreNote } from './view/reading.js';
 import { segmentColumns } from './view/segments.js';
+import { warningText } from './warning-text.js';
 
 export interface TableOptions {
   color: boolean;
@@ -228,7 +229,9 @@ export function renderTable(input: Result, options: TableOptions): string {
   if (result.warnings.length > 0) {
     heading(l.warnings);
     for (const w of result.warnings)
-      out.push(...hanging(w.message, width, '! ', '  ').map((line) => paint.yellow(line)));
+      out.push(
+        ...hanging(warningText(w, result.questionnaire.language), width, '! ', '  ').map((line) => paint.yellow(line)),
+      );
   }
   return `${out.join('\n')}\n`;
 }

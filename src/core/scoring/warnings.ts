@@ -103,7 +103,9 @@ export function collectWarnings(
       count: smallSegments.length,
       of: segments.length,
       smallest,
-      segments: smallSegments.slice(0, LISTED).map((s) => ({ column: s.column, value: s.value, n: s.respondents.total })),
+      segments: smallSegments
+        .slice(0, LISTED)
+        .map((s) => ({ column: s.column, value: s.value, n: s.respondents.total })),
     });
   }
   return warnings;

@@ -146,7 +146,9 @@ describe('small samples', () => {
       smallest: 29,
       dimensions: r.dimensions.map((d) => d.id),
     });
-    expect(small[0]?.message).toContain(`${r.dimensions.length} of ${r.dimensions.length} dimensions have n < 30; smallest n = 29`);
+    expect(small[0]?.message).toContain(
+      `${r.dimensions.length} of ${r.dimensions.length} dimensions have n < 30; smallest n = 29`,
+    );
   });
   it('does not warn at n = 30', () => {
     const r = score(q, generateRows(q, { n: 30, seed: 11, missingRate: 0 }));
