@@ -9,7 +9,7 @@ import type { ScoringState } from './scorer.js';
 const SMALL_SAMPLE = 30;
 
 /** How many names (segments, dimensions, respondent ids) a warning lists; the count says how many there are. */
-export const LISTED = 10;
+const LISTED = 10;
 
 /** The first LISTED names, then "..." when there are more. */
 function listed(names: readonly string[]): string {
