@@ -48,7 +48,7 @@ export const registerMerge: Register = (program, ctx) => {
       await checkOutputs([options.output], [questionnaireFile, ...partials]);
       const questionnaire = await loadQuestionnaire(questionnaireFile);
       const result = finishScoring(await readAndMergePartials(partials, questionnaire));
-      printWarnings(result, ctx);
+      printWarnings(result, ctx, options);
       await reportResult(result, options, [questionnaireFile, ...partials], ctx);
     });
 };

@@ -9,8 +9,31 @@ import { version } from '../version.js';
 import type { CommandContext } from './context.js';
 import { today } from './run-date.js';
 
-/** Prints the result's warnings on stderr (they are in the result too), data in them escaped. */
-export function printWarnings(result: Result, ctx: CommandContext): void {
+/**
+ * Prints the result's warnings on stderr (they are in the result too), data in them escaped. When
+ * the table report goes to a terminal and stderr is a terminal too (the same screen, as far as a
+ * program can tell), the report's Warnings section shows them and stderr gets one line: each
+ * warning is read once (issue 15, decisions.md).
+ */
+export function printWarnings(
+  result: Result,
+  ctx: CommandContext,
+  report: { format?: ReportFormat | undefined; output?: string | undefined; partial?: boolean | undefined },
+): void {
+  if (result.warnings.length === 0) return;
+  const onScreen =
+    report.partial !== true &&
+    report.format === 'table' &&
+    (report.output === undefined || report.output === '-') &&
+    ctx.stdout.isTTY === true &&
+    ctx.stderr.isTTY === true;
+  if (onScreen) {
+    const n = result.warnings.length;
+    ctx.stderr.write(
+      `warning: ${n} data-quality ${n === 1 ? 'warning' : 'warnings'}, listed under Warnings at the end of the report\n`,
+    );
+    return;
+  }
   for (const w of result.warnings) ctx.stderr.write(`warning: ${terminalText(w.message)}\n`);
 }
 

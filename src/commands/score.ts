@@ -141,7 +141,7 @@ export async function scoreResponses(
     perRespondent?.abort();
     throw error;
   }
-  printWarnings(scored, ctx);
+  printWarnings(scored, ctx, options);
   const result = withRun(scored, await runInfo(questionnaireFile, responses, version, options.date));
   return { questionnaire, result };
 }

@@ -23,6 +23,7 @@ import {
 import { checksView } from './view/checks.js';
 import { kpiView } from './view/kpis.js';
 import { byFormat, readingOf, type ScoreReading, scoreLabel, scoreNote } from './view/reading.js';
+import { warningText } from './warning-text.js';
 
 export interface HtmlOptions {
   /** Who made the report, e.g. `servqual 0.1.0`; shown in the footer. No date: output stays reproducible. */
@@ -303,7 +304,9 @@ function checksSection(c: Context): string {
 
 function warningsSection(c: Context): string {
   if (c.result.warnings.length === 0) return '';
-  const items = c.result.warnings.map((w) => `<li data-code="${esc(String(w.code))}">${esc(String(w.message))}</li>`);
+  const items = c.result.warnings.map(
+    (w) => `<li data-code="${esc(String(w.code))}">${esc(warningText(w, c.result.questionnaire.language))}</li>`,
+  );
   return [
     `<section id="warnings">`,
     `<h2>${esc(c.l.warnings)}</h2>`,

@@ -20,6 +20,7 @@ import { kpiView } from './view/kpis.js';
 import { readingOf, recommendationScore, type ScoreReading } from './view/reading.js';
 import { segmentColumns } from './view/segments.js';
 import { segmentLegend, segmentPriorityLines } from './segment-tests-text.js';
+import { warningText } from './warning-text.js';
 import { coverView } from './view/cover.js';
 import { summaryView } from './view/summary.js';
 
@@ -197,7 +198,12 @@ export function renderMarkdown(result: Result, options: { top?: number; date?: s
   }
 
   if (result.warnings.length > 0) {
-    out.push(`### ${l.warnings}`, '', ...result.warnings.map((w) => `- ${markdownText(w.message)}`), '');
+    out.push(
+      `### ${l.warnings}`,
+      '',
+      ...result.warnings.map((w) => `- ${markdownText(warningText(w, result.questionnaire.language))}`),
+      '',
+    );
   }
   return `${out.join('\n').trimEnd()}\n`;
 }

@@ -27,6 +27,7 @@ import { withMark } from './view/segment-tests.js';
 import { segmentColumns } from './view/segments.js';
 import { coverView } from './view/cover.js';
 import { summaryView } from './view/summary.js';
+import { warningText } from './warning-text.js';
 
 export interface TableOptions {
   color: boolean;
@@ -250,7 +251,9 @@ export function renderTable(input: Result, options: TableOptions): string {
   if (result.warnings.length > 0) {
     heading(l.warnings);
     for (const w of result.warnings)
-      out.push(...hanging(w.message, width, '! ', '  ').map((line) => paint.yellow(line)));
+      out.push(
+        ...hanging(warningText(w, result.questionnaire.language), width, '! ', '  ').map((line) => paint.yellow(line)),
+      );
   }
   return `${out.join('\n')}\n`;
 }

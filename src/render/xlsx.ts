@@ -18,6 +18,7 @@ import {
 import { type Advice, adviceView } from './view/advice.js';
 import { readingOf, scoreLabel, scoreNote, type ScoreReading } from './view/reading.js';
 import { segmentColumns } from './view/segments.js';
+import { warningText } from './warning-text.js';
 
 /**
  * The report as an Excel workbook (`--format xlsx`), for an analyst who takes the numbers further:
@@ -330,7 +331,11 @@ function warningsTable(result: Result, l: Labels): { columns: SheetColumn[]; row
       { header: l.sheet.message, wrap: true },
       { header: l.sheet.count, numFmt: FMT.count },
     ],
-    rows: result.warnings.map((w) => [w.code, w.message, typeof w.count === 'number' ? w.count : null]),
+    rows: result.warnings.map((w) => [
+      w.code,
+      warningText(w, result.questionnaire.language),
+      typeof w.count === 'number' ? w.count : null,
+    ]),
   };
 }
 

@@ -10,6 +10,8 @@ export const EXACT_LIMIT = 2 ** 19;
 const EXACT_TEXT_LIMIT = 2 ** 23;
 export const BLOOM_BITS = 2 ** 27;
 export const BLOOM_HASHES = 7;
+/** The repeated ids a warning names (the first by input order); the count says how many there are. */
+export const MAX_EXAMPLES = 10;
 
 export interface IdTracker {
   exact: IdSet | null;
@@ -119,7 +121,7 @@ export function trackIdUnits(tracker: IdTracker, units: Units, start: number, en
   }
   if (seen) {
     tracker.duplicates++;
-    if (tracker.examples.length >= 5) return true;
+    if (tracker.examples.length >= MAX_EXAMPLES) return true;
     // The id as text only for a possible example.
     const id = typeof units === 'string' ? units.slice(start, end) : textOf(units, start, end);
     if (!tracker.examples.includes(id)) {

@@ -3,6 +3,7 @@ import {
   BLOOM_BITS,
   BLOOM_HASHES,
   EXACT_LIMIT,
+  MAX_EXAMPLES,
   addIdsToBloom,
   bloomHasHashes,
   bloomOfIds,
@@ -23,7 +24,6 @@ export interface PartialIds {
   approximate: boolean;
 }
 
-const MAX_EXAMPLES = 5;
 /**
  * Merged exact sets stay exact up to this many ids (about 40 MB), past the one-pass limit: a
  * merged tracker is only merged further or reported, never grows row by row, and the filter would
@@ -135,7 +135,7 @@ function mergeExact(a: IdTracker & { exact: IdSet }, b: IdTracker & { exact: IdS
     }
     if (a.exact.hasIdOf(b.exact, i)) {
       common++;
-      // At most 5 of these are already examples of a, so 10 always suffice.
+      // At most MAX_EXAMPLES of these are already examples of a, so twice that always suffices.
       if (common <= 2 * MAX_EXAMPLES) candidates.push({ key: 2 * rank, id: b.exact.at(i), fresh });
     } else {
       union.addIdOf(b.exact, i);

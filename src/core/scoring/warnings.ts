@@ -8,6 +8,14 @@ import type { ScoringState } from './scorer.js';
 /** Below this many respondents a mean, an alpha or a segment comparison is too unstable to act on. */
 const SMALL_SAMPLE = 30;
 
+/** How many names (segments, dimensions, respondent ids) a warning lists; the count says how many there are. */
+const LISTED = 10;
+
+/** The first LISTED names, then "..." when there are more. */
+function listed(names: readonly string[]): string {
+  return names.length > LISTED ? `${names.slice(0, LISTED).join(', ')}, ...` : names.join(', ');
+}
+
 /** Every data-quality warning of the contract; never silent, always in the result and on stderr. */
 export function collectWarnings(
   state: ScoringState,
@@ -38,6 +46,7 @@ export function collectWarnings(
       message: `${plural(ids.duplicates, 'row')} repeat an earlier respondent id${ids.examples.length > 0 ? ` (${ids.examples.join(', ')}${ids.duplicates > ids.examples.length ? ', ...' : ''})` : ''}${ids.approximate ? `; counted approximately beyond ${EXACT_LIMIT.toLocaleString('en-US')} distinct ids` : ''}`,
       count: ids.duplicates,
       examples: [...ids.examples],
+      respondents: [...ids.examples],
     });
   }
 
@@ -70,26 +79,34 @@ export function collectWarnings(
     });
   }
 
-  for (const dimension of main.dimensions) {
-    if (dimension.gap.n < SMALL_SAMPLE) {
-      warnings.push({
-        code: 'small-sample',
-        message: `dimension ${dimension.id} has n = ${dimension.gap.n} (< ${SMALL_SAMPLE}): treat its numbers as indicative`,
-        dimension: dimension.id,
-        n: dimension.gap.n,
-      });
-    }
+  // One warning per cause, not one per dimension or segment: 398 small segments are one fact.
+  const smallDimensions = main.dimensions.filter((d) => d.gap.n < SMALL_SAMPLE);
+  if (smallDimensions.length > 0) {
+    const names = smallDimensions.map((d) => d.id);
+    const smallest = Math.min(...smallDimensions.map((d) => d.gap.n));
+    warnings.push({
+      code: 'small-sample',
+      message: `${smallDimensions.length} of ${plural(main.dimensions.length, 'dimension')} have n < ${SMALL_SAMPLE}; smallest n = ${smallest} (${listed(names)}): treat their numbers as indicative`,
+      count: smallDimensions.length,
+      of: main.dimensions.length,
+      smallest,
+      dimensions: names.slice(0, LISTED),
+    });
   }
-  for (const segment of segments) {
-    if (segment.respondents.total < SMALL_SAMPLE) {
-      warnings.push({
-        code: 'small-segment',
-        message: `segment ${segment.column}=${segment.value === '' ? '(blank)' : segment.value} has ${plural(segment.respondents.total, 'respondent')} (< ${SMALL_SAMPLE})`,
-        column: segment.column,
-        value: segment.value,
-        n: segment.respondents.total,
-      });
-    }
+  const smallSegments = segments.filter((s) => s.respondents.total < SMALL_SAMPLE);
+  if (smallSegments.length > 0) {
+    const names = smallSegments.map((s) => `${s.column}=${s.value === '' ? '(blank)' : s.value}`);
+    const smallest = Math.min(...smallSegments.map((s) => s.respondents.total));
+    warnings.push({
+      code: 'small-segment',
+      message: `${smallSegments.length} of ${plural(segments.length, 'segment')} have n < ${SMALL_SAMPLE}; smallest n = ${smallest} (${listed(names)})`,
+      count: smallSegments.length,
+      of: segments.length,
+      smallest,
+      segments: smallSegments
+        .slice(0, LISTED)
+        .map((s) => ({ column: s.column, value: s.value, n: s.respondents.total })),
+    });
   }
   return warnings;
 }

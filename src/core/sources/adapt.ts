@@ -92,6 +92,10 @@ export type ExportWarning = {
   code: 'filtered-responses' | 'speeders';
   message: string;
   count: number;
+  /** Speeders: the export, the cut-off and the median in seconds, so a report words them in its language. */
+  file?: string;
+  threshold?: number;
+  median?: number;
 };
 
 /** The data-quality warnings of one export, worded like the scorer's. */
@@ -111,6 +115,9 @@ export function exportWarnings(stats: ExportStats, ratio: number, file = ''): Ex
       code: 'speeders',
       message: `${where}${plural(speeders.count, 'respondent')} answered in under ${+speeders.threshold.toFixed(1)} s, ${+(ratio * 100).toFixed(1)}% of the median duration (${+speeders.median.toFixed(1)} s): likely speeders`,
       count: speeders.count,
+      ...(file === '' ? {} : { file }),
+      threshold: speeders.threshold,
+      median: speeders.median,
     });
   }
   return warnings;

@@ -328,7 +328,9 @@ describe('merging partial results', () => {
     }
     expect(whole.warnings.find((w) => w.code === 'duplicate-respondents')).toMatchObject({
       count: 7,
-      examples: ['b', 'a', 'c', 'f', 'd'],
+      // Six distinct repeated ids, all named now that a warning names up to ten (issue 15).
+      examples: ['b', 'a', 'c', 'f', 'd', 'e'],
+      respondents: ['b', 'a', 'c', 'f', 'd', 'e'],
     });
   });
 });

@@ -6,6 +6,7 @@ import { labelsFor } from '../../../src/render/labels.js';
 import { renderBinaryReport } from '../../../src/render/report.js';
 import { scoreLabel } from '../../../src/render/view/reading.js';
 import { renderXlsx } from '../../../src/render/xlsx.js';
+import { warningText } from '../../../src/render/warning-text.js';
 import { type GoldenResults, goldenResults } from './golden-results.js';
 import { buildResult } from './html-fixtures.js';
 
@@ -142,7 +143,10 @@ describe('the xlsx format', () => {
         expect(recommendations[i]?.get(l.sheet.priority)?.numFmt).toBe('0.000');
       });
       const warnings = records(sheet(wb, l.warnings));
-      expect(warnings.map((w) => w.get(l.sheet.message)?.value)).toEqual(r.warnings.map((w) => w.message));
+      expect(warnings.map((w) => w.get(l.sheet.message)?.value)).toEqual(
+        // The sheet words each warning in the report's language (issue 15).
+        r.warnings.map((w) => warningText(w, r.questionnaire.language)),
+      );
     });
   });
 

@@ -50,7 +50,9 @@ describe('duplicate respondent ids', () => {
     const r = scoreTable(q, header, rows).result as Result;
     expect(warning(r, 'duplicate-respondents')).toMatchObject({
       count: 100,
-      examples: ['id0', 'id1', 'id2', 'id3', 'id4'],
+      // The first ten repeated ids in input order, in the fields scripts read (issue 15).
+      examples: Array.from({ length: 10 }, (_, i) => `id${i}`),
+      respondents: Array.from({ length: 10 }, (_, i) => `id${i}`),
     });
     expect(warning(r, 'duplicate-respondents')?.message).not.toContain('approximately');
   });
@@ -134,10 +136,19 @@ describe('negative corrected item-total correlation', () => {
 
 describe('small samples', () => {
   const q = makeQuestionnaire({ format: 'perceptions-only' });
-  it('warns for every dimension with n < 30', () => {
+  it('warns once for all the dimensions with n < 30, with their count, the smallest n and their names', () => {
     const r = score(q, generateRows(q, { n: 29, seed: 11, missingRate: 0 }));
     const small = r.warnings.filter((w) => w.code === 'small-sample');
-    expect(small.map((w) => [w.dimension, w.n])).toEqual(r.dimensions.map((d) => [d.id, 29]));
+    expect(small).toHaveLength(1);
+    expect(small[0]).toMatchObject({
+      count: r.dimensions.length,
+      of: r.dimensions.length,
+      smallest: 29,
+      dimensions: r.dimensions.map((d) => d.id),
+    });
+    expect(small[0]?.message).toContain(
+      `${r.dimensions.length} of ${r.dimensions.length} dimensions have n < 30; smallest n = 29`,
+    );
   });
   it('does not warn at n = 30', () => {
     const r = score(q, generateRows(q, { n: 30, seed: 11, missingRate: 0 }));
@@ -147,8 +158,8 @@ describe('small samples', () => {
     const rows = generateRows(q, { n: 30, seed: 12, missingRate: 0 });
     rows[0] = { ...rows[0], E1_P: '' };
     const r = score(q, rows);
-    expect(r.warnings.filter((w) => w.code === 'small-sample').map((w) => [w.dimension, w.n])).toEqual([
-      ['empathy', 29],
+    expect(r.warnings.filter((w) => w.code === 'small-sample').map((w) => [w.dimensions, w.smallest])).toEqual([
+      [['empathy'], 29],
     ]);
   });
   it('warns for segments with fewer than 30 respondents', () => {
@@ -157,6 +168,26 @@ describe('small samples', () => {
       branch: k < 32 ? 'big' : 'small',
     }));
     const r = score(q, rows, ['branch']);
-    expect(r.warnings.filter((w) => w.code === 'small-segment').map((w) => [w.value, w.n])).toEqual([['small', 8]]);
+    expect(r.warnings.filter((w) => w.code === 'small-segment').map((w) => [w.segments, w.count, w.of])).toEqual([
+      [[{ column: 'branch', value: 'small', n: 8 }], 1, 2],
+    ]);
+  });
+  it('aggregates many small segments into one warning naming the first ten in segment order', () => {
+    const rows = generateRows(q, { n: 400, seed: 14, missingRate: 0 }).map((row, k) => ({
+      ...row,
+      // 398 segments: s000 holds 3 respondents, the rest one or more.
+      branch: `s${String(Math.max(0, k - 2) % 398).padStart(3, '0')}`,
+    }));
+    const r = score(q, rows, ['branch']);
+    const small = r.warnings.filter((w) => w.code === 'small-segment');
+    expect(small).toHaveLength(1);
+    const w = small[0] as Record<string, unknown>;
+    expect(w.count).toBe(r.segments.length);
+    expect(w.of).toBe(r.segments.length);
+    expect(w.smallest).toBe(Math.min(...r.segments.map((s) => s.respondents.total)));
+    expect(w.segments).toEqual(
+      r.segments.slice(0, 10).map((s) => ({ column: s.column, value: s.value, n: s.respondents.total })),
+    );
+    expect(w.message).toMatch(/^398 of 398 segments have n < 30; smallest n = 1 \(branch=s000, .*, \.\.\.\)$/);
   });
 });
