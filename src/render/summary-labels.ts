@@ -44,7 +44,7 @@ const en = {
   referenceMidpoint: 'the scale midpoint',
   referenceExpectations: 'expectations',
   referenceDesired: 'the desired service',
-  quality: 'Data: {scored} of {total} respondents scored, {skipped} skipped cells, {warnings} warnings.',
+  quality: 'Data: {scored} of {total} respondents scored, {skippedCells}, {warningCount}.',
   // The cover.
   prepared: 'Prepared {date}',
   respondents: '{n} respondents',

@@ -125,7 +125,9 @@ describe('process substitution streams like stdin', () => {
     );
     expect(substituted.stderr).not.toMatch(/ESPIPE|internal error/);
     expect(substituted.code).toBe(0);
-    expect(substituted.stdout).toBe(plain.stdout);
+    // A questionnaire read from a pipe cannot be hashed a second time, so that result has no `run`.
+    const { run: _run, ...scored } = JSON.parse(plain.stdout) as Record<string, unknown>;
+    expect(JSON.parse(substituted.stdout)).toEqual(scored);
   });
 
   it('validate, report and merge read process substitutions', async () => {

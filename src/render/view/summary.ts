@@ -1,3 +1,4 @@
+import { plural } from '../../core/text/plural.js';
 import type { DimensionResult, ItemResult, Result } from '../../core/scoring/result.js';
 import { fill } from '../../core/text/fill.js';
 import { fixed, pValue, signed } from '../format.js';
@@ -187,6 +188,9 @@ function qualityLine(result: Result, s: SummaryLabels): string {
     total: String(total),
     skipped: String(skippedCells),
     warnings: String(result.warnings.length),
+    // English counts with their nouns ("1 warning"); the Russian wording puts the bare number after a colon.
+    skippedCells: plural(skippedCells, 'skipped cell'),
+    warningCount: plural(result.warnings.length, 'warning'),
   });
 }
 
