@@ -226,7 +226,7 @@ describe(`damaged saved results (seed ${SEED}, ${CASES} cases)`, () => {
       const run1 = await servqual(['score', questionnaire, csv, '--group-by', 'branch', '--format', format, '--quiet']);
       expect(run1.code, run1.stderr).toBe(0);
       expect(run1.stderr).toContain(
-        'warning: segment branch=\\x1b[2J\\x0a::error::seg #\\x23[add-mask]x @team has 3 respondents',
+        'warning: 1 of 6 segments have n < 30; smallest n = 3 (branch=\\x1b[2J\\x0a::error::seg #\\x23[add-mask]x @team)',
       );
       expectCleanRun(run1, format);
     }
