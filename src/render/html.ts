@@ -286,7 +286,7 @@ function checksSection(c: Context): string {
     (check) =>
       `<tr class="${check.passed ? 'passed' : 'failed'}" data-target="${esc(check.target)}">` +
       `<td>${check.passed ? '✅' : '❌'} ${esc(check.passed ? l.passed : l.failed)}</td>` +
-      `<th scope="row">${esc(check.target)}${check.about ? `<span class="statement">${esc(check.about)}</span>` : ''}</th><td class="num">${esc(fixed(check.value))}</td>` +
+      `<th scope="row">${esc(check.target)}${check.about ? ` <span class="statement">${esc(check.about)}</span>` : ''}</th><td class="num">${esc(fixed(check.value))}</td>` +
       `<td class="num">${esc(fixed(check.threshold))}</td></tr>`,
   );
   return [
