@@ -19,12 +19,20 @@ const example = join(repoRoot, 'examples', 'bank-branch');
 // R1's perception statement in the bank example's questionnaire.
 const R1 = 'This bank delivers cards, loan decisions and documents by the date it promised.';
 
+interface Rect {
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+  height: number;
+}
+
 interface Row {
   target: string;
   about: string | null;
-  th: DOMRect;
-  statement: DOMRect | null;
-  value: DOMRect;
+  th: Rect;
+  statement: Rect | null;
+  value: Rect;
 }
 
 describe.runIf(available || process.env.CI === 'true')('check targets in words, in headless Chromium', () => {
@@ -58,15 +66,13 @@ describe.runIf(available || process.env.CI === 'true')('check targets in words, 
     await page.goto(pathToFileURL(file).href);
     const rows = (await page.$$eval('#checks tbody tr', (trs) =>
       trs.map((tr) => {
-        const th = tr.querySelector('th') as HTMLElement;
-        const statement = th.querySelector('.statement');
-        const value = tr.querySelector('td.num') as HTMLElement;
+        const statement = tr.querySelector('th .statement');
         return {
           target: tr.getAttribute('data-target') ?? '',
           about: statement?.textContent ?? null,
-          th: th.getBoundingClientRect().toJSON(),
+          th: tr.querySelector('th')?.getBoundingClientRect().toJSON(),
           statement: statement ? statement.getBoundingClientRect().toJSON() : null,
-          value: value.getBoundingClientRect().toJSON(),
+          value: tr.querySelector('td.num')?.getBoundingClientRect().toJSON(),
         };
       }),
     )) as Row[];
