@@ -13,6 +13,7 @@ import type { Result } from '../core/scoring/result.js';
 import { writeError, writeFileAtomic } from '../io/atomic-write.js';
 import { renderJunit } from '../render/junit.js';
 import { renderMarkdown } from '../render/markdown.js';
+import { targetAbout } from '../render/view/checks.js';
 import { workflowData, workflowProperty } from '../core/text/safe-text.js';
 import { collect, type CommandContext } from './context.js';
 import { checkOutputs, checkPrinter, checkTerminalOutput, reportResult } from './report-output.js';
@@ -75,10 +76,11 @@ function thresholdFlags(options: CheckOptions): ThresholdFlags {
 async function reportToGithub(result: Result, ctx: CommandContext): Promise<void> {
   if (ctx.env.GITHUB_ACTIONS === 'true') {
     // On stderr, so that `--format json` on stdout stays pure JSON; the runner reads both streams.
+    const about = targetAbout(result);
     for (const c of result.checks.filter((check) => !check.passed)) {
       // The only workflow commands servqual writes; the ids in them are escaped as the runner specifies.
       ctx.stderr.write(
-        `::error title=${workflowProperty(`servqual check ${c.target}`)}::${workflowData(explainCheck(c))}\n`,
+        `::error title=${workflowProperty(`servqual check ${c.target}`)}::${workflowData(explainCheck(c, about(c.target)))}\n`,
       );
     }
   }

@@ -72,12 +72,12 @@ export function compareSections(comparison: Comparison, language: Language): Com
   return sections.filter((s) => s.rows.length > 0);
 }
 
-/** A row's name for people: the localised overall names, else the row's label. */
+/** A row's name for people: the localised overall names, else the row's label (an item's followed by its statement). */
 export function rowName(row: ComparisonRow, language: Language): string {
   const l = labelsFor(language);
   if (row.target === 'overall:weighted') return l.weighted;
   if (row.target === 'overall:unweighted') return l.unweighted;
-  return row.label;
+  return row.statement ? `${row.label} ${row.statement}` : row.label;
 }
 
 /** The p a row is judged on: Holm-adjusted for items. */

@@ -281,12 +281,12 @@ function recommendationsSection(c: Context): string {
 function checksSection(c: Context): string {
   if (c.result.checks.length === 0) return '';
   const { l } = c;
-  const view = checksView(c.result.checks, l);
+  const view = checksView(c.result, l);
   const rows = view.checks.map(
     (check) =>
       `<tr class="${check.passed ? 'passed' : 'failed'}" data-target="${esc(check.target)}">` +
       `<td>${check.passed ? '✅' : '❌'} ${esc(check.passed ? l.passed : l.failed)}</td>` +
-      `<th scope="row">${esc(check.target)}</th><td class="num">${esc(fixed(check.value))}</td>` +
+      `<th scope="row">${esc(check.target)}${check.about ? ` <span class="statement">${esc(check.about)}</span>` : ''}</th><td class="num">${esc(fixed(check.value))}</td>` +
       `<td class="num">${esc(fixed(check.threshold))}</td></tr>`,
   );
   return [

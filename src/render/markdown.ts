@@ -136,13 +136,18 @@ export function renderMarkdown(result: Result, options: { top?: number; date?: s
   );
 
   if (result.checks.length > 0) {
-    const view = checksView(result.checks, l);
+    const view = checksView(result, l);
     out.push(`### ${view.heading}`, '');
     out.push(
       ...table(
         ['', l.target, l.value, l.threshold],
         ['l', 'l', 'r', 'r'],
-        view.checks.map((c) => [c.passed ? '✅' : '❌', markdownText(c.target), fixed(c.value), fixed(c.threshold)]),
+        view.checks.map((c) => [
+          c.passed ? '✅' : '❌',
+          markdownText(c.about ? `${c.target} (${c.about})` : c.target),
+          fixed(c.value),
+          fixed(c.threshold),
+        ]),
       ),
       '',
     );

@@ -185,10 +185,12 @@ export function renderTable(input: Result, options: TableOptions): string {
   );
   if (result.checks.length > 0) {
     // A CI reader wants the verdict first.
-    const view = checksView(result.checks, l);
+    const view = checksView(result, l);
     heading(view.heading);
     for (const c of view.checks) {
-      out.push(`${c.passed ? paint.green('PASS') : paint.red.bold('FAIL')} ${explainCheck(c)}`);
+      out.push(
+        `${c.passed ? paint.green('PASS') : paint.red.bold('FAIL')} ${explainCheck(c, c.about && clip(c.about, STATEMENT_WIDTH))}`,
+      );
     }
   }
   const reading = readingOf(result);

@@ -19,6 +19,31 @@ interface Json {
 }
 const checksOf = (stdout: string) => Object.fromEntries((JSON.parse(stdout) as Json).checks.map((c) => [c.target, c]));
 
+/**
+ * Whether `xml` is well-formed as servqual writes it (no strict XML parser is a dependency): tags
+ * with double-quoted attributes holding no raw `<`, `&` only in the five entities, tags balanced.
+ */
+function wellFormed(xml: string): boolean {
+  const entity = /&(?!(amp|lt|gt|quot|apos);)/;
+  const tag = /<(\/?)([A-Za-z][\w.-]*)((?:\s+[\w.-]+="[^"<]*")*)\s*(\/?)>/y;
+  const open: string[] = [];
+  let at = xml.startsWith('<?xml') ? xml.indexOf('?>') + 2 : 0;
+  while (at < xml.length) {
+    const next = xml.indexOf('<', at);
+    const text = xml.slice(at, next === -1 ? xml.length : next);
+    if (text.includes('>') || entity.test(text)) return false;
+    if (next === -1) break;
+    tag.lastIndex = next;
+    const m = tag.exec(xml);
+    if (!m || entity.test(m[3] ?? '')) return false;
+    if (m[1]) {
+      if (open.pop() !== m[2]) return false;
+    } else if (!m[4]) open.push(m[2] ?? '');
+    at = tag.lastIndex;
+  }
+  return open.length === 0;
+}
+
 describe('servqual check', () => {
   it('exits 1 when a threshold from the questionnaire fails, listing the failures first', async () => {
     const run = await runChecked(['check', Q, R], tempDir());
@@ -27,7 +52,7 @@ describe('servqual check', () => {
     const first = lines.findIndex((line) => line.startsWith('Checks:'));
     expect(lines[first]).toBe('Checks: 7 passed, 2 failed');
     expect(lines[first + 1]).toBe('FAIL overall is -1.27, below the threshold -1.20');
-    expect(lines[first + 2]).toBe('FAIL dimension:reliability is -1.76, below the threshold -1.50');
+    expect(lines[first + 2]).toBe('FAIL dimension:reliability (Reliability) is -1.76, below the threshold -1.50');
     expect(first).toBeLessThan(lines.indexOf('Dimensions'));
   });
 
@@ -129,7 +154,7 @@ describe('servqual check', () => {
     const failures = xml.querySelectorAll('failure').map((f) => f.getAttribute('message'));
     expect(failures).toEqual([
       'overall is -1.27, below the threshold -1.20',
-      'dimension:reliability is -1.76, below the threshold -1.50',
+      'dimension:reliability (Reliability) is -1.76, below the threshold -1.50',
     ]);
   });
 
@@ -145,12 +170,78 @@ describe('servqual check', () => {
     const annotations = run.stderr.split('\n').filter((line) => line.startsWith('::error'));
     expect(annotations).toEqual([
       '::error title=servqual check overall::overall is -1.27, below the threshold -1.20',
-      '::error title=servqual check dimension%3Areliability::dimension:reliability is -1.76, below the threshold -1.50',
+      '::error title=servqual check dimension%3Areliability::dimension:reliability (Reliability) is -1.76, below the threshold -1.50',
     ]);
     const text = readFileSync(summary, 'utf8');
     expect(text.startsWith('# earlier step\n## Retail bank branch service audit')).toBe(true);
     expect(text).toContain('### Checks: 7 passed, 2 failed');
     expect(text).toContain('| ❌ | overall | -1.27 | -1.20 |');
+  });
+
+  describe('names each target in words beside its code (issue 15)', () => {
+    // R1's perception statement in the bank example's questionnaire; `--min-item R1=0` makes R1 fail.
+    const R1 = 'This bank delivers cards, loan decisions and documents by the date it promised.';
+    const args = ['check', Q, R, '--min-item', 'R1=0'];
+
+    it('in the terminal: the statement clipped, the dimension label whole', async () => {
+      const run = await runChecked(args, tempDir());
+      expect(run.code).toBe(1);
+      const lines = run.stdout.split('\n');
+      expect(lines).toContain('FAIL item:R1 (This bank delivers cards, loan…) is -1.64, below the threshold 0');
+      expect(lines).toContain('PASS alpha:empathy (Empathy) is 0.81, at or above the threshold 0.60');
+      expect(lines).toContain('PASS respondents is 399, at or above the threshold 30');
+    });
+
+    it('in Markdown and HTML: the whole statement', async () => {
+      const md = await runChecked([...args, '--format', 'markdown'], tempDir());
+      expect(md.stdout).toContain(`| ❌ | item:R1 (${R1}) | -1.64 | 0.00 |`);
+      expect(md.stdout).toContain('| ❌ | dimension:reliability (Reliability) | -1.76 | -1.50 |');
+      const dir = tempDir();
+      await runChecked([...args, '--format', 'html', '--output', 'check.html'], dir);
+      const page = parseHtml(readFileSync(join(dir, 'check.html'), 'utf8'));
+      const head = (target: string) => page.querySelector(`section#checks tr[data-target="${target}"] th`);
+      expect(head('item:R1')?.querySelector('.statement')?.text).toBe(R1);
+      expect(head('alpha:tangibles')?.querySelector('.statement')?.text).toBe('Tangibles');
+      expect(head('overall')?.querySelector('.statement')).toBeNull();
+    });
+
+    it('in JUnit: a description property and the failure message, the test case name unchanged', async () => {
+      const junit = join(tempDir(), 'servqual.xml');
+      await runChecked([...args, '--junit', junit], tempDir());
+      const text = readFileSync(junit, 'utf8');
+      const xml = parseHtml(text, { voidTag: { closingSlash: true } });
+      const item = xml.querySelectorAll('testcase').find((c) => c.getAttribute('name') === 'item:R1 >= 0');
+      expect(item?.querySelector('property[name="description"]')?.getAttribute('value')).toBe(R1);
+      expect(item?.querySelector('failure')?.getAttribute('message')).toBe(
+        `item:R1 (${R1}) is -1.64, below the threshold 0`,
+      );
+      const overall = xml.querySelectorAll('testcase').find((c) => c.getAttribute('name') === 'overall >= -1.2');
+      expect(overall?.querySelector('properties')).toBeNull();
+    });
+
+    it('in JUnit: a statement with markup stays well-formed XML', async () => {
+      const dir = tempDir();
+      const q = readFileSync(Q, 'utf8').replace(
+        `perception: ${R1}`,
+        `perception: "Staff <b>\\"promise\\"</b> & deliver 'on time'"`,
+      );
+      expect(q).toContain('<b>');
+      writeFileSync(join(dir, 'q.yaml'), q);
+      const junit = join(dir, 'servqual.xml');
+      await runChecked(['check', join(dir, 'q.yaml'), R, '--min-item', 'R1=0', '--junit', junit], dir);
+      const text = readFileSync(junit, 'utf8');
+      expect(text).not.toContain('<b>');
+      expect(text).toContain('value="Staff &lt;b&gt;&quot;promise&quot;&lt;/b&gt; &amp; deliver &apos;on time&apos;"');
+      expect(wellFormed(text)).toBe(true);
+      // The check itself tells the unescaped from the escaped.
+      expect(wellFormed('<a t="x">&amp;</a>')).toBe(true);
+      expect([wellFormed('<a>&</a>'), wellFormed('<a t="<b>"/>'), wellFormed('<a><b></a>')]).toEqual([
+        false,
+        false,
+        false,
+      ]);
+      expect(text.match(/<testcase /g)?.length).toBe(9);
+    });
   });
 
   it('prints no annotations and writes no summary outside GitHub Actions', async () => {

@@ -88,6 +88,38 @@ describe('servqual compare', () => {
     );
   });
 
+  it('shows each item statement beside its code, and just the code for results saved without them (issue 15)', async () => {
+    const dir = tempDir();
+    await saveWaves(dir);
+    // R1's perception statement in the bank example's questionnaire.
+    const R1 = 'This bank delivers cards, loan decisions and documents by the date it promised.';
+    const md = await runChecked(['compare', 'baseline.json', 'current.json', '--format', 'markdown'], dir);
+    expect(md.stdout).toMatch(new RegExp(`^\\| R1 ${R1.replace(/\./g, '\\.')} \\| `, 'm'));
+    const table = await runChecked(['compare', 'baseline.json', 'current.json'], dir);
+    // Cut to the name column's width at 80 columns; the code first.
+    expect(table.stdout).toMatch(/│ R1 This bank delivers.*… +│/);
+    for (const line of table.stdout.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
+    const json = JSON.parse(
+      (await runChecked(['compare', 'baseline.json', 'current.json', '--format', 'json'], dir)).stdout,
+    ) as { rows: { target: string; statement?: string }[] };
+    expect(json.rows.find((r) => r.target === 'item:R1')?.statement).toBe(R1);
+    expect(json.rows.find((r) => r.target === 'dimension:reliability')?.statement).toBeUndefined();
+
+    // Results saved before statements were written: the reader accepts them and the rows name the code alone.
+    for (const file of ['baseline.json', 'current.json']) {
+      const saved = JSON.parse(readFileSync(join(dir, file), 'utf8')) as { items: Record<string, unknown>[] };
+      for (const item of saved.items) {
+        delete item.statement;
+        delete item.statements;
+      }
+      writeFileSync(join(dir, `old-${file}`), JSON.stringify(saved));
+    }
+    const old = await runChecked(['compare', 'old-baseline.json', 'old-current.json', '--format', 'markdown'], dir);
+    expect(old.code, old.stderr).toBe(0);
+    expect(old.stdout).toMatch(/^\| R1 \| /m);
+    expect(old.stdout).not.toContain(R1);
+  });
+
   it('passes the gate when nothing changed, and writes Markdown to --output', async () => {
     const dir = tempDir();
     await saveWaves(dir);

@@ -93,16 +93,17 @@ export function evaluateChecks(q: Questionnaire, result: Result, thresholds: Thr
   return checks;
 }
 
-/** One line saying why a check failed, naming value and threshold. */
-export function explainCheck(c: Check): string {
+/** One line saying why a check failed, naming value and threshold; `about` (the target in words) goes beside the target. */
+export function explainCheck(c: Check, about?: string): string {
+  const target = about ? `${c.target} (${about})` : c.target;
   if (c.value === null)
-    return `${c.target} could not be computed (no respondent had the answers it needs); the threshold is ${c.threshold}`;
+    return `${target} could not be computed (no respondent had the answers it needs); the threshold is ${c.threshold}`;
   // Enough decimals that a value just below its threshold does not print as equal to it.
   let digits = 2;
   while (digits < 6 && c.value !== c.threshold && c.value.toFixed(digits) === c.threshold.toFixed(digits)) digits++;
   const value = Number.isInteger(c.value) ? String(c.value) : c.value.toFixed(digits);
   const threshold = Number.isInteger(c.threshold) ? String(c.threshold) : c.threshold.toFixed(digits);
   return c.passed
-    ? `${c.target} is ${value}, at or above the threshold ${threshold}`
-    : `${c.target} is ${value}, below the threshold ${threshold}`;
+    ? `${target} is ${value}, at or above the threshold ${threshold}`
+    : `${target} is ${value}, below the threshold ${threshold}`;
 }

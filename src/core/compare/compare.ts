@@ -13,6 +13,8 @@ export interface ComparisonRow {
   /** `overall:weighted`, `overall:unweighted`, `dimension:<id>`, `item:<id>` or `kpi:<id>`. */
   target: string;
   label: string;
+  /** Items only: the perception statement (the current result's, else the baseline's); absent when neither result carries it. */
+  statement?: string;
   baseline: number | null;
   current: number | null;
   /** `current - baseline`; null unless both exist. */
@@ -58,6 +60,7 @@ type Kind = 'overall' | 'dimension' | 'item' | 'kpi';
 interface Side {
   summary: SampleSummary;
   label: string;
+  statement?: string;
 }
 
 // Changes this small relative to the values are floating-point residue, not movement.
@@ -96,9 +99,11 @@ function buildRow(
         : change > 0
           ? 'up'
           : 'down';
+  const statement = b?.statement ?? a?.statement;
   return {
     target,
     label: b?.label ?? a?.label ?? target,
+    ...(statement ? { statement } : {}),
     baseline,
     current,
     change,
@@ -162,7 +167,7 @@ export function compareResults(baseline: Result, current: Result, options: Compa
 
   const item = (r: Result, id: string): Side | undefined => {
     const x = r.items.find((i) => i.id === id);
-    return x && { summary: fromDistribution(x.gap), label: x.id };
+    return x && { summary: fromDistribution(x.gap), label: x.id, ...(x.statement ? { statement: x.statement } : {}) };
   };
   const itemRows: ComparisonRow[] = [];
   for (const id of unionIds(baseline.items, current.items)) {

@@ -1,11 +1,48 @@
-import type { Check } from '../../core/scoring/result.js';
+import type { Check, Result } from '../../core/scoring/result.js';
 import type { Labels } from '../labels.js';
 
-/** The checks section as a reader of a CI run wants it: the verdict in the heading, failures first. */
-export function checksView(checks: readonly Check[], l: Labels): { heading: string; checks: Check[] } {
+/** A check with what its target is, in words: an item's perception statement, a dimension's label. */
+export interface CheckRow extends Check {
+  /** Absent for `overall`, `respondents`, KPIs and items of results saved before statements. */
+  about?: string;
+}
+
+/**
+ * What a check target names, in the result's own words: `item:<id>` its perception statement,
+ * `dimension:<id>` and `alpha:<id>` the dimension's label (a reader of "item:R4" never saw R4's wording).
+ */
+export function targetAbout(result: Pick<Result, 'items' | 'dimensions'>): (target: string) => string | undefined {
+  const statements = new Map(result.items.map((i) => [i.id, i.statement]));
+  const labels = new Map(result.dimensions.map((d) => [d.id, d.label]));
+  return (target) => {
+    const colon = target.indexOf(':');
+    const kind = target.slice(0, colon);
+    const id = target.slice(colon + 1);
+    if (kind === 'item') return statements.get(id) || undefined;
+    if (kind === 'dimension' || kind === 'alpha') {
+      const label = labels.get(id);
+      // A label that only repeats the id says nothing more.
+      return label && label !== id ? label : undefined;
+    }
+    return undefined;
+  };
+}
+
+/** The checks section as a reader of a CI run wants it: the verdict in the heading, failures first, each target in words. */
+export function checksView(
+  result: Pick<Result, 'checks' | 'items' | 'dimensions'>,
+  l: Labels,
+): { heading: string; checks: CheckRow[] } {
+  const checks = result.checks;
   const failed = checks.filter((c) => !c.passed).length;
+  const about = targetAbout(result);
   return {
     heading: `${l.checks}: ${checks.length - failed} ${l.passed}, ${failed} ${l.failed}`,
-    checks: [...checks].sort((a, b) => Number(a.passed) - Number(b.passed)),
+    checks: [...checks]
+      .sort((a, b) => Number(a.passed) - Number(b.passed))
+      .map((c) => {
+        const text = about(c.target);
+        return text === undefined ? { ...c } : { ...c, about: text };
+      }),
   };
 }

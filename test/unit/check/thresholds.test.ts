@@ -8,6 +8,7 @@ import {
 import { validateQuestionnaire } from '../../../src/core/questionnaire/validate.js';
 import { scoreObjects } from '../../../src/core/scoring/score-table.js';
 import { renderJunit } from '../../../src/render/junit.js';
+import { targetAbout } from '../../../src/render/view/checks.js';
 
 const dims = ['tangibles', 'reliability', 'responsiveness', 'assurance', 'empathy'];
 const { questionnaire } = validateQuestionnaire({
@@ -117,6 +118,28 @@ describe('thresholds', () => {
     expect(explainCheck({ target: 'overall', threshold: -1.5, value: -1.25, passed: true })).toBe(
       'overall is -1.25, at or above the threshold -1.50',
     );
+  });
+
+  it('names the target in words beside its code when given', () => {
+    expect(explainCheck({ target: 'item:R4', threshold: -1, value: -1.5, passed: false }, 'Staff keep promises')).toBe(
+      'item:R4 (Staff keep promises) is -1.50, below the threshold -1',
+    );
+    expect(explainCheck({ target: 'overall', threshold: -1, value: null, passed: false }, 'x')).toMatch(
+      /^overall \(x\) could not be computed/,
+    );
+  });
+
+  it('finds the words for each kind of target: statement, dimension label, none', () => {
+    const about = targetAbout({
+      items: [{ ...result.items[0], id: 'R4', statement: 'Staff keep promises' } as (typeof result.items)[number]],
+      dimensions: [
+        { ...result.dimensions[0], id: 'rel', label: 'Reliability' } as (typeof result.dimensions)[number],
+        { ...result.dimensions[0], id: 'same', label: 'same' } as (typeof result.dimensions)[number],
+      ],
+    });
+    expect(
+      ['item:R4', 'dimension:rel', 'alpha:rel', 'alpha:same', 'overall', 'kpi:rel', 'item:none'].map(about),
+    ).toEqual(['Staff keep promises', 'Reliability', 'Reliability', undefined, undefined, undefined, undefined]);
   });
 
   it('writes JUnit XML with one test case per check and escaped text', () => {
