@@ -18,8 +18,6 @@ export type * from './core/scoring/result.js';
 export type { Distribution, Moments } from './core/stats/moments.js';
 export type { ScoreOptions } from './core/scoring/scorer.js';
 export { SERVQUAL_DIMENSIONS, allItems } from './core/questionnaire/model.js';
-export { validateQuestionnaire, normaliseQuestionnaire } from './core/questionnaire/validate.js';
-export { questionnaireJsonSchema, questionnaireSchema } from './core/questionnaire/schema.js';
 export { startScoring, beginTable, addRecord, finishScoring } from './core/scoring/scorer.js';
 export { scoreTable, scoreObjects } from './core/scoring/score-table.js';
 export * from './core/stats/index.js';
@@ -32,7 +30,14 @@ export { renderJunit } from './render/junit.js';
 export { renderXlsx } from './render/xlsx.js';
 export { renderComparison } from './render/compare.js';
 export { loadQuestionnaire, checkQuestionnaireText, checkQuestionnaireFile } from './io/read-questionnaire.js';
-export { scoreFiles } from './io/score-files.js';
+// scoreFiles, validateQuestionnaire and questionnaireJsonSchema through library.ts: types without Node or zod.
+export {
+  scoreFiles,
+  type ScoreFilesOptions,
+  validateQuestionnaire,
+  type QuestionnaireValidation,
+  questionnaireJsonSchema,
+} from './library.js';
 export { UserError, type Diagnostic, formatDiagnostic } from './errors.js';
 
 /**

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as servqual from '../../src/index.js';
+import { scoreFiles as scoreFilesImpl } from '../../src/io/score-files.js';
 import { repoRoot } from '../helpers/run-cli.js';
 
 describe('the library', () => {
@@ -35,6 +36,20 @@ describe('the library', () => {
     // A workbook is a zip: PK\x03\x04.
     expect([...book.subarray(0, 4)]).toEqual([0x50, 0x4b, 0x03, 0x04]);
     expect(typeof servqual.renderComparison).toBe('function');
+  });
+
+  it('exports scoreFiles, validateQuestionnaire and questionnaireJsonSchema (through library.ts)', async () => {
+    const schema = JSON.parse(readFileSync(join(repoRoot, 'schema', 'questionnaire.schema.json'), 'utf8'));
+    expect(servqual.questionnaireJsonSchema()).toEqual(schema);
+    const checked = servqual.validateQuestionnaire({});
+    expect(checked.questionnaire).toBeNull();
+    expect(checked.problems.length).toBeGreaterThan(0);
+    const csv = join(repoRoot, 'examples', 'bank-branch', 'responses.csv');
+    const bank = await servqual.loadQuestionnaire(join(repoRoot, 'examples', 'bank-branch', 'questionnaire.yaml'));
+    const result = await servqual.scoreFiles(bank, [csv], { encoding: 'auto' });
+    // The wrapper only passes through: the internal reader gives the same score.
+    expect(result.respondents.scored).toBeGreaterThan(0);
+    expect(result.overall.weighted.mean).toBe((await scoreFilesImpl(bank, [csv])).overall.weighted.mean);
   });
 
   it('ships a LICENSE that matches package.json', () => {

@@ -70,7 +70,7 @@ function normaliseScale(scale: ScaleInput): Scale {
 }
 
 /** Fills in every default of a structurally valid questionnaire document. */
-export function normaliseQuestionnaire(input: QuestionnaireInput): Questionnaire {
+function normaliseQuestionnaire(input: QuestionnaireInput): Questionnaire {
   const dimensions: Dimension[] = input.dimensions.map((d) => ({
     id: d.id,
     label: d.label ?? titleCase(d.id),
