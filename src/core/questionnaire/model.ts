@@ -128,6 +128,8 @@ export interface Questionnaire {
   segments: string[];
   dimensions: Dimension[];
   kpis: Kpi[];
+  /** Key drivers: the KPI or item (its perception) the dimension scores are related to; absent when not declared. */
+  drivers?: { outcome: string };
   thresholds: Thresholds;
   columns: Columns;
   source?: Source;

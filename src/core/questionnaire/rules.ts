@@ -236,6 +236,18 @@ function referenceRules(
   }
 }
 
+/** The key drivers' outcome must name a KPI or an item (KPIs first: their ids are the usual outcome). */
+function driverRules(doc: Raw, itemIds: string[], kpiIds: string[], problems: QuestionnaireProblem[]): void {
+  const outcome = asString(asRecord(doc.drivers)?.outcome);
+  if (outcome === undefined || outcome === '' || kpiIds.includes(outcome) || itemIds.includes(outcome)) return;
+  const hint = didYouMean(outcome, [...kpiIds, ...itemIds]);
+  problems.push(
+    problem('unknown-reference', ['drivers', 'outcome'], `drivers.outcome names no KPI or item: "${outcome}"`, {
+      ...(hint ? { hint } : {}),
+    }),
+  );
+}
+
 /**
  * One header cell must not be two answers: two answer kinds of the format with the same pattern
  * (after folding case), or a KPI whose id is the column of an answer, a weight or the respondent id.
@@ -574,6 +586,7 @@ export function checkRules(raw: unknown): QuestionnaireProblem[] {
   weightRules(doc, dimensionIds, problems);
   const kpiIds = kpiRules(doc, problems);
   referenceRules(doc, { dimensions: dimensionIds, items: itemIds, kpis: kpiIds }, problems);
+  driverRules(doc, itemIds, kpiIds, problems);
   columnRules(doc, problems);
   sharedColumnRules(doc, { dimensions: dimensionIds, items: itemIds, kpis: kpiIds }, problems);
   sourceRules(doc, { dimensions: dimensionIds, items: itemIds, kpis: kpiIds }, problems);

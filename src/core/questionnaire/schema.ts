@@ -237,6 +237,12 @@ export const questionnaireSchema = z
       .describe('CSV columns that group respondents (branch, channel, wave...).'),
     dimensions: z.array(dimensionSchema),
     kpis: z.array(kpiSchema).optional(),
+    drivers: z
+      .strictObject({
+        outcome: z.string().min(1).describe('The id of a KPI (NPS, CSAT, CES) or of an item (its perception).'),
+      })
+      .optional()
+      .describe("Key drivers: the outcome the dimension scores are related to (Johnson's relative weights)."),
     thresholds: thresholdsSchema.optional(),
     columns: columnsSchema.optional(),
     source: sourceSchema.optional(),

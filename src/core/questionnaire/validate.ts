@@ -112,6 +112,7 @@ function normaliseQuestionnaire(input: QuestionnaireInput): Questionnaire {
           }
         : DEFAULT_KPI_SCALES[k.type],
     })),
+    ...(input.drivers !== undefined ? { drivers: { outcome: input.drivers.outcome } } : {}),
     thresholds: {
       ...(input.thresholds?.overall !== undefined ? { overall: input.thresholds.overall } : {}),
       dimensions: input.thresholds?.dimensions ?? {},

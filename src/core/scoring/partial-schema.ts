@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { issueProblems, type SchemaProblem } from './schema-issues.js';
 
 /**
- * The partial result (`score --partial`, version 2) as one zod definition: the structure every
+ * The partial result (`score --partial`, version 3) as one zod definition: the structure every
  * partial has, whatever its questionnaire. It produces the shipped `schema/partial.schema.json`
  * and checks each partial `merge` reads, after `fromPartial`'s decoder, which knows the
  * questionnaire and so also checks each list's length and each count against its total.
@@ -19,6 +19,18 @@ const view: z.ZodType<View> = z.lazy(() =>
 const sample = z
   .record(z.string(), view)
   .describe("The sample's sufficient statistics (power sums and counts) by view, e.g. item.sum.gap.");
+
+const products = z.strictObject({ n: count, sum: z.array(real), products: z.array(real) });
+const instrument = z
+  .strictObject({
+    items: products.describe(
+      'Over respondents with every item: the item scores alpha uses, their sums and packed cross products (upper triangle, row by row).',
+    ),
+    drivers: products
+      .nullable()
+      .describe('Over respondents with every dimension score and the outcome: the dimension scores, then the outcome.'),
+  })
+  .describe('The sums of measurement quality and key drivers, over every respondent (version 3).');
 
 const ids = z
   .strictObject({
@@ -39,7 +51,7 @@ const ids = z
 const partialSchema = z
   .strictObject({
     kind: z.literal('servqual-partial'),
-    version: z.literal(2),
+    version: z.literal(3),
     questionnaire: z.strictObject({
       title: z.string(),
       format: z.enum(['two-column', 'three-column', 'perceptions-only']),
@@ -52,6 +64,7 @@ const partialSchema = z
     options: z.strictObject({ groupBy: z.array(z.string()), skipInvalid: z.boolean() }),
     overall: sample,
     segments: z.array(z.strictObject({ column: z.string(), value: z.string(), sample })),
+    instrument,
     ids,
     exportWarnings: z.array(
       z.strictObject({
@@ -63,7 +76,7 @@ const partialSchema = z
     skippedCells: count,
   })
   .describe(
-    'A servqual partial result (version 2), written by `servqual score --partial` and read by `servqual merge`.',
+    'A servqual partial result (version 3), written by `servqual score --partial` and read by `servqual merge`.',
   );
 
 /**

@@ -9,6 +9,7 @@ import { decodeIds, encodeIds, mergeIdTrackers, type PartialIds } from './partia
 import { checkPartialShape } from './partial-schema.js';
 import { decodeSample, encodeSample, type PartialSample } from './partial-sample.js';
 import { addSampleInto, copySample, mergeSamples } from './sample.js';
+import { addInstrumentInto, decodeInstrument, encodeInstrument } from './instrument-sums.js';
 import {
   addSegment,
   allSegments,
@@ -23,9 +24,13 @@ import { own } from '../text/own.js';
 export type { PartialProblem } from './partial-decode.js';
 
 const PARTIAL_KIND = 'servqual-partial';
-const PARTIAL_VERSION = 2;
+const PARTIAL_VERSION = 3;
 
-/** What `score --partial` writes (version 2: power sums; version 1 held Welford moments). Every number is a finite double, so JSON round-trips it exactly. */
+/**
+ * What `score --partial` writes (version 3: with `instrument`, the item cross products and drivers
+ * sums of issue 16; version 2: power sums; version 1 held Welford moments). Every number is a
+ * finite double, so JSON round-trips it exactly.
+ */
 export interface ScoringPartial {
   kind: typeof PARTIAL_KIND;
   version: typeof PARTIAL_VERSION;
@@ -33,6 +38,8 @@ export interface ScoringPartial {
   options: { groupBy: string[]; skipInvalid: boolean };
   overall: PartialSample;
   segments: { column: string; value: string; sample: PartialSample }[];
+  /** Measurement quality and key drivers: over everyone only (see instrument-sums.ts). */
+  instrument: ReturnType<typeof encodeInstrument>;
   ids: PartialIds;
   /** The warnings of survey platform exports (dropped responses, speeders), each naming its file: merge reports them all. */
   exportWarnings: { code: string; message: string; count: number }[];
@@ -68,6 +75,8 @@ export function questionnaireFingerprint(q: Questionnaire): string {
     weights: { source: q.weights.source, fixed: q.dimensions.map((d) => own(q.weights.fixed, d.id) ?? null) },
     // `best: low` only where given, so the fingerprints of every other questionnaire stay as they were.
     kpis: q.kpis.map((k) => [k.id, k.type, k.scale.min, k.scale.max, ...(k.scale.best === 'low' ? ['low'] : [])]),
+    // The drivers' outcome decides what the drivers sums hold; only where declared, as above.
+    ...(q.drivers ? { drivers: q.drivers.outcome } : {}),
   };
   return `fnv1a64:${fnv1a64(JSON.stringify(structure))}`;
 }
@@ -92,6 +101,7 @@ export function toPartial(state: ScoringState, options: { exactIdsApart?: boolea
     segments: allSegments(state)
       .sort(compareSegments)
       .map((segment) => ({ column: segment.column, value: segment.value, sample: encodeSample(segment.sample) })),
+    instrument: encodeInstrument(state.instrument),
     ids: encodeIds(state.ids, options.exactIdsApart === true),
     exportWarnings: state.exportWarnings.map((w) => ({ code: w.code, message: w.message, count: Number(w.count) })),
     skippedCells: state.skippedCells,
@@ -110,6 +120,7 @@ const KEYS = [
   'options',
   'overall',
   'segments',
+  'instrument',
   'ids',
   'exportWarnings',
   'skippedCells',
@@ -143,7 +154,10 @@ function checkHeader(value: unknown, q: Questionnaire): PartialProblem | null {
     return {
       code: 'partial-version',
       path: ['version'],
-      message: `unknown partial version ${describe(o.version)}: this servqual reads version ${PARTIAL_VERSION}`,
+      message:
+        typeof o.version === 'number' && o.version < PARTIAL_VERSION
+          ? `partial version ${o.version} was written by an older servqual: this one reads version ${PARTIAL_VERSION} (it adds the sums of measurement quality and key drivers)`
+          : `unknown partial version ${describe(o.version)}: this servqual reads version ${PARTIAL_VERSION}`,
     };
   }
   const header = o.questionnaire as { title?: unknown; fingerprint?: unknown } | null | undefined;
@@ -200,6 +214,7 @@ export function fromPartial(
     }
     addSegment(state, group, column, value, sample);
   });
+  decodeInstrument(d, o.instrument, ['instrument'], state.instrument, state.rows);
   if (state.segmentCounts.some((n) => n > MAX_SEGMENTS_PER_COLUMN))
     d.fail(['segments'], `more than ${MAX_SEGMENTS_PER_COLUMN} segments in a column`);
   state.ids = decodeIds(o.ids, ['ids'], d);
@@ -243,6 +258,8 @@ export function mergeStates(a: ScoringState, b: ScoringState): ScoringState {
   merged.overall = mergeSamples(a.overall, b.overall, merged.layout);
   merged.overallPending = false;
   merged.rows = a.rows + b.rows;
+  addInstrumentInto(merged.instrument, a.instrument);
+  addInstrumentInto(merged.instrument, b.instrument);
   for (const source of [a, b]) {
     for (const segment of allSegments(source)) {
       const known = merged.segments[segment.group]?.get(segment.value);

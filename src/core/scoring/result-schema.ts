@@ -63,6 +63,15 @@ const dimension = z.object({
   ...levels,
   alpha: statistic.nullable(),
   quadrant: quadrant.nullable(),
+  // Measurement quality (issue 16): written for the result's dimensions, absent in older results.
+  alphaStd: statistic.nullable().optional().describe("Standardized alpha (from the items' correlations)."),
+  alphaCi: z
+    .tuple([statistic, statistic])
+    .nullable()
+    .optional()
+    .describe("Feldt's 95% interval of alpha, [low, high]."),
+  omega: statistic.nullable().optional().describe("McDonald's omega of a one-factor ML fit (= composite reliability)."),
+  ave: statistic.nullable().optional().describe('Average variance extracted: the mean squared loading.'),
 });
 
 // Keys in the order `score` writes them: the parsed result is re-rendered byte for byte.
@@ -93,6 +102,10 @@ const item = z.object({
   zone: itemZone,
   alphaIfDeleted: statistic.nullable(),
   itemTotal: statistic.nullable(),
+  itemTotalRaw: statistic
+    .nullable()
+    .optional()
+    .describe("The uncorrected item-total r (with its dimension's sum, itself included); absent in older results."),
 });
 
 const overall = z.object({ unweighted: distribution, weighted: distribution });
@@ -165,6 +178,59 @@ const warning = z.looseObject({ code: text, message: text }).catchall(detail);
 // A check's value may be an alpha (`--min-alpha`): any finite number.
 const check = z.object({ target: text, threshold: statistic, value: statistic.nullable(), passed: z.boolean() });
 
+const cfaFit = z
+  .object({
+    chisq: statistic,
+    df: statistic,
+    p: statistic,
+    cfi: statistic,
+    tli: statistic,
+    rmsea: statistic,
+    rmseaCi: z.tuple([statistic, statistic]),
+    srmr: statistic,
+  })
+  .describe('A confirmatory factor model fitted by maximum likelihood (as lavaan::cfa).');
+
+const validity = z
+  .object({
+    n: count.describe('Respondents with every item (listwise): the figures below are over them.'),
+    kmo: z
+      .object({ overall: statistic, items: z.record(z.string(), statistic) })
+      .nullable()
+      .describe('Kaiser-Meyer-Olkin sampling adequacy, overall and per item id (as psych::KMO).'),
+    bartlett: z
+      .object({ chisq: statistic, df: statistic, p: statistic })
+      .nullable()
+      .describe("Bartlett's test of sphericity (as psych::cortest.bartlett)."),
+    eigenvalues: list(statistic).nullable().describe('Eigenvalues of the item correlation matrix, largest first.'),
+    htmt: list(z.object({ a: text, b: text, value: statistic.nullable() }))
+      .nullable()
+      .describe('Heterotrait-monotrait ratio per pair of dimensions.'),
+    parallel: statistic.nullable().describe('Factors retained by parallel analysis.'),
+    cfa: cfaFit.nullable().describe('One factor per dimension.'),
+    cfa3: cfaFit.nullable().describe('Tangibles, reliability, and the other three dimensions as one factor.'),
+  })
+  .describe('Measurement quality; absent in results written before it was added.');
+
+const drivers = z
+  .object({
+    outcome: text,
+    n: count,
+    r2: statistic.nullable(),
+    dimensions: list(
+      z.object({
+        id: text,
+        r: statistic.nullable(),
+        beta: statistic.nullable(),
+        weight: statistic.nullable(),
+        share: statistic.nullable(),
+      }),
+    ),
+  })
+  .describe(
+    "Key drivers of the questionnaire's outcome: r, standardised beta and Johnson's relative weight per dimension.",
+  );
+
 /** Where the result came from (optional: older results and the library's results have none). */
 const run = z
   .object({
@@ -204,6 +270,8 @@ const shape = z
     recommendations: list(recommendation),
     warnings: list(warning),
     checks: list(check).optional(),
+    validity: validity.optional(),
+    drivers: drivers.optional(),
   })
   .describe('A servqual result (schemaVersion 1), as written by `servqual score --format json`.');
 

@@ -23,6 +23,11 @@ export interface DimensionResult extends Levels {
   importance: number | null;
   alpha: number | null;
   quadrant: Quadrant | null;
+  /** Measurement quality (issue 16), on the result's dimensions only; absent in results written before 2026-12-05. */
+  alphaStd?: number | null;
+  alphaCi?: [number, number] | null;
+  omega?: number | null;
+  ave?: number | null;
 }
 
 /**
@@ -65,6 +70,8 @@ export interface ItemResult extends Levels {
   pHolm: number | null;
   alphaIfDeleted: number | null;
   itemTotal: number | null;
+  /** The uncorrected item-total r (the item with the sum of its dimension's items, itself included); as `DimensionResult.alphaStd`. */
+  itemTotalRaw?: number | null;
 }
 
 export interface OverallResult {
@@ -156,6 +163,38 @@ export interface RunInfo {
   date?: string;
 }
 
+/** A confirmatory factor model's fit by maximum likelihood, as `lavaan::cfa` reports it. */
+export interface CfaFit {
+  chisq: number;
+  df: number;
+  p: number;
+  cfi: number;
+  tli: number;
+  rmsea: number;
+  rmseaCi: [number, number];
+  srmr: number;
+}
+
+/** Measurement quality over the respondents with every item (contract "Measurement quality"); each figure null when it cannot be computed. */
+export interface Validity {
+  n: number;
+  kmo: { overall: number; items: Record<string, number> } | null;
+  bartlett: { chisq: number; df: number; p: number } | null;
+  eigenvalues: number[] | null;
+  htmt: { a: string; b: string; value: number | null }[] | null;
+  parallel: number | null;
+  cfa: CfaFit | null;
+  cfa3: CfaFit | null;
+}
+
+/** Key drivers of the declared outcome (contract "Key drivers"). */
+export interface Drivers {
+  outcome: string;
+  n: number;
+  r2: number | null;
+  dimensions: { id: string; r: number | null; beta: number | null; weight: number | null; share: number | null }[];
+}
+
 export interface Result {
   schemaVersion: 1;
   /** Absent in results written before 2026-12-05, and from the library's `score`. */
@@ -170,4 +209,8 @@ export interface Result {
   recommendations: Recommendation[];
   warnings: Warning[];
   checks: Check[];
+  /** Absent in results written before 2026-12-05. */
+  validity?: Validity;
+  /** Only when the questionnaire declares `drivers`. */
+  drivers?: Drivers;
 }

@@ -3,6 +3,7 @@ import { recommend } from '../recommend/recommend.js';
 import { StringCells, type RecordCells } from './cells.js';
 import { planColumns, type ColumnPlan, type MissingColumn } from './column-plan.js';
 import { finaliseSample } from './finalise.js';
+import { addReliabilityFigures, driversOf, validityOf } from './measurement.js';
 import { withStatements } from './statements.js';
 import { testSegments } from './segment-test.js';
 import { emptyIdTracker, trackIdUnits, type IdTracker } from './id-tracker.js';
@@ -19,6 +20,13 @@ import {
 import { type Result, resultScale, type SegmentResult, type SegmentTest, type Warning } from './result.js';
 import { addRespondent, addSampleInto, emptySample, type SampleAccumulator } from './sample.js';
 import { collectWarnings } from './warnings.js';
+import {
+  addToInstrument,
+  emptyInstrumentSums,
+  type InstrumentSums,
+  type OutcomeSource,
+  outcomeSource,
+} from './instrument-sums.js';
 import type { Problem } from '../problem.js';
 import {
   keepRow,
@@ -119,6 +127,10 @@ export interface ScoringState {
   overall: SampleAccumulator;
   /** Whether `overall` is still to be summed from the first column's segments. */
   overallPending: boolean;
+  /** The sums of measurement quality and key drivers, over everyone (never per segment): see instrument-sums.ts. */
+  instrument: InstrumentSums;
+  /** Where the drivers' outcome is read, and what the item and dimension scores are summed about there. */
+  instrumentPlan: { outcome: OutcomeSource | null; shift: number };
   /** Rows whose value in the first --group-by column came after the segment limit. */
   unsegmented: SampleAccumulator | null;
   /** Rows added so far (for progress). */
@@ -157,6 +169,12 @@ export function startScoring(q: Questionnaire, options: ScoreOptions = {}): Scor
     layout,
     overall: emptySample(layout),
     overallPending: groupBy.length > 0,
+    instrument: emptyInstrumentSums(layout.itemCount, layout.dimensionCount, q.drivers !== undefined),
+    instrumentPlan: {
+      outcome: outcomeSource(q, layout),
+      // Perceptions-only scores are answers: summed about the scale's midpoint, like the samples' answers.
+      shift: q.format === 'perceptions-only' ? layout.answerShift : 0,
+    },
     unsegmented: null,
     rows: 0,
     segments: groupBy.map(() => new Map()),
@@ -236,6 +254,7 @@ export function addRecord(
   state.rows++;
   state.options.onRespondent?.({ answers, scores, line, source: state.source, duplicate });
   if (!state.overallPending) addRespondent(state.overall, scores, state.layout);
+  addToInstrument(state.instrument, scores, state.layout, state.instrumentPlan.outcome, state.instrumentPlan.shift);
   const groupBy = state.options.groupBy ?? [];
   for (let g = 0; g < groupBy.length; g++) {
     const column = groupBy[g] as string;
@@ -266,6 +285,8 @@ export function finishScoring(state: ScoringState): Result {
   settleOverall(state);
   const q = state.questionnaire;
   const main = finaliseSample(q, state.overall, state.layout);
+  addReliabilityFigures(q, state.overall, state.instrument, main.dimensions, main.items);
+  const drivers = driversOf(q, state.instrument);
   const sorted = allSegments(state).sort(compareSegments);
   const tests = testSegments(
     q.dimensions.map((d) => d.id),
@@ -306,6 +327,8 @@ export function finishScoring(state: ScoringState): Result {
     recommendations: recommend(q, main.items, main.dimensions, state.layout.fallbackWeights),
     warnings: [...collectWarnings(state, main, segments), ...state.exportWarnings],
     checks: [],
+    validity: validityOf(q, state.instrument),
+    ...(drivers ? { drivers } : {}),
   };
 }
 
