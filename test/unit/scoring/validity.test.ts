@@ -1,0 +1,154 @@
+/**
+ * Measurement quality and key drivers (issue 16) against R on the validity fixture: every figure
+ * from one pass, and again from three shards written as partials, read back through JSON and
+ * merged (which must also agree with the one pass within 1e-12).
+ *
+ * Expected values: test/fixtures/validity/expected.json, written by
+ * `Rscript test/fixtures/validity/generate.R` (psych::KMO, psych::cortest.bartlett, eigen,
+ * HTMT from Henseler et al. 2015, psych::alpha, psych::alpha.ci, lm-free regression and Johnson's
+ * relative weights in R; the R commands are in that script).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadQuestionnaire } from '../../../src/io/read-questionnaire.js';
+import type { Questionnaire } from '../../../src/core/questionnaire/model.js';
+import { fromPartial, mergePartials, toPartial } from '../../../src/core/scoring/partial.js';
+import type { Result } from '../../../src/core/scoring/result.js';
+import {
+  addRecord,
+  beginTable,
+  finishScoring,
+  startScoring,
+  type ScoringState,
+} from '../../../src/core/scoring/scorer.js';
+import { differences } from '../../helpers/json-differences.js';
+
+const DIR = join(import.meta.dirname, '..', '..', 'fixtures', 'validity');
+const lines = readFileSync(join(DIR, 'responses.csv'), 'utf8').trimEnd().split('\n');
+const header = (lines[0] as string).split(',');
+// The fixture has no quoted cells: a split is the whole CSV reader it needs.
+const rows = lines.slice(1).map((line) => line.split(','));
+
+interface ExpectedDimension {
+  id: string;
+  n: number;
+  alpha: number;
+  alphaStd: number;
+  alphaCi: [number, number];
+  itemTotalRaw: number[];
+}
+interface Expected {
+  validity: {
+    n: number;
+    kmo: { overall: number; items: Record<string, number> };
+    bartlett: { chisq: number; df: number; p: number };
+    eigenvalues: number[];
+    htmt: { a: string; b: string; value: number }[];
+  };
+  dimensions: ExpectedDimension[];
+  drivers: { n: number; r2: number; r: number[]; beta: number[]; weight: number[] };
+}
+const expected = JSON.parse(readFileSync(join(DIR, 'expected.json'), 'utf8')) as Record<string, Expected>;
+
+/** Scores rows [from, to) of the fixture into a fresh state. */
+function scoreRows(q: Questionnaire, from: number, to: number): ScoringState {
+  const state = startScoring(q);
+  const { plan } = beginTable(state, header, 'responses.csv');
+  for (let i = from; i < to; i++) addRecord(state, plan, rows[i] as string[], i + 2);
+  return state;
+}
+
+/** Three shards, each through a partial's JSON, merged. */
+function scoreMerged(q: Questionnaire): Result {
+  const cuts = [0, 61, 140, rows.length];
+  const states = cuts.slice(1).map((to, s) => {
+    const text = JSON.stringify(toPartial(scoreRows(q, cuts[s] as number, to)));
+    const read = fromPartial(JSON.parse(text), q);
+    expect(read.problems).toEqual([]);
+    return read.state as ScoringState;
+  });
+  return finishScoring(mergePartials(states));
+}
+
+/** Paths where two JSON values differ by more than `tolerance` (relative above 1), or in anything but a number. */
+function apart(actual: unknown, wanted: unknown, tolerance: number, path = '$'): string[] {
+  if (typeof wanted === 'number')
+    return typeof actual === 'number' && Math.abs(actual - wanted) <= tolerance * Math.max(1, Math.abs(wanted))
+      ? []
+      : [`${path}: ${String(actual)} vs ${wanted}`];
+  if (wanted === null || typeof wanted !== 'object') return actual === wanted ? [] : [`${path}: differs`];
+  if (actual === null || typeof actual !== 'object') return [`${path}: differs`];
+  return Object.entries(wanted).flatMap(([key, value]) =>
+    apart((actual as Record<string, unknown>)[key], value, tolerance, `${path}.${key}`),
+  );
+}
+
+const close = (actual: number | null | undefined, wanted: number, tolerance = 1e-6) => {
+  expect(actual).not.toBeNull();
+  expect(Math.abs((actual as number) - wanted)).toBeLessThanOrEqual(tolerance * Math.max(1, Math.abs(wanted)));
+};
+const allClose = (actual: readonly (number | null)[] | null | undefined, wanted: readonly number[]) => {
+  expect(actual?.length).toBe(wanted.length);
+  wanted.forEach((w, i) => {
+    close(actual?.[i], w);
+  });
+};
+
+function expectFigures(result: Result, x: Expected): void {
+  const v = result.validity;
+  expect(v?.n).toBe(x.validity.n);
+  close(v?.kmo?.overall, x.validity.kmo.overall);
+  expect(Object.keys(v?.kmo?.items ?? {})).toEqual(Object.keys(x.validity.kmo.items));
+  allClose(Object.values(v?.kmo?.items ?? {}), Object.values(x.validity.kmo.items));
+  close(v?.bartlett?.chisq, x.validity.bartlett.chisq);
+  expect(v?.bartlett?.df).toBe(x.validity.bartlett.df);
+  // p is tiny: compared relative to itself.
+  expect(Math.abs((v?.bartlett?.p as number) / x.validity.bartlett.p - 1)).toBeLessThan(1e-6);
+  allClose(v?.eigenvalues, x.validity.eigenvalues);
+  expect(v?.htmt?.map((h) => [h.a, h.b])).toEqual(x.validity.htmt.map((h) => [h.a, h.b]));
+  allClose(
+    v?.htmt?.map((h) => h.value) ?? null,
+    x.validity.htmt.map((h) => h.value),
+  );
+  x.dimensions.forEach((xd, d) => {
+    const dimension = result.dimensions[d];
+    expect(dimension?.id).toBe(xd.id);
+    expect(result.items.find((item) => item.dimension === xd.id)?.gap.n).toBeGreaterThanOrEqual(xd.n);
+    close(dimension?.alpha, xd.alpha);
+    close(dimension?.alphaStd, xd.alphaStd);
+    allClose(dimension?.alphaCi, xd.alphaCi);
+    allClose(
+      result.items.filter((item) => item.dimension === xd.id).map((item) => item.itemTotalRaw ?? null),
+      xd.itemTotalRaw,
+    );
+  });
+  const drivers = result.drivers;
+  expect(drivers?.n).toBe(x.drivers.n);
+  close(drivers?.r2, x.drivers.r2);
+  allClose(drivers?.dimensions.map((d) => d.r) ?? null, x.drivers.r);
+  allClose(drivers?.dimensions.map((d) => d.beta) ?? null, x.drivers.beta);
+}
+
+describe.each([
+  ['two-column', 'twoColumn'],
+  ['perceptions-only', 'perceptionsOnly'],
+])('measurement quality and drivers, %s, against R', (format, key) => {
+  it('one pass and three merged partials give R’s figures; merged equals one pass within 1e-12', async () => {
+    const q = await loadQuestionnaire(join(DIR, `${format}.yaml`));
+    const x = expected[key] as Expected;
+    const single = finishScoring(scoreRows(q, 0, rows.length));
+    expectFigures(single, x);
+    const merged = scoreMerged(q);
+    expectFigures(merged, x);
+    expect(differences(merged, single)).toEqual([]);
+    // The new figures closer still: 1e-12, relative to the figure (absolute below 1).
+    const figures = (r: Result) => ({
+      validity: r.validity,
+      drivers: r.drivers,
+      dimensions: r.dimensions.map((d) => [d.alphaStd, d.alphaCi, d.omega, d.ave]),
+      items: r.items.map((item) => item.itemTotalRaw),
+    });
+    expect(apart(figures(merged), figures(single), 1e-12)).toEqual([]);
+  });
+});
