@@ -99,7 +99,7 @@ describe('servqual score --partial, then servqual merge', () => {
     const dir = tempDir();
     const run = await runChecked(['score', questionnaire, '-', '--partial'], dir, readFileSync(responses, 'utf8'));
     expect(run.code, run.stderr).toBe(0);
-    expect(JSON.parse(run.stdout)).toMatchObject({ kind: 'servqual-partial', version: 2, options: { groupBy: [] } });
+    expect(JSON.parse(run.stdout)).toMatchObject({ kind: 'servqual-partial', version: 3, options: { groupBy: [] } });
     expect(run.stderr).toBe('');
   });
 
@@ -130,6 +130,9 @@ describe('servqual score --partial, then servqual merge', () => {
       (await runChecked(['score', questionnaire, csv as string, '--format', 'json', '--output', result], dir)).code,
     ).toBe(0);
     writeFileSync(join(dir, 'broken.json'), '{"kind": "servqual-partial", ');
+    // A shard written before issue 16 (version 2, without the instrument's sums) cannot give the new figures.
+    const { instrument: _instrument, ...older } = JSON.parse(readFileSync(good, 'utf8')) as Record<string, unknown>;
+    writeFileSync(join(dir, 'older.json'), JSON.stringify({ ...older, version: 2 }));
 
     const cases: [string[], RegExp][] = [
       [
@@ -137,6 +140,10 @@ describe('servqual score --partial, then servqual merge', () => {
         /result\.json:1:1: not a servqual partial result .*found a servqual result, not a partial result\n {2}hint: write partial results with: servqual score/,
       ],
       [[join(dir, 'broken.json')], /broken\.json:1:\d+: not valid JSON/],
+      [
+        [join(dir, 'older.json')],
+        /^[^\n]*older\.json:1:\d+: partial version 2 was written by an older servqual: this one reads version 3[^\n]*\n {2}hint: score the shard again with this version of servqual\n$/,
+      ],
       [[good, ungrouped], /grouped\.json: scored with --group-by channel, but .*good\.json with no --group-by/],
       [[join(dir, 'missing.json')], /missing\.json: no such file/],
     ];

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { copyFixture, fixturesDir, repoRoot, useTempDir } from '../helpers/run-cli.js';
@@ -239,5 +239,31 @@ describe('servqual validate: one test per rule', () => {
     const result = await run(['validate', ...invalid, 'missing.yaml', '.']);
     expect(result.code).toBe(2);
     expect(`${result.stdout}${result.stderr}`).not.toMatch(/^\s+at /m);
+  });
+});
+
+describe('servqual validate: key drivers (issue 16)', () => {
+  const fixture = readFileSync(join(fixturesDir, 'validity', 'two-column.yaml'), 'utf8');
+  const write = (outcome: string): string => {
+    const file = 'drivers.yaml';
+    writeFileSync(join(tempDir(), file), fixture.replace('outcome: nps', `outcome: ${outcome}`));
+    return file;
+  };
+
+  it.each(['nps', 'csat', 'T1'])('accepts an outcome naming a KPI or an item: %s', async (outcome) => {
+    const result = await runChecked(['validate', write(outcome)], tempDir());
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+  });
+
+  it('refuses an outcome that names neither, at its line and column, with a suggestion', async () => {
+    const file = write('npss');
+    const text = readFileSync(join(tempDir(), file), 'utf8');
+    const result = await runChecked(['validate', file], tempDir());
+    expect(result.code).toBe(2);
+    expect(diagnostics(result.stderr)).toEqual([
+      `${file}:${positionIn(text, 'npss')}: drivers.outcome names no KPI or item: "npss"`,
+    ]);
+    expect(result.stderr).toMatch(/hint: .*"nps"/);
   });
 });

@@ -143,14 +143,14 @@ export interface PartialProducts {
   products: number[];
 }
 
-/** The instrument sums as they go in a partial: `{ items: {n, sum, products}, drivers: {...} | null }`. */
-export function encodeInstrument(sums: InstrumentSums): { items: PartialProducts; drivers: PartialProducts | null } {
+/** The instrument sums as they go in a partial: `{ items: {n, sum, products}, drivers?: {...} }` (drivers only when declared). */
+export function encodeInstrument(sums: InstrumentSums): { items: PartialProducts; drivers?: PartialProducts } {
   const encode = (p: ProductSums): PartialProducts => ({
     n: p.n[0] as number,
     sum: Array.from(p.sum),
     products: Array.from(p.products),
   });
-  return { items: encode(sums.items), drivers: sums.drivers ? encode(sums.drivers) : null };
+  return { items: encode(sums.items), ...(sums.drivers ? { drivers: encode(sums.drivers) } : {}) };
 }
 
 /** Reads `encodeInstrument` JSON into `sums` (empty, of this questionnaire), reporting to `d` what does not fit. */
@@ -161,7 +161,8 @@ export function decodeInstrument(
   sums: InstrumentSums,
   total: number,
 ): void {
-  const o = d.record(value, path, ['items', 'drivers']);
+  // `drivers` is there exactly when the questionnaire declares an outcome (its fingerprint says so too).
+  const o = d.record(value, path, sums.drivers ? ['items', 'drivers'] : ['items']);
   const fill = (target: ProductSums, v: unknown, at: JsonPath, what: string) => {
     const r = d.record(v, at, ['n', 'sum', 'products']);
     const n = d.count(r.n, [...at, 'n']);
@@ -176,5 +177,4 @@ export function decodeInstrument(
   };
   fill(sums.items, o.items, [...path, 'items'], 'item');
   if (sums.drivers) fill(sums.drivers, o.drivers, [...path, 'drivers'], 'dimension or outcome');
-  else if (o.drivers !== null) d.fail([...path, 'drivers'], 'expected null: the questionnaire declares no drivers');
 }

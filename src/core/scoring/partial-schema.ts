@@ -27,8 +27,10 @@ const instrument = z
       'Over respondents with every item: the item scores alpha uses, their sums and packed cross products (upper triangle, row by row).',
     ),
     drivers: products
-      .nullable()
-      .describe('Over respondents with every dimension score and the outcome: the dimension scores, then the outcome.'),
+      .optional()
+      .describe(
+        'Only when the questionnaire declares drivers: over respondents with every dimension score and the outcome, the dimension scores, then the outcome.',
+      ),
   })
   .describe('The sums of measurement quality and key drivers, over every respondent (version 3).');
 

@@ -89,7 +89,7 @@ describe('round trip', () => {
     expect(text.replace('"bloom":null', '')).not.toMatch(/NaN|Infinity|null/);
     expect(partial()).toMatchObject({
       kind: 'servqual-partial',
-      version: 2,
+      version: 3,
       questionnaire: { title: 'Test audit', format: 'three-column' },
       options: { groupBy: ['branch'], skipInvalid: false },
     });
@@ -163,11 +163,17 @@ describe('strict reading', () => {
       message: expect.stringContaining('a servqual result, not a partial result'),
     });
     expect(read({ kind: 'other' }).problems[0]?.message).toContain('"kind": "other"');
-    // Version 1 held Welford moments; its numbers cannot be read as power sums.
-    expect(read({ ...partial(), version: 1 }).problems[0]).toMatchObject({
-      code: 'partial-version',
-      message: expect.stringContaining('unknown partial version 1: this servqual reads version 2'),
-    });
+    // Version 1 held Welford moments; version 2 lacks the sums of measurement quality (issue 16).
+    for (const version of [1, 2])
+      expect(read({ ...partial(), version }).problems[0]).toMatchObject({
+        code: 'partial-version',
+        message: expect.stringContaining(
+          `partial version ${version} was written by an older servqual: this one reads version 3`,
+        ),
+      });
+    expect(read({ ...partial(), version: 4 }).problems[0]?.message).toContain(
+      'unknown partial version 4: this servqual reads version 3',
+    );
   });
 
   it('refuses a partial of another questionnaire', () => {
