@@ -34,6 +34,8 @@ export interface InstrumentSums {
   readonly items: ProductSums;
   /** Null when the questionnaire declares no outcome. */
   readonly drivers: ProductSums | null;
+  /** A respondent's shifted item scores, reused from row to row (the hot loop reads them k(k+1)/2 times); not a sum. */
+  readonly scratch: Float64Array;
 }
 
 /** Where a questionnaire's drivers outcome lives; null without one (or, defensively, an unknown id). */
@@ -66,6 +68,7 @@ export function emptyInstrumentSums(itemCount: number, dimensionCount: number, w
     data,
     items: carveProducts(data, 0, itemCount),
     drivers: withDrivers ? carveProducts(data, itemSize, dimensionCount + 1) : null,
+    scratch: new Float64Array(itemCount),
   };
 }
 
@@ -85,7 +88,7 @@ export function addToInstrument(
   const complete = s.dimensionComplete;
   let all = layout.dimensionCount > 0;
   for (let d = 0; d < layout.dimensionCount && all; d++) all = complete[d] === 1;
-  if (all) addProducts(sums.items, s.gap, shift);
+  if (all) addProducts(sums.items, s.gap, shift, sums.scratch);
   const drivers = sums.drivers;
   if (drivers === null || outcome === null || Number.isNaN(s.unweighted)) return;
   const y = outcome.kind === 'kpi' ? (s.kpi[outcome.index] as number) : (s.perception[outcome.index] as number);
@@ -93,15 +96,21 @@ export function addToInstrument(
   addDriverProducts(drivers, s.dimensionGap, shift, y - outcome.shift);
 }
 
-function addProducts(target: ProductSums, x: Float64Array, shift: number): void {
+function addProducts(target: ProductSums, x: Float64Array, shift: number, y: Float64Array): void {
   const { k, sum, products } = target;
+  for (let i = 0; i < k; i++) y[i] = (x[i] as number) - shift;
   target.n[0] = (target.n[0] as number) + 1;
   let p = 0;
   for (let i = 0; i < k; i++) {
-    const xi = (x[i] as number) - shift;
+    const xi = y[i] as number;
+    // A gap of 0 (P = E) adds nothing to its row of products: common, and skipping it is exact.
+    if (xi === 0) {
+      p += k - i;
+      continue;
+    }
     sum[i] = (sum[i] as number) + xi;
     for (let j = i; j < k; j++) {
-      products[p] = (products[p] as number) + xi * ((x[j] as number) - shift);
+      products[p] = (products[p] as number) + xi * (y[j] as number);
       p++;
     }
   }
