@@ -160,7 +160,7 @@ function newtonDirection(
     const down = psi.map((p, j) => (j === i ? p - STEP : p));
     const gUp = gradientOf(r, up);
     const gDown = gradientOf(r, down);
-    free.forEach((j, b) => hessian.set(a, b, ((gUp[j] as number) - (gDown[j] as number)) / (2 * STEP)));
+    for (const [b, j] of free.entries()) hessian.set(a, b, ((gUp[j] as number) - (gDown[j] as number)) / (2 * STEP));
   });
   const symmetric = hessian.add(hessian.transpose()).div(2);
   const direction = psi.map(() => 0);
