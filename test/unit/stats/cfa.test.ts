@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type CfaFit, fitCfa } from '../../../src/core/stats/cfa.js';
+import { seededRandom } from '../../../src/core/stats/random.js';
 import { expectClose, reference } from './validity-reference.js';
 
 // Expected: lavaan 0.6.14 `cfa(model, sample.cov = S, sample.nobs = 300)` with its defaults, then
@@ -30,6 +31,10 @@ describe('confirmatory factor analysis by maximum likelihood', () => {
     expectLavaan(fitCfa(covariance, n, factorOf3), reference.cfa.three);
   });
 
+  it.each(reference.cfa.small.map((c) => [c.n, c] as const))('fits a small sample (n = %s) as lavaan does', (_, c) => {
+    expectLavaan(fitCfa(c.covariance, c.n, factorOf), c.fit);
+  });
+
   it('converges on 22 items and five factors in well under 100 ms', () => {
     fitCfa(covariance, n, factorOf);
     const started = performance.now();
@@ -54,6 +59,14 @@ describe('confirmatory factor analysis by maximum likelihood', () => {
     for (const row of singular) row[1] = row[0] as number;
     expect(fitCfa(singular, n, factorOf)).toBeNull();
     expect(fitCfa(covariance, 1, factorOf)).toBeNull();
+    // Ten respondents, 22 items: their covariance matrix has rank 9.
+    const random = seededRandom(3);
+    const rows = Array.from({ length: 10 }, () => Array.from({ length: 22 }, () => random.normal()));
+    const means = rows[0]?.map((_, j) => rows.reduce((s, r) => s + (r[j] as number), 0) / 10) ?? [];
+    const tiny = means.map((mi, i) =>
+      means.map((mj, j) => rows.reduce((s, r) => s + ((r[i] as number) - mi) * ((r[j] as number) - mj), 0) / 9),
+    );
+    expect(fitCfa(tiny, 10, factorOf)).toBeNull();
     expect(fitCfa(covariance, n, [...factorOf.slice(0, 21), 5])).toBeNull();
     const three = covariance.slice(0, 3).map((row) => row.slice(0, 3));
     expect(fitCfa(three, n, [0, 0, 0])).toBeNull();
@@ -62,7 +75,8 @@ describe('confirmatory factor analysis by maximum likelihood', () => {
   });
 
   it('is null for a Heywood case instead of an improper fit', () => {
-    // One factor whose implied loading exceeds the item's variance: r12 r13 / r23 = 1.2 > 1.
+    // One factor whose implied loading exceeds the item's variance: r12 r13 / r23 = 1.2 > 1; lavaan
+    // gives a negative residual variance and warns (make-fixtures.R, `heywoodFit`).
     const heywood = [
       [1, 0.8, 0.6, 0.5],
       [0.8, 1, 0.4, 0.35],

@@ -39,6 +39,7 @@ interface ValidityReference {
     factorOf3: number[];
     five: FitMeasures;
     three: FitMeasures;
+    small: { n: number; covariance: number[][]; fit: FitMeasures }[];
   };
   factorMl: Record<string, OneFactorReference>;
   parallel: {
