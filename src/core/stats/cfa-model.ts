@@ -2,6 +2,7 @@ import { CholeskyDecomposition, EigenvalueDecomposition, Matrix } from 'ml-matri
 
 // The parameter vector of fitCfa's model (src/core/stats/cfa.ts), its Σ, derivatives and start values.
 
+/** log|A| from A's Cholesky factor L: 2 Σ log L_ii (no overflow for large matrices). */
 export function logDeterminant(cholesky: CholeskyDecomposition): number {
   const l = cholesky.lowerTriangularMatrix;
   let sum = 0;

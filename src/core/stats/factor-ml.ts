@@ -30,7 +30,7 @@ const STEP = 1e-7;
  * omega equals standardized alpha). Null when k < 2, the matrix is not a symmetric positive-definite
  * correlation matrix, or the search does not converge.
  *
- * @example oneFactorMl([[1, .6, .5], [.6, 1, .3], [.5, .3, 1]]) // loadings [1, .6, .5] at the bound…
+ * @example oneFactorMl([[1, .56, .48], [.56, 1, .42], [.48, .42, 1]]) // loadings [.8, .7, .6], uniquenesses [.36, .51, .64]
  */
 export function oneFactorMl(correlation: number[][]): OneFactor | null {
   const k = correlation.length;
