@@ -16,7 +16,11 @@ export interface CfaFit {
   srmr: number;
 }
 
-const MAX_ITERATIONS = 500;
+const MAX_ITERATIONS = 300;
+// Proper solutions converge in 6 to 65 scoring steps (22 items: 12). A search still improper after
+// this many is heading for a Heywood case or drifting along an unidentified direction (a factor's
+// variance to 0 as its loadings grow), which can take hundreds of steps to end in null anyway.
+const IMPROPER_AFTER = 60;
 // Converged when the scoring step's predicted decrease of F (g' H⁻¹ g) is below this: F then holds
 // ~14 digits, chisq = N F far more than the 1e-6 its consumers need.
 const DECREMENT = 1e-15;
@@ -121,6 +125,7 @@ function minimise(model: Model, s: Matrix, start: number[]): { theta: number[]; 
     const step = cholesky.solve(Matrix.columnVector(gradient)).getColumn(0);
     const decrement = step.reduce((sum, v, k) => sum + v * (gradient[k] as number), 0);
     if (decrement < DECREMENT) return { theta, value: current.value };
+    if (iteration >= IMPROPER_AFTER && !model.proper(theta)) return null;
     let scale = 1;
     let accepted = false;
     for (let halving = 0; halving < MAX_HALVINGS; halving++) {
