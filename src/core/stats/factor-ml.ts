@@ -56,19 +56,31 @@ export function oneFactorMl(correlation: number[][]): OneFactor | null {
       });
     if (free.every((i) => Math.abs(gradient[i] as number) < GRADIENT_TOLERANCE)) return finish(r, psi);
     const direction = newtonDirection(r, psi, gradient, free);
-    let step = 1;
-    let moved = false;
-    for (let halving = 0; halving < 60; halving++) {
+    const trialAt = (step: number): { psi: number[]; value: number; decrease: number } => {
       const trial = psi.map((p, i) => clamp(p + step * (direction[i] as number)));
-      const trialValue = discrepancy(r, trial);
       const decrease = trial.reduce((sum, t, i) => sum + (gradient[i] as number) * (t - (psi[i] as number)), 0);
-      if (trialValue <= value + 1e-4 * decrease) {
-        moved = trial.some((t, i) => t !== psi[i]);
-        psi = trial;
-        value = trialValue;
-        break;
+      return { psi: trial, value: discrepancy(r, trial), decrease };
+    };
+    let accepted: ReturnType<typeof trialAt> | null = null;
+    let fullStep = false;
+    for (let halving = 0; halving < 60 && !accepted; halving++) {
+      const trial = trialAt(2 ** -halving);
+      if (trial.value <= value + 1e-4 * trial.decrease) {
+        accepted = trial;
+        fullStep = halving === 0;
       }
-      step /= 2;
+    }
+    // A full step that helps may be too short when the optimum lies on the bound (a Heywood case:
+    // Newton creeps toward ψ = 0.005 by a few percent a step); doubling it, clamped, lands there.
+    for (let doubling = 1; accepted && fullStep && doubling <= 30; doubling++) {
+      const trial = trialAt(2 ** doubling);
+      if (!(trial.value < accepted.value)) break;
+      accepted = trial;
+    }
+    const moved = accepted !== null && accepted.psi.some((t, i) => t !== psi[i]);
+    if (accepted) {
+      psi = accepted.psi;
+      value = accepted.value;
     }
     // No step lowers F any more: the optimum up to rounding; accept it only if the gradient agrees.
     if (!moved) {
