@@ -1,4 +1,7 @@
+import type { CfaFit } from '../stats/cfa.js';
 import type { Distribution } from '../stats/moments.js';
+
+export type { CfaFit } from '../stats/cfa.js';
 import type { Format, KpiType, Language } from '../questionnaire/model.js';
 
 /** The one typed result every renderer reads (JSON schemaVersion 1 in the contract). */
@@ -161,18 +164,6 @@ export interface RunInfo {
   questionnaire: { file: string; sha256: string };
   inputs: string[];
   date?: string;
-}
-
-/** A confirmatory factor model's fit by maximum likelihood, as `lavaan::cfa` reports it. */
-export interface CfaFit {
-  chisq: number;
-  df: number;
-  p: number;
-  cfi: number;
-  tli: number;
-  rmsea: number;
-  rmseaCi: [number, number];
-  srmr: number;
 }
 
 /** Measurement quality over the respondents with every item (contract "Measurement quality"); each figure null when it cannot be computed. */

@@ -5,8 +5,9 @@
  *
  * Expected values: test/fixtures/validity/expected.json, written by
  * `Rscript test/fixtures/validity/generate.R` (psych::KMO, psych::cortest.bartlett, eigen,
- * HTMT from Henseler et al. 2015, psych::alpha, psych::alpha.ci, lm-free regression and Johnson's
- * relative weights in R; the R commands are in that script).
+ * HTMT from Henseler et al. 2015, psych::alpha, psych::alpha.ci, one-factor ML by factanal at the exact
+ * optimum beside psych::fa, lavaan::cfa and fitMeasures, and Johnson's relative weights in R; the R
+ * commands are in that script).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -30,9 +31,23 @@ const header = (lines[0] as string).split(',');
 // The fixture has no quoted cells: a split is the whole CSV reader it needs.
 const rows = lines.slice(1).map((line) => line.split(','));
 
+interface ExpectedFit {
+  chisq: number;
+  df: number;
+  p: number;
+  cfi: number;
+  tli: number;
+  rmsea: number;
+  rmseaCi: [number, number];
+  srmr: number;
+}
 interface ExpectedDimension {
   id: string;
   n: number;
+  omega: number;
+  ave: number;
+  omegaPsych: number;
+  avePsych: number;
   alpha: number;
   alphaStd: number;
   alphaCi: [number, number];
@@ -45,6 +60,8 @@ interface Expected {
     bartlett: { chisq: number; df: number; p: number };
     eigenvalues: number[];
     htmt: { a: string; b: string; value: number }[];
+    cfa: ExpectedFit;
+    cfa3: ExpectedFit;
   };
   dimensions: ExpectedDimension[];
   drivers: { n: number; r2: number; r: number[]; beta: number[]; weight: number[] };
@@ -111,12 +128,29 @@ function expectFigures(result: Result, x: Expected): void {
     v?.htmt?.map((h) => h.value) ?? null,
     x.validity.htmt.map((h) => h.value),
   );
+  for (const model of ['cfa', 'cfa3'] as const) {
+    const fit = v?.[model];
+    const wanted = x.validity[model];
+    expect(fit?.df).toBe(wanted.df);
+    for (const key of ['chisq', 'cfi', 'tli', 'rmsea', 'srmr'] as const) close(fit?.[key], wanted[key]);
+    allClose(fit?.rmseaCi, wanted.rmseaCi);
+    expect(Math.abs((fit?.p as number) / wanted.p - 1)).toBeLessThan(1e-6);
+  }
+  // Parallel analysis simulates (psych::fa.parallel draws at random): its own tests compare it with
+  // psych; here, a count of factors no larger than the items.
+  expect(v?.parallel).toBeGreaterThanOrEqual(1);
+  expect(v?.parallel).toBeLessThanOrEqual(x.validity.eigenvalues.length);
   x.dimensions.forEach((xd, d) => {
     const dimension = result.dimensions[d];
     expect(dimension?.id).toBe(xd.id);
     expect(result.items.find((item) => item.dimension === xd.id)?.gap.n).toBeGreaterThanOrEqual(xd.n);
     close(dimension?.alpha, xd.alpha);
     close(dimension?.alphaStd, xd.alphaStd);
+    close(dimension?.omega, xd.omega);
+    close(dimension?.ave, xd.ave);
+    // psych::fa's own figures stop at L-BFGS-B's default tolerance, a little short of the optimum.
+    close(dimension?.omega, xd.omegaPsych, 1e-5);
+    close(dimension?.ave, xd.avePsych, 1e-5);
     allClose(dimension?.alphaCi, xd.alphaCi);
     allClose(
       result.items.filter((item) => item.dimension === xd.id).map((item) => item.itemTotalRaw ?? null),
@@ -128,6 +162,11 @@ function expectFigures(result: Result, x: Expected): void {
   close(drivers?.r2, x.drivers.r2);
   allClose(drivers?.dimensions.map((d) => d.r) ?? null, x.drivers.r);
   allClose(drivers?.dimensions.map((d) => d.beta) ?? null, x.drivers.beta);
+  allClose(drivers?.dimensions.map((d) => d.weight) ?? null, x.drivers.weight);
+  allClose(
+    drivers?.dimensions.map((d) => d.share) ?? null,
+    x.drivers.weight.map((w) => w / x.drivers.r2),
+  );
 }
 
 describe.each([
