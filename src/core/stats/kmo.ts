@@ -72,7 +72,7 @@ export function bartlett(r: readonly (readonly number[])[], n: number): Bartlett
 }
 
 /** ln det of a symmetric positive definite matrix, or null when it is not one. */
-export function logDeterminant(m: readonly (readonly number[])[]): number | null {
+function logDeterminant(m: readonly (readonly number[])[]): number | null {
   const cholesky = new CholeskyDecomposition(new Matrix(m as number[][]));
   if (!cholesky.isPositiveDefinite()) return null;
   const l = cholesky.lowerTriangularMatrix;
