@@ -47,7 +47,7 @@ function blocksOf(q: Questionnaire): number[][] {
   });
 }
 
-/** The instrument-wide figures, over respondents with every item. */
+/** The instrument-wide figures, over respondents with every item; keys in the result schema's order (`report` re-renders byte for byte). */
 export function validityOf(q: Questionnaire, sums: InstrumentSums): Validity {
   const cm = coMomentsOf(sums.items);
   const n = cm.n;
@@ -64,7 +64,6 @@ export function validityOf(q: Questionnaire, sums: InstrumentSums): Validity {
       : null,
     bartlett: r ? bartlett(r, n) : null,
     eigenvalues,
-    parallel: eigenvalues ? parallelOf(eigenvalues, n) : null,
     htmt: r
       ? q.dimensions.flatMap((a, i) =>
           q.dimensions.slice(i + 1).map((b, j) => ({
@@ -74,6 +73,7 @@ export function validityOf(q: Questionnaire, sums: InstrumentSums): Validity {
           })),
         )
       : null,
+    parallel: eigenvalues ? parallelOf(eigenvalues, n) : null,
     cfa: fitCfaOf(cm, factors.five),
     cfa3: factors.three ? fitCfaOf(cm, factors.three) : null,
   };
