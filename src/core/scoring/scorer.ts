@@ -50,6 +50,12 @@ export interface ScoreOptions {
    * buffers, valid during the call only.
    */
   onRespondent?: (row: ScoredRow) => void;
+  /**
+   * `false` leaves out measurement quality and key drivers (`validity`, `drivers` and the figures
+   * beside alpha): their model fits cost a fifth of a second per result, which only callers that
+   * score thousands of simulated samples (tests of other statistics) want to save. Default true.
+   */
+  measurement?: boolean;
 }
 
 /** One scored respondent as `ScoreOptions.onRespondent` sees it. */
@@ -285,8 +291,9 @@ export function finishScoring(state: ScoringState): Result {
   settleOverall(state);
   const q = state.questionnaire;
   const main = finaliseSample(q, state.overall, state.layout);
-  addReliabilityFigures(q, state.overall, state.instrument, main.dimensions, main.items);
-  const drivers = driversOf(q, state.instrument);
+  const measurement = state.options.measurement !== false;
+  if (measurement) addReliabilityFigures(q, state.overall, state.instrument, main.dimensions, main.items);
+  const drivers = measurement ? driversOf(q, state.instrument) : null;
   const sorted = allSegments(state).sort(compareSegments);
   const tests = testSegments(
     q.dimensions.map((d) => d.id),
@@ -327,7 +334,7 @@ export function finishScoring(state: ScoringState): Result {
     recommendations: recommend(q, main.items, main.dimensions, state.layout.fallbackWeights),
     warnings: [...collectWarnings(state, main, segments), ...state.exportWarnings],
     checks: [],
-    validity: validityOf(q, state.instrument),
+    ...(measurement ? { validity: validityOf(q, state.instrument) } : {}),
     ...(drivers ? { drivers } : {}),
   };
 }
