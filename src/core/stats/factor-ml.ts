@@ -1,4 +1,5 @@
 import { CholeskyDecomposition, EigenvalueDecomposition, Matrix } from 'ml-matrix';
+import { symmetricMatrix } from './symmetric.js';
 
 /** A one-factor solution on the correlation metric. */
 export interface OneFactor {
@@ -34,11 +35,11 @@ const STEP = 1e-7;
  */
 export function oneFactorMl(correlation: number[][]): OneFactor | null {
   const k = correlation.length;
-  if (k < 2 || !isCorrelation(correlation)) return null;
-  const r = new Matrix(correlation);
+  const r = k < 2 ? null : symmetricMatrix(correlation);
+  if (!r || r.to1DArray().some((v) => Math.abs(v) > 1 + 1e-12)) return null;
   if (!new CholeskyDecomposition(r).isPositiveDefinite()) return null;
   if (k === 2) {
-    const rho = Math.abs(correlation[0]?.[1] as number);
+    const rho = Math.abs(r.get(0, 1));
     return finish(r, [clamp(1 - rho), clamp(1 - rho)]);
   }
   const inverse = solveSpd(r);
@@ -77,7 +78,7 @@ export function oneFactorMl(correlation: number[][]): OneFactor | null {
       if (!(trial.value < accepted.value)) break;
       accepted = trial;
     }
-    const moved = accepted !== null && accepted.psi.some((t, i) => t !== psi[i]);
+    const moved = accepted?.psi.some((t, i) => t !== psi[i]) ?? false;
     if (accepted) {
       psi = accepted.psi;
       value = accepted.value;
@@ -105,17 +106,6 @@ export function factorReliability(
   const residual = uniquenesses.reduce((a, b) => a + b, 0);
   const ave = loadings.reduce((a, b) => a + b * b, 0) / loadings.length;
   return { omega: (sum * sum) / (sum * sum + residual), ave };
-}
-
-function isCorrelation(m: number[][]): boolean {
-  const k = m.length;
-  return m.every(
-    (row, i) =>
-      row.length === k &&
-      row.every(
-        (v, j) => Number.isFinite(v) && Math.abs(v - (m[j]?.[i] as number)) <= 1e-12 && Math.abs(v) <= 1 + 1e-12,
-      ),
-  );
 }
 
 function clamp(p: number): number {
