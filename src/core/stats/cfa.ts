@@ -1,6 +1,7 @@
 import { CholeskyDecomposition, Matrix } from 'ml-matrix';
 import { logDeterminant, Model, objective } from './cfa-model.js';
 import { chiSquareUpper } from './chi-square.js';
+import { symmetricMatrix } from './symmetric.js';
 import { rmseaInterval } from './rmsea.js';
 
 /** Fit of a confirmatory factor model, as lavaan's `fitMeasures` names them. */
@@ -50,7 +51,6 @@ const MAX_HALVINGS = 40;
 export function fitCfa(covariance: number[][], n: number, factorOf: readonly number[]): CfaFit | null {
   const p = covariance.length;
   if (!(n >= 2) || factorOf.length !== p || p < 3) return null;
-  if (covariance.some((row) => row.length !== p || row.some((v) => !Number.isFinite(v)))) return null;
   const m = Math.max(...factorOf) + 1;
   const counts = Array.from({ length: m }, (_, f) => factorOf.filter((g) => g === f).length);
   if (factorOf.some((f) => !Number.isInteger(f) || f < 0) || counts.some((c) => c < 2)) return null;
@@ -58,7 +58,9 @@ export function fitCfa(covariance: number[][], n: number, factorOf: readonly num
   const df = (p * (p + 1)) / 2 - model.count;
   if (df < 1) return null;
 
-  const s = new Matrix(covariance).mul((n - 1) / n);
+  const symmetric = symmetricMatrix(covariance);
+  if (!symmetric) return null;
+  const s = symmetric.mul((n - 1) / n);
   const sCholesky = new CholeskyDecomposition(s);
   if (!sCholesky.isPositiveDefinite()) return null;
   const logDetS = logDeterminant(sCholesky);

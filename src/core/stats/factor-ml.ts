@@ -1,4 +1,5 @@
 import { CholeskyDecomposition, EigenvalueDecomposition, Matrix } from 'ml-matrix';
+import { symmetricMatrix } from './symmetric.js';
 
 /** A one-factor solution on the correlation metric. */
 export interface OneFactor {
@@ -34,11 +35,11 @@ const STEP = 1e-7;
  */
 export function oneFactorMl(correlation: number[][]): OneFactor | null {
   const k = correlation.length;
-  if (k < 2 || !isCorrelation(correlation)) return null;
-  const r = new Matrix(correlation);
+  const r = k < 2 ? null : symmetricMatrix(correlation);
+  if (!r || r.to1DArray().some((v) => Math.abs(v) > 1 + 1e-12)) return null;
   if (!new CholeskyDecomposition(r).isPositiveDefinite()) return null;
   if (k === 2) {
-    const rho = Math.abs(correlation[0]?.[1] as number);
+    const rho = Math.abs(r.get(0, 1));
     return finish(r, [clamp(1 - rho), clamp(1 - rho)]);
   }
   const inverse = solveSpd(r);
@@ -56,28 +57,8 @@ export function oneFactorMl(correlation: number[][]): OneFactor | null {
       });
     if (free.every((i) => Math.abs(gradient[i] as number) < GRADIENT_TOLERANCE)) return finish(r, psi);
     const direction = newtonDirection(r, psi, gradient, free);
-    const trialAt = (step: number): { psi: number[]; value: number; decrease: number } => {
-      const trial = psi.map((p, i) => clamp(p + step * (direction[i] as number)));
-      const decrease = trial.reduce((sum, t, i) => sum + (gradient[i] as number) * (t - (psi[i] as number)), 0);
-      return { psi: trial, value: discrepancy(r, trial), decrease };
-    };
-    let accepted: ReturnType<typeof trialAt> | null = null;
-    let fullStep = false;
-    for (let halving = 0; halving < 60 && !accepted; halving++) {
-      const trial = trialAt(2 ** -halving);
-      if (trial.value <= value + 1e-4 * trial.decrease) {
-        accepted = trial;
-        fullStep = halving === 0;
-      }
-    }
-    // A full step that helps may be too short when the optimum lies on the bound (a Heywood case:
-    // Newton creeps toward ψ = 0.005 by a few percent a step); doubling it, clamped, lands there.
-    for (let doubling = 1; accepted && fullStep && doubling <= 30; doubling++) {
-      const trial = trialAt(2 ** doubling);
-      if (!(trial.value < accepted.value)) break;
-      accepted = trial;
-    }
-    const moved = accepted !== null && accepted.psi.some((t, i) => t !== psi[i]);
+    const accepted = lineSearch(r, psi, value, gradient, direction);
+    const moved = accepted?.psi.some((t, i) => t !== psi[i]) ?? false;
     if (accepted) {
       psi = accepted.psi;
       value = accepted.value;
@@ -105,17 +86,6 @@ export function factorReliability(
   const residual = uniquenesses.reduce((a, b) => a + b, 0);
   const ave = loadings.reduce((a, b) => a + b * b, 0) / loadings.length;
   return { omega: (sum * sum) / (sum * sum + residual), ave };
-}
-
-function isCorrelation(m: number[][]): boolean {
-  const k = m.length;
-  return m.every(
-    (row, i) =>
-      row.length === k &&
-      row.every(
-        (v, j) => Number.isFinite(v) && Math.abs(v - (m[j]?.[i] as number)) <= 1e-12 && Math.abs(v) <= 1 + 1e-12,
-      ),
-  );
 }
 
 function clamp(p: number): number {
@@ -156,6 +126,36 @@ function loadingsOf(r: Matrix, psi: readonly number[]): number[] {
 function gradientOf(r: Matrix, psi: readonly number[]): number[] {
   const loadings = loadingsOf(r, psi);
   return psi.map((p, i) => ((loadings[i] as number) ** 2 + p - r.get(i, i)) / (p * p));
+}
+
+/**
+ * Armijo backtracking along the projected Newton direction (clamped to the bounds); when the full
+ * step is accepted, doubling it while F keeps falling. The optimum of a Heywood case lies on the
+ * bound, toward which Newton creeps by a few percent a step; the doubled, clamped step lands there.
+ */
+function lineSearch(
+  r: Matrix,
+  psi: readonly number[],
+  value: number,
+  gradient: readonly number[],
+  direction: readonly number[],
+): { psi: number[]; value: number } | null {
+  const trialAt = (step: number): { psi: number[]; value: number; decrease: number } => {
+    const trial = psi.map((p, i) => clamp(p + step * (direction[i] as number)));
+    const decrease = trial.reduce((sum, t, i) => sum + (gradient[i] as number) * (t - (psi[i] as number)), 0);
+    return { psi: trial, value: discrepancy(r, trial), decrease };
+  };
+  for (let halving = 0; halving < 60; halving++) {
+    let accepted = trialAt(2 ** -halving);
+    if (!(accepted.value <= value + 1e-4 * accepted.decrease)) continue;
+    for (let doubling = 1; halving === 0 && doubling <= 30; doubling++) {
+      const trial = trialAt(2 ** doubling);
+      if (!(trial.value < accepted.value)) break;
+      accepted = trial;
+    }
+    return accepted;
+  }
+  return null;
 }
 
 /** Newton's step on the free uniquenesses (zero on the others); steepest descent if the Hessian is not positive definite. */

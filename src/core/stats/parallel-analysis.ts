@@ -47,8 +47,9 @@ export function simulatedEigenvalues(
   const random = seededRandom(seed);
   const values: number[][] = Array.from({ length: p }, () => []);
   for (let d = 0; d < draws; d++) {
-    const scatter = n - 1 >= p ? bartlettWishart(p, n - 1, random) : rowScatter(p, n, random);
-    const eigen = correlationEigenvalues(scatter);
+    const bartlett = n - 1 >= p;
+    const lower = bartlett ? bartlettWishart(p, n - 1, random) : rowScatter(p, n, random);
+    const eigen = correlationEigenvalues(lower, bartlett);
     for (let j = 0; j < p; j++) (values[j] as number[]).push(eigen[j] as number);
   }
   return {
@@ -57,32 +58,53 @@ export function simulatedEigenvalues(
   };
 }
 
-function bartlettWishart(p: number, df: number, random: Random): Matrix {
-  const l = new Matrix(p, p);
-  for (let j = 0; j < p; j++) {
-    l.set(j, j, Math.sqrt(random.chiSquare(df - j)));
-    for (let k = 0; k < j; k++) l.set(j, k, random.normal());
-  }
-  return l.mmul(l.transpose());
+/** Bartlett's factor L of a Wishart(I, df) draw, as rows of its lower triangle (L_jk for k <= j). */
+function bartlettWishart(p: number, df: number, random: Random): number[][] {
+  return Array.from({ length: p }, (_, j) => {
+    const row = new Array<number>(j + 1);
+    for (let k = 0; k < j; k++) row[k] = random.normal();
+    row[j] = Math.sqrt(random.chiSquare(df - j));
+    return row;
+  });
 }
 
-function rowScatter(p: number, n: number, random: Random): Matrix {
-  const rows = Matrix.from1DArray(
-    n,
-    p,
-    Array.from({ length: n * p }, () => random.normal()),
+/** Centred scatter of n generated rows of p normals, its lower triangle as rows (for n - 1 < p). */
+function rowScatter(p: number, n: number, random: Random): number[][] {
+  const rows = Array.from({ length: n }, () => Array.from({ length: p }, () => random.normal()));
+  const means = Array.from({ length: p }, (_, j) => rows.reduce((sum, row) => sum + (row[j] as number), 0) / n);
+  return Array.from({ length: p }, (_, j) =>
+    Array.from({ length: j + 1 }, (_, k) =>
+      rows.reduce(
+        (sum, row) => sum + ((row[j] as number) - (means[j] as number)) * ((row[k] as number) - (means[k] as number)),
+        0,
+      ),
+    ),
   );
-  const centred = rows.subRowVector(rows.mean('column'));
-  return centred.transpose().mmul(centred);
 }
 
-function correlationEigenvalues(scatter: Matrix): number[] {
-  const p = scatter.rows;
-  const scale = Array.from({ length: p }, (_, j) => 1 / Math.sqrt(scatter.get(j, j)));
-  const r = new Matrix(p, p);
-  for (let j = 0; j < p; j++)
-    for (let k = 0; k < p; k++) r.set(j, k, scatter.get(j, k) * (scale[j] as number) * (scale[k] as number));
-  return new EigenvalueDecomposition(r, { assumeSymmetric: true }).realEigenvalues.sort((a, b) => b - a);
+/** Descending eigenvalues of the correlation matrix of scatter `A` (given directly, or as `L L'`). */
+function correlationEigenvalues(lower: number[][], factor: boolean): number[] {
+  const p = lower.length;
+  const a = Array.from({ length: p }, () => new Array<number>(p).fill(0));
+  for (let j = 0; j < p; j++) {
+    const lj = lower[j] as number[];
+    for (let k = 0; k <= j; k++) {
+      let v: number;
+      if (factor) {
+        // (L L')_jk = Σ_{m <= k} L_jm L_km for k <= j: plain arrays, ml-matrix's get/set cost more than the sums.
+        const lk = lower[k] as number[];
+        v = 0;
+        for (let m = 0; m <= k; m++) v += (lj[m] as number) * (lk[m] as number);
+      } else {
+        v = lj[k] as number;
+      }
+      (a[j] as number[])[k] = v;
+      (a[k] as number[])[j] = v;
+    }
+  }
+  const scale = a.map((row, j) => 1 / Math.sqrt(row[j] as number));
+  const r = a.map((row, j) => row.map((v, k) => v * (scale[j] as number) * (scale[k] as number)));
+  return new EigenvalueDecomposition(new Matrix(r), { assumeSymmetric: true }).realEigenvalues.sort((x, y) => y - x);
 }
 
 /** R's default quantile (type 7): linear between the order statistics at (m - 1) q. */

@@ -1,4 +1,5 @@
 import { EigenvalueDecomposition, Matrix, solve } from 'ml-matrix';
+import { symmetricMatrix } from './symmetric.js';
 
 /** Key-driver figures of k predictors for one outcome. */
 export interface RelativeWeights {
@@ -31,12 +32,11 @@ const SINGULAR = 1e-10;
  * @example relativeWeights([[1, 0.5, 0.4], [0.5, 1, 0.3], [0.4, 0.3, 1]]) // { r2: 0.1733..., ... }
  */
 export function relativeWeights(correlation: number[][]): RelativeWeights | null {
-  const size = correlation.length;
-  const k = size - 1;
-  if (k < 1 || correlation.some((row) => row.length !== size || row.some((v) => !Number.isFinite(v)))) return null;
-  const rxx = new Matrix(correlation.slice(0, k).map((row) => row.slice(0, k)));
-  if (!rxx.isSymmetric()) return null;
-  const rxy = correlation.slice(0, k).map((row) => row[k] as number);
+  const k = correlation.length - 1;
+  const full = k < 1 ? null : symmetricMatrix(correlation);
+  if (!full) return null;
+  const rxx = full.subMatrix(0, k - 1, 0, k - 1);
+  const rxy = full.getColumn(k).slice(0, k);
   const eigen = new EigenvalueDecomposition(rxx, { assumeSymmetric: true });
   const values = eigen.realEigenvalues;
   if (Math.min(...values) <= SINGULAR * k) return null;
