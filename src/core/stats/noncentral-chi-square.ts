@@ -38,7 +38,9 @@ export function noncentralChiSquareCdf(x: number, df: number, ncp: number): numb
     p = Math.max(p - term, 0);
     term *= y / (a + j);
     total += weight * p;
-    if (weight < NEGLIGIBLE * total || (p === 0 && j > mode + 1)) break;
+    // NaN (a term beyond the range of a double) or a weight underflowed to 0 would never meet the
+    // test above: stop rather than loop for ever (found scoring a 26-respondent three-column sample).
+    if (weight < NEGLIGIBLE * total || (p === 0 && j > mode + 1) || !(weight > 0) || Number.isNaN(total)) break;
   }
   weight = modeWeight;
   p = modeP;
@@ -49,7 +51,7 @@ export function noncentralChiSquareCdf(x: number, df: number, ncp: number): numb
     weight *= (j + 1) / mu;
     p = Math.min(p + term, 1);
     total += weight * p;
-    if (weight < NEGLIGIBLE * total) break;
+    if (weight < NEGLIGIBLE * total || !(weight > 0) || Number.isNaN(total)) break;
   }
   return Math.min(total, 1);
 }
