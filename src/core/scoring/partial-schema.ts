@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { issueProblems, type SchemaProblem } from './schema-issues.js';
+import { MAX_FLAGGED } from './flagged.js';
+import { MAX_EXAMPLES } from './id-tracker.js';
 
 /**
- * The partial result (`score --partial`, version 2) as one zod definition: the structure every
+ * The partial result (`score --partial`, version 3) as one zod definition: the structure every
  * partial has, whatever its questionnaire. It produces the shipped `schema/partial.schema.json`
  * and checks each partial `merge` reads, after `fromPartial`'s decoder, which knows the
  * questionnaire and so also checks each list's length and each count against its total.
@@ -30,16 +32,24 @@ const ids = z
       ),
     bloom: z.string().nullable().describe('The Bloom filter of respondent ids as base64; null while exact.'),
     duplicates: count,
-    examples: z.array(z.string()).max(5),
+    examples: z.array(z.string()).max(MAX_EXAMPLES),
     exampleAt: z.array(z.union([count, z.literal(-1)])),
     approximate: z.boolean(),
   })
   .describe('Respondent ids, to count repeats across shards.');
 
+const flagged = z.strictObject({
+  count,
+  ids: z
+    .array(z.string())
+    .max(MAX_FLAGGED)
+    .describe('The first flagged respondents by input order (their row number without an id).'),
+});
+
 const partialSchema = z
   .strictObject({
     kind: z.literal('servqual-partial'),
-    version: z.literal(2),
+    version: z.literal(3),
     questionnaire: z.strictObject({
       title: z.string(),
       format: z.enum(['two-column', 'three-column', 'perceptions-only']),
@@ -53,9 +63,12 @@ const partialSchema = z
     overall: sample,
     segments: z.array(z.strictObject({ column: z.string(), value: z.string(), sample })),
     ids,
+    flags: z
+      .strictObject({ straightLiners: flagged, speeders: flagged })
+      .describe('Straight-liners and speeders: how many, and the first ids, for the warnings.'),
     exportWarnings: z.array(
       z.strictObject({
-        code: z.enum(['filtered-responses', 'speeders', 'excluded-responses', 'exclude-unmatched']),
+        code: z.enum(['filtered-responses', 'excluded-responses', 'exclude-unmatched']),
         message: z.string(),
         count,
       }),
@@ -63,7 +76,7 @@ const partialSchema = z
     skippedCells: count,
   })
   .describe(
-    'A servqual partial result (version 2), written by `servqual score --partial` and read by `servqual merge`.',
+    'A servqual partial result (version 3), written by `servqual score --partial` and read by `servqual merge`.',
   );
 
 /**

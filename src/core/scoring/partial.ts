@@ -19,13 +19,17 @@ import {
   type ScoringState,
 } from './scorer.js';
 import { own } from '../text/own.js';
+import { decodeFlagged, mergeFlagged, type Flagged } from './flagged.js';
 
 export type { PartialProblem } from './partial-decode.js';
 
 const PARTIAL_KIND = 'servqual-partial';
-const PARTIAL_VERSION = 2;
+const PARTIAL_VERSION = 3;
 
-/** What `score --partial` writes (version 2: power sums; version 1 held Welford moments). Every number is a finite double, so JSON round-trips it exactly. */
+/**
+ * What `score --partial` writes (version 3: the straight-liners' and speeders' first ids; 2 had
+ * counts only, 1 held Welford moments). Every number is a finite double, so JSON round-trips it exactly.
+ */
 export interface ScoringPartial {
   kind: typeof PARTIAL_KIND;
   version: typeof PARTIAL_VERSION;
@@ -34,7 +38,9 @@ export interface ScoringPartial {
   overall: PartialSample;
   segments: { column: string; value: string; sample: PartialSample }[];
   ids: PartialIds;
-  /** The warnings of survey platform exports (dropped responses, speeders), each naming its file: merge reports them all. */
+  /** Straight-liners and speeders: how many, and the first ids (`flagged.ts`). */
+  flags: { straightLiners: Flagged; speeders: Flagged };
+  /** The warnings of survey platform exports (dropped responses, --where, --exclude), each naming its file: merge reports them all. */
   exportWarnings: { code: string; message: string; count: number }[];
   skippedCells: number;
 }
@@ -93,6 +99,10 @@ export function toPartial(state: ScoringState, options: { exactIdsApart?: boolea
       .sort(compareSegments)
       .map((segment) => ({ column: segment.column, value: segment.value, sample: encodeSample(segment.sample) })),
     ids: encodeIds(state.ids, options.exactIdsApart === true),
+    flags: {
+      straightLiners: { count: state.straightLiners.count, ids: [...state.straightLiners.ids] },
+      speeders: { count: state.speeders.count, ids: [...state.speeders.ids] },
+    },
     exportWarnings: state.exportWarnings.map((w) => ({ code: w.code, message: w.message, count: Number(w.count) })),
     skippedCells: state.skippedCells,
   };
@@ -111,10 +121,11 @@ const KEYS = [
   'overall',
   'segments',
   'ids',
+  'flags',
   'exportWarnings',
   'skippedCells',
 ];
-const EXPORT_WARNING_CODES = ['filtered-responses', 'speeders', 'excluded-responses', 'exclude-unmatched'];
+const EXPORT_WARNING_CODES = ['filtered-responses', 'excluded-responses', 'exclude-unmatched'];
 
 /** Kind, version and questionnaire: checked first, as their problems make the rest meaningless. */
 function checkHeader(value: unknown, q: Questionnaire): PartialProblem | null {
@@ -143,7 +154,10 @@ function checkHeader(value: unknown, q: Questionnaire): PartialProblem | null {
     return {
       code: 'partial-version',
       path: ['version'],
-      message: `unknown partial version ${describe(o.version)}: this servqual reads version ${PARTIAL_VERSION}`,
+      message:
+        typeof o.version === 'number' && o.version < PARTIAL_VERSION
+          ? `partial version ${o.version} was written by an older servqual: this servqual reads version ${PARTIAL_VERSION}`
+          : `unknown partial version ${describe(o.version)}: this servqual reads version ${PARTIAL_VERSION}`,
     };
   }
   const header = o.questionnaire as { title?: unknown; fingerprint?: unknown } | null | undefined;
@@ -203,6 +217,9 @@ export function fromPartial(
   if (state.segmentCounts.some((n) => n > MAX_SEGMENTS_PER_COLUMN))
     d.fail(['segments'], `more than ${MAX_SEGMENTS_PER_COLUMN} segments in a column`);
   state.ids = decodeIds(o.ids, ['ids'], d);
+  const flags = d.record(o.flags, ['flags'], ['straightLiners', 'speeders']);
+  state.straightLiners = decodeFlagged(flags.straightLiners, ['flags', 'straightLiners'], d);
+  state.speeders = decodeFlagged(flags.speeders, ['flags', 'speeders'], d);
   state.exportWarnings = d.list(o.exportWarnings, ['exportWarnings']).map((entry, i) => {
     const path = ['exportWarnings', i];
     const w = d.record(entry, path, ['code', 'message', 'count']);
@@ -256,6 +273,8 @@ export function mergeStates(a: ScoringState, b: ScoringState): ScoringState {
     }
   }
   merged.ids = mergeIdTrackers(a.ids, b.ids);
+  merged.straightLiners = mergeFlagged(a.straightLiners, b.straightLiners);
+  merged.speeders = mergeFlagged(a.speeders, b.speeders);
   merged.exportWarnings = [...a.exportWarnings, ...b.exportWarnings];
   merged.skippedCells = a.skippedCells + b.skippedCells;
   merged.invalidCells = a.invalidCells + b.invalidCells;
