@@ -3,10 +3,12 @@ import { summaryLines, summaryView } from './view/summary.js';
 import type { Workbook, Worksheet } from 'exceljs';
 import type { KpiResult, Result } from '../core/scoring/result.js';
 import { unreachable } from './formats.js';
+import { loadExcelJs } from './exceljs.js';
 import { htmlLabelsFor } from './html-labels.js';
 import { type Labels, labelsFor, scaleText } from './labels.js';
 import {
   type Cell,
+  cellWords,
   type Column,
   columnsFor,
   DIMENSION_COLUMNS,
@@ -95,8 +97,6 @@ function sheetColumns(kind: Cell['kind'] | undefined, header: string, reading: S
 /** A view-model cell as workbook values: numbers unrounded (null when missing), words in the result's language. */
 function cellValues(cell: Cell, l: Labels): Value[] {
   switch (cell.kind) {
-    case 'text':
-      return [cell.text];
     case 'number':
     case 'share':
     case 'count':
@@ -106,14 +106,12 @@ function cellValues(cell: Cell, l: Labels): Value[] {
       return [finite(cell.value)];
     case 'interval':
       return cell.value ? [finite(cell.value[0]), finite(cell.value[1])] : [null, null];
+    case 'text':
     case 'zone':
-      return [cell.value ? l.zones[cell.value] : null];
     case 'advice':
-      return [cell.value ? l.advice[cell.value] : null];
     case 'segment':
-      return [`${cell.column}=${cell.value === '' ? '(blank)' : cell.value}`];
     case 'statement':
-      return [cell.statement];
+      return [cellWords(cell, l)];
     default:
       return unreachable(cell);
   }
@@ -373,9 +371,7 @@ export async function renderXlsx(
   result: Result,
   options: { generatedBy?: string; date?: string } = {},
 ): Promise<Uint8Array> {
-  // Loaded here, not at start-up: only a workbook needs it. Node hands a CommonJS module to import() as its default.
-  const loaded = await import('exceljs');
-  const ExcelJS = (loaded as { default?: typeof loaded }).default ?? loaded;
+  const ExcelJS = await loadExcelJs();
   const l = labelsFor(result.questionnaire.language);
   const workbook = new ExcelJS.Workbook();
   workbook.creator = options.generatedBy ?? 'servqual';

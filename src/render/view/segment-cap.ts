@@ -4,7 +4,7 @@ import type { SegmentResult } from '../../core/scoring/result.js';
  * How many segments the HTML heatmap draws (issue 15): 400 rows of cells would make a chart no one
  * reads and a page of megabytes. The workbook, the CSV and the JSON keep every segment.
  */
-export const HEATMAP_SEGMENTS = 30;
+const HEATMAP_SEGMENTS = 30;
 
 /**
  * The segments the heatmap shows: the `cap` largest by respondents (ties by report order), kept in
