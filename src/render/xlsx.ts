@@ -1,3 +1,4 @@
+import { recommendationRows } from './view/recommendations.js';
 import { coverView } from './view/cover.js';
 import { summaryLines, summaryView } from './view/summary.js';
 import type { Workbook, Worksheet } from 'exceljs';
@@ -15,9 +16,8 @@ import {
   dimensionRows,
   ITEM_COLUMNS,
   itemRows,
-  itemWordings,
 } from './view/columns.js';
-import { type Advice, adviceView } from './view/advice.js';
+import type { Advice } from './view/advice.js';
 import { readingOf, scoreLabel, scoreNote, type ScoreReading } from './view/reading.js';
 import { segmentColumns } from './view/segments.js';
 import { warningText } from './warning-text.js';
@@ -291,9 +291,6 @@ function adviceText(advice: Advice | null, l: Labels): string | null {
 function recommendationsTable(result: Result, l: Labels): { columns: SheetColumn[]; rows: Value[][] } {
   const { format } = result.questionnaire;
   const reading = readingOf(result);
-  const labelOf = new Map(result.dimensions.map((d) => [d.id, d.label]));
-  const wordingOf = itemWordings(result.items);
-  const adviceOf = adviceView(result);
   const h = htmlLabelsFor(result.questionnaire.language);
   return {
     columns: [
@@ -307,15 +304,15 @@ function recommendationsTable(result: Result, l: Labels): { columns: SheetColumn
       { header: l.quadrantHeading },
       { header: l.sheet.actions, wrap: true },
     ],
-    rows: result.recommendations.map((r, i) => [
-      i + 1,
+    rows: recommendationRows(result).map(({ rank, rec: r, statement, dimensionLabel, advice }) => [
+      rank,
       r.item,
-      wordingOf(r.item).statement,
-      labelOf.get(r.dimension) ?? r.dimension,
+      statement,
+      dimensionLabel,
       finite(r.gap),
       finite(r.importance),
       finite(r.priority),
-      adviceText(adviceOf.recommendation(r), l),
+      adviceText(advice, l),
       r.actions.length > 0 ? r.actions.join('\n') : null,
     ]),
   };
