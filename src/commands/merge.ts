@@ -4,6 +4,9 @@ import { finishScoring } from '../core/scoring/scorer.js';
 import { readAndMergePartials } from '../io/read-partial.js';
 import { loadQuestionnaire } from '../io/read-questionnaire.js';
 import { REPORT_FORMATS, type ReportFormat } from '../render/formats.js';
+import { runInfo, withRun } from '../io/run-info.js';
+import { version } from '../version.js';
+import { DATE_FLAG, DATE_HELP, parseRunDate } from './run-date.js';
 import {
   CHROMIUM_FLAG,
   CHROMIUM_HELP,
@@ -18,6 +21,8 @@ interface MergeOptions {
   format: ReportFormat;
   output?: string;
   chromium?: string;
+  /** `--date`, as in score: written to the result's `run` and shown on reports. */
+  date?: string;
 }
 
 export const registerMerge: Register = (program, ctx) => {
@@ -32,6 +37,7 @@ export const registerMerge: Register = (program, ctx) => {
     .addOption(new Option('-f, --format <format>', 'report format').choices(REPORT_FORMATS).default('table'))
     .option('-o, --output <file>', 'write the report to a file (atomically) instead of stdout')
     .option(CHROMIUM_FLAG, CHROMIUM_HELP)
+    .option(DATE_FLAG, DATE_HELP, parseRunDate)
     .addHelpText(
       'after',
       [
@@ -47,7 +53,11 @@ export const registerMerge: Register = (program, ctx) => {
       checkPrinter(options, ctx);
       await checkOutputs([options.output], [questionnaireFile, ...partials]);
       const questionnaire = await loadQuestionnaire(questionnaireFile);
-      const result = finishScoring(await readAndMergePartials(partials, questionnaire));
+      // The run's inputs are the partials' names: a partial does not record the files it was scored from.
+      const result = withRun(
+        finishScoring(await readAndMergePartials(partials, questionnaire)),
+        await runInfo(questionnaireFile, partials, version, options.date),
+      );
       printWarnings(result, ctx, options);
       await reportResult(result, options, [questionnaireFile, ...partials], ctx);
     });

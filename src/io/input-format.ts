@@ -5,6 +5,7 @@ import type { CsvRecord } from './csv-records.js';
 import { inputName, openChunks } from './open-input.js';
 import type { SavDictionary } from './sav-dictionary.js';
 import { savRecords } from './sav-records.js';
+import { xlsxRecords } from './xlsx-records.js';
 
 /**
  * What an input file is, told by its first bytes rather than its name (a workbook saved as
@@ -114,20 +115,7 @@ export async function openInput(
   if (format === 'csv') return { format, chunks: all(), close: raw.close };
   const records =
     format === 'xlsx'
-      ? lazyXlsxRecords(copies(all()), name, options.sheet ?? options.defaultSheet)
+      ? xlsxRecords(copies(all()), name, options.sheet ?? options.defaultSheet)
       : savRecords(copies(all()), name, options.encoding ?? 'auto', options.onDictionary);
   return { format, records, close: raw.close };
-}
-
-/**
- * The workbook reader, loaded only for a workbook: exceljs and its zip and XML libraries take
- * ~25 MB of heap and a tenth of a second to load, which every CSV run would otherwise pay.
- */
-async function* lazyXlsxRecords(
-  chunks: AsyncIterable<Buffer>,
-  name: string,
-  sheet: string | undefined,
-): AsyncGenerator<CsvRecord> {
-  const { xlsxRecords } = await import('./xlsx-records.js');
-  yield* xlsxRecords(chunks, name, sheet);
 }

@@ -1,7 +1,6 @@
 import type { Readable } from 'node:stream';
 import { UserError, type Diagnostic } from '../errors.js';
 import type { Questionnaire, SourcePlatform } from '../core/questionnaire/model.js';
-import { DEFAULT_SPEEDER_RATIO } from '../core/questionnaire/validate.js';
 import { addRecord, beginTable, endTable, type ScoringState } from '../core/scoring/scorer.js';
 import type { WhereCondition } from '../core/scoring/selection.js';
 import { selectionError } from './read-exclude.js';
@@ -46,7 +45,9 @@ interface ExportTable {
   stats: ExportStats;
   /** Where generic column `index` of `record` is in the export: its line and the export's header for it. */
   origin(record: ExportRecord, index: number): { line: number; column: string };
-  /** Dropped responses and speeders; complete once `records` is exhausted. */
+  /** The generic column of the response's duration in seconds (the export's own cell), or -1. */
+  duration: number;
+  /** Dropped responses; complete once `records` is exhausted. */
   warnings(): ExportWarning[];
 }
 
@@ -134,7 +135,6 @@ async function readExportRecords(
       message: "the file is empty: expected the export's header rows and one row per response",
     });
   const stats = emptyExportStats();
-  const ratio = q.source?.speederRatio ?? DEFAULT_SPEEDER_RATIO;
   const rows = buffered.map((r) => r.fields);
 
   if (platform.layout === 'long') {
@@ -145,13 +145,14 @@ async function readExportRecords(
       platform,
       header: plan.header,
       headerLine: header.line,
+      duration: -1,
       records: longRecords(plan, remaining(buffered, csv), stats, file),
       stats,
       origin: (record, i) => {
         if (i === 0) return { line: record.line, column: plan.header[0] ?? '' };
         return { line: record.lines?.[i] || record.line, column: plan.valueLabel };
       },
-      warnings: () => exportWarnings(stats, ratio, file),
+      warnings: () => exportWarnings(stats, file),
     };
   }
 
@@ -189,6 +190,8 @@ async function readExportRecords(
     platform,
     header: plan.header,
     headerLine,
+    // The export's own cells follow the mapped ones in each generic record (`adaptRecord`).
+    duration: plan.duration >= 0 ? plan.from.length + plan.duration : -1,
     records: wideRecords(plan, remaining(buffered, csv), stats),
     stats,
     origin: (record, i) => {
@@ -196,7 +199,7 @@ async function readExportRecords(
       if (i >= plan.from.length) return { line: record.line, column };
       return { line: record.line, column: plan.exportLabels[plan.from[i] as number] ?? column };
     },
-    warnings: () => exportWarnings(stats, ratio, file),
+    warnings: () => exportWarnings(stats, file),
   };
 }
 
@@ -251,6 +254,7 @@ export async function scoreExportRecords(
     );
   }
   if (selectProblems.length > 0) throw selectionError(state, selectProblems);
+  plan.duration = table.duration;
   for await (const record of table.records) {
     const before = state.problems.length;
     addRecord(state, plan, record.fields, record.line);

@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type { CellValue, Row, stream as ExcelStream } from 'exceljs';
+import { loadExcelJs } from '../render/exceljs.js';
 import { UserError } from '../errors.js';
 import type { CsvRecord } from './csv-records.js';
 import { DAY_MS, isoDate } from './iso-date.js';
@@ -43,7 +44,7 @@ function isDateFormat(format: string | undefined): boolean {
 }
 
 /** The text of one cell's value; `dateFormat` says a number is a date serial (a formula's cached result is left a number by exceljs). */
-function cellText(value: ExcelJS.CellValue | undefined, dateFormat: boolean, date1904: boolean): string {
+function cellText(value: CellValue | undefined, dateFormat: boolean, date1904: boolean): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') {
     if (!dateFormat || !Number.isFinite(value)) return String(value);
@@ -55,8 +56,8 @@ function cellText(value: ExcelJS.CellValue | undefined, dateFormat: boolean, dat
   if ('richText' in value) return value.richText.map((run) => run.text ?? '').join('');
   if ('error' in value) return String(value.error);
   if ('formula' in value || 'sharedFormula' in value)
-    return cellText((value as { result?: ExcelJS.CellValue }).result, dateFormat, date1904);
-  if ('hyperlink' in value) return cellText((value as { text?: ExcelJS.CellValue }).text, false, date1904);
+    return cellText((value as { result?: CellValue }).result, dateFormat, date1904);
+  if ('hyperlink' in value) return cellText((value as { text?: CellValue }).text, false, date1904);
   return '';
 }
 
@@ -101,6 +102,7 @@ export async function* xlsxRecords(
   file: string,
   sheet: string | undefined,
 ): AsyncGenerator<CsvRecord> {
+  const ExcelJS = await loadExcelJs();
   const stream = Readable.from(chunks, { objectMode: false });
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(stream, {
     worksheets: 'emit',
@@ -117,7 +119,7 @@ export async function* xlsxRecords(
     for (;;) {
       const next = await sheets.next().catch((error: unknown) => Promise.reject(corrupt(error, file)));
       if (next.done) break;
-      const worksheet = next.value as ExcelJS.stream.xlsx.WorksheetReader & { name?: string; id?: unknown };
+      const worksheet = next.value as ExcelStream.xlsx.WorksheetReader & { name?: string; id?: unknown };
       const names = (book.model?.sheets ?? []).map((s, i) => s.name ?? `Sheet${i + 1}`);
       wanted ??= sheetIndex(sheet, names, file);
       // Sheets come in the zip's order; the workbook's list (what a person sees as tabs) says which is wanted.
@@ -141,11 +143,11 @@ export async function* xlsxRecords(
 }
 
 async function* sheetRows(
-  worksheet: ExcelJS.stream.xlsx.WorksheetReader,
+  worksheet: ExcelStream.xlsx.WorksheetReader,
   date1904: boolean,
   file: string,
 ): AsyncGenerator<CsvRecord> {
-  const rows = (worksheet as unknown as AsyncIterable<ExcelJS.Row>)[Symbol.asyncIterator]();
+  const rows = (worksheet as unknown as AsyncIterable<Row>)[Symbol.asyncIterator]();
   for (;;) {
     const next = await rows.next().catch((error: unknown) => Promise.reject(corrupt(error, file)));
     if (next.done) return;

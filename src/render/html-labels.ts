@@ -86,6 +86,7 @@ const en = {
     segments: 'Scores by segment',
     segmentsSummary:
       'Weighted overall and dimension scores per segment; red falls short of the reference ({ref}), green exceeds it.',
+    segmentsMore: 'Shown: the {shown} largest segments; and {n} more segments: see the XLSX, CSV or JSON.',
   },
   methodsText: {
     gapTwo:
@@ -192,6 +193,7 @@ const ru: HtmlLabels = {
     segments: 'Оценки по сегментам',
     segmentsSummary:
       'Взвешенный итог и оценки измерений по сегментам; красный — ниже опорного значения ({ref}), зелёный — выше.',
+    segmentsMore: 'Показаны {shown} самых крупных сегментов; ещё сегментов: {n} — см. XLSX, CSV или JSON.',
   },
   methodsText: {
     gapTwo:

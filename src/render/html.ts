@@ -1,3 +1,4 @@
+import { recommendationRows, type RecommendationRow } from './view/recommendations.js';
 import type { DimensionResult, KpiResult, Result } from '../core/scoring/result.js';
 import { fixed } from './format.js';
 import { htmlLabelsFor, type HtmlLabels } from './html-labels.js';
@@ -18,7 +19,6 @@ import {
   ITEM_COLUMNS,
   type ItemWording,
   itemRows,
-  itemWordings,
 } from './view/columns.js';
 import { checksView } from './view/checks.js';
 import { kpiView } from './view/kpis.js';
@@ -211,8 +211,8 @@ function diagnosis(c: Context, d: DimensionResult | undefined): string {
 }
 
 /** The perception statement under a recommendation's item id; nothing for a result saved without it. */
-function statementOf(w: ItemWording): string {
-  return w.statement === null ? '' : `<span class="statement">${esc(w.statement)}</span>`;
+function statementOf(statement: string | null): string {
+  return statement === null ? '' : `<span class="statement">${esc(statement)}</span>`;
 }
 
 /**
@@ -230,14 +230,13 @@ function recommendationsSection(c: Context): string {
   if (result.recommendations.length === 0)
     return [...out, `<p>${esc(noRecommendationsText(result, l))}</p>`, `</section>`].join('\n');
   const dims = new Map(result.dimensions.map((d) => [d.id, d]));
-  const wordingOf = itemWordings(result.items);
   // Groups in the order of each dimension's most urgent item; items keep their global rank.
-  const groups = new Map<string, { rank: number; rec: Result['recommendations'][number] }[]>();
-  result.recommendations.forEach((rec, i) => {
-    const group = groups.get(rec.dimension) ?? [];
-    group.push({ rank: i + 1, rec });
-    groups.set(rec.dimension, group);
-  });
+  const groups = new Map<string, RecommendationRow[]>();
+  for (const row of recommendationRows(result)) {
+    const group = groups.get(row.rec.dimension) ?? [];
+    group.push(row);
+    groups.set(row.rec.dimension, group);
+  }
   const gapHead = scoreLabel(result.questionnaire.format, l);
   const headCells = [
     h.rank,
@@ -253,18 +252,18 @@ function recommendationsSection(c: Context): string {
     const d = dims.get(dimensionId);
     const label = d?.label ?? dimensionId;
     const groupHead = `<tr class="group-head"><th colspan="${headCells.length}" scope="rowgroup"><span class="group-name">${esc(label)}</span> ${diagnosis(c, d)}</th></tr>`;
-    const rows = entries.map(({ rank, rec }) => {
+    const rows = entries.map(({ rank, rec, statement, dimensionLabel, advice }) => {
       const actions = rec.actions?.length
         ? `<ul class="actions">${rec.actions.map((a) => `<li>${esc(a)}</li>`).join('')}</ul>`
         : '–';
       const cells = [
         num('rank', String(rank)),
-        `<th scope="row">${esc(rec.item)}${statementOf(wordingOf(rec.item))}</th>`,
-        `<td data-col="dimension">${esc(label)}</td>`,
+        `<th scope="row">${esc(rec.item)}${statementOf(statement)}</th>`,
+        `<td data-col="dimension">${esc(dimensionLabel)}</td>`,
         score(c, 'gap', rec.gap),
         num('importance', fixed(rec.importance)),
         num('priority', fixed(rec.priority, 3)),
-        `<td data-col="quadrant">${esc(adviceName(c, c.a.recommendation(rec)))}</td>`,
+        `<td data-col="quadrant">${esc(adviceName(c, advice))}</td>`,
         `<td data-col="actions">${actions}</td>`,
       ];
       return `<tr class="rec" data-rank="${rank}" data-item="${esc(rec.item)}">${cells.map((cell, i) => labelled(cell, headCells[i])).join('')}</tr>`;

@@ -1,3 +1,4 @@
+import { recommendationRows } from './view/recommendations.js';
 import type { Result } from '../core/scoring/result.js';
 import { visible } from '../core/text/safe-text.js';
 import { fixed } from './format.js';
@@ -12,7 +13,6 @@ import {
   dimensionRows,
   ITEM_COLUMNS,
   itemRows,
-  itemWordings,
 } from './view/columns.js';
 import { noRecommendationsText } from './view/advice.js';
 import { checksView } from './view/checks.js';
@@ -166,17 +166,14 @@ export function renderMarkdown(result: Result, options: { top?: number; date?: s
   );
 
   out.push(`### ${l.recommendations}`, '');
-  const top = result.recommendations.slice(0, options.top ?? 5);
+  const top = recommendationRows(result, options.top ?? 5);
   if (top.length === 0) out.push(markdownText(noRecommendationsText(result, l)));
-  const labelOf = new Map(result.dimensions.map((d) => [d.id, d.label]));
-  const wordingOf = itemWordings(result.items);
-  top.forEach((r, i) => {
+  for (const { rank, rec: r, statement, dimensionLabel } of top) {
     const actions = r.actions.length > 0 ? `: ${r.actions.map(markdownText).join(' ')}` : '';
-    const statement = wordingOf(r.item).statement;
     out.push(
-      `${i + 1}. **${markdownText(r.item)}**${statement ? ` ${markdownText(statement)}` : ''} (${markdownText(labelOf.get(r.dimension) ?? r.dimension)}) ${recommendationScore(result, l, r.gap)}, ${l.priority} ${fixed(r.priority, 3)}${actions}`,
+      `${rank}. **${markdownText(r.item)}**${statement ? ` ${markdownText(statement)}` : ''} (${markdownText(dimensionLabel)}) ${recommendationScore(result, l, r.gap)}, ${l.priority} ${fixed(r.priority, 3)}${actions}`,
     );
-  });
+  }
   out.push('');
 
   if (result.kpis.length > 0) {

@@ -1,3 +1,4 @@
+import { recommendationRows } from './view/recommendations.js';
 import Table from 'cli-table3';
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { KpiResult, Result } from '../core/scoring/result.js';
@@ -15,10 +16,9 @@ import {
   dimensionRows,
   ITEM_COLUMNS,
   itemRows,
-  itemWordings,
   type Wording,
 } from './view/columns.js';
-import { adviceView, noRecommendationsText } from './view/advice.js';
+import { noRecommendationsText } from './view/advice.js';
 import { checksView } from './view/checks.js';
 import { kpiView } from './view/kpis.js';
 import { readingOf, recommendationScore, type ScoreReading, scoreNote } from './view/reading.js';
@@ -211,19 +211,14 @@ export function renderTable(input: Result, options: TableOptions): string {
   out.push(columnTable(ITEM_COLUMNS, itemRows(result.items, result.dimensions), c));
 
   heading(l.recommendations);
-  const top = result.recommendations.slice(0, options.top ?? 5);
+  const top = recommendationRows(result, options.top ?? 5);
   if (top.length === 0) out.push(noRecommendationsText(result, l));
-  const advice = adviceView(result);
-  const labelOf = new Map(result.dimensions.map((d) => [d.id, d.label]));
-  const wordingOf = itemWordings(result.items);
-  top.forEach((r, i) => {
-    const said = advice.recommendation(r);
-    const quadrant = said ? `, ${l.advice[said]}` : '';
-    const statement = wordingOf(r.item).statement;
-    const first = `${i + 1}. `;
+  top.forEach(({ rank, rec: r, statement, dimensionLabel, advice }) => {
+    const quadrant = advice ? `, ${l.advice[advice]}` : '';
+    const first = `${rank}. `;
     // Wrapped as plain text, then the id (the first word) made bold, so colour codes do not count as width.
     const lines = hanging(
-      `${r.item}${statement ? ` ${statement}` : ''} (${labelOf.get(r.dimension) ?? r.dimension}${quadrant}) ${recommendationScore(result, l, r.gap)}, ${l.priority} ${fixed(r.priority, 3)}`,
+      `${r.item}${statement ? ` ${statement}` : ''} (${dimensionLabel}${quadrant}) ${recommendationScore(result, l, r.gap)}, ${l.priority} ${fixed(r.priority, 3)}`,
       width,
       first,
       '   ',

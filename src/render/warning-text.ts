@@ -26,12 +26,6 @@ function names(list: readonly string[], count: number): string {
   return `${list.join(', ')}${count > list.length ? ', ...' : ''}`;
 }
 
-/** The "file: " prefix of an export's warning, when the warning names its file. */
-const prefix = (w: Warning): string => {
-  const file = str(w.file);
-  return file ? `${file}: ` : '';
-};
-
 type Wording = (w: Warning) => string | null;
 
 const RU: Record<string, Wording> = {
@@ -89,10 +83,11 @@ const RU: Record<string, Wording> = {
   },
   speeders: (w) => {
     const count = num(w.count);
-    const threshold = num(w.threshold);
-    const median = num(w.median);
-    if (count === null || threshold === null || median === null) return null;
-    return `${prefix(w)}${ru(count, 'респондент ответил', 'респондента ответили', 'респондентов ответили')} быстрее ${+threshold.toFixed(1)} с (медиана ${+median.toFixed(1)} с): вероятно, без внимания к вопросам`;
+    const seconds = num(w.seconds);
+    if (count === null || seconds === null) return null;
+    const ids = strings(w.respondents) ?? [];
+    const listed = ids.length > 0 ? ` (${names(ids, count)})` : '';
+    return `${ru(count, 'респондент потратил', 'респондента потратили', 'респондентов потратили')} меньше ${String(seconds).replace('.', ',')} с на ответ${listed}: вероятно, отвечали не читая вопросов`;
   },
 };
 

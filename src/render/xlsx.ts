@@ -1,21 +1,23 @@
+import { recommendationRows } from './view/recommendations.js';
 import { coverView } from './view/cover.js';
 import { summaryLines, summaryView } from './view/summary.js';
 import type { Workbook, Worksheet } from 'exceljs';
 import type { KpiResult, Result } from '../core/scoring/result.js';
 import { unreachable } from './formats.js';
+import { loadExcelJs } from './exceljs.js';
 import { htmlLabelsFor } from './html-labels.js';
 import { type Labels, labelsFor, scaleText } from './labels.js';
 import {
   type Cell,
+  cellWords,
   type Column,
   columnsFor,
   DIMENSION_COLUMNS,
   dimensionRows,
   ITEM_COLUMNS,
   itemRows,
-  itemWordings,
 } from './view/columns.js';
-import { type Advice, adviceView } from './view/advice.js';
+import type { Advice } from './view/advice.js';
 import { readingOf, scoreLabel, scoreNote, type ScoreReading } from './view/reading.js';
 import { segmentColumns } from './view/segments.js';
 import { warningText } from './warning-text.js';
@@ -95,8 +97,6 @@ function sheetColumns(kind: Cell['kind'] | undefined, header: string, reading: S
 /** A view-model cell as workbook values: numbers unrounded (null when missing), words in the result's language. */
 function cellValues(cell: Cell, l: Labels): Value[] {
   switch (cell.kind) {
-    case 'text':
-      return [cell.text];
     case 'number':
     case 'share':
     case 'count':
@@ -106,14 +106,12 @@ function cellValues(cell: Cell, l: Labels): Value[] {
       return [finite(cell.value)];
     case 'interval':
       return cell.value ? [finite(cell.value[0]), finite(cell.value[1])] : [null, null];
+    case 'text':
     case 'zone':
-      return [cell.value ? l.zones[cell.value] : null];
     case 'advice':
-      return [cell.value ? l.advice[cell.value] : null];
     case 'segment':
-      return [`${cell.column}=${cell.value === '' ? '(blank)' : cell.value}`];
     case 'statement':
-      return [cell.statement];
+      return [cellWords(cell, l)];
     default:
       return unreachable(cell);
   }
@@ -293,9 +291,6 @@ function adviceText(advice: Advice | null, l: Labels): string | null {
 function recommendationsTable(result: Result, l: Labels): { columns: SheetColumn[]; rows: Value[][] } {
   const { format } = result.questionnaire;
   const reading = readingOf(result);
-  const labelOf = new Map(result.dimensions.map((d) => [d.id, d.label]));
-  const wordingOf = itemWordings(result.items);
-  const adviceOf = adviceView(result);
   const h = htmlLabelsFor(result.questionnaire.language);
   return {
     columns: [
@@ -309,15 +304,15 @@ function recommendationsTable(result: Result, l: Labels): { columns: SheetColumn
       { header: l.quadrantHeading },
       { header: l.sheet.actions, wrap: true },
     ],
-    rows: result.recommendations.map((r, i) => [
-      i + 1,
+    rows: recommendationRows(result).map(({ rank, rec: r, statement, dimensionLabel, advice }) => [
+      rank,
       r.item,
-      wordingOf(r.item).statement,
-      labelOf.get(r.dimension) ?? r.dimension,
+      statement,
+      dimensionLabel,
       finite(r.gap),
       finite(r.importance),
       finite(r.priority),
-      adviceText(adviceOf.recommendation(r), l),
+      adviceText(advice, l),
       r.actions.length > 0 ? r.actions.join('\n') : null,
     ]),
   };
@@ -373,9 +368,7 @@ export async function renderXlsx(
   result: Result,
   options: { generatedBy?: string; date?: string } = {},
 ): Promise<Uint8Array> {
-  // Loaded here, not at start-up: only a workbook needs it. Node hands a CommonJS module to import() as its default.
-  const loaded = await import('exceljs');
-  const ExcelJS = (loaded as { default?: typeof loaded }).default ?? loaded;
+  const ExcelJS = await loadExcelJs();
   const l = labelsFor(result.questionnaire.language);
   const workbook = new ExcelJS.Workbook();
   workbook.creator = options.generatedBy ?? 'servqual';

@@ -4,7 +4,7 @@
  * xargs recipe runs the real binary in test/e2e/smoke.test.ts.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { describe, expect, it } from 'vitest';
@@ -49,8 +49,20 @@ describe('servqual score --partial, then servqual merge', () => {
     const merged = await runChecked(['merge', questionnaire, ...partials, '--format', 'json'], dir);
     expect(merged.code, merged.stderr).toBe(0);
     // `run` names the inputs (here the partials, there the CSV): only the scores must agree.
-    const { run: _run, ...scored } = JSON.parse(whole.stdout) as Record<string, unknown>;
-    expect(differences(JSON.parse(merged.stdout), scored)).toEqual([]);
+    type Run = { servqual: string; questionnaire: { file: string; sha256: string }; inputs: string[]; date?: string };
+    const { run: wholeRun, ...scored } = JSON.parse(whole.stdout) as Record<string, unknown> & { run: Run };
+    const { run: mergedRun, ...mergedScores } = JSON.parse(merged.stdout) as Record<string, unknown> & { run: Run };
+    expect(differences(mergedScores, scored)).toEqual([]);
+    // merge writes `run` as score does: the questionnaire's name and hash, the partials as its inputs.
+    expect(mergedRun).toEqual({ ...wholeRun, inputs: partials.map((p) => basename(p)) });
+    const dated = await runChecked(
+      ['merge', questionnaire, ...partials, '--format', 'json', '--date', '2026-12-05'],
+      dir,
+    );
+    expect((JSON.parse(dated.stdout) as { run: Run }).run.date).toBe('2026-12-05');
+    expect(Object.keys(JSON.parse(dated.stdout) as object)[1]).toBe('run');
+    const badDate = await runChecked(['merge', questionnaire, ...partials, '--date', '2026-02-30'], dir);
+    expect(badDate.code).toBe(2);
     // The wordings come from the questionnaire, so the merge writes them as one pass does.
     const wordings = (stdout: string) =>
       (JSON.parse(stdout) as { items: { statement?: string; statements?: object }[] }).items.map((item) => [

@@ -19,6 +19,9 @@ async function writeResponses(file: string, crlf: boolean): Promise<void> {
     '5',
     '--duplicate-ids',
     '3',
+    // Straight-liners all through the file: threads must name the first ten as one pass does (issue 15).
+    '--straight-liners',
+    '40',
     ...(crlf ? ['--crlf'] : []),
   ]);
   const eol = crlf ? '\r\n' : '\n';
@@ -61,8 +64,13 @@ describe('servqual score --threads', () => {
     const args = ['score', GENERIC, 'lf.csv', '--group-by', 'branch'];
     const single = await runChecked([...args, '--format', 'json', '--threads', '1'], dir);
     expect(single.code, single.stderr).toBe(0);
-    const expected = JSON.parse(single.stdout) as { respondents: { total: number } };
+    const expected = JSON.parse(single.stdout) as {
+      respondents: { total: number };
+      warnings: { code: string; count?: number; respondents?: string[] }[];
+    };
     expect(expected.respondents.total).toBe(ROWS);
+    const straight = expected.warnings.find((w) => w.code === 'straight-lining');
+    expect([straight?.count, straight?.respondents?.length]).toEqual([40, 10]);
     const threaded = await runChecked([...args, '--format', 'json', '--threads', '3'], dir);
     expect(threaded.code, threaded.stderr).toBe(0);
     expect(differences(JSON.parse(threaded.stdout), expected)).toEqual([]);

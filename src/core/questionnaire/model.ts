@@ -113,7 +113,8 @@ export interface Source {
   /** The workbook sheet to read when --sheet is not given: a name, or a 1-based number as text. */
   sheet?: string;
   duration?: string;
-  speederRatio: number;
+  /** A respondent who took fewer seconds than this per answer given is a speeder. */
+  speederSeconds: number;
   long: { item: string; kind: string; value: string };
 }
 

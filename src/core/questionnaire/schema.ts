@@ -189,12 +189,14 @@ const sourceSchema = z
       .describe(
         'Column with the time taken in seconds, for the speeder warning (default: Qualtrics `Duration (in seconds)`, LimeSurvey `interviewtime`, when present).',
       ),
-    speederRatio: z
+    speederSeconds: z
       .number()
       .gt(0)
-      .lt(1)
+      .max(60)
       .optional()
-      .describe('A respondent faster than this share of the median duration is a speeder (default 1/3).'),
+      .describe(
+        'A respondent who took fewer seconds than this per answer given is a speeder (default 2, after Huang et al. 2012).',
+      ),
     long: z
       .strictObject({
         item: z

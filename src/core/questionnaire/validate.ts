@@ -21,8 +21,12 @@ function titleCase(id: string): string {
   return id.charAt(0).toUpperCase() + id.slice(1);
 }
 
-/** The default speeder threshold: faster than a third of the median duration. */
-export const DEFAULT_SPEEDER_RATIO = 1 / 3;
+/**
+ * The default speeder threshold: under 2 seconds per answer given (Huang et al. 2012's cut-off for
+ * careless responding). A fixed rate, not a share of the median, so each respondent is judged alone:
+ * see docs/decisions.md.
+ */
+export const DEFAULT_SPEEDER_SECONDS = 2;
 
 type SourceInput = NonNullable<QuestionnaireInput['source']>;
 
@@ -58,7 +62,7 @@ function normaliseSource(input: SourceInput): Source {
       : {}),
     ...(input.sheet !== undefined ? { sheet: String(input.sheet) } : {}),
     ...(input.duration !== undefined ? { duration: input.duration } : {}),
-    speederRatio: input.speederRatio ?? DEFAULT_SPEEDER_RATIO,
+    speederSeconds: input.speederSeconds ?? DEFAULT_SPEEDER_SECONDS,
     long: { item: input.long?.item ?? 'item', kind: input.long?.kind ?? 'kind', value: input.long?.value ?? 'value' },
   };
 }

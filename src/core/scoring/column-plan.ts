@@ -26,6 +26,8 @@ export interface ColumnPlan {
   where: number[];
   /** What this table drops (--where, --exclude), or null to score every row. */
   select: TableSelection | null;
+  /** The response's duration in seconds (an export's, for the speeder warning), or -1. */
+  duration: number;
 }
 
 /** A header that does not give each answer one column of its own. */
@@ -167,6 +169,7 @@ export function planColumns(
       return index;
     }),
     select: null,
+    duration: -1,
   };
   // Hints name only columns that are not already another answer's.
   const unclaimed = names.filter((_, index) => !readers.has(index));

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { issueProblems, type SchemaProblem } from './schema-issues.js';
+import { MAX_FLAGGED } from './flagged.js';
+import { MAX_EXAMPLES } from './id-tracker.js';
 
 /**
  * The partial result (`score --partial`, version 3) as one zod definition: the structure every
@@ -44,11 +46,19 @@ const ids = z
       ),
     bloom: z.string().nullable().describe('The Bloom filter of respondent ids as base64; null while exact.'),
     duplicates: count,
-    examples: z.array(z.string()).max(5),
+    examples: z.array(z.string()).max(MAX_EXAMPLES),
     exampleAt: z.array(z.union([count, z.literal(-1)])),
     approximate: z.boolean(),
   })
   .describe('Respondent ids, to count repeats across shards.');
+
+const flagged = z.strictObject({
+  count,
+  ids: z
+    .array(z.string())
+    .max(MAX_FLAGGED)
+    .describe('The first flagged respondents by input order (their row number without an id).'),
+});
 
 const partialSchema = z
   .strictObject({
@@ -68,9 +78,12 @@ const partialSchema = z
     segments: z.array(z.strictObject({ column: z.string(), value: z.string(), sample })),
     instrument,
     ids,
+    flags: z
+      .strictObject({ straightLiners: flagged, speeders: flagged })
+      .describe('Straight-liners and speeders: how many, and the first ids, for the warnings.'),
     exportWarnings: z.array(
       z.strictObject({
-        code: z.enum(['filtered-responses', 'speeders', 'excluded-responses', 'exclude-unmatched']),
+        code: z.enum(['filtered-responses', 'excluded-responses', 'exclude-unmatched']),
         message: z.string(),
         count,
       }),

@@ -20,6 +20,7 @@ import {
   type ScoringState,
 } from './scorer.js';
 import { own } from '../text/own.js';
+import { decodeFlagged, mergeFlagged, type Flagged } from './flagged.js';
 
 export type { PartialProblem } from './partial-decode.js';
 
@@ -28,8 +29,9 @@ const PARTIAL_VERSION = 3;
 
 /**
  * What `score --partial` writes (version 3: with `instrument`, the item cross products and drivers
- * sums of issue 16; version 2: power sums; version 1 held Welford moments). Every number is a
- * finite double, so JSON round-trips it exactly.
+ * sums of issue 16, and the straight-liners' and speeders' first ids; version 2: power sums and
+ * counts only; version 1 held Welford moments). Every number is a finite double, so JSON
+ * round-trips it exactly.
  */
 export interface ScoringPartial {
   kind: typeof PARTIAL_KIND;
@@ -41,7 +43,9 @@ export interface ScoringPartial {
   /** Measurement quality and key drivers: over everyone only (see instrument-sums.ts). */
   instrument: ReturnType<typeof encodeInstrument>;
   ids: PartialIds;
-  /** The warnings of survey platform exports (dropped responses, speeders), each naming its file: merge reports them all. */
+  /** Straight-liners and speeders: how many, and the first ids (`flagged.ts`). */
+  flags: { straightLiners: Flagged; speeders: Flagged };
+  /** The warnings of survey platform exports (dropped responses, --where, --exclude), each naming its file: merge reports them all. */
   exportWarnings: { code: string; message: string; count: number }[];
   skippedCells: number;
 }
@@ -103,6 +107,10 @@ export function toPartial(state: ScoringState, options: { exactIdsApart?: boolea
       .map((segment) => ({ column: segment.column, value: segment.value, sample: encodeSample(segment.sample) })),
     instrument: encodeInstrument(state.instrument),
     ids: encodeIds(state.ids, options.exactIdsApart === true),
+    flags: {
+      straightLiners: { count: state.straightLiners.count, ids: [...state.straightLiners.ids] },
+      speeders: { count: state.speeders.count, ids: [...state.speeders.ids] },
+    },
     exportWarnings: state.exportWarnings.map((w) => ({ code: w.code, message: w.message, count: Number(w.count) })),
     skippedCells: state.skippedCells,
   };
@@ -122,10 +130,11 @@ const KEYS = [
   'segments',
   'instrument',
   'ids',
+  'flags',
   'exportWarnings',
   'skippedCells',
 ];
-const EXPORT_WARNING_CODES = ['filtered-responses', 'speeders', 'excluded-responses', 'exclude-unmatched'];
+const EXPORT_WARNING_CODES = ['filtered-responses', 'excluded-responses', 'exclude-unmatched'];
 
 /** Kind, version and questionnaire: checked first, as their problems make the rest meaningless. */
 function checkHeader(value: unknown, q: Questionnaire): PartialProblem | null {
@@ -218,6 +227,9 @@ export function fromPartial(
   if (state.segmentCounts.some((n) => n > MAX_SEGMENTS_PER_COLUMN))
     d.fail(['segments'], `more than ${MAX_SEGMENTS_PER_COLUMN} segments in a column`);
   state.ids = decodeIds(o.ids, ['ids'], d);
+  const flags = d.record(o.flags, ['flags'], ['straightLiners', 'speeders']);
+  state.straightLiners = decodeFlagged(flags.straightLiners, ['flags', 'straightLiners'], d);
+  state.speeders = decodeFlagged(flags.speeders, ['flags', 'speeders'], d);
   state.exportWarnings = d.list(o.exportWarnings, ['exportWarnings']).map((entry, i) => {
     const path = ['exportWarnings', i];
     const w = d.record(entry, path, ['code', 'message', 'count']);
@@ -273,6 +285,8 @@ export function mergeStates(a: ScoringState, b: ScoringState): ScoringState {
     }
   }
   merged.ids = mergeIdTrackers(a.ids, b.ids);
+  merged.straightLiners = mergeFlagged(a.straightLiners, b.straightLiners);
+  merged.speeders = mergeFlagged(a.speeders, b.speeders);
   merged.exportWarnings = [...a.exportWarnings, ...b.exportWarnings];
   merged.skippedCells = a.skippedCells + b.skippedCells;
   merged.invalidCells = a.invalidCells + b.invalidCells;

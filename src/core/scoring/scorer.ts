@@ -7,6 +7,10 @@ import { addReliabilityFigures, driversOf, validityOf } from './measurement.js';
 import { withStatements } from './statements.js';
 import { testSegments } from './segment-test.js';
 import { emptyIdTracker, trackIdUnits, type IdTracker } from './id-tracker.js';
+import { textOf } from './id-set.js';
+import { emptyFlagged, flagRespondent, type Flagged } from './flagged.js';
+import { answersGiven, isSpeeder } from './speeders.js';
+import { DEFAULT_SPEEDER_SECONDS } from '../questionnaire/validate.js';
 import { readAnswers, type CellProblem } from './read-answers.js';
 import {
   deriveScores,
@@ -145,6 +149,9 @@ export interface ScoringState {
   segments: Map<string, Segment>[];
   segmentCounts: number[];
   ids: IdTracker;
+  /** Respondents who gave one answer to every item, and those faster than `source.speederSeconds` an answer. */
+  straightLiners: Flagged;
+  speeders: Flagged;
   skippedCells: number;
   invalidCells: number;
   /** Warnings of the survey platform exports read (dropped responses, speeders), each naming its file. */
@@ -186,6 +193,8 @@ export function startScoring(q: Questionnaire, options: ScoreOptions = {}): Scor
     segments: groupBy.map(() => new Map()),
     segmentCounts: groupBy.map(() => 0),
     ids: emptyIdTracker(),
+    straightLiners: emptyFlagged(),
+    speeders: emptyFlagged(),
     skippedCells: 0,
     invalidCells: 0,
     exportWarnings: [],
@@ -258,6 +267,7 @@ export function addRecord(
   const duplicate = end > start && trackIdUnits(state.ids, answers.idUnits, start, end);
   const scores = deriveScores(answers, state.layout, state.scores);
   state.rows++;
+  flagRow(state, plan, cells, line);
   state.options.onRespondent?.({ answers, scores, line, source: state.source, duplicate });
   if (!state.overallPending) addRespondent(state.overall, scores, state.layout);
   addToInstrument(state.instrument, scores, state.layout, state.instrumentPlan.outcome, state.instrumentPlan.shift);
@@ -274,6 +284,25 @@ export function addRecord(
       addRespondent(state.unsegmented, scores, state.layout);
     }
   }
+}
+
+/** The respondent's id as text, or its row number where the row has none (as `--respondents` and `--exclude`). */
+function respondentId(answers: RespondentAnswers, line: number): string {
+  const start = answers.idRange[0] as number;
+  const end = answers.idRange[1] as number;
+  if (end <= start) return String(line);
+  const units = answers.idUnits;
+  return typeof units === 'string' ? units.slice(start, end) : textOf(units, start, end);
+}
+
+/** Counts the row among the straight-liners and speeders it is one of (ids made only for the first few). */
+function flagRow(state: ScoringState, plan: ColumnPlan, cells: RecordCells, line: number): void {
+  const id = () => respondentId(state.answers, line);
+  if (state.scores.straightLined) flagRespondent(state.straightLiners, id);
+  if (plan.duration < 0) return;
+  const seconds = cells.number(plan.duration) ?? Number.NaN;
+  const perAnswer = state.questionnaire.source?.speederSeconds ?? DEFAULT_SPEEDER_SECONDS;
+  if (isSpeeder(seconds, answersGiven(state.answers, state.layout), perAnswer)) flagRespondent(state.speeders, id);
 }
 
 /** Fills `overall` from the segments of the first --group-by column, if it is still pending; see `ScoringState.overall`. */

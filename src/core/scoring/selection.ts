@@ -1,4 +1,5 @@
 import type { Problem } from '../problem.js';
+import { isOneOf } from '../text/one-of.js';
 import type { SourceFilter } from '../questionnaire/model.js';
 import { passesFilter, type RowFilter, rowFilter } from '../sources/plan.js';
 import { plural } from '../text/plural.js';
@@ -141,8 +142,10 @@ export interface TableSelection {
 /** `sex is F` / `sex is one of F, M`, as `source.filter` words its reasons. */
 export function describeWhere(condition: WhereCondition): string {
   const { column, values } = condition;
-  const shown = values.map((v) => (v.trim() === '' ? '(blank)' : v.trim()));
-  return `${column} is ${values.length === 1 ? '' : 'one of '}${shown.join(', ')}`;
+  return isOneOf(
+    column,
+    values.map((v) => (v.trim() === '' ? '(blank)' : v.trim())),
+  );
 }
 
 /**

@@ -2,6 +2,8 @@ import { itemScale, type Questionnaire } from '../questionnaire/model.js';
 import { plural } from '../text/plural.js';
 import type { FinalisedSample } from './finalise.js';
 import { EXACT_LIMIT } from './id-tracker.js';
+import type { Flagged } from './flagged.js';
+import { DEFAULT_SPEEDER_SECONDS } from '../questionnaire/validate.js';
 import type { SegmentResult, Warning } from './result.js';
 import type { ScoringState } from './scorer.js';
 
@@ -14,6 +16,11 @@ const LISTED = 10;
 /** The first LISTED names, then "..." when there are more. */
 function listed(names: readonly string[]): string {
   return names.length > LISTED ? `${names.slice(0, LISTED).join(', ')}, ...` : names.join(', ');
+}
+
+/** A flagged group's first ids, then "..." when the count says there are more. */
+function listedOf(flagged: Flagged): string {
+  return `${flagged.ids.join(', ')}${flagged.count > flagged.ids.length ? ', ...' : ''}`;
 }
 
 /** Every data-quality warning of the contract; never silent, always in the result and on stderr. */
@@ -50,12 +57,23 @@ export function collectWarnings(
     });
   }
 
-  const straightLined = state.overall.straightLined[0] as number;
-  if (straightLined > 0) {
+  const { straightLiners, speeders } = state;
+  if (straightLiners.count > 0) {
     warnings.push({
       code: 'straight-lining',
-      message: `${plural(straightLined, 'respondent')} gave the same answer to every item`,
-      count: straightLined,
+      message: `${plural(straightLiners.count, 'respondent')} gave the same answer to every item (${listedOf(straightLiners)})`,
+      count: straightLiners.count,
+      respondents: [...straightLiners.ids],
+    });
+  }
+  if (speeders.count > 0) {
+    const seconds = q.source?.speederSeconds ?? DEFAULT_SPEEDER_SECONDS;
+    warnings.push({
+      code: 'speeders',
+      message: `${plural(speeders.count, 'respondent')} answered in under ${seconds} s per answer (${listedOf(speeders)}): likely speeders`,
+      count: speeders.count,
+      respondents: [...speeders.ids],
+      seconds,
     });
   }
 

@@ -1,4 +1,5 @@
 import type { ProblemCode } from '../problem.js';
+import { isOneOf } from '../text/one-of.js';
 import { allItems, type Questionnaire, type SourceFilter } from '../questionnaire/model.js';
 import { answerKinds, columnName } from '../scoring/column-plan.js';
 import { describeWhere, whereFilter, type WhereCondition } from '../scoring/selection.js';
@@ -45,7 +46,7 @@ function defaultFilters(platform: Platform, columns: readonly ExportColumn[]): S
 /** `Finished is one of true, 1`, for the count of dropped responses. */
 function describeFilter(filter: SourceFilter): string {
   const parts: string[] = [];
-  if (filter.in) parts.push(`${filter.column} is ${filter.in.length === 1 ? '' : 'one of '}${filter.in.join(', ')}`);
+  if (filter.in) parts.push(isOneOf(filter.column, filter.in));
   if (filter.min !== undefined) parts.push(`${filter.column} is at least ${filter.min}`);
   if (filter.notBlank) parts.push(`${filter.column} is not blank`);
   return parts.join(' and ');

@@ -82,7 +82,7 @@ export function renderSourceYaml(p: SourceProposal, file: string): string {
     out.push(`  missing: [${p.missing.map(yamlString).join(', ')}]  # answers that count as missing (also built in)`);
   if (p.duration !== null)
     out.push(
-      `  duration: ${yamlString(p.duration)}  # seconds; respondents under a third of the median are reported as speeders`,
+      `  duration: ${yamlString(p.duration)}  # seconds; respondents under 2 s per answer (source.speederSeconds) are reported as speeders`,
     );
   if (p.filterNote !== null)
     out.push(`  # ${p.filterNote} (the default filter; write filter: [] to keep every response)`);

@@ -13,6 +13,7 @@ import { renderMeans, type MeanSeries } from './means.js';
 import { renderNps } from './nps.js';
 import { renderSegments } from './segments.js';
 import { renderZones } from './zones.js';
+import { heatmapSegments } from '../view/segment-cap.js';
 
 /** Where scores are measured from, as the charts' summaries say it: 0, or the scale midpoint. */
 function reference(r: ScoreReading, h: HtmlLabels): string {
@@ -158,7 +159,8 @@ function segmentsChart(result: Result, l: Labels, h: HtmlLabels, r: ScoreReading
     { id: 'overall', label: l.overall },
     ...result.dimensions.map((d) => ({ id: d.id, label: d.label })),
   ];
-  const rows = result.segments.map((s) => {
+  const { shown, more } = heatmapSegments(result.segments);
+  const rows = shown.map((s) => {
     const byId = new Map(s.dimensions.map((d) => [d.id, d.gap.mean]));
     return {
       label: `${s.column}=${s.value === '' ? h.blank : s.value}`,
@@ -176,7 +178,9 @@ function segmentsChart(result: Result, l: Labels, h: HtmlLabels, r: ScoreReading
     format: r.score,
     markTitles: { above: t.above, below: t.below },
   });
-  return figure('fig-segments', svg, h.chart.segments, summary);
+  const caption =
+    more > 0 ? `${summary} ${fill(h.chart.segmentsMore, { shown: String(shown.length), n: String(more) })}` : summary;
+  return figure('fig-segments', svg, h.chart.segments, caption);
 }
 
 /** Every chart of the report, as `<figure>` elements in reading order. */

@@ -66,8 +66,6 @@ export interface Column<Row> {
 /** A cell's text where it needs no medium of its own: numbers formatted, text as it is (unescaped). */
 export function cellText(cell: Cell, reading: ScoreReading, l: Labels): string {
   switch (cell.kind) {
-    case 'text':
-      return cell.text;
     case 'number':
     case 'share':
       return fixed(cell.value);
@@ -81,14 +79,36 @@ export function cellText(cell: Cell, reading: ScoreReading, l: Labels): string {
       return reading.interval(cell.value);
     case 'p':
       return pValue(cell.value);
+    case 'text':
     case 'zone':
-      return cell.value ? l.zones[cell.value] : '–';
     case 'advice':
-      return cell.value ? l.advice[cell.value] : '–';
+    case 'segment':
+    case 'statement':
+      return cellWords(cell, l) ?? '–';
+    default:
+      return unreachable(cell);
+  }
+}
+
+/** A cell made of words rather than a number. */
+export type WordCell = Extract<Cell, { kind: 'text' | 'zone' | 'advice' | 'segment' | 'statement' }>;
+
+/**
+ * A word cell's words in the result's language, null when it has none: one wording for the text
+ * renderers (which show null as "–") and the workbook (which leaves the cell empty).
+ */
+export function cellWords(cell: WordCell, l: Labels): string | null {
+  switch (cell.kind) {
+    case 'text':
+      return cell.text;
+    case 'zone':
+      return cell.value ? l.zones[cell.value] : null;
+    case 'advice':
+      return cell.value ? l.advice[cell.value] : null;
     case 'segment':
       return `${cell.column}=${cell.value === '' ? '(blank)' : cell.value}`;
     case 'statement':
-      return cell.statement ?? '–';
+      return cell.statement;
     default:
       return unreachable(cell);
   }

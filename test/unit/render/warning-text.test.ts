@@ -18,6 +18,14 @@ describe('warningText', () => {
     const w = { code: 'duplicate-respondents', message: 'x', count: 12, respondents: ['a', 'b'] };
     expect(warningText(w, 'ru')).toBe('12 строк повторяют уже встречавшийся идентификатор респондента (a, b, ...)');
   });
+  it('words speeders with their rate and first ids; an older result (median rule) keeps its message', () => {
+    const w = { code: 'speeders', message: 'x', count: 12, respondents: ['R_1', 'R_2'], seconds: 1.5 };
+    expect(warningText(w, 'ru')).toBe(
+      '12 респондентов потратили меньше 1,5 с на ответ (R_1, R_2, ...): вероятно, отвечали не читая вопросов',
+    );
+    const old = { code: 'speeders', message: 'f.csv: 3 respondents answered in under 218.5 s', count: 3, median: 655 };
+    expect(warningText(old, 'ru')).toBe(old.message);
+  });
   it('names segments, blank values and the smallest n', () => {
     const w = {
       code: 'small-segment',

@@ -22,22 +22,24 @@ describe('export warnings in partial results', () => {
   it('are reported once when scoring directly, and for every shard after merging partials', async () => {
     const direct = await scoreFiles(q, [file], { source: 'qualtrics' });
     expect(exportCodes(direct.warnings)).toEqual([
-      ['filtered-responses', 6],
       ['speeders', 3],
+      ['filtered-responses', 6],
     ]);
 
     const shard = await scoreFilesToState(q, [file], { source: 'qualtrics' });
     const merged = finishScoring(
       mergeStates(roundTrip(shard), roundTrip(await scoreFilesToState(q, [file], { source: 'qualtrics' }))),
     );
+    // Speeders are one warning over every shard (a's first ids, then b's); dropped responses one per file.
     expect(exportCodes(merged.warnings)).toEqual([
+      ['speeders', 6],
       ['filtered-responses', 6],
-      ['speeders', 3],
       ['filtered-responses', 6],
-      ['speeders', 3],
     ]);
-    // Each names its file, as when scored directly.
-    const messages = merged.warnings.filter((w) => w.code === 'speeders').map((w) => w.message);
+    const ids = direct.warnings.find((w) => w.code === 'speeders')?.respondents as string[];
+    expect(merged.warnings.find((w) => w.code === 'speeders')?.respondents).toEqual([...ids, ...ids]);
+    // Each dropped-responses warning names its file, as when scored directly.
+    const messages = merged.warnings.filter((w) => w.code === 'filtered-responses').map((w) => w.message);
     expect(messages.every((m) => m.startsWith(`${file}: `))).toBe(true);
   });
 
@@ -49,8 +51,8 @@ describe('export warnings in partial results', () => {
     const { state, problems } = fromPartial(partial, q);
     expect(state).toBeNull();
     expect(problems.map((p) => p.message)).toEqual([
-      'exportWarnings[2].code: expected one of filtered-responses, speeders, excluded-responses, exclude-unmatched, found "other"',
-      'exportWarnings[2].count: expected a whole number >= 0, found 1.5',
+      'exportWarnings[1].code: expected one of filtered-responses, excluded-responses, exclude-unmatched, found "other"',
+      'exportWarnings[1].count: expected a whole number >= 0, found 1.5',
     ]);
   });
 });

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../../src/errors.js';
 import { parseWhere } from '../../../src/core/scoring/selection.js';
@@ -17,7 +18,7 @@ async function failure(promise: Promise<unknown>): Promise<UserError> {
 }
 
 describe('readExportRecords: responses kept and dropped', () => {
-  it('drops unfinished Qualtrics responses and counts speeders from the duration', async () => {
+  it('drops unfinished Qualtrics responses and names the speeders from the duration', async () => {
     const s = sample('qx-side-by-side');
     const { result, warnings } = await scoreExport(
       sampleQuestionnaire(s),
@@ -25,14 +26,35 @@ describe('readExportRecords: responses kept and dropped', () => {
       'qualtrics',
     );
     expect(result.respondents.total).toBe(44);
-    expect(warnings.map((w) => [w.code, w.count])).toEqual([
-      ['filtered-responses', 6],
-      ['speeders', 3],
-    ]);
+    expect(warnings.map((w) => [w.code, w.count])).toEqual([['filtered-responses', 6]]);
     expect(warnings[0]?.message).toMatch(
       /6 responses dropped by the filter \(kept only where Finished is one of true, 1\)$/,
     );
-    expect(warnings[1]?.message).toMatch(/3 respondents answered in under [\d.]+ s, 33.3% of the median duration/);
+    // Independently of the scorer: finished rows under 2 s per answer given (the E and P cells, Q1#).
+    const [tags, , , ...rows] = parse(text(s)) as string[][];
+    const at = (name: string) => (tags as string[]).indexOf(name);
+    const answerColumns = (tags as string[]).flatMap((t, i) => (t.startsWith('Q1#') ? [i] : []));
+    const speeders = rows
+      .filter((r) => r[at('Finished')] === 'True')
+      .filter((r) => Number(r[at('Duration (in seconds)')]) < 2 * answerColumns.filter((i) => r[i] !== '').length)
+      .map((r) => r[at('ResponseId')]);
+    expect(speeders.length).toBeGreaterThan(0);
+    const speeding = result.warnings.find((w) => w.code === 'speeders');
+    expect(speeding).toMatchObject({ count: speeders.length, respondents: speeders.slice(0, 10), seconds: 2 });
+    expect(speeding?.message).toBe(
+      `${speeders.length} respondents answered in under 2 s per answer (${speeders.join(', ')}): likely speeders`,
+    );
+  });
+
+  it('takes the speeder rate from source.speederSeconds', async () => {
+    const s = sample('qx-side-by-side');
+    const q = sampleQuestionnaire(s);
+    const slow = { ...q, source: { ...(q.source as NonNullable<typeof q.source>), speederSeconds: 30 } };
+    const { result } = await scoreExport(slow, { file: samplePath(s, '.csv') }, 'qualtrics');
+    // 30 s an answer flags far more than 2 s (the careful respondents took 380 s and more for about 20 answers).
+    const speeding = result.warnings.find((w) => w.code === 'speeders');
+    expect(speeding?.count).toBeGreaterThan(3);
+    expect(speeding?.seconds).toBe(30);
   });
 
   it('uses the platform default filters: Qualtrics Finished (legacy 0/1), LimeSurvey submitdate', async () => {

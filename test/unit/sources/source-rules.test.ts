@@ -23,7 +23,7 @@ describe('the source section', () => {
       ],
       labels: {},
       missing: ['-99', 'skip'],
-      speederRatio: 1 / 3,
+      speederSeconds: 2,
       long: { item: 'item', kind: 'kind', value: 'value' },
     });
     expect(check('').questionnaire?.source).toBeUndefined();
@@ -93,8 +93,8 @@ describe('the source section', () => {
     );
   });
 
-  it('checks the structure: platforms, unknown keys with hints, the speeder ratio', () => {
-    const found = problems('source:\n  platform: typeform\n  headerRow: 2\n  speederRatio: 2\n');
+  it('checks the structure: platforms, unknown keys with hints, the speeder rate', () => {
+    const found = problems('source:\n  platform: typeform\n  headerRow: 2\n  speederSeconds: 100\n');
     expect(found.map((p) => p.code).sort()).toEqual(['invalid', 'invalid-value', 'unknown-key']);
     expect(found).toContainEqual({
       code: 'unknown-key',
