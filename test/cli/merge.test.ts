@@ -99,7 +99,7 @@ describe('servqual score --partial, then servqual merge', () => {
     const dir = tempDir();
     const run = await runChecked(['score', questionnaire, '-', '--partial'], dir, readFileSync(responses, 'utf8'));
     expect(run.code, run.stderr).toBe(0);
-    expect(JSON.parse(run.stdout)).toMatchObject({ kind: 'servqual-partial', version: 2, options: { groupBy: [] } });
+    expect(JSON.parse(run.stdout)).toMatchObject({ kind: 'servqual-partial', version: 3, options: { groupBy: [] } });
     expect(run.stderr).toBe('');
   });
 

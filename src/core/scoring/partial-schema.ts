@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { issueProblems, type SchemaProblem } from './schema-issues.js';
+import { partialCommentsSchema } from './comments-result.js';
 
 /**
- * The partial result (`score --partial`, version 2) as one zod definition: the structure every
+ * The partial result (`score --partial`, version 3) as one zod definition: the structure every
  * partial has, whatever its questionnaire. It produces the shipped `schema/partial.schema.json`
  * and checks each partial `merge` reads, after `fromPartial`'s decoder, which knows the
  * questionnaire and so also checks each list's length and each count against its total.
@@ -39,7 +40,7 @@ const ids = z
 const partialSchema = z
   .strictObject({
     kind: z.literal('servqual-partial'),
-    version: z.literal(2),
+    version: z.literal(3),
     questionnaire: z.strictObject({
       title: z.string(),
       format: z.enum(['two-column', 'three-column', 'perceptions-only']),
@@ -61,9 +62,10 @@ const partialSchema = z
       }),
     ),
     skippedCells: count,
+    comments: partialCommentsSchema.optional(),
   })
   .describe(
-    'A servqual partial result (version 2), written by `servqual score --partial` and read by `servqual merge`.',
+    'A servqual partial result (version 3), written by `servqual score --partial` and read by `servqual merge`.',
   );
 
 /**

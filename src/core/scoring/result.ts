@@ -1,5 +1,6 @@
 import type { Distribution } from '../stats/moments.js';
 import type { Format, KpiType, Language } from '../questionnaire/model.js';
+import type { CommentsResult } from './comments-result.js';
 
 /** The one typed result every renderer reads (JSON schemaVersion 1 in the contract). */
 
@@ -170,4 +171,6 @@ export interface Result {
   recommendations: Recommendation[];
   warnings: Warning[];
   checks: Check[];
+  /** Respondents' comments (issue 15); absent without a comment column, and in results written before 2026-12-05. */
+  comments?: CommentsResult;
 }

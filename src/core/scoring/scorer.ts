@@ -19,6 +19,8 @@ import {
 import { type Result, resultScale, type SegmentResult, type SegmentTest, type Warning } from './result.js';
 import { addRespondent, addSampleInto, emptySample, type SampleAccumulator } from './sample.js';
 import { collectWarnings } from './warnings.js';
+import { emptyComments, noteComment, type CommentState } from './comments.js';
+import { commentsResult } from './comments-result.js';
 import type { Problem } from '../problem.js';
 import {
   keepRow,
@@ -144,6 +146,8 @@ export interface ScoringState {
   excludeMatched: Set<ExcludeEntry>;
   /** Tables read so far (an exclude list of row numbers names the rows of one file). */
   tables: number;
+  /** The kept comments, once a table has a comment column (`comments.ts`). */
+  comments: CommentState | null;
 }
 
 export const MAX_REPORTED_PROBLEMS = 20;
@@ -175,6 +179,7 @@ export function startScoring(q: Questionnaire, options: ScoreOptions = {}): Scor
     },
     excludeMatched: new Set(),
     tables: 0,
+    comments: null,
   };
   return state;
 }
@@ -249,6 +254,17 @@ export function addRecord(
       addRespondent(state.unsegmented, scores, state.layout);
     }
   }
+  if (plan.comment >= 0) {
+    state.comments ??= emptyComments(plan.header[plan.comment] as string, state.layout.dimensionCount, groupBy.length);
+    noteComment(state.comments, {
+      cells,
+      column: plan.comment,
+      respondent: plan.respondent,
+      line,
+      dimensionScores: scores.dimensionGap,
+      segments: answers.groups.map((value, g) => (state.segments[g]?.has(value) ? value : null)),
+    });
+  }
 }
 
 /** Fills `overall` from the segments of the first --group-by column, if it is still pending; see `ScoringState.overall`. */
@@ -306,6 +322,15 @@ export function finishScoring(state: ScoringState): Result {
     recommendations: recommend(q, main.items, main.dimensions, state.layout.fallbackWeights),
     warnings: [...collectWarnings(state, main, segments), ...state.exportWarnings],
     checks: [],
+    ...(state.comments
+      ? {
+          comments: commentsResult(
+            state.comments,
+            q.dimensions.map((d) => d.id),
+            sorted,
+          ),
+        }
+      : {}),
   };
 }
 

@@ -89,7 +89,7 @@ describe('round trip', () => {
     expect(text.replace('"bloom":null', '')).not.toMatch(/NaN|Infinity|null/);
     expect(partial()).toMatchObject({
       kind: 'servqual-partial',
-      version: 2,
+      version: 3,
       questionnaire: { title: 'Test audit', format: 'three-column' },
       options: { groupBy: ['branch'], skipInvalid: false },
     });
@@ -166,7 +166,12 @@ describe('strict reading', () => {
     // Version 1 held Welford moments; its numbers cannot be read as power sums.
     expect(read({ ...partial(), version: 1 }).problems[0]).toMatchObject({
       code: 'partial-version',
-      message: expect.stringContaining('unknown partial version 1: this servqual reads version 2'),
+      message: expect.stringContaining('unknown partial version 1: this servqual reads version 3'),
+    });
+    // Version 2 kept no comments: merging it would show fewer than one pass does, so it is scored again.
+    expect(read({ ...partial(), version: 2 }).problems[0]).toMatchObject({
+      code: 'partial-version',
+      message: expect.stringContaining('unknown partial version 2: this servqual reads version 3'),
     });
   });
 
