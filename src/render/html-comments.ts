@@ -3,7 +3,7 @@ import { commentLabelsFor } from './comment-labels.js';
 import { fill } from './labels.js';
 import { esc } from './svg/common.js';
 import { type CommentLine, type CommentList, commentsView } from './view/comments.js';
-import { readingOf, scoreLabel } from './view/reading.js';
+import { recommendationScore } from './view/reading.js';
 import { labelsFor } from './labels.js';
 
 /**
@@ -17,8 +17,7 @@ export function commentsSection(result: Result, blank: string): string {
   if (!view) return '';
   const language = result.questionnaire.language === 'ru' ? 'ru' : 'en';
   const t = commentLabelsFor(language);
-  const reading = readingOf(result);
-  const scoreName = scoreLabel(result.questionnaire.format, labelsFor(language));
+  const l = labelsFor(language);
   const out = [`<section id="comments">`, `<h2>${esc(t.title)}</h2>`];
   if (view.total === 0)
     return [...out, `<p>${esc(fill(t.none, { column: view.column }))}</p>`, `</section>`].join('\n');
@@ -34,7 +33,7 @@ export function commentsSection(result: Result, blank: string): string {
   );
   const who = (c: CommentLine): string => {
     const name = c.respondent ?? (c.line !== null ? fill(t.row, { line: String(c.line) }) : '');
-    const score = c.score !== null ? ` · ${scoreName} ${reading.score(c.score)}` : '';
+    const score = c.score !== null ? ` · ${recommendationScore(result, l, c.score)}` : '';
     return `${name}${score}`;
   };
   const list = (group: CommentList): string => {
