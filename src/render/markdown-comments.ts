@@ -6,17 +6,17 @@ import { recommendationScore } from './view/reading.js';
 
 /**
  * The Markdown report's comments (issue 15): folded in `<details>` so a pull-request comment stays
- * short; one list item per comment, its line breaks as ` / `, escaped by `escape` (the report's
+ * short; one list item per comment, its line breaks as ` / `, escaped by `md` (the report's
  * `markdownText`). No lines without a comment column.
  */
-export function commentLines(result: Result, blank: string, escape: (text: string) => string): string[] {
+export function commentLines(result: Result, blank: string, md: (text: string) => string): string[] {
   const view = commentsView(result, blank);
   if (!view) return [];
   const language = result.questionnaire.language === 'ru' ? 'ru' : 'en';
   const t = commentLabelsFor(language);
   const l = labelsFor(language);
-  const heading = `### ${escape(t.title)}`;
-  if (view.total === 0) return [heading, '', escape(fill(t.none, { column: view.column })), ''];
+  const heading = `### ${md(t.title)}`;
+  if (view.total === 0) return [heading, '', md(fill(t.none, { column: view.column })), ''];
   const values = {
     column: view.column,
     total: String(view.total),
@@ -31,15 +31,15 @@ export function commentLines(result: Result, blank: string, escape: (text: strin
     const tag = group.priority ? ` (${t.priority})` : '';
     const showing = fill(t.showing, { shown: String(group.shown.length), count: String(group.count) });
     return [
-      `**${escape(group.title)}**${escape(tag)}, ${escape(showing)}`,
+      `**${md(group.title)}**${md(tag)}, ${md(showing)}`,
       '',
-      ...group.shown.map((c) => `- ${escape(c.text.split('\n').join(' / '))} — _${escape(who(c))}_`),
+      ...group.shown.map((c) => `- ${md(c.text.split('\n').join(' / '))} — _${md(who(c))}_`),
       '',
     ];
   };
-  const out = [heading, '', '<details>', `<summary>${escape(fill(t.intro, values))}</summary>`, ''];
-  if (view.dimensions.length > 0) out.push(`#### ${escape(t.byDimension)}`, '', ...view.dimensions.flatMap(list));
-  if (view.segments.length > 0) out.push(`#### ${escape(t.bySegment)}`, '', ...view.segments.flatMap(list));
-  if (view.moreSegments > 0) out.push(escape(fill(t.more, { n: String(view.moreSegments) })), '');
+  const out = [heading, '', '<details>', `<summary>${md(fill(t.intro, values))}</summary>`, ''];
+  if (view.dimensions.length > 0) out.push(`#### ${md(t.byDimension)}`, '', ...view.dimensions.flatMap(list));
+  if (view.segments.length > 0) out.push(`#### ${md(t.bySegment)}`, '', ...view.segments.flatMap(list));
+  if (view.moreSegments > 0) out.push(md(fill(t.more, { n: String(view.moreSegments) })), '');
   return [...out, '</details>', ''];
 }

@@ -13,7 +13,7 @@ export interface ShownComment {
   text: string;
 }
 
-export interface DimensionComments {
+interface DimensionComments {
   id: string;
   /** Non-empty comments of the respondents scored on this dimension. */
   count: number;
@@ -21,7 +21,7 @@ export interface DimensionComments {
   shown: (ShownComment & { score: number })[];
 }
 
-export interface SegmentComments {
+interface SegmentComments {
   column: string;
   value: string;
   count: number;

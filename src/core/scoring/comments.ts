@@ -162,8 +162,10 @@ export interface CommentRow {
   line: number;
   /** The respondent's score per dimension (NaN: not scored on it). */
   dimensionScores: Float64Array;
-  /** Per --group-by column, the row's segment value, or null when the segment was not kept. */
-  segments: readonly (string | null)[];
+  /** Per --group-by column, the row's segment value. */
+  groups: readonly string[];
+  /** Per --group-by column, the segments kept (a value past the segment limit has none: no comments kept for it). */
+  kept: readonly ReadonlyMap<string, unknown>[];
 }
 
 /** Adds one scored row's comment (if any) to the counts and, when it makes the cut, to the kept lists. */
@@ -192,9 +194,9 @@ export function noteComment(state: CommentState, row: CommentRow): void {
     bucket.shown.splice(at, 0, { ...keep(), score });
     if (bucket.shown.length > COMMENTS_SHOWN) bucket.shown.pop();
   }
-  for (let g = 0; g < row.segments.length; g++) {
-    const value = row.segments[g];
-    if (value === null || value === undefined) continue;
+  for (let g = 0; g < row.groups.length; g++) {
+    const value = row.groups[g] as string;
+    if (!row.kept[g]?.has(value)) continue;
     const byValue = state.segments[g] as Map<string, CommentBucket>;
     let bucket = byValue.get(value);
     if (!bucket) {

@@ -262,7 +262,8 @@ export function addRecord(
       respondent: plan.respondent,
       line,
       dimensionScores: scores.dimensionGap,
-      segments: answers.groups.map((value, g) => (state.segments[g]?.has(value) ? value : null)),
+      groups: answers.groups,
+      kept: state.segments,
     });
   }
 }

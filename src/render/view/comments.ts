@@ -12,7 +12,7 @@ import type { Result } from '../../core/scoring/result.js';
 /** The recommendations whose dimensions come first (as the Markdown report's default top list). */
 const TOP_RECOMMENDATIONS = 5;
 /** A report lists at most this many segments' comments; the JSON result has them all. */
-export const MAX_COMMENT_SEGMENTS = 20;
+const MAX_COMMENT_SEGMENTS = 20;
 
 export interface CommentLine {
   /** The respondent id, or null: then `line` names the row. */
