@@ -79,6 +79,30 @@ describe('comments in score, report and merge', () => {
     expect(missing.stderr).toContain('did you mean "Notes"?');
   });
 
+  it('finds it in a survey platform export too (SurveyMonkey: question and sub-label header rows)', async () => {
+    const dir = tempDir();
+    const exports = join(repoRoot, 'test', 'fixtures', 'exports');
+    const [top, sub, ...rows] = parse(readFileSync(join(exports, 'surveymonkey', 'sm-labels.csv'))) as string[][];
+    const body = rows.map((row, i) => [...row, i % 2 === 0 ? `slow <b>queue</b> ${i}` : '']);
+    writeFileSync(
+      join(dir, 'sm.csv'),
+      stringify([
+        [...(top as string[]), 'Any other comments?'],
+        [...(sub as string[]), 'Open-Ended Response'],
+        ...body,
+      ]),
+    );
+    const yaml = ['questionnaire.en.yaml', 'surveymonkey/sm-labels.source.yaml']
+      .map((f) => readFileSync(join(exports, f), 'utf8'))
+      .join('\n');
+    writeFileSync(join(dir, 'q.yaml'), yaml);
+    const run = await runChecked(['score', 'q.yaml', 'sm.csv', '--format', 'json'], dir);
+    expect(run.code, run.stderr).toBe(0);
+    const comments = commentsOf(run.stdout);
+    expect(comments.column).toBe('Any other comments?');
+    expect(comments.total).toBe(Math.ceil(rows.length / 2));
+  });
+
   it('keeps the selection of one pass when shards are scored apart and merged', async () => {
     const dir = tempDir();
     const { rows, head } = responses(dir, 'feedback');
