@@ -1,6 +1,6 @@
 import type { Distribution } from '../stats/moments.js';
 import type { Format, KpiType, Language } from '../questionnaire/model.js';
-import type { CommentsResult } from './comments-result.js';
+import type { CommentsResult } from './comment-types.js';
 
 /** The one typed result every renderer reads (JSON schemaVersion 1 in the contract). */
 

@@ -1,5 +1,5 @@
 import { COMMENT_CHARS, commentText } from '../../core/scoring/comments.js';
-import type { ShownComment } from '../../core/scoring/comments-result.js';
+import type { ShownComment } from '../../core/scoring/comment-types.js';
 import type { Result } from '../../core/scoring/result.js';
 
 /**
