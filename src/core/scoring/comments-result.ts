@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { COMMENTS_SHOWN, type CommentBucket, type CommentState, type KeptComment } from './comments.js';
 import type { CommentsResult, ShownComment } from './comment-types.js';
+import { issueProblems } from './schema-issues.js';
 
 const count = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 const text = z.string();
@@ -98,15 +99,8 @@ export function decodeComments(
   dimensions: number,
   groups: number,
 ): { state: CommentState | null; problems: { path: (string | number)[]; message: string }[] } {
-  const parsed = partialCommentsSchema.safeParse(value);
-  if (!parsed.success)
-    return {
-      state: null,
-      problems: parsed.error.issues.map((i) => ({
-        path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
-        message: i.message,
-      })),
-    };
+  const parsed = partialCommentsSchema.safeParse(value, { reportInput: true });
+  if (!parsed.success) return { state: null, problems: issueProblems(parsed.error.issues) };
   const data = parsed.data;
   const problems: { path: (string | number)[]; message: string }[] = [];
   if (data.dimensions.length !== dimensions)
@@ -114,6 +108,15 @@ export function decodeComments(
       path: ['dimensions'],
       message: `expected ${dimensions} entries (one per dimension), found ${data.dimensions.length}`,
     });
+  data.dimensions.forEach((b, d) =>
+    b.shown.forEach((c, i) => {
+      if (c.score === undefined || !Number.isFinite(c.score))
+        problems.push({
+          path: ['dimensions', d, 'shown', i, 'score'],
+          message: 'expected a finite number (the score it was kept for)',
+        });
+    }),
+  );
   const state: CommentState = {
     column: data.column,
     total: data.total,
