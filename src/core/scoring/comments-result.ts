@@ -108,15 +108,13 @@ export function decodeComments(
       path: ['dimensions'],
       message: `expected ${dimensions} entries (one per dimension), found ${data.dimensions.length}`,
     });
-  data.dimensions.forEach((b, d) =>
-    b.shown.forEach((c, i) => {
+  for (const [d, b] of data.dimensions.entries())
+    for (const [i, c] of b.shown.entries())
       if (c.score === undefined || !Number.isFinite(c.score))
         problems.push({
           path: ['dimensions', d, 'shown', i, 'score'],
           message: 'expected a finite number (the score it was kept for)',
         });
-    }),
-  );
   const state: CommentState = {
     column: data.column,
     total: data.total,
