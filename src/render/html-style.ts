@@ -57,6 +57,10 @@ ul.actions { margin: 0; padding-left: 18px; }
 ul.warnings li { margin: 4px 0; padding-left: 4px; }
 ul.warnings li::marker { content: "! "; color: #b0432e; font-weight: 700; }
 ul.methods li { margin: 4px 0; }
+ul.comments { list-style: none; margin: 4px 0 16px; padding: 0; }
+ul.comments li { margin: 6px 0; }
+ul.comments blockquote { margin: 0; padding: 2px 10px; border-left: 3px solid #c9d3df; overflow-wrap: anywhere; }
+.comment-group h4 .count, ul.comments .who { font-weight: 400; font-size: 12px; color: #5d6673; }
 footer { margin-top: 32px; font-size: 12px; border-top: 1px solid #e3e7ec; padding-top: 8px; }
 /* Phone width: one column; wide tables scroll inside their own box (.table-wrap), never the page;
    the recommendations table is stacked, one block per item, each value after its heading, so the

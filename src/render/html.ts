@@ -2,6 +2,7 @@ import { recommendationRows, type RecommendationRow } from './view/recommendatio
 import type { DimensionResult, KpiResult, Result } from '../core/scoring/result.js';
 import { fixed } from './format.js';
 import { htmlLabelsFor, type HtmlLabels } from './html-labels.js';
+import { commentsSection } from './html-comments.js';
 import { segmentPrioritiesSection } from './html-segments.js';
 import { HTML_STYLE } from './html-style.js';
 import { coverHtml, summarySection } from './html-summary.js';
@@ -378,6 +379,7 @@ export function renderHtml(result: Result, options: HtmlOptions = {}): string {
     `<section id="tables">\n<h2>${esc(c.h.tables)}</h2>\n${[dimensionTable(c), itemTable(c), kpiTable(c)].filter(Boolean).join('\n')}\n</section>`,
     recommendationsSection(c),
     segmentPrioritiesSection(result, c.l, c.r, c.h.blank),
+    commentsSection(result, c.h.blank),
     warningsSection(c),
     methodsSection(c),
     ...(by ? [`<footer><p>${esc(fill(c.h.generatedBy, { by }))}</p></footer>`] : []),

@@ -22,6 +22,7 @@ import { segmentColumns } from './view/segments.js';
 import { segmentLegend, segmentPriorityLines } from './segment-tests-text.js';
 import { warningText } from './warning-text.js';
 import { coverView } from './view/cover.js';
+import { commentLines } from './markdown-comments.js';
 import { summaryView } from './view/summary.js';
 
 const segmentLegendLines = (result: Result, l: Labels): string[] => {
@@ -198,6 +199,8 @@ export function renderMarkdown(result: Result, options: { top?: number; date?: s
       ...segmentPriorityLines(result, l, readingOf(result), markdownText),
     );
   }
+
+  out.push(...commentLines(result, htmlLabelsFor(result.questionnaire.language).blank, markdownText));
 
   if (result.warnings.length > 0) {
     out.push(

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -178,6 +178,40 @@ describe.runIf(available || process.env.CI === 'true')('HTML report layout in he
       }, 60_000);
     }
   }
+
+  it('keeps long comments (an unbroken 450-character word, many lines) inside a 400 px page (issue 15)', async () => {
+    const [header, ...rows] = readFileSync(responses, 'utf8').trimEnd().split('\n');
+    // The first rows' comments replaced (the comment is the last column): they reach the segments' lists.
+    const long = rows.map((row, i) =>
+      i < 3 ? `${row.slice(0, row.lastIndexOf(','))},"${'W'.repeat(450)} ${'line\n'.repeat(i + 2)}end"` : row,
+    );
+    const csv = join(artefacts, 'long-comments.csv');
+    const html = join(artefacts, 'long-comments.html');
+    writeFileSync(csv, `${header}\n${long.join('\n')}\n`);
+    const run = await runInProcess([
+      'score',
+      QUESTIONNAIRES.en,
+      csv,
+      '--group-by',
+      'branch',
+      '--format',
+      'html',
+      '--output',
+      html,
+    ]);
+    expect(run.code, run.stderr).toBe(0);
+    const page = await open(html, 400, 'screen');
+    try {
+      expect((await page.evaluate('document.documentElement.scrollWidth')) as number).toBeLessThanOrEqual(400);
+      const rights = await page.$$eval('#comments blockquote', (quotes) =>
+        quotes.map((q) => [q.getBoundingClientRect().right, q.textContent?.length ?? 0] as const),
+      );
+      expect(rights.some(([, length]) => length > 450)).toBe(true);
+      for (const [right] of rights) expect(right).toBeLessThanOrEqual(400);
+    } finally {
+      await page.close();
+    }
+  }, 60_000);
 
   it('prints the bank example to a PDF of several pages with --format pdf', async () => {
     const output = join(artefacts, 'bank-en.pdf');

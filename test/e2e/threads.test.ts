@@ -74,6 +74,10 @@ describe('servqual score --threads', () => {
     const threaded = await runChecked([...args, '--format', 'json', '--threads', '3'], dir);
     expect(threaded.code, threaded.stderr).toBe(0);
     expect(differences(JSON.parse(threaded.stdout), expected)).toEqual([]);
+    // The kept comments (issue 15): the same respondents, texts and order however the file is split.
+    const comments = (stdout: string) => (JSON.parse(stdout) as { comments?: { total: number } }).comments;
+    expect(comments(single.stdout)?.total).toBeGreaterThan(1000);
+    expect(comments(threaded.stdout)).toEqual(comments(single.stdout));
     expect(threaded.stderr).toBe(single.stderr);
     // The human format rounds, so it comes out identical: here to the single-threaded result's
     // table, rendered in process by `report` (which prints what `score` would).

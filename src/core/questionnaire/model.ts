@@ -69,6 +69,8 @@ export interface Columns {
   minimum: string;
   desired: string;
   weight: string;
+  /** The free-text comment column's header name; undefined: one named like a comment, if any (`scoring/comments.ts`). */
+  comment?: string;
 }
 
 /** A survey platform's id (`core/sources/platforms` lists them). */
@@ -136,7 +138,7 @@ export interface Questionnaire {
   source?: Source;
 }
 
-export const DEFAULT_COLUMNS: Columns = {
+export const DEFAULT_COLUMNS: Required<Omit<Columns, 'comment'>> = {
   respondent: 'respondent',
   expectation: '{item}_E',
   perception: '{item}_P',

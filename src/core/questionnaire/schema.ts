@@ -84,6 +84,13 @@ const columnsSchema = z.strictObject({
   minimum: z.string().min(1).optional(),
   desired: z.string().min(1).optional(),
   weight: z.string().min(1).optional(),
+  comment: z
+    .string()
+    .min(1)
+    .optional()
+    .describe(
+      'The free-text comment column, by header name (default: a column named like one: comment(s), feedback, remarks, комментарий, отзыв, пожелания...). Not scored; shown in the HTML and Markdown reports.',
+    ),
 });
 
 /** The values of `source.platform` and `--source`: the platform registry's ids. */

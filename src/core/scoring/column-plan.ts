@@ -1,6 +1,7 @@
 import type { Problem } from '../problem.js';
 import { allItems, itemScale, type Columns, type Questionnaire } from '../questionnaire/model.js';
 import { closestMatch } from '../text/did-you-mean.js';
+import { detectCommentColumn } from './comments.js';
 import { crossedColumns, groupLabel } from './segment-key.js';
 import type { TableSelection } from './selection.js';
 
@@ -28,6 +29,8 @@ export interface ColumnPlan {
   select: TableSelection | null;
   /** The response's duration in seconds (an export's, for the speeder warning), or -1. */
   duration: number;
+  /** The free-text comment column, or -1. */
+  comment: number;
 }
 
 /** A header that does not give each answer one column of its own. */
@@ -126,7 +129,7 @@ export function planColumns(
 
   const items = allItems(q);
   const kinds = answerKinds(q.format);
-  const perKind = (kind: keyof Columns) =>
+  const perKind = (kind: ReturnType<typeof answerKinds>[number]) =>
     Int32Array.from(items, (item) =>
       kinds.includes(kind as (typeof kinds)[number])
         ? require(columnName(q.columns[kind], { item: item.id }), `${kind} of item ${item.id}`)
@@ -170,7 +173,13 @@ export function planColumns(
     }),
     select: null,
     duration: -1,
+    comment: -1,
   };
+  // After every answer has claimed its column, so a scored column is never read as a comment.
+  plan.comment =
+    q.columns.comment !== undefined
+      ? require(q.columns.comment, 'the comment column')
+      : detectCommentColumn(q, names, (index) => readers.has(index));
   // Hints name only columns that are not already another answer's.
   const unclaimed = names.filter((_, index) => !readers.has(index));
   const missing = absent.map(({ column, what, byFlag }): MissingColumn => {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { issueProblems, type SchemaProblem } from './schema-issues.js';
 import { MAX_FLAGGED } from './flagged.js';
 import { MAX_EXAMPLES } from './id-tracker.js';
+import { partialCommentsSchema } from './comments-result.js';
 
 /**
  * The partial result (`score --partial`, version 3) as one zod definition: the structure every
@@ -89,6 +90,7 @@ const partialSchema = z
       }),
     ),
     skippedCells: count,
+    comments: partialCommentsSchema.optional(),
   })
   .describe(
     'A servqual partial result (version 3), written by `servqual score --partial` and read by `servqual merge`.',

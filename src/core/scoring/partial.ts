@@ -21,6 +21,8 @@ import {
 } from './scorer.js';
 import { own } from '../text/own.js';
 import { decodeFlagged, mergeFlagged, type Flagged } from './flagged.js';
+import { mergeComments } from './comments.js';
+import { decodeComments, encodeComments, type PartialComments } from './comments-result.js';
 
 export type { PartialProblem } from './partial-decode.js';
 
@@ -29,9 +31,9 @@ const PARTIAL_VERSION = 3;
 
 /**
  * What `score --partial` writes (version 3: with `instrument`, the item cross products and drivers
- * sums of issue 16, and the straight-liners' and speeders' first ids; version 2: power sums and
- * counts only; version 1 held Welford moments). Every number is a finite double, so JSON
- * round-trips it exactly.
+ * sums of issue 16, the straight-liners' and speeders' first ids, and the kept comments; version 2:
+ * power sums and counts only; version 1 held Welford moments). Every number is a finite double, so
+ * JSON round-trips it exactly.
  */
 export interface ScoringPartial {
   kind: typeof PARTIAL_KIND;
@@ -48,6 +50,8 @@ export interface ScoringPartial {
   /** The warnings of survey platform exports (dropped responses, --where, --exclude), each naming its file: merge reports them all. */
   exportWarnings: { code: string; message: string; count: number }[];
   skippedCells: number;
+  /** The kept comments and their counts (`comments.ts`); absent without a comment column. */
+  comments?: PartialComments;
 }
 
 /** FNV-1a, 64-bit, over UTF-16 code units, as 16 hex digits. */
@@ -113,6 +117,7 @@ export function toPartial(state: ScoringState, options: { exactIdsApart?: boolea
     },
     exportWarnings: state.exportWarnings.map((w) => ({ code: w.code, message: w.message, count: Number(w.count) })),
     skippedCells: state.skippedCells,
+    ...(state.comments ? { comments: encodeComments(state.comments) } : {}),
   };
 }
 
@@ -196,7 +201,8 @@ export function fromPartial(
   const header = checkHeader(value, q);
   if (header) return { state: null, problems: [header] };
   const d = new Decoder();
-  const o = d.record(value, [], KEYS);
+  // `comments` is there only when a table had a comment column.
+  const o = d.record(value, [], Object.hasOwn(value as object, 'comments') ? [...KEYS, 'comments'] : KEYS);
   const about = d.record(o.questionnaire, ['questionnaire'], ['title', 'format', 'fingerprint']);
   d.string(about.title, ['questionnaire', 'title']);
   d.string(about.format, ['questionnaire', 'format']);
@@ -239,6 +245,11 @@ export function fromPartial(
     return { code, message: d.string(w.message, [...path, 'message']), count: d.count(w.count, [...path, 'count']) };
   });
   state.skippedCells = d.count(o.skippedCells, ['skippedCells']);
+  if (o.comments !== undefined) {
+    const comments = decodeComments(o.comments, state.layout.dimensionCount, groupBy.length);
+    for (const p of comments.problems) d.fail(['comments', ...p.path], p.message);
+    state.comments = comments.state;
+  }
   if (d.problems.length > 0)
     return { state: null, problems: d.problems, ...(d.omitted > 0 ? { omitted: d.omitted } : {}) };
   // The decoder knows this questionnaire's layout; the shipped schema is checked too, so the two cannot drift apart.
@@ -291,6 +302,7 @@ export function mergeStates(a: ScoringState, b: ScoringState): ScoringState {
   merged.skippedCells = a.skippedCells + b.skippedCells;
   merged.invalidCells = a.invalidCells + b.invalidCells;
   merged.tooManySegments ??= a.tooManySegments ?? b.tooManySegments;
+  merged.comments = mergeComments(a.comments, b.comments);
   return merged;
 }
 

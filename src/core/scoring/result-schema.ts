@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Result } from './result.js';
+import { commentsSchema } from './comments-result.js';
 import { issueProblems, type SchemaProblem } from './schema-issues.js';
 
 /**
@@ -272,6 +273,7 @@ const shape = z
     checks: list(check).optional(),
     validity: validity.optional(),
     drivers: drivers.optional(),
+    comments: commentsSchema.optional(),
   })
   .describe('A servqual result (schemaVersion 1), as written by `servqual score --format json`.');
 

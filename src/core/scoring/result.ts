@@ -3,6 +3,7 @@ import type { Distribution } from '../stats/moments.js';
 
 export type { CfaFit } from '../stats/cfa.js';
 import type { Format, KpiType, Language } from '../questionnaire/model.js';
+import type { CommentsResult } from './comment-types.js';
 
 /** The one typed result every renderer reads (JSON schemaVersion 1 in the contract). */
 
@@ -204,4 +205,6 @@ export interface Result {
   validity?: Validity;
   /** Only when the questionnaire declares `drivers`. */
   drivers?: Drivers;
+  /** Respondents' comments (issue 15); absent without a comment column, and in results written before 2026-12-05. */
+  comments?: CommentsResult;
 }

@@ -31,6 +31,8 @@ import {
   type OutcomeSource,
   outcomeSource,
 } from './instrument-sums.js';
+import { emptyComments, noteComment, type CommentState } from './comments.js';
+import { commentsResult } from './comments-result.js';
 import type { Problem } from '../problem.js';
 import {
   keepRow,
@@ -169,6 +171,8 @@ export interface ScoringState {
   excludeMatched: Set<ExcludeEntry>;
   /** Tables read so far (an exclude list of row numbers names the rows of one file). */
   tables: number;
+  /** The kept comments, once a table has a comment column (`comments.ts`). */
+  comments: CommentState | null;
 }
 
 export const MAX_REPORTED_PROBLEMS = 20;
@@ -208,6 +212,7 @@ export function startScoring(q: Questionnaire, options: ScoreOptions = {}): Scor
     },
     excludeMatched: new Set(),
     tables: 0,
+    comments: null,
   };
   return state;
 }
@@ -283,6 +288,18 @@ export function addRecord(
       state.unsegmented ??= emptySample(state.layout);
       addRespondent(state.unsegmented, scores, state.layout);
     }
+  }
+  if (plan.comment >= 0) {
+    state.comments ??= emptyComments(plan.header[plan.comment] as string, state.layout.dimensionCount, groupBy.length);
+    noteComment(state.comments, {
+      cells,
+      column: plan.comment,
+      respondent: plan.respondent,
+      line,
+      dimensionScores: scores.dimensionGap,
+      groups: answers.groups,
+      kept: state.segments,
+    });
   }
 }
 
@@ -365,6 +382,15 @@ export function finishScoring(state: ScoringState): Result {
     checks: [],
     ...(measurement ? { validity: validityOf(q, state.instrument) } : {}),
     ...(drivers ? { drivers } : {}),
+    ...(state.comments
+      ? {
+          comments: commentsResult(
+            state.comments,
+            q.dimensions.map((d) => d.id),
+            sorted,
+          ),
+        }
+      : {}),
   };
 }
 
