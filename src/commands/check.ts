@@ -27,6 +27,9 @@ interface CheckOptions extends ScoreCommandOptions {
   minKpi: string[];
   minRespondents?: string;
   minAlpha?: string;
+  minOmega?: string;
+  minCfi?: string;
+  maxRmsea?: string;
   junit?: string;
 }
 
@@ -69,6 +72,9 @@ function thresholdFlags(options: CheckOptions): ThresholdFlags {
       ? { minRespondents: number('--min-respondents', options.minRespondents, true) }
       : {}),
     ...(options.minAlpha !== undefined ? { minAlpha: number('--min-alpha', options.minAlpha) } : {}),
+    ...(options.minOmega !== undefined ? { minOmega: number('--min-omega', options.minOmega) } : {}),
+    ...(options.minCfi !== undefined ? { minCfi: number('--min-cfi', options.minCfi) } : {}),
+    ...(options.maxRmsea !== undefined ? { maxRmsea: number('--max-rmsea', options.maxRmsea) } : {}),
   };
 }
 
@@ -108,6 +114,9 @@ export const registerCheck: Register = (program, ctx, setExit) => {
     .option('--min-kpi <id=x>', 'minimum score of a KPI, e.g. nps=20 (repeatable)', collect, [])
     .option('--min-respondents <n>', 'minimum number of scored respondents')
     .option('--min-alpha <x>', "minimum Cronbach's alpha of every dimension")
+    .option('--min-omega <x>', "minimum McDonald's omega of every dimension (measurement quality, e.g. 0.7)")
+    .option('--min-cfi <x>', 'minimum CFI of the five-dimension factor model (e.g. 0.95)')
+    .option('--max-rmsea <x>', 'maximum RMSEA of the five-dimension factor model (e.g. 0.06)')
     .option('--junit <file>', 'also write the checks as JUnit XML')
     .addHelpText(
       'after',

@@ -28,6 +28,8 @@ p { margin: 6px 0; }
 .card .ci { font-size: 13px; color: #5d6673; }
 .neg { color: #b0432e; }
 .pos { color: #23764b; }
+/* A measurement-quality figure below its usual threshold: bold as well as coloured, never colour alone. */
+td.fails { color: #b0432e; font-weight: 700; }
 figure { margin: 16px 0 28px; break-inside: avoid; page-break-inside: avoid; }
 figure svg { display: block; max-width: 100%; height: auto; font-family: inherit; }
 figcaption { font-size: 13px; margin-top: 6px; }

@@ -44,6 +44,9 @@ export function mergeThresholds(file: Thresholds, flags: ThresholdFlags): Thresh
   const overall = flags.overall ?? file.overall;
   const minRespondents = flags.minRespondents ?? file.minRespondents;
   const minAlpha = flags.minAlpha ?? file.minAlpha;
+  const minOmega = flags.minOmega ?? file.minOmega;
+  const minCfi = flags.minCfi ?? file.minCfi;
+  const maxRmsea = flags.maxRmsea ?? file.maxRmsea;
   return {
     ...(overall !== undefined ? { overall } : {}),
     dimensions: Object.assign(emptyRecord<number>(), file.dimensions, flags.dimensions),
@@ -51,14 +54,26 @@ export function mergeThresholds(file: Thresholds, flags: ThresholdFlags): Thresh
     kpis: Object.assign(emptyRecord<number>(), file.kpis, flags.kpis),
     ...(minRespondents !== undefined ? { minRespondents } : {}),
     ...(minAlpha !== undefined ? { minAlpha } : {}),
+    ...(minOmega !== undefined ? { minOmega } : {}),
+    ...(minCfi !== undefined ? { minCfi } : {}),
+    ...(maxRmsea !== undefined ? { maxRmsea } : {}),
   };
 }
+
+/**
+ * Targets whose threshold is a ceiling (a fit index where lower is better): they pass at or below
+ * it. Every other threshold is a floor. The JSON check keeps its four fields; the target says which.
+ */
+const CEILINGS: ReadonlySet<string> = new Set(['rmsea']);
+
+/** Whether a check's threshold is a maximum (the check passes at or below it). */
+export const isCeiling = (target: string): boolean => CEILINGS.has(target);
 
 const check = (target: string, threshold: number, value: number | null): Check => ({
   target,
   threshold,
   value,
-  passed: value !== null && value >= threshold,
+  passed: value !== null && (isCeiling(target) ? value <= threshold : value >= threshold),
 });
 
 /**
@@ -103,6 +118,10 @@ export function explainCheck(c: Check, about?: string): string {
   while (digits < 6 && c.value !== c.threshold && c.value.toFixed(digits) === c.threshold.toFixed(digits)) digits++;
   const value = Number.isInteger(c.value) ? String(c.value) : c.value.toFixed(digits);
   const threshold = Number.isInteger(c.threshold) ? String(c.threshold) : c.threshold.toFixed(digits);
+  if (isCeiling(c.target))
+    return c.passed
+      ? `${target} is ${value}, at or below the maximum ${threshold}`
+      : `${target} is ${value}, above the maximum ${threshold}`;
   return c.passed
     ? `${target} is ${value}, at or above the threshold ${threshold}`
     : `${target} is ${value}, below the threshold ${threshold}`;

@@ -60,6 +60,12 @@ export interface Thresholds {
   kpis: Record<string, number>;
   minRespondents?: number;
   minAlpha?: number;
+  /** Minimum McDonald's omega of every dimension with two or more items (measurement quality). */
+  minOmega?: number;
+  /** Minimum CFI of the five-dimension CFA. */
+  minCfi?: number;
+  /** Maximum RMSEA of the five-dimension CFA (a ceiling: the check passes at or below it). */
+  maxRmsea?: number;
 }
 
 export interface Columns {

@@ -75,6 +75,12 @@ const thresholdsSchema = z.strictObject({
   kpis: z.record(z.string(), z.number()).optional().describe('Minimum score per KPI id.'),
   minRespondents: z.number().int().nonnegative().optional(),
   minAlpha: z.number().optional().describe("Minimum Cronbach's alpha of every dimension."),
+  minOmega: z.number().optional().describe("Minimum McDonald's omega of every dimension (usually 0.7)."),
+  minCfi: z.number().optional().describe('Minimum CFI of the five-dimension confirmatory factor model (usually 0.95).'),
+  maxRmsea: z
+    .number()
+    .optional()
+    .describe('Maximum RMSEA of the five-dimension confirmatory factor model (usually 0.06).'),
 });
 
 const columnsSchema = z.strictObject({

@@ -9,7 +9,7 @@ export interface CheckRow extends Check {
 
 /**
  * What a check target names, in the result's own words: `item:<id>` its perception statement,
- * `dimension:<id>` and `alpha:<id>` the dimension's label (a reader of "item:R4" never saw R4's wording).
+ * `dimension:<id>`, `alpha:<id>` and `omega:<id>` the dimension's label (a reader of "item:R4" never saw R4's wording).
  */
 export function targetAbout(result: Pick<Result, 'items' | 'dimensions'>): (target: string) => string | undefined {
   const statements = new Map(result.items.map((i) => [i.id, i.statement]));
@@ -19,7 +19,7 @@ export function targetAbout(result: Pick<Result, 'items' | 'dimensions'>): (targ
     const kind = target.slice(0, colon);
     const id = target.slice(colon + 1);
     if (kind === 'item') return statements.get(id) || undefined;
-    if (kind === 'dimension' || kind === 'alpha') {
+    if (kind === 'dimension' || kind === 'alpha' || kind === 'omega') {
       const label = labels.get(id);
       // A label that only repeats the id says nothing more.
       return label && label !== id ? label : undefined;

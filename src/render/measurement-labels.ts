@@ -1,0 +1,127 @@
+import type { Language } from '../core/questionnaire/model.js';
+
+/**
+ * The "Measurement quality" section's wording, in English and Russian: headings, column names and
+ * one sentence per failed criterion saying what it means and what to do. Sentences take
+ * `{placeholders}` filled by `fill`.
+ */
+const en = {
+  heading: 'Measurement quality',
+  basis: 'Over {n} respondents who answered every item.',
+  noBasis: 'Too few respondents answered every item to judge the instrument.',
+  reliability: 'Reliability',
+  structure: 'Structure',
+  discriminant: 'Discriminant validity (HTMT)',
+  drivers: 'Key drivers',
+  alpha: 'α',
+  alphaStd: 'α std',
+  alphaCi: 'α 95% CI',
+  omega: 'ω',
+  ave: 'AVE',
+  model: 'Model',
+  fiveFactors: 'Five dimensions',
+  threeFactors: 'Three factors (T, R, rest merged)',
+  chisq: 'χ²',
+  df: 'df',
+  cfi: 'CFI',
+  tli: 'TLI',
+  rmsea: 'RMSEA',
+  rmseaCi: 'RMSEA 90% CI',
+  srmr: 'SRMR',
+  pair: 'Pair',
+  htmt: 'HTMT',
+  stated: 'Stated importance',
+  derived: 'Derived importance',
+  r: 'r',
+  beta: 'β',
+  weight: 'Relative weight',
+  kmoLine: 'KMO {kmo}; Bartlett χ² {chisq} (df {df}), p {p}; parallel analysis retains {parallel} of {k} factors.',
+  kmoLineNoParallel: 'KMO {kmo}; Bartlett χ² {chisq} (df {df}), p {p}.',
+  driversLine: 'Outcome {outcome}: the five dimensions explain R² = {r2} over {n} respondents.',
+  thresholdsNote: 'Usual thresholds: ω ≥ .70, AVE ≥ .50, CFI ≥ .95, RMSEA ≤ .06, SRMR ≤ .08, HTMT < .85, KMO ≥ .60.',
+  allFine: 'Every criterion holds: the five dimensions are measured reliably and distinctly.',
+  meets: 'meets',
+  fails: 'below threshold',
+  // What each failed criterion means and what to do about it.
+  lowOmega:
+    '{dimensions}: ω below .70, the items do not measure one thing reliably; read their item-total correlations and reword or drop the weakest item before the next wave.',
+  lowAve:
+    '{dimensions}: AVE below .50, the dimension explains less than half of its items’ variance; its score mixes in other things.',
+  poorFit:
+    'The five-dimension model fits poorly ({fit}): the answers do not group into the five SERVQUAL dimensions in this sample; read dimension scores with care and compare with the three-factor model.',
+  threeBetter:
+    'The three-factor model (tangibles, reliability, the rest merged) fits at least as well ({fit}), as in many SERVQUAL replications: responsiveness, assurance and empathy may not be told apart here.',
+  highHtmt:
+    '{pairs}: HTMT at or above .85, respondents hardly tell these dimensions apart; consider reporting them together.',
+  lowKmo: 'KMO below .60: the items share too little variance for a factor analysis to be meaningful.',
+  bartlettNotSignificant:
+    'Bartlett’s test is not significant: the items are nearly uncorrelated, so no dimension structure can be read.',
+  parallelDiffers:
+    'Parallel analysis retains {parallel} factors, not {k}: the data suggest a different number of dimensions.',
+  disagree:
+    '{dimensions}: stated and derived importance disagree strongly; what customers say matters is not what moves {outcome}.',
+};
+
+export type MeasurementLabels = typeof en;
+
+const ru: MeasurementLabels = {
+  heading: 'Качество измерения',
+  basis: 'По респондентам, ответившим на все вопросы: {n}.',
+  noBasis: 'Слишком мало респондентов ответили на все вопросы, чтобы оценить инструмент.',
+  reliability: 'Надёжность',
+  structure: 'Структура',
+  discriminant: 'Дискриминантная валидность (HTMT)',
+  drivers: 'Ключевые факторы',
+  alpha: 'α',
+  alphaStd: 'α станд.',
+  alphaCi: 'α 95% ДИ',
+  omega: 'ω',
+  ave: 'AVE',
+  model: 'Модель',
+  fiveFactors: 'Пять измерений',
+  threeFactors: 'Три фактора (M, Н, остальные вместе)',
+  chisq: 'χ²',
+  df: 'ст. св.',
+  cfi: 'CFI',
+  tli: 'TLI',
+  rmsea: 'RMSEA',
+  rmseaCi: 'RMSEA 90% ДИ',
+  srmr: 'SRMR',
+  pair: 'Пара',
+  htmt: 'HTMT',
+  stated: 'Заявленная важность',
+  derived: 'Расчётная важность',
+  r: 'r',
+  beta: 'β',
+  weight: 'Относительный вес',
+  kmoLine:
+    'KMO {kmo}; критерий Бартлетта χ² {chisq} (ст. св. {df}), p {p}; параллельный анализ оставляет факторов: {parallel} из {k}.',
+  kmoLineNoParallel: 'KMO {kmo}; критерий Бартлетта χ² {chisq} (ст. св. {df}), p {p}.',
+  driversLine: 'Результат {outcome}: пять измерений объясняют R² = {r2}; респондентов: {n}.',
+  thresholdsNote:
+    'Обычные пороги: ω ≥ 0,70, AVE ≥ 0,50, CFI ≥ 0,95, RMSEA ≤ 0,06, SRMR ≤ 0,08, HTMT < 0,85, KMO ≥ 0,60.',
+  allFine: 'Все критерии выполнены: пять измерений измеряются надёжно и различимо.',
+  meets: 'в норме',
+  fails: 'ниже порога',
+  lowOmega:
+    '{dimensions}: ω ниже 0,70, вопросы ненадёжно измеряют одно и то же; посмотрите корреляции вопросов с суммой и переформулируйте или уберите самый слабый вопрос до следующей волны.',
+  lowAve:
+    '{dimensions}: AVE ниже 0,50, измерение объясняет меньше половины дисперсии своих вопросов; в его оценку примешивается другое.',
+  poorFit:
+    'Модель из пяти измерений плохо согласуется с данными ({fit}): ответы не группируются в пять измерений SERVQUAL на этой выборке; читайте оценки измерений осторожно и сравните с трёхфакторной моделью.',
+  threeBetter:
+    'Трёхфакторная модель (материальность, надёжность, остальные вместе) согласуется не хуже ({fit}), как во многих повторениях SERVQUAL: отзывчивость, уверенность и эмпатию здесь, возможно, не различить.',
+  highHtmt:
+    '{pairs}: HTMT не ниже 0,85, респонденты почти не различают эти измерения; подумайте о том, чтобы показывать их вместе.',
+  lowKmo: 'KMO ниже 0,60: у вопросов слишком мало общей дисперсии, чтобы факторный анализ имел смысл.',
+  bartlettNotSignificant:
+    'Критерий Бартлетта незначим: вопросы почти не коррелируют, и структуру измерений прочитать нельзя.',
+  parallelDiffers:
+    'Параллельный анализ оставляет факторов: {parallel}, а не {k}: данные говорят о другом числе измерений.',
+  disagree:
+    '{dimensions}: заявленная и расчётная важность сильно расходятся; то, что клиенты называют важным, не то, что движет {outcome}.',
+};
+
+export function measurementLabelsFor(language: Language): MeasurementLabels {
+  return language === 'ru' ? ru : en;
+}
