@@ -25,6 +25,7 @@ import { checksView } from './view/checks.js';
 import { kpiView } from './view/kpis.js';
 import { byFormat, readingOf, type ScoreReading, scoreLabel, scoreNote } from './view/reading.js';
 import { warningText } from './warning-text.js';
+import { measurementSection } from './measurement-sections.js';
 
 export interface HtmlOptions {
   /** Who made the report, e.g. `servqual 0.1.0`; shown in the footer. No date: output stays reproducible. */
@@ -380,6 +381,7 @@ export function renderHtml(result: Result, options: HtmlOptions = {}): string {
     recommendationsSection(c),
     segmentPrioritiesSection(result, c.l, c.r, c.h.blank),
     commentsSection(result, c.h.blank),
+    measurementSection(result),
     warningsSection(c),
     methodsSection(c),
     ...(by ? [`<footer><p>${esc(fill(c.h.generatedBy, { by }))}</p></footer>`] : []),

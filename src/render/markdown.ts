@@ -23,6 +23,8 @@ import { segmentLegend, segmentPriorityLines } from './segment-tests-text.js';
 import { warningText } from './warning-text.js';
 import { coverView } from './view/cover.js';
 import { commentLines } from './markdown-comments.js';
+import { measurementMarkdown } from './measurement-sections.js';
+import { measurementOf } from './view/measurement.js';
 import { summaryView } from './view/summary.js';
 
 const segmentLegendLines = (result: Result, l: Labels): string[] => {
@@ -201,6 +203,9 @@ export function renderMarkdown(result: Result, options: { top?: number; date?: s
   }
 
   out.push(...commentLines(result, htmlLabelsFor(result.questionnaire.language).blank, markdownText));
+
+  const measurement = measurementOf(result);
+  if (measurement) out.push(...measurementMarkdown(measurement));
 
   if (result.warnings.length > 0) {
     out.push(

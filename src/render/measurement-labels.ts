@@ -35,12 +35,19 @@ const en = {
   r: 'r',
   beta: 'β',
   weight: 'Relative weight',
-  kmoLine: 'KMO {kmo}; Bartlett χ² {chisq} (df {df}), p {p}; parallel analysis retains {parallel} of {k} factors.',
+  kmoLine:
+    'KMO {kmo}; Bartlett χ² {chisq} (df {df}), p {p}; factors retained by parallel analysis: {parallel} (dimensions: {k}).',
   kmoLineNoParallel: 'KMO {kmo}; Bartlett χ² {chisq} (df {df}), p {p}.',
   driversLine: 'Outcome {outcome}: the five dimensions explain R² = {r2} over {n} respondents.',
   thresholdsNote: 'Usual thresholds: ω ≥ .70, AVE ≥ .50, CFI ≥ .95, RMSEA ≤ .06, SRMR ≤ .08, HTMT < .85, KMO ≥ .60.',
   allFine: 'Every criterion holds: the five dimensions are measured reliably and distinctly.',
   meets: 'meets',
+  sheetTable: 'Table',
+  sheetRow: 'Row',
+  sheetFigure: 'Figure',
+  sheetValue: 'Value',
+  sheetShown: 'Shown',
+  findings: 'What to do',
   fails: 'below threshold',
   // What each failed criterion means and what to do about it.
   lowOmega:
@@ -57,7 +64,7 @@ const en = {
   bartlettNotSignificant:
     'Bartlett’s test is not significant: the items are nearly uncorrelated, so no dimension structure can be read.',
   parallelDiffers:
-    'Parallel analysis retains {parallel} factors, not {k}: the data suggest a different number of dimensions.',
+    'The number of factors parallel analysis retains is {parallel}, not {k}: the data suggest a different number of dimensions (with strongly correlated dimensions, often one general factor).',
   disagree:
     '{dimensions}: stated and derived importance disagree strongly; what customers say matters is not what moves {outcome}.',
 };
@@ -102,6 +109,12 @@ const ru: MeasurementLabels = {
     'Обычные пороги: ω ≥ 0,70, AVE ≥ 0,50, CFI ≥ 0,95, RMSEA ≤ 0,06, SRMR ≤ 0,08, HTMT < 0,85, KMO ≥ 0,60.',
   allFine: 'Все критерии выполнены: пять измерений измеряются надёжно и различимо.',
   meets: 'в норме',
+  sheetTable: 'Таблица',
+  sheetRow: 'Строка',
+  sheetFigure: 'Показатель',
+  sheetValue: 'Значение',
+  sheetShown: 'Показано',
+  findings: 'Что делать',
   fails: 'ниже порога',
   lowOmega:
     '{dimensions}: ω ниже 0,70, вопросы ненадёжно измеряют одно и то же; посмотрите корреляции вопросов с суммой и переформулируйте или уберите самый слабый вопрос до следующей волны.',
@@ -117,7 +130,7 @@ const ru: MeasurementLabels = {
   bartlettNotSignificant:
     'Критерий Бартлетта незначим: вопросы почти не коррелируют, и структуру измерений прочитать нельзя.',
   parallelDiffers:
-    'Параллельный анализ оставляет факторов: {parallel}, а не {k}: данные говорят о другом числе измерений.',
+    'Параллельный анализ оставляет факторов: {parallel}, а не {k}: данные говорят о другом числе измерений (при сильно связанных измерениях часто один общий фактор).',
   disagree:
     '{dimensions}: заявленная и расчётная важность сильно расходятся; то, что клиенты называют важным, не то, что движет {outcome}.',
 };

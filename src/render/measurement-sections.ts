@@ -1,7 +1,7 @@
 import { fixed } from './format.js';
 import { markdownText } from './markdown.js';
 import { esc } from './svg/common.js';
-import { fitText, type MeasurementView } from './view/measurement.js';
+import { fitText, type MeasurementView, measurementOf } from './view/measurement.js';
 import { qualityTables } from './view/measurement-tables.js';
 
 /**
@@ -73,4 +73,10 @@ export function measurementHtml(view: MeasurementView): string {
     `<p class="note">${esc(l.thresholdsNote)}</p>`,
     `</section>`,
   ].join('\n');
+}
+
+/** The HTML section of a result, or nothing for a result without measurement quality. */
+export function measurementSection(result: Parameters<typeof measurementOf>[0]): string {
+  const view = measurementOf(result);
+  return view ? measurementHtml(view) : '';
 }

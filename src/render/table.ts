@@ -28,6 +28,8 @@ import { segmentColumns } from './view/segments.js';
 import { coverView } from './view/cover.js';
 import { summaryView } from './view/summary.js';
 import { warningText } from './warning-text.js';
+import { measurementTerminalLines } from './measurement-sections.js';
+import { measurementOf } from './view/measurement.js';
 
 export interface TableOptions {
   color: boolean;
@@ -236,6 +238,12 @@ export function renderTable(input: Result, options: TableOptions): string {
   if (result.kpis.length > 0) {
     heading(l.kpis);
     for (const kpi of result.kpis) out.push(kpiLine(kpi, l));
+  }
+
+  const measurement = measurementOf(result);
+  if (measurement) {
+    heading(measurement.labels.heading);
+    for (const line of measurementTerminalLines(measurement)) out.push(...hanging(line, width, '', '  '));
   }
 
   if (result.segments.length > 0) {

@@ -20,6 +20,8 @@ import {
 import type { Advice } from './view/advice.js';
 import { readingOf, scoreLabel, scoreNote, type ScoreReading } from './view/reading.js';
 import { segmentColumns } from './view/segments.js';
+import { type MeasurementView, measurementOf } from './view/measurement.js';
+import { qualityTables } from './view/measurement-tables.js';
 import { warningText } from './warning-text.js';
 
 /**
@@ -318,6 +320,32 @@ function recommendationsTable(result: Result, l: Labels): { columns: SheetColumn
   };
 }
 
+/**
+ * The measurement-quality sheet in long form, one figure a row (table, row, figure, value, as shown,
+ * below its threshold), so an analyst filters it; then what to do, one finding a row.
+ */
+function measurementTable(view: MeasurementView): { columns: SheetColumn[]; rows: Value[][] } {
+  const m = view.labels;
+  const rows: Value[][] = [];
+  for (const t of qualityTables(view))
+    for (const row of t.rows)
+      row.slice(1).forEach((cell, i) => {
+        rows.push([t.title, row[0]?.text ?? '', t.header[i + 1] ?? '', cell.value, cell.text, cell.fails]);
+      });
+  for (const finding of view.findings) rows.push([m.findings, '', '', null, finding, null]);
+  return {
+    columns: [
+      { header: m.sheetTable },
+      { header: m.sheetRow },
+      { header: m.sheetFigure },
+      { header: m.sheetValue, numFmt: '0.000' },
+      { header: m.sheetShown, wrap: true },
+      { header: m.fails },
+    ],
+    rows,
+  };
+}
+
 /** The Warnings sheet: each warning's code, message and count (when it has one). */
 function warningsTable(result: Result, l: Labels): { columns: SheetColumn[]; rows: Value[][] } {
   return {
@@ -384,6 +412,8 @@ export async function renderXlsx(
     addTable(workbook, l.segments, viewTable(segmentColumns(result.dimensions, l), result.segments, result, l));
   }
   addTable(workbook, l.recommendations, recommendationsTable(result, l));
+  const measurement = measurementOf(result);
+  if (measurement) addTable(workbook, measurement.labels.heading, measurementTable(measurement));
   addTable(workbook, l.warnings, warningsTable(result, l));
 
   const buffer = await workbook.xlsx.writeBuffer();

@@ -119,6 +119,31 @@ describe('servqual check', () => {
     expect(checks['kpi:csat']).toMatchObject({ threshold: 60, passed: false });
   });
 
+  it('gates measurement quality: omega per dimension, the five-dimension CFA fit (RMSEA a ceiling)', async () => {
+    // The bank example's five-dimension CFA: CFI 0.959, RMSEA 0.041 (lavaan on the same rows, see
+    // test/fixtures/validity for the method); omega of every dimension between 0.75 and 0.82.
+    const pass = await runChecked(
+      ['check', Q, R, '--format', 'json', '--min-omega', '0.7', '--min-cfi', '0.95', '--max-rmsea', '0.06'],
+      tempDir(),
+    );
+    const passed = checksOf(pass.stdout);
+    expect(passed.cfi).toMatchObject({ threshold: 0.95, passed: true });
+    expect(passed.rmsea).toMatchObject({ threshold: 0.06, passed: true });
+    expect(passed['omega:reliability']).toMatchObject({ threshold: 0.7, passed: true });
+    expect(passed.rmsea?.value).toBeCloseTo(0.041, 3);
+    const fail = await runChecked(
+      ['check', Q, R, '--min-omega', '0.8', '--min-cfi', '0.99', '--max-rmsea', '0.03'],
+      tempDir(),
+    );
+    expect(fail.code).toBe(1);
+    expect(fail.stdout).toMatch(/FAIL rmsea is 0\.04\d*, above the maximum 0\.03/);
+    expect(fail.stdout).toMatch(/FAIL cfi is 0\.9\d+, below the threshold 0\.99/);
+    expect(fail.stdout).toMatch(/FAIL omega:tangibles \(Tangibles\) is 0\.7\d+, below the threshold 0\.8/);
+    const bad = await runChecked(['check', Q, R, '--max-rmsea', 'low'], tempDir());
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--max-rmsea low: expected a number');
+  });
+
   it('exits 2 on bad input: an unknown target, a malformed flag, a broken CSV', async () => {
     const unknown = await runChecked(['check', Q, R, '--min-dimension', 'reliabilty=-1'], tempDir());
     expect(unknown.code).toBe(2);

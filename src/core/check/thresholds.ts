@@ -78,8 +78,8 @@ const check = (target: string, threshold: number, value: number | null): Check =
 
 /**
  * Tests every threshold against a result: the scored respondents, the weighted overall score, each
- * dimension's and item's mean gap (mean P for perceptions-only), Cronbach's alpha of every dimension
- * with at least two items, and KPI scores. A value that could not be computed fails its check.
+ * dimension's and item's mean gap (mean P for perceptions-only), Cronbach's alpha and McDonald's
+ * omega of every dimension with at least two items, the five-dimension CFA's CFI and RMSEA, and KPI scores. A value that could not be computed fails its check.
  */
 export function evaluateChecks(q: Questionnaire, result: Result, thresholds: Thresholds): Check[] {
   const checks: Check[] = [];
@@ -101,6 +101,16 @@ export function evaluateChecks(q: Questionnaire, result: Result, thresholds: Thr
       if (items >= 2) checks.push(check(`alpha:${d.id}`, thresholds.minAlpha, d.alpha));
     }
   }
+  if (thresholds.minOmega !== undefined) {
+    for (const d of result.dimensions) {
+      const items = q.dimensions.find((qd) => qd.id === d.id)?.items.length ?? 0;
+      if (items >= 2) checks.push(check(`omega:${d.id}`, thresholds.minOmega, d.omega ?? null));
+    }
+  }
+  // The five-dimension CFA's fit; an older result or a fit that could not be computed fails.
+  if (thresholds.minCfi !== undefined) checks.push(check('cfi', thresholds.minCfi, result.validity?.cfa?.cfi ?? null));
+  if (thresholds.maxRmsea !== undefined)
+    checks.push(check('rmsea', thresholds.maxRmsea, result.validity?.cfa?.rmsea ?? null));
   for (const kpi of result.kpis) {
     const threshold = own(thresholds.kpis, kpi.id);
     if (threshold !== undefined) checks.push(check(`kpi:${kpi.id}`, threshold, kpi.score));

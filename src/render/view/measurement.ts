@@ -1,4 +1,5 @@
 import type { Language } from '../../core/questionnaire/model.js';
+import type { Result } from '../../core/scoring/result.js';
 import { fill } from '../../core/text/fill.js';
 import { fixed, pValue } from '../format.js';
 import { type MeasurementLabels, measurementLabelsFor } from '../measurement-labels.js';
@@ -300,4 +301,11 @@ export function measurementView(
     ...view,
     findings: findingsOf(view, validity ?? null, dimensions.length, drivers?.outcome ?? null, l),
   };
+}
+
+/** The section's view of a result (null for results without measurement quality or drivers). */
+export function measurementOf(
+  result: Pick<Result, 'dimensions' | 'validity' | 'drivers' | 'questionnaire'>,
+): MeasurementView | null {
+  return measurementView(result.dimensions, result.validity, result.drivers, result.questionnaire.language);
 }

@@ -138,7 +138,7 @@ describe('measurement-quality view', () => {
     const findings = view?.findings.join('\n') ?? '';
     expect(findings).toContain('KMO below .60');
     expect(findings).toContain('Bartlett');
-    expect(findings).toContain('Parallel analysis retains 1 factors, not 3');
+    expect(findings).toContain('The number of factors parallel analysis retains is 1, not 3');
   });
 
   it('puts derived importance beside the stated one and flags strong disagreement', () => {
