@@ -149,7 +149,8 @@ function kpiLine(kpi: KpiResult, l: Labels): string {
 
 /** Wrapped text with a first-line prefix and a hanging indent for the rest. */
 function hanging(text: string, width: number, first: string, rest: string): string[] {
-  return wrap(text, width - first.length).map((line, j) => `${j === 0 ? first : rest}${line}`);
+  // The wider indent bounds every line, so a continuation line never runs past the width.
+  return wrap(text, width - Math.max(first.length, rest.length)).map((line, j) => `${j === 0 ? first : rest}${line}`);
 }
 
 /**

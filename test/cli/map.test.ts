@@ -33,7 +33,9 @@ describe('servqual map: the proposed section, pasted into the questionnaire, sco
       const q = questionnaireWith(sample.lang, stdout);
       const { result, state } = await scoreExport(q, { file: samplePath(sample, '.csv') }, sample.platform);
       expect(state.problems).toEqual([]);
-      expect(result).toEqual(await scoreGeneric(q, samplePath(sample, '.generic.csv')));
+      // The export's duration column names its speeders; the generic twin has no durations to judge.
+      const withoutSpeeders = { ...result, warnings: result.warnings.filter((w) => w.code !== 'speeders') };
+      expect(withoutSpeeders).toEqual(await scoreGeneric(q, samplePath(sample, '.generic.csv')));
     });
   }
 });

@@ -3,6 +3,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Result } from '../../../src/core/scoring/result.js';
 import { BINARY_REPORT_FORMATS, isBinaryFormat, REPORT_FORMATS } from '../../../src/render/formats.js';
 import { labelsFor } from '../../../src/render/labels.js';
+import { measurementLabelsFor } from '../../../src/render/measurement-labels.js';
 import { renderBinaryReport } from '../../../src/render/report.js';
 import { scoreLabel } from '../../../src/render/view/reading.js';
 import { renderXlsx } from '../../../src/render/xlsx.js';
@@ -85,10 +86,31 @@ describe('the xlsx format', () => {
     it('holds the numbers of the JSON result, stored as numbers with formats', async () => {
       const r = result();
       const l = labelsFor(r.questionnaire.language);
+      const m = measurementLabelsFor(r.questionnaire.language);
       const wb = await workbookOf(r);
       const expected = [l.sheet.summary, l.dimensions, l.items];
       if (r.segments.length > 0) expected.push(l.segments);
-      expect(wb.worksheets.map((s) => s.name)).toEqual([...expected, l.recommendations, l.warnings]);
+      expect(wb.worksheets.map((s) => s.name)).toEqual([
+        ...expected,
+        l.recommendations,
+        ...(r.validity || r.drivers ? [m.heading] : []),
+        l.warnings,
+      ]);
+      if (r.validity) {
+        // The measurement sheet, one figure a row: omega and the five-dimension CFI as the JSON has them.
+        const rows = records(sheet(wb, m.heading));
+        const figure = (table: string, row: string, name: string) =>
+          rows
+            .find(
+              (x) =>
+                x.get(m.sheetTable)?.value === table &&
+                x.get(m.sheetRow)?.value === row &&
+                x.get(m.sheetFigure)?.value === name,
+            )
+            ?.get(m.sheetValue)?.value ?? null;
+        for (const d of r.dimensions) expect(figure(m.reliability, d.label, m.omega)).toBe(d.omega ?? null);
+        expect(figure(m.structure, m.fiveFactors, m.cfi)).toBe(r.validity.cfa?.cfi ?? null);
+      }
 
       const score = scoreLabel(r.questionnaire.format, l);
       const signed = r.questionnaire.format !== 'perceptions-only';
