@@ -87,9 +87,13 @@ describe('the built binary, one run per command', () => {
     );
     expect(run.code, run.stderr).toBe(0);
     const whole = await runChecked(['score', Q, R, '--group-by', 'branch', '--format', 'json'], dir());
-    const merged: unknown = JSON.parse(readFileSync(join(dir(), 'merged.json'), 'utf8'));
-    // merge writes no `run` (its inputs are shards): the scores must agree.
+    // Each names its own inputs in `run` (merge: the partial files): the scores must agree.
+    const { run: mergedRun, ...merged } = JSON.parse(readFileSync(join(dir(), 'merged.json'), 'utf8')) as Record<
+      string,
+      unknown
+    >;
     const { run: _run, ...scored } = JSON.parse(whole.stdout) as Record<string, unknown>;
     expect(differences(merged, scored)).toEqual([]);
+    expect((mergedRun as { inputs: string[] }).inputs).toEqual(['part-00.csv.json', 'part-01.csv.json', 'part-02.csv.json']);
   });
 });
