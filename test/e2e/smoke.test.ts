@@ -94,6 +94,10 @@ describe('the built binary, one run per command', () => {
     >;
     const { run: _run, ...scored } = JSON.parse(whole.stdout) as Record<string, unknown>;
     expect(differences(merged, scored)).toEqual([]);
-    expect((mergedRun as { inputs: string[] }).inputs).toEqual(['part-00.csv.json', 'part-01.csv.json', 'part-02.csv.json']);
+    expect((mergedRun as { inputs: string[] }).inputs).toEqual([
+      'part-00.csv.json',
+      'part-01.csv.json',
+      'part-02.csv.json',
+    ]);
   });
 });

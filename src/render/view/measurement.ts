@@ -12,7 +12,7 @@ import { type MeasurementLabels, measurementLabelsFor } from '../measurement-lab
  */
 
 /** The usual thresholds (Hu & Bentler 1999 for fit; Fornell & Larcker 1981 for AVE; Henseler et al. 2015 for HTMT). */
-export const QUALITY_THRESHOLDS = {
+const QUALITY_THRESHOLDS = {
   omega: 0.7,
   ave: 0.5,
   cfi: 0.95,
@@ -27,7 +27,7 @@ export const QUALITY_THRESHOLDS = {
 const DISAGREEMENT_RATIO = 2;
 const DISAGREEMENT_DIFFERENCE = 0.1;
 
-export interface FitIndices {
+interface FitIndices {
   chisq: number | null;
   df: number | null;
   p: number | null;
@@ -80,7 +80,7 @@ export interface Judged {
   ok: boolean | null;
 }
 
-export interface ReliabilityRow {
+interface ReliabilityRow {
   id: string;
   label: string;
   alpha: number | null;
@@ -103,12 +103,12 @@ export interface FitRow {
   srmr: Judged;
 }
 
-export interface HtmtRow {
+interface HtmtRow {
   pair: string;
   value: Judged;
 }
 
-export interface DriverRow {
+interface DriverRow {
   id: string;
   label: string;
   stated: number | null;
