@@ -207,4 +207,22 @@ export interface Result {
   drivers?: Drivers;
   /** Respondents' comments (issue 15); absent without a comment column, and in results written before 2026-12-05. */
   comments?: CommentsResult;
+  /** Welch's ANOVA across the segments per measure (issue 16); only with --group-by, absent in older results. */
+  segmentDifferences?: SegmentDifference[];
+}
+
+/** Welch's one-way ANOVA of one measure across one --group-by column's segments; figures null when untested. */
+export interface SegmentDifference {
+  column: string;
+  /** The dimension's id; null for the overall score (the unweighted mean gap, or mean perception). */
+  dimension: string | null;
+  /** Segments in the test; `excluded` those left out (n < 2 or no spread on this measure). */
+  segments: number;
+  excluded: number;
+  f: number | null;
+  df1: number | null;
+  df2: number | null;
+  p: number | null;
+  /** Holm-adjusted across the measures (overall and dimensions) of this column. */
+  pHolm: number | null;
 }
