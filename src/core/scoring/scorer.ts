@@ -6,6 +6,7 @@ import { finaliseSample } from './finalise.js';
 import { addReliabilityFigures, driversOf, validityOf } from './measurement.js';
 import { withStatements } from './statements.js';
 import { segmentDifferences } from './segment-anova.js';
+import { importanceDisagreement } from '../recommend/importance-agreement.js';
 import { testSegments } from './segment-test.js';
 import { emptyIdTracker, trackIdUnits, type IdTracker } from './id-tracker.js';
 import { textOf } from './id-set.js';
@@ -379,7 +380,11 @@ export function finishScoring(state: ScoringState): Result {
     segments,
     kpis: main.kpis,
     recommendations: recommend(q, main.items, main.dimensions, state.layout.fallbackWeights),
-    warnings: [...collectWarnings(state, main, segments), ...state.exportWarnings],
+    warnings: [
+      ...collectWarnings(state, main, segments),
+      ...[importanceDisagreement(main.dimensions, drivers)].filter((w) => w !== null),
+      ...state.exportWarnings,
+    ],
     checks: [],
     ...(measurement ? { validity: validityOf(q, state.instrument) } : {}),
     ...(drivers ? { drivers } : {}),

@@ -1,6 +1,7 @@
 import type { Language } from '../../core/questionnaire/model.js';
 import type { Result } from '../../core/scoring/result.js';
 import { fill } from '../../core/text/fill.js';
+import { importanceDisagrees } from '../../core/recommend/importance-agreement.js';
 import { fixed, pValue } from '../format.js';
 import { type MeasurementLabels, measurementLabelsFor } from '../measurement-labels.js';
 
@@ -22,10 +23,6 @@ export const QUALITY_THRESHOLDS = {
   kmo: 0.6,
   bartlettP: 0.05,
 } as const;
-
-/** Stated and derived importance disagree strongly when one is at least twice the other and they differ by 0.10 or more (shares of 1). */
-const DISAGREEMENT_RATIO = 2;
-const DISAGREEMENT_DIFFERENCE = 0.1;
 
 export interface FitIndices {
   chisq: number | null;
@@ -171,13 +168,6 @@ const fits = (row: FitRow): boolean | null =>
     ? null
     : row.cfi.ok && row.rmsea.ok && row.srmr.ok;
 
-function disagrees(stated: number | null, derived: number | null): boolean {
-  if (stated === null || derived === null) return false;
-  const high = Math.max(stated, derived);
-  const low = Math.min(stated, derived);
-  return high - low >= DISAGREEMENT_DIFFERENCE && high >= DISAGREEMENT_RATIO * low;
-}
-
 function driversView(
   drivers: DriversInput,
   dimensions: readonly DimensionQualityInput[],
@@ -195,7 +185,7 @@ function driversView(
       r: driver?.r ?? null,
       beta: driver?.beta ?? null,
       weight: driver?.weight ?? null,
-      disagree: disagrees(d.importance, derived),
+      disagree: importanceDisagrees(d.importance, derived),
     };
   });
   const line = fill(l.driversLine, { outcome: drivers.outcome, r2: fixed(drivers.r2, 2), n: String(drivers.n) });

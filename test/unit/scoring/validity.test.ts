@@ -11,6 +11,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { importanceDisagrees } from '../../../src/core/recommend/importance-agreement.js';
 import { describe, expect, it } from 'vitest';
 import { loadQuestionnaire } from '../../../src/io/read-questionnaire.js';
 import type { Questionnaire } from '../../../src/core/questionnaire/model.js';
@@ -167,6 +168,12 @@ function expectFigures(result: Result, x: Expected): void {
     drivers?.dimensions.map((d) => d.share) ?? null,
     x.drivers.weight.map((w) => w / x.drivers.r2),
   );
+  // The importance warning names exactly the dimensions whose stated share and R's derived share disagree.
+  const disagreeing = result.dimensions
+    .filter((d, i) => importanceDisagrees(d.importance, (x.drivers.weight[i] as number) / x.drivers.r2))
+    .map((d) => d.id);
+  const warning = result.warnings.find((w) => w.code === 'importance-disagreement');
+  expect((warning?.dimensions as { id: string }[] | undefined)?.map((d) => d.id) ?? []).toEqual(disagreeing);
 }
 
 describe.each([
