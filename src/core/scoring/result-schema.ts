@@ -222,6 +222,14 @@ const validity = z
     parallel: statistic.nullable().describe('Factors retained by parallel analysis.'),
     cfa: cfaFit.nullable().describe('One factor per dimension.'),
     cfa3: cfaFit.nullable().describe('Tangibles, reliability, and the other three dimensions as one factor.'),
+    fornellLarcker: list(
+      z.object({ a: text, b: text, correlation: statistic.nullable(), holds: z.boolean().nullable() }),
+    )
+      .nullable()
+      .optional()
+      .describe(
+        "Fornell-Larcker per pair of dimensions: the five-factor CFA's factor correlation, and whether its square is below both dimensions' AVE (the result's, from one-factor fits); absent in results written before it was added.",
+      ),
   })
   .describe('Measurement quality; absent in results written before it was added.');
 

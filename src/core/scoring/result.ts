@@ -175,8 +175,24 @@ export interface Validity {
   eigenvalues: number[] | null;
   htmt: { a: string; b: string; value: number | null }[] | null;
   parallel: number | null;
-  cfa: CfaFit | null;
-  cfa3: CfaFit | null;
+  cfa: CfaFitFigures | null;
+  cfa3: CfaFitFigures | null;
+  /** Discriminant validity by Fornell-Larcker (issue 16); absent in results written before it. */
+  fornellLarcker?: FornellLarcker[] | null;
+}
+
+/** A CFA's fit as the result keeps it: the factor correlations go into `fornellLarcker` instead. */
+export type CfaFitFigures = Omit<CfaFit, 'factorCorrelations'>;
+
+/**
+ * One pair of dimensions: the five-factor CFA's factor correlation, and whether r² is below both
+ * dimensions' AVE (√AVE of each above |r|); `holds` null when r or an AVE is unknown.
+ */
+export interface FornellLarcker {
+  a: string;
+  b: string;
+  correlation: number | null;
+  holds: boolean | null;
 }
 
 /** Key drivers of the declared outcome (contract "Key drivers"). */

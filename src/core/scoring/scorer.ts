@@ -386,7 +386,7 @@ export function finishScoring(state: ScoringState): Result {
       ...state.exportWarnings,
     ],
     checks: [],
-    ...(measurement ? { validity: validityOf(q, state.instrument) } : {}),
+    ...(measurement ? { validity: validityOf(q, state.instrument, main.dimensions) } : {}),
     ...(drivers ? { drivers } : {}),
     ...(state.comments
       ? {
