@@ -34,6 +34,7 @@ describe('confirmatory factor analysis by maximum likelihood', () => {
       [factorOf3, reference.cfa.three.factorCorrelations],
     ] as const) {
       const fit = fitCfa(covariance, n, factors);
+      if (!expected) throw new Error('expected.json lacks the factor correlations: rerun make-fixtures.R');
       expect(fit?.factorCorrelations.length).toBe(expected.length);
       fit?.factorCorrelations.forEach((row, f) => {
         row.forEach((r, g) => {
