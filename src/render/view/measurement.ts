@@ -45,6 +45,8 @@ export interface ValidityInput {
   cfa: FitIndices | null;
   cfa3: FitIndices | null;
   htmt: readonly { a: string; b: string; value: number | null }[] | null;
+  /** Absent in results written before it (issue 16). */
+  fornellLarcker?: readonly { a: string; b: string; correlation: number | null; holds: boolean | null }[] | null;
 }
 
 export interface DimensionQualityInput {
@@ -100,9 +102,13 @@ export interface FitRow {
   srmr: Judged;
 }
 
+/** A pair of dimensions: HTMT, and the five-factor CFA's factor correlation with its Fornell-Larcker verdict. */
 export interface HtmtRow {
   pair: string;
   value: Judged;
+  /** Null (both) when the result has no Fornell-Larcker figures for the pair. */
+  correlation: number | null;
+  fornellLarcker: boolean | null;
 }
 
 export interface DriverRow {
@@ -225,6 +231,8 @@ function findingsOf(
     out.push(fill(l.threeBetter, { fit: fitText(three, l) }));
   const highHtmt = view.htmt.filter((h) => h.value.ok === false);
   if (highHtmt.length > 0) out.push(fill(l.highHtmt, { pairs: highHtmt.map((h) => h.pair).join(', ') }));
+  const failsFl = view.htmt.filter((h) => h.fornellLarcker === false);
+  if (failsFl.length > 0) out.push(fill(l.fornellLarckerFails, { pairs: failsFl.map((h) => h.pair).join(', ') }));
   if (validity) {
     const kmo = validity.kmo?.overall ?? null;
     if (kmo !== null && kmo < QUALITY_THRESHOLDS.kmo) out.push(l.lowKmo);
@@ -266,12 +274,16 @@ export function measurementView(
   const fitRows: FitRow[] = [];
   if (validity?.cfa) fitRows.push(fitRow('five', l.fiveFactors, validity.cfa));
   if (validity?.cfa3) fitRows.push(fitRow('three', l.threeFactors, validity.cfa3));
-  const htmt = (validity?.htmt ?? []).map(
-    (h): HtmtRow => ({
+  const flOf = new Map((validity?.fornellLarcker ?? []).map((f) => [`${f.a}\n${f.b}`, f]));
+  const htmt = (validity?.htmt ?? []).map((h): HtmtRow => {
+    const fl = flOf.get(`${h.a}\n${h.b}`);
+    return {
       pair: `${labelOf.get(h.a) ?? h.a} – ${labelOf.get(h.b) ?? h.b}`,
       value: below(h.value, QUALITY_THRESHOLDS.htmt),
-    }),
-  );
+      correlation: fl?.correlation ?? null,
+      fornellLarcker: fl?.holds ?? null,
+    };
+  });
   const view = {
     reliability,
     structureLine: validity ? structureLine(validity, dimensions.length, l) : null,
