@@ -67,7 +67,7 @@ export function mergeThresholds(file: Thresholds, flags: ThresholdFlags): Thresh
 const CEILINGS: ReadonlySet<string> = new Set(['rmsea']);
 
 /** Whether a check's threshold is a maximum (the check passes at or below it). */
-export const isCeiling = (target: string): boolean => CEILINGS.has(target);
+const isCeiling = (target: string): boolean => CEILINGS.has(target);
 
 const check = (target: string, threshold: number, value: number | null): Check => ({
   target,

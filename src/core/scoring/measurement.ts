@@ -15,7 +15,15 @@ import { bartlett, kmo } from '../stats/kmo.js';
 import { coMomentsOfProducts } from '../stats/power-sums.js';
 import { driverWeights, factorReliabilityOf, fitCfaOf, parallelOf } from './measurement-models.js';
 import { coMomentsOf, type InstrumentSums } from './instrument-sums.js';
-import type { CfaFit, CfaFitFigures, DimensionResult, Drivers, FornellLarcker, ItemResult, Validity } from './result.js';
+import type {
+  CfaFit,
+  CfaFitFigures,
+  DimensionResult,
+  Drivers,
+  FornellLarcker,
+  ItemResult,
+  Validity,
+} from './result.js';
 import type { SampleAccumulator } from './sample.js';
 
 /** The dimensions merged in the common three-factor alternative: all but tangibles and reliability. */

@@ -92,8 +92,7 @@ export function fitCfa(covariance: number[][], n: number, factorOf: readonly num
       Array.from({ length: m }, (_, g) =>
         f === g
           ? 1
-          : model.phi(fitted.theta, f, g) /
-            Math.sqrt(model.phi(fitted.theta, f, f) * model.phi(fitted.theta, g, g)),
+          : model.phi(fitted.theta, f, g) / Math.sqrt(model.phi(fitted.theta, f, f) * model.phi(fitted.theta, g, g)),
       ),
     ),
   };

@@ -6,7 +6,7 @@ import type { Judged, MeasurementView } from './measurement.js';
  * tables (Markdown, HTML, XLSX): each cell's text and whether it fails its threshold, so the HTML
  * marks it and the workbook can keep the number. A new figure is one column here.
  */
-export interface QualityCell {
+interface QualityCell {
   text: string;
   /** The number behind the text, for a workbook; null for text cells and missing figures. */
   value: number | null;

@@ -13,7 +13,7 @@ import { type MeasurementLabels, measurementLabelsFor } from '../measurement-lab
  */
 
 /** The usual thresholds (Hu & Bentler 1999 for fit; Fornell & Larcker 1981 for AVE; Henseler et al. 2015 for HTMT). */
-export const QUALITY_THRESHOLDS = {
+const QUALITY_THRESHOLDS = {
   omega: 0.7,
   ave: 0.5,
   cfi: 0.95,
@@ -24,7 +24,7 @@ export const QUALITY_THRESHOLDS = {
   bartlettP: 0.05,
 } as const;
 
-export interface FitIndices {
+interface FitIndices {
   chisq: number | null;
   df: number | null;
   p: number | null;
@@ -79,7 +79,7 @@ export interface Judged {
   ok: boolean | null;
 }
 
-export interface ReliabilityRow {
+interface ReliabilityRow {
   id: string;
   label: string;
   alpha: number | null;
@@ -103,7 +103,7 @@ export interface FitRow {
 }
 
 /** A pair of dimensions: HTMT, and the five-factor CFA's factor correlation with its Fornell-Larcker verdict. */
-export interface HtmtRow {
+interface HtmtRow {
   pair: string;
   value: Judged;
   /** Null (both) when the result has no Fornell-Larcker figures for the pair. */
@@ -111,7 +111,7 @@ export interface HtmtRow {
   fornellLarcker: boolean | null;
 }
 
-export interface DriverRow {
+interface DriverRow {
   id: string;
   label: string;
   stated: number | null;
