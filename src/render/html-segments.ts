@@ -1,5 +1,6 @@
 import type { Result } from '../core/scoring/result.js';
 import { fill, type Labels } from './labels.js';
+import { segmentDifferenceLines } from './segment-differences-text.js';
 import { segmentTestLabelsOf } from './segment-test-labels.js';
 import { priorityReasons } from './segment-tests-text.js';
 import { esc } from './svg/common.js';
@@ -38,4 +39,16 @@ export function segmentPrioritiesSection(result: Result, l: Labels, r: ScoreRead
   out.push(`</ul>`);
   if (more > 0) out.push(`<p class="more">${esc(fill(t.more, { n: String(more) }))}</p>`);
   return [...out, `</section>`].join('\n');
+}
+
+/** Welch's ANOVA across segments (issue 16): a note and a list, every line escaped whole (data included). */
+export function segmentDifferencesSection(result: Result, l: Labels): string {
+  const [heading, ...lines] = segmentDifferenceLines(result, l, (s) => s);
+  if (heading === undefined) return '';
+  return [
+    `<section id="segment-differences">`,
+    `<p class="note">${esc(heading)}</p>`,
+    `<ul>${lines.map((line) => `<li>${esc(line)}</li>`).join('')}</ul>`,
+    `</section>`,
+  ].join('\n');
 }

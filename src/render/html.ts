@@ -3,7 +3,7 @@ import type { DimensionResult, KpiResult, Result } from '../core/scoring/result.
 import { fixed } from './format.js';
 import { htmlLabelsFor, type HtmlLabels } from './html-labels.js';
 import { commentsSection } from './html-comments.js';
-import { segmentPrioritiesSection } from './html-segments.js';
+import { segmentDifferencesSection, segmentPrioritiesSection } from './html-segments.js';
 import { HTML_STYLE } from './html-style.js';
 import { coverHtml, summarySection } from './html-summary.js';
 import { fill, labelsFor, respondentsLine, scaleText, type Labels } from './labels.js';
@@ -380,6 +380,7 @@ export function renderHtml(result: Result, options: HtmlOptions = {}): string {
     `<section id="tables">\n<h2>${esc(c.h.tables)}</h2>\n${[dimensionTable(c), itemTable(c), kpiTable(c)].filter(Boolean).join('\n')}\n</section>`,
     recommendationsSection(c),
     segmentPrioritiesSection(result, c.l, c.r, c.h.blank),
+    segmentDifferencesSection(result, c.l),
     commentsSection(result, c.h.blank),
     measurementSection(result),
     warningsSection(c),

@@ -19,6 +19,7 @@ import { checksView } from './view/checks.js';
 import { kpiView } from './view/kpis.js';
 import { readingOf, recommendationScore, type ScoreReading } from './view/reading.js';
 import { segmentColumns } from './view/segments.js';
+import { segmentDifferenceLines } from './segment-differences-text.js';
 import { segmentLegend, segmentPriorityLines } from './segment-tests-text.js';
 import { warningText } from './warning-text.js';
 import { coverView } from './view/cover.js';
@@ -30,6 +31,12 @@ import { summaryView } from './view/summary.js';
 const segmentLegendLines = (result: Result, l: Labels): string[] => {
   const legend = segmentLegend(result, l);
   return legend ? [legend, ''] : [];
+};
+
+/** Welch's ANOVA across segments as a paragraph and a list (issue 16). */
+const differenceLines = (result: Result, l: Labels): string[] => {
+  const [heading, ...lines] = segmentDifferenceLines(result, l, markdownText);
+  return heading ? [heading, '', ...lines.map((line) => `- ${line}`), ''] : [];
 };
 
 /**
@@ -198,6 +205,7 @@ export function renderMarkdown(result: Result, options: { top?: number; date?: s
       ...columnTable(segmentColumns(result.dimensions), result.segments, result, l),
       '',
       ...segmentLegendLines(result, l),
+      ...differenceLines(result, l),
       ...segmentPriorityLines(result, l, readingOf(result), markdownText),
     );
   }

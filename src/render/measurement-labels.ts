@@ -30,6 +30,10 @@ const en = {
   srmr: 'SRMR',
   pair: 'Pair',
   htmt: 'HTMT',
+  factorR: 'Factor r',
+  fornellLarcker: 'Fornell-Larcker',
+  holds: 'holds',
+  failsFl: 'fails',
   stated: 'Stated importance',
   derived: 'Derived importance',
   r: 'r',
@@ -65,6 +69,8 @@ const en = {
     'Bartlett’s test is not significant: the items are nearly uncorrelated, so no dimension structure can be read.',
   parallelDiffers:
     'The number of factors parallel analysis retains is {parallel}, not {k}: the data suggest a different number of dimensions (with strongly correlated dimensions, often one general factor).',
+  fornellLarckerFails:
+    '{pairs}: the factors correlate at least as strongly as √AVE (Fornell-Larcker fails): each shares more with the other than with its own items; consider reporting them together or rewording the items that overlap.',
   disagree:
     '{dimensions}: stated and derived importance disagree strongly; what customers say matters is not what moves {outcome}.',
 };
@@ -96,6 +102,10 @@ const ru: MeasurementLabels = {
   srmr: 'SRMR',
   pair: 'Пара',
   htmt: 'HTMT',
+  factorR: 'r факторов',
+  fornellLarcker: 'Форнелл-Ларкер',
+  holds: 'выполнен',
+  failsFl: 'нарушен',
   stated: 'Заявленная важность',
   derived: 'Расчётная важность',
   r: 'r',
@@ -131,6 +141,8 @@ const ru: MeasurementLabels = {
     'Критерий Бартлетта незначим: вопросы почти не коррелируют, и структуру измерений прочитать нельзя.',
   parallelDiffers:
     'Параллельный анализ оставляет факторов: {parallel}, а не {k}: данные говорят о другом числе измерений (при сильно связанных измерениях часто один общий фактор).',
+  fornellLarckerFails:
+    '{pairs}: факторы коррелируют не слабее √AVE (критерий Форнелла-Ларкера нарушен): у каждого с другим больше общего, чем со своими вопросами; подумайте о том, чтобы показывать их вместе или переформулировать пересекающиеся вопросы.',
   disagree:
     '{dimensions}: заявленная и расчётная важность сильно расходятся; то, что клиенты называют важным, не то, что движет {outcome}.',
 };

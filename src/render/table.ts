@@ -22,6 +22,7 @@ import { noRecommendationsText } from './view/advice.js';
 import { checksView } from './view/checks.js';
 import { kpiView } from './view/kpis.js';
 import { readingOf, recommendationScore, type ScoreReading, scoreNote } from './view/reading.js';
+import { segmentDifferenceLines } from './segment-differences-text.js';
 import { segmentLegend } from './segment-tests-text.js';
 import { withMark } from './view/segment-tests.js';
 import { segmentColumns } from './view/segments.js';
@@ -252,6 +253,7 @@ export function renderTable(input: Result, options: TableOptions): string {
     out.push(columnTable(segmentColumns(result.dimensions), result.segments, c));
     const legend = segmentLegend(result, l);
     if (legend) out.push(...hanging(legend, width, '', ''));
+    for (const line of segmentDifferenceLines(result, l, (s) => s)) out.push(...hanging(line, width, '', '  '));
   }
 
   if (result.warnings.length > 0) {

@@ -89,7 +89,25 @@ const RU: Record<string, Wording> = {
     const listed = ids.length > 0 ? ` (${names(ids, count)})` : '';
     return `${ru(count, 'респондент потратил', 'респондента потратили', 'респондентов потратили')} меньше ${String(seconds).replace('.', ',')} с на ответ${listed}: вероятно, отвечали не читая вопросов`;
   },
+  'importance-disagreement': (w) => {
+    const outcome = str(w.outcome);
+    const list = Array.isArray(w.dimensions) ? w.dimensions.map(shares) : null;
+    if (outcome === null || list === null || list.length === 0 || list.includes(null)) return null;
+    return `заявленная и выведенная важность сильно расходятся: ${list.join(', ')}; то, что клиенты называют важным, не то, что движет ${outcome}`;
+  },
 };
+
+/** One dimension of `importance-disagreement` in Russian: "id (заявлено 0,30, выведено 0,08)". */
+function shares(v: unknown): string | null {
+  if (typeof v !== 'object' || v === null) return null;
+  const d = v as Record<string, unknown>;
+  const id = str(d.id);
+  const stated = num(d.stated);
+  const derived = num(d.derived);
+  if (id === null || stated === null || derived === null) return null;
+  const comma = (x: number) => x.toFixed(2).replace('.', ',');
+  return `${id} (заявлено ${comma(stated)}, выведено ${comma(derived)})`;
+}
 
 /** The warning's text in `language`: English is the core's message; Russian from the table above. */
 export function warningText(w: Warning, language: Language): string {

@@ -15,7 +15,15 @@ import { bartlett, kmo } from '../stats/kmo.js';
 import { coMomentsOfProducts } from '../stats/power-sums.js';
 import { driverWeights, factorReliabilityOf, fitCfaOf, parallelOf } from './measurement-models.js';
 import { coMomentsOf, type InstrumentSums } from './instrument-sums.js';
-import type { DimensionResult, Drivers, ItemResult, Validity } from './result.js';
+import type {
+  CfaFit,
+  CfaFitFigures,
+  DimensionResult,
+  Drivers,
+  FornellLarcker,
+  ItemResult,
+  Validity,
+} from './result.js';
 import type { SampleAccumulator } from './sample.js';
 
 /** The dimensions merged in the common three-factor alternative: all but tangibles and reliability. */
@@ -48,7 +56,7 @@ function blocksOf(q: Questionnaire): number[][] {
 }
 
 /** The instrument-wide figures, over respondents with every item; keys in the result schema's order (`report` re-renders byte for byte). */
-export function validityOf(q: Questionnaire, sums: InstrumentSums): Validity {
+export function validityOf(q: Questionnaire, sums: InstrumentSums, dimensions: readonly DimensionResult[]): Validity {
   const cm = coMomentsOf(sums.items);
   const n = cm.n;
   const r = correlationRows(cm);
@@ -57,6 +65,8 @@ export function validityOf(q: Questionnaire, sums: InstrumentSums): Validity {
   const factors = factorsOf(q);
   const adequacy = r ? kmo(r) : null;
   const eigenvalues = r ? eigenvaluesDescending(r) : null;
+  const five = fitCfaOf(cm, factors.five);
+  const three = factors.three ? fitCfaOf(cm, factors.three) : null;
   return {
     n,
     kmo: adequacy
@@ -74,9 +84,37 @@ export function validityOf(q: Questionnaire, sums: InstrumentSums): Validity {
         )
       : null,
     parallel: eigenvalues ? parallelOf(eigenvalues, n) : null,
-    cfa: fitCfaOf(cm, factors.five),
-    cfa3: factors.three ? fitCfaOf(cm, factors.three) : null,
+    cfa: five ? figuresOf(five) : null,
+    cfa3: three ? figuresOf(three) : null,
+    fornellLarcker: five ? fornellLarcker(q, five.factorCorrelations, dimensions) : null,
   };
+}
+
+/** The fit without its factor correlations (those are reported per pair in `fornellLarcker`). */
+function figuresOf({ factorCorrelations: _, ...figures }: CfaFit): CfaFitFigures {
+  return figures;
+}
+
+/**
+ * Fornell-Larcker per pair of dimensions: r from the five-factor CFA (factor i is dimension i),
+ * AVE the result's (one-factor fit per dimension, the AVE the report shows beside omega), so a
+ * reader can check the verdict from the figures on the page: holds when r² < min(AVE_a, AVE_b).
+ */
+function fornellLarcker(
+  q: Questionnaire,
+  correlations: number[][],
+  dimensions: readonly DimensionResult[],
+): FornellLarcker[] {
+  const aveOf = new Map(dimensions.map((d) => [d.id, d.ave ?? null]));
+  return q.dimensions.flatMap((a, i) =>
+    q.dimensions.slice(i + 1).map((b, j) => {
+      const r = correlations[i]?.[i + 1 + j] ?? null;
+      const aveA = aveOf.get(a.id) ?? null;
+      const aveB = aveOf.get(b.id) ?? null;
+      const holds = r === null || aveA === null || aveB === null ? null : r * r < Math.min(aveA, aveB);
+      return { a: a.id, b: b.id, correlation: r, holds };
+    }),
+  );
 }
 
 /**

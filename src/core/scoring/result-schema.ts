@@ -159,6 +159,18 @@ const segment = z.object({
   test: segmentTest.optional(),
 });
 
+const segmentDifference = z.object({
+  column: text,
+  dimension: text.nullable(),
+  segments: count,
+  excluded: count,
+  f: statistic.nullable(),
+  df1: statistic.nullable(),
+  df2: statistic.nullable(),
+  p: statistic.nullable(),
+  pHolm: statistic.nullable(),
+});
+
 const recommendation = z.object({
   item: text,
   dimension: text,
@@ -210,6 +222,14 @@ const validity = z
     parallel: statistic.nullable().describe('Factors retained by parallel analysis.'),
     cfa: cfaFit.nullable().describe('One factor per dimension.'),
     cfa3: cfaFit.nullable().describe('Tangibles, reliability, and the other three dimensions as one factor.'),
+    fornellLarcker: list(
+      z.object({ a: text, b: text, correlation: statistic.nullable(), holds: z.boolean().nullable() }),
+    )
+      .nullable()
+      .optional()
+      .describe(
+        "Fornell-Larcker per pair of dimensions: the five-factor CFA's factor correlation, and whether its square is below both dimensions' AVE (the result's, from one-factor fits); absent in results written before it was added.",
+      ),
   })
   .describe('Measurement quality; absent in results written before it was added.');
 
@@ -274,6 +294,11 @@ const shape = z
     validity: validity.optional(),
     drivers: drivers.optional(),
     comments: commentsSchema.optional(),
+    segmentDifferences: list(segmentDifference)
+      .describe(
+        "Welch's one-way ANOVA across each --group-by column's segments per measure (dimension; null = overall), Holm-adjusted across the column's measures; only with --group-by, absent in results written before it was added.",
+      )
+      .optional(),
   })
   .describe('A servqual result (schemaVersion 1), as written by `servqual score --format json`.');
 

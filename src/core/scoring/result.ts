@@ -175,8 +175,24 @@ export interface Validity {
   eigenvalues: number[] | null;
   htmt: { a: string; b: string; value: number | null }[] | null;
   parallel: number | null;
-  cfa: CfaFit | null;
-  cfa3: CfaFit | null;
+  cfa: CfaFitFigures | null;
+  cfa3: CfaFitFigures | null;
+  /** Discriminant validity by Fornell-Larcker (issue 16); absent in results written before it. */
+  fornellLarcker?: FornellLarcker[] | null;
+}
+
+/** A CFA's fit as the result keeps it: the factor correlations go into `fornellLarcker` instead. */
+export type CfaFitFigures = Omit<CfaFit, 'factorCorrelations'>;
+
+/**
+ * One pair of dimensions: the five-factor CFA's factor correlation, and whether r² is below both
+ * dimensions' AVE (√AVE of each above |r|); `holds` null when r or an AVE is unknown.
+ */
+export interface FornellLarcker {
+  a: string;
+  b: string;
+  correlation: number | null;
+  holds: boolean | null;
 }
 
 /** Key drivers of the declared outcome (contract "Key drivers"). */
@@ -207,4 +223,22 @@ export interface Result {
   drivers?: Drivers;
   /** Respondents' comments (issue 15); absent without a comment column, and in results written before 2026-12-05. */
   comments?: CommentsResult;
+  /** Welch's ANOVA across the segments per measure (issue 16); only with --group-by, absent in older results. */
+  segmentDifferences?: SegmentDifference[];
+}
+
+/** Welch's one-way ANOVA of one measure across one --group-by column's segments; figures null when untested. */
+export interface SegmentDifference {
+  column: string;
+  /** The dimension's id; null for the overall score (the unweighted mean gap, or mean perception). */
+  dimension: string | null;
+  /** Segments in the test; `excluded` those left out (n < 2 or no spread on this measure). */
+  segments: number;
+  excluded: number;
+  f: number | null;
+  df1: number | null;
+  df2: number | null;
+  p: number | null;
+  /** Holm-adjusted across the measures (overall and dimensions) of this column. */
+  pHolm: number | null;
 }

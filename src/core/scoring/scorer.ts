@@ -5,6 +5,8 @@ import { planColumns, type ColumnPlan, type MissingColumn } from './column-plan.
 import { finaliseSample } from './finalise.js';
 import { addReliabilityFigures, driversOf, validityOf } from './measurement.js';
 import { withStatements } from './statements.js';
+import { segmentDifferences } from './segment-anova.js';
+import { importanceDisagreement } from '../recommend/importance-agreement.js';
 import { testSegments } from './segment-test.js';
 import { emptyIdTracker, trackIdUnits, type IdTracker } from './id-tracker.js';
 import { textOf } from './id-set.js';
@@ -378,9 +380,13 @@ export function finishScoring(state: ScoringState): Result {
     segments,
     kpis: main.kpis,
     recommendations: recommend(q, main.items, main.dimensions, state.layout.fallbackWeights),
-    warnings: [...collectWarnings(state, main, segments), ...state.exportWarnings],
+    warnings: [
+      ...collectWarnings(state, main, segments),
+      ...[importanceDisagreement(main.dimensions, drivers)].filter((w) => w !== null),
+      ...state.exportWarnings,
+    ],
     checks: [],
-    ...(measurement ? { validity: validityOf(q, state.instrument) } : {}),
+    ...(measurement ? { validity: validityOf(q, state.instrument, main.dimensions) } : {}),
     ...(drivers ? { drivers } : {}),
     ...(state.comments
       ? {
@@ -391,7 +397,20 @@ export function finishScoring(state: ScoringState): Result {
           ),
         }
       : {}),
+    ...(sorted.length > 0 ? { segmentDifferences: differencesOf(state, sorted) } : {}),
   };
+}
+
+/** Welch's ANOVA per --group-by flag (in flag order) over its kept segments; see segment-anova.ts. */
+function differencesOf(state: ScoringState, sorted: readonly Segment[]) {
+  const columns = state.segments.flatMap((_, group) => {
+    const own = sorted.filter((s) => s.group === group);
+    return own.length > 0 ? [{ column: (own[0] as Segment).column, samples: own.map((s) => s.sample) }] : [];
+  });
+  return segmentDifferences(
+    state.questionnaire.dimensions.map((d) => d.id),
+    columns,
+  );
 }
 
 /**

@@ -55,7 +55,7 @@ export function testSegments(
 type Sums<K extends string> = Omit<CompensatedSums<K>, 'n'>;
 
 /** Σx (with its compensation) and Σx² of one quantity. */
-function sumsOf<K extends string>(sums: Sums<K>, kind: K, i: number): [number, number] {
+export function sumsOf<K extends string>(sums: Sums<K>, kind: K, i: number): [number, number] {
   return [(sums.sum[kind][i] as number) + (sums.carry[kind][i] as number), sums.squares[kind][i] as number];
 }
 

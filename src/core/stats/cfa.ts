@@ -15,6 +15,11 @@ export interface CfaFit {
   /** The 90% interval of RMSEA. */
   rmseaCi: [number, number];
   srmr: number;
+  /**
+   * The latent factors' correlations (m x m, 1 on the diagonal), standardised from the fitted
+   * factor covariances, as `lavInspect(fit, "cor.lv")`: Fornell-Larcker compares them with √AVE.
+   */
+  factorCorrelations: number[][];
 }
 
 const MAX_ITERATIONS = 300;
@@ -83,6 +88,13 @@ export function fitCfa(covariance: number[][], n: number, factorOf: readonly num
     rmsea: Math.sqrt(Math.max((chisq - df) / (n * df), 0)),
     rmseaCi: rmseaInterval(chisq, df, n),
     srmr: standardisedResidual(s, model.sigma(fitted.theta)),
+    factorCorrelations: Array.from({ length: m }, (_, f) =>
+      Array.from({ length: m }, (_, g) =>
+        f === g
+          ? 1
+          : model.phi(fitted.theta, f, g) / Math.sqrt(model.phi(fitted.theta, f, f) * model.phi(fitted.theta, g, g)),
+      ),
+    ),
   };
 }
 

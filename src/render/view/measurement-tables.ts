@@ -73,12 +73,27 @@ export function qualityTables(view: MeasurementView): QualityTable[] {
     });
   }
   if (view.htmt.length > 0) {
+    // Fornell-Larcker columns only when the result has them (older results: HTMT alone).
+    const fl = view.htmt.some((h) => h.correlation !== null);
     tables.push({
       key: 'htmt',
       title: l.discriminant,
-      header: [l.pair, l.htmt],
-      numeric: [false, true],
-      rows: view.htmt.map((h) => [text(h.pair), judged(h.value)]),
+      header: [l.pair, l.htmt, ...(fl ? [l.factorR, l.fornellLarcker] : [])],
+      numeric: [false, true, ...(fl ? [true, false] : [])],
+      rows: view.htmt.map((h) => [
+        text(h.pair),
+        judged(h.value),
+        ...(fl
+          ? [
+              number(h.correlation),
+              {
+                text: h.fornellLarcker === null ? '–' : h.fornellLarcker ? l.holds : l.failsFl,
+                value: null,
+                fails: h.fornellLarcker === false,
+              },
+            ]
+          : []),
+      ]),
     });
   }
   if (view.drivers) {

@@ -1,6 +1,7 @@
 import type { Language } from '../../core/questionnaire/model.js';
 import type { Result } from '../../core/scoring/result.js';
 import { fill } from '../../core/text/fill.js';
+import { importanceDisagrees } from '../../core/recommend/importance-agreement.js';
 import { fixed, pValue } from '../format.js';
 import { type MeasurementLabels, measurementLabelsFor } from '../measurement-labels.js';
 
@@ -23,10 +24,6 @@ const QUALITY_THRESHOLDS = {
   bartlettP: 0.05,
 } as const;
 
-/** Stated and derived importance disagree strongly when one is at least twice the other and they differ by 0.10 or more (shares of 1). */
-const DISAGREEMENT_RATIO = 2;
-const DISAGREEMENT_DIFFERENCE = 0.1;
-
 interface FitIndices {
   chisq: number | null;
   df: number | null;
@@ -48,6 +45,8 @@ export interface ValidityInput {
   cfa: FitIndices | null;
   cfa3: FitIndices | null;
   htmt: readonly { a: string; b: string; value: number | null }[] | null;
+  /** Absent in results written before it (issue 16). */
+  fornellLarcker?: readonly { a: string; b: string; correlation: number | null; holds: boolean | null }[] | null;
 }
 
 export interface DimensionQualityInput {
@@ -103,9 +102,13 @@ export interface FitRow {
   srmr: Judged;
 }
 
+/** A pair of dimensions: HTMT, and the five-factor CFA's factor correlation with its Fornell-Larcker verdict. */
 interface HtmtRow {
   pair: string;
   value: Judged;
+  /** Null (both) when the result has no Fornell-Larcker figures for the pair. */
+  correlation: number | null;
+  fornellLarcker: boolean | null;
 }
 
 interface DriverRow {
@@ -171,13 +174,6 @@ const fits = (row: FitRow): boolean | null =>
     ? null
     : row.cfi.ok && row.rmsea.ok && row.srmr.ok;
 
-function disagrees(stated: number | null, derived: number | null): boolean {
-  if (stated === null || derived === null) return false;
-  const high = Math.max(stated, derived);
-  const low = Math.min(stated, derived);
-  return high - low >= DISAGREEMENT_DIFFERENCE && high >= DISAGREEMENT_RATIO * low;
-}
-
 function driversView(
   drivers: DriversInput,
   dimensions: readonly DimensionQualityInput[],
@@ -195,7 +191,7 @@ function driversView(
       r: driver?.r ?? null,
       beta: driver?.beta ?? null,
       weight: driver?.weight ?? null,
-      disagree: disagrees(d.importance, derived),
+      disagree: importanceDisagrees(d.importance, derived),
     };
   });
   const line = fill(l.driversLine, { outcome: drivers.outcome, r2: fixed(drivers.r2, 2), n: String(drivers.n) });
@@ -235,6 +231,8 @@ function findingsOf(
     out.push(fill(l.threeBetter, { fit: fitText(three, l) }));
   const highHtmt = view.htmt.filter((h) => h.value.ok === false);
   if (highHtmt.length > 0) out.push(fill(l.highHtmt, { pairs: highHtmt.map((h) => h.pair).join(', ') }));
+  const failsFl = view.htmt.filter((h) => h.fornellLarcker === false);
+  if (failsFl.length > 0) out.push(fill(l.fornellLarckerFails, { pairs: failsFl.map((h) => h.pair).join(', ') }));
   if (validity) {
     const kmo = validity.kmo?.overall ?? null;
     if (kmo !== null && kmo < QUALITY_THRESHOLDS.kmo) out.push(l.lowKmo);
@@ -276,12 +274,16 @@ export function measurementView(
   const fitRows: FitRow[] = [];
   if (validity?.cfa) fitRows.push(fitRow('five', l.fiveFactors, validity.cfa));
   if (validity?.cfa3) fitRows.push(fitRow('three', l.threeFactors, validity.cfa3));
-  const htmt = (validity?.htmt ?? []).map(
-    (h): HtmtRow => ({
+  const flOf = new Map((validity?.fornellLarcker ?? []).map((f) => [`${f.a}\n${f.b}`, f]));
+  const htmt = (validity?.htmt ?? []).map((h): HtmtRow => {
+    const fl = flOf.get(`${h.a}\n${h.b}`);
+    return {
       pair: `${labelOf.get(h.a) ?? h.a} – ${labelOf.get(h.b) ?? h.b}`,
       value: below(h.value, QUALITY_THRESHOLDS.htmt),
-    }),
-  );
+      correlation: fl?.correlation ?? null,
+      fornellLarcker: fl?.holds ?? null,
+    };
+  });
   const view = {
     reliability,
     structureLine: validity ? structureLine(validity, dimensions.length, l) : null,

@@ -11,6 +11,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { importanceDisagrees } from '../../../src/core/recommend/importance-agreement.js';
 import { describe, expect, it } from 'vitest';
 import { loadQuestionnaire } from '../../../src/io/read-questionnaire.js';
 import type { Questionnaire } from '../../../src/core/questionnaire/model.js';
@@ -62,6 +63,7 @@ interface Expected {
     htmt: { a: string; b: string; value: number }[];
     cfa: ExpectedFit;
     cfa3: ExpectedFit;
+    fornellLarcker: { a: string; b: string; correlation: number; holds: boolean }[];
   };
   dimensions: ExpectedDimension[];
   drivers: { n: number; r2: number; r: number[]; beta: number[]; weight: number[] };
@@ -157,6 +159,15 @@ function expectFigures(result: Result, x: Expected): void {
       xd.itemTotalRaw,
     );
   });
+  // Fornell-Larcker: lavInspect(fit, "cor.lv") of the five-factor CFA, and r² < both AVEs, as generate.R.
+  // Within 1e-4: lavaan's default nlminb stops a little short of the optimum on these raw rows (as
+  // for the fit indices above; a tighter rel.tol makes it report no convergence); the 1e-6
+  // comparison of cor.lv is in test/unit/stats/cfa.test.ts on the covariance fixture.
+  const pairs = result.validity?.fornellLarcker ?? [];
+  expect(pairs.map((f) => [f.a, f.b, f.holds])).toEqual(x.validity.fornellLarcker.map((f) => [f.a, f.b, f.holds]));
+  x.validity.fornellLarcker.forEach((f, i) => {
+    close(pairs[i]?.correlation, f.correlation, 1e-4);
+  });
   const drivers = result.drivers;
   expect(drivers?.n).toBe(x.drivers.n);
   close(drivers?.r2, x.drivers.r2);
@@ -167,6 +178,12 @@ function expectFigures(result: Result, x: Expected): void {
     drivers?.dimensions.map((d) => d.share) ?? null,
     x.drivers.weight.map((w) => w / x.drivers.r2),
   );
+  // The importance warning names exactly the dimensions whose stated share and R's derived share disagree.
+  const disagreeing = result.dimensions
+    .filter((d, i) => importanceDisagrees(d.importance, (x.drivers.weight[i] as number) / x.drivers.r2))
+    .map((d) => d.id);
+  const warning = result.warnings.find((w) => w.code === 'importance-disagreement');
+  expect((warning?.dimensions as { id: string }[] | undefined)?.map((d) => d.id) ?? []).toEqual(disagreeing);
 }
 
 describe.each([

@@ -27,6 +27,23 @@ describe('confirmatory factor analysis by maximum likelihood', () => {
     expectLavaan(fitCfa(covariance, n, factorOf), reference.cfa.five);
   });
 
+  it('gives the latent factor correlations of lavInspect(fit, "cor.lv") within 1e-6', () => {
+    // make-fixtures.R `fitOf`: unname(lavInspect(fit, "cor.lv")) for the five- and three-factor models.
+    for (const [factors, expected] of [
+      [factorOf, reference.cfa.five.factorCorrelations],
+      [factorOf3, reference.cfa.three.factorCorrelations],
+    ] as const) {
+      const fit = fitCfa(covariance, n, factors);
+      if (!expected) throw new Error('expected.json lacks the factor correlations: rerun make-fixtures.R');
+      expect(fit?.factorCorrelations.length).toBe(expected.length);
+      fit?.factorCorrelations.forEach((row, f) => {
+        row.forEach((r, g) => {
+          expectClose(r, (expected[f] as number[])[g] as number, 1e-6, `cor.lv[${f}][${g}]`);
+        });
+      });
+    }
+  });
+
   it('fits the three-factor alternative as lavaan does', () => {
     expectLavaan(fitCfa(covariance, n, factorOf3), reference.cfa.three);
   });

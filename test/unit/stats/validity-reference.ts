@@ -13,6 +13,8 @@ interface FitMeasures {
   'rmsea.ci.lower': number;
   'rmsea.ci.upper': number;
   srmr: number;
+  /** `lavInspect(fit, "cor.lv")`: the five- and three-factor fits carry it, the small ones not. */
+  factorCorrelations?: number[][];
 }
 
 interface OneFactorReference {
