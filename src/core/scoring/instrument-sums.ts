@@ -149,7 +149,10 @@ export function flushInstrument(sums: InstrumentSums): void {
     for (let j = i; j < k; j++) {
       products[p] =
         (products[p] as number) +
-        (a0 * (b[j] as number) + a1 * (b[k + j] as number) + a2 * (b[2 * k + j] as number) + a3 * (b[3 * k + j] as number));
+        (a0 * (b[j] as number) +
+          a1 * (b[k + j] as number) +
+          a2 * (b[2 * k + j] as number) +
+          a3 * (b[3 * k + j] as number));
       p++;
     }
   }
