@@ -29,6 +29,7 @@ import { collectWarnings } from './warnings.js';
 import {
   addToInstrument,
   emptyInstrumentSums,
+  flushInstrument,
   type InstrumentSums,
   type OutcomeSource,
   outcomeSource,
@@ -340,6 +341,7 @@ export function finishScoring(state: ScoringState): Result {
   const q = state.questionnaire;
   const main = finaliseSample(q, state.overall, state.layout);
   const measurement = state.options.measurement !== false;
+  flushInstrument(state.instrument);
   if (measurement) addReliabilityFigures(q, state.overall, state.instrument, main.dimensions, main.items);
   const drivers = measurement ? driversOf(q, state.instrument) : null;
   const sorted = allSegments(state).sort(compareSegments);

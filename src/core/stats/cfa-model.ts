@@ -20,6 +20,14 @@ export function objective(s: Matrix, sigma: Matrix): { value: number; inverse: M
   return { value: logDeterminant(cholesky) + trace, inverse };
 }
 
+/** One outer product u v' of a parameter's ∂Σ; `uUnit`/`vUnit` is i when the vector is e_i, else -1. */
+interface Pair {
+  u: Float64Array;
+  v: Float64Array;
+  uUnit: number;
+  vUnit: number;
+}
+
 /**
  * The parameters of a simple-structure CFA with marker identification, in one vector: the free
  * loadings (every item but its factor's first), the p residual variances, then the factor
@@ -91,15 +99,22 @@ export class Model {
   /**
    * Each parameter's ∂Σ as a sum of outer products u v' (at most two), so that the gradient
    * `tr(W ∂Σ_k) = Σ v' W u` and the information `tr(A ∂Σ_k A ∂Σ_l) = Σ (v' A x)(y' A u)` need only
-   * matrix-vector products.
+   * matrix-vector products. Most of u and v are unit vectors e_i, which carry their index `i`
+   * (-1 for the others): a product with e_i is then a lookup, the same number as the full sum.
    */
-  private outerProducts(theta: readonly number[]): [Float64Array, Float64Array][][] {
+  private outerProducts(theta: readonly number[]): Pair[][] {
     const { p, m } = this;
-    const unit = (i: number): Float64Array => {
+    const units: Float64Array[] = Array.from({ length: p }, (_, i) => {
       const e = new Float64Array(p);
       e[i] = 1;
       return e;
-    };
+    });
+    const pair = (u: Float64Array, v: Float64Array): Pair => ({
+      u,
+      v,
+      uUnit: units.indexOf(u),
+      vUnit: units.indexOf(v),
+    });
     // column f of Λ, and column f of Λ Φ
     const lambdaColumn = Array.from({ length: m }, () => new Float64Array(p));
     const lambdaPhi = Array.from({ length: m }, () => new Float64Array(p));
@@ -109,32 +124,23 @@ export class Model {
       (lambdaColumn[fi] as Float64Array)[i] = li;
       for (let f = 0; f < m; f++) (lambdaPhi[f] as Float64Array)[i] = li * this.phi(theta, fi, f);
     }
-    const products: [Float64Array, Float64Array][][] = [];
+    const products: Pair[][] = [];
     for (let i = 0; i < p; i++) {
       const k = this.loadingIndex[i] as number;
       if (k < 0) continue;
       const a = lambdaPhi[this.factorOf[i] as number] as Float64Array;
-      const e = unit(i);
-      products[k] = [
-        [e, a],
-        [a, e],
-      ];
+      const e = units[i] as Float64Array;
+      products[k] = [pair(e, a), pair(a, e)];
     }
     for (let i = 0; i < p; i++) {
-      const e = unit(i);
-      products[this.residualStart + i] = [[e, e]];
+      const e = units[i] as Float64Array;
+      products[this.residualStart + i] = [pair(e, e)];
     }
     for (let f = 0; f < m; f++) {
       for (let g = 0; g <= f; g++) {
         const cf = lambdaColumn[f] as Float64Array;
         const cg = lambdaColumn[g] as Float64Array;
-        products[this.phiIndex(f, g)] =
-          f === g
-            ? [[cf, cf]]
-            : [
-                [cf, cg],
-                [cg, cf],
-              ];
+        products[this.phiIndex(f, g)] = f === g ? [pair(cf, cf)] : [pair(cf, cg), pair(cg, cf)];
       }
     }
     return products;
@@ -149,40 +155,49 @@ export class Model {
     const w = inverse.clone().sub(inverse.mmul(s).mmul(inverse));
     const a = inverse.to2DArray();
     const wRows = w.to2DArray();
-    const times = (rows: number[][], v: Float64Array): Float64Array => {
+    // rows · v; for v = e_unit, the column `unit` of rows.
+    const times = (rows: number[][], v: Float64Array, unit: number): Float64Array => {
       const out = new Float64Array(p);
       for (let i = 0; i < p; i++) {
         const row = rows[i] as number[];
+        if (unit >= 0) {
+          out[i] = row[unit] as number;
+          continue;
+        }
         let sum = 0;
         for (let j = 0; j < p; j++) sum += (row[j] as number) * (v[j] as number);
         out[i] = sum;
       }
       return out;
     };
-    const dot = (x: Float64Array, y: Float64Array): number => {
+    // x' y, where x is e_unit when unit >= 0.
+    const dot = (x: Float64Array, unit: number, y: Float64Array): number => {
+      if (unit >= 0) return y[unit] as number;
       let sum = 0;
       for (let i = 0; i < p; i++) sum += (x[i] as number) * (y[i] as number);
       return sum;
     };
-    const gradient = products.map((pairs) => pairs.reduce((sum, [u, v]) => sum + dot(v, times(wRows, u)), 0));
-    // A u and A v for every pair, computed once.
-    const aTimes = products.map((pairs) => pairs.map(([u, v]) => [times(a, u), times(a, v)] as const));
+    const gradient = products.map((pairs) =>
+      pairs.reduce((sum, { u, v, uUnit, vUnit }) => sum + dot(v, vUnit, times(wRows, u, uUnit)), 0),
+    );
+    // A u for every pair, computed once.
+    const aTimes = products.map((pairs) => pairs.map(({ u, uUnit }) => times(a, u, uUnit)));
     const information = new Matrix(count, count);
     for (let k = 0; k < count; k++) {
-      const pk = products[k] as [Float64Array, Float64Array][];
-      const ak = aTimes[k] as (readonly [Float64Array, Float64Array])[];
+      const pk = products[k] as Pair[];
+      const ak = aTimes[k] as Float64Array[];
       for (let l = 0; l <= k; l++) {
-        const pl = products[l] as [Float64Array, Float64Array][];
-        const al = aTimes[l] as (readonly [Float64Array, Float64Array])[];
+        const pl = products[l] as Pair[];
+        const al = aTimes[l] as Float64Array[];
         let sum = 0;
         for (let x = 0; x < pk.length; x++) {
-          const v = (pk[x] as [Float64Array, Float64Array])[1];
-          const au = (ak[x] as readonly [Float64Array, Float64Array])[0];
+          const { v, vUnit } = pk[x] as Pair;
+          const au = ak[x] as Float64Array;
           for (let y = 0; y < pl.length; y++) {
-            const yv = (pl[y] as [Float64Array, Float64Array])[1];
-            const ax = (al[y] as readonly [Float64Array, Float64Array])[0];
+            const { v: yv, vUnit: yUnit } = pl[y] as Pair;
+            const ax = al[y] as Float64Array;
             // pair k = u v', pair l = x y': tr(A u v' A x y') = (v' A x)(y' A u)
-            sum += dot(v, ax) * dot(yv, au);
+            sum += dot(v, vUnit, ax) * dot(yv, yUnit, au);
           }
         }
         information.set(k, l, sum);

@@ -1,5 +1,5 @@
-import { EigenvalueDecomposition, Matrix } from 'ml-matrix';
 import { type Random, seededRandom } from './random.js';
+import { symmetricEigenvalues } from './symmetric-eigenvalues.js';
 
 /** Random correlation matrices drawn per parallel analysis: psych draws 20; more steadies the 95th percentile. */
 export const PARALLEL_DRAWS = 200;
@@ -85,26 +85,29 @@ function rowScatter(p: number, n: number, random: Random): number[][] {
 /** Descending eigenvalues of the correlation matrix of scatter `A` (given directly, or as `L L'`). */
 function correlationEigenvalues(lower: number[][], factor: boolean): number[] {
   const p = lower.length;
-  const a = Array.from({ length: p }, () => new Array<number>(p).fill(0));
+  // Only the lower triangle: symmetricEigenvalues reads no more.
+  const a = Array.from({ length: p }, (_, j) => new Float64Array(j + 1));
   for (let j = 0; j < p; j++) {
     const lj = lower[j] as number[];
+    const aj = a[j] as Float64Array;
     for (let k = 0; k <= j; k++) {
-      let v: number;
       if (factor) {
-        // (L L')_jk = Σ_{m <= k} L_jm L_km for k <= j: plain arrays, ml-matrix's get/set cost more than the sums.
+        // (L L')_jk = Σ_{m <= k} L_jm L_km for k <= j
         const lk = lower[k] as number[];
-        v = 0;
+        let v = 0;
         for (let m = 0; m <= k; m++) v += (lj[m] as number) * (lk[m] as number);
+        aj[k] = v;
       } else {
-        v = lj[k] as number;
+        aj[k] = lj[k] as number;
       }
-      (a[j] as number[])[k] = v;
-      (a[k] as number[])[j] = v;
     }
   }
   const scale = a.map((row, j) => 1 / Math.sqrt(row[j] as number));
-  const r = a.map((row, j) => row.map((v, k) => v * (scale[j] as number) * (scale[k] as number)));
-  return new EigenvalueDecomposition(new Matrix(r), { assumeSymmetric: true }).realEigenvalues.sort((x, y) => y - x);
+  for (let j = 0; j < p; j++) {
+    const aj = a[j] as Float64Array;
+    for (let k = 0; k <= j; k++) aj[k] = (aj[k] as number) * (scale[j] as number) * (scale[k] as number);
+  }
+  return symmetricEigenvalues(a);
 }
 
 /** R's default quantile (type 7): linear between the order statistics at (m - 1) q. */
