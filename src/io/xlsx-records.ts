@@ -125,7 +125,13 @@ export async function* xlsxRecords(
       // Sheets come in the zip's order; the workbook's list (what a person sees as tabs) says which is wanted.
       const here = names.length > 0 ? sheetPosition(book, worksheet, names) : position;
       position++;
-      if (here !== wanted) continue;
+      if (here !== wanted) {
+        // Read through a sheet that is not wanted: exceljs may have parked it in a temporary file whose
+        // read stream opens lazily; left unread, its file is deleted under it and the stream's ENOENT
+        // is thrown with no one listening (seen as a flaky uncaught error).
+        for await (const _row of sheetRows(worksheet, false, file));
+        continue;
+      }
       yield* sheetRows(worksheet, book.properties?.date1904 === true, file);
       return;
     }
