@@ -7,7 +7,7 @@ import { repoRoot, useTempDir } from '../helpers/run-cli.js';
 
 const tempDir = useTempDir();
 const example = join(repoRoot, 'examples', 'bank-branch');
-const INSTALL = 'npm install --global servqual';
+const INSTALL = 'npm install --global ./tools/servqual-0.1.0.tgz';
 
 interface Workflow {
   jobs?: Record<string, { steps?: { run?: string; if?: string }[] }>;
@@ -16,7 +16,7 @@ interface Workflow {
 
 /**
  * The shell steps of a CI file exactly as written, in order, without the install step: the runner's
- * `npm install --global servqual` is played by a `servqual` on PATH that runs this checkout's build.
+ * `npm install --global ./tools/servqual-0.1.0.tgz` is played by a `servqual` on PATH that runs this checkout's build.
  */
 function shellSteps(file: string): Step[] {
   const doc = parse(readFileSync(join(repoRoot, 'examples', 'ci', file), 'utf8')) as Workflow;
@@ -69,6 +69,13 @@ function runStep(step: string, dir: string, env: NodeJS.ProcessEnv) {
 }
 
 describe('CI examples, as pasted into a fresh repository', () => {
+  it('install the tarball `npm pack` makes of this version (servqual is not on the registry)', () => {
+    const { version } = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string };
+    expect(INSTALL.endsWith(`/servqual-${version}.tgz`)).toBe(true);
+    for (const file of ['github-actions.yml', 'gitlab-ci.yml'])
+      expect(readFileSync(join(repoRoot, 'examples', 'ci', file), 'utf8')).toContain(INSTALL);
+  });
+
   it.each(['github-actions.yml', 'gitlab-ci.yml'])('%s: its steps run unchanged and write the reports', (file) => {
     const dir = tempDir();
     const { env } = freshRepository(dir);
