@@ -76,6 +76,10 @@ const en = {
     ipa: 'Importance-performance grid',
     ipaSummary:
       'Each dimension placed by mean perception (across) and importance (up); dashed lines mark the means over dimensions.',
+    ipaShortfallGap: 'significantly below expectations',
+    ipaShortfallMidpoint: 'significantly below the scale midpoint',
+    ipaRinged:
+      'Ringed in red, {what}: {dimensions}. The corners place a dimension against the other dimensions, not against expectations; follow the advice in the tables.',
     ipaX: 'Mean perception',
     ipaY: 'Importance',
     zones: 'Zone of tolerance by item',
@@ -184,6 +188,10 @@ const ru: HtmlLabels = {
     ipa: 'Матрица важность — качество',
     ipaSummary:
       'Каждое измерение по среднему восприятию (по горизонтали) и важности (по вертикали); пунктир — средние по измерениям.',
+    ipaShortfallGap: 'значимо ниже ожиданий',
+    ipaShortfallMidpoint: 'значимо ниже середины шкалы',
+    ipaRinged:
+      'Красным кольцом отмечены измерения {what}: {dimensions}. Углы матрицы показывают положение относительно других измерений, а не относительно ожиданий; руководствуйтесь советами в таблицах.',
     ipaX: 'Среднее восприятие',
     ipaY: 'Важность',
     zones: 'Зона толерантности по вопросам',

@@ -6,6 +6,7 @@ import { fixed, percent, signed } from '../format.js';
 import type { HtmlLabels } from '../html-labels.js';
 import { fill, type Labels } from '../labels.js';
 import { answerMeans, answerRange, byFormat, itemBaseline, readingOf, type ScoreReading } from '../view/reading.js';
+import { dimensionStanding } from '../view/advice.js';
 import { COLOURS, figure } from './common.js';
 import { renderGapBars, type GapBar } from './gap-bars.js';
 import { renderIpa } from './ipa.js';
@@ -89,21 +90,34 @@ function gapCharts(result: Result, h: HtmlLabels, r: ScoreReading): string[] {
 }
 
 function ipaChart(result: Result, h: HtmlLabels): string {
+  const reading = readingOf(result);
+  const short = new Set(
+    result.dimensions.filter((d) => dimensionStanding(d, reading.baseline) === 'shortfall').map((d) => d.id),
+  );
+  const points = result.dimensions.map((d) => ({
+    id: d.id,
+    label: d.label,
+    performance: d.perception,
+    importance: d.importance,
+    quadrant: d.quadrant,
+    shortfall: short.has(d.id),
+  }));
+  const shortfallName = reading.gap ? h.chart.ipaShortfallGap : h.chart.ipaShortfallMidpoint;
   const svg = renderIpa({
     title: h.chart.ipa,
     summary: h.chart.ipaSummary,
-    points: result.dimensions.map((d) => ({
-      id: d.id,
-      label: d.label,
-      performance: d.perception,
-      importance: d.importance,
-      quadrant: d.quadrant,
-    })),
+    points,
     quadrantNames: h.quadrantNames,
     xLabel: h.chart.ipaX,
     yLabel: h.chart.ipaY,
+    shortfallName,
   });
-  return figure('fig-ipa', svg, h.chart.ipa, h.chart.ipaSummary);
+  const ringed = points.filter((p) => p.shortfall && p.performance !== null && p.importance !== null);
+  const caption =
+    ringed.length === 0
+      ? h.chart.ipaSummary
+      : `${h.chart.ipaSummary} ${fill(h.chart.ipaRinged, { what: shortfallName, dimensions: ringed.map((p) => p.label).join(', ') })}`;
+  return figure('fig-ipa', svg, h.chart.ipa, caption);
 }
 
 function zonesChart(result: Result, l: Labels, h: HtmlLabels): string {

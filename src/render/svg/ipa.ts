@@ -7,6 +7,8 @@ interface IpaPoint {
   performance: number | null;
   importance: number | null;
   quadrant: Quadrant | null;
+  /** Significantly below expectations (or the midpoint): ringed in red wherever the corner puts it. */
+  shortfall: boolean;
 }
 
 export interface IpaOptions {
@@ -16,6 +18,8 @@ export interface IpaOptions {
   quadrantNames: Record<Quadrant, string>;
   xLabel: string;
   yLabel: string;
+  /** The words a shortfall point's tooltip adds, e.g. "significantly below expectations". */
+  shortfallName: string;
 }
 
 const WIDTH = 720;
@@ -156,9 +160,15 @@ export function renderIpa(o: IpaOptions): string {
       p.quadrant !== null && Object.hasOwn(QUADRANT_COLOURS, p.quadrant)
         ? QUADRANT_COLOURS[p.quadrant]
         : COLOURS.neutral;
-    const tip = `${p.label}: ${(p.performance as number).toFixed(2)}, ${(p.importance as number).toFixed(3)}`;
+    const tip = `${p.label}: ${(p.performance as number).toFixed(2)}, ${(p.importance as number).toFixed(3)}${p.shortfall ? ` (${o.shortfallName})` : ''}`;
+    // A significant shortfall keeps its SPEC quadrant's place and colour, and gets a red ring, so a
+    // point in a right-hand corner is never read as "fine".
+    const ring = p.shortfall
+      ? `<circle class="shortfall-ring" cx="${px(px0)}" cy="${px(py0)}" r="10" fill="none" stroke="${COLOURS.negative}" stroke-width="2.5"/>`
+      : '';
     parts.push(
-      `<g class="point" data-id="${esc(p.id)}" data-quadrant="${esc(p.quadrant ?? '')}"><title>${esc(tip)}</title>` +
+      `<g class="point" data-id="${esc(p.id)}" data-quadrant="${esc(p.quadrant ?? '')}" data-shortfall="${String(p.shortfall)}"><title>${esc(tip)}</title>` +
+        ring +
         `<circle cx="${px(px0)}" cy="${px(py0)}" r="6" fill="${colour}" stroke="#fff" stroke-width="1.5"/>` +
         text(spot.x, spot.y, label, ` text-anchor="${spot.anchor}" fill="${COLOURS.text}"`) +
         '</g>',

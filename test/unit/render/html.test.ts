@@ -160,6 +160,21 @@ describe.each(formats)('renderHtml, %s with segments', (format) => {
     expect(svg.querySelectorAll('line.mean-line').every((l) => l.getAttribute('stroke-dasharray'))).toBe(true);
   });
 
+  it('rings each significant shortfall wherever its quadrant puts it, and names them under the grid', () => {
+    const { baseline } = reading(result);
+    const short = result.dimensions.filter((d) => d.gap.ci95 !== null && d.gap.ci95[1] < baseline);
+    const svg = one(root, 'svg[data-chart="ipa"]');
+    const ringed = svg.querySelectorAll('g.point').filter((p) => p.querySelector('circle.shortfall-ring') !== null);
+    expect(ringed.map((p) => p.getAttribute('data-id'))).toEqual(short.map((d) => d.id));
+    expect(ringed.every((p) => p.getAttribute('data-shortfall') === 'true')).toBe(true);
+    const caption = one(root, '#fig-ipa figcaption').text;
+    if (short.length === 0) expect(caption).not.toContain('Ringed in red');
+    else
+      expect(caption).toContain(
+        `Ringed in red, ${result.questionnaire.format === 'perceptions-only' ? 'significantly below the scale midpoint' : 'significantly below expectations'}: ${short.map((d) => d.label).join(', ')}.`,
+      );
+  });
+
   it('marks each item in the zone of tolerance (three-column only)', () => {
     if (format !== 'three-column') return;
     const svg = one(root, 'svg[data-chart="zones"]');
