@@ -16,6 +16,10 @@ const en = {
   untested: '{column}: {measure} not tested (fewer than two segments with n ≥ 2 and some spread)',
   excluded: ' ({n} segment(s) left out: n < 2 or no spread)',
   overall: 'Overall',
+  sheet: 'Segment differences',
+  headers: ['Column', 'Measure', 'Segments', 'Left out', 'Welch F', 'df1', 'df2', 'p', 'p (Holm)', 'Differ'],
+  yes: 'yes',
+  no: 'no',
 };
 
 const ru: typeof en = {
@@ -26,6 +30,10 @@ const ru: typeof en = {
   untested: '{column}: «{measure}» не проверялось (меньше двух сегментов с n ≥ 2 и разбросом)',
   excluded: ' (не вошло сегментов: {n}; n < 2 или нет разброса)',
   overall: 'Итог',
+  sheet: 'Различия сегментов',
+  headers: ['Столбец', 'Показатель', 'Сегментов', 'Не вошло', 'F Уэлча', 'df1', 'df2', 'p', 'p (Холм)', 'Различаются'],
+  yes: 'да',
+  no: 'нет',
 };
 
 const wordingOf = (l: Labels): typeof en => (l === labelsFor('ru' satisfies Language) ? ru : en);
@@ -48,4 +56,28 @@ function line(d: SegmentDifference, t: typeof en, column: string, measure: strin
   if (d.f === null || d.pHolm === null) return fill(t.untested, { column, measure }) + left;
   const figures = { column, measure, df1: fixed(d.df1, 0), df2: fixed(d.df2, 1), f: fixed(d.f, 2), p: pValue(d.pHolm) };
   return fill(d.pHolm < 0.05 ? t.differ : t.same, figures) + left;
+}
+
+/** The same tests as a table (the XLSX sheet): one row per column and measure, numbers unrounded. */
+export function segmentDifferenceTable(
+  result: Result,
+  l: Labels,
+): { sheet: string; headers: readonly string[]; rows: (string | number | null)[][] } | null {
+  const all = result.segmentDifferences ?? [];
+  if (all.length === 0) return null;
+  const t = wordingOf(l);
+  const labelOf = new Map(result.dimensions.map((d) => [d.id, d.label]));
+  const rows = all.map((d) => [
+    d.column,
+    measureOf(d, labelOf, t),
+    d.segments,
+    d.excluded,
+    d.f,
+    d.df1,
+    d.df2,
+    d.p,
+    d.pHolm,
+    d.pHolm === null ? null : d.pHolm < 0.05 ? t.yes : t.no,
+  ]);
+  return { sheet: t.sheet, headers: t.headers, rows };
 }

@@ -23,6 +23,7 @@ import { segmentColumns } from './view/segments.js';
 import { type MeasurementView, measurementOf } from './view/measurement.js';
 import { qualityTables } from './view/measurement-tables.js';
 import { warningText } from './warning-text.js';
+import { segmentDifferenceTable } from './segment-differences-text.js';
 
 /**
  * The report as an Excel workbook (`--format xlsx`), for an analyst who takes the numbers further:
@@ -354,11 +355,29 @@ function warningsTable(result: Result, l: Labels): { columns: SheetColumn[]; row
       { header: l.sheet.message, wrap: true },
       { header: l.sheet.count, numFmt: FMT.count },
     ],
-    rows: result.warnings.map((w) => [
-      w.code,
-      warningText(w, result.questionnaire.language),
-      typeof w.count === 'number' ? w.count : null,
-    ]),
+    rows: result.warnings.map((w) => [w.code, warningText(w, result.questionnaire.language), warningCount(w)]),
+  };
+}
+
+/** How many a warning is about: its count, or for `weights-fallback` the invalid and blank allocations together. */
+function warningCount(w: Result['warnings'][number]): number | null {
+  if (typeof w.count === 'number') return w.count;
+  if (typeof w.invalid === 'number' && typeof w.missing === 'number') return w.invalid + w.missing;
+  return null;
+}
+
+/** Welch's ANOVA across segments (issue 16), one row per column and measure. */
+function segmentDifferencesTable(
+  result: Result,
+  l: Labels,
+): { name: string; columns: SheetColumn[]; rows: Value[][] } | null {
+  const table = segmentDifferenceTable(result, l);
+  if (table === null) return null;
+  const formats = [undefined, undefined, FMT.count, FMT.count, '0.00', '0', '0.0', FMT.p, FMT.p, undefined];
+  return {
+    name: table.sheet,
+    columns: table.headers.map((header, i) => ({ header, ...(formats[i] ? { numFmt: formats[i] } : {}) })),
+    rows: table.rows,
   };
 }
 
@@ -411,6 +430,8 @@ export async function renderXlsx(
   if (result.segments.length > 0) {
     addTable(workbook, l.segments, viewTable(segmentColumns(result.dimensions, l), result.segments, result, l));
   }
+  const differences = segmentDifferencesTable(result, l);
+  if (differences) addTable(workbook, differences.name, differences);
   addTable(workbook, l.recommendations, recommendationsTable(result, l));
   const measurement = measurementOf(result);
   if (measurement) addTable(workbook, measurement.labels.heading, measurementTable(measurement));

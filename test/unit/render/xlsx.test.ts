@@ -5,6 +5,7 @@ import { BINARY_REPORT_FORMATS, isBinaryFormat, REPORT_FORMATS } from '../../../
 import { labelsFor } from '../../../src/render/labels.js';
 import { measurementLabelsFor } from '../../../src/render/measurement-labels.js';
 import { renderBinaryReport } from '../../../src/render/report.js';
+import { segmentDifferenceTable } from '../../../src/render/segment-differences-text.js';
 import { scoreLabel } from '../../../src/render/view/reading.js';
 import { renderXlsx } from '../../../src/render/xlsx.js';
 import { warningText } from '../../../src/render/warning-text.js';
@@ -90,6 +91,8 @@ describe('the xlsx format', () => {
       const wb = await workbookOf(r);
       const expected = [l.sheet.summary, l.dimensions, l.items];
       if (r.segments.length > 0) expected.push(l.segments);
+      const differences = segmentDifferenceTable(r, l);
+      if (differences) expected.push(differences.sheet);
       expect(wb.worksheets.map((s) => s.name)).toEqual([
         ...expected,
         l.recommendations,
@@ -164,7 +167,28 @@ describe('the xlsx format', () => {
         expect(numberIn(recommendations[i], l.sheet.priority)).toBe(rec.priority);
         expect(recommendations[i]?.get(l.sheet.priority)?.numFmt).toBe('0.000');
       });
+      if (differences) {
+        // Welch's ANOVA across segments, as the JSON has it, numbers unrounded.
+        const rows = records(sheet(wb, differences.sheet));
+        const [, , , , f, , df2, , pHolm] = differences.headers as string[];
+        expect(rows).toHaveLength(r.segmentDifferences?.length ?? -1);
+        r.segmentDifferences?.forEach((d, i) => {
+          if (d.f !== null) expect(numberIn(rows[i], f as string)).toBe(d.f);
+          if (d.df2 !== null) expect(numberIn(rows[i], df2 as string)).toBe(d.df2);
+          if (d.pHolm !== null) expect(numberIn(rows[i], pHolm as string)).toBe(d.pHolm);
+        });
+      }
       const warnings = records(sheet(wb, l.warnings));
+      // Every warning that is about a number of things has it in the Count column.
+      r.warnings.forEach((w, i) => {
+        const count =
+          typeof w.count === 'number'
+            ? w.count
+            : w.code === 'weights-fallback'
+              ? (w.invalid as number) + (w.missing as number)
+              : null;
+        if (count !== null) expect(numberIn(warnings[i], l.sheet.count)).toBe(count);
+      });
       expect(warnings.map((w) => w.get(l.sheet.message)?.value)).toEqual(
         // The sheet words each warning in the report's language (issue 15).
         r.warnings.map((w) => warningText(w, r.questionnaire.language)),
