@@ -1,3 +1,4 @@
+import { warningText } from '../render/warning-text.js';
 import type { Result } from '../core/scoring/result.js';
 import { terminalText } from '../core/text/safe-text.js';
 import { checkOutput, writeFileAtomic } from '../io/atomic-write.js';
@@ -34,7 +35,10 @@ export function printWarnings(
     );
     return;
   }
-  for (const w of result.warnings) ctx.stderr.write(`warning: ${terminalText(w.message)}\n`);
+  // Worded in the report's language, as the report's Warnings section words them; the `warning:`
+  // prefix stays, so a CI log is searched the same way for every questionnaire.
+  const language = result.questionnaire.language;
+  for (const w of result.warnings) ctx.stderr.write(`warning: ${terminalText(warningText(w, language))}\n`);
 }
 
 /** Refuses outputs that could not be written (or are inputs) before the command does its work; `-` and none are stdout. */

@@ -94,5 +94,9 @@ describe('warnings in the result and in a Russian report', () => {
       expect(report.stdout, format).not.toContain('repeat an earlier respondent id');
       expect(report.stdout, format).not.toContain('treat their numbers as indicative');
     }
+    // On stderr too, with the same `warning:` prefix for a CI log.
+    expect(json.stderr).toContain('warning: ');
+    expect(json.stderr).toContain('повторяют уже встречавшийся идентификатор респондента');
+    expect(json.stderr).not.toContain('repeat an earlier respondent id');
   });
 });
