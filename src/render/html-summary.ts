@@ -19,9 +19,8 @@ export function summarySection(result: Result): string {
     `<section id="summary">`,
     `<h2>${esc(s.heading)}</h2>`,
     `<p class="overall">${esc(s.overall)}</p>`,
-    `<h3>${esc(s.fixHeading)}</h3>`,
-    fix,
-    `<ul class="fine">${s.fine.map((line) => `<li>${esc(line)}</li>`).join('')}</ul>`,
+    ...(s.fix.length > 0 ? [`<h3>${esc(s.fixHeading)}</h3>`, fix] : []),
+    ...(s.fine.length > 0 ? [`<ul class="fine">${s.fine.map((line) => `<li>${esc(line)}</li>`).join('')}</ul>`] : []),
     `<p class="quality">${esc(s.quality)}</p>`,
     `</section>`,
   ].join('\n');

@@ -177,7 +177,7 @@ export function renderTable(input: Result, options: TableOptions): string {
   const summary = summaryView(result);
   heading(summary.heading);
   out.push(...hanging(summary.overall, width, '', ''));
-  out.push(`${summary.fixHeading}:`);
+  if (summary.fix.length > 0) out.push(`${summary.fixHeading}:`);
   summary.fix.forEach((line, i) => {
     out.push(...hanging(line, width, summary.fix.length > 1 ? `${i + 1}. ` : '   ', '   '));
   });

@@ -244,7 +244,12 @@ function findingsOf(
   const disagreeing = view.drivers?.rows.filter((r) => r.disagree) ?? [];
   if (disagreeing.length > 0 && outcome !== null)
     out.push(fill(l.disagree, { dimensions: names(disagreeing), outcome }));
-  return out.length > 0 ? out : [l.allFine];
+  // "Every criterion holds" only when some criterion was judged (not when too few answered everything).
+  const judged =
+    view.reliability.some((r) => r.omega.ok !== null || r.ave.ok !== null) ||
+    view.fits.length > 0 ||
+    view.htmt.some((h) => h.value.ok !== null);
+  return out.length > 0 ? out : judged ? [l.allFine] : [];
 }
 
 /**

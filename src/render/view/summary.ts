@@ -199,7 +199,7 @@ export function summaryLines(s: SummaryView): string[] {
   return [
     s.heading,
     s.overall,
-    `${s.fixHeading}:`,
+    ...(s.fix.length > 0 ? [`${s.fixHeading}:`] : []),
     ...s.fix.map((line, i) => (s.fix.length > 1 ? `${i + 1}. ${line}` : line)),
     ...s.fine,
     s.quality,
@@ -213,8 +213,9 @@ export function summaryView(result: Result): SummaryView {
     heading: s.heading,
     overall: overallSentence(result, s),
     fixHeading: s.fixHeading,
-    fix: fixSentences(result, s),
-    fine: fineSentences(result, s),
+    // Nothing scored: the overall sentence says so, and there is nothing to fix or to call fine.
+    fix: result.overall.weighted.mean === null ? [] : fixSentences(result, s),
+    fine: result.overall.weighted.mean === null ? [] : fineSentences(result, s),
     quality: qualityLine(result, s),
   };
 }

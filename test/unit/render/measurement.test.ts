@@ -181,6 +181,23 @@ describe('measurement-quality view', () => {
     );
     expect(view?.basis).toBe(view?.labels.noBasis);
     expect(view?.structureLine).toBeNull();
+    // Nothing judged (no omega, no AVE, no fit, no HTMT): never "every criterion holds".
+    const unjudged = measurementView(
+      dimensions.map((d) => ({ ...d, alpha: null, omega: null, ave: null })),
+      validity({
+        n: 1,
+        kmo: null,
+        bartlett: null,
+        cfa: null,
+        cfa3: null,
+        htmt: null,
+        parallel: null,
+        eigenvalues: null,
+      }),
+      undefined,
+      'en',
+    );
+    expect(unjudged?.findings).toEqual([]);
   });
 
   it('words everything in Russian for a Russian questionnaire', () => {

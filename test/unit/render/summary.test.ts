@@ -168,6 +168,19 @@ describe('what is fine, and what if nothing is', () => {
     expect(s.fix[0]).toMatch(/lowest-rated/);
   });
 
+  it('with no respondent scored says only that: nothing to fix, nothing fine, no heading for either', () => {
+    const r = result({ format: 'two-column' });
+    r.overall.weighted = { mean: null, sd: null, n: 0, ci95: null };
+    r.overall.unweighted = { mean: null, sd: null, n: 0, ci95: null };
+    const s = summaryView(r);
+    expect(s.fix).toEqual([]);
+    expect(s.fine).toEqual([]);
+    expect(summaryLines(s)).toEqual([s.heading, s.overall, s.quality]);
+    expect(renderTable(r, { color: false })).not.toContain(`${s.fixHeading}:`);
+    expect(renderMarkdown(r)).not.toContain(`**${s.fixHeading}:**`);
+    expect(renderHtml(r)).not.toContain(`<h3>${s.fixHeading}</h3>`);
+  });
+
   it('when no dimension meets its baseline names the closest', () => {
     const r = result({ format: 'two-column' });
     r.dimensions.forEach((d, i) => {
