@@ -252,6 +252,11 @@ function findingsOf(
   return out.length > 0 ? out : judged ? [l.allFine] : [];
 }
 
+/** Nothing judged although some answered everything (e.g. 2 respondents): say so, unless the basis line already does. */
+function orTooFew(findings: string[], basis: string, l: MeasurementLabels): string[] {
+  return findings.length === 0 && basis !== l.noBasis ? [l.noBasis] : findings;
+}
+
 /**
  * The section's view, or null when the result has nothing to show (an older result without
  * `validity`, or a questionnaire with no structure to test).
@@ -306,7 +311,7 @@ export function measurementView(
     labels: l,
     basis,
     ...view,
-    findings: findingsOf(view, validity ?? null, dimensions.length, drivers?.outcome ?? null, l),
+    findings: orTooFew(findingsOf(view, validity ?? null, dimensions.length, drivers?.outcome ?? null, l), basis, l),
   };
 }
 
