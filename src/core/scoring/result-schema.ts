@@ -336,7 +336,7 @@ function unique(ids: readonly string[], path: (string | number)[], issues: Issue
   });
 }
 
-/** What JSON Schema cannot say: unique ids, items of known dimensions, segments in the result's order. */
+/** What JSON Schema cannot say: unique ids, items and recommendations of known items and dimensions, segments in the result's order. */
 function consistency(r: Shape): Issue[] {
   const issues: Issue[] = [];
   const dimensionIds = idsOf(r.dimensions);
@@ -349,6 +349,26 @@ function consistency(r: Shape): Issue[] {
       issues.push({
         path: ['items', i, 'dimension'],
         message: `names no dimension of the result: ${JSON.stringify(entry.dimension)}`,
+      });
+  });
+  const knownItems = new Set(idsOf(r.items));
+  r.recommendations.forEach((rec, i) => {
+    if (!knownItems.has(rec.item))
+      issues.push({
+        path: ['recommendations', i, 'item'],
+        message: `names no item of the result: ${JSON.stringify(rec.item)}`,
+      });
+    if (!known.has(rec.dimension))
+      issues.push({
+        path: ['recommendations', i, 'dimension'],
+        message: `names no dimension of the result: ${JSON.stringify(rec.dimension)}`,
+      });
+  });
+  (r.segmentDifferences ?? []).forEach((d, i) => {
+    if (d.dimension !== null && !known.has(d.dimension))
+      issues.push({
+        path: ['segmentDifferences', i, 'dimension'],
+        message: `names no dimension of the result: ${JSON.stringify(d.dimension)}`,
       });
   });
   (r.segments ?? []).forEach((s, i) => {

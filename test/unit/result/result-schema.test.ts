@@ -114,6 +114,9 @@ describe('saved result schema: damaged files', () => {
 
   it('refuses ids that do not hang together: duplicates, unknown dimensions, segments out of step', () => {
     const r = saved(plain);
+    // (Recommendations of the renamed item would also be refused: tested below.)
+    const renamed = r.items[1].id;
+    r.recommendations = r.recommendations.filter((rec: { item: string }) => rec.item !== renamed);
     r.items[1].id = r.items[0].id;
     r.items[2].dimension = 'nowhere';
     r.kpis[2].id = r.kpis[0].id;
@@ -128,6 +131,17 @@ describe('saved result schema: damaged files', () => {
     expect(problems(s)).toEqual([
       '$.segments[0].dimensions: expected 5 dimensions (as the result lists), found 4',
       `$.segments[1].items[0].id: expected ${JSON.stringify(s.items[0].id)} here (the result's order), found ${JSON.stringify(s.segments[1].items[0].id)}`,
+    ]);
+  });
+
+  it('refuses a recommendation of an item or dimension the result does not have (a report would name it)', () => {
+    const r = saved(plain);
+    expect(r.recommendations.length).toBeGreaterThan(1);
+    r.recommendations[0].item = 'ZZ9';
+    r.recommendations[1].dimension = 'nowhere';
+    expect(problems(r)).toEqual([
+      '$.recommendations[0].item: names no item of the result: "ZZ9"',
+      '$.recommendations[1].dimension: names no dimension of the result: "nowhere"',
     ]);
   });
 
