@@ -55,9 +55,12 @@ function hostileResult(): Result {
     d.id = id;
     d.label = hostile(i++);
   }
+  const itemIds = new Map<string, string>();
   for (const item of r.items) {
     item.dimension = ids.get(item.dimension) ?? item.dimension;
-    item.id = `${hostile(i++)}#${i}`;
+    const id = `${hostile(i++)}#${i}`;
+    itemIds.set(item.id, id);
+    item.id = id;
   }
   for (const s of r.segments) {
     s.column = hostile(i++);
@@ -71,8 +74,13 @@ function hostileResult(): Result {
   }
   for (const rec of r.recommendations) {
     rec.dimension = ids.get(rec.dimension) ?? rec.dimension;
-    rec.item = hostile(i++);
+    // A recommendation names one of the (hostile) item ids, as a consistent saved result must.
+    rec.item = itemIds.get(rec.item) ?? rec.item;
     rec.actions = [hostile(i++), hostile(i++)];
+  }
+  for (const d of r.segmentDifferences ?? []) {
+    if (d.dimension !== null) d.dimension = ids.get(d.dimension) ?? d.dimension;
+    d.column = r.segments.find((s) => s.column !== undefined)?.column ?? d.column;
   }
   for (const k of r.kpis) k.id = `${hostile(i++)}#${i}`;
   for (const s of r.segments)
