@@ -52,12 +52,21 @@ function versusRestText(s: SegmentResult, dimensions: readonly DimensionResult[]
   return parts.join('; ');
 }
 
+/** Widest dimension heading of the terminal's segment table: as wide as its cells ("-1.05 ▲"), so the table stays narrow. */
+const HEADER_WIDTH = 7;
+
+/** A dimension's label within HEADER_WIDTH code points, ended with an ellipsis when cut (its label, not its id, so a reader knows it). */
+function headerOf(label: string): string {
+  const chars = Array.from(label);
+  return chars.length <= HEADER_WIDTH ? label : `${chars.slice(0, HEADER_WIDTH - 1).join('')}…`;
+}
+
 function dimensionColumns(dimensions: readonly DimensionResult[]): Column<SegmentResult>[] {
   return [
     ...dimensions.map(
       (d): Column<SegmentResult> => ({
         key: `dimension:${d.id}`,
-        label: (_w, view) => (view === 'table' ? d.id.slice(0, 4) : d.label),
+        label: (_w, view) => (view === 'table' ? headerOf(d.label) : d.label),
         align: 'right',
         cell: (s) => ({
           kind: 'score',
