@@ -271,7 +271,8 @@ describe(`damaged saved results (seed ${SEED}, ${CASES} cases)`, () => {
     for (const list of [root.items, ...root.segments.map((s: { items: unknown[] }) => s.items), root.recommendations]) {
       for (const entry of list) entry.dimension = rename.get(entry.dimension) ?? entry.dimension;
     }
-    for (const d of root.segmentDifferences ?? []) if (d.dimension !== null) d.dimension = rename.get(d.dimension) ?? d.dimension;
+    for (const d of root.segmentDifferences ?? [])
+      if (d.dimension !== null) d.dimension = rename.get(d.dimension) ?? d.dimension;
     // Items, KPIs and segment values too.
     const itemNames = new Map<string, string>(
       root.items.slice(0, 5).map((x: { id: string }, i: number) => [x.id, names[i]]),
