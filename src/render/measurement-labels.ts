@@ -92,7 +92,7 @@ const ru: MeasurementLabels = {
   ave: 'AVE',
   model: 'Модель',
   fiveFactors: 'Пять измерений',
-  threeFactors: 'Три фактора (M, Н, остальные вместе)',
+  threeFactors: 'Три фактора (М, Н, остальные вместе)',
   chisq: 'χ²',
   df: 'ст. св.',
   cfi: 'CFI',
