@@ -1,3 +1,4 @@
+import { displayWidth, splitToWidth } from './display-width.js';
 /** Number formatting for human formats; JSON keeps every number unrounded. */
 
 /** Fixed decimals, or an en dash for a missing value. @example fixed(1.234) // '1.23' */
@@ -32,16 +33,24 @@ export function interval(ci: readonly [number, number] | null, digits = 2): stri
   return ci ? `${signed(ci[0], digits)}..${signed(ci[1], digits)}` : '–';
 }
 
-/** Words wrapped to a width, each line prefixed. */
+/** Words wrapped to a width in terminal columns (a wide character counts two), each line prefixed. */
 export function wrap(text: string, width: number, indent = ''): string[] {
   const lines: string[] = [];
+  const room = width - displayWidth(indent);
   let line = '';
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    if (line && indent.length + line.length + 1 + word.length > width) {
+  let lineWidth = 0;
+  for (const word of text
+    .split(/\s+/)
+    .filter(Boolean)
+    .flatMap((w) => splitToWidth(w, room))) {
+    const wordWidth = displayWidth(word);
+    if (line && lineWidth + 1 + wordWidth > room) {
       lines.push(indent + line);
       line = word;
+      lineWidth = wordWidth;
     } else {
       line = line ? `${line} ${word}` : word;
+      lineWidth = line === word ? wordWidth : lineWidth + 1 + wordWidth;
     }
   }
   if (line) lines.push(indent + line);
