@@ -181,7 +181,7 @@ function checkHeader(value: unknown, q: Questionnaire): PartialProblem | null {
     return {
       code: 'questionnaire-mismatch',
       path: ['questionnaire', 'fingerprint'],
-      message: `scored with a different questionnaire${title} than "${q.title}": the format, scale, items, reverse flags, weights or KPIs differ`,
+      message: `scored with a different questionnaire${title} than "${q.title}": the format, scale, items, reverse flags, weights, KPIs or the drivers' outcome differ`,
     };
   }
   return null;

@@ -181,6 +181,10 @@ describe('strict reading', () => {
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatchObject({ code: 'questionnaire-mismatch', path: ['questionnaire', 'fingerprint'] });
     expect(problems[0]?.message).toContain('scored with a different questionnaire ("Test audit")');
+    // One that differs only in its drivers' outcome is another questionnaire too, and the message says it can be.
+    const withDrivers = read(partial(), { ...q, drivers: { outcome: 'nps' } } satisfies Questionnaire);
+    expect(withDrivers.problems[0]?.code).toBe('questionnaire-mismatch');
+    expect(withDrivers.problems[0]?.message).toContain("KPIs or the drivers' outcome differ");
   });
 
   it('names every wrong length, type, key and count with its path', () => {
