@@ -1,3 +1,4 @@
+import { fixed, pValue } from './format.js';
 import { recommendationRows } from './view/recommendations.js';
 import { coverView } from './view/cover.js';
 import { summaryLines, summaryView } from './view/summary.js';
@@ -325,9 +326,24 @@ function recommendationsTable(result: Result, l: Labels): { columns: SheetColumn
  * The measurement-quality sheet in long form, one figure a row (table, row, figure, value, as shown,
  * below its threshold), so an analyst filters it; then what to do, one finding a row.
  */
-function measurementTable(view: MeasurementView): { columns: SheetColumn[]; rows: Value[][] } {
+function measurementTable(
+  view: MeasurementView,
+  validity: Result['validity'],
+): { columns: SheetColumn[]; rows: Value[][] } {
   const m = view.labels;
   const rows: Value[][] = [];
+  // The basis and the structure figures as numbers (the reports say them in one sentence each).
+  const figure = (name: string, value: number | null | undefined, shown: (v: number) => string) => {
+    if (value !== null && value !== undefined) rows.push([m.structure, '', name, value, shown(value), null]);
+  };
+  if (validity) {
+    figure(m.respondentsAll, validity.n, String);
+    figure('KMO', validity.kmo?.overall, (v) => fixed(v, 2));
+    figure('Bartlett χ²', validity.bartlett?.chisq, (v) => fixed(v, 1));
+    figure('Bartlett df', validity.bartlett?.df, String);
+    figure('Bartlett p', validity.bartlett?.p, pValue);
+    figure(m.parallelFactors, validity.parallel, String);
+  }
   for (const t of qualityTables(view))
     for (const row of t.rows)
       row.slice(1).forEach((cell, i) => {
@@ -434,7 +450,7 @@ export async function renderXlsx(
   if (differences) addTable(workbook, differences.name, differences);
   addTable(workbook, l.recommendations, recommendationsTable(result, l));
   const measurement = measurementOf(result);
-  if (measurement) addTable(workbook, measurement.labels.heading, measurementTable(measurement));
+  if (measurement) addTable(workbook, measurement.labels.heading, measurementTable(measurement, result.validity));
   addTable(workbook, l.warnings, warningsTable(result, l));
 
   const buffer = await workbook.xlsx.writeBuffer();

@@ -113,6 +113,11 @@ describe('the xlsx format', () => {
             ?.get(m.sheetValue)?.value ?? null;
         for (const d of r.dimensions) expect(figure(m.reliability, d.label, m.omega)).toBe(d.omega ?? null);
         expect(figure(m.structure, m.fiveFactors, m.cfi)).toBe(r.validity.cfa?.cfi ?? null);
+        // The basis and the structure figures the reports put in sentences, as numbers.
+        expect(figure(m.structure, '', m.respondentsAll)).toBe(r.validity.n);
+        expect(figure(m.structure, '', 'KMO')).toBe(r.validity.kmo?.overall ?? null);
+        expect(figure(m.structure, '', 'Bartlett p')).toBe(r.validity.bartlett?.p ?? null);
+        expect(figure(m.structure, '', m.parallelFactors)).toBe(r.validity.parallel ?? null);
       }
 
       const score = scoreLabel(r.questionnaire.format, l);
