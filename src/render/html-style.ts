@@ -9,7 +9,8 @@ export const HTML_STYLE = `
 html { -webkit-text-size-adjust: 100%; }
 body { margin: 0; background: #f4f6f8; color: #1f2630;
   font: 14px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", "Liberation Sans", sans-serif; }
-main { max-width: 1000px; margin: 0 auto; padding: 32px 32px 48px; background: #fff; }
+main { max-width: 1120px; margin: 0 auto; padding: 32px 32px 48px; background: #fff; }
+/* Wide enough that the Russian items table (longer headings, statement column) keeps its n column in view at 1280 px. */
 h1 { font-size: 26px; line-height: 1.25; margin: 0 0 6px; }
 h2 { font-size: 19px; margin: 36px 0 12px; padding-bottom: 4px; border-bottom: 2px solid #2f5d8a; }
 h3 { font-size: 15px; margin: 20px 0 6px; }
