@@ -43,7 +43,7 @@ export function measurementMarkdown(view: MeasurementView): string[] {
   return out;
 }
 
-/** HTML: a section with every table; a failing figure gets class "fails" (bold and coloured, with a title). */
+/** HTML: the findings, then every table; a failing figure gets class "fails" (bold and coloured, with a title). */
 export function measurementHtml(view: MeasurementView): string {
   const l = view.labels;
   const tables = qualityTables(view).map((t) => {
@@ -68,8 +68,12 @@ export function measurementHtml(view: MeasurementView): string {
     `<h2>${esc(l.heading)}</h2>`,
     ...(view.basis ? [`<p>${esc(view.basis)}</p>`] : []),
     ...(view.structureLine ? [`<p>${esc(view.structureLine)}</p>`] : []),
+    // What to do first, then the tables: on a phone a wide table scrolls, and a failing column
+    // could sit out of view; the findings name every failure in words.
+    ...(view.findings.length > 0
+      ? [`<ul class="findings">${view.findings.map((f) => `<li>${esc(f)}</li>`).join('')}</ul>`]
+      : []),
     ...tables,
-    `<ul class="findings">${view.findings.map((f) => `<li>${esc(f)}</li>`).join('')}</ul>`,
     `<p class="note">${esc(l.thresholdsNote)}</p>`,
     `</section>`,
   ].join('\n');
