@@ -86,6 +86,9 @@ const SEGMENT_COLUMN = 6;
 function segmentName(name: string, column: string): string {
   if (name.length <= SEGMENT_WIDTH) return name;
   const value = name.slice(column.length + 1);
+  // Crossed columns (`branch,channel`): the values alone (`Central × in-person`), the × tells the
+  // row apart and the line above the table names the columns.
+  if (column.includes(',')) return value.length <= SEGMENT_WIDTH ? value : `${value.slice(0, SEGMENT_WIDTH - 1)}…`;
   const shown = column.length <= SEGMENT_COLUMN + 1 ? column : `${column.slice(0, SEGMENT_COLUMN)}…`;
   const text = `${shown}=${value}`;
   return text.length <= SEGMENT_WIDTH ? text : `${text.slice(0, SEGMENT_WIDTH - 1)}…`;
@@ -250,6 +253,8 @@ export function renderTable(input: Result, options: TableOptions): string {
 
   if (result.segments.length > 0) {
     heading(l.segments);
+    const crossed = [...new Set(result.segments.map((seg) => seg.column).filter((col) => col.includes(',')))];
+    for (const col of crossed) out.push(...hanging(col.split(',').join(' × '), width, '', ''));
     out.push(columnTable(segmentColumns(result.dimensions), result.segments, c));
     const legend = segmentLegend(result, l);
     if (legend) out.push(...hanging(legend, width, '', ''));
