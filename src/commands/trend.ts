@@ -48,7 +48,8 @@ function labelsOf(files: readonly string[], given: readonly string[]): string[] 
   const seen = new Set<string>();
   labels.forEach((label, i) => {
     if (label === '') problems.push({ code: 'usage', message: `the label of ${files[i]} is blank` });
-    else if (seen.has(label)) problems.push({ code: 'usage', message: `two waves are labelled "${label}": each wave needs its own label` });
+    else if (seen.has(label))
+      problems.push({ code: 'usage', message: `two waves are labelled "${label}": each wave needs its own label` });
     seen.add(label);
   });
   if (problems.length > 0) {
@@ -88,7 +89,12 @@ export const registerTrend: Register = (program, ctx, setExit) => {
     .command('trend')
     .description('overall, dimension and KPI values across saved results (waves), with Welch tests and Holm')
     .argument('<results...>', 'two or more results of the same questionnaire (score --format json), oldest first')
-    .option('--label <name>', 'the name of a wave, once per result file in the same order (default: the file names)', collect, [])
+    .option(
+      '--label <name>',
+      'the name of a wave, once per result file in the same order (default: the file names)',
+      collect,
+      [],
+    )
     .option('--alpha <p>', 'significance level, between 0 and 1', '0.05')
     .option(
       '--fail-on-regression',

@@ -24,7 +24,8 @@ export function sparkline(
     .map((v) => {
       if (v === null || !Number.isFinite(v)) return ' ';
       // Differences this small against the values are rounding, not a shape to draw.
-      const level = hi - lo <= 1e-12 * Math.max(1, Math.abs(hi)) ? Math.floor(top / 2) : Math.round(((v - lo) / (hi - lo)) * top);
+      const level =
+        hi - lo <= 1e-12 * Math.max(1, Math.abs(hi)) ? Math.floor(top / 2) : Math.round(((v - lo) / (hi - lo)) * top);
       return glyphs[level] ?? ' ';
     })
     .join('');

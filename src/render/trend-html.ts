@@ -31,7 +31,10 @@ function section(trend: Trend, heading: string, series: TrendSeries[], t: TrendL
     ...series.map(
       (s) =>
         `<tr data-target="${esc(s.target)}"><th>${esc(seriesName(s, language))}</th>${s.points
-          .map((p) => `<td class="num">${esc(valueText(s, p.value))}<span class="significance">${esc(intervalText(s, p.ci95))}</span></td>`)
+          .map(
+            (p) =>
+              `<td class="num">${esc(valueText(s, p.value))}<span class="significance">${esc(intervalText(s, p.ci95))}</span></td>`,
+          )
           .join('')}</tr>`,
     ),
     '</tbody></table></div>',
@@ -40,7 +43,8 @@ function section(trend: Trend, heading: string, series: TrendSeries[], t: TrendL
   const changes = [
     `<div class="table-wrap"><table data-table="trend-changes"><thead><tr><th>${esc(t.changes)}</th>${columns.map((c) => `<th class="num">${esc(c.heading)}</th>`).join('')}</tr></thead><tbody>`,
     ...series.map(
-      (s) => `<tr data-target="${esc(s.target)}"><th>${esc(seriesName(s, language))}</th>${columns.map((c) => stepCell(s, c)).join('')}</tr>`,
+      (s) =>
+        `<tr data-target="${esc(s.target)}"><th>${esc(seriesName(s, language))}</th>${columns.map((c) => stepCell(s, c)).join('')}</tr>`,
     ),
     '</tbody></table></div>',
   ].join('\n');
@@ -97,7 +101,10 @@ export function renderTrendHtml(trend: Trend, options: { generatedBy?: string } 
     '<main>',
     `<header>\n<h1>${esc(title)}</h1>`,
     `<ul class="meta" data-list="waves">${trend.waves
-      .map((w) => `<li><strong>${esc(w.label)}</strong>: ${esc(respondentsLine(w.respondents, language))}${w.date ? ` (${esc(w.date)})` : ''}</li>`)
+      .map(
+        (w) =>
+          `<li><strong>${esc(w.label)}</strong>: ${esc(respondentsLine(w.respondents, language))}${w.date ? ` (${esc(w.date)})` : ''}</li>`,
+      )
       .join('')}</ul>`,
     `<p class="note">${esc(t.valuesNote)}</p>`,
     `<p class="note">${esc(fill(t.testsNote, { alpha: String(trend.alpha) }))}</p>`,

@@ -4,7 +4,16 @@ import { pValue, signed } from './format.js';
 import { fill, respondentsLine } from './labels.js';
 import { markdownText } from './markdown.js';
 import { trendLabelsFor } from './trend-labels.js';
-import { digitsOf, intervalText, seriesName, stepColumns, stepText, trendSections, trendSparkline, valueText } from './view/trend.js';
+import {
+  digitsOf,
+  intervalText,
+  seriesName,
+  stepColumns,
+  stepText,
+  trendSections,
+  trendSparkline,
+  valueText,
+} from './view/trend.js';
 
 function table(header: readonly string[], rows: readonly (readonly string[])[]): string[] {
   const rule = header.map((_, i) => (i === 0 ? ':---' : '---:'));
@@ -31,7 +40,13 @@ export function renderTrendMarkdown(trend: Trend, options: { language: Language 
     '',
     markdownText(t.valuesNote),
     markdownText(fill(t.testsNote, { alpha: String(trend.alpha) })),
-    markdownText(fill(t.gateNote, { previous: trend.waves[trend.waves.length - 2]?.label ?? '', last: trend.waves[trend.waves.length - 1]?.label ?? '', alpha: String(trend.alpha) })),
+    markdownText(
+      fill(t.gateNote, {
+        previous: trend.waves[trend.waves.length - 2]?.label ?? '',
+        last: trend.waves[trend.waves.length - 1]?.label ?? '',
+        alpha: String(trend.alpha),
+      }),
+    ),
     '',
   );
   const columns = stepColumns(trend);

@@ -6,7 +6,15 @@ import type { Trend, TrendSeries } from '../core/trend/trend.js';
 import { pValue, signed, wrap } from './format.js';
 import { fill, respondentsLine } from './labels.js';
 import { trendLabelsFor } from './trend-labels.js';
-import { digitsOf, intervalText, seriesName, stepMark, trendSections, trendSparkline, valueText } from './view/trend.js';
+import {
+  digitsOf,
+  intervalText,
+  seriesName,
+  stepMark,
+  trendSections,
+  trendSparkline,
+  valueText,
+} from './view/trend.js';
 
 export interface TrendTableOptions {
   color: boolean;
@@ -47,11 +55,7 @@ function sectionTable(trend: Trend, series: TrendSeries[], options: TrendTableOp
   const t = trendLabelsFor(options.language);
   const ascii = options.ascii === true;
   const last = trend.waves.length - 1;
-  const head = [
-    '',
-    ...trend.waves.map((w) => w.label),
-    fill(t.sinceFirst, { first: trend.waves[0]?.label ?? '' }),
-  ];
+  const head = ['', ...trend.waves.map((w) => w.label), fill(t.sinceFirst, { first: trend.waves[0]?.label ?? '' })];
   const rows = series.map((s) => {
     const waves = s.points.map((p, i) => {
       const mark = i === 0 ? '' : stepMark(s.consecutive[i - 1], ascii);
@@ -72,7 +76,10 @@ function sectionTable(trend: Trend, series: TrendSeries[], options: TrendTableOp
   });
   const widthOf = (lines: string[][]) => Math.max(...lines.flat().map((x) => x.length));
   const others =
-    trend.waves.reduce((sum, _, i) => sum + Math.max(head[i + 1]?.length ?? 0, widthOf(rows.map((r) => r.waves[i] ?? []))) + 2, 0) +
+    trend.waves.reduce(
+      (sum, _, i) => sum + Math.max(head[i + 1]?.length ?? 0, widthOf(rows.map((r) => r.waves[i] ?? []))) + 2,
+      0,
+    ) +
     Math.max(head[last + 2]?.length ?? 0, widthOf(rows.map((r) => r.since))) +
     2;
   const nameWidth = Math.max(8, (options.width ?? 80) - others - 2 - (head.length + 1));
@@ -91,7 +98,9 @@ function sectionTable(trend: Trend, series: TrendSeries[], options: TrendTableOp
     table.push([
       // The sparkline under the name: a column of its own would leave the names no room at 80 columns.
       `${truncate(r.name, nameWidth)}\n${r.spark}`,
-      ...r.waves.map((lines, i) => `${i === 0 ? lines[0] : tint(dir(i))(lines[0] as string)}\n${paint.dim(lines[1] as string)}`),
+      ...r.waves.map(
+        (lines, i) => `${i === 0 ? lines[0] : tint(dir(i))(lines[0] as string)}\n${paint.dim(lines[1] as string)}`,
+      ),
       `${r.s.regression ? paint.red.bold(r.since[0] as string) : r.since[0]}\n${paint.dim(r.since[1] as string)}`,
     ]);
   }

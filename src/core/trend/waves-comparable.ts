@@ -31,7 +31,8 @@ export function trendComparabilityProblems(waves: readonly Result[]): WaveProble
   const firstItems = new Map(first.items.map((item) => [item.id, item.dimension]));
   rest.forEach((wave, i) => {
     const index = i + 1;
-    for (const p of comparabilityProblems(first, wave)) problems.push({ code: 'incomparable', wave: index, message: p.message });
+    for (const p of comparabilityProblems(first, wave))
+      problems.push({ code: 'incomparable', wave: index, message: p.message });
     const items = new Map(wave.items.map((item) => [item.id, item.dimension]));
     const missing = [...firstItems.keys()].filter((id) => !items.has(id));
     const added = [...items.keys()].filter((id) => !firstItems.has(id));
@@ -42,7 +43,11 @@ export function trendComparabilityProblems(waves: readonly Result[]): WaveProble
       ...(moved.length > 0 ? [`moves ${listIds(moved)} to another dimension`] : []),
     ];
     if (parts.length > 0) {
-      problems.push({ code: 'incomparable', wave: index, message: `the items differ from the first wave's: it ${parts.join('; ')}` });
+      problems.push({
+        code: 'incomparable',
+        wave: index,
+        message: `the items differ from the first wave's: it ${parts.join('; ')}`,
+      });
     }
   });
   return problems;

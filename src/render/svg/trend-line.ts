@@ -56,7 +56,8 @@ export function renderTrendLine(o: TrendLineOptions): string {
   }
   const domain = domainOf(values, o.baseline);
   const y = linear(domain, [BOTTOM, TOP]);
-  const x = (i: number) => (count <= 1 ? (LEFT + WIDTH - RIGHT) / 2 : LEFT + (i * (WIDTH - RIGHT - LEFT)) / (count - 1));
+  const x = (i: number) =>
+    count <= 1 ? (LEFT + WIDTH - RIGHT) / 2 : LEFT + (i * (WIDTH - RIGHT - LEFT)) / (count - 1);
   const step = ticks(domain[0], domain[1], 4);
   const digits = step.length > 1 && Math.abs((step[1] as number) - (step[0] as number)) < 0.1 ? 2 : 1;
   const parts: string[] = step.map(
@@ -66,7 +67,9 @@ export function renderTrendLine(o: TrendLineOptions): string {
   );
   if (o.baseline !== null) {
     const by = px(y(o.baseline));
-    parts.push(`<line class="zero-line" x1="${LEFT}" x2="${WIDTH - RIGHT}" y1="${by}" y2="${by}" stroke="${COLOURS.axis}" stroke-width="1.2"/>`);
+    parts.push(
+      `<line class="zero-line" x1="${LEFT}" x2="${WIDTH - RIGHT}" y1="${by}" y2="${by}" stroke="${COLOURS.axis}" stroke-width="1.2"/>`,
+    );
   }
   const withCi = (i: number) => {
     const ci = o.points[i]?.ci;
@@ -74,8 +77,12 @@ export function renderTrendLine(o: TrendLineOptions): string {
   };
   for (const run of runs(count, withCi)) {
     const upper = run.map((i) => `${px(x(i))},${px(y((o.points[i]?.ci as readonly [number, number])[1]))}`);
-    const lower = [...run].reverse().map((i) => `${px(x(i))},${px(y((o.points[i]?.ci as readonly [number, number])[0]))}`);
-    parts.push(`<polygon class="band" points="${[...upper, ...lower].join(' ')}" fill="${COLOURS.band}" stroke="${COLOURS.expectation}" stroke-width="0.5"/>`);
+    const lower = [...run]
+      .reverse()
+      .map((i) => `${px(x(i))},${px(y((o.points[i]?.ci as readonly [number, number])[0]))}`);
+    parts.push(
+      `<polygon class="band" points="${[...upper, ...lower].join(' ')}" fill="${COLOURS.band}" stroke="${COLOURS.expectation}" stroke-width="0.5"/>`,
+    );
   }
   const hasValue = (i: number) => {
     const v = o.points[i]?.value;
@@ -95,7 +102,12 @@ export function renderTrendLine(o: TrendLineOptions): string {
     const tip = `${wave}: ${o.format(p.value)} (95% CI ${o.formatInterval(p.ci)}, n = ${p.n})`;
     parts.push(
       `<circle class="point" data-wave="${esc(wave)}" data-value="${p.value}" cx="${px(x(i))}" cy="${px(y(p.value as number))}" r="4" fill="${COLOURS.perception}"><title>${esc(tip)}</title></circle>`,
-      text(x(i), BOTTOM + 34, o.format(p.value), ` class="value" text-anchor="middle" fill="${COLOURS.muted}" font-size="11"`),
+      text(
+        x(i),
+        BOTTOM + 34,
+        o.format(p.value),
+        ` class="value" text-anchor="middle" fill="${COLOURS.muted}" font-size="11"`,
+      ),
     );
   });
   return svgFrame({

@@ -59,7 +59,9 @@ export function stepText(series: TrendSeries, step: TrendStep | undefined, ascii
  * stays near flat, a move beyond them fills the height.
  */
 export function trendSparkline(series: TrendSeries, ascii = false): string {
-  const bounds = series.points.flatMap((p) => [p.value, ...(p.ci95 ?? [])]).filter((v): v is number => v !== null && Number.isFinite(v));
+  const bounds = series.points
+    .flatMap((p) => [p.value, ...(p.ci95 ?? [])])
+    .filter((v): v is number => v !== null && Number.isFinite(v));
   const range = bounds.length > 0 ? ([Math.min(...bounds), Math.max(...bounds)] as const) : undefined;
   return sparkline(
     series.points.map((p) => p.value),

@@ -16,7 +16,8 @@ const waves = [
   { label: 'q2', result: q2 },
   { label: 'q3', result: q3 },
 ];
-const series = (target: string) => trendOf(waves, { alpha: 0.05 }).series.find((s) => s.target === target) as TrendSeries;
+const series = (target: string) =>
+  trendOf(waves, { alpha: 0.05 }).series.find((s) => s.target === target) as TrendSeries;
 
 describe('trendOf on the example waves', () => {
   it('lists the overall scores, the dimensions and the KPIs with each wave value, interval and n from the results', () => {
@@ -123,9 +124,15 @@ describe('waves that cannot be compared', () => {
       [2, "the items differ from the first wave's: it lacks T4"],
       [3, "the items differ from the first wave's: it moves E1 to another dimension"],
     ]);
-    expect(() => trendOf([{ label: 'a', result: q1 }, { label: 'b', result: fewer }], { alpha: 0.05 })).toThrow(
-      /lacks T4/,
-    );
+    expect(() =>
+      trendOf(
+        [
+          { label: 'a', result: q1 },
+          { label: 'b', result: fewer },
+        ],
+        { alpha: 0.05 },
+      ),
+    ).toThrow(/lacks T4/);
     expect(trendComparabilityProblems([q1, q2, q3])).toEqual([]);
   });
 });
