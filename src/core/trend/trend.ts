@@ -11,7 +11,7 @@ export interface WaveInput {
 }
 
 /** A wave as the trend reports it. */
-export interface TrendWave {
+interface TrendWave {
   label: string;
   respondents: Result['respondents'];
   /** The result's `run.date` (score --date), else null. */
@@ -19,7 +19,7 @@ export interface TrendWave {
 }
 
 /** One measure in one wave: its value, 95% interval and n (the result's own figures). */
-export interface TrendPoint {
+interface TrendPoint {
   value: number | null;
   ci95: [number, number] | null;
   n: number;

@@ -1,6 +1,6 @@
 import { COLOURS, clip, domainOf, esc, linear, px, svgFrame, text, ticks } from './common.js';
 
-export interface TrendLinePoint {
+interface TrendLinePoint {
   value: number | null;
   ci: readonly [number, number] | null;
   n: number;
@@ -75,11 +75,11 @@ export function renderTrendLine(o: TrendLineOptions): string {
     const ci = o.points[i]?.ci;
     return ci !== null && ci !== undefined && Number.isFinite(ci[0]) && Number.isFinite(ci[1]);
   };
+  // Runs hold only indices whose interval exists (withCi), so the fallback is never drawn.
+  const ciAt = (i: number): readonly [number, number] => o.points[i]?.ci ?? [0, 0];
   for (const run of runs(count, withCi)) {
-    const upper = run.map((i) => `${px(x(i))},${px(y((o.points[i]?.ci as readonly [number, number])[1]))}`);
-    const lower = [...run]
-      .reverse()
-      .map((i) => `${px(x(i))},${px(y((o.points[i]?.ci as readonly [number, number])[0]))}`);
+    const upper = run.map((i) => `${px(x(i))},${px(y(ciAt(i)[1]))}`);
+    const lower = [...run].reverse().map((i) => `${px(x(i))},${px(y(ciAt(i)[0]))}`);
     parts.push(
       `<polygon class="band" points="${[...upper, ...lower].join(' ')}" fill="${COLOURS.band}" stroke="${COLOURS.expectation}" stroke-width="0.5"/>`,
     );

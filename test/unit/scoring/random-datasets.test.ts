@@ -169,7 +169,10 @@ describe.each(cases)('random dataset: $name', (c) => {
     // Segment differences (issue 16) exist only when grouped; the rest must not move.
     const { segmentDifferences, ...groupedRest } = grouped;
     expect(segmentDifferences).toBeDefined();
-    expectSameUpToRounding({ ...groupedRest, segments: [], warnings: [] }, { ...(scored.result as Result), warnings: [] });
+    expectSameUpToRounding(
+      { ...groupedRest, segments: [], warnings: [] },
+      { ...(scored.result as Result), warnings: [] },
+    );
     for (const segment of grouped.segments) {
       expect(segment.column).toBe('branch');
       const own = rows.filter((r) => r.branch === segment.value);
