@@ -14,7 +14,7 @@ export interface TrendLineOptions {
   /** The waves' labels, in order: one x position each. */
   waves: readonly string[];
   points: readonly TrendLinePoint[];
-  /** A reference line (0 for gaps), or null for none (KPIs). */
+  /** A reference line (0 for gaps), drawn when the data's range reaches it; null for none (KPIs). */
   baseline: number | null;
   format: (value: number | null) => string;
   formatInterval: (ci: readonly [number, number] | null) => string;
@@ -45,7 +45,8 @@ function runs(count: number, keep: (i: number) => boolean): number[][] {
 /**
  * One measure over the waves: its 95% intervals as a shaded band, its values as a line with a dot
  * per wave (a tooltip with value, interval and n), the waves' labels along the bottom and a
- * reference line at 0 for gaps. A missing value breaks the line and the band.
+ * reference line (0 for gaps) when it falls inside the data's range. A missing value breaks the
+ * line and the band.
  */
 export function renderTrendLine(o: TrendLineOptions): string {
   const count = o.waves.length;
@@ -54,7 +55,8 @@ export function renderTrendLine(o: TrendLineOptions): string {
     if (p.value !== null && Number.isFinite(p.value)) values.push(p.value);
     for (const v of p.ci ?? []) if (Number.isFinite(v)) values.push(v);
   }
-  const domain = domainOf(values, o.baseline);
+  // The domain is the data's alone: held open to 0, a gap's movement between waves would shrink to a few pixels.
+  const domain = domainOf(values, null);
   const y = linear(domain, [BOTTOM, TOP]);
   const x = (i: number) =>
     count <= 1 ? (LEFT + WIDTH - RIGHT) / 2 : LEFT + (i * (WIDTH - RIGHT - LEFT)) / (count - 1);
@@ -65,7 +67,7 @@ export function renderTrendLine(o: TrendLineOptions): string {
       `<line class="grid" x1="${LEFT}" x2="${WIDTH - RIGHT}" y1="${px(y(v))}" y2="${px(y(v))}" stroke="${COLOURS.grid}"/>` +
       text(LEFT - 6, y(v) + 4, v.toFixed(digits), ` text-anchor="end" fill="${COLOURS.muted}" font-size="11"`),
   );
-  if (o.baseline !== null) {
+  if (o.baseline !== null && o.baseline >= domain[0] && o.baseline <= domain[1]) {
     const by = px(y(o.baseline));
     parts.push(
       `<line class="zero-line" x1="${LEFT}" x2="${WIDTH - RIGHT}" y1="${by}" y2="${by}" stroke="${COLOURS.axis}" stroke-width="1.2"/>`,
