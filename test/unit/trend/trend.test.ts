@@ -6,6 +6,7 @@ import type { Result } from '../../../src/core/scoring/result.js';
 import { trendOf, TrendInputError, type TrendSeries } from '../../../src/core/trend/trend.js';
 import { trendComparabilityProblems } from '../../../src/core/trend/waves-comparable.js';
 import { sparkline } from '../../../src/render/sparkline.js';
+import { renderTrend } from '../../../src/render/trend.js';
 import { repoRoot } from '../../helpers/run-cli.js';
 
 const load = (name: string) =>
@@ -143,5 +144,38 @@ describe('sparkline', () => {
     expect(sparkline([1, null, 3], { ascii: true })).toBe('_ #');
     expect(sparkline([2, 2])).toBe('▄▄');
     expect(sparkline([1, 2], { range: [0, 4] })).toBe('▃▅');
+  });
+});
+
+describe('trend renderers and hostile text', () => {
+  it('escapes a title and labels from the files in every format', () => {
+    const title = 'Bank \u001b[31m<img src=x onerror=alert(1)> | *x* \u202e';
+    const hostile = (r: Result): Result => ({
+      ...r,
+      questionnaire: { ...r.questionnaire, title },
+      dimensions: r.dimensions.map((d) => (d.id === 'empathy' ? { ...d, label: '<b>Empathy</b>\u001b[2J' } : d)),
+    });
+    const trend = trendOf(
+      [
+        { label: 'a\u001b[1m', result: hostile(q1) },
+        { label: '<i>b</i>', result: hostile(q3) },
+      ],
+      { alpha: 0.05 },
+    );
+    const options = { color: false, ascii: false, language: 'en' as const };
+    const table = renderTrend(trend, 'table', options);
+    expect(table).not.toMatch(/[\u001b\u202e]/);
+    expect(table).toContain('\\x1b[31m');
+    const markdown = renderTrend(trend, 'markdown', options);
+    expect(markdown).not.toMatch(/[\u001b\u202e]|<img|<b>|<i>/);
+    expect(markdown).toContain('&lt;img src=x onerror=alert(1)&gt; \\| \\*x\\*');
+    const html = renderTrend(trend, 'html', options);
+    expect(html).not.toMatch(/[\u001b\u202e]|<img|<b>Empathy|<i>b/);
+    expect(html).toContain('&lt;b&gt;Empathy&lt;/b&gt;');
+    expect(html).toContain('data-wave="&lt;i&gt;b&lt;/i&gt;"');
+    // JSON keeps the data as it is: escaping is the readers' business.
+    expect(
+      (JSON.parse(renderTrend(trend, 'json', options)) as { questionnaire: { title: string } }).questionnaire.title,
+    ).toBe(title);
   });
 });
