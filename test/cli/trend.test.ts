@@ -35,6 +35,17 @@ describe('servqual trend', () => {
     expect(calm.stdout).toContain('No regressions.');
   });
 
+  it('prints what the README\'s "Waves over time" shows', async () => {
+    const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
+    const command = '$ cd examples/waves && servqual trend q1.json q2.json q3.json --fail-on-regression\n';
+    const start = readme.indexOf(command);
+    expect(start).toBeGreaterThan(0);
+    const shown = readme.slice(start + command.length, readme.indexOf('\n$ echo $?', start) + 1);
+    const run = await runChecked(['trend', 'q1.json', 'q2.json', 'q3.json', '--fail-on-regression'], waves);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe(shown);
+  });
+
   it('gates exactly when compare of the last two waves does', async () => {
     const dir = withWaves();
     const trend = await runChecked(['trend', 'q1.json', 'q2.json', 'q3.json', '--format', 'json'], dir);
