@@ -6,6 +6,7 @@ import type { Result } from '../../../src/core/scoring/result.js';
 import { trendOf, TrendInputError, type TrendSeries } from '../../../src/core/trend/trend.js';
 import { trendComparabilityProblems } from '../../../src/core/trend/waves-comparable.js';
 import { sparkline } from '../../../src/render/sparkline.js';
+import { renderTrendLine } from '../../../src/render/svg/trend-line.js';
 import { renderTrend } from '../../../src/render/trend.js';
 import { repoRoot } from '../../helpers/run-cli.js';
 
@@ -177,5 +178,30 @@ describe('trend renderers and hostile text', () => {
     expect(
       (JSON.parse(renderTrend(trend, 'json', options)) as { questionnaire: { title: string } }).questionnaire.title,
     ).toBe(title);
+  });
+});
+
+describe('renderTrendLine', () => {
+  it('breaks the line and the band at a wave with no value, and marks it with a dash', () => {
+    const svg = renderTrendLine({
+      target: 'kpi:ces',
+      title: 'CES',
+      summary: 'CES in each wave.',
+      waves: ['a', 'b', 'c'],
+      points: [
+        { value: 5, ci: [4.8, 5.2], n: 100 },
+        { value: null, ci: null, n: 0 },
+        { value: 5.4, ci: [5.2, 5.6], n: 90 },
+      ],
+      baseline: null,
+      format: (v) => (v === null ? '–' : v.toFixed(2)),
+      formatInterval: (ci) => (ci ? `${ci[0]}..${ci[1]}` : '–'),
+    });
+    expect(svg.match(/<path class="line" d="M[\d.]+ [\d.]+"/g)).toHaveLength(2);
+    expect(svg.match(/<polygon class="band"/g)).toHaveLength(2);
+    expect(svg.match(/<circle class="point"/g)).toHaveLength(2);
+    expect(svg).toContain('<title>c: 5.40 (95% CI 5.2..5.6, n = 90)</title>');
+    expect(svg).not.toContain('zero-line');
+    expect(svg).not.toMatch(/NaN|Infinity/);
   });
 });
