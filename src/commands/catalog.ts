@@ -73,6 +73,12 @@ export const COMMANDS: readonly CommandEntry[] = [
     summary: 'what changed between two saved results, with significance (Welch t-tests)',
     load: async () => (await import('./compare.js')).registerCompare,
   },
+  {
+    name: 'trend',
+    args: '<results...>',
+    summary: 'overall, dimension and KPI values across saved results (waves), with significance',
+    load: async () => (await import('./trend.js')).registerTrend,
+  },
 ];
 
 /** The command a command line names: the first word that is not a global option. */

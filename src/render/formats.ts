@@ -38,3 +38,7 @@ export type CompareFormat = (typeof COMPARE_FORMATS)[number];
 export function unreachable(value: never): never {
   throw new Error(`unexpected value: ${String(value)}`);
 }
+
+/** What `trend` writes with `--format`. */
+export const TREND_FORMATS = ['table', 'json', 'markdown', 'html'] as const;
+export type TrendFormat = (typeof TREND_FORMATS)[number];

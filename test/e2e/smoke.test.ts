@@ -59,6 +59,14 @@ describe('the built binary, one run per command', () => {
     expect(run.stdout).toMatch(/^## /m);
   });
 
+  it('trend of the example waves (responsiveness drops in q3: --fail-on-regression exits 1)', async () => {
+    const W = join(repoRoot, 'examples', 'waves');
+    const run = await bash(`$SQ trend "${W}/q1.json" "${W}/q2.json" "${W}/q3.json" --fail-on-regression`);
+    expect(run.code, run.stderr).toBe(1);
+    expect(run.stdout).toMatch(/^Trend: Retail bank branch service audit\n/);
+    expect(run.stdout).toContain('! Responsiveness: q2 -1.43 → q3 -2.16');
+  });
+
   it('check (the example fails its thresholds on purpose: exit 1)', async () => {
     const run = await bash('$SQ check "$Q" "$R"');
     expect(run.code, run.stderr).toBe(1);
