@@ -206,7 +206,15 @@ describe('servqual trend', () => {
       items: { id: string }[];
       questionnaire: { format: string };
     };
-    writeFileSync(join(dir, 'fewer.json'), JSON.stringify({ ...q2, items: q2.items.filter((i) => i.id !== 'T4') }));
+    // A wave scored without T4 (its recommendations go with it, as in a real result).
+    writeFileSync(
+      join(dir, 'fewer.json'),
+      JSON.stringify({
+        ...q2,
+        items: q2.items.filter((i) => i.id !== 'T4'),
+        recommendations: q2.recommendations.filter((r) => r.item !== 'T4'),
+      }),
+    );
     const fewer = await runChecked(['trend', 'q1.json', 'fewer.json', 'q3.json'], dir);
     expect(fewer.code).toBe(2);
     expect(fewer.stderr.split('\n')[0]).toBe(
