@@ -204,7 +204,7 @@ export const registerInit: Register = (program, ctx) => {
     .option('-f, --force', 'overwrite an existing file')
     .option(
       '--schema-beside',
-      'write questionnaire.schema.json next to the file and point its modeline there (default: the installed package\'s schema file)',
+      "write questionnaire.schema.json next to the file and point its modeline there (default: the installed package's schema file)",
     )
     .addHelpText(
       'after',

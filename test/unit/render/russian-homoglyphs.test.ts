@@ -20,7 +20,9 @@ describe('Russian wording', () => {
       summary: summaryLabelsFor('ru'),
     };
     const found = Object.entries(sets).flatMap(([name, set]) =>
-      strings(set, name).filter(([, text]) => /[а-яё]/i.test(text) && /(?<![A-Za-z])[ABCEHKMOPTX](?![A-Za-z])/.test(text)),
+      strings(set, name).filter(
+        ([, text]) => /[а-яё]/i.test(text) && /(?<![A-Za-z])[ABCEHKMOPTX](?![A-Za-z])/.test(text),
+      ),
     );
     expect(found).toEqual([]);
   });
