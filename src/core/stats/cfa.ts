@@ -54,26 +54,58 @@ const MAX_HALVINGS = 40;
  * @example fitCfa(cov, 300, [0, 0, 0, 0, 1, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 4])
  */
 export function fitCfa(covariance: number[][], n: number, factorOf: readonly number[]): CfaFit | null {
+  const outcome = fitCfaOrWhyNot(covariance, n, factorOf);
+  return 'unavailable' in outcome ? null : outcome;
+}
+
+/**
+ * Why a CFA has no fit, for the reader (a report, a failing `check --min-cfi`):
+ * - `too-few-respondents`: n < 2, or fewer respondents than needed for a positive definite S;
+ * - `one-item-factor`: a factor with fewer than two items is not identified;
+ * - `no-degrees-of-freedom`: as many parameters as moments (df < 1);
+ * - `singular-covariance`: S is not positive definite (fewer respondents than items, or an item
+ *   that is a combination of others);
+ * - `no-convergence`: the search did not converge;
+ * - `improper-solution`: a Heywood case (a residual variance <= 0, or factor covariances that are
+ *   not positive definite: two dimensions the data cannot tell apart).
+ */
+export type CfaUnavailable =
+  | 'too-few-respondents'
+  | 'one-item-factor'
+  | 'no-degrees-of-freedom'
+  | 'singular-covariance'
+  | 'no-convergence'
+  | 'improper-solution';
+
+/** `fitCfa`'s fit, or why there is none. */
+export function fitCfaOrWhyNot(
+  covariance: number[][],
+  n: number,
+  factorOf: readonly number[],
+): CfaFit | { unavailable: CfaUnavailable } {
+  const no = (unavailable: CfaUnavailable) => ({ unavailable });
   const p = covariance.length;
-  if (!(n >= 2) || factorOf.length !== p || p < 3) return null;
+  if (!(n >= 2)) return no('too-few-respondents');
+  if (factorOf.length !== p || p < 3) return no('one-item-factor');
   const m = Math.max(...factorOf) + 1;
   const counts = Array.from({ length: m }, (_, f) => factorOf.filter((g) => g === f).length);
-  if (factorOf.some((f) => !Number.isInteger(f) || f < 0) || counts.some((c) => c < 2)) return null;
+  if (factorOf.some((f) => !Number.isInteger(f) || f < 0) || counts.some((c) => c < 2)) return no('one-item-factor');
   const model = new Model(factorOf, m);
   const df = (p * (p + 1)) / 2 - model.count;
-  if (df < 1) return null;
+  if (df < 1) return no('no-degrees-of-freedom');
 
   const symmetric = symmetricMatrix(covariance);
-  if (!symmetric) return null;
+  if (!symmetric) return no('singular-covariance');
   const s = symmetric.mul((n - 1) / n);
   const sCholesky = new CholeskyDecomposition(s);
-  if (!sCholesky.isPositiveDefinite()) return null;
+  if (!sCholesky.isPositiveDefinite()) return no(n <= p ? 'too-few-respondents' : 'singular-covariance');
   const logDetS = logDeterminant(sCholesky);
 
   const theta = model.start(s);
-  if (!theta) return null;
+  if (!theta) return no('no-convergence');
   const fitted = minimise(model, s, theta);
-  if (!fitted || !model.proper(fitted.theta)) return null;
+  if ('failed' in fitted) return no(fitted.failed);
+  if (!model.proper(fitted.theta)) return no('improper-solution');
 
   const fmin = fitted.value - logDetS - p;
   const chisq = n * Math.max(fmin, 0);
@@ -126,20 +158,25 @@ function diagonal(m: Matrix): number[] {
   return Array.from({ length: m.rows }, (_, i) => m.get(i, i));
 }
 
-/** Fisher scoring with step halving; null when it does not converge. */
-function minimise(model: Model, s: Matrix, start: number[]): { theta: number[]; value: number } | null {
+/** Fisher scoring with step halving; why not when it does not converge or runs into an improper solution. */
+function minimise(
+  model: Model,
+  s: Matrix,
+  start: number[],
+): { theta: number[]; value: number } | { failed: 'no-convergence' | 'improper-solution' } {
+  const failed = (why: 'no-convergence' | 'improper-solution' = 'no-convergence') => ({ failed: why });
   let theta = start;
   let current = objective(s, model.sigma(theta));
-  if (!current) return null;
+  if (!current) return failed();
   for (let iteration = 0; iteration < MAX_ITERATIONS; iteration++) {
     const { gradient, information } = model.derivatives(theta, s, current.inverse);
     const cholesky = new CholeskyDecomposition(information);
     // A singular information matrix: the model is not identified at this point.
-    if (!cholesky.isPositiveDefinite()) return null;
+    if (!cholesky.isPositiveDefinite()) return failed(model.proper(theta) ? 'no-convergence' : 'improper-solution');
     const step = cholesky.solve(Matrix.columnVector(gradient)).getColumn(0);
     const decrement = step.reduce((sum, v, k) => sum + v * (gradient[k] as number), 0);
     if (decrement < DECREMENT) return { theta, value: current.value };
-    if (iteration >= IMPROPER_AFTER && !model.proper(theta)) return null;
+    if (iteration >= IMPROPER_AFTER && !model.proper(theta)) return failed('improper-solution');
     let scale = 1;
     let accepted = false;
     for (let halving = 0; halving < MAX_HALVINGS; halving++) {
@@ -155,7 +192,7 @@ function minimise(model: Model, s: Matrix, start: number[]): { theta: number[]; 
     }
     // No step lowers F although the predicted decrease is not negligible: rounding at the optimum
     // if that decrease is tiny, else a search that has stalled.
-    if (!accepted) return decrement < 1e-9 ? { theta, value: current.value } : null;
+    if (!accepted) return decrement < 1e-9 ? { theta, value: current.value } : failed();
   }
-  return null;
+  return failed();
 }
