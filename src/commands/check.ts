@@ -6,6 +6,7 @@ import {
   checkThresholdTargets,
   evaluateChecks,
   explainCheck,
+  whyNotComputed,
   mergeThresholds,
   type ThresholdFlags,
 } from '../core/check/thresholds.js';
@@ -44,6 +45,20 @@ function number(flag: string, text: string, whole = false): number {
   return value;
 }
 
+/** A number within the range of the statistic it gates: a threshold outside it could never pass (or fail). */
+function within(flag: string, text: string, low: number, high: number): number {
+  const value = number(flag, text);
+  if (value < low || value > high) {
+    const range =
+      low === -Infinity ? `at most ${high}` : high === Infinity ? `at least ${low}` : `between ${low} and ${high}`;
+    throw new UserError({
+      code: 'usage',
+      message: `${flag} ${text}: expected a number ${range} (the statistic's range; this gate could never be met)`,
+    });
+  }
+  return value;
+}
+
 function pairs(flag: string, values: readonly string[]): Record<string, number> {
   const out = emptyRecord<number>();
   for (const value of values) {
@@ -71,10 +86,10 @@ function thresholdFlags(options: CheckOptions): ThresholdFlags {
     ...(options.minRespondents !== undefined
       ? { minRespondents: number('--min-respondents', options.minRespondents, true) }
       : {}),
-    ...(options.minAlpha !== undefined ? { minAlpha: number('--min-alpha', options.minAlpha) } : {}),
-    ...(options.minOmega !== undefined ? { minOmega: number('--min-omega', options.minOmega) } : {}),
-    ...(options.minCfi !== undefined ? { minCfi: number('--min-cfi', options.minCfi) } : {}),
-    ...(options.maxRmsea !== undefined ? { maxRmsea: number('--max-rmsea', options.maxRmsea) } : {}),
+    ...(options.minAlpha !== undefined ? { minAlpha: within('--min-alpha', options.minAlpha, -Infinity, 1) } : {}),
+    ...(options.minOmega !== undefined ? { minOmega: within('--min-omega', options.minOmega, 0, 1) } : {}),
+    ...(options.minCfi !== undefined ? { minCfi: within('--min-cfi', options.minCfi, 0, 1) } : {}),
+    ...(options.maxRmsea !== undefined ? { maxRmsea: within('--max-rmsea', options.maxRmsea, 0, Infinity) } : {}),
   };
 }
 
@@ -83,10 +98,11 @@ async function reportToGithub(result: Result, ctx: CommandContext): Promise<void
   if (ctx.env.GITHUB_ACTIONS === 'true') {
     // On stderr, so that `--format json` on stdout stays pure JSON; the runner reads both streams.
     const about = targetAbout(result);
+    const why = whyNotComputed(result);
     for (const c of result.checks.filter((check) => !check.passed)) {
       // The only workflow commands servqual writes; the ids in them are escaped as the runner specifies.
       ctx.stderr.write(
-        `::error title=${workflowProperty(`servqual check ${c.target}`)}::${workflowData(explainCheck(c, about(c.target)))}\n`,
+        `::error title=${workflowProperty(`servqual check ${c.target}`)}::${workflowData(explainCheck(c, about(c.target), c.value === null ? why(c.target) : undefined))}\n`,
       );
     }
   }

@@ -1,5 +1,5 @@
 import type { Result } from '../core/scoring/result.js';
-import { explainCheck } from '../core/check/thresholds.js';
+import { explainCheck, isCeiling, whyNotComputed } from '../core/check/thresholds.js';
 import { terminalText } from '../core/text/safe-text.js';
 import { targetAbout } from './view/checks.js';
 
@@ -34,8 +34,9 @@ export function renderJunit(result: Result): string {
     `  <testsuite name="${suite}" tests="${checks.length}" failures="${failures}" errors="0" skipped="0">`,
   ];
   const aboutOf = targetAbout(result);
+  const missing = whyNotComputed(result);
   for (const c of checks) {
-    const name = xmlText(`${c.target} >= ${c.threshold}`);
+    const name = xmlText(`${c.target} ${isCeiling(c.target) ? '<=' : '>='} ${c.threshold}`);
     const about = aboutOf(c.target);
     if (c.passed && about === undefined) {
       lines.push(`    <testcase classname="servqual.check" name="${name}"/>`);
@@ -46,7 +47,7 @@ export function renderJunit(result: Result): string {
       lines.push(`      <properties><property name="description" value="${xmlText(about)}"/></properties>`);
     }
     if (!c.passed) {
-      const message = xmlText(explainCheck(c, about));
+      const message = xmlText(explainCheck(c, about, c.value === null ? missing(c.target) : undefined));
       lines.push(`      <failure type="threshold" message="${message}">${message}</failure>`);
     }
     lines.push('    </testcase>');

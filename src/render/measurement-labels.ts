@@ -1,4 +1,5 @@
 import type { Language } from '../core/questionnaire/model.js';
+import type { CfaUnavailable } from '../core/stats/cfa.js';
 
 /**
  * The "Measurement quality" section's wording, in English and Russian: headings, column names and
@@ -21,7 +22,7 @@ const en = {
   omega: 'ω',
   ave: 'AVE',
   model: 'Model',
-  fiveFactors: 'Five dimensions',
+  fiveFactors: '{Dims}',
   threeFactors: 'Three factors (T, R, rest merged)',
   chisq: 'χ²',
   df: 'df',
@@ -44,9 +45,9 @@ const en = {
   kmoLine:
     'KMO {kmo}; Bartlett χ² {chisq} (df {df}), p {p}; factors retained by parallel analysis: {parallel} (dimensions: {k}).',
   kmoLineNoParallel: 'KMO {kmo}; Bartlett χ² {chisq} (df {df}), p {p}.',
-  driversLine: 'Outcome {outcome}: the five dimensions explain R² = {r2} over {n} respondents.',
+  driversLine: 'Outcome {outcome}: the {dims} explain R² = {r2} over {n} respondents.',
   thresholdsNote: 'Usual thresholds: ω ≥ .70, AVE ≥ .50, CFI ≥ .95, RMSEA ≤ .06, SRMR ≤ .08, HTMT < .85, KMO ≥ .60.',
-  allFine: 'Every criterion holds: the five dimensions are measured reliably and distinctly.',
+  allFine: 'Every criterion holds: the {dims} are measured reliably and distinctly.',
   meets: 'meets',
   sheetTable: 'Table',
   sheetRow: 'Row',
@@ -61,7 +62,19 @@ const en = {
   lowAve:
     '{dimensions}: AVE below .50, the dimension explains less than half of its items’ variance; its score mixes in other things.',
   poorFit:
-    'The five-dimension model fits poorly ({fit}): the answers do not group into the five SERVQUAL dimensions in this sample; read dimension scores with care and compare with the three-factor model.',
+    'The {dimsModel} model fits poorly ({fit}): the answers do not group into the {groups} in this sample; read dimension scores with care{compareThree}.',
+  compareThree: ' and compare with the three-factor model',
+  cfaUnavailable: 'The {dimsModel} factor model has no fit: {reason}.',
+  cfaReasons: {
+    'too-few-respondents': 'too few respondents answered every item (fewer than the items)',
+    'one-item-factor': 'a dimension has fewer than two items, so its factor is not identified',
+    'no-degrees-of-freedom': 'the model has as many parameters as the data have moments',
+    'singular-covariance':
+      'the items’ covariance matrix is singular (an item repeats or combines others, or does not vary)',
+    'no-convergence': 'the maximum-likelihood search did not converge',
+    'improper-solution':
+      'the solution is improper (a Heywood case: a residual variance at or below zero, or dimensions the data cannot tell apart); consider merging the most correlated dimensions',
+  } as Record<CfaUnavailable, string>,
   threeBetter:
     'The three-factor model (tangibles, reliability, the rest merged) fits at least as well ({fit}), as in many SERVQUAL replications: responsiveness, assurance and empathy may not be told apart here.',
   highHtmt:
@@ -95,7 +108,7 @@ const ru: MeasurementLabels = {
   omega: 'ω',
   ave: 'AVE',
   model: 'Модель',
-  fiveFactors: 'Пять измерений',
+  fiveFactors: '{Dims}',
   threeFactors: 'Три фактора (М, Н, остальные вместе)',
   chisq: 'χ²',
   df: 'ст. св.',
@@ -118,10 +131,10 @@ const ru: MeasurementLabels = {
   kmoLine:
     'KMO {kmo}; критерий Бартлетта χ² {chisq} (ст. св. {df}), p {p}; параллельный анализ оставляет факторов: {parallel} из {k}.',
   kmoLineNoParallel: 'KMO {kmo}; критерий Бартлетта χ² {chisq} (ст. св. {df}), p {p}.',
-  driversLine: 'Результат {outcome}: пять измерений объясняют R² = {r2}; респондентов: {n}.',
+  driversLine: 'Результат {outcome}: {dims} объясняют R² = {r2}; респондентов: {n}.',
   thresholdsNote:
     'Обычные пороги: ω ≥ 0,70, AVE ≥ 0,50, CFI ≥ 0,95, RMSEA ≤ 0,06, SRMR ≤ 0,08, HTMT < 0,85, KMO ≥ 0,60.',
-  allFine: 'Все критерии выполнены: пять измерений измеряются надёжно и различимо.',
+  allFine: 'Все критерии выполнены: {dims} измеряются надёжно и различимо.',
   meets: 'в норме',
   sheetTable: 'Таблица',
   sheetRow: 'Строка',
@@ -135,7 +148,18 @@ const ru: MeasurementLabels = {
   lowAve:
     '{dimensions}: AVE ниже 0,50, измерение объясняет меньше половины дисперсии своих вопросов; в его оценку примешивается другое.',
   poorFit:
-    'Модель из пяти измерений плохо согласуется с данными ({fit}): ответы не группируются в пять измерений SERVQUAL на этой выборке; читайте оценки измерений осторожно и сравните с трёхфакторной моделью.',
+    'Модель из {dimsModel} плохо согласуется с данными ({fit}): ответы не группируются в {groups} на этой выборке; читайте оценки измерений осторожно{compareThree}.',
+  compareThree: ' и сравните с трёхфакторной моделью',
+  cfaUnavailable: 'Факторную модель из {dimsModel} оценить не удалось: {reason}.',
+  cfaReasons: {
+    'too-few-respondents': 'слишком мало респондентов ответили на все вопросы (меньше, чем вопросов)',
+    'one-item-factor': 'в измерении меньше двух вопросов, и его фактор не идентифицируется',
+    'no-degrees-of-freedom': 'у модели столько же параметров, сколько моментов в данных',
+    'singular-covariance': 'ковариационная матрица вопросов вырождена (вопрос повторяет другие или не меняется)',
+    'no-convergence': 'поиск максимального правдоподобия не сошёлся',
+    'improper-solution':
+      'решение некорректно (случай Хейвуда: остаточная дисперсия не больше нуля или измерения, которые данные не различают); подумайте об объединении самых связанных измерений',
+  },
   threeBetter:
     'Трёхфакторная модель (материальность, надёжность, остальные вместе) согласуется не хуже ({fit}), как во многих повторениях SERVQUAL: отзывчивость, уверенность и эмпатию здесь, возможно, не различить.',
   highHtmt:
@@ -153,4 +177,49 @@ const ru: MeasurementLabels = {
 
 export function measurementLabelsFor(language: Language): MeasurementLabels {
   return language === 'ru' ? ru : en;
+}
+
+/**
+ * The words for "the k dimensions" in the section's sentences: "five" (and "SERVQUAL") for the
+ * five-dimension model, the count in digits for a custom model, so a report of 8 dimensions never
+ * speaks of five.
+ * @example dimensionWords(8, 'en').dims // '8 dimensions'
+ */
+export function dimensionWords(
+  k: number,
+  language: Language,
+): { Dims: string; dims: string; dimsModel: string; groups: string } {
+  if (language === 'ru') {
+    if (k === 5)
+      return {
+        Dims: 'Пять измерений',
+        dims: 'пять измерений',
+        dimsModel: 'пяти измерений',
+        groups: 'пять измерений SERVQUAL',
+      };
+    const mod10 = k % 10;
+    const mod100 = k % 100;
+    const noun =
+      mod10 === 1 && mod100 !== 11
+        ? 'измерение'
+        : mod10 >= 2 && mod10 <= 4 && (mod100 < 12 || mod100 > 14)
+          ? 'измерения'
+          : 'измерений';
+    const dims = `${k} ${noun}`;
+    return {
+      Dims: dims,
+      dims,
+      dimsModel: `${k} ${mod10 === 1 && mod100 !== 11 ? 'измерения' : 'измерений'}`,
+      groups: dims,
+    };
+  }
+  if (k === 5)
+    return {
+      Dims: 'Five dimensions',
+      dims: 'five dimensions',
+      dimsModel: 'five-dimension',
+      groups: 'five SERVQUAL dimensions',
+    };
+  const dims = `${k} ${k === 1 ? 'dimension' : 'dimensions'}`;
+  return { Dims: dims, dims, dimsModel: `${k}-dimension`, groups: dims };
 }

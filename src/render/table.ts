@@ -196,7 +196,7 @@ export function renderTable(input: Result, options: TableOptions): string {
     heading(view.heading);
     for (const c of view.checks) {
       out.push(
-        `${c.passed ? paint.green('PASS') : paint.red.bold('FAIL')} ${explainCheck(c, c.about && clip(c.about, STATEMENT_WIDTH))}`,
+        `${c.passed ? paint.green('PASS') : paint.red.bold('FAIL')} ${explainCheck(c, c.about && clip(c.about, STATEMENT_WIDTH), c.missing)}`,
       );
     }
   }

@@ -246,7 +246,9 @@ describe('score --group-by a,b (a cross-table)', () => {
       ['frequency', 'weekly', 2, -0.5],
     ]);
     const table = await runChecked(['score', 'q.yaml', 'r.csv', '--group-by', 'sex,frequency', '-q'], dir);
-    expect(table.stdout).toContain('sex,fr…=M × weekly');
+    // The terminal names the crossed columns once above the table and each row by its values.
+    expect(table.stdout).toContain('\nsex × frequency\n');
+    expect(table.stdout).toContain('│ M × weekly ');
     const markdown = await runChecked(['score', 'q.yaml', 'r.csv', '-g', 'sex,frequency', '-f', 'markdown'], dir);
     expect(markdown.stdout).toContain('| sex,frequency=F × daily |');
     const csv = await runChecked(['score', 'q.yaml', 'r.csv', '-g', 'sex,frequency', '-f', 'csv'], dir);

@@ -1,6 +1,7 @@
 import type { Problem } from '../problem.js';
 import type { Questionnaire, Thresholds } from '../questionnaire/model.js';
 import type { Check, Result } from '../scoring/result.js';
+import type { CfaUnavailable } from '../stats/cfa.js';
 import { didYouMean } from '../text/did-you-mean.js';
 import { emptyRecord, own } from '../text/own.js';
 
@@ -67,7 +68,7 @@ export function mergeThresholds(file: Thresholds, flags: ThresholdFlags): Thresh
 const CEILINGS: ReadonlySet<string> = new Set(['rmsea']);
 
 /** Whether a check's threshold is a maximum (the check passes at or below it). */
-const isCeiling = (target: string): boolean => CEILINGS.has(target);
+export const isCeiling = (target: string): boolean => CEILINGS.has(target);
 
 const check = (target: string, threshold: number, value: number | null): Check => ({
   target,
@@ -94,18 +95,16 @@ export function evaluateChecks(q: Questionnaire, result: Result, thresholds: Thr
     const threshold = own(thresholds.items, item.id);
     if (threshold !== undefined) checks.push(check(`item:${item.id}`, threshold, item.gap.mean));
   }
-  if (thresholds.minAlpha !== undefined) {
-    for (const d of result.dimensions) {
-      // Alpha needs two items; a one-item dimension has none to test.
-      const items = q.dimensions.find((qd) => qd.id === d.id)?.items.length ?? 0;
-      if (items >= 2) checks.push(check(`alpha:${d.id}`, thresholds.minAlpha, d.alpha));
-    }
-  }
+  const itemsOf = (id: string) => q.dimensions.find((qd) => qd.id === id)?.items.length ?? 0;
+  const testable = result.dimensions.filter((d) => itemsOf(d.id) >= 2);
+  // Alpha and omega need two items; a one-item dimension has none to test. When no dimension has
+  // two, an omega gate (issue 16's, asked for the instrument) cannot apply: one failing check says
+  // so, never a silent pass. Alpha keeps the contract's targets (`alpha:<dimension>` only) and skips.
+  if (thresholds.minAlpha !== undefined)
+    for (const d of testable) checks.push(check(`alpha:${d.id}`, thresholds.minAlpha, d.alpha));
   if (thresholds.minOmega !== undefined) {
-    for (const d of result.dimensions) {
-      const items = q.dimensions.find((qd) => qd.id === d.id)?.items.length ?? 0;
-      if (items >= 2) checks.push(check(`omega:${d.id}`, thresholds.minOmega, d.omega ?? null));
-    }
+    for (const d of testable) checks.push(check(`omega:${d.id}`, thresholds.minOmega, d.omega ?? null));
+    if (testable.length === 0) checks.push(check('omega', thresholds.minOmega, null));
   }
   // The five-dimension CFA's fit; an older result or a fit that could not be computed fails.
   if (thresholds.minCfi !== undefined) checks.push(check('cfi', thresholds.minCfi, result.validity?.cfa?.cfi ?? null));
@@ -118,11 +117,35 @@ export function evaluateChecks(q: Questionnaire, result: Result, thresholds: Thr
   return checks;
 }
 
-/** One line saying why a check failed, naming value and threshold; `about` (the target in words) goes beside the target. */
-export function explainCheck(c: Check, about?: string): string {
+/** Why a check of `result` has no value, in words (English, as every check message), when more is known than "no answers". */
+export function whyNotComputed(result: Pick<Result, 'validity'>): (target: string) => string | undefined {
+  return (target) => {
+    if (target === 'omega')
+      return 'no dimension has two items or more, so omega cannot be computed and this gate cannot apply';
+    if (target !== 'cfi' && target !== 'rmsea') return undefined;
+    if (result.validity === undefined) return 'the result has no measurement quality (saved before it was added)';
+    const reason = result.validity.cfaUnavailable;
+    return reason ? `CFA not available: ${CFA_REASONS[reason]}` : undefined;
+  };
+}
+
+const CFA_REASONS: Record<CfaUnavailable, string> = {
+  'too-few-respondents': 'too few respondents answered every item (fewer than the items)',
+  'one-item-factor': 'a dimension has fewer than two items, so its factor is not identified',
+  'no-degrees-of-freedom': 'the model has as many parameters as the data have moments',
+  'singular-covariance': "the items' covariance matrix is singular",
+  'no-convergence': 'the maximum-likelihood search did not converge',
+  'improper-solution': 'the solution is improper (a Heywood case: dimensions the data cannot tell apart)',
+};
+
+/**
+ * One line saying why a check failed, naming value and threshold; `about` (the target in words) goes
+ * beside the target, `missing` (from `whyNotComputed`) says why there is no value.
+ */
+export function explainCheck(c: Check, about?: string, missing?: string): string {
   const target = about ? `${c.target} (${about})` : c.target;
   if (c.value === null)
-    return `${target} could not be computed (no respondent had the answers it needs); the threshold is ${c.threshold}`;
+    return `${target} could not be computed (${missing ?? 'no respondent had the answers it needs'}); the threshold is ${c.threshold}`;
   // Enough decimals that a value just below its threshold does not print as equal to it.
   let digits = 2;
   while (digits < 6 && c.value !== c.threshold && c.value.toFixed(digits) === c.threshold.toFixed(digits)) digits++;

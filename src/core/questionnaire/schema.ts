@@ -74,13 +74,29 @@ const thresholdsSchema = z.strictObject({
   items: z.record(z.string(), z.number()).optional().describe('Minimum mean gap per item id.'),
   kpis: z.record(z.string(), z.number()).optional().describe('Minimum score per KPI id.'),
   minRespondents: z.number().int().nonnegative().optional(),
-  minAlpha: z.number().optional().describe("Minimum Cronbach's alpha of every dimension."),
-  minOmega: z.number().optional().describe("Minimum McDonald's omega of every dimension (usually 0.7)."),
-  minCfi: z.number().optional().describe('Minimum CFI of the five-dimension confirmatory factor model (usually 0.95).'),
+  // A threshold outside the statistic's range can never pass (or never fail): refused, not silently kept.
+  minAlpha: z
+    .number()
+    .max(1, 'alpha is at most 1: a higher minimum can never be met')
+    .optional()
+    .describe("Minimum Cronbach's alpha of every dimension."),
+  minOmega: z
+    .number()
+    .min(0, 'omega lies between 0 and 1')
+    .max(1, 'omega lies between 0 and 1')
+    .optional()
+    .describe("Minimum McDonald's omega of every dimension (usually 0.7)."),
+  minCfi: z
+    .number()
+    .min(0, 'CFI lies between 0 and 1')
+    .max(1, 'CFI lies between 0 and 1')
+    .optional()
+    .describe('Minimum CFI of the confirmatory factor model with one factor per dimension (usually 0.95).'),
   maxRmsea: z
     .number()
+    .min(0, 'RMSEA is at least 0: a negative maximum can never be met')
     .optional()
-    .describe('Maximum RMSEA of the five-dimension confirmatory factor model (usually 0.06).'),
+    .describe('Maximum RMSEA of the confirmatory factor model with one factor per dimension (usually 0.06).'),
 });
 
 const columnsSchema = z.strictObject({

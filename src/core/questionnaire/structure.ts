@@ -80,7 +80,14 @@ function issueToProblems(issue: z.core.$ZodIssue & { input?: unknown }): Questio
       return [problem('invalid-value', path, `"${name}" must be ${expected}, found ${found}`, hint ? { hint } : {})];
     }
     case 'too_small':
+      // A number below its minimum carries its own message (a threshold outside its statistic's range).
+      if (issue.origin === 'number')
+        return [problem('invalid', path, `"${name}": ${issue.message}, found ${describeValue(issue.input)}`)];
       return [problem('empty', path, `"${name}" must not be empty`)];
+    case 'too_big':
+      if (issue.origin === 'number')
+        return [problem('invalid', path, `"${name}": ${issue.message}, found ${describeValue(issue.input)}`)];
+      return [problem('invalid', path, `"${name}": ${issue.message.toLowerCase()}`)];
     case 'invalid_format':
       return [problem('invalid-format', path, `"${name}": ${issue.message}, found ${describeValue(issue.input)}`)];
     default:

@@ -4,7 +4,7 @@
  */
 import type { CoMoments } from '../stats/comoments.js';
 import { covarianceRows } from '../stats/correlation.js';
-import { fitCfa } from '../stats/cfa.js';
+import { type CfaUnavailable, fitCfaOrWhyNot } from '../stats/cfa.js';
 import { factorReliability, oneFactorMl } from '../stats/factor-ml.js';
 import { parallelAnalysis } from '../stats/parallel-analysis.js';
 import { relativeWeights, type RelativeWeights } from '../stats/relative-weights.js';
@@ -17,9 +17,9 @@ export function factorReliabilityOf(correlation: number[][]): { omega: number; a
 }
 
 /** The CFA with `factorOf[i]` the factor of item i, fitted by ML to the items' sample covariance (n - 1), as lavaan::cfa. */
-export function fitCfaOf(cm: CoMoments, factorOf: readonly number[]): CfaFit | null {
+export function fitCfaOf(cm: CoMoments, factorOf: readonly number[]): CfaFit | { unavailable: CfaUnavailable } {
   const covariance = covarianceRows(cm, cm.n - 1);
-  return covariance ? fitCfa(covariance, cm.n, factorOf) : null;
+  return covariance ? fitCfaOrWhyNot(covariance, cm.n, factorOf) : { unavailable: 'too-few-respondents' };
 }
 
 /** How many factors parallel analysis retains, from the eigenvalues of the item correlations over n respondents. */

@@ -65,8 +65,10 @@ export function validityOf(q: Questionnaire, sums: InstrumentSums, dimensions: r
   const factors = factorsOf(q);
   const adequacy = r ? kmo(r) : null;
   const eigenvalues = r ? eigenvaluesDescending(r) : null;
-  const five = fitCfaOf(cm, factors.five);
-  const three = factors.three ? fitCfaOf(cm, factors.three) : null;
+  const fiveOutcome = fitCfaOf(cm, factors.five);
+  const five = 'unavailable' in fiveOutcome ? null : fiveOutcome;
+  const threeOutcome = factors.three ? fitCfaOf(cm, factors.three) : null;
+  const three = threeOutcome === null || 'unavailable' in threeOutcome ? null : threeOutcome;
   return {
     n,
     kmo: adequacy
@@ -85,6 +87,8 @@ export function validityOf(q: Questionnaire, sums: InstrumentSums, dimensions: r
       : null,
     parallel: eigenvalues ? parallelOf(eigenvalues, n) : null,
     cfa: five ? figuresOf(five) : null,
+    // Why the model with one factor per dimension has no fit (only then), for the report and `check`.
+    ...('unavailable' in fiveOutcome ? { cfaUnavailable: fiveOutcome.unavailable } : {}),
     cfa3: three ? figuresOf(three) : null,
     fornellLarcker: five ? fornellLarcker(q, five.factorCorrelations, dimensions) : null,
   };

@@ -221,6 +221,19 @@ const validity = z
       .describe('Heterotrait-monotrait ratio per pair of dimensions.'),
     parallel: statistic.nullable().describe('Factors retained by parallel analysis.'),
     cfa: cfaFit.nullable().describe('One factor per dimension.'),
+    cfaUnavailable: z
+      .enum([
+        'too-few-respondents',
+        'one-item-factor',
+        'no-degrees-of-freedom',
+        'singular-covariance',
+        'no-convergence',
+        'improper-solution',
+      ])
+      .optional()
+      .describe(
+        'Why cfa is null: too few respondents, a dimension with one item, no degrees of freedom, a singular item covariance, no convergence, or an improper solution (a Heywood case: dimensions the data cannot tell apart); absent when cfa has a fit.',
+      ),
     cfa3: cfaFit.nullable().describe('Tangibles, reliability, and the other three dimensions as one factor.'),
     fornellLarcker: list(
       z.object({ a: text, b: text, correlation: statistic.nullable(), holds: z.boolean().nullable() }),

@@ -1,4 +1,4 @@
-import type { CfaFit } from '../stats/cfa.js';
+import type { CfaFit, CfaUnavailable } from '../stats/cfa.js';
 import type { Distribution } from '../stats/moments.js';
 
 export type { CfaFit } from '../stats/cfa.js';
@@ -176,6 +176,8 @@ export interface Validity {
   htmt: { a: string; b: string; value: number | null }[] | null;
   parallel: number | null;
   cfa: CfaFitFigures | null;
+  /** Why `cfa` is null (absent when it has a fit, and in results written before issue 16's last change). */
+  cfaUnavailable?: CfaUnavailable;
   cfa3: CfaFitFigures | null;
   /** Discriminant validity by Fornell-Larcker (issue 16); absent in results written before it. */
   fornellLarcker?: FornellLarcker[] | null;

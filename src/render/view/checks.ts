@@ -1,3 +1,4 @@
+import { whyNotComputed } from '../../core/check/thresholds.js';
 import type { Check, Result } from '../../core/scoring/result.js';
 import type { Labels } from '../labels.js';
 
@@ -5,6 +6,8 @@ import type { Labels } from '../labels.js';
 export interface CheckRow extends Check {
   /** Absent for `overall`, `respondents`, KPIs and items of results saved before statements. */
   about?: string;
+  /** Why the value could not be computed, where more is known than "no answers" (a CFA without a fit). */
+  missing?: string;
 }
 
 /**
@@ -30,19 +33,21 @@ export function targetAbout(result: Pick<Result, 'items' | 'dimensions'>): (targ
 
 /** The checks section as a reader of a CI run wants it: the verdict in the heading, failures first, each target in words. */
 export function checksView(
-  result: Pick<Result, 'checks' | 'items' | 'dimensions'>,
+  result: Pick<Result, 'checks' | 'items' | 'dimensions' | 'validity'>,
   l: Labels,
 ): { heading: string; checks: CheckRow[] } {
   const checks = result.checks;
   const failed = checks.filter((c) => !c.passed).length;
   const about = targetAbout(result);
+  const why = whyNotComputed(result);
   return {
     heading: `${l.checks}: ${checks.length - failed} ${l.passed}, ${failed} ${l.failed}`,
     checks: [...checks]
       .sort((a, b) => Number(a.passed) - Number(b.passed))
       .map((c) => {
         const text = about(c.target);
-        return text === undefined ? { ...c } : { ...c, about: text };
+        const missing = c.value === null ? why(c.target) : undefined;
+        return { ...c, ...(text === undefined ? {} : { about: text }), ...(missing === undefined ? {} : { missing }) };
       }),
   };
 }

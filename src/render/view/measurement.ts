@@ -3,7 +3,10 @@ import type { Result } from '../../core/scoring/result.js';
 import { fill } from '../../core/text/fill.js';
 import { importanceDisagrees } from '../../core/recommend/importance-agreement.js';
 import { fixed, pValue } from '../format.js';
-import { type MeasurementLabels, measurementLabelsFor } from '../measurement-labels.js';
+import type { CfaUnavailable } from '../../core/stats/cfa.js';
+import { dimensionWords, type MeasurementLabels, measurementLabelsFor } from '../measurement-labels.js';
+
+type DimensionWords = ReturnType<typeof dimensionWords>;
 
 /**
  * The "Measurement quality" section as data: reliability per dimension, the structure (KMO,
@@ -47,6 +50,8 @@ export interface ValidityInput {
   htmt: readonly { a: string; b: string; value: number | null }[] | null;
   /** Absent in results written before it (issue 16). */
   fornellLarcker?: readonly { a: string; b: string; correlation: number | null; holds: boolean | null }[] | null;
+  /** Why `cfa` is null; absent in results written before it. */
+  cfaUnavailable?: CfaUnavailable;
 }
 
 export interface DimensionQualityInput {
@@ -178,6 +183,7 @@ function driversView(
   drivers: DriversInput,
   dimensions: readonly DimensionQualityInput[],
   l: MeasurementLabels,
+  words: DimensionWords,
 ): MeasurementView['drivers'] {
   const byId = new Map(drivers.dimensions.map((d) => [d.id, d]));
   const rows = dimensions.map((d): DriverRow => {
@@ -194,7 +200,12 @@ function driversView(
       disagree: importanceDisagrees(d.importance, derived),
     };
   });
-  const line = fill(l.driversLine, { outcome: drivers.outcome, r2: fixed(drivers.r2, 2), n: String(drivers.n) });
+  const line = fill(l.driversLine, {
+    ...words,
+    outcome: drivers.outcome,
+    r2: fixed(drivers.r2, 2),
+    n: String(drivers.n),
+  });
   return { line, rows };
 }
 
@@ -217,6 +228,7 @@ function findingsOf(
   k: number,
   outcome: string | null,
   l: MeasurementLabels,
+  words: DimensionWords,
 ): string[] {
   const out: string[] = [];
   const names = (rows: readonly { label: string }[]) => rows.map((r) => r.label).join(', ');
@@ -226,7 +238,10 @@ function findingsOf(
   if (lowAve.length > 0) out.push(fill(l.lowAve, { dimensions: names(lowAve) }));
   const five = view.fits.find((f) => f.model === 'five');
   const three = view.fits.find((f) => f.model === 'three');
-  if (five && fits(five) === false) out.push(fill(l.poorFit, { fit: fitText(five, l) }));
+  if (five && fits(five) === false)
+    out.push(fill(l.poorFit, { ...words, fit: fitText(five, l), compareThree: three ? l.compareThree : '' }));
+  if (validity?.cfaUnavailable)
+    out.push(fill(l.cfaUnavailable, { ...words, reason: l.cfaReasons[validity.cfaUnavailable] }));
   if (five && three && three.cfi.value !== null && five.cfi.value !== null && three.cfi.value >= five.cfi.value)
     out.push(fill(l.threeBetter, { fit: fitText(three, l) }));
   const highHtmt = view.htmt.filter((h) => h.value.ok === false);
@@ -249,7 +264,7 @@ function findingsOf(
     view.reliability.some((r) => r.omega.ok !== null || r.ave.ok !== null) ||
     view.fits.length > 0 ||
     view.htmt.some((h) => h.value.ok !== null);
-  return out.length > 0 ? out : judged ? [l.allFine] : [];
+  return out.length > 0 ? out : judged ? [fill(l.allFine, words)] : [];
 }
 
 /** Nothing judged although some answered everything (e.g. 2 respondents): say so, unless the basis line already does. */
@@ -282,7 +297,8 @@ export function measurementView(
     }),
   );
   const fitRows: FitRow[] = [];
-  if (validity?.cfa) fitRows.push(fitRow('five', l.fiveFactors, validity.cfa));
+  const words = dimensionWords(dimensions.length, language);
+  if (validity?.cfa) fitRows.push(fitRow('five', fill(l.fiveFactors, words), validity.cfa));
   if (validity?.cfa3) fitRows.push(fitRow('three', l.threeFactors, validity.cfa3));
   const flOf = new Map((validity?.fornellLarcker ?? []).map((f) => [`${f.a}\n${f.b}`, f]));
   const htmt = (validity?.htmt ?? []).map((h): HtmtRow => {
@@ -299,7 +315,7 @@ export function measurementView(
     structureLine: validity ? structureLine(validity, dimensions.length, l) : null,
     fits: fitRows,
     htmt,
-    drivers: drivers ? driversView(drivers, dimensions, l) : null,
+    drivers: drivers ? driversView(drivers, dimensions, l, words) : null,
   };
   const basis =
     validity === null || validity === undefined
@@ -311,7 +327,11 @@ export function measurementView(
     labels: l,
     basis,
     ...view,
-    findings: orTooFew(findingsOf(view, validity ?? null, dimensions.length, drivers?.outcome ?? null, l), basis, l),
+    findings: orTooFew(
+      findingsOf(view, validity ?? null, dimensions.length, drivers?.outcome ?? null, l, words),
+      basis,
+      l,
+    ),
   };
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  whyNotComputed,
   checkThresholdTargets,
   evaluateChecks,
   explainCheck,
@@ -109,6 +110,69 @@ describe('thresholds', () => {
     expect(explainCheck({ target: 'overall', threshold: -1, value: null, passed: false })).toMatch(
       /could not be computed/,
     );
+  });
+
+  it('fails, and says so, a gate on omega that cannot apply: no dimension has two items', () => {
+    const one = validateQuestionnaire({
+      servqual: 1,
+      title: 'One item each',
+      format: 'two-column',
+      scale: { min: 1, max: 7 },
+      dimensions: dims.map((id, d) => ({ id, items: [{ id: `X${d}`, expectation: 'e', perception: 'p' }] })),
+    }).questionnaire;
+    if (!one) throw new Error('invalid');
+    const oneRows = rows.map((_row, r) =>
+      Object.fromEntries([
+        ['respondent', `r${r}`],
+        ...dims.flatMap((_, d) => [
+          [`X${d}_E`, 7],
+          [`X${d}_P`, 4 + r],
+        ]),
+      ]),
+    );
+    const scored = scoreObjects(one, oneRows).result;
+    if (!scored) throw new Error('not scored');
+    const checks = evaluateChecks(one, scored, { dimensions: {}, items: {}, kpis: {}, minOmega: 0.7, minAlpha: 0.6 });
+    // Alpha keeps the contract's targets: nothing to test, nothing listed.
+    expect(checks).toEqual([{ target: 'omega', threshold: 0.7, value: null, passed: false }]);
+    const why = whyNotComputed(scored);
+    expect(explainCheck(checks[0] as (typeof checks)[number], undefined, why('omega'))).toBe(
+      'omega could not be computed (no dimension has two items or more, so omega cannot be computed and this gate cannot apply); the threshold is 0.7',
+    );
+  });
+
+  it('says why a CFA gate has no value: the reason the factor model has no fit, or a result saved before it', () => {
+    const why = whyNotComputed({
+      validity: {
+        n: 207,
+        kmo: null,
+        bartlett: null,
+        eigenvalues: null,
+        htmt: null,
+        parallel: null,
+        cfa: null,
+        cfa3: null,
+        cfaUnavailable: 'improper-solution',
+      },
+    });
+    expect(why('cfi')).toBe(
+      'CFA not available: the solution is improper (a Heywood case: dimensions the data cannot tell apart)',
+    );
+    expect(why('rmsea')).toBe(why('cfi'));
+    expect(why('overall')).toBeUndefined();
+    expect(whyNotComputed({})('cfi')).toBe('the result has no measurement quality (saved before it was added)');
+  });
+
+  it('names a ceiling "<=" and a floor ">=" in JUnit', () => {
+    const xml = renderJunit({
+      ...result,
+      checks: [
+        { target: 'rmsea', threshold: 0.06, value: 0.04, passed: true },
+        { target: 'cfi', threshold: 0.95, value: 0.96, passed: true },
+      ],
+    });
+    expect(xml).toContain('name="rmsea &lt;= 0.06"');
+    expect(xml).toContain('name="cfi &gt;= 0.95"');
   });
 
   it('explains with enough decimals to tell a value from its threshold', () => {

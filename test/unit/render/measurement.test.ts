@@ -115,17 +115,65 @@ describe('measurement-quality view', () => {
     expect(findings).not.toContain('Tangibles: ω');
   });
 
-  it('says when the five-dimension model fits poorly and the three-factor one fits as well', () => {
+  it('says when the model fits poorly and the three-factor one fits as well, with the real number of dimensions', () => {
     const view = measurementView(dimensions, validity({ cfa: poorFit, cfa3: goodFit, parallel: 3 }), undefined, 'en');
     const findings = view?.findings.join('\n') ?? '';
-    expect(findings).toContain('The five-dimension model fits poorly (CFI 0.810, RMSEA 0.120, SRMR 0.110)');
-    expect(findings).toContain('three-factor model');
+    expect(findings).toContain('The 3-dimension model fits poorly (CFI 0.810, RMSEA 0.120, SRMR 0.110)');
+    expect(findings).toContain('do not group into the 3 dimensions in this sample');
+    expect(findings).toContain('and compare with the three-factor model.');
+    expect(findings).not.toMatch(/five/i);
+    expect(view?.fits[0]?.label).toBe('3 dimensions');
+  });
+
+  it('speaks of five SERVQUAL dimensions only with five, and of the three-factor model only when it was fitted', () => {
+    const five = ['A', 'B', 'C', 'D', 'E'].map((id, i) => ({
+      ...(dimensions[i % 3] as (typeof dimensions)[number]),
+      id,
+    }));
+    const view = measurementView(five, validity({ cfa: poorFit, cfa3: null, htmt: [] }), undefined, 'en');
+    const poor = view?.findings.find((f) => f.startsWith('The five-dimension model fits poorly'));
+    expect(poor).toContain(
+      'do not group into the five SERVQUAL dimensions in this sample; read dimension scores with care.',
+    );
+    expect(poor).not.toContain('three-factor');
+    // Eight dimensions in Russian: "8 измерений", "из 8 измерений"; two: "2 измерения".
+    const eight = Array.from({ length: 8 }, (_, i) => ({
+      ...(dimensions[i % 3] as (typeof dimensions)[number]),
+      id: `d${i}`,
+    }));
+    const ru = measurementView(eight, validity({ cfa: poorFit, cfa3: null, htmt: [] }), undefined, 'ru');
+    expect(ru?.fits[0]?.label).toBe('8 измерений');
+    expect(ru?.findings.join('\n')).toContain('Модель из 8 измерений плохо согласуется');
+    expect(ru?.findings.join('\n')).not.toContain('пят');
+    const two = measurementView(eight.slice(0, 2), validity({ htmt: [] }), undefined, 'ru');
+    expect(two?.fits[0]?.label).toBe('2 измерения');
+  });
+
+  it('says why the factor model has no fit', () => {
+    const view = measurementView(
+      dimensions,
+      validity({ cfa: null, cfa3: null, cfaUnavailable: 'improper-solution' }),
+      undefined,
+      'en',
+    );
+    expect(view?.findings).toContain(
+      'The 3-dimension factor model has no fit: the solution is improper (a Heywood case: a residual variance at or below zero, or dimensions the data cannot tell apart); consider merging the most correlated dimensions.',
+    );
+    const ru = measurementView(
+      dimensions,
+      validity({ cfa: null, cfa3: null, cfaUnavailable: 'no-convergence' }),
+      undefined,
+      'ru',
+    );
+    expect(ru?.findings.join('\n')).toContain(
+      'Факторную модель из 3 измерений оценить не удалось: поиск максимального правдоподобия не сошёлся.',
+    );
   });
 
   it('reports every criterion holding when none fails', () => {
     const fine = dimensions.map((d) => ({ ...d, omega: 0.9, ave: 0.6 }));
     const view = measurementView(fine, validity({ htmt: [], cfa3: null }), undefined, 'en');
-    expect(view?.findings).toEqual([view?.labels.allFine]);
+    expect(view?.findings).toEqual(['Every criterion holds: the 3 dimensions are measured reliably and distinctly.']);
   });
 
   it('flags low KMO, a non-significant Bartlett test and a parallel analysis that keeps another number', () => {
@@ -160,7 +208,7 @@ describe('measurement-quality view', () => {
       ['S', 0.2, 0.3, false],
     ]);
     expect(view?.findings.join('\n')).toContain('Tangibles: stated and derived importance disagree strongly');
-    expect(view?.drivers?.line).toBe('Outcome NPS: the five dimensions explain R² = 0.42 over 150 respondents.');
+    expect(view?.drivers?.line).toBe('Outcome NPS: the 3 dimensions explain R² = 0.42 over 150 respondents.');
   });
 
   it('says when too few respondents answered every item', () => {

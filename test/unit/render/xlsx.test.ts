@@ -3,7 +3,8 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Result } from '../../../src/core/scoring/result.js';
 import { BINARY_REPORT_FORMATS, isBinaryFormat, REPORT_FORMATS } from '../../../src/render/formats.js';
 import { labelsFor } from '../../../src/render/labels.js';
-import { measurementLabelsFor } from '../../../src/render/measurement-labels.js';
+import { fill } from '../../../src/core/text/fill.js';
+import { dimensionWords, measurementLabelsFor } from '../../../src/render/measurement-labels.js';
 import { renderBinaryReport } from '../../../src/render/report.js';
 import { segmentDifferenceTable } from '../../../src/render/segment-differences-text.js';
 import { scoreLabel } from '../../../src/render/view/reading.js';
@@ -112,7 +113,8 @@ describe('the xlsx format', () => {
             )
             ?.get(m.sheetValue)?.value ?? null;
         for (const d of r.dimensions) expect(figure(m.reliability, d.label, m.omega)).toBe(d.omega ?? null);
-        expect(figure(m.structure, m.fiveFactors, m.cfi)).toBe(r.validity.cfa?.cfi ?? null);
+        const model = fill(m.fiveFactors, dimensionWords(r.dimensions.length, r.questionnaire.language));
+        expect(figure(m.structure, model, m.cfi)).toBe(r.validity.cfa?.cfi ?? null);
         // The basis and the structure figures the reports put in sentences, as numbers.
         expect(figure(m.structure, '', m.respondentsAll)).toBe(r.validity.n);
         expect(figure(m.structure, '', 'KMO')).toBe(r.validity.kmo?.overall ?? null);

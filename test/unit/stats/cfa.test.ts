@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type CfaFit, fitCfa } from '../../../src/core/stats/cfa.js';
+import { type CfaFit, fitCfa, fitCfaOrWhyNot } from '../../../src/core/stats/cfa.js';
 import { seededRandom } from '../../../src/core/stats/random.js';
 import { expectClose, reference } from './validity-reference.js';
 
@@ -105,5 +105,32 @@ describe('confirmatory factor analysis by maximum likelihood', () => {
       [0.5, 0.35, 0.3, 1],
     ];
     expect(fitCfa(heywood, 200, [0, 0, 0, 0])).toBeNull();
+  });
+});
+
+describe('a CFA without a fit says why', () => {
+  // Two blocks of three items: r = 0.5 within a block, 0.56 across. A one-factor-per-block model
+  // then needs a factor correlation of 0.56 / 0.5 = 1.12 (loadings √0.5 each): no proper solution
+  // exists (lavaan fits it with the warning "covariance matrix of latent variables is not positive definite").
+  const blocks = Array.from({ length: 6 }, (_, i) =>
+    Array.from({ length: 6 }, (_, j) => (i === j ? 1 : i < 3 === j < 3 ? 0.5 : 0.56)),
+  );
+
+  it('names each reason', () => {
+    expect(fitCfaOrWhyNot(blocks, 300, [0, 0, 0, 1, 1, 1])).toEqual({ unavailable: 'improper-solution' });
+    expect(fitCfaOrWhyNot(blocks, 300, [0, 0, 0, 0, 0, 1])).toEqual({ unavailable: 'one-item-factor' });
+    expect(fitCfaOrWhyNot(blocks, 1, [0, 0, 0, 1, 1, 1])).toEqual({ unavailable: 'too-few-respondents' });
+    // Item 6 a copy of item 5: S is singular.
+    const copy = blocks.map((row) => [...row.slice(0, 5), row[4] as number]);
+    copy[5] = [...(copy[4] as number[])];
+    expect(fitCfaOrWhyNot(copy, 300, [0, 0, 0, 1, 1, 1])).toEqual({ unavailable: 'singular-covariance' });
+    // fitCfa keeps its contract: null whenever there is a reason.
+    expect(fitCfa(blocks, 300, [0, 0, 0, 1, 1, 1])).toBeNull();
+  });
+
+  it('has a fit when the blocks are distinct', () => {
+    const distinct = blocks.map((row, i) => row.map((v, j) => (i !== j && i < 3 !== j < 3 ? 0.2 : v)));
+    const outcome = fitCfaOrWhyNot(distinct, 300, [0, 0, 0, 1, 1, 1]);
+    expect('unavailable' in outcome).toBe(false);
   });
 });
