@@ -6,7 +6,7 @@
  * (standardized alpha, its Feldt interval, the uncorrected item-total r) over the same
  * respondents as alpha, so the interval is the interval of the alpha shown.
  */
-import { allItems, type Questionnaire } from '../questionnaire/model.js';
+import { allItems, type Questionnaire, SERVQUAL_DIMENSIONS } from '../questionnaire/model.js';
 import { feldtInterval, itemTotalRaw, standardizedAlpha } from '../stats/alpha-extras.js';
 import { correlationRows, subMatrix } from '../stats/correlation.js';
 import { eigenvaluesDescending } from '../stats/eigenvalues.js';
@@ -37,7 +37,13 @@ const THREE_FACTOR_KEPT = ['tangibles', 'reliability'];
 function factorsOf(q: Questionnaire): { five: number[]; three: number[] | null } {
   const dimensionOf = allItems(q).map((item) => q.dimensions.findIndex((d) => d.id === item.dimension));
   const kept = THREE_FACTOR_KEPT.map((id) => q.dimensions.findIndex((d) => d.id === id));
-  if (kept.some((index) => index < 0) || q.dimensions.length < 4) return { five: dimensionOf, three: null };
+  // The three-factor alternative of the SERVQUAL literature merges responsiveness, assurance and
+  // empathy: it means something only for those five dimensions (not for a custom model that happens
+  // to have a tangibles and a reliability dimension among others).
+  const servqual =
+    q.dimensions.length === SERVQUAL_DIMENSIONS.length &&
+    q.dimensions.every((d) => (SERVQUAL_DIMENSIONS as readonly string[]).includes(d.id));
+  if (kept.some((index) => index < 0) || !servqual) return { five: dimensionOf, three: null };
   const three = dimensionOf.map((d) => {
     const at = kept.indexOf(d);
     return at >= 0 ? at : kept.length;
