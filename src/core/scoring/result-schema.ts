@@ -116,8 +116,10 @@ const scale = z.object({ min: real, max: real, best: z.literal('low').optional()
 const kpi = z.object({
   id: text,
   type: z.enum(['nps', 'csat', 'ces']),
-  question: text,
-  scale,
+  // Not in the contract's shape (servqual writes them for the reports): a result with only the
+  // contract's keys still renders, with the type's default scale and no question.
+  question: text.optional(),
+  scale: scale.optional(),
   n: count,
   score: real.nullable(),
   ci95: z
@@ -177,7 +179,8 @@ const recommendation = z.object({
   gap: real,
   importance: real,
   priority: real,
-  quadrant: quadrant.nullable(),
+  // servqual's own addition (the dimension's quadrant); absent in a result with only the contract's keys.
+  quadrant: quadrant.nullable().optional(),
   actions: list(text, 1000),
 });
 
@@ -426,6 +429,15 @@ function firstOversized(value: unknown): ResultProblem | null {
   return null;
 }
 
+/** The scale a KPI of this type has unless the questionnaire gives one (contract "KPIs"). */
+const DEFAULT_KPI_SCALE = { nps: { min: 0, max: 10 }, csat: { min: 1, max: 5 }, ces: { min: 1, max: 7 } } as const;
+
+function withKpiDefaults<
+  K extends { type: 'nps' | 'csat' | 'ces'; question?: string; scale?: { min: number; max: number } },
+>(k: K): K & { question: string; scale: { min: number; max: number } } {
+  return { ...k, question: k.question ?? '', scale: k.scale ?? { ...DEFAULT_KPI_SCALE[k.type] } };
+}
+
 /**
  * Checks a parsed saved result whole: keys, types, finite bounded numbers, enums, and ids that
  * hang together. Returns the typed result (with the lists older versions lacked filled in as
@@ -440,7 +452,13 @@ export function checkResult(value: unknown): { result: Result | null; problems: 
   const r = parsed.data;
   const result: Result = {
     ...r,
-    segments: (r.segments ?? []).map((s) => ({ ...s, items: s.items ?? [], kpis: s.kpis ?? [] })),
+    kpis: r.kpis.map(withKpiDefaults),
+    recommendations: r.recommendations.map((rec) => ({ ...rec, quadrant: rec.quadrant ?? null })),
+    segments: (r.segments ?? []).map((s) => ({
+      ...s,
+      items: s.items ?? [],
+      kpis: (s.kpis ?? []).map(withKpiDefaults),
+    })),
     checks: r.checks ?? [],
   };
   return { result, problems: [] };

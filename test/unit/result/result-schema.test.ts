@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { evaluateChecks } from '../../../src/core/check/thresholds.js';
 import { checkResult, formatResultPath, MAX_RESULT_MAGNITUDE } from '../../../src/core/scoring/result-schema.js';
 import type { Result } from '../../../src/core/scoring/result.js';
+import { renderTable } from '../../../src/render/table.js';
 import { buildQuestionnaire, buildResult } from '../render/html-fixtures.js';
 
 /** A result as a file holds it: through JSON, so only what JSON keeps. */
@@ -132,6 +133,25 @@ describe('saved result schema: damaged files', () => {
       '$.segments[0].dimensions: expected 5 dimensions (as the result lists), found 4',
       `$.segments[1].items[0].id: expected ${JSON.stringify(s.items[0].id)} here (the result's order), found ${JSON.stringify(s.segments[1].items[0].id)}`,
     ]);
+  });
+
+  it("reads a result with only the contract's keys (no KPI question or scale, no recommendation quadrant)", () => {
+    const r = saved(plain);
+    for (const k of r.kpis) {
+      delete k.question;
+      delete k.scale;
+    }
+    for (const rec of r.recommendations) delete rec.quadrant;
+    expect(problems(r)).toEqual([]);
+    const read = checkResult(r).result;
+    expect(read?.kpis.map((k) => [k.type, k.scale])).toEqual(
+      plain.kpis.map((k) => [
+        k.type,
+        { nps: { min: 0, max: 10 }, csat: { min: 1, max: 5 }, ces: { min: 1, max: 7 } }[k.type],
+      ]),
+    );
+    expect(read?.recommendations.every((rec) => rec.quadrant === null)).toBe(true);
+    expect(renderTable(read as Result, { color: false })).toContain('Top recommendations');
   });
 
   it('refuses a recommendation of an item or dimension the result does not have (a report would name it)', () => {
