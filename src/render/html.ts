@@ -21,7 +21,7 @@ import {
   type ItemWording,
   itemRows,
 } from './view/columns.js';
-import { checksView } from './view/checks.js';
+import { checkFigure, checksView } from './view/checks.js';
 import { kpiView } from './view/kpis.js';
 import { byFormat, readingOf, type ScoreReading, scoreLabel, scoreNote } from './view/reading.js';
 import { warningText } from './warning-text.js';
@@ -286,9 +286,10 @@ function checksSection(c: Context): string {
   const rows = view.checks.map(
     (check) =>
       `<tr class="${check.passed ? 'passed' : 'failed'}" data-target="${esc(check.target)}">` +
-      `<td>${check.passed ? '✅' : '❌'} ${esc(check.passed ? l.passed : l.failed)}</td>` +
-      `<th scope="row">${esc(check.target)}${check.about ? ` <span class="statement">${esc(check.about)}</span>` : ''}</th><td class="num">${esc(fixed(check.value))}</td>` +
-      `<td class="num">${esc(fixed(check.threshold))}</td></tr>`,
+      // ✓ and ✗ rather than emoji: every font (and the PDF) has them.
+      `<td>${check.passed ? '✓' : '✗'} ${esc(check.passed ? l.passed : l.failed)}</td>` +
+      `<th scope="row">${esc(check.target)}${check.about ? ` <span class="statement">${esc(check.about)}</span>` : ''}</th><td class="num">${esc(checkFigure(check.target, check.value))}</td>` +
+      `<td class="num">${esc(checkFigure(check.target, check.threshold))}</td></tr>`,
   );
   return [
     `<section id="checks">`,

@@ -15,7 +15,7 @@ import {
   itemRows,
 } from './view/columns.js';
 import { noRecommendationsText } from './view/advice.js';
-import { checksView } from './view/checks.js';
+import { checkFigure, checksView } from './view/checks.js';
 import { kpiView } from './view/kpis.js';
 import { readingOf, recommendationScore, type ScoreReading } from './view/reading.js';
 import { segmentColumns } from './view/segments.js';
@@ -154,8 +154,8 @@ export function renderMarkdown(result: Result, options: { top?: number; date?: s
         view.checks.map((c) => [
           c.passed ? '✅' : '❌',
           markdownText(c.about ? `${c.target} (${c.about})` : c.target),
-          fixed(c.value),
-          fixed(c.threshold),
+          checkFigure(c.target, c.value),
+          checkFigure(c.target, c.threshold),
         ]),
       ),
       '',

@@ -51,3 +51,15 @@ export function checksView(
       }),
   };
 }
+
+/**
+ * A check's value or threshold as the reports show it: a count of respondents whole, a
+ * reliability or fit index with three decimals (RMSEA .041 against .06), every other score with two.
+ * @example checkFigure('respondents', 399) // '399'
+ */
+export function checkFigure(target: string, value: number | null): string {
+  if (value === null || !Number.isFinite(value)) return '–';
+  if (target === 'respondents') return String(Math.round(value));
+  const kind = target.split(':')[0] ?? '';
+  return ['cfi', 'rmsea', 'omega', 'alpha'].includes(kind) ? value.toFixed(3) : value.toFixed(2);
+}
