@@ -75,12 +75,20 @@ function unplanned(reason: PlanRow['reason']): Pick<PlanRow, 'respondents' | 'ac
 }
 
 /** The size, what it achieves, or why there is none; `size` is null only past MAX_RESPONDENTS (sd > 0 checked before). */
-function sized(size: number | null, achieved: (n: number) => number): Pick<PlanRow, 'respondents' | 'achieved' | 'reason'> {
+function sized(
+  size: number | null,
+  achieved: (n: number) => number,
+): Pick<PlanRow, 'respondents' | 'achieved' | 'reason'> {
   return size === null ? unplanned('too-many') : { respondents: size, achieved: achieved(size), reason: null };
 }
 
 /** A mean's plan from its sd (gaps and CES). */
-function meanPlan(sd: number | null, n: number, goal: PlanGoal, target: number): Pick<PlanRow, 'respondents' | 'achieved' | 'reason'> {
+function meanPlan(
+  sd: number | null,
+  n: number,
+  goal: PlanGoal,
+  target: number,
+): Pick<PlanRow, 'respondents' | 'achieved' | 'reason'> {
   if (sd === null || n < 2) return unplanned('too-few');
   if (sd === 0) return unplanned('no-spread');
   if (goal.kind === 'margin') return sized(meanMarginSize(sd, target), (m) => tHalfWidth(sd, m));
@@ -97,7 +105,15 @@ function distributionRow(target: string, kind: PlanKind, label: string, d: Distr
 function kpiRow(kpi: KpiResult, goal: PlanGoal): PlanRow {
   const target = Object.hasOwn(goal.kpiTargets, kpi.id) ? (goal.kpiTargets[kpi.id] as number) : null;
   const { sd } = kpiSummary(kpi);
-  const base = { target: `kpi:${kpi.id}`, kind: 'kpi' as const, label: kpi.id, type: kpi.type, goal: target, sd, n: kpi.n };
+  const base = {
+    target: `kpi:${kpi.id}`,
+    kind: 'kpi' as const,
+    label: kpi.id,
+    type: kpi.type,
+    goal: target,
+    sd,
+    n: kpi.n,
+  };
   if (target === null) return { ...base, ...unplanned('no-goal') };
   if (sd === null || kpi.n < 2 || kpi.score === null) return { ...base, ...unplanned('too-few') };
   if (goal.kind === 'detect' || kpi.type === 'ces') return { ...base, ...meanPlan(sd, kpi.n, goal, target) };
@@ -108,10 +124,18 @@ function kpiRow(kpi: KpiResult, goal: PlanGoal): PlanRow {
   const promoters = (kpi.promoters ?? 0) / 100;
   const detractors = (kpi.detractors ?? 0) / 100;
   if (sd === 0) return { ...base, ...unplanned('no-spread') };
-  return { ...base, ...sized(npsMarginSize(promoters, detractors, target), (m) => npsHalfWidth(promoters, detractors, m)) };
+  return {
+    ...base,
+    ...sized(npsMarginSize(promoters, detractors, target), (m) => npsHalfWidth(promoters, detractors, m)),
+  };
 }
 
-function rowsOf(overall: OverallResult, dimensions: readonly DimensionResult[], kpis: readonly KpiResult[], goal: PlanGoal): PlanRow[] {
+function rowsOf(
+  overall: OverallResult,
+  dimensions: readonly DimensionResult[],
+  kpis: readonly KpiResult[],
+  goal: PlanGoal,
+): PlanRow[] {
   return [
     distributionRow('overall:weighted', 'overall', 'weighted', overall.weighted, goal),
     distributionRow('overall:unweighted', 'overall', 'unweighted', overall.unweighted, goal),

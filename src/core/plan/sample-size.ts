@@ -49,7 +49,12 @@ export function npsHalfWidth(promoters: number, detractors: number, n: number): 
 export function npsMarginSize(promoters: number, detractors: number, margin: number): number | null {
   const variance = Math.max(0, promoters + detractors - (promoters - detractors) ** 2);
   if (!(variance > 0)) return null;
-  return smallestBelow((n) => npsHalfWidth(promoters, detractors, n), margin, ((Z95 * 100) / margin) ** 2 * variance, 2);
+  return smallestBelow(
+    (n) => npsHalfWidth(promoters, detractors, n),
+    margin,
+    ((Z95 * 100) / margin) ** 2 * variance,
+    2,
+  );
 }
 
 /**
