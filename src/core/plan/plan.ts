@@ -52,7 +52,7 @@ export interface PlanRow {
   reason: 'no-goal' | 'too-few' | 'no-spread' | 'too-many' | null;
 }
 
-export interface PlanSegment {
+interface PlanSegment {
   column: string;
   value: string;
   respondents: { total: number; scored: number };

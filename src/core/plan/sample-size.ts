@@ -5,7 +5,7 @@ import { tQuantile } from '../stats/t-distribution.js';
 const Z95 = 1.96;
 
 /** A plan's sizes stop here: beyond it the search is pointless and the number is not a plan. */
-export const MAX_RESPONDENTS = 100_000_000;
+const MAX_RESPONDENTS = 100_000_000;
 
 /** The expected 95% half-width of a mean of n answers with sample sd `sd`: `t(0.975, n - 1) · sd / √n`. */
 export function tHalfWidth(sd: number, n: number): number {

@@ -1,6 +1,7 @@
 import type { Plan, PlanRow } from '../../core/plan/plan.js';
 import type { Language } from '../../core/questionnaire/model.js';
 import { fixed } from '../format.js';
+import { htmlLabelsFor } from '../html-labels.js';
 import { fill, labelsFor } from '../labels.js';
 import { planLabelsFor } from '../plan-labels.js';
 
@@ -71,7 +72,8 @@ export function planNotes(plan: Plan, respondentsText: string): string[] {
 /** The heading of a segment's table. */
 export function segmentHeading(plan: Plan, segment: Plan['segments'][number]): string {
   const t = planLabelsFor(plan.questionnaire.language);
-  return fill(t.segment, { column: segment.column, value: segment.value, scored: String(segment.respondents.scored) });
+  const value = segment.value === '' ? htmlLabelsFor(plan.questionnaire.language).blank : segment.value;
+  return fill(t.segment, { column: segment.column, value, scored: String(segment.respondents.scored) });
 }
 
 /** The report's heading. */
