@@ -11,7 +11,12 @@ import type { Result } from '../../../src/core/scoring/result.js';
 import { PLAN_FORMATS, type PlanFormat } from '../../../src/render/formats.js';
 import { renderPlan } from '../../../src/render/plan.js';
 
-const FILES: Record<PlanFormat, string> = { table: 'table.txt', json: 'plan.json', markdown: 'plan.md', html: 'plan.html' };
+const FILES: Record<PlanFormat, string> = {
+  table: 'table.txt',
+  json: 'plan.json',
+  markdown: 'plan.md',
+  html: 'plan.html',
+};
 
 function saved(name: string): Result {
   return JSON.parse(readFileSync(join(import.meta.dirname, 'golden', name, 'result.json'), 'utf8')) as Result;
