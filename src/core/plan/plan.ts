@@ -61,6 +61,9 @@ interface PlanSegment {
 
 /** `servqual plan`'s report and JSON (docs/contract.md, "plan"). */
 export interface Plan {
+  kind: 'plan';
+  /** Bumped only when a field changes meaning or goes away; new fields may be added. */
+  planVersion: 1;
   questionnaire: { title: string; format: Format; language: Language; scale: ResultScale };
   respondents: Result['respondents'];
   goal: PlanGoal;
@@ -157,6 +160,8 @@ export function segmentColumns(result: Result): string[] {
 export function planOf(result: Result, goal: PlanGoal, groupBy: string | null = null): Plan {
   const { title, format, language, scale } = result.questionnaire;
   return {
+    kind: 'plan',
+    planVersion: 1,
     questionnaire: { title, format, language, scale },
     respondents: result.respondents,
     goal,
