@@ -25,8 +25,8 @@ describe('servqual plan', () => {
     expect(run.stdout).toMatch(/^Plan for the next wave: Retail bank branch service audit\n/);
     // The sizes are sample-size.test.ts' formulas (checked against scipy) at this result's sds.
     expect(run.stdout).toMatch(/\nResponsiveness +0\.95 +400 +0\.10 +350 +0\.100\n/);
-    expect(run.stdout).toMatch(/\nnps \(NPS\) +78\.1 +379 +5\.0 +936 +5\.00\n/);
-    expect(run.stdout).toMatch(/\nces \(CES\) +1\.20 +383 +0\.20 +141 +0\.200\n/);
+    expect(run.stdout).toMatch(/\nNPS \(nps\) +78\.1 +379 +5\.0 +936 +5\.00\n/);
+    expect(run.stdout).toMatch(/\nCES \(ces\) +1\.20 +383 +0\.20 +141 +0\.200\n/);
     for (const line of run.stdout.split('\n')) expect([...line].length).toBeLessThanOrEqual(80);
   });
 

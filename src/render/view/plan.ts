@@ -15,7 +15,7 @@ function rowName(row: PlanRow, language: Language): string {
   const l = labelsFor(language);
   if (row.target === 'overall:weighted') return l.weighted;
   if (row.target === 'overall:unweighted') return l.unweighted;
-  return row.type ? `${row.label} (${row.type.toUpperCase()})` : row.label;
+  return row.type ? `${row.type.toUpperCase()} (${row.label})` : row.label;
 }
 
 /** What a row's last cell says when there is no size: the reason. */
