@@ -30,6 +30,34 @@ describe('servqual plan', () => {
     for (const line of run.stdout.split('\n')) expect([...line].length).toBeLessThanOrEqual(80);
   });
 
+  it('prints what the README\'s "Planning the next wave" shows', async () => {
+    const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
+    const command = '$ servqual plan bank.json --margin 0.1 --kpi-margin 5 --kpi-margin ces=0.2\n';
+    const start = readme.indexOf(command);
+    expect(start).toBeGreaterThan(0);
+    const shown = readme.slice(start + command.length, readme.indexOf('\n```', start) + 1);
+    const dir = tempDir();
+    const bank = join(repoRoot, 'examples', 'bank-branch');
+    const scored = await runChecked(
+      [
+        'score',
+        join(bank, 'questionnaire.yaml'),
+        join(bank, 'responses.csv'),
+        '--format',
+        'json',
+        '--output',
+        'bank.json',
+      ],
+      dir,
+    );
+    expect(scored.code, scored.stderr).toBe(0);
+    const run = await runChecked(
+      ['plan', 'bank.json', '--margin', '0.1', '--kpi-margin', '5', '--kpi-margin', 'ces=0.2'],
+      dir,
+    );
+    expect(run.stdout).toBe(shown);
+  });
+
   it('writes stable JSON for --detect, per segment, with the KPIs it was given a change for', async () => {
     const dir = withResult();
     const args = [
