@@ -204,6 +204,7 @@ describe('servqual trend', () => {
     const dir = withWaves();
     const q2 = JSON.parse(readFileSync(join(dir, 'q2.json'), 'utf8')) as {
       items: { id: string }[];
+      recommendations: { item: string }[];
       questionnaire: { format: string };
     };
     // A wave scored without T4 (its recommendations go with it, as in a real result).
