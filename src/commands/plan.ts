@@ -67,8 +67,11 @@ function kpiTargetsOf(flag: string, given: readonly string[], result: Result): R
   return { ...targets, ...own };
 }
 
-/** The goal the flags ask for: exactly one of --margin and --detect, and only the flags that go with it. */
-function goalOf(options: PlanCommandOptions, result: Result): PlanGoal {
+/**
+ * The goal the flags ask for: exactly one of --margin and --detect, and only the flags that go with
+ * it. Checked before the file is read (the KPI targets, which need its KPI ids, are added after).
+ */
+function goalOf(options: PlanCommandOptions): PlanGoal {
   const hint = 'servqual plan result.json --margin 0.1, or --detect 0.2 [--power 0.8] [--alpha 0.05]';
   if (options.margin !== undefined && options.detect !== undefined)
     throw usage('give --margin or --detect, not both: a plan sizes for one goal', hint);
@@ -84,7 +87,7 @@ function goalOf(options: PlanCommandOptions, result: Result): PlanGoal {
     return {
       kind: 'margin',
       target: parsePositive('--margin', options.margin),
-      kpiTargets: kpiTargetsOf('--kpi-margin', options.kpiMargin, result),
+      kpiTargets: {},
       power: null,
       alpha: null,
     };
@@ -94,7 +97,7 @@ function goalOf(options: PlanCommandOptions, result: Result): PlanGoal {
   return {
     kind: 'detect',
     target: parsePositive('--detect', options.detect as string),
-    kpiTargets: kpiTargetsOf('--kpi-detect', options.kpiDetect, result),
+    kpiTargets: {},
     power: parsePositive('--power', options.power ?? '0.8', 1),
     alpha: parsePositive('--alpha', options.alpha ?? '0.05', 1),
   };
@@ -134,9 +137,16 @@ export const registerPlan: Register = (program, ctx) => {
       '\nExamples:\n  $ servqual plan result.json --margin 0.1 --kpi-margin 5 --kpi-margin ces=0.2\n  $ servqual plan result.json --detect 0.2 --power 0.9 --group-by branch --format markdown',
     )
     .action(async (file: string, options: PlanCommandOptions) => {
+      const asked = goalOf(options);
       await checkOutputs([options.output], [file]);
       const result = await readResult(file);
-      const goal = goalOf(options, result);
+      const goal: PlanGoal = {
+        ...asked,
+        kpiTargets:
+          asked.kind === 'margin'
+            ? kpiTargetsOf('--kpi-margin', options.kpiMargin, result)
+            : kpiTargetsOf('--kpi-detect', options.kpiDetect, result),
+      };
       const groupBy = options.groupBy ?? null;
       if (groupBy !== null && !segmentColumns(result).includes(groupBy)) {
         const columns = segmentColumns(result);

@@ -135,9 +135,11 @@ describe('servqual plan', () => {
     expect(run.stderr).toContain('branch');
   });
 
-  it('refuses a file that is not a result', async () => {
+  it('refuses a file that is not a result, and checks the flags before reading it', async () => {
     const run = await runChecked(['plan', 'missing.json', '--margin', '0.1'], withResult());
     expect(run.code).toBe(2);
     expect(run.stderr).not.toMatch(/\n\s+at /);
+    const flags = await runChecked(['plan', 'missing.json', '--margin', '0'], withResult());
+    expect(flags.stderr.split('\n')[0]).toBe('--margin must be a number above 0, got "0"');
   });
 });
