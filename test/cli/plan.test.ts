@@ -23,7 +23,18 @@ describe('servqual plan', () => {
     );
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toMatch(/^Plan for the next wave: Retail bank branch service audit\n/);
-    // The sizes are sample-size.test.ts' formulas (checked against scipy) at this result's sds.
+    // 350, 936 and 141 from scipy at this result's sds (n searched up from 2):
+    // python3 -c "import json, math; from scipy import stats
+    // r=json.load(open('test/unit/render/golden/bank-segments-checks/result.json'))
+    // def m(sd,mm):
+    //   n=2
+    //   while stats.t.ppf(0.975,n-1)*sd/math.sqrt(n)>mm: n+=1
+    //   return n
+    // d=[x for x in r['dimensions'] if x['id']=='responsiveness'][0]['gap']['sd']
+    // k={x['id']:x for x in r['kpis']}; p=k['nps']['promoters']/100; q=k['nps']['detractors']/100
+    // n=2
+    // while 1.96*100*math.sqrt((p+q-(p-q)**2)/n)>5: n+=1
+    // print(m(d,0.1), n, m(k['ces']['sd'],0.2))"
     expect(run.stdout).toMatch(/\nResponsiveness +0\.95 +400 +0\.10 +350 +0\.100\n/);
     expect(run.stdout).toMatch(/\nNPS \(nps\) +78\.1 +379 +5\.0 +936 +5\.00\n/);
     expect(run.stdout).toMatch(/\nCES \(ces\) +1\.20 +383 +0\.20 +141 +0\.200\n/);
