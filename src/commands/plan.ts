@@ -2,6 +2,7 @@ import { Option } from 'commander';
 import type { Register } from '../cli.js';
 import { type PlanGoal, planOf, segmentColumns } from '../core/plan/plan.js';
 import type { Result } from '../core/scoring/result.js';
+import { groupLabel } from '../core/scoring/segment-key.js';
 import { UserError } from '../errors.js';
 import { readResult } from '../io/read-result.js';
 import { PLAN_FORMATS, type PlanFormat } from '../render/formats.js';
@@ -147,7 +148,8 @@ export const registerPlan: Register = (program, ctx) => {
             ? kpiTargetsOf('--kpi-margin', options.kpiMargin, result)
             : kpiTargetsOf('--kpi-detect', options.kpiDetect, result),
       };
-      const groupBy = options.groupBy ?? null;
+      // Crossed segments are named by the flag's text with each name trimmed (`sex,frequency`), as score saves them.
+      const groupBy = options.groupBy === undefined ? null : groupLabel(options.groupBy);
       if (groupBy !== null && !segmentColumns(result).includes(groupBy)) {
         const columns = segmentColumns(result);
         throw new UserError({
