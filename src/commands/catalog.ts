@@ -79,6 +79,12 @@ export const COMMANDS: readonly CommandEntry[] = [
     summary: 'overall, dimension and KPI values across saved results (waves), with significance',
     load: async () => (await import('./trend.js')).registerTrend,
   },
+  {
+    name: 'plan',
+    args: '<result>',
+    summary: 'respondents the next wave needs: for a margin of error, or to detect a change',
+    load: async () => (await import('./plan.js')).registerPlan,
+  },
 ];
 
 /** The command a command line names: the first word that is not a global option. */

@@ -93,6 +93,7 @@ export const PROBLEM_CODES = [
   'no-terminal',
   'header-mismatch',
   'locked',
+  'unknown-group',
   // Choosing respondents: --exclude.
   'exclude-file',
 ] as const;

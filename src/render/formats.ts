@@ -42,3 +42,7 @@ export function unreachable(value: never): never {
 /** What `trend` writes with `--format`. */
 export const TREND_FORMATS = ['table', 'json', 'markdown', 'html'] as const;
 export type TrendFormat = (typeof TREND_FORMATS)[number];
+
+/** What `plan` writes with `--format`. */
+export const PLAN_FORMATS = ['table', 'json', 'markdown', 'html'] as const;
+export type PlanFormat = (typeof PLAN_FORMATS)[number];

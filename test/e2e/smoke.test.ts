@@ -67,6 +67,13 @@ describe('the built binary, one run per command', () => {
     expect(run.stdout).toContain('! Responsiveness: q2 -1.43 → q3 -2.16');
   });
 
+  it('plan of the example scored to JSON: respondents for a margin of 0.1', async () => {
+    const run = await bash('set -e; $SQ score "$Q" "$R" -f json -o bank.json; $SQ plan bank.json --margin 0.1');
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/^Plan for the next wave: Retail bank branch service audit\n/);
+    expect(run.stdout).toMatch(/\nResponsiveness +0\.95 +400 +0\.10 +350 /);
+  });
+
   it('check (the example fails its thresholds on purpose: exit 1)', async () => {
     const run = await bash('$SQ check "$Q" "$R"');
     expect(run.code, run.stderr).toBe(1);
