@@ -229,3 +229,12 @@ const ru: HtmlLabels = {
 export function htmlLabelsFor(language: Language): HtmlLabels {
   return language === 'ru' ? ru : en;
 }
+
+/**
+ * The format as a report's headline names it: its id in English (what the questionnaire says), its
+ * name in Russian (an English id in a Russian report reads as untranslated).
+ * @example formatInHeadline('two-column', 'ru') // 'двухколоночный (О и В)'
+ */
+export function formatInHeadline(format: Format, language: Language): string {
+  return language === 'ru' ? ru.formats[format] : format;
+}

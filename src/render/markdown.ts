@@ -2,7 +2,7 @@ import { recommendationRows } from './view/recommendations.js';
 import type { Result } from '../core/scoring/result.js';
 import { visible } from '../core/text/safe-text.js';
 import { fixed } from './format.js';
-import { htmlLabelsFor } from './html-labels.js';
+import { formatInHeadline, htmlLabelsFor } from './html-labels.js';
 import { labelsFor, respondentsLine, scaleText, type Labels } from './labels.js';
 import {
   type Cell,
@@ -124,7 +124,7 @@ export function renderMarkdown(result: Result, options: { top?: number; date?: s
   const out: string[] = [`## ${markdownText(cover.title)}`, '', `_${markdownText(cover.line)}_`, ''];
   out.push(...summaryMarkdown(result));
   out.push(
-    `${respondentsLine(respondents, result.questionnaire.language)} · ${result.questionnaire.format}, ${scaleText(result.questionnaire.scale, result.questionnaire.language)}`,
+    `${respondentsLine(respondents, result.questionnaire.language)} · ${formatInHeadline(result.questionnaire.format, result.questionnaire.language)}, ${scaleText(result.questionnaire.scale, result.questionnaire.language)}`,
     '',
   );
   out.push(

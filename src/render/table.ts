@@ -5,7 +5,7 @@ import type { KpiResult, Result } from '../core/scoring/result.js';
 import { explainCheck } from '../core/check/thresholds.js';
 import { mapStrings, terminalText } from '../core/text/safe-text.js';
 import { fixed, signed, wrap } from './format.js';
-import { htmlLabelsFor } from './html-labels.js';
+import { formatInHeadline, htmlLabelsFor } from './html-labels.js';
 import { labelsFor, respondentsLine, scaleText, type Labels } from './labels.js';
 import {
   type Cell,
@@ -188,7 +188,7 @@ export function renderTable(input: Result, options: TableOptions): string {
   out.push(...hanging(summary.quality, width, '', ''));
   out.push('');
   out.push(
-    `${respondentsLine(respondents, result.questionnaire.language)} · ${format}, ${scaleText(result.questionnaire.scale, result.questionnaire.language)}`,
+    `${respondentsLine(respondents, result.questionnaire.language)} · ${formatInHeadline(format, result.questionnaire.language)}, ${scaleText(result.questionnaire.scale, result.questionnaire.language)}`,
   );
   if (result.checks.length > 0) {
     // A CI reader wants the verdict first.
