@@ -146,9 +146,9 @@ function columnTable<Row>(all: readonly Column<Row>[], rows: readonly Row[], c: 
 }
 
 function kpiLine(kpi: KpiResult, l: Labels): string {
-  const { name, value, detail } = kpiView(kpi, l);
+  const { name, value, detail, ci95 } = kpiView(kpi, l);
   // NPS's detail is a list of shares, set off by two spaces.
-  return `${name} (${kpi.id}): ${value}${kpi.type === 'nps' ? '  ' : ' '}${detail}, n = ${kpi.n}`;
+  return `${name} (${kpi.id}): ${value}${kpi.type === 'nps' ? '  ' : ' '}${detail}, ${l.ci95} ${ci95}, n = ${kpi.n}`;
 }
 
 /** Wrapped text with a first-line prefix and a hanging indent for the rest. */
