@@ -7,6 +7,7 @@ import {
   judgedP,
   rowName,
   type CompareLabels,
+  valueCell,
 } from './compare-table.js';
 import { fixed, pValue, signed } from './format.js';
 import { fill, labelsFor, respondentsLine } from './labels.js';
@@ -47,8 +48,8 @@ export function renderCompareMarkdown(comparison: Comparison, options: { languag
           const change = signed(r.change);
           return [
             markdownText(rowName(r, language)),
-            fixed(r.baseline),
-            fixed(r.current),
+            valueCell(r, 'baseline'),
+            valueCell(r, 'current'),
             r.significant ? `**${change}**` : change,
             pValue(judgedP(r)),
             note(r, c),

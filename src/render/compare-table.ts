@@ -20,7 +20,8 @@ const en = {
   onlyInCurrent: 'current only',
   regressions: 'Regressions',
   noRegressions: 'No regressions.',
-  changeNote: 'Change = current - baseline (Welch t-test); significant at α = {alpha}, items on Holm-adjusted p.',
+  changeNote:
+    'Change = current - baseline (Welch t-test); significant at α = {alpha}, items on Holm-adjusted p. KPIs show their 95% interval in parentheses.',
   regressionNote: 'A regression: the overall score or a dimension dropped significantly.',
   toleranceNote: 'A regression: the overall score or a dimension dropped significantly or by more than {tolerance}.',
   marker: '* significant',
@@ -42,7 +43,7 @@ const ru: CompareLabels = {
   regressions: 'Ухудшения',
   noRegressions: 'Ухудшений нет.',
   changeNote:
-    'Изменение = текущее − базовое (t-тест Уэлча); значимо при α = {alpha}, вопросы — по p с поправкой Холма.',
+    'Изменение = текущее − базовое (t-тест Уэлча); значимо при α = {alpha}, вопросы — по p с поправкой Холма. У KPI в скобках — 95% интервал.',
   regressionNote: 'Ухудшение: итог или измерение значимо снизились.',
   toleranceNote: 'Ухудшение: итог или измерение снизились значимо или больше чем на {tolerance}.',
   marker: '* значимо',
@@ -78,6 +79,13 @@ export function rowName(row: ComparisonRow, language: Language): string {
   if (row.target === 'overall:weighted') return l.weighted;
   if (row.target === 'overall:unweighted') return l.unweighted;
   return row.statement ? `${row.label} ${row.statement}` : row.label;
+}
+
+/** A side's value as reported; a KPI's followed by its 95% interval (after `separator`) when the result has one. */
+export function valueCell(row: ComparisonRow, side: 'baseline' | 'current', separator = ' '): string {
+  const ci = side === 'baseline' ? row.baselineCi95 : row.currentCi95;
+  const value = fixed(row[side]);
+  return ci ? `${value}${separator}(${fixed(ci[0])}..${fixed(ci[1])})` : value;
 }
 
 /** The p a row is judged on: Holm-adjusted for items. */
@@ -120,15 +128,17 @@ function sectionTable(section: CompareSection, options: CompareTableOptions, pai
   const head = ['', c.baseline, c.current, c.change, section.holm ? l.pHolm : c.p, ''];
   const cells = section.rows.map((r) => [
     rowName(r, options.language),
-    fixed(r.baseline),
-    fixed(r.current),
+    // The interval on a second line keeps the table within 80 columns.
+    valueCell(r, 'baseline', '\n'),
+    valueCell(r, 'current', '\n'),
     signed(r.change),
     pValue(judgedP(r)),
     note(r, c),
   ]);
   // Fit the first column to what the others leave of the width: 2 padding per column, 7 borders.
   const others = [1, 2, 3, 4, 5].reduce(
-    (sum, col) => sum + Math.max(...[head, ...cells].map((row) => (row[col] ?? '').length)) + 2,
+    (sum, col) =>
+      sum + Math.max(...[head, ...cells].flatMap((row) => (row[col] ?? '').split('\n').map((line) => line.length))) + 2,
     0,
   );
   const nameWidth = Math.max(8, width - others - 2 - (head.length + 1));

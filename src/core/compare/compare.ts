@@ -31,6 +31,9 @@ export interface ComparisonRow {
   /** Overall and dimension rows only: a significant drop, or a drop beyond the tolerance. */
   regression: boolean;
   status: RowStatus;
+  /** KPI rows only: each side's 95% interval of the score as the result saved it (`kpis[].ci95`); null when that side has none. */
+  baselineCi95?: [number, number] | null;
+  currentCi95?: [number, number] | null;
 }
 
 interface WaveSummary {
@@ -61,6 +64,7 @@ interface Side {
   summary: SampleSummary;
   label: string;
   statement?: string;
+  ci95?: [number, number] | null;
 }
 
 // Changes this small relative to the values are floating-point residue, not movement.
@@ -76,6 +80,10 @@ function unionIds(a: readonly { id: string }[], b: readonly { id: string }[]): s
   const seen = new Set(ids);
   for (const x of b) if (!seen.has(x.id)) ids.push(x.id);
   return ids;
+}
+
+function copy(ci: readonly [number, number] | null | undefined): [number, number] | null {
+  return ci ? [ci[0], ci[1]] : null;
 }
 
 function buildRow(
@@ -115,6 +123,7 @@ function buildRow(
     direction,
     regression: false,
     status: a && b ? 'both' : a ? 'only-in-baseline' : 'only-in-current',
+    ...(kind === 'kpi' ? { baselineCi95: copy(a?.ci95), currentCi95: copy(b?.ci95) } : {}),
   };
 }
 
@@ -126,7 +135,7 @@ function isRegression(row: ComparisonRow, tolerance: number | undefined): boolea
 }
 
 function kpiSide(k: KpiResult): Side {
-  return { summary: kpiSummary(k), label: `${k.type.toUpperCase()} (${k.id})` };
+  return { summary: kpiSummary(k), label: `${k.type.toUpperCase()} (${k.id})`, ci95: k.ci95 ?? null };
 }
 
 /**
@@ -137,7 +146,7 @@ function kpiSide(k: KpiResult): Side {
  * one result is kept with status `only-in-baseline` or `only-in-current` and no change or test.
  * Each change `current - baseline` gets Welch's t-test from the saved means, sds and ns (KPI sds are
  * derived: see `kpiSummary`). Items are Holm-adjusted together (`pHolm`) and judged on it; the rest on
- * `p`; significant means below `alpha`. Overall and dimension rows are regressions when they dropped
+ * `p`; significant means below `alpha`. KPI rows also carry each side's saved interval (`baselineCi95`, `currentCi95`). Overall and dimension rows are regressions when they dropped
  * significantly, or by more than `tolerance` when one is given. A KPI whose type changed has no change.
  * Throws `IncomparableResultsError` when `comparabilityProblems` finds any.
  *

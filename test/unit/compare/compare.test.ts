@@ -438,6 +438,14 @@ describe('compareResults', () => {
     });
   });
 
+  it('carries each side\'s saved KPI interval on KPI rows only (null when a side has none)', () => {
+    const before = kpi({ id: 'nps', type: 'nps', n: 50, score: 10, ci95: [-5.5, 25.5] });
+    const after = kpi({ id: 'nps', type: 'nps', n: 2, score: 12 });
+    const c = compareResults(result({ kpis: [before] }), result({ kpis: [after] }), { alpha: 0.05 });
+    expect(rowOf(c.rows, 'kpi:nps')).toMatchObject({ baselineCi95: [-5.5, 25.5], currentCi95: null });
+    expect(rowOf(c.rows, 'overall:weighted')).not.toHaveProperty('baselineCi95');
+  });
+
   it('is deterministic and JSON-safe', () => {
     const a = compareResults(result(), result({ weighted: [-0.8, 0.9, 90] }), { alpha: 0.05, tolerance: 0.1 });
     const b = compareResults(result(), result({ weighted: [-0.8, 0.9, 90] }), { alpha: 0.05, tolerance: 0.1 });
