@@ -1,6 +1,7 @@
 import Table from 'cli-table3';
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { Comparison, ComparisonRow } from '../core/compare/compare.js';
+import type { SegmentComparison } from '../core/compare/segments.js';
 import type { Language } from '../core/questionnaire/model.js';
 import { mapStrings, terminalText } from '../core/text/safe-text.js';
 import { fixed, pValue, signed, wrap } from './format.js';
@@ -25,6 +26,9 @@ const en = {
   regressionNote: 'A regression: the overall score or a dimension dropped significantly.',
   toleranceNote: 'A regression: the overall score or a dimension dropped significantly or by more than {tolerance}.',
   marker: '* significant',
+  segmentHeading: '{column} = {value} (scored: {baseline} → {current})',
+  segmentNote: 'Segments: p Holm-adjusted across every row of every segment; a regression is a significant drop.',
+  segmentRegressions: 'Segment regressions',
 };
 
 export type CompareLabels = typeof en;
@@ -47,6 +51,9 @@ const ru: CompareLabels = {
   regressionNote: 'Ухудшение: итог или измерение значимо снизились.',
   toleranceNote: 'Ухудшение: итог или измерение снизились значимо или больше чем на {tolerance}.',
   marker: '* значимо',
+  segmentHeading: '{column} = {value} (оценено: {baseline} → {current})',
+  segmentNote: 'Сегменты: p с поправкой Холма по всем строкам всех сегментов; ухудшение — значимое снижение.',
+  segmentRegressions: 'Ухудшения в сегментах',
 };
 
 export function compareLabelsFor(language: Language): CompareLabels {
@@ -88,9 +95,19 @@ export function valueCell(row: ComparisonRow, side: 'baseline' | 'current', sepa
   return ci ? `${value}${separator}(${fixed(ci[0])}..${fixed(ci[1])})` : value;
 }
 
-/** The p a row is judged on: Holm-adjusted for items. */
-export function judgedP(row: ComparisonRow): number | null {
-  return row.target.startsWith('item:') ? row.pHolm : row.p;
+/** A segment's name for people: its heading, or for one found in one result only its status. */
+export function segmentName(segment: SegmentComparison, language: Language): string {
+  const c = compareLabelsFor(language);
+  if (segment.status === 'both') {
+    return fill(c.segmentHeading, {
+      column: segment.column,
+      value: segment.value,
+      baseline: String(segment.baselineScored),
+      current: String(segment.currentScored),
+    });
+  }
+  const only = segment.status === 'only-in-baseline' ? c.onlyInBaseline : c.onlyInCurrent;
+  return `${segment.column} = ${segment.value}: ${only}`;
 }
 
 /** The notes explaining change, significance and what counts as a regression. */
@@ -132,7 +149,7 @@ function sectionTable(section: CompareSection, options: CompareTableOptions, pai
     valueCell(r, 'baseline', '\n'),
     valueCell(r, 'current', '\n'),
     signed(r.change),
-    pValue(judgedP(r)),
+    pValue(section.holm ? r.pHolm : r.p),
     note(r, c),
   ]);
   // Fit the first column to what the others leave of the width: 2 padding per column, 7 borders.
@@ -172,6 +189,28 @@ function sectionTable(section: CompareSection, options: CompareTableOptions, pai
   return t.toString();
 }
 
+/** The segments section: a table per segment in both results, a line per segment in one only, and the segment regressions. */
+function segmentsText(comparison: Comparison, options: CompareTableOptions, paint: ChalkInstance): string[] {
+  const segments = comparison.segments;
+  if (segments === undefined) return [];
+  const language = options.language;
+  const c = compareLabelsFor(language);
+  const l = labelsFor(language);
+  const width = options.width ?? 80;
+  const out: string[] = ['', paint.bold.underline(l.segments), ...wrap(c.segmentNote, width).map((t) => paint.dim(t))];
+  for (const segment of segments) {
+    out.push('', ...wrap(segmentName(segment, language), width).map((t) => paint.bold(t)));
+    if (segment.rows.length > 0)
+      out.push(sectionTable({ heading: '', holm: true, rows: segment.rows }, options, paint));
+  }
+  out.push('', paint.bold.underline(c.segmentRegressions));
+  const regressions = comparison.segmentRegressions ?? [];
+  if (regressions.length === 0) out.push(c.noRegressions);
+  for (const r of regressions)
+    out.push(...wrap(r, width - 2).map((line, j) => paint.red(`${j === 0 ? '!' : ' '} ${line}`)));
+  return out;
+}
+
 /**
  * The terminal report of a comparison, readable at 80 columns and without colour: for each of
  * overall, dimensions, items and KPIs the baseline and current values, the signed change, the p it
@@ -197,6 +236,7 @@ export function renderCompareTable(input: Comparison, options: CompareTableOptio
     out.push(sectionTable(section, options, paint));
   }
   out.push(paint.dim(c.marker));
+  out.push(...segmentsText(comparison, options, paint));
 
   out.push('', paint.bold.underline(c.regressions));
   const regressions = comparison.rows.filter((r) => r.regression);
