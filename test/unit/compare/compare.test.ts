@@ -438,7 +438,7 @@ describe('compareResults', () => {
     });
   });
 
-  it('carries each side\'s saved KPI interval on KPI rows only (null when a side has none)', () => {
+  it("carries each side's saved KPI interval on KPI rows only (null when a side has none)", () => {
     const before = kpi({ id: 'nps', type: 'nps', n: 50, score: 10, ci95: [-5.5, 25.5] });
     const after = kpi({ id: 'nps', type: 'nps', n: 2, score: 12 });
     const c = compareResults(result({ kpis: [before] }), result({ kpis: [after] }), { alpha: 0.05 });
