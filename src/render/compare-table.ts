@@ -92,7 +92,8 @@ export function rowName(row: ComparisonRow, language: Language): string {
 export function valueCell(row: ComparisonRow, side: 'baseline' | 'current', separator = ' '): string {
   const ci = side === 'baseline' ? row.baselineCi95 : row.currentCi95;
   const value = fixed(row[side]);
-  return ci ? `${value}${separator}(${fixed(ci[0])}..${fixed(ci[1])})` : value;
+  // Only KPIs: the gaps' intervals are in the score report, and would crowd the table.
+  return ci && row.target.startsWith('kpi:') ? `${value}${separator}(${fixed(ci[0])}..${fixed(ci[1])})` : value;
 }
 
 /** A segment's name for people: its heading, or for one found in one result only its status. */

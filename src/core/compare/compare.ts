@@ -46,7 +46,7 @@ function kpiSide(k: KpiResult): Side {
  * one result is kept with status `only-in-baseline` or `only-in-current` and no change or test.
  * Each change `current - baseline` gets Welch's t-test from the saved means, sds and ns (KPI sds are
  * derived: see `kpiSummary`). Items are Holm-adjusted together (`pHolm`) and judged on it; the rest on
- * `p`; significant means below `alpha`. KPI rows also carry each side's saved interval (`baselineCi95`, `currentCi95`). Overall and dimension rows are regressions when they dropped
+ * `p`; significant means below `alpha`. Overall, dimension and KPI rows also carry each side's saved 95% interval (`baselineCi95`, `currentCi95`). Overall and dimension rows are regressions when they dropped
  * significantly, or by more than `tolerance` when one is given. A KPI whose type changed has no change.
  * When either result has segments, `segments` compares them too (see `compareSegments`).
  * Throws `IncomparableResultsError` when `comparabilityProblems` finds any.
@@ -63,13 +63,17 @@ export function compareResults(baseline: Result, current: Result, options: Compa
 
   const rows: ComparisonRow[] = [];
   for (const which of ['weighted', 'unweighted'] as const) {
-    const side = (r: Result): Side => ({ summary: fromDistribution(r.overall[which]), label: `overall (${which})` });
+    const side = (r: Result): Side => ({
+      summary: fromDistribution(r.overall[which]),
+      label: `overall (${which})`,
+      ci95: r.overall[which].ci95,
+    });
     rows.push(buildRow('overall', `overall:${which}`, side(baseline), side(current), true, options));
   }
 
   const dimension = (r: Result, id: string): Side | undefined => {
     const d = r.dimensions.find((x) => x.id === id);
-    return d && { summary: fromDistribution(d.gap), label: d.label };
+    return d && { summary: fromDistribution(d.gap), label: d.label, ci95: d.gap.ci95 };
   };
   for (const id of unionIds(baseline.dimensions, current.dimensions)) {
     rows.push(buildRow('dimension', `dimension:${id}`, dimension(baseline, id), dimension(current, id), true, options));

@@ -27,7 +27,7 @@ export interface ComparisonRow {
   /** Overall and dimension rows only: a significant drop, or a drop beyond the tolerance. */
   regression: boolean;
   status: RowStatus;
-  /** KPI rows only: each side's 95% interval of the score as the result saved it (`kpis[].ci95`); null when that side has none. */
+  /** Each side's 95% interval as the result saved it (the distribution's `ci95`, a KPI's `kpis[].ci95`); null when that side has none. Absent on rows built from sides without one (segment rows). */
   baselineCi95?: [number, number] | null;
   currentCi95?: [number, number] | null;
 }
@@ -109,7 +109,9 @@ export function buildRow(
     direction,
     regression: false,
     status: a && b ? 'both' : a ? 'only-in-baseline' : 'only-in-current',
-    ...(kind === 'kpi' ? { baselineCi95: copy(a?.ci95), currentCi95: copy(b?.ci95) } : {}),
+    ...(a?.ci95 !== undefined || b?.ci95 !== undefined
+      ? { baselineCi95: copy(a?.ci95), currentCi95: copy(b?.ci95) }
+      : {}),
   };
 }
 
