@@ -29,6 +29,7 @@ const en = {
   segmentHeading: '{column} = {value} (scored: {baseline} → {current})',
   segmentNote: 'Segments: p Holm-adjusted across every row of every segment; a regression is a significant drop.',
   segmentRegressions: 'Segment regressions',
+  chartSummary: '{name}: the baseline and current means with their 95% intervals; * marks a significant change.',
 };
 
 export type CompareLabels = typeof en;
@@ -54,6 +55,7 @@ const ru: CompareLabels = {
   segmentHeading: '{column} = {value} (оценено: {baseline} → {current})',
   segmentNote: 'Сегменты: p с поправкой Холма по всем строкам всех сегментов; ухудшение — значимое снижение.',
   segmentRegressions: 'Ухудшения в сегментах',
+  chartSummary: '{name}: базовые и текущие средние с 95% интервалами; * — значимое изменение.',
 };
 
 export function compareLabelsFor(language: Language): CompareLabels {
