@@ -10,7 +10,9 @@ import {
   mergeThresholds,
   type ThresholdFlags,
 } from '../core/check/thresholds.js';
+import { baselineProblems, type RegressionOptions, regressionChecks } from '../core/check/regression.js';
 import type { Result } from '../core/scoring/result.js';
+import { readResult } from '../io/read-result.js';
 import { writeError, writeFileAtomic } from '../io/atomic-write.js';
 import { renderJunit } from '../render/junit.js';
 import { renderMarkdown } from '../render/markdown.js';
@@ -32,6 +34,9 @@ interface CheckOptions extends ScoreCommandOptions {
   minCfi?: string;
   maxRmsea?: string;
   junit?: string;
+  baseline?: string;
+  alpha?: string;
+  tolerance?: string;
 }
 
 function number(flag: string, text: string, whole = false): number {
@@ -93,6 +98,41 @@ function thresholdFlags(options: CheckOptions): ThresholdFlags {
   };
 }
 
+/** `--alpha` and `--tolerance` of the regression checks, read and checked; they need `--baseline`. */
+function regressionOptions(options: CheckOptions): RegressionOptions | null {
+  if (options.baseline === undefined) {
+    for (const flag of ['alpha', 'tolerance'] as const) {
+      if (options[flag] !== undefined)
+        throw new UserError({ code: 'usage', message: `--${flag} needs --baseline RESULT.json` });
+    }
+    return null;
+  }
+  const alpha = number('--alpha', options.alpha ?? '0.05');
+  if (!(alpha > 0 && alpha < 1))
+    throw new UserError({ code: 'usage', message: `--alpha ${options.alpha}: expected a number between 0 and 1` });
+  const tolerance = number('--tolerance', options.tolerance ?? '0');
+  if (tolerance < 0)
+    throw new UserError({
+      code: 'usage',
+      message: `--tolerance ${options.tolerance}: expected a number of points >= 0`,
+    });
+  return { alpha, tolerance };
+}
+
+/** The baseline result, refused (exit 2) when it is not a result of the same questionnaire. */
+function checkBaseline(baseline: Result, result: Result, baselineFile: string): void {
+  const problems = baselineProblems(baseline, result);
+  if (problems.length === 0) return;
+  throw new UserError(
+    problems.map((p, i) => ({
+      code: p.code,
+      file: baselineFile,
+      message: `not a baseline of this questionnaire: ${p.message}`,
+      ...(i === problems.length - 1 ? { hint: 'use a result scored with the same questionnaire' } : {}),
+    })),
+  );
+}
+
 /** GitHub Actions: an annotation per failed check, and the Markdown report in the job summary. */
 async function reportToGithub(result: Result, ctx: CommandContext): Promise<void> {
   if (ctx.env.GITHUB_ACTIONS === 'true') {
@@ -134,12 +174,16 @@ export const registerCheck: Register = (program, ctx, setExit) => {
     .option('--min-cfi <x>', 'minimum CFI of the five-dimension factor model (e.g. 0.95)')
     .option('--max-rmsea <x>', 'maximum RMSEA of the five-dimension factor model (e.g. 0.06)')
     .option('--junit <file>', 'also write the checks as JUnit XML')
+    .option('--baseline <result>', 'also fail on a significant drop since this saved result (a JSON result)')
+    .option('--alpha <p>', 'significance level of the --baseline regression checks (default 0.05)')
+    .option('--tolerance <points>', 'with --baseline, only a drop larger than this fails (default 0)')
     .addHelpText(
       'after',
-      "\nThresholds come from the questionnaire's `thresholds` and from these flags; a flag wins.\nExit codes: 0 every check passed, 1 a check failed, 2 bad input.\n\nExamples:\n  $ servqual check questionnaire.yaml responses.csv --min-overall -1 --min-dimension reliability=-1.5 --junit servqual.xml\n  $ servqual check questionnaire.yaml responses.csv --where branch=North --exclude test-ids.txt --min-overall -1",
+      "\nThresholds come from the questionnaire's `thresholds` and from these flags; a flag wins.\nExit codes: 0 every check passed, 1 a check failed, 2 bad input.\n\nExamples:\n  $ servqual check questionnaire.yaml responses.csv --min-overall -1 --min-dimension reliability=-1.5 --junit servqual.xml\n  $ servqual check questionnaire.yaml responses.csv --where branch=North --exclude test-ids.txt --min-overall -1\n  $ servqual check questionnaire.yaml responses.csv --baseline last-release.json --tolerance 0.1",
     )
     .action(async (questionnaireFile: string, responses: string[], options: CheckOptions) => {
       const flags = thresholdFlags(options);
+      const regression = regressionOptions(options);
       if (
         options.junit !== undefined &&
         options.output !== undefined &&
@@ -152,7 +196,12 @@ export const registerCheck: Register = (program, ctx, setExit) => {
       }
       checkTerminalOutput(options.format, options.output, ctx);
       checkPrinter(options, ctx);
-      await checkOutputs([options.output, options.junit, options.respondents], [questionnaireFile, ...responses]);
+      await checkOutputs(
+        [options.output, options.junit, options.respondents],
+        [questionnaireFile, ...responses, ...(options.baseline ? [options.baseline] : [])],
+      );
+      // Read first, so that a missing or damaged baseline is reported before the (long) scoring.
+      const baseline = options.baseline === undefined ? null : await readResult(options.baseline);
       const { questionnaire, result } = await scoreResponses(questionnaireFile, responses, options, ctx, (q) => {
         const problems = checkThresholdTargets(q, flags);
         if (problems.length > 0) {
@@ -161,15 +210,19 @@ export const registerCheck: Register = (program, ctx, setExit) => {
           );
         }
       });
+      if (baseline !== null && options.baseline !== undefined) checkBaseline(baseline, result, options.baseline);
       const checked: Result = {
         ...result,
-        checks: evaluateChecks(questionnaire, result, mergeThresholds(questionnaire.thresholds, flags)),
+        checks: [
+          ...evaluateChecks(questionnaire, result, mergeThresholds(questionnaire.thresholds, flags)),
+          ...(baseline !== null && regression !== null ? regressionChecks(baseline, result, regression) : []),
+        ],
       };
       if (checked.checks.length === 0)
         ctx.stderr.write(
           'warning: no thresholds to check: add `thresholds` to the questionnaire or pass --min-* flags\n',
         );
-      const inputs = [questionnaireFile, ...responses];
+      const inputs = [questionnaireFile, ...responses, ...(options.baseline ? [options.baseline] : [])];
       await reportResult(checked, options, inputs, ctx);
       // The report just written counts as an input: another path to it (a link) is refused too.
       const written = options.output !== undefined && options.output !== '-' ? [options.output] : [];

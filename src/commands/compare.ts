@@ -2,6 +2,7 @@ import { Option } from 'commander';
 import type { Register } from '../cli.js';
 import { compareResults, type Comparison } from '../core/compare/compare.js';
 import { comparabilityProblems } from '../core/compare/comparable.js';
+import { groupByColumns } from '../core/compare/segments.js';
 import type { Result } from '../core/scoring/result.js';
 import { EXIT, UserError, type Diagnostic } from '../errors.js';
 import { readResult } from '../io/read-result.js';
@@ -13,6 +14,7 @@ import { checkOutputs, emitReport } from './report-output.js';
 
 export interface CompareCommandOptions {
   failOnRegression?: boolean;
+  failOnSegmentRegression?: boolean;
   alpha: string;
   tolerance?: string;
   format: CompareFormat;
@@ -58,6 +60,19 @@ async function readBoth(baselineFile: string, currentFile: string): Promise<[Res
   return [a.value, b.value];
 }
 
+/** Why the segment gate cannot run: no segments, or segments by different columns; null when it can. */
+function segmentGateProblem(baseline: Result, current: Result): string | null {
+  const a = groupByColumns(baseline);
+  const b = groupByColumns(current);
+  if (a.length === 0 && b.length === 0) return 'neither result has segments (score both with the same --group-by)';
+  const show = (columns: string[]) =>
+    columns.length === 0 ? 'none' : columns.map((c) => JSON.stringify(c)).join(', ');
+  if ([...a].sort().join('\u0000') !== [...b].sort().join('\u0000')) {
+    return `the group-by columns differ: baseline ${show(a)}, current ${show(b)}`;
+  }
+  return null;
+}
+
 function render(
   comparison: Comparison,
   format: CompareFormat,
@@ -78,13 +93,17 @@ export const registerCompare: Register = (program, ctx, setExit) => {
       '--fail-on-regression',
       'exit 1 when the overall score or a dimension dropped significantly (or beyond --tolerance)',
     )
+    .option(
+      '--fail-on-segment-regression',
+      'exit 1 when a segment (--group-by) dropped significantly (Holm across segments and rows)',
+    )
     .option('--alpha <p>', 'significance level, between 0 and 1', '0.05')
     .option('--tolerance <points>', 'also count a drop of more than this many score points as a regression')
     .addOption(new Option('-f, --format <format>', 'report format').choices(COMPARE_FORMATS).default('table'))
     .option('-o, --output <file>', 'write the report to a file (atomically) instead of stdout')
     .addHelpText(
       'after',
-      '\nExamples:\n  $ servqual compare q1.json q2.json\n  $ servqual compare baseline.json current.json --fail-on-regression --tolerance 0.2 --format markdown --output compare.md',
+      '\nExamples:\n  $ servqual compare q1.json q2.json\n  $ servqual compare baseline.json current.json --fail-on-regression --tolerance 0.2 --format markdown --output compare.md\n  $ servqual compare q1-by-branch.json q2-by-branch.json --fail-on-segment-regression --format html --output compare.html',
     )
     .action(async (baselineFile: string, currentFile: string, options: CompareCommandOptions) => {
       const flags = parseFlags(options);
@@ -102,6 +121,16 @@ export const registerCompare: Register = (program, ctx, setExit) => {
           })),
         );
       }
+      const gateProblem = options.failOnSegmentRegression === true ? segmentGateProblem(baseline, current) : null;
+      if (gateProblem !== null) {
+        throw new UserError([
+          {
+            code: 'incomparable',
+            file: currentFile,
+            message: `--fail-on-segment-regression cannot compare segments with ${baselineFile}: ${gateProblem}`,
+          },
+        ]);
+      }
       const comparison = compareResults(baseline, current, {
         alpha: flags.alpha,
         ...(flags.tolerance !== undefined ? { tolerance: flags.tolerance } : {}),
@@ -116,6 +145,13 @@ export const registerCompare: Register = (program, ctx, setExit) => {
       if (options.failOnRegression === true && comparison.regressions.length > 0) {
         if (options.format !== 'table' || toFile) {
           ctx.stderr.write(`regression: ${terminalText(comparison.regressions.join(', '))}\n`);
+        }
+        setExit(EXIT.thresholdFailed);
+      }
+      const segmentRegressions = comparison.segmentRegressions ?? [];
+      if (options.failOnSegmentRegression === true && segmentRegressions.length > 0) {
+        if (options.format !== 'table' || toFile) {
+          ctx.stderr.write(`segment regression: ${terminalText(segmentRegressions.join(', '))}\n`);
         }
         setExit(EXIT.thresholdFailed);
       }

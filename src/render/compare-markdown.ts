@@ -4,9 +4,10 @@ import {
   compareLabelsFor,
   compareNotes,
   compareSections,
-  judgedP,
   rowName,
   type CompareLabels,
+  segmentName,
+  valueCell,
 } from './compare-table.js';
 import { fixed, pValue, signed } from './format.js';
 import { fill, labelsFor, respondentsLine } from './labels.js';
@@ -22,6 +23,26 @@ function note(row: ComparisonRow, c: CompareLabels): string {
 function table(header: readonly string[], rows: readonly (readonly string[])[]): string[] {
   const rule = header.map((_, i) => (i === 0 || i === header.length - 1 ? ':---' : '---:'));
   return [header, rule, ...rows].map((row) => `| ${row.join(' | ')} |`);
+}
+
+/** Rows as a Markdown table; `holm` when they are judged on Holm-adjusted p. */
+function rowsTable(rows: readonly ComparisonRow[], holm: boolean, language: Language): string[] {
+  const c = compareLabelsFor(language);
+  const l = labelsFor(language);
+  return table(
+    ['', c.baseline, c.current, c.change, holm ? l.pHolm : c.p, c.note],
+    rows.map((r) => {
+      const change = signed(r.change);
+      return [
+        markdownText(rowName(r, language)),
+        valueCell(r, 'baseline'),
+        valueCell(r, 'current'),
+        r.significant ? `**${change}**` : change,
+        pValue(holm ? r.pHolm : r.p),
+        note(r, c),
+      ];
+    }),
+  );
 }
 
 /**
@@ -40,21 +61,18 @@ export function renderCompareMarkdown(comparison: Comparison, options: { languag
 
   for (const section of compareSections(comparison, language)) {
     out.push(`### ${markdownText(section.heading)}`, '');
+    out.push(...rowsTable(section.rows, section.holm, language), '');
+  }
+  if (comparison.segments) {
+    out.push(`### ${l.segments}`, '', c.segmentNote, '');
+    for (const segment of comparison.segments) {
+      out.push(`#### ${markdownText(segmentName(segment, language))}`, '');
+      if (segment.rows.length > 0) out.push(...rowsTable(segment.rows, true, language), '');
+    }
+    out.push(`#### ${c.segmentRegressions}`, '');
+    const regressions = comparison.segmentRegressions ?? [];
     out.push(
-      ...table(
-        ['', c.baseline, c.current, c.change, section.holm ? l.pHolm : c.p, c.note],
-        section.rows.map((r) => {
-          const change = signed(r.change);
-          return [
-            markdownText(rowName(r, language)),
-            fixed(r.baseline),
-            fixed(r.current),
-            r.significant ? `**${change}**` : change,
-            pValue(judgedP(r)),
-            note(r, c),
-          ];
-        }),
-      ),
+      ...(regressions.length === 0 ? [c.noRegressions] : regressions.map((r) => `- **${markdownText(r)}**`)),
       '',
     );
   }

@@ -1,6 +1,7 @@
 import Table from 'cli-table3';
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { Comparison, ComparisonRow } from '../core/compare/compare.js';
+import type { SegmentComparison } from '../core/compare/segments.js';
 import type { Language } from '../core/questionnaire/model.js';
 import { mapStrings, terminalText } from '../core/text/safe-text.js';
 import { fixed, pValue, signed, wrap } from './format.js';
@@ -20,10 +21,15 @@ const en = {
   onlyInCurrent: 'current only',
   regressions: 'Regressions',
   noRegressions: 'No regressions.',
-  changeNote: 'Change = current - baseline (Welch t-test); significant at α = {alpha}, items on Holm-adjusted p.',
+  changeNote:
+    'Change = current - baseline (Welch t-test); significant at α = {alpha}, items on Holm-adjusted p. KPIs show their 95% interval in parentheses.',
   regressionNote: 'A regression: the overall score or a dimension dropped significantly.',
   toleranceNote: 'A regression: the overall score or a dimension dropped significantly or by more than {tolerance}.',
   marker: '* significant',
+  segmentHeading: '{column} = {value} (scored: {baseline} → {current})',
+  segmentNote: 'Segments: p Holm-adjusted across every row of every segment; a regression is a significant drop.',
+  segmentRegressions: 'Segment regressions',
+  chartSummary: '{name}: the baseline and current means with their 95% intervals; * marks a significant change.',
 };
 
 export type CompareLabels = typeof en;
@@ -42,10 +48,14 @@ const ru: CompareLabels = {
   regressions: 'Ухудшения',
   noRegressions: 'Ухудшений нет.',
   changeNote:
-    'Изменение = текущее − базовое (t-тест Уэлча); значимо при α = {alpha}, вопросы — по p с поправкой Холма.',
+    'Изменение = текущее − базовое (t-тест Уэлча); значимо при α = {alpha}, вопросы — по p с поправкой Холма. У KPI в скобках — 95% интервал.',
   regressionNote: 'Ухудшение: итог или измерение значимо снизились.',
   toleranceNote: 'Ухудшение: итог или измерение снизились значимо или больше чем на {tolerance}.',
   marker: '* значимо',
+  segmentHeading: '{column} = {value} (оценено: {baseline} → {current})',
+  segmentNote: 'Сегменты: p с поправкой Холма по всем строкам всех сегментов; ухудшение — значимое снижение.',
+  segmentRegressions: 'Ухудшения в сегментах',
+  chartSummary: '{name}: базовые и текущие средние с 95% интервалами; * — значимое изменение.',
 };
 
 export function compareLabelsFor(language: Language): CompareLabels {
@@ -80,9 +90,27 @@ export function rowName(row: ComparisonRow, language: Language): string {
   return row.statement ? `${row.label} ${row.statement}` : row.label;
 }
 
-/** The p a row is judged on: Holm-adjusted for items. */
-export function judgedP(row: ComparisonRow): number | null {
-  return row.target.startsWith('item:') ? row.pHolm : row.p;
+/** A side's value as reported; a KPI's followed by its 95% interval (after `separator`) when the result has one. */
+export function valueCell(row: ComparisonRow, side: 'baseline' | 'current', separator = ' '): string {
+  const ci = side === 'baseline' ? row.baselineCi95 : row.currentCi95;
+  const value = fixed(row[side]);
+  // Only KPIs: the gaps' intervals are in the score report, and would crowd the table.
+  return ci && row.target.startsWith('kpi:') ? `${value}${separator}(${fixed(ci[0])}..${fixed(ci[1])})` : value;
+}
+
+/** A segment's name for people: its heading, or for one found in one result only its status. */
+export function segmentName(segment: SegmentComparison, language: Language): string {
+  const c = compareLabelsFor(language);
+  if (segment.status === 'both') {
+    return fill(c.segmentHeading, {
+      column: segment.column,
+      value: segment.value,
+      baseline: String(segment.baselineScored),
+      current: String(segment.currentScored),
+    });
+  }
+  const only = segment.status === 'only-in-baseline' ? c.onlyInBaseline : c.onlyInCurrent;
+  return `${segment.column} = ${segment.value}: ${only}`;
 }
 
 /** The notes explaining change, significance and what counts as a regression. */
@@ -120,15 +148,17 @@ function sectionTable(section: CompareSection, options: CompareTableOptions, pai
   const head = ['', c.baseline, c.current, c.change, section.holm ? l.pHolm : c.p, ''];
   const cells = section.rows.map((r) => [
     rowName(r, options.language),
-    fixed(r.baseline),
-    fixed(r.current),
+    // The interval on a second line keeps the table within 80 columns.
+    valueCell(r, 'baseline', '\n'),
+    valueCell(r, 'current', '\n'),
     signed(r.change),
-    pValue(judgedP(r)),
+    pValue(section.holm ? r.pHolm : r.p),
     note(r, c),
   ]);
   // Fit the first column to what the others leave of the width: 2 padding per column, 7 borders.
   const others = [1, 2, 3, 4, 5].reduce(
-    (sum, col) => sum + Math.max(...[head, ...cells].map((row) => (row[col] ?? '').length)) + 2,
+    (sum, col) =>
+      sum + Math.max(...[head, ...cells].flatMap((row) => (row[col] ?? '').split('\n').map((line) => line.length))) + 2,
     0,
   );
   const nameWidth = Math.max(8, width - others - 2 - (head.length + 1));
@@ -162,6 +192,28 @@ function sectionTable(section: CompareSection, options: CompareTableOptions, pai
   return t.toString();
 }
 
+/** The segments section: a table per segment in both results, a line per segment in one only, and the segment regressions. */
+function segmentsText(comparison: Comparison, options: CompareTableOptions, paint: ChalkInstance): string[] {
+  const segments = comparison.segments;
+  if (segments === undefined) return [];
+  const language = options.language;
+  const c = compareLabelsFor(language);
+  const l = labelsFor(language);
+  const width = options.width ?? 80;
+  const out: string[] = ['', paint.bold.underline(l.segments), ...wrap(c.segmentNote, width).map((t) => paint.dim(t))];
+  for (const segment of segments) {
+    out.push('', ...wrap(segmentName(segment, language), width).map((t) => paint.bold(t)));
+    if (segment.rows.length > 0)
+      out.push(sectionTable({ heading: '', holm: true, rows: segment.rows }, options, paint));
+  }
+  out.push('', paint.bold.underline(c.segmentRegressions));
+  const regressions = comparison.segmentRegressions ?? [];
+  if (regressions.length === 0) out.push(c.noRegressions);
+  for (const r of regressions)
+    out.push(...wrap(r, width - 2).map((line, j) => paint.red(`${j === 0 ? '!' : ' '} ${line}`)));
+  return out;
+}
+
 /**
  * The terminal report of a comparison, readable at 80 columns and without colour: for each of
  * overall, dimensions, items and KPIs the baseline and current values, the signed change, the p it
@@ -187,6 +239,7 @@ export function renderCompareTable(input: Comparison, options: CompareTableOptio
     out.push(sectionTable(section, options, paint));
   }
   out.push(paint.dim(c.marker));
+  out.push(...segmentsText(comparison, options, paint));
 
   out.push('', paint.bold.underline(c.regressions));
   const regressions = comparison.rows.filter((r) => r.regression);

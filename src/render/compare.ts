@@ -1,5 +1,6 @@
 import type { Comparison } from '../core/compare/compare.js';
 import type { Language } from '../core/questionnaire/model.js';
+import { renderCompareHtml } from './compare-html.js';
 import { renderCompareMarkdown } from './compare-markdown.js';
 import { renderCompareTable } from './compare-table.js';
 import { type CompareFormat, unreachable } from './formats.js';
@@ -22,6 +23,8 @@ export function renderComparison(
       return renderCompareJson(comparison);
     case 'markdown':
       return renderCompareMarkdown(comparison, { language: options.language });
+    case 'html':
+      return renderCompareHtml(comparison, { language: options.language });
     default:
       return unreachable(format);
   }

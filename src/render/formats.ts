@@ -28,7 +28,7 @@ export function isBinaryFormat(format: ReportFormat): format is BinaryReportForm
 }
 
 /** What `compare` writes with `--format`. */
-export const COMPARE_FORMATS = ['table', 'json', 'markdown'] as const;
+export const COMPARE_FORMATS = ['table', 'json', 'markdown', 'html'] as const;
 export type CompareFormat = (typeof COMPARE_FORMATS)[number];
 
 /**

@@ -180,14 +180,14 @@ function itemTable(c: Context): string {
 }
 
 function kpiRow(c: Context, k: KpiResult): string {
-  const { name, value, detail } = kpiView(k, c.l);
-  return `<tr data-id="${esc(k.id)}"><th scope="row">${esc(k.id)}</th><td data-col="type">${esc(name)}</td>${num('n', String(k.n))}${num('score', value)}<td data-col="detail">${esc(detail)}</td></tr>`;
+  const { name, value, detail, ci95 } = kpiView(k, c.l);
+  return `<tr data-id="${esc(k.id)}"><th scope="row">${esc(k.id)}</th><td data-col="type">${esc(name)}</td>${num('n', String(k.n))}${num('score', value)}${num('ci95', ci95)}<td data-col="detail">${esc(detail)}</td></tr>`;
 }
 
 function kpiTable(c: Context): string {
   if (c.result.kpis.length === 0) return '';
   const body = `<tbody>\n${c.result.kpis.map((k) => kpiRow(c, k)).join('\n')}\n</tbody>`;
-  return `<h3>${esc(c.l.kpis)}</h3>\n${table('kpis', [c.h.kpi, left(c.h.type), c.l.n, c.h.score, left(c.h.detail)], body)}`;
+  return `<h3>${esc(c.l.kpis)}</h3>\n${table('kpis', [c.h.kpi, left(c.h.type), c.l.n, c.h.score, c.l.ci95, left(c.h.detail)], body)}`;
 }
 
 /** The one-line diagnosis of a dimension's advice, and a note where its gap is significant. */

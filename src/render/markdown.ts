@@ -188,10 +188,10 @@ export function renderMarkdown(result: Result, options: { top?: number; date?: s
   if (result.kpis.length > 0) {
     out.push(`### ${l.kpis}`, '');
     for (const kpi of result.kpis) {
-      const { name, value, detail } = kpiView(kpi, l);
+      const { name, value, detail, ci95 } = kpiView(kpi, l);
       // NPS's detail is a list of shares, set off by a dash.
       out.push(
-        `- **${name}** (${markdownText(kpi.id)}): ${value}${kpi.type === 'nps' ? ' — ' : ' '}${detail}, n = ${kpi.n}`,
+        `- **${name}** (${markdownText(kpi.id)}): ${value}${kpi.type === 'nps' ? ' — ' : ' '}${detail}, ${l.ci95} ${ci95}, n = ${kpi.n}`,
       );
     }
     out.push('');

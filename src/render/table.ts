@@ -146,9 +146,9 @@ function columnTable<Row>(all: readonly Column<Row>[], rows: readonly Row[], c: 
 }
 
 function kpiLine(kpi: KpiResult, l: Labels): string {
-  const { name, value, detail } = kpiView(kpi, l);
-  // NPS's detail is a list of shares, set off by two spaces.
-  return `${name} (${kpi.id}): ${value}${kpi.type === 'nps' ? '  ' : ' '}${detail}, n = ${kpi.n}`;
+  const { name, value, detail, ci95 } = kpiView(kpi, l);
+  // NPS's detail is a list of shares, set off by a comma (the line is wrapped, so spacing cannot).
+  return `${name} (${kpi.id}): ${value}${kpi.type === 'nps' ? ', ' : ' '}${detail}, ${l.ci95} ${ci95}, n = ${kpi.n}`;
 }
 
 /** Wrapped text with a first-line prefix and a hanging indent for the rest. */
@@ -242,7 +242,8 @@ export function renderTable(input: Result, options: TableOptions): string {
 
   if (result.kpis.length > 0) {
     heading(l.kpis);
-    for (const kpi of result.kpis) out.push(kpiLine(kpi, l));
+    // With its interval a KPI line can pass 80 columns: wrapped, the rest indented.
+    for (const kpi of result.kpis) out.push(...hanging(kpiLine(kpi, l), width, '', '  '));
   }
 
   const measurement = measurementOf(result);

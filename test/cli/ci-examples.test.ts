@@ -110,5 +110,15 @@ describe('CI examples, as pasted into a fresh repository', () => {
     expect(run.status, run.stderr).toBe(0);
     expect(existsSync(join(dir, 'reports', 'current.json'))).toBe(true);
     expect(readFileSync(env.GITHUB_STEP_SUMMARY as string, 'utf8')).not.toBe('');
+
+    // check --baseline: the example fails its questionnaire's thresholds on purpose (exit 1), but
+    // against itself no regression check fails.
+    const gate = steps.find((s) => s.run.includes('--baseline')) as Step;
+    expect(gate.needs).toBe('surveys/baseline.json');
+    const gated = runStep(gate.run, dir, env);
+    expect(gated.status, gated.stderr).toBe(1);
+    const junit = readFileSync(join(dir, 'reports', 'servqual-regression-junit.xml'), 'utf8');
+    expect(junit).toContain('name="regression:dimension:reliability &gt;= -0.1"');
+    expect(junit).not.toMatch(/name="regression:[^"]*">\s*(<properties>[\s\S]*?<\/properties>\s*)?<failure/);
   });
 });

@@ -117,6 +117,17 @@ export function evaluateChecks(q: Questionnaire, result: Result, thresholds: Thr
   return checks;
 }
 
+/** A regression check (`check --baseline`) in words: the change, its p and the tolerance. */
+function explainRegression(c: Check, target: string): string {
+  if (c.value === null) return `${target} could not be computed (a result has no value for it)`;
+  const p = c.p === null || c.p === undefined ? 'untested' : c.p < 0.001 ? 'p < 0.001' : `p = ${c.p.toFixed(3)}`;
+  const change = `${c.value > 0 ? '+' : ''}${c.value.toFixed(3)}`;
+  const tolerance = (-c.threshold).toFixed(3).replace(/\.?0+$/, '') || '0';
+  return c.passed
+    ? `${target} changed by ${change} (${p}): not a significant drop beyond the tolerance ${tolerance}`
+    : `${target} changed by ${change} (${p}): a significant drop beyond the tolerance ${tolerance}`;
+}
+
 /** Why a check of `result` has no value, in words (English, as every check message), when more is known than "no answers". */
 export function whyNotComputed(result: Pick<Result, 'validity'>): (target: string) => string | undefined {
   return (target) => {
@@ -144,6 +155,7 @@ const CFA_REASONS: Record<CfaUnavailable, string> = {
  */
 export function explainCheck(c: Check, about?: string, missing?: string): string {
   const target = about ? `${c.target} (${about})` : c.target;
+  if (c.target.startsWith('regression:')) return explainRegression(c, target);
   if (c.value === null)
     return `${target} could not be computed (${missing ?? 'no respondent had the answers it needs'}); the threshold is ${c.threshold}`;
   // Enough decimals that a value just below its threshold does not print as equal to it.

@@ -1,37 +1,19 @@
 import { holmAdjust } from '../stats/holm.js';
-import type { Distribution } from '../stats/moments.js';
 import type { KpiResult, Result } from '../scoring/result.js';
 import { comparabilityProblems, IncomparableResultsError } from './comparable.js';
 import { kpiSummary } from './kpi-spread.js';
-import { welchTest, type SampleSummary } from './welch.js';
+import {
+  buildRow,
+  type CompareOptions,
+  type ComparisonRow,
+  fromDistribution,
+  isRegression,
+  type Side,
+  unionIds,
+} from './rows.js';
+import { compareSegments, type SegmentComparison, segmentRegressions } from './segments.js';
 
-type RowStatus = 'both' | 'only-in-baseline' | 'only-in-current';
-type Direction = 'up' | 'down' | 'same';
-
-/** One compared quantity: overall, a dimension, an item or a KPI. */
-export interface ComparisonRow {
-  /** `overall:weighted`, `overall:unweighted`, `dimension:<id>`, `item:<id>` or `kpi:<id>`. */
-  target: string;
-  label: string;
-  /** Items only: the perception statement (the current result's, else the baseline's); absent when neither result carries it. */
-  statement?: string;
-  baseline: number | null;
-  current: number | null;
-  /** `current - baseline`; null unless both exist. */
-  change: number | null;
-  /** Welch's t of the change, its df and two-sided p; null when there is no test. */
-  t: number | null;
-  df: number | null;
-  p: number | null;
-  /** Items only: Holm-adjusted over every item row that has a p. */
-  pHolm: number | null;
-  /** `pHolm < alpha` for items, `p < alpha` for the rest. */
-  significant: boolean;
-  direction: Direction | null;
-  /** Overall and dimension rows only: a significant drop, or a drop beyond the tolerance. */
-  regression: boolean;
-  status: RowStatus;
-}
+export type { CompareOptions, ComparisonRow } from './rows.js';
 
 interface WaveSummary {
   title: string;
@@ -46,87 +28,14 @@ export interface Comparison {
   rows: ComparisonRow[];
   /** Targets of the rows with `regression`, in row order. */
   regressions: string[];
-}
-
-export interface CompareOptions {
-  /** Significance level, in (0, 1). */
-  alpha: number;
-  /** A drop (in score points) larger than this is a regression even when not significant. */
-  tolerance?: number;
-}
-
-type Kind = 'overall' | 'dimension' | 'item' | 'kpi';
-
-interface Side {
-  summary: SampleSummary;
-  label: string;
-  statement?: string;
-}
-
-// Changes this small relative to the values are floating-point residue, not movement.
-const SAME = 1e-12;
-
-function fromDistribution(d: Distribution): SampleSummary {
-  return { mean: d.mean, sd: d.sd, n: d.n };
-}
-
-/** Ids of both lists: the baseline's in order, then those only in the current one. */
-function unionIds(a: readonly { id: string }[], b: readonly { id: string }[]): string[] {
-  const ids = a.map((x) => x.id);
-  const seen = new Set(ids);
-  for (const x of b) if (!seen.has(x.id)) ids.push(x.id);
-  return ids;
-}
-
-function buildRow(
-  kind: Kind,
-  target: string,
-  a: Side | undefined,
-  b: Side | undefined,
-  testable: boolean,
-  options: CompareOptions,
-): ComparisonRow {
-  const baseline = a?.summary.mean ?? null;
-  const current = b?.summary.mean ?? null;
-  const change = a && b && testable && baseline !== null && current !== null ? current - baseline : null;
-  const test = a && b && testable ? welchTest(a.summary, b.summary) : null;
-  const p = test?.p ?? null;
-  const direction: Direction | null =
-    change === null
-      ? null
-      : Math.abs(change) <= SAME * Math.max(1, Math.abs(baseline ?? 0))
-        ? 'same'
-        : change > 0
-          ? 'up'
-          : 'down';
-  const statement = b?.statement ?? a?.statement;
-  return {
-    target,
-    label: b?.label ?? a?.label ?? target,
-    ...(statement ? { statement } : {}),
-    baseline,
-    current,
-    change,
-    t: test?.t ?? null,
-    df: test?.df ?? null,
-    p,
-    pHolm: null,
-    significant: kind !== 'item' && p !== null && p < options.alpha,
-    direction,
-    regression: false,
-    status: a && b ? 'both' : a ? 'only-in-baseline' : 'only-in-current',
-  };
-}
-
-/** A drop counts as a regression when significant, or beyond the tolerance (with rounding slack). */
-function isRegression(row: ComparisonRow, tolerance: number | undefined): boolean {
-  if (row.change === null || row.direction !== 'down') return false;
-  if (row.significant) return true;
-  return tolerance !== undefined && -row.change > tolerance + SAME * Math.max(1, tolerance);
+  /** Only when either result has segments (`--group-by`): each segment compared (see `compareSegments`). */
+  segments?: SegmentComparison[];
+  /** With `segments`: `column=value target` of each segment row that regressed. */
+  segmentRegressions?: string[];
 }
 
 function kpiSide(k: KpiResult): Side {
-  return { summary: kpiSummary(k), label: `${k.type.toUpperCase()} (${k.id})` };
+  return { summary: kpiSummary(k), label: `${k.type.toUpperCase()} (${k.id})`, ci95: k.ci95 ?? null };
 }
 
 /**
@@ -137,8 +46,9 @@ function kpiSide(k: KpiResult): Side {
  * one result is kept with status `only-in-baseline` or `only-in-current` and no change or test.
  * Each change `current - baseline` gets Welch's t-test from the saved means, sds and ns (KPI sds are
  * derived: see `kpiSummary`). Items are Holm-adjusted together (`pHolm`) and judged on it; the rest on
- * `p`; significant means below `alpha`. Overall and dimension rows are regressions when they dropped
+ * `p`; significant means below `alpha`. Overall, dimension and KPI rows also carry each side's saved 95% interval (`baselineCi95`, `currentCi95`). Overall and dimension rows are regressions when they dropped
  * significantly, or by more than `tolerance` when one is given. A KPI whose type changed has no change.
+ * When either result has segments, `segments` compares them too (see `compareSegments`).
  * Throws `IncomparableResultsError` when `comparabilityProblems` finds any.
  *
  * @example compareResults(before, after, { alpha: 0.05 }).regressions // ['dimension:reliability']
@@ -153,13 +63,17 @@ export function compareResults(baseline: Result, current: Result, options: Compa
 
   const rows: ComparisonRow[] = [];
   for (const which of ['weighted', 'unweighted'] as const) {
-    const side = (r: Result): Side => ({ summary: fromDistribution(r.overall[which]), label: `overall (${which})` });
+    const side = (r: Result): Side => ({
+      summary: fromDistribution(r.overall[which]),
+      label: `overall (${which})`,
+      ci95: r.overall[which].ci95,
+    });
     rows.push(buildRow('overall', `overall:${which}`, side(baseline), side(current), true, options));
   }
 
   const dimension = (r: Result, id: string): Side | undefined => {
     const d = r.dimensions.find((x) => x.id === id);
-    return d && { summary: fromDistribution(d.gap), label: d.label };
+    return d && { summary: fromDistribution(d.gap), label: d.label, ci95: d.gap.ci95 };
   };
   for (const id of unionIds(baseline.dimensions, current.dimensions)) {
     rows.push(buildRow('dimension', `dimension:${id}`, dimension(baseline, id), dimension(current, id), true, options));
@@ -192,7 +106,7 @@ export function compareResults(baseline: Result, current: Result, options: Compa
       row.regression = isRegression(row, options.tolerance);
   }
   const wave = (r: Result): WaveSummary => ({ title: r.questionnaire.title, respondents: { ...r.respondents } });
-  return {
+  const comparison: Comparison = {
     baseline: wave(baseline),
     current: wave(current),
     alpha: options.alpha,
@@ -200,4 +114,7 @@ export function compareResults(baseline: Result, current: Result, options: Compa
     rows,
     regressions: rows.filter((r) => r.regression).map((r) => r.target),
   };
+  if (baseline.segments.length === 0 && current.segments.length === 0) return comparison;
+  const segments = compareSegments(baseline, current, options);
+  return { ...comparison, segments, segmentRegressions: segmentRegressions(segments) };
 }

@@ -192,7 +192,13 @@ const detail: z.ZodType<unknown> = z.lazy(() =>
 const warning = z.looseObject({ code: text, message: text }).catchall(detail);
 
 // A check's value may be an alpha (`--min-alpha`): any finite number.
-const check = z.object({ target: text, threshold: statistic, value: statistic.nullable(), passed: z.boolean() });
+const check = z.object({
+  target: text,
+  threshold: statistic,
+  value: statistic.nullable(),
+  passed: z.boolean(),
+  p: statistic.nullable().optional(),
+});
 
 const cfaFit = z
   .object({

@@ -153,6 +153,8 @@ export interface Check {
   threshold: number;
   value: number | null;
   passed: boolean;
+  /** `regression:*` checks only (`check --baseline`): Welch's two-sided p of the change; null when untested. */
+  p?: number | null;
 }
 
 /**

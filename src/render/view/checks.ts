@@ -17,7 +17,9 @@ export interface CheckRow extends Check {
 export function targetAbout(result: Pick<Result, 'items' | 'dimensions'>): (target: string) => string | undefined {
   const statements = new Map(result.items.map((i) => [i.id, i.statement]));
   const labels = new Map(result.dimensions.map((d) => [d.id, d.label]));
-  return (target) => {
+  const aboutTarget = (target: string): string | undefined => {
+    // A regression check is about what it compares: `regression:dimension:<id>` names the dimension.
+    if (target.startsWith('regression:')) return aboutTarget(target.slice('regression:'.length));
     const colon = target.indexOf(':');
     const kind = target.slice(0, colon);
     const id = target.slice(colon + 1);
@@ -29,6 +31,7 @@ export function targetAbout(result: Pick<Result, 'items' | 'dimensions'>): (targ
     }
     return undefined;
   };
+  return aboutTarget;
 }
 
 /** The checks section as a reader of a CI run wants it: the verdict in the heading, failures first, each target in words. */

@@ -163,7 +163,7 @@ describe('servqual compare (in-process)', () => {
     }
     const both = await compare([file('baseline.json'), file('current.json'), '--alpha', '2', '--tolerance', '-1']);
     expect(both.stderr.match(/must be/g)).toHaveLength(2);
-    expect((await compare([file('baseline.json'), file('current.json'), '--format', 'html'])).code).toBe(2);
+    expect((await compare([file('baseline.json'), file('current.json'), '--format', 'pdf'])).code).toBe(2);
   });
 
   it('reports problems with both files at once', async () => {

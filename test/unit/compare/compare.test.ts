@@ -228,6 +228,8 @@ describe('compareResults', () => {
       direction: null,
       regression: false,
       status: 'only-in-baseline',
+      baselineCi95: null,
+      currentCi95: null,
     });
     expect(rowOf(c.rows, 'dimension:access')).toMatchObject({
       baseline: null,
@@ -436,6 +438,16 @@ describe('compareResults', () => {
       });
       expect(c.regressions).toEqual([]);
     });
+  });
+
+  it("carries each side's saved interval on KPI, overall and dimension rows (null when a side has none)", () => {
+    const before = kpi({ id: 'nps', type: 'nps', n: 50, score: 10, ci95: [-5.5, 25.5] });
+    const after = kpi({ id: 'nps', type: 'nps', n: 2, score: 12 });
+    const c = compareResults(result({ kpis: [before] }), result({ kpis: [after] }), { alpha: 0.05 });
+    expect(rowOf(c.rows, 'kpi:nps')).toMatchObject({ baselineCi95: [-5.5, 25.5], currentCi95: null });
+    // Overall and dimension rows carry the distributions' own ci95 (null in these results); items none.
+    expect(rowOf(c.rows, 'overall:weighted')).toMatchObject({ baselineCi95: null, currentCi95: null });
+    expect(rowOf(c.rows, 'item:T1')).not.toHaveProperty('baselineCi95');
   });
 
   it('is deterministic and JSON-safe', () => {

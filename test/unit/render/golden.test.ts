@@ -46,6 +46,7 @@ const COMPARE_FILES: Record<CompareFormat, string> = {
   table: 'table.txt',
   json: 'comparison.json',
   markdown: 'compare.md',
+  html: 'compare.html',
 };
 const GENERATED_BY = 'servqual (golden)';
 /** The cover's date, fixed so the goldens stay byte-identical (the shell passes today's). */
