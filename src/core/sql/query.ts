@@ -32,13 +32,13 @@ export function sqlQuery(q: Questionnaire, options: SqlQueryOptions): string {
     `SELECT\n  ${[...key, ...sums].join(',\n  ')}\nFROM scores${from}`;
   const overall = select(
     [
-      `${text(d.literal('overall'))} AS sample`,
-      `${text('NULL')} AS segment_column`,
-      `${text('NULL')} AS segment_value`,
-      `${text(d.literal(questionnaireFingerprint(q)))} AS questionnaire`,
-      `${text(d.literal(JSON.stringify(options.groupBy)))} AS group_by`,
+      `${text(d.literal('overall'))} AS ${d.quote('sample')}`,
+      `${text('NULL')} AS ${d.quote('segment_column')}`,
+      `${text('NULL')} AS ${d.quote('segment_value')}`,
+      `${text(d.literal(questionnaireFingerprint(q)))} AS ${d.quote('questionnaire')}`,
+      `${text(d.literal(JSON.stringify(options.groupBy)))} AS ${d.quote('group_by')}`,
     ],
-    columns.map((c) => `${c.sql} AS ${columnOf(c)}`),
+    columns.map((c) => `${c.sql} AS ${d.quote(columnOf(c))}`),
     '',
   );
   const segments = options.groupBy.map((column, g) =>
