@@ -15,6 +15,12 @@ export interface SqlDialect {
   readonly double: string;
   /** The text type (ids and --group-by values are compared as text). */
   readonly text: string;
+  /**
+   * What goes between `name AS` and the CTE's body: PostgreSQL (12 and later) inlines a CTE used
+   * once into the next, copying each derived expression into every sum that uses it, so a query of
+   * 22 items grows past what it can plan; MATERIALIZED computes each row's scores once.
+   */
+  readonly materialized: string;
 }
 
 /** ANSI quoting: a double quote inside a name is doubled; a single quote inside a string is doubled. */
@@ -26,15 +32,37 @@ const backslashed = (text: string, quote: string): string =>
   text.replaceAll('\\', '\\\\').replaceAll(quote, `\\${quote}`).replaceAll('\n', '\\n').replaceAll('\r', '\\r');
 
 export const SQL_DIALECTS = {
-  duckdb: { name: 'duckdb', quote: ansiQuote, literal: ansiLiteral, double: 'DOUBLE', text: 'VARCHAR' },
-  postgres: { name: 'postgres', quote: ansiQuote, literal: ansiLiteral, double: 'DOUBLE PRECISION', text: 'TEXT' },
-  snowflake: { name: 'snowflake', quote: ansiQuote, literal: ansiLiteral, double: 'DOUBLE', text: 'VARCHAR' },
+  duckdb: {
+    name: 'duckdb',
+    quote: ansiQuote,
+    literal: ansiLiteral,
+    double: 'DOUBLE',
+    text: 'VARCHAR',
+    materialized: '',
+  },
+  postgres: {
+    name: 'postgres',
+    quote: ansiQuote,
+    literal: ansiLiteral,
+    double: 'DOUBLE PRECISION',
+    text: 'TEXT',
+    materialized: 'MATERIALIZED ',
+  },
+  snowflake: {
+    name: 'snowflake',
+    quote: ansiQuote,
+    literal: ansiLiteral,
+    double: 'DOUBLE',
+    text: 'VARCHAR',
+    materialized: '',
+  },
   bigquery: {
     name: 'bigquery',
     quote: (identifier: string) => `\`${backslashed(identifier, '`')}\``,
     literal: (text: string) => `'${backslashed(text, "'")}'`,
     double: 'FLOAT64',
     text: 'STRING',
+    materialized: '',
   },
   spark: {
     name: 'spark',
@@ -43,6 +71,7 @@ export const SQL_DIALECTS = {
     literal: (text: string) => `'${backslashed(text, "'")}'`,
     double: 'DOUBLE',
     text: 'STRING',
+    materialized: '',
   },
 } as const satisfies Record<string, SqlDialect>;
 

@@ -159,11 +159,11 @@ export function respondentSql(
   ];
 
   const ctes = [
-    `answers AS (\n  SELECT\n    ${answers.join(',\n    ')}\n  FROM ${table}\n)`,
-    `items AS (\n  SELECT *,\n    ${itemColumns.join(',\n    ')}\n  FROM answers\n)`,
-    `dims AS (\n  SELECT *,\n    ${dimColumns.join(',\n    ')}\n  FROM items\n)`,
-    `dimscores AS (\n  SELECT *,\n    ${scoreColumns.join(',\n    ')}\n  FROM dims\n)`,
-    `scores AS (\n  SELECT *,\n    ${overallColumns.join(',\n    ')}\n  FROM dimscores\n)`,
+    `answers AS ${d.materialized}(\n  SELECT\n    ${answers.join(',\n    ')}\n  FROM ${table}\n)`,
+    `items AS ${d.materialized}(\n  SELECT *,\n    ${itemColumns.join(',\n    ')}\n  FROM answers\n)`,
+    `dims AS ${d.materialized}(\n  SELECT *,\n    ${dimColumns.join(',\n    ')}\n  FROM items\n)`,
+    `dimscores AS ${d.materialized}(\n  SELECT *,\n    ${scoreColumns.join(',\n    ')}\n  FROM dims\n)`,
+    `scores AS ${d.materialized}(\n  SELECT *,\n    ${overallColumns.join(',\n    ')}\n  FROM dimscores\n)`,
   ];
   return { ctes: `WITH ${ctes.join(',\n')}`, groups };
 }
