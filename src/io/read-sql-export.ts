@@ -99,14 +99,16 @@ export function readSqlExport(file: string, text: string, q: Questionnaire): Sco
   if (!partial) throw problemsError(problems, { file, total: problems.length });
   const read = fromPartial(partial, q);
   if (read.state) return read.state;
-  // A sum the engine returned that no scoring pass could give (a count above the respondents, a negative square).
-  const overall = rows.find((row) => row.values.sample === 'overall')?.line ?? 1;
+  // A sum the engine returned that no scoring pass could give (a count above the respondents, a negative square):
+  // on the overall row, named by its column; a segment's by its path in the partial (the message has it).
+  const overall = rows.find((row) => String(row.values.sample).toLowerCase() === 'overall')?.line ?? 1;
   throw problemsError(
-    read.problems.map((p) => ({
-      ...p,
+    read.problems.map(({ path = [], message }) => ({
       code: 'invalid-sql-export' as const,
-      message: `${p.path?.join('.') ?? ''}: ${p.message}`,
+      message,
       line: overall,
+      ...(path[0] === 'overall' ? { column: ['s', ...path.slice(1)].join('__') } : {}),
+      ...(path[0] === 'instrument' ? { column: path.join('__') } : {}),
     })),
     { file },
   );

@@ -110,7 +110,10 @@ describe('servqual sql on PostgreSQL (a throwaway server)', () => {
     server.psql(['-f', load]);
     const sums = join(dir, 'sums.sql');
     // JIT off: PostgreSQL 15 would spend about a minute compiling the query's ~1,300 sums for 100,000 rows (13 s without; docs/scaling.md).
-    writeShared(sums, `SET jit = off;\nCOPY (${(await query('postgres', dir)).trimEnd()}) TO STDOUT WITH (FORMAT csv, HEADER);\n`);
+    writeShared(
+      sums,
+      `SET jit = off;\nCOPY (${(await query('postgres', dir)).trimEnd()}) TO STDOUT WITH (FORMAT csv, HEADER);\n`,
+    );
     const out = join(dir, 'sums.csv');
     writeFileSync(out, server.psql(['-f', sums]));
     expect(differences(await merged(out, dir), scored)).toEqual([]);

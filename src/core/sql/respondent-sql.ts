@@ -25,7 +25,7 @@ export interface RespondentSql {
 }
 
 /** A number as SQL: whole numbers as they are, others cast so no engine reads them as DECIMAL. */
-export function sqlNumber(d: SqlDialect, x: number): string {
+function sqlNumber(d: SqlDialect, x: number): string {
   return Number.isInteger(x) ? String(x) : `CAST(${x} AS ${d.double})`;
 }
 
