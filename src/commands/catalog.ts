@@ -56,6 +56,12 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import('./merge.js')).registerMerge,
   },
   {
+    name: 'sql',
+    args: '<questionnaire>',
+    summary: "print one SQL query computing a partial result's sums inside a warehouse (merge reads its result)",
+    load: async () => (await import('./sql.js')).registerSql,
+  },
+  {
     name: 'report',
     args: '<result>',
     summary: 'render a saved JSON result in another format, without rescoring',

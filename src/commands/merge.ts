@@ -33,7 +33,10 @@ export const registerMerge: Register = (program, ctx) => {
       '<questionnaire>',
       'the questionnaire YAML the partials were scored with (labels and recommendations come from it)',
     )
-    .argument('<partials...>', 'partial results written by `servqual score --partial`')
+    .argument(
+      '<partials...>',
+      "partial results written by `servqual score --partial`, or exports (CSV, JSON) of `servqual sql`'s query",
+    )
     .addOption(new Option('-f, --format <format>', 'report format').choices(REPORT_FORMATS).default('table'))
     .option('-o, --output <file>', 'write the report to a file (atomically) instead of stdout')
     .option(CHROMIUM_FLAG, CHROMIUM_HELP)
@@ -46,6 +49,7 @@ export const registerMerge: Register = (program, ctx) => {
         '  $ servqual score q.yaml part-1.csv --group-by branch --partial --output part-1.json',
         '  $ servqual score q.yaml part-2.csv --group-by branch --partial --output part-2.json',
         '  $ servqual merge q.yaml part-*.json --format json --output result.json',
+        '  $ servqual merge q.yaml sums.csv   # the result of `servqual sql q.yaml --dialect ... --table ...`',
       ].join('\n'),
     )
     .action(async (questionnaireFile: string, partials: string[], options: MergeOptions) => {

@@ -85,6 +85,7 @@ export const PROBLEM_CODES = [
   'invalid-partial',
   'questionnaire-mismatch',
   'partial-grouping',
+  'invalid-sql-export',
   // Commands: flags, templates, the interactive audit.
   'usage',
   'unknown-threshold-target',

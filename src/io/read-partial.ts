@@ -5,6 +5,7 @@ import { MAX_SEGMENTS_PER_COLUMN, type ScoringState } from '../core/scoring/scor
 import { problemsError, UserError } from '../errors.js';
 import { locateAll, parseJsonText } from './read-json.js';
 import { readTextFile } from './read-text.js';
+import { isSqlExport, readSqlExport } from './read-sql-export.js';
 
 /** What to do about a partial that is not one this servqual can merge (the core says what is wrong, the shell how to fix it). */
 const HINTS: Partial<Record<PartialProblem['code'], string>> = {
@@ -17,11 +18,12 @@ const HINTS: Partial<Record<PartialProblem['code'], string>> = {
 const MAX_LISTED = 20;
 
 /**
- * Reads one partial result (from `score --partial`) for questionnaire `q`, refusing anything else
+ * Reads one partial result (from `score --partial`, or the export of `servqual sql`'s query) for questionnaire `q`, refusing anything else
  * with every problem located as `FILE:LINE:COL: path: message`.
  */
 export async function readPartial(file: string, q: Questionnaire): Promise<ScoringState> {
   const text = await readTextFile(file);
+  if (isSqlExport(file, text)) return readSqlExport(file, text, q);
   const { state, problems, omitted = 0 } = fromPartial(parseJsonText(text, file), q);
   if (state) return state;
   const places = locateAll(

@@ -80,6 +80,14 @@ describe('the built binary, one run per command', () => {
     expect(run.stdout).not.toBe('');
   });
 
+  it('sql (the query runs on real engines in test/integration/sql-engines.test.ts)', async () => {
+    const run = await bash('$SQ sql "$Q" --dialect postgres --table cx.responses --group-by branch');
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/^WITH answers AS MATERIALIZED \(/);
+    expect(run.stdout).toContain('FROM "cx"."responses"');
+    expect(run.stdout).toMatch(/GROUP BY g0\n$/);
+  });
+
   it('map of a survey export', async () => {
     const exports = join(repoRoot, 'test', 'fixtures', 'exports');
     const run = await bash(

@@ -18,9 +18,13 @@ function listed(names: readonly string[]): string {
   return names.length > LISTED ? `${names.slice(0, LISTED).join(', ')}, ...` : names.join(', ');
 }
 
-/** A flagged group's first ids, then "..." when the count says there are more. */
+/**
+ * A flagged group's first ids in brackets, then "..." when the count says there are more; nothing
+ * when no id is known (a partial from `servqual sql`: the engine counts, the ids stay in the warehouse).
+ */
 function listedOf(flagged: Flagged): string {
-  return `${flagged.ids.join(', ')}${flagged.count > flagged.ids.length ? ', ...' : ''}`;
+  if (flagged.ids.length === 0) return '';
+  return ` (${flagged.ids.join(', ')}${flagged.count > flagged.ids.length ? ', ...' : ''})`;
 }
 
 /** Every data-quality warning of the contract; never silent, always in the result and on stderr. */
@@ -61,7 +65,7 @@ export function collectWarnings(
   if (straightLiners.count > 0) {
     warnings.push({
       code: 'straight-lining',
-      message: `${plural(straightLiners.count, 'respondent')} gave the same answer to every item (${listedOf(straightLiners)})`,
+      message: `${plural(straightLiners.count, 'respondent')} gave the same answer to every item${listedOf(straightLiners)}`,
       count: straightLiners.count,
       respondents: [...straightLiners.ids],
     });
@@ -70,7 +74,7 @@ export function collectWarnings(
     const seconds = q.source?.speederSeconds ?? DEFAULT_SPEEDER_SECONDS;
     warnings.push({
       code: 'speeders',
-      message: `${plural(speeders.count, 'respondent')} answered in under ${seconds} s per answer (${listedOf(speeders)}): likely speeders`,
+      message: `${plural(speeders.count, 'respondent')} answered in under ${seconds} s per answer${listedOf(speeders)}: likely speeders`,
       count: speeders.count,
       respondents: [...speeders.ids],
       seconds,
