@@ -111,7 +111,7 @@ describe('servqual score --partial, then servqual merge', () => {
     const dir = tempDir();
     const run = await runChecked(['score', questionnaire, '-', '--partial'], dir, readFileSync(responses, 'utf8'));
     expect(run.code, run.stderr).toBe(0);
-    expect(JSON.parse(run.stdout)).toMatchObject({ kind: 'servqual-partial', version: 3, options: { groupBy: [] } });
+    expect(JSON.parse(run.stdout)).toMatchObject({ kind: 'servqual-partial', version: 4, options: { groupBy: [] } });
     expect(run.stderr).toBe('');
   });
 
@@ -154,7 +154,7 @@ describe('servqual score --partial, then servqual merge', () => {
       [[join(dir, 'broken.json')], /broken\.json:1:\d+: not valid JSON/],
       [
         [join(dir, 'older.json')],
-        /^[^\n]*older\.json:1:\d+: partial version 2 was written by an older servqual: this one reads version 3[^\n]*\n {2}hint: score the shard again with this version of servqual\n$/,
+        /^[^\n]*older\.json:1:\d+: partial version 2 was written by an older servqual: this one reads version 4[^\n]*\n {2}hint: score the shard again with this version of servqual\n$/,
       ],
       [[good, ungrouped], /grouped\.json: scored with --group-by channel, but .*good\.json with no --group-by/],
       [[join(dir, 'missing.json')], /missing\.json: no such file/],

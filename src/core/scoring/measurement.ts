@@ -10,6 +10,7 @@ import { allItems, type Questionnaire, SERVQUAL_DIMENSIONS } from '../questionna
 import { feldtInterval, itemTotalRaw, standardizedAlpha } from '../stats/alpha-extras.js';
 import { correlationRows, subMatrix } from '../stats/correlation.js';
 import { eigenvaluesDescending } from '../stats/eigenvalues.js';
+import { differenceReliability } from '../stats/difference-reliability.js';
 import { htmt } from '../stats/htmt.js';
 import { bartlett, kmo } from '../stats/kmo.js';
 import { coMomentsOfProducts } from '../stats/power-sums.js';
@@ -130,7 +131,8 @@ function fornellLarcker(
 /**
  * Adds the reliability figures beside alpha to the result's dimensions and items, in place:
  * `alphaStd`, `alphaCi` and `itemTotalRaw` from the dimension's own sums (alpha's respondents),
- * `omega` and `ave` from the dimension's block of the instrument-wide correlations.
+ * `omega` and `ave` from the dimension's block of the instrument-wide correlations, and the
+ * difference-score reliability from the dimension's P-E sums (null for perceptions-only: no pairs).
  */
 export function addReliabilityFigures(
   q: Questionnaire,
@@ -155,6 +157,8 @@ export function addReliabilityFigures(
     result.alphaCi = feldtInterval(result.alpha, cm.n, d.items.length);
     result.omega = factor?.omega ?? null;
     result.ave = factor?.ave ?? null;
+    const pair = sums.pairs[index];
+    result.differenceReliability = pair ? differenceReliability(coMomentsOf(pair)) : null;
     const raw = itemTotalRaw(cm);
     (blocks[index] as number[]).forEach((i, j) => {
       (items[i] as ItemResult).itemTotalRaw = raw[j] ?? null;

@@ -5,7 +5,7 @@ import { MAX_EXAMPLES } from './id-tracker.js';
 import { partialCommentsSchema } from './comments-result.js';
 
 /**
- * The partial result (`score --partial`, version 3) as one zod definition: the structure every
+ * The partial result (`score --partial`, version 4) as one zod definition: the structure every
  * partial has, whatever its questionnaire. It produces the shipped `schema/partial.schema.json`
  * and checks each partial `merge` reads, after `fromPartial`'s decoder, which knows the
  * questionnaire and so also checks each list's length and each count against its total.
@@ -34,8 +34,13 @@ const instrument = z
       .describe(
         'Only when the questionnaire declares drivers: over respondents with every dimension score and the outcome, the dimension scores, then the outcome.',
       ),
+    pairs: z
+      .array(products)
+      .describe(
+        "Per dimension, over respondents with every item's gap: its k perceptions then its k expectations (desired levels for three-column), each about its item's midpoint, with sums and packed cross products; empty for perceptions-only.",
+      ),
   })
-  .describe('The sums of measurement quality and key drivers, over every respondent (version 3).');
+  .describe('The sums of measurement quality and key drivers, over every respondent (version 4).');
 
 const ids = z
   .strictObject({
@@ -64,7 +69,7 @@ const flagged = z.strictObject({
 const partialSchema = z
   .strictObject({
     kind: z.literal('servqual-partial'),
-    version: z.literal(3),
+    version: z.literal(4),
     questionnaire: z.strictObject({
       title: z.string(),
       format: z.enum(['two-column', 'three-column', 'perceptions-only']),
@@ -93,7 +98,7 @@ const partialSchema = z
     comments: partialCommentsSchema.optional(),
   })
   .describe(
-    'A servqual partial result (version 3), written by `servqual score --partial` and read by `servqual merge`.',
+    'A servqual partial result (version 4), written by `servqual score --partial` and read by `servqual merge`.',
   );
 
 /**

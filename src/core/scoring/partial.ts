@@ -27,10 +27,11 @@ import { decodeComments, encodeComments, type PartialComments } from './comments
 export type { PartialProblem } from './partial-decode.js';
 
 const PARTIAL_KIND = 'servqual-partial';
-const PARTIAL_VERSION = 3;
+const PARTIAL_VERSION = 4;
 
 /**
- * What `score --partial` writes (version 3: with `instrument`, the item cross products and drivers
+ * What `score --partial` writes (version 4: `instrument.pairs`, each dimension's P and E cross
+ * products for the difference-score reliability; version 3: with `instrument`, the item cross products and drivers
  * sums of issue 16, the straight-liners' and speeders' first ids, and the kept comments; version 2:
  * power sums and counts only; version 1 held Welford moments). Every number is a finite double, so
  * JSON round-trips it exactly.
@@ -170,7 +171,7 @@ function checkHeader(value: unknown, q: Questionnaire): PartialProblem | null {
       path: ['version'],
       message:
         typeof o.version === 'number' && o.version < PARTIAL_VERSION
-          ? `partial version ${o.version} was written by an older servqual: this one reads version ${PARTIAL_VERSION} (it adds the sums of measurement quality and key drivers)`
+          ? `partial version ${o.version} was written by an older servqual: this one reads version ${PARTIAL_VERSION} (it adds ${o.version < 3 ? 'the sums of measurement quality and key drivers' : "the P and E sums of the gap score's reliability"})`
           : `unknown partial version ${describe(o.version)}: this servqual reads version ${PARTIAL_VERSION}`,
     };
   }

@@ -73,6 +73,19 @@ const dimension = z.object({
     .describe("Feldt's 95% interval of alpha, [low, high]."),
   omega: statistic.nullable().optional().describe("McDonald's omega of a one-factor ML fit (= composite reliability)."),
   ave: statistic.nullable().optional().describe('Average variance extracted: the mean squared loading.'),
+  differenceReliability: z
+    .object({
+      n: count,
+      reliability: statistic.nullable(),
+      alphaP: statistic.nullable(),
+      alphaE: statistic.nullable(),
+      rPE: statistic.nullable(),
+    })
+    .nullable()
+    .optional()
+    .describe(
+      "The gap score's reliability (Lord's difference-score formula) beside the alphas of P and E and their sums' correlation; null for perceptions-only.",
+    ),
 });
 
 // Keys in the order `score` writes them: the parsed result is re-rendered byte for byte.

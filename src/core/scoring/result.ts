@@ -1,4 +1,5 @@
 import type { CfaFit, CfaUnavailable } from '../stats/cfa.js';
+import type { DifferenceReliability } from '../stats/difference-reliability.js';
 import type { Distribution } from '../stats/moments.js';
 
 export type { CfaFit } from '../stats/cfa.js';
@@ -32,6 +33,11 @@ export interface DimensionResult extends Levels {
   alphaCi?: [number, number] | null;
   omega?: number | null;
   ave?: number | null;
+  /**
+   * The gap score's reliability beside that of P alone (issue 16, docs/methods.md); null for
+   * perceptions-only (no gap); absent in results written before 2026-12-06.
+   */
+  differenceReliability?: DifferenceReliability | null;
 }
 
 /**

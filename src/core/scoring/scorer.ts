@@ -189,7 +189,12 @@ export function startScoring(q: Questionnaire, options: ScoreOptions = {}): Scor
     layout,
     overall: emptySample(layout),
     overallPending: groupBy.length > 0,
-    instrument: emptyInstrumentSums(layout.itemCount, layout.dimensionCount, q.drivers !== undefined),
+    instrument: emptyInstrumentSums(
+      layout.itemCount,
+      layout.dimensionCount,
+      q.drivers !== undefined,
+      q.format === 'perceptions-only' ? [] : q.dimensions.map((d) => d.items.length),
+    ),
     instrumentPlan: {
       outcome: outcomeSource(q, layout),
       // Perceptions-only scores are answers: summed about the scale's midpoint, like the samples' answers.

@@ -89,7 +89,7 @@ describe('round trip', () => {
     expect(text.replace('"bloom":null', '')).not.toMatch(/NaN|Infinity|null/);
     expect(partial()).toMatchObject({
       kind: 'servqual-partial',
-      version: 3,
+      version: 4,
       questionnaire: { title: 'Test audit', format: 'three-column' },
       options: { groupBy: ['branch'], skipInvalid: false },
     });
@@ -164,15 +164,15 @@ describe('strict reading', () => {
     });
     expect(read({ kind: 'other' }).problems[0]?.message).toContain('"kind": "other"');
     // Version 1 held Welford moments; version 2 lacks the sums of measurement quality (issue 16).
-    for (const version of [1, 2])
+    for (const version of [1, 2, 3])
       expect(read({ ...partial(), version }).problems[0]).toMatchObject({
         code: 'partial-version',
         message: expect.stringContaining(
-          `partial version ${version} was written by an older servqual: this one reads version 3`,
+          `partial version ${version} was written by an older servqual: this one reads version 4`,
         ),
       });
-    expect(read({ ...partial(), version: 4 }).problems[0]?.message).toContain(
-      'unknown partial version 4: this servqual reads version 3',
+    expect(read({ ...partial(), version: 5 }).problems[0]?.message).toContain(
+      'unknown partial version 5: this servqual reads version 4',
     );
   });
 

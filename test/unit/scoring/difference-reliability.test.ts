@@ -1,0 +1,144 @@
+/**
+ * The reliability of each dimension's gap score beside that of P alone (issue 16), on the validity
+ * fixture: one pass, and three shards written as partials, read back and merged.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Questionnaire } from '../../../src/core/questionnaire/model.js';
+import { fromPartial, mergePartials, toPartial } from '../../../src/core/scoring/partial.js';
+import type { Result } from '../../../src/core/scoring/result.js';
+import {
+  addRecord,
+  beginTable,
+  finishScoring,
+  startScoring,
+  type ScoringState,
+} from '../../../src/core/scoring/scorer.js';
+import { emptyCoMoments, addVector } from '../../../src/core/stats/comoments.js';
+import { differenceReliability } from '../../../src/core/stats/difference-reliability.js';
+import { loadQuestionnaire } from '../../../src/io/read-questionnaire.js';
+
+const DIR = join(import.meta.dirname, '..', '..', 'fixtures', 'validity');
+const lines = readFileSync(join(DIR, 'responses.csv'), 'utf8').trimEnd().split('\n');
+const header = (lines[0] as string).split(',');
+const rows = lines.slice(1).map((line) => line.split(','));
+
+function scoreRows(q: Questionnaire, from: number, to: number): ScoringState {
+  const state = startScoring(q);
+  const { plan } = beginTable(state, header, 'responses.csv');
+  for (let i = from; i < to; i++) addRecord(state, plan, rows[i] as string[], i + 2);
+  return state;
+}
+
+function scoreMerged(q: Questionnaire): Result {
+  const cuts = [0, 61, 140, rows.length];
+  const states = cuts.slice(1).map((to, s) => {
+    const read = fromPartial(JSON.parse(JSON.stringify(toPartial(scoreRows(q, cuts[s] as number, to)))), q);
+    expect(read.problems).toEqual([]);
+    return read.state as ScoringState;
+  });
+  return finishScoring(mergePartials(states));
+}
+
+// From `python3 test/fixtures/validity/difference-reliability.py` (numpy: alphas of the P items, the
+// E items and the gaps over the dimension's complete respondents, r of the P and E sums, and
+// r_DD = (σP² αP + σE² αE - 2 r σP σE) / (σP² + σE² - 2 r σP σE)); the last figure is alpha of the gaps.
+const EXPECTED = {
+  tangibles: {
+    n: 197,
+    reliability: 0.301126618931,
+    alphaP: 0.669534131676,
+    alphaE: 0.217163719539,
+    rPE: 0.459651458547,
+    gaps: 0.276056416402,
+  },
+  reliability: {
+    n: 193,
+    reliability: 0.4975069195,
+    alphaP: 0.791867368159,
+    alphaE: 0.199064798337,
+    rPE: 0.51428549991,
+    gaps: 0.516640282137,
+  },
+  responsiveness: {
+    n: 198,
+    reliability: 0.413816858603,
+    alphaP: 0.743153415822,
+    alphaE: 0.158061790227,
+    rPE: 0.466368868174,
+    gaps: 0.386611649511,
+  },
+  assurance: {
+    n: 196,
+    reliability: 0.361332447085,
+    alphaP: 0.715508593821,
+    alphaE: 0.267700353041,
+    rPE: 0.498327686286,
+    gaps: 0.312552620989,
+  },
+  empathy: {
+    n: 198,
+    reliability: 0.370722095957,
+    alphaP: 0.780451920403,
+    alphaE: 0.494541813797,
+    rPE: 0.647944784106,
+    gaps: 0.416590870736,
+  },
+} as const;
+
+const close = (actual: number | null | undefined, wanted: number, tolerance = 1e-6) => {
+  expect(actual).not.toBeNull();
+  expect(Math.abs((actual as number) - wanted)).toBeLessThanOrEqual(tolerance);
+};
+
+function expectFigures(result: Result): void {
+  for (const d of result.dimensions) {
+    const want = EXPECTED[d.id as keyof typeof EXPECTED];
+    const got = d.differenceReliability;
+    expect(got?.n).toBe(want.n);
+    close(got?.reliability, want.reliability);
+    close(got?.alphaP, want.alphaP);
+    close(got?.alphaE, want.alphaE);
+    close(got?.rPE, want.rPE);
+    close(d.alpha, want.gaps);
+  }
+}
+
+describe('difference-score reliability', () => {
+  it('equals the classical formula on the fixture, in one pass and from three merged partials', async () => {
+    const q = await loadQuestionnaire(join(DIR, 'two-column.yaml'));
+    const single = finishScoring(scoreRows(q, 0, rows.length));
+    expectFigures(single);
+    const merged = scoreMerged(q);
+    expectFigures(merged);
+    for (const [i, d] of merged.dimensions.entries()) {
+      const one = single.dimensions[i]?.differenceReliability;
+      for (const key of ['reliability', 'alphaP', 'alphaE', 'rPE'] as const)
+        expect(Math.abs((d.differenceReliability?.[key] ?? Number.NaN) - (one?.[key] ?? Number.NaN))).toBeLessThan(
+          1e-12,
+        );
+    }
+  });
+
+  it('is null for perceptions-only: there is no gap to be reliable', async () => {
+    const q = await loadQuestionnaire(join(DIR, 'perceptions-only.yaml'));
+    const result = finishScoring(scoreRows(q, 0, rows.length));
+    for (const d of result.dimensions) expect(d.differenceReliability).toBeNull();
+  });
+
+  it('has no reliability for a one-item dimension (no alpha), but still r of P and E', () => {
+    // P = 1, 2, 3, 4; E = 2, 2, 4, 3: r = 0.674199862463 (python3 -c "import numpy as np; print(np.corrcoef([1,2,3,4],[2,2,4,3])[0,1])").
+    const cm = emptyCoMoments(2);
+    for (const [p, e] of [
+      [1, 2],
+      [2, 2],
+      [3, 4],
+      [4, 3],
+    ])
+      addVector(cm, [p as number, e as number]);
+    const figures = differenceReliability(cm);
+    expect(figures).toMatchObject({ n: 4, reliability: null, alphaP: null, alphaE: null });
+    close(figures.rPE, 0.674199862463);
+  });
+});
