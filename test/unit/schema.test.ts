@@ -75,7 +75,7 @@ describe('shipped JSON Schema of partial results', () => {
       additionalProperties: boolean;
     };
     expect(schema.properties.kind?.const).toBe('servqual-partial');
-    expect(schema.properties.version?.const).toBe(3);
+    expect(schema.properties.version?.const).toBe(4);
     expect(schema.additionalProperties).toBe(false);
   });
 });
