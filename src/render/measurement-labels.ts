@@ -21,6 +21,10 @@ const en = {
   alphaCi: 'α 95% CI',
   omega: 'ω',
   ave: 'AVE',
+  alphaP: 'α of P',
+  gapReliability: 'Gap reliability',
+  gapLine: 'Gap reliability (α of P alone): {dimensions}.',
+  gapNotApplicable: 'Gap reliability: not applicable, a perceptions-only questionnaire has no gap.',
   model: 'Model',
   fiveFactors: '{Dims}',
   threeFactors: 'Three factors (T, R, rest merged)',
@@ -107,6 +111,10 @@ const ru: MeasurementLabels = {
   alphaCi: 'α 95% ДИ',
   omega: 'ω',
   ave: 'AVE',
+  alphaP: 'α восприятия',
+  gapReliability: 'Надёжность разрыва',
+  gapLine: 'Надёжность разрыва (α одного восприятия): {dimensions}.',
+  gapNotApplicable: 'Надёжность разрыва: неприменима, в анкете только восприятие, разрыва нет.',
   model: 'Модель',
   fiveFactors: '{Dims}',
   threeFactors: 'Три фактора (М, Н, остальные вместе)',
@@ -175,6 +183,7 @@ const ru: MeasurementLabels = {
     '{dimensions}: заявленная и расчётная важность сильно расходятся; то, что клиенты называют важным, не то, что движет {outcome}.',
 };
 
+/** The section's wording in `language`. */
 export function measurementLabelsFor(language: Language): MeasurementLabels {
   return language === 'ru' ? ru : en;
 }

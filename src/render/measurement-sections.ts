@@ -1,3 +1,4 @@
+import { fill } from '../core/text/fill.js';
 import { fixed } from './format.js';
 import { markdownText } from './markdown.js';
 import { esc } from './svg/common.js';
@@ -20,6 +21,14 @@ export function measurementTerminalLines(view: MeasurementView): string[] {
     out.push(
       `${l.omega}: ${omegas.map((r) => `${r.label} ${fixed(r.omega.value)}${r.omega.ok === false ? '!' : ''}`).join(', ')}`,
     );
+  const gaps = view.reliability.filter((r) => r.gap?.reliability !== null && r.gap?.reliability !== undefined);
+  if (gaps.length > 0)
+    out.push(
+      fill(l.gapLine, {
+        dimensions: gaps.map((r) => `${r.label} ${fixed(r.gap?.reliability)} (${fixed(r.gap?.alphaP)})`).join(', '),
+      }),
+    );
+  if (view.gapNote) out.push(view.gapNote);
   for (const fit of view.fits) out.push(`${fit.label}: ${fitText(fit, l)}`);
   if (view.structureLine) out.push(view.structureLine);
   if (view.drivers) out.push(view.drivers.line);
@@ -32,6 +41,7 @@ export function measurementMarkdown(view: MeasurementView): string[] {
   const out = [`### ${markdownText(view.labels.heading)}`, ''];
   if (view.basis) out.push(markdownText(view.basis), '');
   if (view.structureLine) out.push(markdownText(view.structureLine), '');
+  if (view.gapNote) out.push(markdownText(view.gapNote), '');
   for (const t of qualityTables(view)) {
     out.push(`**${markdownText(t.title)}**`, '');
     if (t.key === 'drivers' && view.drivers) out.push(markdownText(view.drivers.line), '');
@@ -68,6 +78,7 @@ export function measurementHtml(view: MeasurementView): string {
     `<h2>${esc(l.heading)}</h2>`,
     ...(view.basis ? [`<p>${esc(view.basis)}</p>`] : []),
     ...(view.structureLine ? [`<p>${esc(view.structureLine)}</p>`] : []),
+    ...(view.gapNote ? [`<p>${esc(view.gapNote)}</p>`] : []),
     // What to do first, then the tables: on a phone a wide table scrolls, and a failing column
     // could sit out of view; the findings name every failure in words.
     ...(view.findings.length > 0

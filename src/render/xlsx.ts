@@ -349,6 +349,7 @@ function measurementTable(
       row.slice(1).forEach((cell, i) => {
         rows.push([t.title, row[0]?.text ?? '', t.header[i + 1] ?? '', cell.value, cell.text, cell.fails]);
       });
+  if (view.gapNote) rows.push([m.reliability, '', m.gapReliability, null, view.gapNote, null]);
   for (const finding of view.findings) rows.push([m.findings, '', '', null, finding, null]);
   return {
     columns: [

@@ -8,10 +8,8 @@
  *   sums and the packed upper triangle of cross products (see `coMomentsOfProducts`).
  * - `drivers`: over respondents with every dimension score and the outcome, the dimension scores
  *   and the outcome last (about their midpoints), with the same sums; empty when no outcome is declared.
- * - `pairs`: per dimension, over alpha's respondents (every item of the dimension has a gap), the
- *   2k answers P_1..P_k, then E_1..E_k (DES for three-column; about each item's midpoint), with the
- *   same sums: the alphas of P and of E and the P-E covariance of the difference-score reliability.
- *   Empty for perceptions-only (no gap, nothing to pair).
+ * - `pairs`: per dimension, the P and E sums of the difference-score reliability (`pair-sums.ts`);
+ *   empty for perceptions-only (no gap, nothing to pair).
  *
  * Every number is a sum, so shards merge by adding `data`, as samples do.
  */
@@ -20,6 +18,15 @@ import { allItems } from '../questionnaire/model.js';
 import { coMomentsOfProducts, packedLength } from '../stats/power-sums.js';
 import type { CoMoments } from '../stats/comoments.js';
 import type { Decoder, JsonPath } from './partial-decode.js';
+import {
+  addPairs,
+  carvePairs,
+  decodePairs,
+  encodePairs,
+  type PairSums,
+  type PartialPairs,
+  pairSize,
+} from './pair-sums.js';
 import type { RespondentScores, ScoringLayout } from './respondent.js';
 
 /** Where the drivers' outcome is read from in a respondent's scores, and the midpoint it is summed about. */
@@ -38,8 +45,8 @@ export interface InstrumentSums {
   readonly items: ProductSums;
   /** Null when the questionnaire declares no outcome. */
   readonly drivers: ProductSums | null;
-  /** Per dimension, P then E answers (2k variables); empty for perceptions-only. */
-  readonly pairs: readonly ProductSums[];
+  /** Per dimension, the P and E sums (`pair-sums.ts`); empty for perceptions-only. */
+  readonly pairs: readonly PairSums[];
   /**
    * Up to BUFFERED complete respondents' shifted item scores (row r at r * k), whose products are
    * not yet in `items.products` (their `n` and `sum` are); `flushInstrument` adds them. Not a sum.
@@ -47,8 +54,6 @@ export interface InstrumentSums {
   readonly buffer: Float64Array;
   /** How many rows of `buffer` are waiting (one number, mutable in a readonly record). */
   readonly buffered: Uint8Array;
-  /** One dimension's shifted P and E answers, reused for every respondent. Not a sum. */
-  readonly pairRow: Float64Array;
 }
 
 /**
@@ -91,12 +96,12 @@ export function emptyInstrumentSums(
 ): InstrumentSums {
   const itemSize = sizeOf(itemCount);
   const driverSize = withDrivers ? sizeOf(dimensionCount + 1) : 0;
-  const pairsSize = pairSizes.reduce((total, k) => total + sizeOf(2 * k), 0);
+  const pairsSize = pairSizes.reduce((total, k) => total + pairSize(k), 0);
   const data = new Float64Array(itemSize + driverSize + pairsSize);
   let start = itemSize + driverSize;
   const pairs = pairSizes.map((k) => {
-    const block = carveProducts(data, start, 2 * k);
-    start += sizeOf(2 * k);
+    const block = carvePairs(data, start, k);
+    start += pairSize(k);
     return block;
   });
   return {
@@ -106,7 +111,6 @@ export function emptyInstrumentSums(
     pairs,
     buffer: new Float64Array(BUFFERED * itemCount),
     buffered: new Uint8Array(1),
-    pairRow: new Float64Array(2 * Math.max(0, ...pairSizes)),
   };
 }
 
@@ -127,7 +131,7 @@ export function addToInstrument(
   let all = layout.dimensionCount > 0;
   for (let d = 0; d < layout.dimensionCount && all; d++) all = complete[d] === 1;
   if (all) bufferItems(sums, s.gap, shift);
-  if (sums.pairs.length > 0) addPairs(sums.pairs, sums.pairRow, s, layout);
+  if (sums.pairs.length > 0) addPairs(sums.pairs, s, layout);
   const drivers = sums.drivers;
   if (drivers === null || outcome === null || Number.isNaN(s.unweighted)) return;
   const y = outcome.kind === 'kpi' ? (s.kpi[outcome.index] as number) : (s.perception[outcome.index] as number);
@@ -186,39 +190,6 @@ export function flushInstrument(sums: InstrumentSums): void {
   sums.buffered[0] = 0;
 }
 
-/**
- * Per dimension with every item's gap: its P answers then its E answers (DES for three-column),
- * each about its item's midpoint (whole or half numbers, so every product is exact), and their
- * packed cross products: (2k)(2k+1)/2 multiply-adds, 36 for a four-item dimension.
- */
-function addPairs(pairs: readonly ProductSums[], row: Float64Array, s: RespondentScores, layout: ScoringLayout): void {
-  const other = layout.format === 'three-column' ? s.desired : s.expectation;
-  for (let d = 0; d < pairs.length; d++) {
-    if (s.dimensionComplete[d] !== 1) continue;
-    const target = pairs[d] as ProductSums;
-    const items = layout.dimensionItems[d] as Int32Array;
-    const k = items.length;
-    for (let j = 0; j < k; j++) {
-      const item = items[j] as number;
-      const mid = layout.itemMidpoint[item] as number;
-      row[j] = (s.perception[item] as number) - mid;
-      row[k + j] = (other[item] as number) - mid;
-    }
-    const width = 2 * k;
-    const { sum, products } = target;
-    target.n[0] = (target.n[0] as number) + 1;
-    let p = 0;
-    for (let i = 0; i < width; i++) {
-      const xi = row[i] as number;
-      sum[i] = (sum[i] as number) + xi;
-      for (let j = i; j < width; j++) {
-        products[p] = (products[p] as number) + xi * (row[j] as number);
-        p++;
-      }
-    }
-  }
-}
-
 /** The dimension scores (about `shift`) and then the outcome `y` (already about its midpoint). */
 function addDriverProducts(target: ProductSums, scores: Float64Array, shift: number, y: number): void {
   const { k, sum, products } = target;
@@ -261,7 +232,7 @@ export interface PartialProducts {
 export function encodeInstrument(sums: InstrumentSums): {
   items: PartialProducts;
   drivers?: PartialProducts;
-  pairs: PartialProducts[];
+  pairs: PartialPairs[];
 } {
   flushInstrument(sums);
   const encode = (p: ProductSums): PartialProducts => ({
@@ -272,7 +243,7 @@ export function encodeInstrument(sums: InstrumentSums): {
   return {
     items: encode(sums.items),
     ...(sums.drivers ? { drivers: encode(sums.drivers) } : {}),
-    pairs: sums.pairs.map(encode),
+    pairs: sums.pairs.map(encodePairs),
   };
 }
 
@@ -301,6 +272,6 @@ export function decodeInstrument(
   fill(sums.items, o.items, [...path, 'items'], 'item');
   if (sums.drivers) fill(sums.drivers, o.drivers, [...path, 'drivers'], 'dimension or outcome');
   d.list(o.pairs, [...path, 'pairs'], sums.pairs.length, 'dimension').forEach((v, i) => {
-    fill(sums.pairs[i] as ProductSums, v, [...path, 'pairs', i], 'answer');
+    decodePairs(d, v, [...path, 'pairs', i], sums.pairs[i] as PairSums, total);
   });
 }

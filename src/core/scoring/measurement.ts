@@ -10,12 +10,12 @@ import { allItems, type Questionnaire, SERVQUAL_DIMENSIONS } from '../questionna
 import { feldtInterval, itemTotalRaw, standardizedAlpha } from '../stats/alpha-extras.js';
 import { correlationRows, subMatrix } from '../stats/correlation.js';
 import { eigenvaluesDescending } from '../stats/eigenvalues.js';
-import { differenceReliability } from '../stats/difference-reliability.js';
 import { htmt } from '../stats/htmt.js';
 import { bartlett, kmo } from '../stats/kmo.js';
 import { coMomentsOfProducts } from '../stats/power-sums.js';
 import { driverWeights, factorReliabilityOf, fitCfaOf, parallelOf } from './measurement-models.js';
 import { coMomentsOf, type InstrumentSums } from './instrument-sums.js';
+import { differenceReliabilityOf } from './pair-sums.js';
 import type {
   CfaFit,
   CfaFitFigures,
@@ -158,7 +158,7 @@ export function addReliabilityFigures(
     result.omega = factor?.omega ?? null;
     result.ave = factor?.ave ?? null;
     const pair = sums.pairs[index];
-    result.differenceReliability = pair ? differenceReliability(coMomentsOf(pair)) : null;
+    result.differenceReliability = pair ? differenceReliabilityOf(pair) : null;
     const raw = itemTotalRaw(cm);
     (blocks[index] as number[]).forEach((i, j) => {
       (items[i] as ItemResult).itemTotalRaw = raw[j] ?? null;

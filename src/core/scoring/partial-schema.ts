@@ -35,9 +35,18 @@ const instrument = z
         'Only when the questionnaire declares drivers: over respondents with every dimension score and the outcome, the dimension scores, then the outcome.',
       ),
     pairs: z
-      .array(products)
+      .array(
+        z.strictObject({
+          n: count,
+          sum: z
+            .array(real)
+            .describe('ΣP_i of the k items, then ΣE_i (DES for three-column), about each item’s midpoint.'),
+          squares: z.array(real).describe('ΣP_i², then ΣE_i².'),
+          totals: z.array(real).length(3).describe('Σ(ΣP)², Σ(ΣE)², Σ(ΣP)(ΣE) of the dimension’s P and E sums.'),
+        }),
+      )
       .describe(
-        "Per dimension, over respondents with every item's gap: its k perceptions then its k expectations (desired levels for three-column), each about its item's midpoint, with sums and packed cross products; empty for perceptions-only.",
+        "Per dimension, over respondents with every item's gap: the sums of the difference-score reliability; empty for perceptions-only.",
       ),
   })
   .describe('The sums of measurement quality and key drivers, over every respondent (version 4).');

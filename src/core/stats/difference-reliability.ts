@@ -1,7 +1,3 @@
-import type { CoMoments } from './comoments.js';
-import { covarianceMatrix } from './comoments.js';
-import { reliability } from './cronbach.js';
-
 /** The reliability of a dimension's gap score beside that of its perceptions (Peter, Churchill & Brown 1993). */
 export interface DifferenceReliability {
   /** Respondents with every item's gap in the dimension (alpha's respondents). */
@@ -15,8 +11,26 @@ export interface DifferenceReliability {
   rPE: number | null;
 }
 
+/** Sample (n - 1) variances of a dimension's P and E items and sums, over the same n respondents. */
+export interface PairVariances {
+  n: number;
+  /** Items per side. */
+  k: number;
+  /** Σ_i var(P_i), Σ_i var(E_i). */
+  itemVarianceP: number;
+  itemVarianceE: number;
+  /** var(ΣP), var(ΣE), cov(ΣP, ΣE). */
+  varianceP: number;
+  varianceE: number;
+  covariance: number;
+}
+
 // Variances below this count as zero (rounding residue of constant columns), as in cronbach.ts.
 const ZERO_VARIANCE = 1e-12;
+
+/** Cronbach's alpha `k/(k-1) (1 - Σ var_i / var(sum))`; null when k < 2 or var(sum) = 0. */
+const alphaOf = (k: number, items: number, total: number): number | null =>
+  k < 2 || total < ZERO_VARIANCE ? null : (k / (k - 1)) * (1 - items / total);
 
 /**
  * The classical reliability of a difference D = P - E (Lord 1963; Johns 1981; for SERVQUAL, Peter,
@@ -24,43 +38,25 @@ const ZERO_VARIANCE = 1e-12;
  *
  * `r_DD = (σP² αP + σE² αE - 2 r_PE σP σE) / (σP² + σE² - 2 r_PE σP σE)`,
  *
- * with αP, αE Cronbach's alpha of the P and E items (their reliabilities), σ the sds of the sums and
- * r_PE their correlation. `cm` holds the 2k variables P_1..P_k, E_1..E_k over the same respondents.
- * A one-item dimension has no alpha, so no r_DD (null, like its alpha).
+ * with αP, αE Cronbach's alpha of the P and E items, σ the sds of the sums and r_PE their
+ * correlation (so `r_PE σP σE` is their covariance). A one-item dimension has no alpha, so no r_DD
+ * (null, like its alpha); nothing is defined below n = 2.
  *
- * @example differenceReliability(cm) // P items r = .6, E items r = .5, r_PE = .3: r_DD below both alphas
+ * @example differenceReliability({ n: 100, k: 4, itemVarianceP: 4, itemVarianceE: 4, varianceP: 10, varianceE: 10, covariance: 5 })
+ *   // alphaP = alphaE = 0.8, rPE = 0.5, reliability = (8 + 8 - 10) / (20 - 10) = 0.6
  */
-export function differenceReliability(cm: CoMoments): DifferenceReliability {
-  const k = cm.k / 2;
-  const empty = { n: cm.n, reliability: null, alphaP: null, alphaE: null, rPE: null };
-  if (!Number.isInteger(k) || k < 1 || cm.n < 2) return empty;
-  const s = covarianceMatrix(cm);
-  const width = cm.k;
-  let varP = 0;
-  let varE = 0;
-  let cov = 0;
-  for (let i = 0; i < width; i++) {
-    for (let j = 0; j < width; j++) {
-      const value = s[i * width + j] as number;
-      if (i < k && j < k) varP += value;
-      else if (i >= k && j >= k) varE += value;
-      else cov += value / 2;
-    }
-  }
-  const alphaP = reliability(block(cm, 0, k)).alpha;
-  const alphaE = reliability(block(cm, k, k)).alpha;
-  const rPE = varP < ZERO_VARIANCE || varE < ZERO_VARIANCE ? null : cov / Math.sqrt(varP * varE);
-  const varD = varP + varE - 2 * cov;
-  const value =
-    alphaP === null || alphaE === null || varD < ZERO_VARIANCE
+export function differenceReliability(v: PairVariances): DifferenceReliability {
+  if (v.n < 2 || v.k < 1) return { n: v.n, reliability: null, alphaP: null, alphaE: null, rPE: null };
+  const alphaP = alphaOf(v.k, v.itemVarianceP, v.varianceP);
+  const alphaE = alphaOf(v.k, v.itemVarianceE, v.varianceE);
+  const rPE =
+    v.varianceP < ZERO_VARIANCE || v.varianceE < ZERO_VARIANCE
       ? null
-      : (varP * alphaP + varE * alphaE - 2 * cov) / varD;
-  return { n: cm.n, reliability: value, alphaP, alphaE, rPE };
-}
-
-/** The co-moments of variables [start, start + k) of `cm`. */
-function block(cm: CoMoments, start: number, k: number): CoMoments {
-  const c = new Float64Array(k * k);
-  for (let i = 0; i < k; i++) for (let j = 0; j < k; j++) c[i * k + j] = cm.c[(start + i) * cm.k + start + j] as number;
-  return { k, n: cm.n, mean: cm.mean.slice(start, start + k), c };
+      : Math.max(-1, Math.min(1, v.covariance / Math.sqrt(v.varianceP * v.varianceE)));
+  const varianceD = v.varianceP + v.varianceE - 2 * v.covariance;
+  const reliability =
+    alphaP === null || alphaE === null || varianceD < ZERO_VARIANCE
+      ? null
+      : (v.varianceP * alphaP + v.varianceE * alphaE - 2 * v.covariance) / varianceD;
+  return { n: v.n, reliability, alphaP, alphaE, rPE };
 }

@@ -38,11 +38,13 @@ export function qualityTables(view: MeasurementView): QualityTable[] {
   const l = view.labels;
   const tables: QualityTable[] = [];
   if (view.reliability.some((r) => r.omega.value !== null || r.alphaStd !== null || r.alpha !== null)) {
+    // The gap's reliability beside α of P alone, when the result has them (not perceptions-only, not older results).
+    const gap = view.reliability.some((r) => r.gap !== null);
     tables.push({
       key: 'reliability',
       title: l.reliability,
-      header: ['', l.alpha, l.alphaStd, l.alphaCi, l.omega, l.ave],
-      numeric: [false, true, true, true, true, true],
+      header: ['', l.alpha, l.alphaStd, l.alphaCi, l.omega, l.ave, ...(gap ? [l.gapReliability, l.alphaP] : [])],
+      numeric: [false, true, true, true, true, true, ...(gap ? [true, true] : [])],
       rows: view.reliability.map((r) => [
         text(r.label),
         number(r.alpha),
@@ -50,6 +52,7 @@ export function qualityTables(view: MeasurementView): QualityTable[] {
         range(r.alphaCi),
         judged(r.omega),
         judged(r.ave),
+        ...(gap ? [number(r.gap?.reliability ?? null), number(r.gap?.alphaP ?? null)] : []),
       ]),
     });
   }

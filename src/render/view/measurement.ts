@@ -63,6 +63,8 @@ export interface DimensionQualityInput {
   alphaCi?: readonly [number, number] | null;
   omega?: number | null;
   ave?: number | null;
+  /** Null for perceptions-only (no gap); absent in results written before it. */
+  differenceReliability?: { reliability: number | null; alphaP: number | null } | null;
 }
 
 export interface DriversInput {
@@ -92,6 +94,8 @@ interface ReliabilityRow {
   alphaCi: readonly [number, number] | null;
   omega: Judged;
   ave: Judged;
+  /** The gap score's reliability and α of P alone; null when the result has none (perceptions-only, older results). */
+  gap: { reliability: number | null; alphaP: number | null } | null;
 }
 
 export interface FitRow {
@@ -132,6 +136,8 @@ export interface MeasurementView {
   /** "Over N respondents who answered every item", or why nothing could be judged. */
   basis: string;
   reliability: ReliabilityRow[];
+  /** Why no gap reliability is shown (perceptions-only); null otherwise. */
+  gapNote: string | null;
   /** KMO, Bartlett and parallel analysis in one sentence; null when not computed. */
   structureLine: string | null;
   fits: FitRow[];
@@ -294,8 +300,14 @@ export function measurementView(
       alphaCi: d.alphaCi ?? null,
       omega: atLeast(d.omega, QUALITY_THRESHOLDS.omega),
       ave: atLeast(d.ave, QUALITY_THRESHOLDS.ave),
+      gap: d.differenceReliability
+        ? { reliability: d.differenceReliability.reliability, alphaP: d.differenceReliability.alphaP }
+        : null,
     }),
   );
+  // Null (not absent) on every dimension: the result is perceptions-only, so there is no gap to be reliable.
+  const gapNote =
+    dimensions.length > 0 && dimensions.every((d) => d.differenceReliability === null) ? l.gapNotApplicable : null;
   const fitRows: FitRow[] = [];
   const words = dimensionWords(dimensions.length, language);
   if (validity?.cfa) fitRows.push(fitRow('five', fill(l.fiveFactors, words), validity.cfa));
@@ -312,6 +324,7 @@ export function measurementView(
   });
   const view = {
     reliability,
+    gapNote,
     structureLine: validity ? structureLine(validity, dimensions.length, l) : null,
     fits: fitRows,
     htmt,

@@ -15,7 +15,6 @@ import {
   startScoring,
   type ScoringState,
 } from '../../../src/core/scoring/scorer.js';
-import { emptyCoMoments, addVector } from '../../../src/core/stats/comoments.js';
 import { differenceReliability } from '../../../src/core/stats/difference-reliability.js';
 import { loadQuestionnaire } from '../../../src/io/read-questionnaire.js';
 
@@ -127,18 +126,32 @@ describe('difference-score reliability', () => {
     for (const d of result.dimensions) expect(d.differenceReliability).toBeNull();
   });
 
-  it('has no reliability for a one-item dimension (no alpha), but still r of P and E', () => {
-    // P = 1, 2, 3, 4; E = 2, 2, 4, 3: r = 0.674199862463 (python3 -c "import numpy as np; print(np.corrcoef([1,2,3,4],[2,2,4,3])[0,1])").
-    const cm = emptyCoMoments(2);
-    for (const [p, e] of [
-      [1, 2],
-      [2, 2],
-      [3, 4],
-      [4, 3],
-    ])
-      addVector(cm, [p as number, e as number]);
-    const figures = differenceReliability(cm);
-    expect(figures).toMatchObject({ n: 4, reliability: null, alphaP: null, alphaE: null });
-    close(figures.rPE, 0.674199862463);
+  it('follows the formula on given variances, and has no reliability for a one-item dimension (no alpha)', () => {
+    // αP = αE = 4/3 (1 - 4/10) = 0.8; r_PE = 5 / 10 = 0.5; r_DD = (10·0.8 + 10·0.8 - 2·5) / (10 + 10 - 2·5) = 0.6.
+    const figures = differenceReliability({
+      n: 100,
+      k: 4,
+      itemVarianceP: 4,
+      itemVarianceE: 4,
+      varianceP: 10,
+      varianceE: 10,
+      covariance: 5,
+    });
+    close(figures.alphaP, 0.8, 1e-12);
+    close(figures.reliability, 0.6, 1e-12);
+    close(figures.rPE, 0.5, 1e-12);
+    // One item: P = 1, 2, 3, 4; E = 2, 2, 4, 3: var 5/3 and 11/12, cov 5/6,
+    // r = 0.674199862463 (python3 -c "import numpy as np; print(np.corrcoef([1,2,3,4],[2,2,4,3])[0,1])").
+    const one = differenceReliability({
+      n: 4,
+      k: 1,
+      itemVarianceP: 5 / 3,
+      itemVarianceE: 11 / 12,
+      varianceP: 5 / 3,
+      varianceE: 11 / 12,
+      covariance: 5 / 6,
+    });
+    expect(one).toMatchObject({ n: 4, reliability: null, alphaP: null, alphaE: null });
+    close(one.rPE, 0.674199862463);
   });
 });
