@@ -27,7 +27,7 @@ import { decodeComments, encodeComments, type PartialComments } from './comments
 export type { PartialProblem } from './partial-decode.js';
 
 const PARTIAL_KIND = 'servqual-partial';
-const PARTIAL_VERSION = 4;
+export const PARTIAL_VERSION = 4;
 
 /**
  * What `score --partial` writes (version 4: `instrument.pairs`, each dimension's P and E cross

@@ -129,10 +129,47 @@ function partialColumns(q: Questionnaire, layout: ScoringLayout): SumColumn[] {
       columns.push(p(['instrument', 'drivers', 'products', i], sql));
     });
   }
+  columns.push(...pairColumns(q, layout));
   // Repeated ids, counted by the engine: the rows with an id, less the distinct ids (a blank id is no id, as in score).
   columns.push(p(['ids', 'duplicates'], 'COUNT(id) - COUNT(DISTINCT id)'));
   columns.push(p(['flags', 'straightLiners', 'count'], sum('straight')));
   columns.push(p(['skippedCells'], sum('skipped')));
+  return columns;
+}
+
+/**
+ * The difference-score reliability's sums (pair-sums.ts), per dimension over the respondents with
+ * every item's gap: each item's P and E (DES for three-column) about its midpoint, their squares,
+ * and the squares and product of the dimension's P and E sums. None for perceptions-only.
+ */
+function pairColumns(q: Questionnaire, layout: ScoringLayout): SumColumn[] {
+  if (q.format === 'perceptions-only') return [];
+  const other = q.format === 'three-column' ? 'xds' : 'xe';
+  const columns: SumColumn[] = [];
+  for (const j of range(layout.dimensionCount)) {
+    const items = [...(layout.dimensionItems[j] as Int32Array)];
+    const k = items.length;
+    const when = `complete${j} = 1`;
+    const about = (x: string, i: number) => `(${x}${i} - ${layout.itemMidpoint[i] as number})`;
+    const at = (...rest: (string | number)[]): SumPath => ['instrument', 'pairs', j, ...rest];
+    const inside = (x: string) => sum(`CASE WHEN ${when} THEN ${x} END`);
+    columns.push({ scope: 'partial', path: at('n'), sql: count(when) });
+    items.forEach((i, a) => {
+      columns.push({ scope: 'partial', path: at('sum', a), sql: inside(about('xp', i)) });
+      columns.push({ scope: 'partial', path: at('sum', k + a), sql: inside(about(other, i)) });
+      columns.push({ scope: 'partial', path: at('squares', a), sql: inside(`${about('xp', i)} * ${about('xp', i)}`) });
+      columns.push({
+        scope: 'partial',
+        path: at('squares', k + a),
+        sql: inside(`${about(other, i)} * ${about(other, i)}`),
+      });
+    });
+    const pSum = `(${items.map((i) => about('xp', i)).join(' + ')})`;
+    const eSum = `(${items.map((i) => about(other, i)).join(' + ')})`;
+    columns.push({ scope: 'partial', path: at('totals', 0), sql: inside(`${pSum} * ${pSum}`) });
+    columns.push({ scope: 'partial', path: at('totals', 1), sql: inside(`${eSum} * ${eSum}`) });
+    columns.push({ scope: 'partial', path: at('totals', 2), sql: inside(`${pSum} * ${eSum}`) });
+  }
   return columns;
 }
 

@@ -6,7 +6,7 @@
 import type { Problem } from '../problem.js';
 import type { Questionnaire } from '../questionnaire/model.js';
 import { encodeInstrument, emptyInstrumentSums } from '../scoring/instrument-sums.js';
-import { questionnaireFingerprint, type ScoringPartial } from '../scoring/partial.js';
+import { PARTIAL_VERSION, questionnaireFingerprint, type ScoringPartial } from '../scoring/partial.js';
 import { encodeSample, type PartialSample } from '../scoring/partial-sample.js';
 import { scoringLayout } from '../scoring/respondent.js';
 import { emptySample } from '../scoring/sample.js';
@@ -150,7 +150,14 @@ export function partialFromExport(
 
   const overall = readSample(overallRow);
   const rest = {
-    instrument: encodeInstrument(emptyInstrumentSums(layout.itemCount, layout.dimensionCount, q.drivers !== undefined)),
+    instrument: encodeInstrument(
+      emptyInstrumentSums(
+        layout.itemCount,
+        layout.dimensionCount,
+        q.drivers !== undefined,
+        q.format === 'perceptions-only' ? [] : q.dimensions.map((d) => d.items.length),
+      ),
+    ),
     ids: { duplicates: 0 },
     flags: { straightLiners: { count: 0 } },
     skippedCells: 0,
@@ -160,7 +167,7 @@ export function partialFromExport(
   return {
     partial: {
       kind: 'servqual-partial',
-      version: 3,
+      version: PARTIAL_VERSION,
       questionnaire: { title: q.title, format: q.format, fingerprint },
       // Cells off the scale were read as missing and counted, as with --skip-invalid.
       options: { groupBy, skipInvalid: true },
