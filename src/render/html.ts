@@ -15,7 +15,7 @@ import {
   type Column,
   cellText,
   columnsFor,
-  DIMENSION_COLUMNS,
+  dimensionColumns,
   dimensionRows,
   ITEM_COLUMNS,
   type ItemWording,
@@ -171,7 +171,7 @@ function columnTable<Row>(
 
 function dimensionTable(c: Context): string {
   const rows = dimensionRows(c.result).map((d) => ({ id: d.id, row: d }));
-  return columnTable(c, 'dimensions', c.l.dimensions, DIMENSION_COLUMNS, rows);
+  return columnTable(c, 'dimensions', c.l.dimensions, dimensionColumns(c.result), rows);
 }
 
 function itemTable(c: Context): string {

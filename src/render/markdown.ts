@@ -9,7 +9,7 @@ import {
   type Column,
   cellText,
   columnsFor,
-  DIMENSION_COLUMNS,
+  dimensionColumns,
   dimensionRows,
   ITEM_COLUMNS,
   itemRows,
@@ -162,7 +162,7 @@ export function renderMarkdown(result: Result, options: { top?: number; date?: s
     );
   }
 
-  out.push(`### ${l.dimensions}`, '', ...columnTable(DIMENSION_COLUMNS, dimensionRows(result), result, l), '');
+  out.push(`### ${l.dimensions}`, '', ...columnTable(dimensionColumns(result), dimensionRows(result), result, l), '');
   // The item table folded away (GitHub renders Markdown inside <details>), so a PR comment stays short.
   out.push(
     '<details>',

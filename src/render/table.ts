@@ -12,7 +12,7 @@ import {
   type Column,
   cellText,
   columnsFor,
-  DIMENSION_COLUMNS,
+  dimensionColumns,
   dimensionRows,
   ITEM_COLUMNS,
   itemRows,
@@ -213,7 +213,7 @@ export function renderTable(input: Result, options: TableOptions): string {
 
   const c: TableContext = { result, w: { l, h: htmlLabelsFor(result.questionnaire.language) }, reading, paint };
   heading(l.dimensions);
-  out.push(columnTable(DIMENSION_COLUMNS, dimensionRows(result), c));
+  out.push(columnTable(dimensionColumns(result), dimensionRows(result), c));
   heading(l.items);
   out.push(columnTable(ITEM_COLUMNS, itemRows(result.items, result.dimensions), c));
 

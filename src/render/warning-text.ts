@@ -97,11 +97,11 @@ const RU: Record<string, Wording> = {
   },
 };
 
-/** One dimension of `importance-disagreement` in Russian: "id (заявлено 0,30, выведено 0,08)". */
+/** One dimension of `importance-disagreement` in Russian: "label (заявлено 0,30, выведено 0,08)" (the id in results written before labels). */
 function shares(v: unknown): string | null {
   if (typeof v !== 'object' || v === null) return null;
   const d = v as Record<string, unknown>;
-  const id = str(d.id);
+  const id = str(d.label) ?? str(d.id);
   const stated = num(d.stated);
   const derived = num(d.derived);
   if (id === null || stated === null || derived === null) return null;

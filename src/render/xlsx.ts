@@ -13,7 +13,7 @@ import {
   cellWords,
   type Column,
   columnsFor,
-  DIMENSION_COLUMNS,
+  dimensionColumns,
   dimensionRows,
   ITEM_COLUMNS,
   itemRows,
@@ -442,7 +442,7 @@ export async function renderXlsx(
   workbook.modified = FIXED_DATE;
 
   addSummary(workbook, result, l, options.date);
-  addTable(workbook, l.dimensions, viewTable(DIMENSION_COLUMNS, dimensionRows(result), result, l));
+  addTable(workbook, l.dimensions, viewTable(dimensionColumns(result), dimensionRows(result), result, l));
   addTable(workbook, l.items, viewTable(ITEM_COLUMNS, itemRows(result.items, result.dimensions), result, l));
   if (result.segments.length > 0) {
     addTable(workbook, l.segments, viewTable(segmentColumns(result.dimensions, l), result.segments, result, l));

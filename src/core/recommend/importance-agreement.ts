@@ -22,12 +22,15 @@ export function importanceDisagrees(stated: number | null, derived: number | nul
 
 interface StatedImportance {
   id: string;
+  /** The dimension's label, as the reports name it (the id when absent). */
+  label?: string;
   importance: number | null;
 }
 
 /**
- * The `importance-disagreement` warning naming every dimension whose shares disagree (with both
- * shares in the fields and the message), or null when none does or no outcome is declared.
+ * The `importance-disagreement` warning naming every dimension whose shares disagree by its label
+ * (with its id, label and both shares in the fields, label and shares in the message), or null when
+ * none does or no outcome is declared.
  */
 export function importanceDisagreement(
   dimensions: readonly StatedImportance[],
@@ -38,11 +41,11 @@ export function importanceDisagreement(
   const disagreeing = dimensions.flatMap((d) => {
     const derived = derivedOf.get(d.id) ?? null;
     return d.importance !== null && derived !== null && importanceDisagrees(d.importance, derived)
-      ? [{ id: d.id, stated: d.importance, derived }]
+      ? [{ id: d.id, label: d.label ?? d.id, stated: d.importance, derived }]
       : [];
   });
   if (disagreeing.length === 0) return null;
-  const list = disagreeing.map((d) => `${d.id} (stated ${d.stated.toFixed(2)}, derived ${d.derived.toFixed(2)})`);
+  const list = disagreeing.map((d) => `${d.label} (stated ${d.stated.toFixed(2)}, derived ${d.derived.toFixed(2)})`);
   return {
     code: 'importance-disagreement',
     message: `stated and derived importance disagree strongly for ${list.join(', ')}: what customers say matters is not what moves ${drivers.outcome}`,

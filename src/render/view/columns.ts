@@ -4,6 +4,7 @@ import { unreachable } from '../formats.js';
 import { fixed, pValue } from '../format.js';
 import type { HtmlLabels } from '../html-labels.js';
 import type { Labels } from '../labels.js';
+import { importanceDisagrees } from '../../core/recommend/importance-agreement.js';
 import { type Advice, adviceView } from './advice.js';
 import { type Mark, withMark } from './segment-tests.js';
 import { type AnswerMean, answerMeans, isGap, type ScoreReading, scoreLabel } from './reading.js';
@@ -27,8 +28,11 @@ export type Cell =
   | { kind: 'text'; text: string }
   /** A statistic shown with two decimals. */
   | { kind: 'number'; value: number | null }
-  /** A share of a whole (0-1), such as a dimension's importance: two decimals in text, a percentage in a workbook. */
-  | { kind: 'share'; value: number | null }
+  /**
+   * A share of a whole (0-1), such as a dimension's importance: two decimals in text, a percentage
+   * in a workbook; `flag`: marked with "!" in text (derived importance that disagrees with the stated).
+   */
+  | { kind: 'share'; value: number | null; flag?: boolean }
   | { kind: 'count'; value: number }
   /**
    * A gap or perception score, read as the result's reading says (signed, coloured by side);
@@ -66,8 +70,9 @@ export interface Column<Row> {
 /** A cell's text where it needs no medium of its own: numbers formatted, text as it is (unescaped). */
 export function cellText(cell: Cell, reading: ScoreReading, l: Labels): string {
   switch (cell.kind) {
-    case 'number':
     case 'share':
+      return cell.flag ? `${fixed(cell.value)}!` : fixed(cell.value);
+    case 'number':
       return fixed(cell.value);
     case 'count':
       return String(cell.value);
@@ -147,13 +152,30 @@ function meanColumns<Row>(means: (row: Row) => DimensionResult | ItemResult): Co
   ];
 }
 
-/** A dimension table's row: the dimension and the advice worded for it. */
-export type DimensionRow = DimensionResult & { advice: Advice | null };
+/**
+ * A dimension table's row: the dimension, the advice worded for it, and its derived importance
+ * (key drivers' share of R², null without drivers) with whether it disagrees strongly with the stated.
+ */
+export type DimensionRow = DimensionResult & { advice: Advice | null; derived: number | null; disagree: boolean };
 
 /** The dimension table's rows, each with its advice decided once for every renderer. */
 export function dimensionRows(result: Result): DimensionRow[] {
   const advice = adviceView(result);
-  return result.dimensions.map((d) => ({ ...d, advice: advice.dimension(d.id) }));
+  const derivedOf = new Map((result.drivers?.dimensions ?? []).map((d) => [d.id, d.share]));
+  return result.dimensions.map((d) => {
+    const derived = derivedOf.get(d.id) ?? null;
+    return {
+      ...d,
+      advice: advice.dimension(d.id),
+      derived,
+      disagree: importanceDisagrees(d.importance, derived),
+    };
+  });
+}
+
+/** The dimension table's columns for a result: derived importance only when it has key drivers. */
+export function dimensionColumns(result: Pick<Result, 'drivers'>): readonly Column<DimensionRow>[] {
+  return result.drivers ? DIMENSION_COLUMNS : DIMENSION_COLUMNS.filter((c) => c.key !== 'derivedImportance');
 }
 
 export const DIMENSION_COLUMNS: readonly Column<DimensionRow>[] = [
@@ -163,6 +185,14 @@ export const DIMENSION_COLUMNS: readonly Column<DimensionRow>[] = [
     label: ({ l, h }, view) => (complete(view) ? h.importance : l.importance),
     align: 'right',
     cell: (d) => ({ kind: 'share', value: d.importance }),
+    shown: (view, format) => complete(view) || format !== 'three-column',
+  },
+  {
+    // Beside the stated importance, as the importance-performance view compares them (issue 16).
+    key: 'derivedImportance',
+    label: ({ l, h }, view) => (complete(view) ? h.derivedImportance : l.derivedImportance),
+    align: 'right',
+    cell: (d) => ({ kind: 'share', value: d.derived, flag: d.disagree }),
     shown: (view, format) => complete(view) || format !== 'three-column',
   },
   ...meanColumns((d: DimensionRow) => d),

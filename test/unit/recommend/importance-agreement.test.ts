@@ -52,6 +52,15 @@ describe('importanceDisagreement', () => {
     expect(warningText(w as NonNullable<typeof w>, 'ru')).toContain('tangibles (заявлено 0,30, выведено 0,05)');
   });
 
+  it('names dimensions by their labels, in English and in Russian', () => {
+    const labelled = dimensions.map((d) => ({ ...d, label: d.id === 'tangibles' ? 'Материальность' : d.id }));
+    const w = importanceDisagreement(labelled, drivers);
+    expect(w).toMatchObject({ dimensions: [{ id: 'tangibles', label: 'Материальность' }] });
+    expect(w?.message).toContain('Материальность (stated 0.30, derived 0.05)');
+    expect(w?.message).not.toContain('tangibles');
+    expect(warningText(w as NonNullable<typeof w>, 'ru')).toContain('Материальность (заявлено 0,30, выведено 0,05)');
+  });
+
   it('is absent without drivers or without a strong disagreement', () => {
     expect(importanceDisagreement(dimensions, null)).toBeNull();
     expect(importanceDisagreement([{ id: 'tangibles', importance: 0.08 }], drivers)).toBeNull();
