@@ -17,6 +17,7 @@ import { checkQuestionnaireText } from '../io/read-questionnaire.js';
 import { readTextFile } from '../io/read-text.js';
 import { listTemplates, schemaFile } from '../io/templates.js';
 import { didYouMean } from '../core/text/did-you-mean.js';
+import { version } from '../version.js';
 import { checkOutputs } from './report-output.js';
 import { SHEET_FLAG, SHEET_HELP } from './score.js';
 import type { CommandContext } from './context.js';
@@ -44,13 +45,12 @@ interface InitOptions {
 const BESIDE = 'questionnaire.schema.json';
 
 /**
- * The modeline points at the schema the package ships, as the contract says: by default the
- * installed package's own file (absolute, so the questionnaire can move within the machine; the
- * package is not on a public registry, so there is no URL that would serve it), or with
- * `--schema-beside` a copy written next to the questionnaire (for a file shared with others).
+ * The modeline points at something that outlives the install: this version's schema at a public
+ * URL (a path into node_modules or the npm cache breaks when the file moves or the cache is
+ * cleaned), or with `--schema-beside` a copy written next to the questionnaire.
  */
 const modeline = (options: InitOptions) =>
-  `# yaml-language-server: $schema=${options.schemaBeside ? `./${BESIDE}` : schemaFile}\n`;
+  `# yaml-language-server: $schema=${options.schemaBeside ? `./${BESIDE}` : `https://unpkg.com/servqual@${version}/schema/questionnaire.schema.json`}\n`;
 
 /** `--schema-beside`: the package's schema copied next to the questionnaire (replaced: it is ours, not the user's). */
 async function writeSchemaBeside(file: string, options: InitOptions, ctx: CommandContext): Promise<void> {
@@ -204,7 +204,7 @@ export const registerInit: Register = (program, ctx) => {
     .option('-f, --force', 'overwrite an existing file')
     .option(
       '--schema-beside',
-      "write questionnaire.schema.json next to the file and point its modeline there (default: the installed package's schema file)",
+      'write questionnaire.schema.json next to the file and point its modeline there (default: the schema of this version at unpkg.com)',
     )
     .addHelpText(
       'after',

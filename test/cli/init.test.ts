@@ -53,16 +53,21 @@ describe('servqual init', () => {
     },
   );
 
-  it('starts with a modeline naming the schema file the package ships, which exists', async () => {
+  it("starts with a modeline naming this version's schema at a public URL, which the package ships", async () => {
     const result = await run(['init', 'nested-audit.yaml', '--template', 'servqual-generic']);
     expect(result.code).toBe(0);
     const [first] = readFileSync(join(tempDir(), 'nested-audit.yaml'), 'utf8').split('\n');
-    const { files } = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { files: string[] };
-    // The package's own file (shipped: package.json files), by an absolute path, so the questionnaire can move.
-    const schema = join(repoRoot, 'schema', 'questionnaire.schema.json');
-    expect(first).toBe(`# yaml-language-server: $schema=${schema}`);
+    const { version, files } = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as {
+      version: string;
+      files: string[];
+    };
+    // Nothing on this machine: the file can move and the npm cache be cleaned.
+    expect(first).toBe(
+      `# yaml-language-server: $schema=https://unpkg.com/servqual@${version}/schema/questionnaire.schema.json`,
+    );
+    // The URL serves the package's own file: it is shipped (package.json files) at that path.
     expect(files).toContain('schema');
-    expect(existsSync(schema)).toBe(true);
+    expect(existsSync(join(repoRoot, 'schema', 'questionnaire.schema.json'))).toBe(true);
   });
 
   it('--schema-beside writes the schema next to the questionnaire and points the modeline there', async () => {
