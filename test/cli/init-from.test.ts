@@ -99,6 +99,28 @@ describe('init --from then score gives the hand-written questionnaire numbers', 
     expect((JSON.parse(scored.stdout) as { respondents: { total: number } }).respondents.total).toBe(150);
   });
 
+  it('declares a column named like a comment, so score shows its comments (issue 15)', async () => {
+    const dir = tempDir();
+    const items = ['T1', 'R1', 'RS1', 'A1', 'E1'];
+    const lines = [['respondent', ...items.flatMap((i) => [`${i}_E`, `${i}_P`]), 'Any other comments?'].join(',')];
+    for (let r = 1; r <= 40; r++)
+      lines.push(
+        [
+          `r${r}`,
+          ...items.flatMap((_, j) => [String(5 + ((r + j) % 3)), String(3 + ((r * (j + 1)) % 5))]),
+          r % 4 === 0 ? `note ${r}` : '',
+        ].join(','),
+      );
+    writeFileSync(join(dir, 'c.csv'), `${lines.join('\n')}\n`);
+    const init = await runChecked(['init', 'q.yaml', '--from', 'c.csv', '--items', 'T1=tangibles'], dir);
+    expect(init.code, init.stderr).toBe(0);
+    expect(readFileSync(join(dir, 'q.yaml'), 'utf8')).toMatch(/^columns:\n {2}comment: Any other comments\?$/m);
+    const scored = await runChecked(['score', 'q.yaml', 'c.csv', '--format', 'json'], dir);
+    expect(scored.code, scored.stderr).toBe(0);
+    const result = JSON.parse(scored.stdout) as { comments?: { column: string; total: number } };
+    expect(result.comments).toMatchObject({ column: 'Any other comments?', total: 10 });
+  });
+
   it('asks for --items when no words place the items, and never overwrites without --force', async () => {
     const dir = tempDir();
     const ls = SAMPLES.find((s) => s.name === 'ls-dual')!;

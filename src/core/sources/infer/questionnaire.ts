@@ -101,6 +101,9 @@ export function renderInferredQuestionnaire(
       items: itemsOf(d).map((item) => ({ id: item.id, ...item.statements })),
     })),
     ...(kpis.length > 0 ? { kpis } : {}),
+    // The first comment column found is declared, so `score` shows its comments (issue 15); the
+    // others stay notes.
+    ...(roles.comments[0] ? { columns: { comment: roles.comments[0].name } } : {}),
     source,
   };
   const doc = new Document(body);
@@ -189,8 +192,13 @@ export function renderInferredQuestionnaire(
     note(['source', 'duration'], guessed(`${roles.duration.note}; speeders are reported, not dropped`));
 
   const trailing: string[] = [];
-  for (const c of roles.comments)
-    trailing.push(` comment column "${commentText(c.name, 80)}" (${c.note}): not scored; read it beside the report`);
+  roles.comments.forEach((c, i) =>
+    trailing.push(
+      i === 0
+        ? ` comment column "${commentText(c.name, 80)}" (${c.note}): not scored; its comments are shown in the HTML report (columns.comment)`
+        : ` comment column "${commentText(c.name, 80)}" (${c.note}): not scored; read it beside the report`,
+    ),
+  );
   for (const o of roles.outcomes) trailing.push(` not an item: "${commentText(o.name, 80)}" (${o.note})`);
   for (const line of inference.notScored) trailing.push(` not scored: ${commentText(line, 140)}`);
   if (inference.notScored.some((line) => line.endsWith(`: ${YES_NO_REASON}`)))
