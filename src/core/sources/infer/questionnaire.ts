@@ -192,13 +192,10 @@ export function renderInferredQuestionnaire(
     note(['source', 'duration'], guessed(`${roles.duration.note}; speeders are reported, not dropped`));
 
   const trailing: string[] = [];
-  roles.comments.forEach((c, i) =>
-    trailing.push(
-      i === 0
-        ? ` comment column "${commentText(c.name, 80)}" (${c.note}): not scored; its comments are shown in the HTML report (columns.comment)`
-        : ` comment column "${commentText(c.name, 80)}" (${c.note}): not scored; read it beside the report`,
-    ),
-  );
+  roles.comments.forEach((c, i) => {
+    const shown = i === 0 ? 'its comments are shown in the HTML report (columns.comment)' : 'read it beside the report';
+    trailing.push(` comment column "${commentText(c.name, 80)}" (${c.note}): not scored; ${shown}`);
+  });
   for (const o of roles.outcomes) trailing.push(` not an item: "${commentText(o.name, 80)}" (${o.note})`);
   for (const line of inference.notScored) trailing.push(` not scored: ${commentText(line, 140)}`);
   if (inference.notScored.some((line) => line.endsWith(`: ${YES_NO_REASON}`)))
