@@ -46,6 +46,7 @@ tbody th { font-weight: 600; }
 td.statement { min-width: 12em; }
 table[data-table="items"] thead th { white-space: normal; }
 .statement .other { display: block; font-size: 12px; color: #5d6673; }
+.statement .reverse { font-size: 12px; font-weight: 600; color: #a5432f; }
 .statement .other b { font-weight: 600; }
 th .statement { display: block; font-weight: 400; }
 tr.group-head th { background: #eef2f7; border-top: 2px solid #c9d3df; font-weight: 400; }

@@ -126,7 +126,8 @@ function wordingHtml(c: Context, w: ItemWording): string {
   const others = w.others.map(
     (o) => `<span class="other" data-wording="${o.kind}"><b>${esc(c.l[o.kind])}:</b> ${esc(o.text)}</span>`,
   );
-  return `<span class="perception">${esc(w.statement)}</span>${others.join('')}`;
+  const mark = w.reverse ? `<span class="reverse">${esc(c.l.reversedMark)}</span> ` : '';
+  return `${mark}<span class="perception">${esc(w.statement)}</span>${others.join('')}`;
 }
 
 /** A cell in HTML: the row's name as its header, scores marked by side, zones as tags, all text escaped. */

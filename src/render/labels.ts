@@ -22,6 +22,8 @@ const en = {
   items: 'Items',
   item: 'Item',
   statement: 'Statement',
+  /** Before the statement of a reverse-scored item: its answers were mirrored. */
+  reversedMark: '(reverse-scored)',
   importance: 'Imp',
   derivedImportance: 'Drv',
   expectation: 'E',
@@ -110,6 +112,7 @@ const ru: Labels = {
   items: 'Вопросы',
   item: 'Вопрос',
   statement: 'Формулировка',
+  reversedMark: '(обратный вопрос)',
   importance: 'Вес',
   derivedImportance: 'Расч',
   expectation: 'О',

@@ -8,6 +8,7 @@ import {
   type Cell,
   type Column,
   cellText,
+  cellWords,
   columnsFor,
   dimensionColumns,
   dimensionRows,
@@ -74,7 +75,7 @@ function markdownCell(cell: Cell, reading: ScoreReading, l: Labels): string {
     case 'segment':
       return `${markdownText(cell.column)}=${cell.value === '' ? '(blank)' : markdownText(cell.value)}`;
     case 'statement':
-      return cell.statement === null ? '–' : markdownText(cell.statement);
+      return cell.statement === null ? '–' : markdownText(cellWords(cell, l) ?? '');
     default:
       return cellText(cell, reading, l);
   }

@@ -58,7 +58,10 @@ describe('--format xlsx', () => {
     const itemHeader = items?.getRow(1).values as unknown[];
     result.items.forEach((item, i) => {
       const row = items?.getRow(i + 2);
-      expect(row?.getCell(itemHeader.indexOf('Statement')).value).toBe(item.statement);
+      // A negatively worded item's statement is marked, as in every report.
+      expect(row?.getCell(itemHeader.indexOf('Statement')).value).toBe(
+        `${item.reverse ? '(reverse-scored) ' : ''}${item.statement}`,
+      );
       expect(row?.getCell(itemHeader.indexOf('P')).value).toBe(item.perception);
       expect(row?.getCell(itemHeader.indexOf('E')).value).toBe(item.expectation);
       expect(row?.getCell(itemHeader.indexOf('n')).value).toBe(item.gap.n);

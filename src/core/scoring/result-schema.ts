@@ -104,6 +104,10 @@ const item = z.object({
     .describe(
       "The item's other statements, those its format asks: two-column expectation; three-column minimum and desired; none for perceptions-only.",
     ),
+  reverse: z
+    .literal(true)
+    .optional()
+    .describe('Present (true) for a reverse-scored, negatively worded item whose answers were mirrored before scoring.'),
   scale: z
     .object({ min: real, max: real })
     .optional()

@@ -72,6 +72,8 @@ export interface ItemResult extends Levels {
   statement?: string;
   /** The other statements the format asks (two-column `expectation`; three-column `minimum`, `desired`); as `statement`. */
   statements?: ItemStatements;
+  /** True for a negatively worded item (`reverse: true` in the questionnaire); absent otherwise. */
+  reverse?: true;
   /** The item's own scale, only for an item that has one: its answers, means and gap are on it. */
   scale?: ResultScale;
   t: number | null;

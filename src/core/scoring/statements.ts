@@ -33,6 +33,15 @@ export function withStatements(q: Questionnaire, items: readonly ItemResult[]): 
     const item = byId.get(result.id);
     if (!item) return result;
     const { id, dimension, ...rest } = result;
-    return { id, dimension, statement: item.perception, statements: otherStatements(q.format, item), ...rest };
+    return {
+      id,
+      dimension,
+      statement: item.perception,
+      statements: otherStatements(q.format, item),
+      // Only where true: a reader must know the statement is negatively worded. The model's `reverse`
+      // also mirrors every item of a `best: low` scale; the wording is reversed when the two differ.
+      ...(item.reverse !== ((item.scale ?? q.scale).best === 'low') ? { reverse: true as const } : {}),
+      ...rest,
+    };
   });
 }

@@ -113,7 +113,7 @@ export function cellWords(cell: WordCell, l: Labels): string | null {
     case 'segment':
       return `${cell.column}=${cell.value === '' ? '(blank)' : cell.value}`;
     case 'statement':
-      return cell.statement;
+      return cell.statement === null ? null : `${cell.reverse ? `${l.reversedMark} ` : ''}${cell.statement}`;
     default:
       return unreachable(cell);
   }
@@ -245,6 +245,8 @@ export interface ItemWording {
    * and the desired level (three-column; one, as `desired`, when the two are worded alike).
    */
   others: readonly { kind: 'expectation' | 'minimum' | 'desired'; text: string }[];
+  /** A reverse-scored (negatively worded) item: its statement is marked, so no one reads the score backwards. */
+  reverse: boolean;
 }
 
 /** The wording of a result's item (its id when the result lacks it). */
@@ -254,7 +256,7 @@ export function itemWording(item: ItemResult | undefined): ItemWording {
   if (s.expectation !== undefined) others.push({ kind: 'expectation', text: s.expectation });
   if (s.minimum !== undefined && s.minimum !== s.desired) others.push({ kind: 'minimum', text: s.minimum });
   if (s.desired !== undefined) others.push({ kind: 'desired', text: s.desired });
-  return { statement: item?.statement ?? null, others };
+  return { statement: item?.statement ?? null, others, reverse: item?.reverse === true };
 }
 
 /**

@@ -40,9 +40,17 @@ function withoutStatements(result: Result): Result {
 describe('the view model: an item’s wording', () => {
   it('holds the perception and the other statements in the order they are asked, once when MIN and DES read alike', () => {
     const base = buildResult({ format: 'two-column', n: 10 }).items[0];
-    expect(itemWording(base)).toEqual({ statement: 'P T1', others: [{ kind: 'expectation', text: 'E T1' }] });
+    expect(itemWording(base)).toEqual({
+      statement: 'P T1',
+      others: [{ kind: 'expectation', text: 'E T1' }],
+      reverse: false,
+    });
     const three = buildResult({ format: 'three-column', n: 10 }).items[0];
-    expect(itemWording(three)).toEqual({ statement: 'P T1', others: [{ kind: 'desired', text: 'E T1' }] });
+    expect(itemWording(three)).toEqual({
+      statement: 'P T1',
+      others: [{ kind: 'desired', text: 'E T1' }],
+      reverse: false,
+    });
     const apart = { ...three, statements: { minimum: 'adequate', desired: 'excellent' } } as typeof three;
     expect(itemWording(apart).others).toEqual([
       { kind: 'minimum', text: 'adequate' },
@@ -51,13 +59,29 @@ describe('the view model: an item’s wording', () => {
     expect(itemWording(buildResult({ format: 'perceptions-only', n: 10 }).items[0])).toEqual({
       statement: 'P T1',
       others: [],
+      reverse: false,
     });
   });
 
   it('is null for a result saved without statements, and for an id the result lacks', () => {
     const old = withoutStatements(buildResult({ format: 'two-column', n: 10 }));
-    expect(itemWording(old.items[0])).toEqual({ statement: null, others: [] });
-    expect(itemWordings(old.items)('nope')).toEqual({ statement: null, others: [] });
+    expect(itemWording(old.items[0])).toEqual({ statement: null, others: [], reverse: false });
+    expect(itemWordings(old.items)('nope')).toEqual({ statement: null, others: [], reverse: false });
+  });
+
+  it('marks a reverse-scored item in every report, so its score is not read backwards', () => {
+    const r = buildResult({ format: 'two-column', n: 10 });
+    const first = r.items[0] as (typeof r.items)[number];
+    r.items[0] = { ...first, reverse: true };
+    expect(itemWording(r.items[0]).reverse).toBe(true);
+    expect(renderTable(r, { color: false })).toContain('(reverse-scored) P T1');
+    expect(renderMarkdown(r)).toContain('(reverse-scored) P T1');
+    expect(renderHtml(r)).toContain(
+      '<span class="reverse">(reverse-scored)</span> <span class="perception">P T1</span>',
+    );
+    expect(renderTable({ ...r, questionnaire: { ...r.questionnaire, language: 'ru' } }, { color: false })).toContain(
+      '(обратный вопрос) P T1',
+    );
   });
 
   it('is one statement column of the item table, right after the id, in every view and format', () => {
@@ -68,6 +92,7 @@ describe('the view model: an item’s wording', () => {
       kind: 'statement',
       statement: 'P T1',
       others: [{ kind: 'expectation', text: 'E T1' }],
+      reverse: false,
     });
     for (const view of ['table', 'markdown', 'html'] as const)
       for (const format of ['two-column', 'three-column', 'perceptions-only'] as const)

@@ -137,7 +137,9 @@ describe('the xlsx format', () => {
       const items = records(sheet(wb, l.items));
       expect(items.map((row) => row.get(l.item)?.value)).toEqual(r.items.map((item) => item.id));
       r.items.forEach((item, i) => {
-        expect(items[i]?.get(l.statement)?.value ?? null).toBe(item.statement ?? null);
+        expect(items[i]?.get(l.statement)?.value ?? null).toBe(
+          item.statement === undefined ? null : `${item.reverse ? `${l.reversedMark} ` : ''}${item.statement}`,
+        );
         expect(numberIn(items[i], score)).toBe(item.gap.mean);
         expect(numberIn(items[i], l.n)).toBe(item.gap.n);
         if (signed) expect(numberIn(items[i], l.perception)).toBe(item.perception);
