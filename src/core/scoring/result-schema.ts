@@ -107,7 +107,9 @@ const item = z.object({
   reverse: z
     .literal(true)
     .optional()
-    .describe('Present (true) for a reverse-scored, negatively worded item whose answers were mirrored before scoring.'),
+    .describe(
+      'Present (true) for a reverse-scored, negatively worded item whose answers were mirrored before scoring.',
+    ),
   scale: z
     .object({ min: real, max: real })
     .optional()
