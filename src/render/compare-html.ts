@@ -2,7 +2,7 @@ import type { Comparison, ComparisonRow } from '../core/compare/compare.js';
 import type { Language } from '../core/questionnaire/model.js';
 import { compareLabelsFor, compareNotes, compareSections, rowName, segmentName, valueCell } from './compare-table.js';
 import { fixed, pValue, signed } from './format.js';
-import { HTML_STYLE } from './html-style.js';
+import { htmlHead } from './html-style.js';
 import { fill, labelsFor, respondentsLine } from './labels.js';
 import { type CompareIntervalRow, renderCompareIntervals } from './svg/compare-intervals.js';
 import { esc, figure } from './svg/common.js';
@@ -106,14 +106,7 @@ export function renderCompareHtml(comparison: Comparison, options: { language: L
   const title = fill(c.heading, { title: comparison.current.title });
   const regressions = comparison.rows.filter((r) => r.regression);
   const parts = [
-    '<!DOCTYPE html>',
-    `<html lang="${language}">`,
-    '<head>',
-    '<meta charset="utf-8">',
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${esc(title)}</title>`,
-    `<style>${HTML_STYLE}${COMPARE_STYLE}</style>`,
-    '</head>',
+    ...htmlHead({ language, title, style: COMPARE_STYLE }),
     '<body>',
     '<main>',
     `<header>\n<h1>${esc(title)}</h1>`,

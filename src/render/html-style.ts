@@ -3,7 +3,8 @@
  * browser's "print to PDF" gives clean pages (white background, charts and table rows kept whole,
  * table headers repeated on every page). No `url(`: the report makes no requests.
  */
-export const HTML_STYLE = `
+import { esc } from './svg/common.js';
+const HTML_STYLE = `
 :root { color-scheme: light; }
 * { box-sizing: border-box; }
 html { -webkit-text-size-adjust: 100%; }
@@ -107,3 +108,27 @@ footer { margin-top: 32px; font-size: 12px; border-top: 1px solid #e3e7ec; paddi
   section#charts figure + figure { margin-top: 12px; }
 }
 `;
+
+/**
+ * The opening of every servqual page up to `<body>`: doctype, language, charset, the viewport a
+ * phone needs, the generator when given, the escaped title and the stylesheet (with a page's own
+ * rules after it). One place, so the report, compare, trend and plan pages cannot drift apart.
+ */
+export function htmlHead(o: {
+  language: string;
+  title: string;
+  generatedBy?: string | undefined;
+  style?: string;
+}): string[] {
+  return [
+    '<!DOCTYPE html>',
+    `<html lang="${o.language}">`,
+    '<head>',
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    ...(o.generatedBy ? [`<meta name="generator" content="${esc(o.generatedBy)}">`] : []),
+    `<title>${esc(o.title)}</title>`,
+    `<style>${HTML_STYLE}${o.style ?? ''}</style>`,
+    '</head>',
+  ];
+}

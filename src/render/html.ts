@@ -4,7 +4,7 @@ import { fixed } from './format.js';
 import { htmlLabelsFor, type HtmlLabels } from './html-labels.js';
 import { commentsSection } from './html-comments.js';
 import { segmentDifferencesSection, segmentPrioritiesSection } from './html-segments.js';
-import { HTML_STYLE } from './html-style.js';
+import { htmlHead } from './html-style.js';
 import { coverHtml, summarySection } from './html-summary.js';
 import { fill, labelsFor, respondentsLine, scaleText, type Labels } from './labels.js';
 import { renderCharts } from './svg/charts.js';
@@ -364,15 +364,7 @@ export function renderHtml(result: Result, options: HtmlOptions = {}): string {
   };
   const by = options.generatedBy;
   const parts = [
-    '<!DOCTYPE html>',
-    `<html lang="${language}">`,
-    '<head>',
-    '<meta charset="utf-8">',
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    ...(by ? [`<meta name="generator" content="${esc(by)}">`] : []),
-    `<title>${esc(result.questionnaire.title)}</title>`,
-    `<style>${HTML_STYLE}</style>`,
-    '</head>',
+    ...htmlHead({ language, title: result.questionnaire.title, generatedBy: by }),
     '<body>',
     '<main>',
     headerSection(c, coverHtml(result, options.date)),

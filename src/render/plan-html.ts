@@ -1,5 +1,5 @@
 import type { Plan, PlanRow } from '../core/plan/plan.js';
-import { HTML_STYLE } from './html-style.js';
+import { htmlHead } from './html-style.js';
 import { htmlLabelsFor } from './html-labels.js';
 import { fill, respondentsLine } from './labels.js';
 import { esc } from './svg/common.js';
@@ -27,15 +27,7 @@ export function renderPlanHtml(plan: Plan, options: { generatedBy?: string } = {
   const title = planHeading(plan);
   const by = options.generatedBy;
   const parts = [
-    '<!DOCTYPE html>',
-    `<html lang="${language}">`,
-    '<head>',
-    '<meta charset="utf-8">',
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    ...(by ? [`<meta name="generator" content="${esc(by)}">`] : []),
-    `<title>${esc(title)}</title>`,
-    `<style>${HTML_STYLE}</style>`,
-    '</head>',
+    ...htmlHead({ language, title, generatedBy: by }),
     '<body>',
     '<main>',
     `<header>\n<h1>${esc(title)}</h1>`,

@@ -1,6 +1,6 @@
 import type { Trend, TrendSeries } from '../core/trend/trend.js';
 import { pValue, signed } from './format.js';
-import { HTML_STYLE } from './html-style.js';
+import { htmlHead } from './html-style.js';
 import { htmlLabelsFor } from './html-labels.js';
 import { fill, respondentsLine } from './labels.js';
 import { esc, figure } from './svg/common.js';
@@ -88,15 +88,7 @@ export function renderTrendHtml(trend: Trend, options: { generatedBy?: string } 
   });
   const by = options.generatedBy;
   const parts = [
-    '<!DOCTYPE html>',
-    `<html lang="${language}">`,
-    '<head>',
-    '<meta charset="utf-8">',
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    ...(by ? [`<meta name="generator" content="${esc(by)}">`] : []),
-    `<title>${esc(title)}</title>`,
-    `<style>${HTML_STYLE}${TREND_STYLE}</style>`,
-    '</head>',
+    ...htmlHead({ language, title, generatedBy: by, style: TREND_STYLE }),
     '<body>',
     '<main>',
     `<header>\n<h1>${esc(title)}</h1>`,
