@@ -23,23 +23,27 @@ export function priorityReasons(p: SegmentPriority, result: Result, l: Labels): 
   return [...(p.belowRest ? [t.belowRest] : []), ...(p.belowZero ? [fill(t.belowZero, { zero })] : [])].join(', ');
 }
 
-/** The "top priorities per segment" section as Markdown list lines (with its heading), or none without segments. */
+/**
+ * The "top priorities per segment" section as list lines (with its heading), or none without
+ * segments: Markdown, or plain for the terminal (`markup` false: no `###`, no bold).
+ */
 export function segmentPriorityLines(
   result: Result,
   l: Labels,
   r: ScoreReading,
   text: (s: string) => string,
+  markup = true,
 ): string[] {
   if (result.segments.length === 0) return [];
   const t = segmentTestLabelsOf(l);
   const zero = isGap(result.questionnaire.format) ? t.zeroGap : t.midpoint;
   const { shown, more } = segmentPriorities(result);
-  const out = [`### ${t.priorities}`, '', fill(t.prioritiesRule, { zero }), ''];
+  const out = [markup ? `### ${t.priorities}` : t.priorities, '', fill(t.prioritiesRule, { zero }), ''];
   if (shown.length === 0) return [...out, fill(t.none, { zero }), ''];
   for (const { segment, priorities } of shown) {
     const name = `${text(segment.column)}=${segment.value === '' ? '(blank)' : text(segment.value)}`;
     const list = priorities.map((p) => `${text(p.label)} ${r.score(p.score)} (${priorityReasons(p, result, l)})`);
-    out.push(`- **${name}** (n = ${segment.respondents.total}): ${list.join('; ')}`);
+    out.push(`- ${markup ? `**${name}**` : name} (n = ${segment.respondents.total}): ${list.join('; ')}`);
   }
   if (more > 0) out.push(`- ${fill(t.more, { n: String(more) })}`);
   return [...out, ''];

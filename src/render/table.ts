@@ -23,7 +23,7 @@ import { checksView } from './view/checks.js';
 import { kpiView } from './view/kpis.js';
 import { readingOf, recommendationScore, type ScoreReading, scoreNote } from './view/reading.js';
 import { segmentDifferenceLines } from './segment-differences-text.js';
-import { segmentLegend } from './segment-tests-text.js';
+import { segmentLegend, segmentPriorityLines } from './segment-tests-text.js';
 import { withMark } from './view/segment-tests.js';
 import { segmentColumns } from './view/segments.js';
 import { coverView } from './view/cover.js';
@@ -260,6 +260,13 @@ export function renderTable(input: Result, options: TableOptions): string {
     const legend = segmentLegend(result, l);
     if (legend) out.push(...hanging(legend, width, '', ''));
     for (const line of segmentDifferenceLines(result, l, (s) => s)) out.push(...hanging(line, width, '', '  '));
+    // The top priorities per segment, as Markdown and HTML give them (the data already escaped for the terminal).
+    const priorities = segmentPriorityLines(result, l, c.reading, (s) => s, false);
+    while (priorities.at(-1) === '') priorities.pop();
+    priorities.forEach((line, i) => {
+      if (i === 0) out.push('', paint.bold(line));
+      else out.push(...(line === '' ? [''] : hanging(line, width, '', '  ')));
+    });
   }
 
   if (result.warnings.length > 0) {

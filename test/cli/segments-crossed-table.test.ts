@@ -25,5 +25,11 @@ describe('the terminal segments table of crossed --group-by columns', () => {
     expect(run.stdout).not.toContain('branch…=');
     // The dimensions by their labels, not their ids.
     expect(lines.slice(at).find((line) => line.startsWith('│ Segment'))).toContain('Tangib…');
+    // The top priorities per segment, as Markdown and HTML give them.
+    const top = lines.indexOf('Top priorities per segment');
+    expect(top).toBeGreaterThan(at);
+    expect(lines.slice(top).some((line) => line.startsWith('- branch,channel=Central × in-person (n = 24): '))).toBe(
+      true,
+    );
   });
 });
