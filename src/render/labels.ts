@@ -189,7 +189,7 @@ export { fill } from '../core/text/fill.js';
  * (1 респондент, 2 респондента, 5 респондентов; 11-14 take "many").
  * @example plural(2, ['респондент', 'респондента', 'респондентов'], 'ru') // 'респондента'
  */
-function plural(n: number, forms: readonly string[], language: Language): string {
+export function plural(n: number, forms: readonly string[], language: Language): string {
   if (language === 'ru') {
     const ten = n % 10;
     const hundred = n % 100;

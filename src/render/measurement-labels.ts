@@ -1,5 +1,6 @@
 import type { Language } from '../core/questionnaire/model.js';
 import type { CfaUnavailable } from '../core/stats/cfa.js';
+import { plural } from './labels.js';
 
 /**
  * The "Measurement quality" section's wording, in English and Russian: headings, column names and
@@ -206,21 +207,10 @@ export function dimensionWords(
         dimsModel: 'пяти измерений',
         groups: 'пять измерений SERVQUAL',
       };
-    const mod10 = k % 10;
-    const mod100 = k % 100;
-    const noun =
-      mod10 === 1 && mod100 !== 11
-        ? 'измерение'
-        : mod10 >= 2 && mod10 <= 4 && (mod100 < 12 || mod100 > 14)
-          ? 'измерения'
-          : 'измерений';
-    const dims = `${k} ${noun}`;
-    return {
-      Dims: dims,
-      dims,
-      dimsModel: `${k} ${mod10 === 1 && mod100 !== 11 ? 'измерения' : 'измерений'}`,
-      groups: dims,
-    };
+    const dims = `${k} ${plural(k, ['измерение', 'измерения', 'измерений'], 'ru')}`;
+    // "Модель из …": the genitive, "из 1 измерения", "из 8 измерений".
+    const dimsModel = `${k} ${plural(k, ['измерения', 'измерений', 'измерений'], 'ru')}`;
+    return { Dims: dims, dims, dimsModel, groups: dims };
   }
   if (k === 5)
     return {
@@ -229,6 +219,6 @@ export function dimensionWords(
       dimsModel: 'five-dimension',
       groups: 'five SERVQUAL dimensions',
     };
-  const dims = `${k} ${k === 1 ? 'dimension' : 'dimensions'}`;
+  const dims = `${k} ${plural(k, ['dimension', 'dimensions'], 'en')}`;
   return { Dims: dims, dims, dimsModel: `${k}-dimension`, groups: dims };
 }
