@@ -135,24 +135,6 @@ export class CsvRow implements RecordCells {
     return text;
   }
 
-  trimmedAscii(index: number, range: Int32Array): Uint8Array | null {
-    if (index >= this.count) {
-      range[0] = 0;
-      range[1] = 0;
-      return this.bytes;
-    }
-    let start = this.starts[index] as number;
-    let end = this.ends[index] as number;
-    if (start < 0) return null;
-    const bytes = this.bytes;
-    for (let p = start; p < end; p++) if ((bytes[p] as number) >= 0x80) return null;
-    while (start < end && isAsciiSpace(bytes[start] as number)) start++;
-    while (end > start && isAsciiSpace(bytes[end - 1] as number)) end--;
-    range[0] = start;
-    range[1] = end;
-    return bytes;
-  }
-
   number(index: number): number | undefined {
     if (index >= this.count) return Number.NaN;
     const start = this.starts[index] as number;

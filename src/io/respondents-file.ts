@@ -2,7 +2,6 @@ import { closeSync, fsyncSync, openSync, renameSync, unlinkSync, writeSync } fro
 import { dirname, join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import type { Questionnaire } from '../core/questionnaire/model.js';
-import { textOf } from '../core/scoring/id-set.js';
 import type { ScoredRow } from '../core/scoring/scorer.js';
 import { safeCell } from '../render/csv.js';
 import { resolveOutputTarget } from './output-target.js';
@@ -37,10 +36,7 @@ const number = (value: number): string => (Number.isFinite(value) ? String(value
 /** One respondent's cells; `line` stands in for a missing id (the row numbers `--exclude` takes). */
 function respondentCells(row: ScoredRow): string[] {
   const { answers, scores } = row;
-  const start = answers.idRange[0] as number;
-  const end = answers.idRange[1] as number;
-  const units = answers.idUnits;
-  const id = end > start ? (typeof units === 'string' ? units.slice(start, end) : textOf(units, start, end)) : '';
+  const id = answers.id;
   return [
     safeCell(id === '' ? String(row.line) : id),
     safeCell(row.source),

@@ -58,12 +58,6 @@ export interface RecordCells {
   /** As `parseNumber` reads the cell's text. */
   number(index: number): number | undefined;
   text(index: number): string;
-  /**
-   * The fast path for text that is only compared or hashed (respondent ids): when the cell is
-   * stored as ASCII bytes, those bytes, with `range` set to the cell's [start, end) without the
-   * whitespace `trim()` removes; otherwise null (read `text` instead).
-   */
-  trimmedAscii(index: number, range: Int32Array): Uint8Array | null;
 }
 
 /** A record held as strings. */
@@ -77,9 +71,6 @@ export class StringCells implements RecordCells {
   }
   text(index: number): string {
     return this.fields[index] ?? '';
-  }
-  trimmedAscii(): null {
-    return null;
   }
 }
 

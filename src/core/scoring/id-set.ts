@@ -1,12 +1,12 @@
 /**
  * A set of strings in first-seen order that costs about 20 bytes per short id instead of the
  * 70-odd of a `Set<string>`: the ids' code units back to back in one buffer, their start offsets,
- * and an open-addressing table of indices. Ids can be given as strings or, so that reading a CSV
- * makes no string per row, as a range of ASCII bytes (whose code units are the bytes).
+ * and an open-addressing table of indices. Ids come in as strings; inside, they are code units
+ * (so that merging sets and filling a Bloom filter make no string per id).
  */
 
-/** Code units: a string's, or an array's (bytes of ASCII text, or UTF-16 units), over [start, end). */
-export type Units = string | Uint8Array | Uint16Array;
+/** Code units: a string's, or the set's own buffer's, over [start, end). */
+type Units = string | Uint8Array | Uint16Array;
 
 function unitAt(units: Units, k: number): number {
   return typeof units === 'string' ? units.charCodeAt(k) : (units[k] as number);
@@ -51,11 +51,13 @@ const SEED_2 = 0x9747b28c;
 const SEED_3 = 0x2545f491;
 const three = new Uint32Array(3);
 
-/**
- * `hashText` with seeds 0, SEED_2 and SEED_3 in one pass over the code units [start, end), into
- * a reused array (valid until the next call).
- */
-export function hashUnits3(units: Units, start: number, end: number): Uint32Array {
+/** `hashText` with seeds 0, SEED_2 and SEED_3 in one pass, into a reused array (valid until the next call). */
+export function hashText3(text: string): Uint32Array {
+  return hashUnits3(text, 0, text.length);
+}
+
+/** `hashText3` of the code units [start, end) of `units`. */
+function hashUnits3(units: Units, start: number, end: number): Uint32Array {
   let a = 0;
   let b = SEED_2;
   let c = SEED_3;
@@ -168,12 +170,12 @@ export class IdSet {
   }
 
   /** Whether the id made of code units [start, end) of `units` is in the set. */
-  hasUnits(units: Units, start: number, end: number): boolean {
+  private hasUnits(units: Units, start: number, end: number): boolean {
     return this.slots[this.find(units, start, end, hashUnits(units, start, end, 0))] !== 0;
   }
 
   /** Adds the id made of code units [start, end) of `units`; returns false when it was already there. */
-  addUnits(units: Units, start: number, end: number): boolean {
+  private addUnits(units: Units, start: number, end: number): boolean {
     const hash = hashUnits(units, start, end, 0);
     const slot = this.find(units, start, end, hash);
     if (this.slots[slot] !== 0) return false;
@@ -199,7 +201,7 @@ export class IdSet {
     return textOf(this.units, this.starts[i] as number, this.end(i));
   }
 
-  /** `hashUnits3` of the i-th id, from its code units (no string is made). */
+  /** `hashText3` of the i-th id, from its code units (no string is made). */
   hashes3(i: number): Uint32Array {
     return hashUnits3(this.units, this.starts[i] as number, this.end(i));
   }

@@ -1,4 +1,4 @@
-import { hashUnits3, IdSet, textOf, type Units } from './id-set.js';
+import { hashText3, IdSet } from './id-set.js';
 
 /**
  * Detects repeated respondent ids in bounded memory: exact up to `EXACT_LIMIT` distinct ids (or
@@ -57,7 +57,7 @@ function placeBits(hashes: Uint32Array): void {
   positions[6] = base + ((h1 >>> 18) & mask);
 }
 
-/** Sets the bits of an id with these hashes (`hashUnits3`); returns whether all of them were already set (probably seen). */
+/** Sets the bits of an id with these hashes (`hashText3`); returns whether all of them were already set (probably seen). */
 function bloomAddHashes(bloom: Uint32Array, hashes: Uint32Array): boolean {
   placeBits(hashes);
   let seen = true;
@@ -73,7 +73,7 @@ function bloomAddHashes(bloom: Uint32Array, hashes: Uint32Array): boolean {
   return seen;
 }
 
-/** Whether all the bits of an id with these hashes (`hashUnits3`) are set. */
+/** Whether all the bits of an id with these hashes (`hashText3`) are set. */
 export function bloomHasHashes(bloom: Uint32Array, hashes: Uint32Array): boolean {
   placeBits(hashes);
   for (let k = 0; k < BLOOM_HASHES; k++) {
@@ -94,21 +94,13 @@ export function addIdsToBloom(bloom: Uint32Array, ids: IdSet): Uint32Array {
   return bloom;
 }
 
-/** Records one id; counts it when it was seen before. */
-export function trackId(tracker: IdTracker, id: string): void {
-  trackIdUnits(tracker, id, 0, id.length);
-}
-
-/**
- * Records the id made of code units [start, end) of `units` (a string, or a CSV's ASCII bytes, so
- * that reading a file makes no string per row); counts it when it was seen before, and says so.
- */
-export function trackIdUnits(tracker: IdTracker, units: Units, start: number, end: number): boolean {
+/** Records one id; counts it when it was seen before, and says so. */
+export function trackId(tracker: IdTracker, id: string): boolean {
   let seen: boolean;
   const exact = tracker.exact;
-  if (exact && exact.size < EXACT_LIMIT && exact.textLength + (end - start) <= EXACT_TEXT_LIMIT) {
-    seen = !exact.addUnits(units, start, end);
-  } else if (exact?.hasUnits(units, start, end)) {
+  if (exact && exact.size < EXACT_LIMIT && exact.textLength + id.length <= EXACT_TEXT_LIMIT) {
+    seen = !exact.add(id);
+  } else if (exact?.has(id)) {
     seen = true;
   } else {
     if (exact) {
@@ -117,14 +109,11 @@ export function trackIdUnits(tracker: IdTracker, units: Units, start: number, en
       tracker.exact = null;
       tracker.approximate = true;
     }
-    seen = bloomAddHashes(tracker.bloom as Uint32Array, hashUnits3(units, start, end));
+    seen = bloomAddHashes(tracker.bloom as Uint32Array, hashText3(id));
   }
   if (seen) {
     tracker.duplicates++;
-    if (tracker.examples.length >= MAX_EXAMPLES) return true;
-    // The id as text only for a possible example.
-    const id = typeof units === 'string' ? units.slice(start, end) : textOf(units, start, end);
-    if (!tracker.examples.includes(id)) {
+    if (tracker.examples.length < MAX_EXAMPLES && !tracker.examples.includes(id)) {
       tracker.examples.push(id);
       tracker.exampleAt.push(tracker.exact ? tracker.exact.size : -1);
     }

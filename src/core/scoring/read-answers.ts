@@ -108,14 +108,7 @@ export function readAnswers(
     const index = plan.kpi[k] as number;
     out.kpi[k] = cellValue(record, index, scale.min, scale.max) ?? reject(index, k);
   }
-  const bytes = plan.respondent >= 0 ? record.trimmedAscii(plan.respondent, out.idRange) : null;
-  if (bytes !== null) out.idUnits = bytes;
-  else {
-    const id = plan.respondent >= 0 ? record.text(plan.respondent).trim() : '';
-    out.idUnits = id;
-    out.idRange[0] = 0;
-    out.idRange[1] = id.length;
-  }
+  out.id = plan.respondent >= 0 ? record.text(plan.respondent).trim() : '';
   for (let g = 0; g < plan.groupBy.length; g++) {
     const indexes = plan.groupBy[g] as number[];
     if (indexes.length === 1) {

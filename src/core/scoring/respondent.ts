@@ -1,4 +1,3 @@
-import type { Units } from './id-set.js';
 import { allItems, itemScale, type Questionnaire } from '../questionnaire/model.js';
 import { answerKinds } from './column-plan.js';
 import { own } from '../text/own.js';
@@ -10,12 +9,8 @@ type AnswerKind = ReturnType<typeof answerKinds>[number];
  * where missing. Buffers are reused from row to row, so consumers must not keep them.
  */
 export interface RespondentAnswers {
-  /**
-   * The respondent id: code units [idRange[0], idRange[1]) of `idUnits`, the record's ASCII bytes
-   * (no string per row) or the cell's trimmed text; blank when the range is empty.
-   */
-  idUnits: Units;
-  idRange: Int32Array;
+  /** The respondent id, trimmed; blank when the row has none. */
+  id: string;
   expectation: Float64Array;
   perception: Float64Array;
   minimum: Float64Array;
@@ -115,8 +110,7 @@ export function scoringLayout(q: Questionnaire): ScoringLayout {
 export function emptyAnswers(layout: ScoringLayout, groups: number): RespondentAnswers {
   const perItem = () => new Float64Array(layout.itemCount).fill(Number.NaN);
   return {
-    idUnits: '',
-    idRange: new Int32Array(2),
+    id: '',
     expectation: perItem(),
     perception: perItem(),
     minimum: perItem(),

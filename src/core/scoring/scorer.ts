@@ -8,8 +8,7 @@ import { withStatements } from './statements.js';
 import { segmentDifferences } from './segment-anova.js';
 import { importanceDisagreement } from '../recommend/importance-agreement.js';
 import { testSegments } from './segment-test.js';
-import { emptyIdTracker, trackIdUnits, type IdTracker } from './id-tracker.js';
-import { textOf } from './id-set.js';
+import { emptyIdTracker, trackId, type IdTracker } from './id-tracker.js';
 import { emptyFlagged, flagRespondent, type Flagged } from './flagged.js';
 import { answersGiven, isSpeeder } from './speeders.js';
 import { DEFAULT_SPEEDER_SECONDS } from '../questionnaire/validate.js';
@@ -275,9 +274,7 @@ export function addRecord(
   // Once the run is going to fail there is no point in scoring further rows, only in finding bad cells.
   if (state.invalidCells > 0) return;
   const answers = state.answers;
-  const start = answers.idRange[0] as number;
-  const end = answers.idRange[1] as number;
-  const duplicate = end > start && trackIdUnits(state.ids, answers.idUnits, start, end);
+  const duplicate = answers.id !== '' && trackId(state.ids, answers.id);
   const scores = deriveScores(answers, state.layout, state.scores);
   state.rows++;
   flagRow(state, plan, cells, line);
@@ -313,11 +310,7 @@ export function addRecord(
 
 /** The respondent's id as text, or its row number where the row has none (as `--respondents` and `--exclude`). */
 function respondentId(answers: RespondentAnswers, line: number): string {
-  const start = answers.idRange[0] as number;
-  const end = answers.idRange[1] as number;
-  if (end <= start) return String(line);
-  const units = answers.idUnits;
-  return typeof units === 'string' ? units.slice(start, end) : textOf(units, start, end);
+  return answers.id === '' ? String(line) : answers.id;
 }
 
 /** Counts the row among the straight-liners and speeders it is one of (ids made only for the first few). */

@@ -139,7 +139,27 @@ const BUILT_IN_MISSING = new Set(DEFAULT_MISSING);
  * @example isBuiltInMissing(' N/A ') // true
  */
 export function isBuiltInMissing(text: string): boolean {
-  return BUILT_IN_MISSING.has(normaliseAnswer(text));
+  return mayBeMissingCode(text) && BUILT_IN_MISSING.has(normaliseAnswer(text));
+}
+
+/** The longest built-in missing code, in code units (its normalised form). */
+const LONGEST_MISSING = Math.max(...DEFAULT_MISSING.map((code) => code.length));
+
+/**
+ * False only when `normaliseAnswer(text)` is surely longer than every missing code, so the caller
+ * need not fold it: every comment is checked, and folding one is a sixth of scoring a row. For
+ * ASCII text folding changes no character's length and only drops spaces and a final full stop,
+ * so more than LONGEST_MISSING + 1 other characters cannot fold into a code. Other text (where
+ * NFKC may join or split characters) is always folded.
+ */
+function mayBeMissingCode(text: string): boolean {
+  let kept = 0;
+  for (let k = 0; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (c >= 0x80) return true;
+    if (c !== 32 && (c < 9 || c > 13) && ++kept > LONGEST_MISSING + 1) return false;
+  }
+  return true;
 }
 
 /** The label and missing-code tables one reading uses. */

@@ -1,5 +1,13 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { answerTexts, convertAnswer, defaultLabels, normaliseAnswer } from '../../../src/core/sources/labels.js';
+import {
+  answerTexts,
+  convertAnswer,
+  DEFAULT_MISSING,
+  defaultLabels,
+  isBuiltInMissing,
+  normaliseAnswer,
+} from '../../../src/core/sources/labels.js';
 import { questionnaireWith } from './support.js';
 
 describe('normaliseAnswer', () => {
@@ -8,6 +16,32 @@ describe('normaliseAnswer', () => {
     expect(normaliseAnswer('Don’t know')).toBe("don't know");
     expect(normaliseAnswer('Ещё')).toBe('еще');
     expect(normaliseAnswer('Agree.')).toBe('agree');
+  });
+});
+
+describe('isBuiltInMissing', () => {
+  const folded = new Set(DEFAULT_MISSING);
+  it('knows the codes however they are spaced, cased or finished', () => {
+    expect(isBuiltInMissing('  N/A ')).toBe(true);
+    expect(isBuiltInMissing("I   DON'T know.")).toBe(true);
+    expect(isBuiltInMissing(`${' '.repeat(500)}prefer not to say\t\n`)).toBe(true);
+    expect(isBuiltInMissing('Нет ответа')).toBe(true);
+    expect(isBuiltInMissing('The queue was slow and nobody said sorry')).toBe(false);
+  });
+  // The length shortcut must never change the answer of folding the text.
+  it('answers as folding the whole text does, on codes padded with spaces, dots and other letters', () => {
+    const piece = fc.oneof(
+      fc.constantFrom(...DEFAULT_MISSING, ...DEFAULT_MISSING.map((code) => code.toUpperCase())),
+      fc.constantFrom(' ', '  ', '\t', '\n', '.', 'x', 'é', '\u00a0', '’', '—', 'ё'),
+      fc.string({ maxLength: 6 }),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 5 }), (pieces) => {
+        const text = pieces.join('');
+        expect(isBuiltInMissing(text)).toBe(folded.has(normaliseAnswer(text)));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
 
