@@ -239,7 +239,11 @@ export async function scoreExportRecords(
     platformRules,
     state.options.selection?.where ?? [],
   );
-  const { plan, missing, selectProblems } = beginTable(state, table.header, file, true);
+  const {
+    table: reading,
+    missing,
+    selectProblems,
+  } = beginTable(state, table.header, file, { duration: table.duration });
   if (missing.length > 0) {
     throw new UserError(
       missing.map(
@@ -254,10 +258,9 @@ export async function scoreExportRecords(
     );
   }
   if (selectProblems.length > 0) throw selectionError(state, selectProblems);
-  plan.duration = table.duration;
   for await (const record of table.records) {
     const before = state.problems.length;
-    addRecord(state, plan, record.fields, record.line);
+    addRecord(state, reading, record.fields, record.line);
     for (let i = before; i < state.problems.length; i++) {
       const problem = state.problems[i];
       if (problem === undefined) continue;
@@ -275,7 +278,7 @@ export async function scoreExportRecords(
       message: 'the export has no responses after its header',
     });
   }
-  endTable(state, plan, file);
+  endTable(state, reading, file);
   return table.warnings();
 }
 

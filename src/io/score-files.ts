@@ -6,7 +6,7 @@ import { sourceHint } from '../core/sources/detect.js';
 import { readsThroughPlan } from '../core/sources/plan.js';
 import { platformById } from '../core/sources/platforms/index.js';
 import { cellTexts, StringCells, type RecordCells } from '../core/scoring/cells.js';
-import type { ColumnPlan, MissingColumn } from '../core/scoring/column-plan.js';
+import type { MissingColumn } from '../core/scoring/column-plan.js';
 import type { Result } from '../core/scoring/result.js';
 import {
   addRecord,
@@ -18,6 +18,7 @@ import {
   MAX_SEGMENTS_PER_COLUMN,
   startScoring,
   type ScoreOptions,
+  type TableReading,
   type ScoringState,
 } from '../core/scoring/scorer.js';
 import { scanCsv } from './csv-scan.js';
@@ -67,23 +68,23 @@ function tableScorer(
   shard: ShardOptions,
 ): { add(cells: RecordCells, line: number): void; end(): void } {
   const lineOffset = shard.lineOffset ?? 0;
-  let header: { plan: ColumnPlan; line: number } | null = null;
+  let header: { table: TableReading; line: number } | null = null;
   let rows = 0;
   return {
     add(cells, line) {
       if (header !== null) {
-        addRecord(state, header.plan, cells, line + lineOffset);
+        addRecord(state, header.table, cells, line + lineOffset);
         rows++;
         return;
       }
       const texts = cellTexts(cells);
-      const { plan, missing, selectProblems } = beginTable(state, texts, name);
+      const { table, missing, selectProblems } = beginTable(state, texts, name);
       if (missing.length > 0) throw missingColumns(missing, texts, name, line);
       if (selectProblems.length > 0) throw selectionError(state, selectProblems);
-      header = { plan, line };
+      header = { table, line };
     },
     end() {
-      if (header !== null) endTable(state, header.plan, name);
+      if (header !== null) endTable(state, header.table, name);
       if (header === null)
         throw new UserError({
           code: 'empty-file',

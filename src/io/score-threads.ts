@@ -6,7 +6,7 @@ import type { Questionnaire } from '../core/questionnaire/model.js';
 import type { CellProblem } from '../core/scoring/read-answers.js';
 import { IdSet, type IdSetParts } from '../core/scoring/id-set.js';
 import { fromPartial, mergePartials, type ScoringPartial } from '../core/scoring/partial.js';
-import { MAX_REPORTED_PROBLEMS, startScoring, type ScoreOptions, type ScoringState } from '../core/scoring/scorer.js';
+import { failedScoring, type ScoreOptions, type ScoringState } from '../core/scoring/scorer.js';
 import { sniffEncoding } from './decode.js';
 import type { ReadOptions } from './score-files.js';
 
@@ -294,23 +294,23 @@ export async function scoreFileThreaded(
   if (oks.reduce((n, r) => n + r.rows, 0) === 0) return AGAIN_FOR_THE_ERROR;
   const invalid = oks.reduce((n, r) => n + r.invalidCells, 0);
   if (invalid > 0) {
-    const failed = startScoring(q, options);
-    failed.invalidCells = invalid;
-    failed.problems = oks.flatMap((r) => r.problems).slice(0, MAX_REPORTED_PROBLEMS);
-    return failed;
+    return failedScoring(
+      q,
+      options,
+      invalid,
+      oks.flatMap((r) => r.problems),
+    );
   }
   const states: ScoringState[] = [];
   for (const reply of oks) {
-    const { state, problems } = fromPartial(reply.partial, q);
+    const exactIds = reply.exactIds ? IdSet.fromParts(reply.exactIds) : undefined;
+    const { state, problems } = fromPartial(reply.partial, q, exactIds ? { exactIds } : {});
     // A worker's own partial that does not read back is a bug, not bad input.
     if (state === null)
       throw new Error(`--threads: a shard's partial result does not read back: ${problems[0]?.message}`);
-    if (reply.exactIds) state.ids.exact = IdSet.fromParts(reply.exactIds);
     states.push(state);
   }
-  const merged = mergePartials(states);
+  const merged = mergePartials(states, options);
   // The single-threaded read names the column that overflowed first: let it.
-  if (merged.tooManySegments !== null) return AGAIN_FOR_THE_ERROR;
-  merged.options = options;
-  return merged;
+  return merged.tooManySegments !== null ? AGAIN_FOR_THE_ERROR : merged;
 }

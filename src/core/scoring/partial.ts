@@ -6,6 +6,7 @@
 import type { Format, Questionnaire } from '../questionnaire/model.js';
 import { Decoder, describe, type PartialProblem } from './partial-decode.js';
 import { decodeIds, encodeIds, mergeIdTrackers, type PartialIds } from './partial-ids.js';
+import type { IdSet } from './id-set.js';
 import { checkPartialShape } from './partial-schema.js';
 import { decodeSample, encodeSample, type PartialSample } from './partial-sample.js';
 import { addSampleInto, copySample, mergeSamples } from './sample.js';
@@ -17,6 +18,7 @@ import {
   MAX_SEGMENTS_PER_COLUMN,
   settleOverall,
   startScoring,
+  type ScoreOptions,
   type ScoringState,
 } from './scorer.js';
 import { own } from '../text/own.js';
@@ -192,12 +194,14 @@ function checkHeader(value: unknown, q: Questionnaire): PartialProblem | null {
  * Reads a parsed partial back into a scoring state for `q` (the questionnaire it was scored
  * with: its fingerprint must match). Checks every key, type and length, so a damaged or
  * hand-edited file gives problems, never a crash; `state` is null when there are any (past the
- * first thousand, `omitted` counts the rest).
+ * first thousand, `omitted` counts the rest). `exactIds` is the exact id set of a partial written
+ * with `exactIdsApart` (handed over by a worker thread as the set itself).
  * @example fromPartial(JSON.parse(text), q).state // a ScoringState ready for mergePartials or finishScoring
  */
 export function fromPartial(
   value: unknown,
   q: Questionnaire,
+  apart: { exactIds?: IdSet } = {},
 ): { state: ScoringState | null; problems: PartialProblem[]; omitted?: number } {
   const header = checkHeader(value, q);
   if (header) return { state: null, problems: [header] };
@@ -234,6 +238,7 @@ export function fromPartial(
   if (state.segmentCounts.some((n) => n > MAX_SEGMENTS_PER_COLUMN))
     d.fail(['segments'], `more than ${MAX_SEGMENTS_PER_COLUMN} segments in a column`);
   state.ids = decodeIds(o.ids, ['ids'], d);
+  if (apart.exactIds && state.ids.exact) state.ids.exact = apart.exactIds;
   const flags = d.record(o.flags, ['flags'], ['straightLiners', 'speeders']);
   state.straightLiners = decodeFlagged(flags.straightLiners, ['flags', 'straightLiners'], d);
   state.speeders = decodeFlagged(flags.speeders, ['flags', 'speeders'], d);
@@ -313,8 +318,11 @@ export function mergeStates(a: ScoringState, b: ScoringState): ScoringState {
  * rounding; see `mergeIdTrackers` for the one approximation, beyond 524,288 distinct ids).
  * @example finishScoring(mergePartials(files.map((text) => fromPartial(JSON.parse(text), q).state!)))
  */
-export function mergePartials(states: readonly ScoringState[]): ScoringState {
+export function mergePartials(states: readonly ScoringState[], options?: ScoreOptions): ScoringState {
   const [first, ...rest] = states;
   if (!first) throw new RangeError('merging needs at least one partial result');
-  return rest.reduce(mergeStates, mergeStates(first, startScoring(first.questionnaire, first.options)));
+  const merged = rest.reduce(mergeStates, mergeStates(first, startScoring(first.questionnaire, first.options)));
+  // The shards of one run (--threads) carry the run's own options on (onRespondent, selection...).
+  if (options) merged.options = options;
+  return merged;
 }

@@ -45,11 +45,18 @@ function invalidCellMessage(q: Questionnaire, record: RecordCells, index: number
   return `${quoteCell(record.text(index))} is not a number${what}`;
 }
 
+/** Where `readAnswers` lists invalid cells: the first `max` of them, each tagged with the table's name. */
+export interface ProblemList {
+  problems: CellProblem[];
+  max: number;
+  source: string;
+}
+
 /**
  * Fills `out` from one CSV record: numbers on the scale, NaN for blank cells and built-in missing
- * codes. A cell that is not a number on its scale is reported through `report`, and becomes missing
- * (the caller decides whether that ends the run or is counted under --skip-invalid). Returns how
- * many cells were invalid.
+ * codes. A cell that is not a number on its scale is listed in `found` and becomes missing (the
+ * caller decides whether that ends the run or is counted under --skip-invalid). Returns how many
+ * cells were invalid.
  */
 export function readAnswers(
   q: Questionnaire,
@@ -57,7 +64,7 @@ export function readAnswers(
   record: RecordCells,
   line: number,
   out: RespondentAnswers,
-  report: (problem: CellProblem) => void,
+  found: ProblemList,
 ): number {
   let invalid = 0;
   const { itemMin, itemMax } = plan;
@@ -66,13 +73,15 @@ export function readAnswers(
   const reject = (index: number, kpi: number, item = -1): number => {
     if (isBuiltInMissing(record.text(index))) return Number.NaN;
     invalid++;
-    report({
-      code: 'invalid-cell',
-      line,
-      column: plan.header[index] ?? String(index + 1),
-      index,
-      message: invalidCellMessage(q, record, index, kpi, item),
-    });
+    if (found.problems.length < found.max)
+      found.problems.push({
+        code: 'invalid-cell',
+        line,
+        column: plan.header[index] ?? String(index + 1),
+        index,
+        message: invalidCellMessage(q, record, index, kpi, item),
+        source: found.source,
+      });
     return Number.NaN;
   };
   // Item by item, in the order the problems are listed.

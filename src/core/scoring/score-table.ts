@@ -36,13 +36,13 @@ export function scoreTable(
   options: ScoreOptions = {},
 ): TableScore {
   const state = startScoring(q, options);
-  const { plan, missing, selectProblems } = beginTable(state, header);
+  const { table, missing, selectProblems } = beginTable(state, header);
   if (missing.length > 0 || selectProblems.length > 0)
     return { result: null, missing, selectProblems, problems: [], invalidCells: 0 };
   rows.forEach((row, i) => {
-    addRecord(state, plan, row, i + 2);
+    addRecord(state, table, row, i + 2);
   });
-  endTable(state, plan, '');
+  endTable(state, table, '');
   endSelection(state);
   const failed = state.invalidCells > 0;
   return {

@@ -163,12 +163,6 @@ export interface ScoringState {
   /** The first problems found, for the error message; `invalidCells` counts them all. */
   problems: CellProblem[];
   tooManySegments: string | null;
-  /** The name of the table being read, attached to its problems. */
-  source: string;
-  answers: RespondentAnswers;
-  scores: RespondentScores;
-  /** Keeps the first problems, tagged with their table (made once, not per row). */
-  report: (problem: CellProblem) => void;
   /** The exclude entries that matched a response, over every table read. */
   excludeMatched: Set<ExcludeEntry>;
   /** Tables read so far (an exclude list of row numbers names the rows of one file). */
@@ -182,7 +176,7 @@ export const MAX_REPORTED_PROBLEMS = 20;
 export function startScoring(q: Questionnaire, options: ScoreOptions = {}): ScoringState {
   const layout = scoringLayout(q);
   const groupBy = options.groupBy ?? [];
-  const state: ScoringState = {
+  return {
     questionnaire: q,
     options,
     layout,
@@ -211,46 +205,73 @@ export function startScoring(q: Questionnaire, options: ScoreOptions = {}): Scor
     exportWarnings: [],
     problems: [],
     tooManySegments: null,
-    source: '',
-    answers: emptyAnswers(layout, groupBy.length),
-    scores: emptyScores(layout),
-    report: (problem) => {
-      if (state.problems.length < MAX_REPORTED_PROBLEMS) state.problems.push({ ...problem, source: state.source });
-    },
     excludeMatched: new Set(),
     tables: 0,
     comments: null,
   };
+}
+
+/** A state that can only fail: other passes (worker threads) found `invalidCells` bad cells, these first. */
+export function failedScoring(
+  q: Questionnaire,
+  options: ScoreOptions,
+  invalidCells: number,
+  problems: readonly CellProblem[],
+): ScoringState {
+  const state = startScoring(q, options);
+  state.invalidCells = invalidCells;
+  state.problems = problems.slice(0, MAX_REPORTED_PROBLEMS);
   return state;
+}
+
+/**
+ * One table being read: where its columns are, and the buffers each row is read into and scored
+ * in (reused from row to row: no allocation per row).
+ */
+export interface TableReading {
+  plan: ColumnPlan;
+  /** The table's name, attached to its problems and told to `onRespondent`. */
+  source: string;
+  answers: RespondentAnswers;
+  scores: RespondentScores;
 }
 
 /**
  * Maps one table's header; the caller reports `missing` columns as errors, and `selectProblems`
  * (an exclude list that is not row numbers for a table without ids) at the exclude file's lines.
- * An export's `--where` conditions are applied by its plan (`exportTable`), so only its exclude
- * list is planned here.
+ * A survey platform's export (`fromExport`) has had its `--where` conditions applied by its plan,
+ * so only its exclude list is planned here, and it says which column holds each response's
+ * duration (-1: none).
  */
 export function beginTable(
   state: ScoringState,
   header: readonly string[],
   source = '',
-  exportTable = false,
-): { plan: ColumnPlan; missing: MissingColumn[]; selectProblems: Problem[] } {
-  state.source = source;
+  fromExport: { duration: number } | null = null,
+): { table: TableReading; missing: MissingColumn[]; selectProblems: Problem[] } {
+  const exportTable = fromExport !== null;
   state.tables++;
   const selection = state.options.selection;
   const where = selection && !exportTable ? selection.where.map((c) => c.column) : [];
-  const { plan, missing } = planColumns(state.questionnaire, header, state.options.groupBy ?? [], where);
-  if (!selects(selection) || missing.length > 0) return { plan, missing, selectProblems: [] };
-  const { table, problems } = planTableSelection(selection, exportTable ? null : plan.where, plan.respondent);
-  if (table.byLine !== null && state.tables > 1)
+  const groupBy = state.options.groupBy ?? [];
+  const { plan, missing } = planColumns(state.questionnaire, header, groupBy, where);
+  if (fromExport) plan.duration = fromExport.duration;
+  const table: TableReading = {
+    plan,
+    source,
+    answers: emptyAnswers(state.layout, groupBy.length),
+    scores: emptyScores(state.layout),
+  };
+  if (!selects(selection) || missing.length > 0) return { table, missing, selectProblems: [] };
+  const { table: rows, problems } = planTableSelection(selection, exportTable ? null : plan.where, plan.respondent);
+  if (rows.byLine !== null && state.tables > 1)
     problems.push({
       code: 'exclude-file',
       message: `lists row numbers (the responses have no respondent id column), and row numbers name the rows of one response file, but ${state.tables} files are scored`,
       hint: 'score one file at a time, or add a respondent id column',
     });
-  plan.select = table;
-  return { plan, missing, selectProblems: problems };
+  plan.select = rows;
+  return { table, missing, selectProblems: problems };
 }
 
 /**
@@ -259,26 +280,27 @@ export function beginTable(
  */
 export function addRecord(
   state: ScoringState,
-  plan: ColumnPlan,
+  table: TableReading,
   record: readonly string[] | RecordCells,
   line: number,
 ): void {
+  const { plan, answers } = table;
   const cells = Array.isArray(record) ? new StringCells(record) : (record as RecordCells);
   // A dropped row is not read at all: its bad cells are no one's problem.
   if (plan.select !== null && !keepRow(plan.select, cells, line, state.excludeMatched)) return;
-  const invalid = readAnswers(state.questionnaire, plan, cells, line, state.answers, state.report);
+  const found = { problems: state.problems, max: MAX_REPORTED_PROBLEMS, source: table.source };
+  const invalid = readAnswers(state.questionnaire, plan, cells, line, answers, found);
   if (invalid > 0) {
     if (state.options.skipInvalid) state.skippedCells += invalid;
     else state.invalidCells += invalid;
   }
   // Once the run is going to fail there is no point in scoring further rows, only in finding bad cells.
   if (state.invalidCells > 0) return;
-  const answers = state.answers;
   const duplicate = answers.id !== '' && trackId(state.ids, answers.id);
-  const scores = deriveScores(answers, state.layout, state.scores);
+  const scores = deriveScores(answers, state.layout, table.scores);
   state.rows++;
-  flagRow(state, plan, cells, line);
-  state.options.onRespondent?.({ answers, scores, line, source: state.source, duplicate });
+  flagRow(state, table, cells, line);
+  state.options.onRespondent?.({ answers, scores, line, source: table.source, duplicate });
   if (!state.overallPending) addRespondent(state.overall, scores, state.layout);
   addToInstrument(state.instrument, scores, state.layout, state.instrumentPlan.outcome, state.instrumentPlan.shift);
   const groupBy = state.options.groupBy ?? [];
@@ -314,13 +336,14 @@ function respondentId(answers: RespondentAnswers, line: number): string {
 }
 
 /** Counts the row among the straight-liners and speeders it is one of (ids made only for the first few). */
-function flagRow(state: ScoringState, plan: ColumnPlan, cells: RecordCells, line: number): void {
-  const id = () => respondentId(state.answers, line);
-  if (state.scores.straightLined) flagRespondent(state.straightLiners, id);
+function flagRow(state: ScoringState, table: TableReading, cells: RecordCells, line: number): void {
+  const { plan, answers } = table;
+  const id = () => respondentId(answers, line);
+  if (table.scores.straightLined) flagRespondent(state.straightLiners, id);
   if (plan.duration < 0) return;
   const seconds = cells.number(plan.duration) ?? Number.NaN;
   const perAnswer = state.questionnaire.source?.speederSeconds ?? DEFAULT_SPEEDER_SECONDS;
-  if (isSpeeder(seconds, answersGiven(state.answers, state.layout), perAnswer)) flagRespondent(state.speeders, id);
+  if (isSpeeder(seconds, answersGiven(answers, state.layout), perAnswer)) flagRespondent(state.speeders, id);
 }
 
 /** Fills `overall` from the segments of the first --group-by column, if it is still pending; see `ScoringState.overall`. */
@@ -417,9 +440,10 @@ function differencesOf(state: ScoringState, sorted: readonly Segment[]) {
  * The drop counts of the table just read (--where, --exclude), added to the export warnings so
  * that partials carry them too; `file` names the table in the messages.
  */
-export function endTable(state: ScoringState, plan: ColumnPlan, file: string): void {
-  if (plan.select === null) return;
-  state.exportWarnings.push(...tableSelectionWarnings(plan.select, file, state.options.selection?.exclude?.file ?? ''));
+export function endTable(state: ScoringState, table: TableReading, file: string): void {
+  const select = table.plan.select;
+  if (select === null) return;
+  state.exportWarnings.push(...tableSelectionWarnings(select, file, state.options.selection?.exclude?.file ?? ''));
 }
 
 /** After the last table: the exclude entries that matched no response, as a warning. */

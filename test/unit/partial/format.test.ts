@@ -55,12 +55,12 @@ function scored(
   const rows = generateRows(questionnaire, { n, seed, branches: ['north', 'south'] });
   const header = [...new Set(rows.flatMap((row) => Object.keys(row)))];
   const state = startScoring(questionnaire, options);
-  const { plan, missing } = beginTable(state, header);
+  const { table, missing } = beginTable(state, header);
   expect(missing).toEqual([]);
   rows.forEach((row, i) => {
     addRecord(
       state,
-      plan,
+      table,
       header.map((h) => String(row[h] ?? '')),
       i + 2,
     );

@@ -164,10 +164,10 @@ function scoreRows(
   firstLine: number,
 ): ScoringState {
   const state = startScoring(q, options);
-  const { plan, missing } = beginTable(state, headerOf(q));
+  const { table, missing } = beginTable(state, headerOf(q));
   expect(missing).toEqual([]);
   rows.forEach((row, i) => {
-    addRecord(state, plan, row, firstLine + i);
+    addRecord(state, table, row, firstLine + i);
   });
   expect(state.invalidCells).toBe(0);
   return state;

@@ -29,11 +29,11 @@ const header = [...new Set(rows.flatMap((row) => Object.keys(row)))];
 
 function scoreSlice(from: number, to: number, options: ScoreOptions = { groupBy: ['branch'] }): ScoringState {
   const state = startScoring(q, options);
-  const { plan } = beginTable(state, header);
+  const { table } = beginTable(state, header);
   rows.slice(from, to).forEach((row, i) => {
     addRecord(
       state,
-      plan,
+      table,
       header.map((h) => String(row[h] ?? '')),
       from + i + 2,
     );

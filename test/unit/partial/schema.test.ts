@@ -11,11 +11,11 @@ function partial(groupBy: string[]): Record<string, any> {
   const rows = generateRows(q, { n: 80, seed: 3, branches: ['north', 'south'] });
   const header = [...new Set(rows.flatMap((row) => Object.keys(row)))];
   const state = startScoring(q, { groupBy });
-  const { plan } = beginTable(state, header);
+  const { table } = beginTable(state, header);
   rows.forEach((row, i) => {
     addRecord(
       state,
-      plan,
+      table,
       header.map((h) => String(row[h] ?? '')),
       i + 2,
     );

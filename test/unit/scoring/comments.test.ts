@@ -50,9 +50,9 @@ function viaPartials(q: Questionnaire, data: string[][], cuts: number[]) {
   const bounds = [0, ...cuts, data.length];
   const states = bounds.slice(1).map((end, k) => {
     const state = startScoring(q, { groupBy: ['branch'] });
-    const { plan } = beginTable(state, HEADER);
+    const { table } = beginTable(state, HEADER);
     data.slice(bounds[k], end).forEach((row, i) => {
-      addRecord(state, plan, row, i + 2);
+      addRecord(state, table, row, i + 2);
     });
     const read = fromPartial(JSON.parse(renderPartial(state)), q);
     expect(read.problems).toEqual([]);

@@ -25,8 +25,8 @@ const rows = lines.slice(1).map((line) => line.split(','));
 
 function scoreRows(q: Questionnaire, from: number, to: number): ScoringState {
   const state = startScoring(q);
-  const { plan } = beginTable(state, header, 'responses.csv');
-  for (let i = from; i < to; i++) addRecord(state, plan, rows[i] as string[], i + 2);
+  const { table } = beginTable(state, header, 'responses.csv');
+  for (let i = from; i < to; i++) addRecord(state, table, rows[i] as string[], i + 2);
   return state;
 }
 

@@ -73,8 +73,8 @@ const expected = JSON.parse(readFileSync(join(DIR, 'expected.json'), 'utf8')) as
 /** Scores rows [from, to) of the fixture into a fresh state. */
 function scoreRows(q: Questionnaire, from: number, to: number): ScoringState {
   const state = startScoring(q);
-  const { plan } = beginTable(state, header, 'responses.csv');
-  for (let i = from; i < to; i++) addRecord(state, plan, rows[i] as string[], i + 2);
+  const { table } = beginTable(state, header, 'responses.csv');
+  for (let i = from; i < to; i++) addRecord(state, table, rows[i] as string[], i + 2);
   return state;
 }
 

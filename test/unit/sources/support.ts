@@ -70,13 +70,13 @@ export async function scoreExport(
 /** Scores a generic CSV the plain way: header, then one record per respondent. */
 export async function scoreGeneric(q: Questionnaire, file: string, options: ScoreOptions = {}): Promise<Result> {
   const state = startScoring(q, options);
-  let plan: ReturnType<typeof beginTable>['plan'] | null = null;
+  let table: ReturnType<typeof beginTable>['table'] | null = null;
   for await (const record of readCsvRecords(createReadStream(file), file)) {
-    if (plan === null) {
+    if (table === null) {
       const planned = beginTable(state, record.fields, file);
       expect(planned.missing).toEqual([]);
-      plan = planned.plan;
-    } else addRecord(state, plan, record.fields, record.line);
+      table = planned.table;
+    } else addRecord(state, table, record.fields, record.line);
   }
   expect(state.invalidCells).toBe(0);
   return finishScoring(state);
