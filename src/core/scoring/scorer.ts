@@ -171,7 +171,7 @@ export interface ScoringState {
   comments: CommentState | null;
 }
 
-export const MAX_REPORTED_PROBLEMS = 20;
+const MAX_REPORTED_PROBLEMS = 20;
 
 export function startScoring(q: Questionnaire, options: ScoreOptions = {}): ScoringState {
   const layout = scoringLayout(q);
