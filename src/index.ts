@@ -29,6 +29,14 @@ export { renderCsv } from './render/csv.js';
 export { renderJunit } from './render/junit.js';
 export { renderXlsx } from './render/xlsx.js';
 export { renderComparison } from './render/compare.js';
+// Waves: two compared (`servqual compare`), many over time (`trend`), the next one's size (`plan`), and the gates (`check`).
+export { compareResults, type Comparison, type CompareOptions } from './core/compare/compare.js';
+export { trendOf, type Trend, type WaveInput } from './core/trend/trend.js';
+export { planOf, type Plan, type PlanGoal } from './core/plan/plan.js';
+export { evaluateChecks } from './core/check/thresholds.js';
+export { regressionChecks, type RegressionOptions } from './core/check/regression.js';
+export { renderTrend } from './render/trend.js';
+export { renderPlan } from './render/plan.js';
 export { loadQuestionnaire, checkQuestionnaireText, checkQuestionnaireFile } from './io/read-questionnaire.js';
 // scoreFiles, validateQuestionnaire and questionnaireJsonSchema through library.ts: types without Node or zod.
 export {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { loadQuestionnaire, scoreFiles } from '../../src/index.js';
+import { compareResults, loadQuestionnaire, scoreFiles } from '../../src/index.js';
 import { repoRoot, useTempDir } from '../helpers/run-cli.js';
 
 const tempDir = useTempDir();
@@ -32,6 +32,17 @@ describe('README, As a library', () => {
     expect(Number(lines[0])).toBe(expected.overall.weighted.mean);
     expect(stdout).toContain('Retail bank branch service audit');
     expect(stdout).toContain('missing column "E1_P" (perception of item E1)');
+    // The waves part: what got worse from Q2 to Q3 (as compareResults says), then the trend in Markdown.
+    const waves = ['q2', 'q3'].map((w) =>
+      JSON.parse(readFileSync(join(repoRoot, 'examples', 'waves', `${w}.json`), 'utf8')),
+    );
+    const worse = compareResults(waves[0], waves[1], { alpha: 0.05 })
+      .rows.filter((row) => row.regression)
+      .map((row) => row.label);
+    expect(worse.length).toBeGreaterThan(0);
+    expect(stdout).toContain(JSON.stringify(worse[0]).replaceAll('"', "'"));
+    expect(stdout).toContain('## Trend: Retail bank branch service audit');
+    expect(stdout).toContain('|  | Q1 | Q2 | Q3 | Trend |');
     // An XLSX file is a zip: it starts with PK.
     expect(existsSync(join(dir, 'report.xlsx'))).toBe(true);
     expect(readFileSync(join(dir, 'report.xlsx')).subarray(0, 2).toString('latin1')).toBe('PK');
