@@ -8,7 +8,7 @@
  * one total order (score, then input order; or input order alone). Pure.
  */
 import type { Questionnaire } from '../questionnaire/model.js';
-import { isBuiltInMissing } from '../sources/labels.js';
+import { isBuiltInMissing, LONGEST_MISSING } from '../sources/labels.js';
 import type { RecordCells } from './cells.js';
 
 /** At most this many comments are kept per dimension and per segment. */
@@ -143,6 +143,23 @@ export function commentText(raw: string, max = COMMENT_CHARS): string {
 }
 
 /**
+ * Whether `commentText(raw)` is not '', without making it for plain ASCII text with more visible
+ * characters than the longest missing code (most comments): cleaning keeps every visible ASCII
+ * character, so such text is neither empty nor a code. Most comments are only counted, never
+ * kept, and cleaning each was a tenth of scoring a row.
+ */
+export function hasComment(raw: string, max = COMMENT_CHARS): boolean {
+  const length = Math.min(raw.length, max * 4);
+  let visible = 0;
+  for (let k = 0; k < length; k++) {
+    const c = raw.charCodeAt(k);
+    if (c >= 0x80) break;
+    if (c > 32 && c !== 127 && ++visible > LONGEST_MISSING + 1) return true;
+  }
+  return commentText(raw, max) !== '';
+}
+
+/**
  * Where a new comment with `score` goes in a bucket kept lowest first (after every equal score: an
  * earlier row wins a tie), or -1 when it would fall past the cap.
  */
@@ -171,16 +188,15 @@ export interface CommentRow {
 /** Adds one scored row's comment (if any) to the counts and, when it makes the cut, to the kept lists. */
 export function noteComment(state: CommentState, row: CommentRow): void {
   const raw = row.cells.text(row.column);
-  if (raw.trim() === '') return;
-  const text = commentText(raw);
-  if (text === '') return;
+  if (raw.trim() === '' || !hasComment(raw)) return;
   state.total++;
   let kept: KeptComment | null = null;
+  // The comment is cleaned only if some list keeps it.
   const keep = (): KeptComment => {
     kept ??= {
       respondent: row.respondent >= 0 ? row.cells.text(row.respondent).trim() || null : null,
       line: row.line,
-      text,
+      text: commentText(raw),
     };
     return kept;
   };

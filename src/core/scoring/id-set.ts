@@ -8,10 +8,6 @@
 /** Code units: a string's, or the set's own buffer's, over [start, end). */
 type Units = string | Uint8Array | Uint16Array;
 
-function unitAt(units: Units, k: number): number {
-  return typeof units === 'string' ? units.charCodeAt(k) : (units[k] as number);
-}
-
 /** One step of the hash: mixes code unit `unit` into `hash` (multiply, then fold the high bits down). */
 function mix(hash: number, unit: number): number {
   const h = Math.imul(hash ^ unit, 0x5bd1e995);
@@ -31,9 +27,20 @@ function finish(hash: number, length: number): number {
 
 /** `hashText` of the code units [start, end) of `units`. */
 function hashUnits(units: Units, start: number, end: number, seed: number): number {
+  if (typeof units === 'string') return hashString(units, seed);
   let hash = seed;
-  for (let k = start; k < end; k++) hash = mix(hash, unitAt(units, k));
+  for (let k = start; k < end; k++) hash = mix(hash, units[k] as number);
   return finish(hash, end - start);
+}
+
+/**
+ * `hashText`, for a whole string: the path of every row's id, kept apart from the arrays' so each
+ * loop sees one kind of code units (a loop over both was a third slower).
+ */
+function hashString(text: string, seed: number): number {
+  let hash = seed;
+  for (let k = 0; k < text.length; k++) hash = mix(hash, text.charCodeAt(k));
+  return finish(hash, text.length);
 }
 
 /**
@@ -43,7 +50,7 @@ function hashUnits(units: Units, start: number, end: number, seed: number): numb
  * patterns (20 false repeats in a million distinct ids).
  */
 export function hashText(text: string, seed: number): number {
-  return hashUnits(text, 0, text.length, seed);
+  return hashString(text, seed);
 }
 
 /** Seeds of the three hashes the Bloom filter uses. */
@@ -53,23 +60,36 @@ const three = new Uint32Array(3);
 
 /** `hashText` with seeds 0, SEED_2 and SEED_3 in one pass, into a reused array (valid until the next call). */
 export function hashText3(text: string): Uint32Array {
-  return hashUnits3(text, 0, text.length);
-}
-
-/** `hashText3` of the code units [start, end) of `units`. */
-function hashUnits3(units: Units, start: number, end: number): Uint32Array {
   let a = 0;
   let b = SEED_2;
   let c = SEED_3;
-  for (let k = start; k < end; k++) {
-    const unit = unitAt(units, k);
+  for (let k = 0; k < text.length; k++) {
+    const unit = text.charCodeAt(k);
     a = mix(a, unit);
     b = mix(b, unit);
     c = mix(c, unit);
   }
-  three[0] = finish(a, end - start);
-  three[1] = finish(b, end - start);
-  three[2] = finish(c, end - start);
+  return threeOf(a, b, c, text.length);
+}
+
+/** `hashText3` of the code units [start, end) of a set's buffer. */
+function hashUnits3(units: Uint8Array | Uint16Array, start: number, end: number): Uint32Array {
+  let a = 0;
+  let b = SEED_2;
+  let c = SEED_3;
+  for (let k = start; k < end; k++) {
+    const unit = units[k] as number;
+    a = mix(a, unit);
+    b = mix(b, unit);
+    c = mix(c, unit);
+  }
+  return threeOf(a, b, c, end - start);
+}
+
+function threeOf(a: number, b: number, c: number, length: number): Uint32Array {
+  three[0] = finish(a, length);
+  three[1] = finish(b, length);
+  three[2] = finish(c, length);
   return three;
 }
 
@@ -224,7 +244,12 @@ export class IdSet {
   private equals(i: number, units: Units, start: number, end: number): boolean {
     const from = this.starts[i] as number;
     if (this.end(i) - from !== end - start) return false;
-    for (let k = start; k < end; k++) if (this.units[from + k - start] !== unitAt(units, k)) return false;
+    const own = this.units;
+    if (typeof units === 'string') {
+      for (let k = 0; k < units.length; k++) if (own[from + k] !== units.charCodeAt(k)) return false;
+      return true;
+    }
+    for (let k = start; k < end; k++) if (own[from + k - start] !== units[k]) return false;
     return true;
   }
 
@@ -239,7 +264,7 @@ export class IdSet {
     if (this.unitCount + length > this.units.length)
       this.units = grow(this.units, Math.max(this.units.length * 2, this.unitCount + length));
     for (let k = start; k < end; k++) {
-      const unit = unitAt(units, k);
+      const unit = typeof units === 'string' ? units.charCodeAt(k) : (units[k] as number);
       if (unit > 0xff && this.units instanceof Uint8Array) this.units = Uint16Array.from(this.units);
       this.units[this.unitCount++] = unit;
     }

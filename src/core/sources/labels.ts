@@ -143,7 +143,7 @@ export function isBuiltInMissing(text: string): boolean {
 }
 
 /** The longest built-in missing code, in code units (its normalised form). */
-const LONGEST_MISSING = Math.max(...DEFAULT_MISSING.map((code) => code.length));
+export const LONGEST_MISSING = Math.max(...DEFAULT_MISSING.map((code) => code.length));
 
 /**
  * False only when `normaliseAnswer(text)` is surely longer than every missing code, so the caller

@@ -3,8 +3,16 @@
  * capped and the same in one pass as over shards merged through partials. Expected selections come
  * from a brute-force sort of every row (one item per dimension, so a dimension's score is P - E).
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { COMMENT_CHARS, COMMENTS_SHOWN, commentKey, commentText } from '../../../src/core/scoring/comments.js';
+import {
+  COMMENT_CHARS,
+  COMMENTS_SHOWN,
+  commentKey,
+  commentText,
+  hasComment,
+} from '../../../src/core/scoring/comments.js';
+import { DEFAULT_MISSING } from '../../../src/core/sources/labels.js';
 import { planColumns } from '../../../src/core/scoring/column-plan.js';
 import { fromPartial, mergePartials, renderPartial } from '../../../src/core/scoring/partial.js';
 import { scoreTable } from '../../../src/core/scoring/score-table.js';
@@ -115,6 +123,25 @@ describe('stored comment text', () => {
     expect(Array.from(long)).toHaveLength(COMMENT_CHARS);
     expect(long.endsWith('😀…')).toBe(true);
     expect(commentText('x'.repeat(10_000_000))).toHaveLength(COMMENT_CHARS);
+  });
+
+  // The shortcut that counts a comment without cleaning it must agree with cleaning it.
+  it('has a comment exactly when the cleaned text is not empty', () => {
+    expect(hasComment(`${' '.repeat(COMMENT_CHARS * 4)}late`)).toBe(false);
+    expect(hasComment('\u0001\u0002\u0003 N/A.')).toBe(false);
+    expect(hasComment('The queue was slow and nobody said sorry')).toBe(true);
+    const piece = fc.oneof(
+      fc.constantFrom(...DEFAULT_MISSING, 'PREFER NOT TO SAY.', 'I don`t know'),
+      fc.constantFrom(' ', '\t', '\r\n', '\u0000', '\u0007', '\u007f', '\u009b', '\u202e', '.', '\u00a0', '\ufeff'),
+      fc.string({ maxLength: 30 }),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 6 }), fc.integer({ min: 1, max: 12 }), (pieces, max) => {
+        const raw = pieces.join('');
+        expect(hasComment(raw, max)).toBe(commentText(raw, max) !== '');
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
 
