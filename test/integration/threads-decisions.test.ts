@@ -1,8 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it, vi } from 'vitest';
-import { runInProcess } from '../helpers/run-in-process.js';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 // `--threads` is never ignored in silence, and a worker that fails is reported, not retried.
 // The worker is replaced by one that fails as soon as it starts (a bug in the worker, say).
@@ -19,6 +18,18 @@ vi.mock('node:worker_threads', async (original) => {
     }
   }
   return { ...real, Worker: FailingWorker };
+});
+
+// Test files share one module cache (isolate: false): the CLI is imported afresh, after the mock.
+let runInProcess: typeof import('../helpers/run-in-process.js').runInProcess;
+beforeAll(async () => {
+  vi.resetModules();
+  ({ runInProcess } = await import('../helpers/run-in-process.js'));
+});
+// ...and the files after this one get the real worker back.
+afterAll(() => {
+  vi.doUnmock('node:worker_threads');
+  vi.resetModules();
 });
 
 const QUESTIONNAIRE = 'examples/bank-branch/questionnaire.yaml';
