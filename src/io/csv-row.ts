@@ -1,5 +1,6 @@
 import { isUtf8 } from 'node:buffer';
-import { parseNumber, plainNumber, type RecordCells } from '../core/scoring/cells.js';
+import { parseNumber, type RecordCells } from '../core/scoring/cells.js';
+import { plainNumber } from './plain-number.js';
 import { InvalidUtf8Cell } from './decode.js';
 
 /*
