@@ -12,7 +12,7 @@ import { emptyIdTracker, trackId, type IdTracker } from './id-tracker.js';
 import { emptyFlagged, flagRespondent, type Flagged } from './flagged.js';
 import { answersGiven, isSpeeder } from './speeders.js';
 import { DEFAULT_SPEEDER_SECONDS } from '../questionnaire/validate.js';
-import { readAnswers, type CellProblem } from './read-answers.js';
+import { readAnswers, type CellProblem, type ProblemList } from './read-answers.js';
 import {
   deriveScores,
   emptyAnswers,
@@ -234,6 +234,8 @@ export interface TableReading {
   source: string;
   answers: RespondentAnswers;
   scores: RespondentScores;
+  /** Where its invalid cells are listed: the state's first problems. */
+  found: ProblemList;
 }
 
 /**
@@ -261,6 +263,7 @@ export function beginTable(
     source,
     answers: emptyAnswers(state.layout, groupBy.length),
     scores: emptyScores(state.layout),
+    found: { problems: state.problems, max: MAX_REPORTED_PROBLEMS, source },
   };
   if (!selects(selection) || missing.length > 0) return { table, missing, selectProblems: [] };
   const { table: rows, problems } = planTableSelection(selection, exportTable ? null : plan.where, plan.respondent);
@@ -288,8 +291,7 @@ export function addRecord(
   const cells = Array.isArray(record) ? new StringCells(record) : (record as RecordCells);
   // A dropped row is not read at all: its bad cells are no one's problem.
   if (plan.select !== null && !keepRow(plan.select, cells, line, state.excludeMatched)) return;
-  const found = { problems: state.problems, max: MAX_REPORTED_PROBLEMS, source: table.source };
-  const invalid = readAnswers(state.questionnaire, plan, cells, line, answers, found);
+  const invalid = readAnswers(state.questionnaire, plan, cells, line, answers, table.found);
   if (invalid > 0) {
     if (state.options.skipInvalid) state.skippedCells += invalid;
     else state.invalidCells += invalid;
