@@ -27,20 +27,10 @@ function finish(hash: number, length: number): number {
 
 /** `hashText` of the code units [start, end) of `units`. */
 function hashUnits(units: Units, start: number, end: number, seed: number): number {
-  if (typeof units === 'string') return hashString(units, seed);
+  if (typeof units === 'string') return hashText(units, seed);
   let hash = seed;
   for (let k = start; k < end; k++) hash = mix(hash, units[k] as number);
   return finish(hash, end - start);
-}
-
-/**
- * `hashText`, for a whole string: the path of every row's id, kept apart from the arrays' so each
- * loop sees one kind of code units (a loop over both was a third slower).
- */
-function hashString(text: string, seed: number): number {
-  let hash = seed;
-  for (let k = 0; k < text.length; k++) hash = mix(hash, text.charCodeAt(k));
-  return finish(hash, text.length);
 }
 
 /**
@@ -50,7 +40,11 @@ function hashString(text: string, seed: number): number {
  * patterns (20 false repeats in a million distinct ids).
  */
 export function hashText(text: string, seed: number): number {
-  return hashString(text, seed);
+  // Every row's id comes this way: a loop of its own, so that it sees only strings (one shape of
+  // code units, as the arrays' loops see only arrays).
+  let hash = seed;
+  for (let k = 0; k < text.length; k++) hash = mix(hash, text.charCodeAt(k));
+  return finish(hash, text.length);
 }
 
 /** Seeds of the three hashes the Bloom filter uses. */
