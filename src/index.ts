@@ -16,7 +16,7 @@ import type { ScoreOptions } from './core/scoring/scorer.js';
 export type * from './core/questionnaire/model.js';
 export type * from './core/scoring/result.js';
 export type { Distribution, Moments } from './core/stats/moments.js';
-export type { ScoreOptions } from './core/scoring/scorer.js';
+export type { ScoreOptions, ScoredRow, ScoringState, TableReading } from './core/scoring/scorer.js';
 export { SERVQUAL_DIMENSIONS, allItems } from './core/questionnaire/model.js';
 export { startScoring, beginTable, addRecord, finishScoring } from './core/scoring/scorer.js';
 export { scoreTable, scoreObjects } from './core/scoring/score-table.js';

@@ -22,6 +22,8 @@ import {
   renderComparison, summarise, pairedTest, holmAdjust, reliability, UserError, formatDiagnostic,
   type Questionnaire, type Result, type ScoreOptions, type Diagnostic, type Moments, type Distribution,
   type ScoreFilesOptions, type QuestionnaireValidation,
+  compareResults, trendOf, planOf, evaluateChecks, regressionChecks, renderTrend, renderPlan,
+  type Comparison, type Trend, type Plan, type TableReading, type ScoredRow,
 } from 'servqual';
 
 export async function main(file: string): Promise<string> {
@@ -35,6 +37,12 @@ export async function main(file: string): Promise<string> {
   const diagnostics: Diagnostic[] = checkQuestionnaireText('', file).diagnostics;
   const m: Moments | undefined = undefined;
   const d: Distribution | undefined = undefined;
+  const waves: Comparison = compareResults(result, fromFiles, { alpha: 0.05 });
+  const trend: Trend = trendOf([{ label: 'a', result }, { label: 'b', result: fromFiles }], { alpha: 0.05 });
+  const plan: Plan = planOf(result, { kind: 'margin', target: 0.1, kpiTargets: {}, power: null, alpha: null });
+  const table: TableReading | undefined = undefined;
+  const row: ScoredRow | undefined = undefined;
+  void [waves, table, row, evaluateChecks, regressionChecks, renderTrend(trend, 'json', { color: false, ascii: true, language: 'en' }), renderPlan(plan, 'json', { color: false })];
   void [m, d, book, diagnostics, checked.problems, checkQuestionnaireFile, scoreTable, scoreObjects, startScoring, beginTable,
     addRecord, finishScoring, validateQuestionnaire,
     questionnaireJsonSchema, SERVQUAL_DIMENSIONS, allItems(q), renderComparison, summarise, pairedTest,

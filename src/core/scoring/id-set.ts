@@ -25,11 +25,14 @@ function finish(hash: number, length: number): number {
   return h >>> 0;
 }
 
-/** `hashText` of the code units [start, end) of `units`. */
+/**
+ * `hashText` of the code units [start, end) of `units`: a loop for strings (every row's id comes
+ * this way) and one for the set's buffers, so that each sees one shape of code units.
+ */
 function hashUnits(units: Units, start: number, end: number, seed: number): number {
-  if (typeof units === 'string') return hashText(units, seed);
   let hash = seed;
-  for (let k = start; k < end; k++) hash = mix(hash, units[k] as number);
+  if (typeof units === 'string') for (let k = start; k < end; k++) hash = mix(hash, units.charCodeAt(k));
+  else for (let k = start; k < end; k++) hash = mix(hash, units[k] as number);
   return finish(hash, end - start);
 }
 
@@ -40,11 +43,7 @@ function hashUnits(units: Units, start: number, end: number, seed: number): numb
  * patterns (20 false repeats in a million distinct ids).
  */
 export function hashText(text: string, seed: number): number {
-  // Every row's id comes this way: a loop of its own, so that it sees only strings (one shape of
-  // code units, as the arrays' loops see only arrays).
-  let hash = seed;
-  for (let k = 0; k < text.length; k++) hash = mix(hash, text.charCodeAt(k));
-  return finish(hash, text.length);
+  return hashUnits(text, 0, text.length, seed);
 }
 
 /** Seeds of the three hashes the Bloom filter uses. */
@@ -240,7 +239,7 @@ export class IdSet {
     if (this.end(i) - from !== end - start) return false;
     const own = this.units;
     if (typeof units === 'string') {
-      for (let k = 0; k < units.length; k++) if (own[from + k] !== units.charCodeAt(k)) return false;
+      for (let k = start; k < end; k++) if (own[from + k - start] !== units.charCodeAt(k)) return false;
       return true;
     }
     for (let k = start; k < end; k++) if (own[from + k - start] !== units[k]) return false;
