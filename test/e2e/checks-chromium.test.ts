@@ -1,20 +1,11 @@
-/**
- * The checks section of `check --format html` in a real Chromium at 1280 and 400 px: each item's
- * statement and each dimension's label sit under their target, inside the row's header cell and the
- * viewport, clear of the value cells (read from the page's own geometry).
- */
-import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { repoRoot } from '../helpers/run-cli.js';
 import { runInProcess } from '../helpers/run-in-process.js';
+import { artefactsDir, describeInChromium, useBrowser } from '../helpers/chromium.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'];
-const artefacts = join(repoRoot, 'test-results', 'checks');
-const available = existsSync(CHROMIUM);
+const artefacts = artefactsDir('checks');
 const example = join(repoRoot, 'examples', 'bank-branch');
 // R1's perception statement in the bank example's questionnaire.
 const R1 = 'This bank delivers cards, loan decisions and documents by the date it promised.';
@@ -35,13 +26,10 @@ interface Row {
   value: Rect;
 }
 
-describe.runIf(available || process.env.CI === 'true')('check targets in words, in headless Chromium', () => {
-  let browser: Browser;
+describeInChromium('check targets in words, in headless Chromium', () => {
+  const browser = useBrowser();
   const file = join(artefacts, 'check.html');
   beforeAll(async () => {
-    if (!available) throw new Error(`${CHROMIUM} is missing: .ci/run installs the Debian package chromium`);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
-    mkdirSync(artefacts, { recursive: true });
     const run = await runInProcess([
       'check',
       join(example, 'questionnaire.yaml'),
@@ -57,12 +45,9 @@ describe.runIf(available || process.env.CI === 'true')('check targets in words, 
     ]);
     expect(run.code, run.stderr).toBe(1);
   }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-  });
 
   it.each([1280, 400])('at %i px: the words under each target, within its cell and the width', async (width) => {
-    const page = await browser.newPage({ viewport: { width, height: 900 } });
+    const page = await browser().newPage({ viewport: { width, height: 900 } });
     await page.goto(pathToFileURL(file).href);
     const rows = (await page.$$eval('#checks tbody tr', (trs) =>
       trs.map((tr) => {

@@ -1,20 +1,11 @@
-/**
- * `compare --format html` in a real Chromium at 1280 and 400 px: the interval charts render inside
- * the page's width and clear of each other, every dot sits on its interval, the significant drop is
- * marked, and nothing scrolls sideways (read from the page's own geometry).
- */
-import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { repoRoot } from '../helpers/run-cli.js';
 import { runInProcess } from '../helpers/run-in-process.js';
+import { artefactsDir, describeInChromium, useBrowser } from '../helpers/chromium.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'];
-const artefacts = join(repoRoot, 'test-results', 'compare');
-const available = existsSync(CHROMIUM);
+const artefacts = artefactsDir('compare');
 const waves = join(repoRoot, 'examples', 'waves');
 
 interface Box {
@@ -38,13 +29,10 @@ interface Chart {
   rows: Row[];
 }
 
-describe.runIf(available || process.env.CI === 'true')('the compare report in headless Chromium', () => {
-  let browser: Browser;
+describeInChromium('the compare report in headless Chromium', () => {
+  const browser = useBrowser();
   const file = join(artefacts, 'compare.html');
   beforeAll(async () => {
-    if (!available) throw new Error(`${CHROMIUM} is missing: .ci/run installs the Debian package chromium`);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
-    mkdirSync(artefacts, { recursive: true });
     const run = await runInProcess([
       'compare',
       join(waves, 'q2.json'),
@@ -56,12 +44,9 @@ describe.runIf(available || process.env.CI === 'true')('the compare report in he
     ]);
     expect(run.code, run.stderr).toBe(0);
   }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-  });
 
   it.each([1280, 400])('at %i px: the charts render, dots on their intervals, nothing overflows', async (width) => {
-    const page = await browser.newPage({ viewport: { width, height: 900 } });
+    const page = await browser().newPage({ viewport: { width, height: 900 } });
     await page.goto(pathToFileURL(file).href);
     const charts = (await page.$$eval('svg[data-kind="compare"]', (svgs) =>
       svgs.map((svg) => {

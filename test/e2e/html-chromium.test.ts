@@ -1,24 +1,12 @@
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { generateCsv, repoRoot } from '../helpers/run-cli.js';
 import { runInProcess } from '../helpers/run-in-process.js';
+import { artefactsDir, describeInChromium, useBrowser } from '../helpers/chromium.js';
 
-/** Debian's Chromium, installed by .ci/run; the flags keep it off this machine's closed network. */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-const artefacts = join(repoRoot, 'test-results');
-const available = existsSync(CHROMIUM);
+const artefacts = artefactsDir();
 
 interface ChartBox {
   chart: string;
@@ -27,22 +15,14 @@ interface ChartBox {
   marks: number;
 }
 
-describe.runIf(available || process.env.CI === 'true')('HTML report in headless Chromium', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    if (!available) throw new Error(`${CHROMIUM} is missing: .ci/run installs the Debian package chromium`);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
-  }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-  });
+describeInChromium('HTML report in headless Chromium', () => {
+  const browser = useBrowser();
 
   async function open(args: string[], name: string) {
-    mkdirSync(artefacts, { recursive: true });
     const file = join(artefacts, `${name}.html`);
     const run = await runInProcess([...args, '--format', 'html', '--output', file]);
     expect(run.code, run.stderr).toBe(0);
-    const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+    const page = await browser().newPage({ viewport: { width: 1200, height: 900 } });
     const requests: string[] = [];
     const problems: string[] = [];
     page.on('request', (request) => requests.push(request.url()));

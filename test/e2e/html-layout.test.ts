@@ -1,19 +1,17 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
 import type { Result } from '../../src/core/scoring/result.js';
 import { repoRoot } from '../helpers/run-cli.js';
 import { runInProcess } from '../helpers/run-in-process.js';
+import { artefactsDir, CHROMIUM, describeInChromium, useBrowser } from '../helpers/chromium.js';
 
 // The HTML report laid out by a real Chromium, checked by the page's own geometry at a desktop and
-// a phone width, in English and Russian; and `--format pdf` end to end. Launch flags as in
-// html-chromium.test.ts: Debian's Chromium, kept off this machine's closed network.
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'];
-const available = existsSync(CHROMIUM);
-const artefacts = join(repoRoot, 'test-results', 'layout');
+// a phone width, in English and Russian; and `--format pdf` end to end (Debian's Chromium, launched
+// as test/helpers/chromium.ts says).
+const artefacts = artefactsDir('layout');
 const example = join(repoRoot, 'examples', 'bank-branch');
 const responses = join(example, 'responses.csv');
 /** The bank example's responses fit the bundled Russian bank template: same item ids and format. */
@@ -95,16 +93,8 @@ function overlaps(boxes: Box[]): string[] {
   return found;
 }
 
-describe.runIf(available || process.env.CI === 'true')('HTML report layout in headless Chromium', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    if (!available) throw new Error(`${CHROMIUM} is missing: .ci/run installs the Debian package chromium`);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
-    mkdirSync(artefacts, { recursive: true });
-  }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-  });
+describeInChromium('HTML report layout in headless Chromium', () => {
+  const browser = useBrowser();
 
   /** The report and its result (for the statements to look for) in one language. */
   async function report(language: keyof typeof QUESTIONNAIRES): Promise<{ html: string; result: Result }> {
@@ -122,7 +112,7 @@ describe.runIf(available || process.env.CI === 'true')('HTML report layout in he
   }
 
   async function open(file: string, width: number, media: 'screen' | 'print'): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width, height: 900 } });
+    const page = await browser().newPage({ viewport: { width, height: 900 } });
     await page.goto(pathToFileURL(file).href);
     await page.emulateMedia({ media });
     return page;

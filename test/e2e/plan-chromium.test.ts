@@ -3,26 +3,20 @@
  * wide table scrolls inside its own box), every measure and segment has its row, and every number
  * cell is inside the viewport or its table's scroll box.
  */
-import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { repoRoot } from '../helpers/run-cli.js';
 import { runInProcess } from '../helpers/run-in-process.js';
+import { artefactsDir, describeInChromium, useBrowser } from '../helpers/chromium.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'];
-const artefacts = join(repoRoot, 'test-results', 'plan');
-const available = existsSync(CHROMIUM);
+const artefacts = artefactsDir('plan');
 
-describe.runIf(available || process.env.CI === 'true')('the plan report in headless Chromium', () => {
-  let browser: Browser;
+describeInChromium('the plan report in headless Chromium', () => {
+  const browser = useBrowser();
   const file = join(artefacts, 'plan.html');
   beforeAll(async () => {
-    if (!available) throw new Error(`${CHROMIUM} is missing: .ci/run installs the Debian package chromium`);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
-    mkdirSync(artefacts, { recursive: true });
     const result = join(artefacts, 'result.json');
     copyFileSync(join(repoRoot, 'test/unit/render/golden/bank-segments-checks/result.json'), result);
     const run = await runInProcess([
@@ -41,12 +35,9 @@ describe.runIf(available || process.env.CI === 'true')('the plan report in headl
     ]);
     expect(run.code, run.stderr).toBe(0);
   }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-  });
 
   it.each([1280, 400])('at %i px: one row per measure and segment, nothing overflows the page', async (width) => {
-    const page = await browser.newPage({ viewport: { width, height: 900 } });
+    const page = await browser().newPage({ viewport: { width, height: 900 } });
     await page.goto(pathToFileURL(file).href);
     const tables = (await page.$$eval('table', (all) =>
       all.map((t) => ({

@@ -3,18 +3,15 @@
  * 400 px, in English and Russian: present, first, inside the viewport's width, and no two of their
  * text boxes overlapping (read from the page's own geometry).
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { generateCsv, repoRoot } from '../helpers/run-cli.js';
 import { runInProcess } from '../helpers/run-in-process.js';
+import { artefactsDir, describeInChromium, useBrowser } from '../helpers/chromium.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'];
-const artefacts = join(repoRoot, 'test-results', 'summary');
-const available = existsSync(CHROMIUM);
+const artefacts = artefactsDir('summary');
 
 interface Box {
   text: string;
@@ -24,13 +21,10 @@ interface Box {
   bottom: number;
 }
 
-describe.runIf(available || process.env.CI === 'true')('the summary in headless Chromium', () => {
-  let browser: Browser;
+describeInChromium('the summary in headless Chromium', () => {
+  const browser = useBrowser();
   const reports: Record<'en' | 'ru', string> = { en: '', ru: '' };
   beforeAll(async () => {
-    if (!available) throw new Error(`${CHROMIUM} is missing: .ci/run installs the Debian package chromium`);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
-    mkdirSync(artefacts, { recursive: true });
     for (const language of ['en', 'ru'] as const) {
       const questionnaire = join(repoRoot, 'templates', `bank-branch.${language}.yaml`);
       const responses = join(artefacts, `responses.${language}.csv`);
@@ -51,13 +45,10 @@ describe.runIf(available || process.env.CI === 'true')('the summary in headless 
       reports[language] = file;
     }
   }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-  });
 
   describe.each(['en', 'ru'] as const)('%s', (language) => {
     it.each([1280, 400])('at %i px: cover and summary first, within the width, no overlapping text', async (width) => {
-      const page = await browser.newPage({ viewport: { width, height: 900 } });
+      const page = await browser().newPage({ viewport: { width, height: 900 } });
       await page.goto(pathToFileURL(reports[language]).href);
       const order = await page.$$eval('main > section', (sections) => sections.map((s) => s.id));
       expect(order[0]).toBe('summary');

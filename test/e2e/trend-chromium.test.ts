@@ -1,21 +1,11 @@
-/**
- * `trend --format html` in a real Chromium at 1280 and 400 px: one line chart per measure, each
- * inside the page's width and clear of the others, every wave's dot inside its chart and its
- * interval band, and the dropped dimension drawn lower in the last wave (read from the page's own
- * geometry).
- */
-import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { repoRoot } from '../helpers/run-cli.js';
 import { runInProcess } from '../helpers/run-in-process.js';
+import { artefactsDir, describeInChromium, useBrowser } from '../helpers/chromium.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'];
-const artefacts = join(repoRoot, 'test-results', 'trend');
-const available = existsSync(CHROMIUM);
+const artefacts = artefactsDir('trend');
 const waves = join(repoRoot, 'examples', 'waves');
 
 interface Box {
@@ -33,13 +23,10 @@ interface Chart {
   dots: { wave: string; x: number; y: number }[];
 }
 
-describe.runIf(available || process.env.CI === 'true')('the trend report in headless Chromium', () => {
-  let browser: Browser;
+describeInChromium('the trend report in headless Chromium', () => {
+  const browser = useBrowser();
   const file = join(artefacts, 'trend.html');
   beforeAll(async () => {
-    if (!available) throw new Error(`${CHROMIUM} is missing: .ci/run installs the Debian package chromium`);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
-    mkdirSync(artefacts, { recursive: true });
     const run = await runInProcess([
       'trend',
       ...['q1', 'q2', 'q3'].map((q) => join(waves, `${q}.json`)),
@@ -50,12 +37,9 @@ describe.runIf(available || process.env.CI === 'true')('the trend report in head
     ]);
     expect(run.code, run.stderr).toBe(0);
   }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-  });
 
   it.each([1280, 400])('at %i px: a chart per measure, dots inside their band, nothing overflows', async (width) => {
-    const page = await browser.newPage({ viewport: { width, height: 900 } });
+    const page = await browser().newPage({ viewport: { width, height: 900 } });
     await page.goto(pathToFileURL(file).href);
     const charts = (await page.$$eval('svg[data-chart="trend"]', (svgs) =>
       svgs.map((svg) => {
