@@ -4,8 +4,23 @@ import { welchTest, type SampleSummary } from './welch.js';
 type RowStatus = 'both' | 'only-in-baseline' | 'only-in-current';
 type Direction = 'up' | 'down' | 'same';
 
+/** A change between two samples and its Welch test, as a comparison row and a trend's step carry it. */
+export interface ChangeTest {
+  /** The later value minus the earlier; null unless both exist. */
+  change: number | null;
+  /** Welch's t of the change, its df and two-sided p; null when there is no test. */
+  t: number | null;
+  df: number | null;
+  p: number | null;
+  /** Holm-adjusted within its family (a comparison's items, a trend measure's steps of one kind). */
+  pHolm: number | null;
+  /** `pHolm < alpha` where there is one (items, trend steps), else `p < alpha`. */
+  significant: boolean;
+  direction: Direction | null;
+}
+
 /** One compared quantity: overall, a dimension, an item or a KPI. */
-export interface ComparisonRow {
+export interface ComparisonRow extends ChangeTest {
   /** `overall:weighted`, `overall:unweighted`, `dimension:<id>`, `item:<id>` or `kpi:<id>`. */
   target: string;
   label: string;
@@ -13,17 +28,6 @@ export interface ComparisonRow {
   statement?: string;
   baseline: number | null;
   current: number | null;
-  /** `current - baseline`; null unless both exist. */
-  change: number | null;
-  /** Welch's t of the change, its df and two-sided p; null when there is no test. */
-  t: number | null;
-  df: number | null;
-  p: number | null;
-  /** Items only: Holm-adjusted over every item row that has a p. */
-  pHolm: number | null;
-  /** `pHolm < alpha` for items, `p < alpha` for the rest. */
-  significant: boolean;
-  direction: Direction | null;
   /** Overall and dimension rows only: a significant drop, or a drop beyond the tolerance. */
   regression: boolean;
   status: RowStatus;

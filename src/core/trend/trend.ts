@@ -1,4 +1,5 @@
 import { compareResults, type Comparison, type ComparisonRow } from '../compare/compare.js';
+import type { ChangeTest } from '../compare/rows.js';
 import type { Format, KpiType, Language } from '../questionnaire/model.js';
 import type { Result, ResultScale } from '../scoring/result.js';
 import { holmAdjust } from '../stats/holm.js';
@@ -26,19 +27,10 @@ interface TrendPoint {
 }
 
 /** Welch's test of the change from wave `from` to wave `to` (0-based indices into `waves`). */
-export interface TrendStep {
+export interface TrendStep extends ChangeTest {
+  /** `change` is `value(to) - value(from)` (for a KPI, only when its type is the same); `pHolm` is over this measure's steps of the same kind (consecutive, or against the first). */
   from: number;
   to: number;
-  /** `value(to) - value(from)`; null unless both exist (and, for a KPI, its type is the same). */
-  change: number | null;
-  t: number | null;
-  df: number | null;
-  p: number | null;
-  /** Holm-adjusted within its family: this measure's steps of the same kind (consecutive, or against the first). */
-  pHolm: number | null;
-  /** `pHolm < alpha`. */
-  significant: boolean;
-  direction: 'up' | 'down' | 'same' | null;
 }
 
 type SeriesKind = 'overall' | 'dimension' | 'kpi';
