@@ -1,44 +1,9 @@
-/**
- * The reliability of each dimension's gap score beside that of P alone (issue 16), on the validity
- * fixture: one pass, and three shards written as partials, read back and merged.
- */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Questionnaire } from '../../../src/core/questionnaire/model.js';
-import { fromPartial, mergePartials, toPartial } from '../../../src/core/scoring/partial.js';
+import { scoreFixture, scoreFixtureMerged, VALIDITY_DIR } from '../../helpers/validity-fixture.js';
 import type { Result } from '../../../src/core/scoring/result.js';
-import {
-  addRecord,
-  beginTable,
-  finishScoring,
-  startScoring,
-  type ScoringState,
-} from '../../../src/core/scoring/scorer.js';
 import { differenceReliability } from '../../../src/core/stats/difference-reliability.js';
 import { loadQuestionnaire } from '../../../src/io/read-questionnaire.js';
-
-const DIR = join(import.meta.dirname, '..', '..', 'fixtures', 'validity');
-const lines = readFileSync(join(DIR, 'responses.csv'), 'utf8').trimEnd().split('\n');
-const header = (lines[0] as string).split(',');
-const rows = lines.slice(1).map((line) => line.split(','));
-
-function scoreRows(q: Questionnaire, from: number, to: number): ScoringState {
-  const state = startScoring(q);
-  const { table } = beginTable(state, header, 'responses.csv');
-  for (let i = from; i < to; i++) addRecord(state, table, rows[i] as string[], i + 2);
-  return state;
-}
-
-function scoreMerged(q: Questionnaire): Result {
-  const cuts = [0, 61, 140, rows.length];
-  const states = cuts.slice(1).map((to, s) => {
-    const read = fromPartial(JSON.parse(JSON.stringify(toPartial(scoreRows(q, cuts[s] as number, to)))), q);
-    expect(read.problems).toEqual([]);
-    return read.state as ScoringState;
-  });
-  return finishScoring(mergePartials(states));
-}
 
 // From `python3 test/fixtures/validity/difference-reliability.py` (numpy: alphas of the P items, the
 // E items and the gaps over the dimension's complete respondents, r of the P and E sums, and
@@ -106,10 +71,10 @@ function expectFigures(result: Result): void {
 
 describe('difference-score reliability', () => {
   it('equals the classical formula on the fixture, in one pass and from three merged partials', async () => {
-    const q = await loadQuestionnaire(join(DIR, 'two-column.yaml'));
-    const single = finishScoring(scoreRows(q, 0, rows.length));
+    const q = await loadQuestionnaire(join(VALIDITY_DIR, 'two-column.yaml'));
+    const single = scoreFixture(q);
     expectFigures(single);
-    const merged = scoreMerged(q);
+    const merged = scoreFixtureMerged(q);
     expectFigures(merged);
     for (const [i, d] of merged.dimensions.entries()) {
       const one = single.dimensions[i]?.differenceReliability;
@@ -121,8 +86,8 @@ describe('difference-score reliability', () => {
   });
 
   it('is null for perceptions-only: there is no gap to be reliable', async () => {
-    const q = await loadQuestionnaire(join(DIR, 'perceptions-only.yaml'));
-    const result = finishScoring(scoreRows(q, 0, rows.length));
+    const q = await loadQuestionnaire(join(VALIDITY_DIR, 'perceptions-only.yaml'));
+    const result = scoreFixture(q);
     for (const d of result.dimensions) expect(d.differenceReliability).toBeNull();
   });
 

@@ -13,24 +13,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { importanceDisagrees } from '../../../src/core/recommend/importance-agreement.js';
 import { describe, expect, it } from 'vitest';
+import { scoreFixture, scoreFixtureMerged, VALIDITY_DIR } from '../../helpers/validity-fixture.js';
 import { loadQuestionnaire } from '../../../src/io/read-questionnaire.js';
-import type { Questionnaire } from '../../../src/core/questionnaire/model.js';
-import { fromPartial, mergePartials, toPartial } from '../../../src/core/scoring/partial.js';
 import type { Result } from '../../../src/core/scoring/result.js';
-import {
-  addRecord,
-  beginTable,
-  finishScoring,
-  startScoring,
-  type ScoringState,
-} from '../../../src/core/scoring/scorer.js';
 import { differences } from '../../helpers/json-differences.js';
-
-const DIR = join(import.meta.dirname, '..', '..', 'fixtures', 'validity');
-const lines = readFileSync(join(DIR, 'responses.csv'), 'utf8').trimEnd().split('\n');
-const header = (lines[0] as string).split(',');
-// The fixture has no quoted cells: a split is the whole CSV reader it needs.
-const rows = lines.slice(1).map((line) => line.split(','));
 
 interface ExpectedFit {
   chisq: number;
@@ -68,27 +54,7 @@ interface Expected {
   dimensions: ExpectedDimension[];
   drivers: { n: number; r2: number; r: number[]; beta: number[]; weight: number[] };
 }
-const expected = JSON.parse(readFileSync(join(DIR, 'expected.json'), 'utf8')) as Record<string, Expected>;
-
-/** Scores rows [from, to) of the fixture into a fresh state. */
-function scoreRows(q: Questionnaire, from: number, to: number): ScoringState {
-  const state = startScoring(q);
-  const { table } = beginTable(state, header, 'responses.csv');
-  for (let i = from; i < to; i++) addRecord(state, table, rows[i] as string[], i + 2);
-  return state;
-}
-
-/** Three shards, each through a partial's JSON, merged. */
-function scoreMerged(q: Questionnaire): Result {
-  const cuts = [0, 61, 140, rows.length];
-  const states = cuts.slice(1).map((to, s) => {
-    const text = JSON.stringify(toPartial(scoreRows(q, cuts[s] as number, to)));
-    const read = fromPartial(JSON.parse(text), q);
-    expect(read.problems).toEqual([]);
-    return read.state as ScoringState;
-  });
-  return finishScoring(mergePartials(states));
-}
+const expected = JSON.parse(readFileSync(join(VALIDITY_DIR, 'expected.json'), 'utf8')) as Record<string, Expected>;
 
 /** Paths where two JSON values differ by more than `tolerance` (relative above 1), or in anything but a number. */
 function apart(actual: unknown, wanted: unknown, tolerance: number, path = '$'): string[] {
@@ -191,11 +157,11 @@ describe.each([
   ['perceptions-only', 'perceptionsOnly'],
 ])('measurement quality and drivers, %s, against R', (format, key) => {
   it('one pass and three merged partials give R’s figures; merged equals one pass within 1e-12', async () => {
-    const q = await loadQuestionnaire(join(DIR, `${format}.yaml`));
+    const q = await loadQuestionnaire(join(VALIDITY_DIR, `${format}.yaml`));
     const x = expected[key] as Expected;
-    const single = finishScoring(scoreRows(q, 0, rows.length));
+    const single = scoreFixture(q);
     expectFigures(single, x);
-    const merged = scoreMerged(q);
+    const merged = scoreFixtureMerged(q);
     expectFigures(merged, x);
     expect(differences(merged, single)).toEqual([]);
     // The new figures closer still: 1e-12, relative to the figure (absolute below 1).
