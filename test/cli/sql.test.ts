@@ -13,25 +13,12 @@ import { describe, expect, it } from 'vitest';
 import { fixturesDir, repoRoot, useTempDir } from '../helpers/run-cli.js';
 import { differences } from '../helpers/json-differences.js';
 import { runChecked } from '../helpers/run-in-process.js';
-import { duckdbExport } from '../helpers/sql-engines.js';
+import { comparable, duckdbExport } from '../helpers/sql-engines.js';
 
 const example = join(repoRoot, 'examples', 'bank-branch');
 const questionnaire = join(example, 'questionnaire.yaml');
 const responses = join(example, 'responses.csv');
 const tempDir = useTempDir();
-
-/** The result without what the query does not carry: the run's inputs, comments, ids named in warnings. */
-function comparable(stdout: string): Record<string, unknown> {
-  const {
-    run: _run,
-    comments: _comments,
-    warnings,
-    ...rest
-  } = JSON.parse(stdout) as Record<string, unknown> & {
-    warnings: { code: string; count?: number }[];
-  };
-  return { ...rest, warnings: warnings.map((w) => ({ code: w.code, count: w.count })) };
-}
 
 describe('servqual sql: the queries of the engines not run here', () => {
   // Golden files: regenerate with `node bin/servqual.js sql examples/bank-branch/questionnaire.yaml --dialect D --table cx.responses --group-by branch`.

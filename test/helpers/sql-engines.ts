@@ -77,3 +77,19 @@ export function writeShared(file: string, text: string): void {
   writeFileSync(file, text);
   chmodSync(file, 0o644);
 }
+
+/**
+ * A `score --format json` result without what a warehouse's sums cannot hold: the run's inputs,
+ * the comments, the ids named in warnings (each warning keeps its code and count).
+ */
+export function comparable(stdout: string): Record<string, unknown> {
+  const {
+    run: _run,
+    comments: _comments,
+    warnings,
+    ...rest
+  } = JSON.parse(stdout) as Record<string, unknown> & {
+    warnings: { code: string; count?: number }[];
+  };
+  return { ...rest, warnings: warnings.map((w) => ({ code: w.code, count: w.count })) };
+}

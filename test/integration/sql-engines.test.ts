@@ -10,24 +10,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { differences } from '../helpers/json-differences.js';
 import { generateCsv, makeTempDir, removeTempDir, repoRoot, useTempDir } from '../helpers/run-cli.js';
 import { runChecked } from '../helpers/run-in-process.js';
-import { duckdbExport, startPostgres, writeShared, type PostgresServer } from '../helpers/sql-engines.js';
+import { comparable, duckdbExport, startPostgres, writeShared, type PostgresServer } from '../helpers/sql-engines.js';
 
 const questionnaire = join(repoRoot, 'examples', 'bank-branch', 'questionnaire.yaml');
 const GROUPS = ['--group-by', 'branch', '--group-by', 'channel'];
 const tempDir = useTempDir();
-
-/** The result without what a warehouse's sums cannot hold: the run's inputs, the comments, the ids named in warnings. */
-function comparable(stdout: string): Record<string, unknown> {
-  const {
-    run: _run,
-    comments: _comments,
-    warnings,
-    ...rest
-  } = JSON.parse(stdout) as Record<string, unknown> & {
-    warnings: { code: string; count?: number }[];
-  };
-  return { ...rest, warnings: warnings.map((w) => ({ code: w.code, count: w.count })) };
-}
 
 let csv = '';
 let scored: Record<string, unknown> = {};

@@ -11,21 +11,9 @@ import { parse, stringify } from 'yaml';
 import { differences } from '../helpers/json-differences.js';
 import { generateCsv, repoRoot, useTempDir } from '../helpers/run-cli.js';
 import { runChecked } from '../helpers/run-in-process.js';
-import { duckdbExport } from '../helpers/sql-engines.js';
+import { comparable, duckdbExport } from '../helpers/sql-engines.js';
 
 const tempDir = useTempDir();
-
-function comparable(stdout: string): Record<string, unknown> {
-  const {
-    run: _run,
-    comments: _comments,
-    warnings,
-    ...rest
-  } = JSON.parse(stdout) as Record<string, unknown> & {
-    warnings: { code: string; count?: number }[];
-  };
-  return { ...rest, warnings: warnings.map((w) => ({ code: w.code, count: w.count })) };
-}
 
 /** The bank example with drivers (outcome nps) and CES scored best low. */
 function bankWithDrivers(dir: string): string {
