@@ -174,8 +174,8 @@ export interface CommentRow {
   cells: RecordCells;
   /** The comment column's index in the record. */
   column: number;
-  /** The respondent id column's index, or -1. */
-  respondent: number;
+  /** The respondent's id (trimmed), or null when the row has none. */
+  respondent: string | null;
   line: number;
   /** The respondent's score per dimension (NaN: not scored on it). */
   dimensionScores: Float64Array;
@@ -194,7 +194,7 @@ export function noteComment(state: CommentState, row: CommentRow): void {
   // The comment is cleaned only if some list keeps it.
   const keep = (): KeptComment => {
     kept ??= {
-      respondent: row.respondent >= 0 ? row.cells.text(row.respondent).trim() || null : null,
+      respondent: row.respondent,
       line: row.line,
       text: commentText(raw),
     };

@@ -19,10 +19,10 @@ export function emptyFlagged(): Flagged {
   return { count: 0, ids: [] };
 }
 
-/** Counts one flagged respondent; its id is made (a string) only while the list has room. */
-export function flagRespondent(flagged: Flagged, id: () => string): void {
+/** Counts one flagged respondent; its id is kept while the list has room. */
+export function flagRespondent(flagged: Flagged, id: string): void {
   flagged.count++;
-  if (flagged.ids.length < MAX_FLAGGED) flagged.ids.push(id());
+  if (flagged.ids.length < MAX_FLAGGED) flagged.ids.push(id);
 }
 
 /** a's respondents, then b's, as one pass over a's rows and then b's would flag them. */

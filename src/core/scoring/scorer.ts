@@ -323,7 +323,7 @@ export function addRecord(
     noteComment(state.comments, {
       cells,
       column: plan.comment,
-      respondent: plan.respondent,
+      respondent: answers.id === '' ? null : answers.id,
       line,
       dimensionScores: scores.dimensionGap,
       groups: answers.groups,
@@ -337,15 +337,15 @@ function respondentId(answers: RespondentAnswers, line: number): string {
   return answers.id === '' ? String(line) : answers.id;
 }
 
-/** Counts the row among the straight-liners and speeders it is one of (ids made only for the first few). */
+/** Counts the row among the straight-liners and speeders it is one of. */
 function flagRow(state: ScoringState, table: TableReading, cells: RecordCells, line: number): void {
   const { plan, answers } = table;
-  const id = () => respondentId(answers, line);
-  if (table.scores.straightLined) flagRespondent(state.straightLiners, id);
+  if (table.scores.straightLined) flagRespondent(state.straightLiners, respondentId(answers, line));
   if (plan.duration < 0) return;
   const seconds = cells.number(plan.duration) ?? Number.NaN;
   const perAnswer = state.questionnaire.source?.speederSeconds ?? DEFAULT_SPEEDER_SECONDS;
-  if (isSpeeder(seconds, answersGiven(answers, state.layout), perAnswer)) flagRespondent(state.speeders, id);
+  if (isSpeeder(seconds, answersGiven(answers, state.layout), perAnswer))
+    flagRespondent(state.speeders, respondentId(answers, line));
 }
 
 /** Fills `overall` from the segments of the first --group-by column, if it is still pending; see `ScoringState.overall`. */
