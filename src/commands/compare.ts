@@ -10,6 +10,7 @@ import { terminalText } from '../core/text/safe-text.js';
 import { renderComparison } from '../render/compare.js';
 import { COMPARE_FORMATS, type CompareFormat } from '../render/formats.js';
 import type { CommandContext } from './context.js';
+import { alphaFlag, decimalFlag } from './number-flag.js';
 import { checkOutputs, emitReport } from './report-output.js';
 
 export interface CompareCommandOptions {
@@ -21,21 +22,12 @@ export interface CompareCommandOptions {
   output?: string;
 }
 
-const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
-
 /** The flags as numbers, or a diagnostic for each bad one. */
 function parseFlags(options: CompareCommandOptions): { alpha: number; tolerance?: number; problems: Diagnostic[] } {
-  const problems: Diagnostic[] = [];
-  const alpha = DECIMAL.test(options.alpha.trim()) ? Number(options.alpha) : Number.NaN;
-  if (!(alpha > 0 && alpha < 1)) {
-    problems.push({
-      code: 'usage',
-      message: `--alpha must be a number between 0 and 1 (exclusive), got "${options.alpha}"`,
-      hint: 'e.g. --alpha 0.05',
-    });
-  }
+  const { alpha, problem } = alphaFlag(options.alpha);
+  const problems: Diagnostic[] = problem ? [problem] : [];
   if (options.tolerance === undefined) return { alpha, problems };
-  const tolerance = DECIMAL.test(options.tolerance.trim()) ? Number(options.tolerance) : Number.NaN;
+  const tolerance = decimalFlag(options.tolerance);
   if (!(tolerance >= 0 && Number.isFinite(tolerance))) {
     problems.push({
       code: 'usage',

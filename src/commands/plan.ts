@@ -9,6 +9,7 @@ import { PLAN_FORMATS, type PlanFormat } from '../render/formats.js';
 import { renderPlan } from '../render/plan.js';
 import { version } from '../version.js';
 import { collect } from './context.js';
+import { decimalFlag } from './number-flag.js';
 import { checkOutputs, emitReport } from './report-output.js';
 
 interface PlanCommandOptions {
@@ -23,15 +24,13 @@ interface PlanCommandOptions {
   output?: string;
 }
 
-const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
-
 function usage(message: string, hint: string): UserError {
   return new UserError({ code: 'usage', message, hint });
 }
 
 /** A flag's value as a number > 0 (and below `below` when given), or a usage diagnostic. */
 function parsePositive(flag: string, text: string, below?: number): number {
-  const value = DECIMAL.test(text.trim()) ? Number(text) : Number.NaN;
+  const value = decimalFlag(text);
   if (value > 0 && Number.isFinite(value) && (below === undefined || value < below)) return value;
   throw usage(
     below === undefined

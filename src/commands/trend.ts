@@ -11,6 +11,7 @@ import { TREND_FORMATS, type TrendFormat } from '../render/formats.js';
 import { renderTrend } from '../render/trend.js';
 import { version } from '../version.js';
 import { collect, type CommandContext } from './context.js';
+import { alphaFlag } from './number-flag.js';
 import { checkOutputs, emitReport } from './report-output.js';
 
 interface TrendCommandOptions {
@@ -21,17 +22,11 @@ interface TrendCommandOptions {
   output?: string;
 }
 
-const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
-
 /** --alpha as a number in (0, 1), or a usage diagnostic. */
 function parseAlpha(text: string): number {
-  const alpha = DECIMAL.test(text.trim()) ? Number(text) : Number.NaN;
-  if (alpha > 0 && alpha < 1) return alpha;
-  throw new UserError({
-    code: 'usage',
-    message: `--alpha must be a number between 0 and 1 (exclusive), got "${text}"`,
-    hint: 'e.g. --alpha 0.05',
-  });
+  const { alpha, problem } = alphaFlag(text);
+  if (problem) throw new UserError(problem);
+  return alpha;
 }
 
 /** The waves' names: one --label per file, else each file's name without its extension; distinct and not blank. */
