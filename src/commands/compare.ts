@@ -5,7 +5,7 @@ import { comparabilityProblems } from '../core/compare/comparable.js';
 import { groupByColumns } from '../core/compare/segments.js';
 import type { Result } from '../core/scoring/result.js';
 import { EXIT, UserError, type Diagnostic } from '../errors.js';
-import { readResult } from '../io/read-result.js';
+import { readResults } from '../io/read-result.js';
 import { terminalText } from '../core/text/safe-text.js';
 import { renderComparison } from '../render/compare.js';
 import { COMPARE_FORMATS, type CompareFormat } from '../render/formats.js';
@@ -36,20 +36,6 @@ function parseFlags(options: CompareCommandOptions): { alpha: number; tolerance?
     });
   }
   return { alpha, tolerance, problems };
-}
-
-/** Reads both results, reporting the problems of both files at once. */
-async function readBoth(baselineFile: string, currentFile: string): Promise<[Result, Result]> {
-  const [a, b] = await Promise.allSettled([readResult(baselineFile), readResult(currentFile)]);
-  const diagnostics: Diagnostic[] = [];
-  for (const settled of [a, b]) {
-    if (settled.status === 'rejected') {
-      if (!(settled.reason instanceof UserError)) throw settled.reason;
-      diagnostics.push(...settled.reason.diagnostics);
-    }
-  }
-  if (diagnostics.length > 0 || a.status !== 'fulfilled' || b.status !== 'fulfilled') throw new UserError(diagnostics);
-  return [a.value, b.value];
 }
 
 /** Why the segment gate cannot run: no segments, or segments by different columns; null when it can. */
@@ -101,7 +87,7 @@ export const registerCompare: Register = (program, ctx, setExit) => {
       const flags = parseFlags(options);
       if (flags.problems.length > 0) throw new UserError(flags.problems);
       await checkOutputs([options.output], [baselineFile, currentFile]);
-      const [baseline, current] = await readBoth(baselineFile, currentFile);
+      const [baseline, current] = (await readResults([baselineFile, currentFile])) as [Result, Result];
       const problems = comparabilityProblems(baseline, current);
       if (problems.length > 0) {
         throw new UserError(

@@ -1,12 +1,11 @@
 import { basename, extname } from 'node:path';
 import { Option } from 'commander';
 import type { Register } from '../cli.js';
-import type { Result } from '../core/scoring/result.js';
 import { terminalText } from '../core/text/safe-text.js';
 import { trendOf } from '../core/trend/trend.js';
 import { trendComparabilityProblems } from '../core/trend/waves-comparable.js';
 import { EXIT, UserError, type Diagnostic } from '../errors.js';
-import { readResult } from '../io/read-result.js';
+import { readResults } from '../io/read-result.js';
 import { TREND_FORMATS, type TrendFormat } from '../render/formats.js';
 import { renderTrend } from '../render/trend.js';
 import { version } from '../version.js';
@@ -55,20 +54,6 @@ function labelsOf(files: readonly string[], given: readonly string[]): string[] 
   return labels;
 }
 
-/** Reads every result, reporting the problems of all files at once. */
-async function readAll(files: readonly string[]): Promise<Result[]> {
-  const settled = await Promise.allSettled(files.map((f) => readResult(f)));
-  const diagnostics: Diagnostic[] = [];
-  const results: Result[] = [];
-  for (const s of settled) {
-    if (s.status === 'fulfilled') results.push(s.value);
-    else if (s.reason instanceof UserError) diagnostics.push(...s.reason.diagnostics);
-    else throw s.reason;
-  }
-  if (diagnostics.length > 0) throw new UserError(diagnostics);
-  return results;
-}
-
 /**
  * Whether the terminal can show the report's own Unicode (sparkline blocks, ▲ ▼, box borders): not
  * when the locale the environment names (LC_ALL, then LC_CTYPE, then LANG, as setlocale reads them)
@@ -112,7 +97,7 @@ export const registerTrend: Register = (program, ctx, setExit) => {
       }
       const labels = labelsOf(files, options.label);
       await checkOutputs([options.output], files);
-      const results = await readAll(files);
+      const results = await readResults(files);
       const problems = trendComparabilityProblems(results);
       if (problems.length > 0) {
         throw new UserError(

@@ -1,6 +1,6 @@
 import { checkResult, formatResultPath } from '../core/scoring/result-schema.js';
 import type { Result } from '../core/scoring/result.js';
-import { problemsError, UserError } from '../errors.js';
+import { type Diagnostic, problemsError, UserError } from '../errors.js';
 import { locate, locateAll, parseJsonText } from './read-json.js';
 import { readTextFile } from './read-text.js';
 
@@ -56,4 +56,18 @@ export async function readResult(file: string): Promise<Result> {
     located.slice(0, MAX_LISTED).map((p) => p.path),
   );
   throw problemsError(located, { file, places, max: MAX_LISTED });
+}
+
+/** Reads every result, reporting the problems of all the files at once (`compare`, `trend`). */
+export async function readResults(files: readonly string[]): Promise<Result[]> {
+  const settled = await Promise.allSettled(files.map((f) => readResult(f)));
+  const diagnostics: Diagnostic[] = [];
+  const results: Result[] = [];
+  for (const s of settled) {
+    if (s.status === 'fulfilled') results.push(s.value);
+    else if (s.reason instanceof UserError) diagnostics.push(...s.reason.diagnostics);
+    else throw s.reason;
+  }
+  if (diagnostics.length > 0) throw new UserError(diagnostics);
+  return results;
 }
