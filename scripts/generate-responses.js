@@ -145,7 +145,7 @@ function hashSeed(seed) {
  * @param {number} a
  * @returns {() => number}
  */
-function mulberry32(a) {
+export function mulberry32(a) {
   return function next() {
     a |= 0;
     a = (a + 0x6d2b79f5) | 0;

@@ -16,24 +16,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
-import { generateResponses } from './generate-responses.js';
+import { generateResponses, mulberry32 } from './generate-responses.js';
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 const questionnaireFile = path.join(root, 'examples', 'bank-branch', 'questionnaire.yaml');
 const outDir = path.join(root, 'examples', 'waves');
 const SHIFTED = /^RS\d+_P$/;
-
-/** mulberry32, seeded: which answers the q3 shift lowers. */
-function mulberry32(/** @type {number} */ seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const WAVE = 400;
 const questionnaire = parse(readFileSync(questionnaireFile, 'utf8'));
